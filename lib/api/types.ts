@@ -1,0 +1,116 @@
+import type { AlphaKind } from "../domain/alpha";
+import type { DifficultySlice } from "../domain/difficulty";
+import type { Verdict, VerdictCounts } from "../domain/verdicts";
+
+/** The inference setting an experiment was evaluated in. */
+export const SETTINGS = ["pure-reasoning", "tool-use", "agentic"] as const;
+export type Setting = (typeof SETTINGS)[number];
+
+export const SETTING_LABELS: Record<Setting, string> = {
+  "pure-reasoning": "Pure reasoning",
+  "tool-use": "Tool use",
+  agentic: "Agentic coding",
+};
+
+/** The k for which pass@k is reported, where k ≤ n for every problem. */
+export const STANDARD_KS = [1, 5, 10, 25, 50, 100, 250, 1000] as const;
+
+export interface Endpoint {
+  label: string;
+  model: string | null;
+}
+
+/** Scores of one checkpoint on one set of problems (all, or one difficulty). */
+export interface SliceSummary {
+  problems: number;
+  samples: number;
+  verdicts: VerdictCounts;
+  /** Share of samples per verdict (0–1). */
+  shares: Record<Verdict, number>;
+  /** Mean pass@1 over problems. */
+  solveRate: number;
+  /** 1 − wrong-answer share. */
+  correctness: number;
+  /** 1 − time-limit share. */
+  efficiency: number;
+  /** Mean runtime of passing samples in ms, null when no runtime is known. */
+  meanPassRuntimeMs: number | null;
+  /** pass@k keyed by k (as a string), for the standard k ≤ the smallest n. */
+  passAtK: Record<string, number>;
+}
+
+export interface CheckpointSummary extends SliceSummary {
+  alpha: number;
+  kind: AlphaKind;
+  label: string | null;
+  model: string | null;
+  byDifficulty: { easy?: SliceSummary; medium?: SliceSummary; hard?: SliceSummary };
+}
+
+export interface ExperimentListItem {
+  slug: string;
+  name: string;
+  benchmark: string;
+  setting: Setting;
+  synthetic: boolean;
+  alphaMin: number | null;
+  alphaMax: number | null;
+  checkpoints: number;
+  problems: number;
+  updatedAt: string;
+}
+
+export interface ExperimentHeader {
+  slug: string;
+  name: string;
+  description: string;
+  benchmark: string;
+  setting: Setting;
+  modelFamily: string | null;
+  modelScale: string | null;
+  synthetic: boolean;
+  endpoints: { a: Endpoint; b: Endpoint };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /api/experiments/[slug] */
+export interface ExperimentDetail extends ExperimentHeader {
+  checkpoints: CheckpointSummary[];
+}
+
+/** A metric value with its 95% bootstrap interval over problems. */
+export interface Estimate {
+  value: number;
+  lower: number;
+  upper: number;
+}
+
+/** One evaluated checkpoint as the explorer plots it, for one difficulty slice. */
+export interface FrontierPoint {
+  alpha: number;
+  kind: AlphaKind;
+  label: string | null;
+  problems: number;
+  samples: number;
+  /** Every registry metric that is defined for this checkpoint, keyed by metric id. */
+  metrics: Record<string, Estimate>;
+}
+
+export interface FrontierSlice {
+  slice: DifficultySlice;
+  problems: number;
+  points: FrontierPoint[];
+}
+
+/** GET /api/experiments/[slug]/frontier: everything the explorer needs, loaded once. */
+export interface FrontierData {
+  experiment: ExperimentHeader;
+  bootstrap: { resamples: number; seed: number; level: number };
+  slices: Record<DifficultySlice, FrontierSlice>;
+}
+
+/** The single error shape of every API failure. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}

@@ -1,0 +1,33 @@
+import type { Difficulty } from "./difficulty";
+import type { Verdict } from "./verdicts";
+
+/**
+ * One checkpoint's results over the problems of a sweep, column-wise: entry i of each array
+ * belongs to problem i of {@link SweepMatrix.problems}. A problem the checkpoint was not evaluated
+ * on has n = 0 and is left out of every statistic of that checkpoint.
+ */
+export interface CheckpointColumns {
+  alpha: number;
+  label: string | null;
+  /** Samples per problem. */
+  n: Int32Array;
+  /** Samples per problem with each verdict; for every i they sum to n[i]. */
+  verdicts: Record<Verdict, Int32Array>;
+  /** Mean runtime in milliseconds of the passing samples whose runtime is known; NaN where none. */
+  runtimeMeanMs: Float64Array;
+  /** How many passing samples the runtime mean is over (0 where unknown). */
+  runtimeCount: Int32Array;
+}
+
+export interface SweepProblem {
+  externalId: string;
+  title: string | null;
+  difficulty: Difficulty;
+}
+
+/** Everything the science core needs about one experiment, independent of storage. */
+export interface SweepMatrix {
+  problems: SweepProblem[];
+  /** Sorted by α ascending. */
+  checkpoints: CheckpointColumns[];
+}
