@@ -1,0 +1,110 @@
+import type { CheckpointInput, ProblemInput, ResultInput, SweepInput } from "../domain/sweepInput";
+import { VERDICTS, type VerdictCounts } from "../domain/verdicts";
+import {
+  type DemoDifficulty,
+  drawProblemTraits,
+  type ProblemTraits,
+  passRuntimeMs,
+  verdictProbabilities,
+} from "./behaviour";
+import { DEMO_EXPERIMENT, demoCheckpointLabel, demoCheckpointModel } from "./experiment";
+import { DEFAULT_DEMO_OPTIONS, type DemoOptions } from "./options";
+import { fakeProblemSet } from "./problemCatalog";
+import { createRng, type Rng } from "./rng";
+import { sampleMultinomial, sampleNormal } from "./sampling";
+
+interface DemoProblem {
+  input: ProblemInput;
+  difficulty: DemoDifficulty;
+  traits: ProblemTraits;
+}
+
+/** Difficulty slots in a seeded random order, so ids and dates do not sort by difficulty. */
+function shuffledDifficulties(rng: Rng, counts: Record<DemoDifficulty, number>): DemoDifficulty[] {
+  const slots: DemoDifficulty[] = [];
+  for (const difficulty of ["easy", "medium", "hard"] as const) {
+    for (let i = 0; i < counts[difficulty]; i++) slots.push(difficulty);
+  }
+  for (let i = slots.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [slots[i], slots[j]] = [slots[j], slots[i]];
+  }
+  return slots;
+}
+
+function demoProblems(seed: number, counts: Record<DemoDifficulty, number>): DemoProblem[] {
+  const rng = createRng(seed);
+  const difficulties = shuffledDifficulties(rng, counts);
+  const inputs = fakeProblemSet(rng, difficulties);
+  return inputs.map((input, i) => ({
+    input,
+    difficulty: difficulties[i],
+    traits: drawProblemTraits(rng, difficulties[i]),
+  }));
+}
+
+/** A seed of its own per checkpoint, so adding an α to the grid leaves the others unchanged. */
+function checkpointSeed(seed: number, alpha: number): number {
+  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.round(alpha * 10_000);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function toTenthMs(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+function demoResult(rng: Rng, problem: DemoProblem, alpha: number, samples: number): ResultInput {
+  const probabilities = verdictProbabilities(problem.traits, problem.difficulty, alpha, sampleNormal(rng));
+  const counts = sampleMultinomial(rng, samples, probabilities);
+  const verdicts = Object.fromEntries(VERDICTS.map((v, i) => [v, counts[i]])) as VerdictCounts;
+  const passes = verdicts.pass;
+  const result: ResultInput = {
+    problemExternalId: problem.input.externalId,
+    n: samples,
+    verdicts,
+    runtimeCount: passes,
+    runtimeMeanMs: null,
+    runtimeMinMs: null,
+    runtimeMaxMs: null,
+    dpsNorm: null,
+  };
+  if (passes === 0) return result;
+  const mean = passRuntimeMs(problem.traits, alpha) * Math.exp(0.1 * sampleNormal(rng));
+  // Spread between the fastest and slowest pass widens with the number of passes.
+  const spread = passes === 1 ? 0 : Math.min(1, 0.25 * Math.log(passes) + 0.2 * rng());
+  result.runtimeMeanMs = toTenthMs(mean);
+  result.runtimeMinMs = toTenthMs(mean * Math.exp(-0.6 * spread));
+  result.runtimeMaxMs = toTenthMs(mean * Math.exp(spread));
+  return result;
+}
+
+function demoCheckpoint(
+  seed: number,
+  problems: DemoProblem[],
+  alpha: number,
+  samples: number,
+): CheckpointInput {
+  const rng = createRng(checkpointSeed(seed, alpha));
+  return {
+    alpha,
+    label: demoCheckpointLabel(alpha),
+    model: demoCheckpointModel(alpha),
+    results: problems.map((problem) => demoResult(rng, problem, alpha, samples)),
+  };
+}
+
+/**
+ * The synthetic demo experiment: a LiveCodeBench-like problem set evaluated at every α of the
+ * options, as verdict counts per (checkpoint, problem) with runtimes for passes. Deterministic in
+ * the options; cost O(checkpoints × problems × verdicts), independent of the sample count.
+ */
+export function generateDemoSweep(options: Partial<DemoOptions> = {}): SweepInput {
+  const { seed, problems: counts, alphas, samples } = { ...DEFAULT_DEMO_OPTIONS, ...options };
+  const problems = demoProblems(seed, counts);
+  return {
+    experiment: structuredClone(DEMO_EXPERIMENT),
+    problems: problems.map((problem) => problem.input),
+    checkpoints: alphas.map((alpha) => demoCheckpoint(seed, problems, alpha, samples)),
+  };
+}
