@@ -64,11 +64,11 @@ const PROFILES: Record<DemoDifficulty, DifficultyProfile> = {
     runtimeMedianMs: 240,
   },
   hard: {
-    rareShare: 0.45,
-    passLogit: { mean: -1.4, sd: 1.3 },
+    rareShare: 0.35,
+    passLogit: { mean: -0.9, sd: 1.3 },
     rarePassLogit: { mean: -6, sd: 0.9 },
     traitStrength: 1,
-    rareTraitStrength: 4,
+    rareTraitStrength: 2.9,
     wrongAnswerLogit: -0.5,
     wrongAnswerSlope: 1.6,
     brokenLogit: -3.2,
@@ -80,8 +80,8 @@ const PROFILES: Record<DemoDifficulty, DifficultyProfile> = {
 const CHECKPOINT_NOISE_SD = 0.25;
 /** How far outside [0, 1] α may go before quality starts to collapse. */
 const COLLAPSE_ONSET = 0.5;
-const COLLAPSE_PASS_PENALTY = 3;
-const COLLAPSE_BROKEN_BOOST = 3.5;
+const COLLAPSE_PASS_PENALTY = 1.8;
+const COLLAPSE_BROKEN_BOOST = 2.5;
 /** Runtime of passing samples shrinks by this factor per unit α (more coverage, faster code). */
 const RUNTIME_DECAY_PER_ALPHA = 0.45;
 
@@ -89,14 +89,16 @@ function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
-/** Draws the hidden traits of one problem of the given difficulty. */
-export function drawProblemTraits(rng: Rng, difficulty: DemoDifficulty): ProblemTraits {
+/**
+ * Draws the hidden traits of one problem of the given difficulty, leaning to `side` (−1 low
+ * coverage, +1 high coverage). Callers alternate sides so that neither endpoint is better overall.
+ */
+export function drawProblemTraits(rng: Rng, difficulty: DemoDifficulty, side: -1 | 1): ProblemTraits {
   const profile = PROFILES[difficulty];
   const rare = rng() < profile.rareShare;
   const logit = rare ? profile.rarePassLogit : profile.passLogit;
-  // Rare problems lean clearly to one side, so checkpoints at opposite α solve different ones.
-  const side = rng() < 0.5 ? -1 : 1;
-  const trait = rare ? side * (0.5 + 0.5 * rng()) : 2 * rng() - 1;
+  // Rare problems lean clearly to their side, so checkpoints at opposite α solve different ones.
+  const trait = side * (rare ? 0.3 + 0.7 * rng() : rng());
   return {
     passLogit: logit.mean + logit.sd * sampleNormal(rng),
     trait,

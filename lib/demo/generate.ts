@@ -1,5 +1,5 @@
 import type { CheckpointInput, ProblemInput, ResultInput, SweepInput } from "../domain/sweepInput";
-import { VERDICTS, type VerdictCounts } from "../domain/verdicts";
+import { emptyVerdictCounts, VERDICTS } from "../domain/verdicts";
 import {
   type DemoDifficulty,
   drawProblemTraits,
@@ -36,11 +36,12 @@ function demoProblems(seed: number, counts: Record<DemoDifficulty, number>): Dem
   const rng = createRng(seed);
   const difficulties = shuffledDifficulties(rng, counts);
   const inputs = fakeProblemSet(rng, difficulties);
-  return inputs.map((input, i) => ({
-    input,
-    difficulty: difficulties[i],
-    traits: drawProblemTraits(rng, difficulties[i]),
-  }));
+  const drawn: Record<DemoDifficulty, number> = { easy: 0, medium: 0, hard: 0 };
+  return inputs.map((input, i) => {
+    const difficulty = difficulties[i];
+    const side = drawn[difficulty]++ % 2 === 0 ? 1 : -1;
+    return { input, difficulty, traits: drawProblemTraits(rng, difficulty, side) };
+  });
 }
 
 /** A seed of its own per checkpoint, so adding an α to the grid leaves the others unchanged. */
@@ -57,7 +58,10 @@ function toTenthMs(ms: number): number {
 function demoResult(rng: Rng, problem: DemoProblem, alpha: number, samples: number): ResultInput {
   const probabilities = verdictProbabilities(problem.traits, problem.difficulty, alpha, sampleNormal(rng));
   const counts = sampleMultinomial(rng, samples, probabilities);
-  const verdicts = Object.fromEntries(VERDICTS.map((v, i) => [v, counts[i]])) as VerdictCounts;
+  const verdicts = emptyVerdictCounts();
+  VERDICTS.forEach((verdict, i) => {
+    verdicts[verdict] = counts[i];
+  });
   const passes = verdicts.pass;
   const result: ResultInput = {
     problemExternalId: problem.input.externalId,
