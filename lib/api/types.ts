@@ -1,6 +1,8 @@
 import type { AlphaKind } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
-import type { Verdict, VerdictCounts } from "../domain/verdicts";
+import type { SliceSummary } from "../science/metrics";
+
+export type { SliceSummary } from "../science/metrics";
 
 /** The inference setting an experiment was evaluated in. */
 export const SETTINGS = ["pure-reasoning", "tool-use", "agentic"] as const;
@@ -18,25 +20,6 @@ export const STANDARD_KS = [1, 5, 10, 25, 50, 100, 250, 1000] as const;
 export interface Endpoint {
   label: string;
   model: string | null;
-}
-
-/** Scores of one checkpoint on one set of problems (all, or one difficulty). */
-export interface SliceSummary {
-  problems: number;
-  samples: number;
-  verdicts: VerdictCounts;
-  /** Share of samples per verdict (0–1). */
-  shares: Record<Verdict, number>;
-  /** Mean pass@1 over problems. */
-  solveRate: number;
-  /** 1 − wrong-answer share. */
-  correctness: number;
-  /** 1 − time-limit share. */
-  efficiency: number;
-  /** Mean runtime of passing samples in ms, null when no runtime is known. */
-  meanPassRuntimeMs: number | null;
-  /** pass@k keyed by k (as a string), for the standard k ≤ the smallest n. */
-  passAtK: Record<string, number>;
 }
 
 export interface CheckpointSummary extends SliceSummary {

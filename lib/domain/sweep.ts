@@ -9,6 +9,8 @@ import type { Verdict } from "./verdicts";
 export interface CheckpointColumns {
   alpha: number;
   label: string | null;
+  /** The merged model's name or path when known. */
+  model?: string | null;
   /** Samples per problem. */
   n: Int32Array;
   /** Samples per problem with each verdict; for every i they sum to n[i]. */
