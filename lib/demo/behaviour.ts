@@ -1,5 +1,4 @@
 import type { Difficulty } from "../domain/difficulty";
-import type { Rng } from "./rng";
 import { sampleNormal } from "./sampling";
 
 /** The difficulties the demo generates problems for. */
@@ -93,7 +92,11 @@ function sigmoid(x: number): number {
  * Draws the hidden traits of one problem of the given difficulty, leaning to `side` (−1 low
  * coverage, +1 high coverage). Callers alternate sides so that neither endpoint is better overall.
  */
-export function drawProblemTraits(rng: Rng, difficulty: DemoDifficulty, side: -1 | 1): ProblemTraits {
+export function drawProblemTraits(
+  rng: () => number,
+  difficulty: DemoDifficulty,
+  side: -1 | 1,
+): ProblemTraits {
   const profile = PROFILES[difficulty];
   const rare = rng() < profile.rareShare;
   const logit = rare ? profile.rarePassLogit : profile.passLogit;

@@ -1,5 +1,6 @@
 import type { CheckpointInput, ProblemInput, ResultInput, SweepInput } from "../domain/sweepInput";
 import { emptyVerdictCounts, VERDICTS } from "../domain/verdicts";
+import { createRng } from "../science/random";
 import {
   type DemoDifficulty,
   drawProblemTraits,
@@ -10,7 +11,6 @@ import {
 import { DEMO_EXPERIMENT, demoCheckpointLabel, demoCheckpointModel } from "./experiment";
 import { DEFAULT_DEMO_OPTIONS, type DemoOptions } from "./options";
 import { fakeProblemSet } from "./problemCatalog";
-import { createRng, type Rng } from "./rng";
 import { sampleMultinomial, sampleNormal } from "./sampling";
 
 interface DemoProblem {
@@ -20,7 +20,7 @@ interface DemoProblem {
 }
 
 /** Difficulty slots in a seeded random order, so ids and dates do not sort by difficulty. */
-function shuffledDifficulties(rng: Rng, counts: Record<DemoDifficulty, number>): DemoDifficulty[] {
+function shuffledDifficulties(rng: () => number, counts: Record<DemoDifficulty, number>): DemoDifficulty[] {
   const slots: DemoDifficulty[] = [];
   for (const difficulty of ["easy", "medium", "hard"] as const) {
     for (let i = 0; i < counts[difficulty]; i++) slots.push(difficulty);
@@ -55,7 +55,7 @@ function toTenthMs(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
-function demoResult(rng: Rng, problem: DemoProblem, alpha: number, samples: number): ResultInput {
+function demoResult(rng: () => number, problem: DemoProblem, alpha: number, samples: number): ResultInput {
   const probabilities = verdictProbabilities(problem.traits, problem.difficulty, alpha, sampleNormal(rng));
   const counts = sampleMultinomial(rng, samples, probabilities);
   const verdicts = emptyVerdictCounts();

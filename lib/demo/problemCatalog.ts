@@ -1,6 +1,5 @@
 import type { ProblemInput } from "../domain/sweepInput";
 import type { DemoDifficulty } from "./behaviour";
-import type { Rng } from "./rng";
 import { fakeProblemTitle } from "./titles";
 
 type Platform = "leetcode" | "atcoder" | "codeforces";
@@ -22,7 +21,7 @@ class ProblemIdSequence {
   private atcoder = 0;
   private codeforces = 0;
 
-  next(platform: Platform, rng: Rng): string {
+  next(platform: Platform, rng: () => number): string {
     if (platform === "leetcode") {
       this.leetcode += 1 + Math.floor(rng() * 3);
       return String(this.leetcode);
@@ -37,7 +36,7 @@ class ProblemIdSequence {
   }
 }
 
-function pickPlatform(rng: Rng): Platform {
+function pickPlatform(rng: () => number): Platform {
   let u = rng();
   for (const [platform, share] of PLATFORM_SHARES) {
     if (u < share) return platform;
@@ -46,7 +45,7 @@ function pickPlatform(rng: Rng): Platform {
   return "leetcode";
 }
 
-function contestDate(rng: Rng): string {
+function contestDate(rng: () => number): string {
   const days = Math.floor(rng() * ((LAST_CONTEST_DAY - FIRST_CONTEST_DAY) / DAY_MS + 1));
   return new Date(FIRST_CONTEST_DAY + days * DAY_MS).toISOString().slice(0, 10);
 }
@@ -55,7 +54,7 @@ function contestDate(rng: Rng): string {
  * Metadata for a LiveCodeBench-like problem set: one entry per requested difficulty slot, with
  * unique ids, fake titles, platforms and contest dates in 2024–2025.
  */
-export function fakeProblemSet(rng: Rng, difficulties: readonly DemoDifficulty[]): ProblemInput[] {
+export function fakeProblemSet(rng: () => number, difficulties: readonly DemoDifficulty[]): ProblemInput[] {
   const ids = new ProblemIdSequence();
   return difficulties.map((difficulty) => {
     const platform = pickPlatform(rng);

@@ -1,10 +1,8 @@
-import type { Rng } from "./rng";
-
 /** Above this variance a binomial is drawn from its normal approximation (error far below noise). */
 const NORMAL_APPROX_MIN_VARIANCE = 25;
 
 /** A standard normal draw (Box–Muller). */
-export function sampleNormal(rng: Rng): number {
+export function sampleNormal(rng: () => number): number {
   const u = 1 - rng();
   const v = rng();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
@@ -14,7 +12,7 @@ export function sampleNormal(rng: Rng): number {
  * A Binomial(n, p) draw in O(min(np, n(1−p))) steps: CDF inversion for small variance, the
  * rounded normal approximation above it. Never loops over the n trials.
  */
-export function sampleBinomial(rng: Rng, n: number, p: number): number {
+export function sampleBinomial(rng: () => number, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   if (p > 0.5) return n - sampleBinomial(rng, n, 1 - p);
@@ -43,7 +41,7 @@ export function sampleBinomial(rng: Rng, n: number, p: number): number {
  * share of what the earlier categories left. `probabilities` must sum to 1 (up to rounding);
  * the last category takes the remainder, so the counts always sum to n.
  */
-export function sampleMultinomial(rng: Rng, n: number, probabilities: readonly number[]): number[] {
+export function sampleMultinomial(rng: () => number, n: number, probabilities: readonly number[]): number[] {
   const counts = new Array<number>(probabilities.length).fill(0);
   let remaining = n;
   let massLeft = 1;

@@ -1,5 +1,3 @@
-import type { Rng } from "./rng";
-
 const OPENERS = [
   "Minimum Cost",
   "Maximum",
@@ -67,12 +65,12 @@ const SUBJECTS = [
 
 const SEQUELS = [" II", " III", " IV"];
 
-function pick<T>(rng: Rng, items: readonly T[]): T {
+function pick<T>(rng: () => number, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)];
 }
 
 /** A plausible competitive-programming title such as "Minimum Cost Weighted Path II". */
-export function fakeProblemTitle(rng: Rng): string {
+export function fakeProblemTitle(rng: () => number): string {
   const qualifier = rng() < 0.6 ? ` ${pick(rng, QUALIFIERS)}` : "";
   const sequel = rng() < 0.2 ? pick(rng, SEQUELS) : "";
   return `${pick(rng, OPENERS)}${qualifier} ${pick(rng, SUBJECTS)}${sequel}`;

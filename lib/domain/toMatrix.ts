@@ -1,0 +1,66 @@
+import type { CheckpointColumns, SweepMatrix, SweepProblem } from "./sweep";
+import type { CheckpointInput, SweepInput } from "./sweepInput";
+import { VERDICTS, type Verdict } from "./verdicts";
+
+function byExternalId(a: SweepProblem, b: SweepProblem): number {
+  // Code-unit order, not locale order, so the result is the same on every machine.
+  if (a.externalId === b.externalId) return 0;
+  return a.externalId < b.externalId ? -1 : 1;
+}
+
+function checkpointColumns(
+  checkpoint: CheckpointInput,
+  indexOf: ReadonlyMap<string, number>,
+  size: number,
+): CheckpointColumns {
+  const columns: CheckpointColumns = {
+    alpha: checkpoint.alpha,
+    label: checkpoint.label,
+    model: checkpoint.model,
+    n: new Int32Array(size),
+    verdicts: Object.fromEntries(VERDICTS.map((v) => [v, new Int32Array(size)])) as Record<
+      Verdict,
+      Int32Array
+    >,
+    runtimeMeanMs: new Float64Array(size).fill(Number.NaN),
+    runtimeCount: new Int32Array(size),
+  };
+  const seen = new Set<number>();
+  for (const result of checkpoint.results) {
+    const index = indexOf.get(result.problemExternalId);
+    if (index === undefined) {
+      throw new RangeError(
+        `checkpoint α = ${checkpoint.alpha} has a result for unknown problem ${result.problemExternalId}`,
+      );
+    }
+    if (seen.has(index)) {
+      throw new RangeError(
+        `checkpoint α = ${checkpoint.alpha} has two results for problem ${result.problemExternalId}`,
+      );
+    }
+    seen.add(index);
+    columns.n[index] = result.n;
+    for (const v of VERDICTS) columns.verdicts[v][index] = result.verdicts[v];
+    if (result.runtimeCount > 0 && result.runtimeMeanMs !== null) {
+      columns.runtimeCount[index] = result.runtimeCount;
+      columns.runtimeMeanMs[index] = result.runtimeMeanMs;
+    }
+  }
+  return columns;
+}
+
+/**
+ * The columnar matrix of a sweep: problems ordered by external id, checkpoints by α, n = 0 where a
+ * checkpoint has no result for a problem. Throws a RangeError on a result for an unknown problem
+ * or two results for the same (checkpoint, problem).
+ */
+export function sweepInputToMatrix(sweep: SweepInput): SweepMatrix {
+  const problems: SweepProblem[] = sweep.problems
+    .map(({ externalId, title, difficulty }) => ({ externalId, title, difficulty }))
+    .sort(byExternalId);
+  const indexOf = new Map(problems.map((problem, index) => [problem.externalId, index]));
+  const checkpoints = [...sweep.checkpoints]
+    .sort((a, b) => a.alpha - b.alpha)
+    .map((checkpoint) => checkpointColumns(checkpoint, indexOf, problems.length));
+  return { problems, checkpoints };
+}
