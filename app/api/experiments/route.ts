@@ -1,0 +1,9 @@
+import { serverDb } from "@/lib/server/db";
+import { getExperimentList } from "@/lib/server/experiments";
+import { handle } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+export function GET(): Promise<Response> {
+  return handle(async () => Response.json(await getExperimentList(serverDb())));
+}

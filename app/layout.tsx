@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/AppHeader";
+import { QueryProvider } from "@/components/providers/QueryProvider";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "alphascope", template: "%s · alphascope" },
+  description:
+    "Explore the correctness–efficiency Pareto frontier of interpolated and extrapolated model checkpoints.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <AppHeader />
+        <QueryProvider>
+          <main id="main" className="app-main">
+            {children}
+          </main>
+        </QueryProvider>
+      </body>
+    </html>
+  );
+}

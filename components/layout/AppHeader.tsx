@@ -1,0 +1,25 @@
+import Link from "next/link";
+
+/** The bar on top of every page: product name and the two places a researcher goes. */
+export function AppHeader() {
+  return (
+    <header className="app-header">
+      <Link href="/" className="app-brand" aria-label="alphascope home">
+        <span className="app-brand-mark" aria-hidden="true">
+          α
+        </span>
+        alphascope
+      </Link>
+      <nav aria-label="Main">
+        <ul className="app-nav">
+          <li>
+            <Link href="/">Experiments</Link>
+          </li>
+          <li>
+            <Link href="/import">Import</Link>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}

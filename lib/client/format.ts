@@ -1,0 +1,29 @@
+import { formatAlpha } from "../domain/alpha";
+
+const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+
+/** A timestamp as "28 May 2026, 14:03 UTC": fixed locale and zone so server and browser agree. */
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "—" : `${DATE_FORMAT.format(date)} UTC`;
+}
+
+/** The evaluated α range as "−1 … 2", one value when both ends coincide, "—" when nothing is evaluated. */
+export function formatAlphaRange(min: number | null, max: number | null): string {
+  if (min === null || max === null) return "—";
+  return min === max ? formatAlpha(min) : `${formatAlpha(min)} … ${formatAlpha(max)}`;
+}
+
+const COUNT_FORMAT = new Intl.NumberFormat("en-US");
+
+/** An integer count with thousands separators. */
+export function formatCount(value: number): string {
+  return COUNT_FORMAT.format(value);
+}

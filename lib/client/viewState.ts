@@ -1,0 +1,174 @@
+import { formatAlpha } from "../domain/alpha";
+import { DIFFICULTY_SLICES, type DifficultySlice } from "../domain/difficulty";
+
+/** A zoomed window of the frontier plot, in metric units. */
+export interface Zoom {
+  x: [number, number];
+  y: [number, number];
+}
+
+/** Everything a share link must reproduce. */
+export interface ExplorerView {
+  alpha: number;
+  x: string;
+  y: string;
+  xLog: boolean;
+  yLog: boolean;
+  difficulty: DifficultySlice;
+  ci: boolean;
+  zoom: Zoom | null;
+}
+
+/** What a view is checked against: the metrics this experiment has, its evaluated α, its non-empty slices. */
+export interface ViewContext {
+  metrics: readonly { id: string; label: string; allowsLog: boolean }[];
+  /** Evaluated α, sorted ascending, at least one. */
+  alphas: readonly number[];
+  slices: readonly DifficultySlice[];
+  defaultX: string;
+  defaultY: string;
+}
+
+export interface ParsedView {
+  view: ExplorerView;
+  /** One sentence per URL value that was ignored, shown to the user. */
+  notices: string[];
+}
+
+/** The α a fresh view opens at: the evaluated α nearest the middle of the interpolation range. */
+export function defaultAlpha(alphas: readonly number[]): number {
+  return alphas.reduce((best, alpha) => (Math.abs(alpha - 0.5) < Math.abs(best - 0.5) ? alpha : best));
+}
+
+/** The view a link without parameters opens. */
+export function defaultView(context: ViewContext): ExplorerView {
+  return {
+    alpha: defaultAlpha(context.alphas),
+    x: context.defaultX,
+    y: context.defaultY,
+    xLog: false,
+    yLog: false,
+    difficulty: "all",
+    ci: true,
+    zoom: null,
+  };
+}
+
+function parseNumber(text: string): number | null {
+  // Accept the typographic minus that formatAlpha prints, so a copied label still parses.
+  const value = Number(text.trim().replace("−", "-"));
+  return text.trim() !== "" && Number.isFinite(value) ? value : null;
+}
+
+function parseBoolean(text: string): boolean | null {
+  if (text === "1" || text === "true") return true;
+  if (text === "0" || text === "false") return false;
+  return null;
+}
+
+function parseZoom(text: string): Zoom | null {
+  const parts = text.split(",").map(parseNumber);
+  if (parts.length !== 4 || parts.some((part) => part === null)) return null;
+  const [x0, x1, y0, y1] = parts as number[];
+  return x0 < x1 && y0 < y1 ? { x: [x0, x1], y: [y0, y1] } : null;
+}
+
+/**
+ * Reads a view from URL parameters. Every value is checked against the experiment; a missing value
+ * takes its default silently, an invalid one takes its default and adds a notice. Never throws.
+ */
+export function parseView(params: URLSearchParams, context: ViewContext): ParsedView {
+  const view = defaultView(context);
+  const notices: string[] = [];
+  const alphaMin = context.alphas[0];
+  const alphaMax = context.alphas[context.alphas.length - 1];
+
+  const alphaText = params.get("alpha");
+  if (alphaText !== null) {
+    const alpha = parseNumber(alphaText);
+    if (alpha === null)
+      notices.push(`“${alphaText}” is not a number; showing α = ${formatAlpha(view.alpha)}.`);
+    else if (alpha < alphaMin || alpha > alphaMax)
+      notices.push(
+        `α = ${formatAlpha(alpha)} is outside the evaluated range ${formatAlpha(alphaMin)} … ${formatAlpha(alphaMax)}, where there is no estimate; showing α = ${formatAlpha(view.alpha)}.`,
+      );
+    else view.alpha = alpha;
+  }
+
+  for (const axis of ["x", "y"] as const) {
+    const id = params.get(axis);
+    if (id === null) continue;
+    if (context.metrics.some((metric) => metric.id === id)) view[axis] = id;
+    else {
+      const fallback = context.metrics.find((metric) => metric.id === view[axis])?.label ?? view[axis];
+      notices.push(`Unknown ${axis} metric “${id}”; showing ${fallback}.`);
+    }
+  }
+
+  for (const [axis, key] of [
+    ["x", "xLog"],
+    ["y", "yLog"],
+  ] as const) {
+    const text = params.get(`${axis}log`);
+    if (text === null) continue;
+    const log = parseBoolean(text);
+    const metric = context.metrics.find((candidate) => candidate.id === view[axis]);
+    if (log === null) notices.push(`Ignored ${axis}log=“${text}” (expected 0 or 1).`);
+    else if (log && !metric?.allowsLog)
+      notices.push(`${metric?.label ?? view[axis]} cannot use a log scale.`);
+    else view[key] = log;
+  }
+
+  const difficulty = params.get("difficulty");
+  if (difficulty !== null) {
+    const known = (DIFFICULTY_SLICES as readonly string[]).includes(difficulty);
+    if (known && context.slices.includes(difficulty as DifficultySlice))
+      view.difficulty = difficulty as DifficultySlice;
+    else
+      notices.push(
+        known
+          ? `This experiment has no ${difficulty} problems; showing all problems.`
+          : `Unknown difficulty “${difficulty}”; showing all problems.`,
+      );
+  }
+
+  const ciText = params.get("ci");
+  if (ciText !== null) {
+    const ci = parseBoolean(ciText);
+    if (ci === null) notices.push(`Ignored ci=“${ciText}” (expected 0 or 1).`);
+    else view.ci = ci;
+  }
+
+  const zoomText = params.get("zoom");
+  if (zoomText !== null) {
+    const zoom = parseZoom(zoomText);
+    const fitsLog = zoom !== null && (!view.xLog || zoom.x[0] > 0) && (!view.yLog || zoom.y[0] > 0);
+    if (zoom && fitsLog) view.zoom = zoom;
+    else
+      notices.push(`Ignored zoom=“${zoomText}” (expected four numbers x0,x1,y0,y1 with x0 < x1, y0 < y1).`);
+  }
+
+  return { view, notices };
+}
+
+/** Shortest decimal text that survives a round trip for plot coordinates (6 significant digits). */
+function compactNumber(value: number): string {
+  return String(Number(value.toPrecision(6)));
+}
+
+/**
+ * Writes a view as URL parameters in a fixed order. Every key except zoom is always written, so a
+ * link reproduces the view even if the defaults change later.
+ */
+export function serializeView(view: ExplorerView): URLSearchParams {
+  const params = new URLSearchParams();
+  params.set("alpha", String(Number(view.alpha.toFixed(4))));
+  params.set("x", view.x);
+  params.set("y", view.y);
+  params.set("xlog", view.xLog ? "1" : "0");
+  params.set("ylog", view.yLog ? "1" : "0");
+  params.set("difficulty", view.difficulty);
+  params.set("ci", view.ci ? "1" : "0");
+  if (view.zoom) params.set("zoom", [...view.zoom.x, ...view.zoom.y].map(compactNumber).join(","));
+  return params;
+}
