@@ -5,13 +5,11 @@ export function DatabaseUnavailable() {
   return (
     <StatusPanel tone="error" title="The database is not reachable">
       <p>
-        alphascope could not connect to PostgreSQL. If you set <code>DATABASE_URL</code>, check that the server
-        is running and accepts connections; otherwise restart with <code>npm start</code>, which starts the
-        embedded database.
+        alphascope could not connect to PostgreSQL. If you set <code>DATABASE_URL</code>, check that the
+        server is running and accepts connections; otherwise restart with <code>npm start</code>, which starts
+        the embedded database.
       </p>
-      <p>
-        <a href="">Reload this page</a> once it is back.
-      </p>
+      <p>Reload this page once it is back.</p>
     </StatusPanel>
   );
 }

@@ -14,8 +14,8 @@ export function NoExperiments() {
       }
     >
       <p>
-        Import LiveCodeBench, EvalPlus or human-eval result files for a sweep of α values, or load the synthetic
-        demo with <code>npx alphascope demo</code>.
+        Import LiveCodeBench, EvalPlus or human-eval result files for a sweep of α values, or load the
+        synthetic demo with <code>npx alphascope demo</code>.
       </p>
     </StatusPanel>
   );
