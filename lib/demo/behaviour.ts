@@ -67,7 +67,7 @@ const PROFILES: Record<DemoDifficulty, DifficultyProfile> = {
     passLogit: { mean: -0.9, sd: 1.3 },
     rarePassLogit: { mean: -6, sd: 0.9 },
     traitStrength: 1,
-    rareTraitStrength: 2.9,
+    rareTraitStrength: 2.5,
     wrongAnswerLogit: -0.5,
     wrongAnswerSlope: 1.6,
     brokenLogit: -3.2,
@@ -81,7 +81,7 @@ const CHECKPOINT_NOISE_SD = 0.25;
 const COLLAPSE_ONSET = 0.5;
 const COLLAPSE_PASS_PENALTY = 1.8;
 const COLLAPSE_BROKEN_BOOST = 2.5;
-/** Runtime of passing samples shrinks by this factor per unit α (more coverage, faster code). */
+/** Pass runtimes scale by e^(−rate·α): more coverage, faster code. */
 const RUNTIME_DECAY_PER_ALPHA = 0.45;
 
 function sigmoid(x: number): number {
@@ -89,25 +89,28 @@ function sigmoid(x: number): number {
 }
 
 /**
- * Draws the hidden traits of one problem of the given difficulty, leaning to `side` (−1 low
- * coverage, +1 high coverage). Callers alternate sides so that neither endpoint is better overall.
+ * A source of problem traits. Within each difficulty, problems of the same kind (rare or not) lean
+ * alternately to low and high coverage, so neither endpoint is better overall by chance.
  */
-export function drawProblemTraits(
-  rng: () => number,
-  difficulty: DemoDifficulty,
-  side: -1 | 1,
-): ProblemTraits {
-  const profile = PROFILES[difficulty];
-  const rare = rng() < profile.rareShare;
-  const logit = rare ? profile.rarePassLogit : profile.passLogit;
-  // Rare problems lean clearly to their side, so checkpoints at opposite α solve different ones.
-  const trait = side * (rare ? 0.3 + 0.7 * rng() : rng());
-  return {
-    passLogit: logit.mean + logit.sd * sampleNormal(rng),
-    trait,
-    traitStrength: rare ? profile.rareTraitStrength : profile.traitStrength,
-    wrongAnswerLogit: profile.wrongAnswerLogit + 0.6 * sampleNormal(rng),
-    runtimeMs: profile.runtimeMedianMs * Math.exp(0.6 * sampleNormal(rng)),
+export function createTraitSampler(rng: () => number): (difficulty: DemoDifficulty) => ProblemTraits {
+  const drawn = new Map<string, number>();
+  return (difficulty) => {
+    const profile = PROFILES[difficulty];
+    const rare = rng() < profile.rareShare;
+    const kind = `${difficulty}:${rare}`;
+    const count = drawn.get(kind) ?? 0;
+    drawn.set(kind, count + 1);
+    const side = count % 2 === 0 ? 1 : -1;
+    const logit = rare ? profile.rarePassLogit : profile.passLogit;
+    // Rare problems lean clearly to their side, so checkpoints at opposite α solve different ones.
+    const trait = side * (rare ? 0.3 + 0.7 * rng() : rng());
+    return {
+      passLogit: logit.mean + logit.sd * sampleNormal(rng),
+      trait,
+      traitStrength: rare ? profile.rareTraitStrength : profile.traitStrength,
+      wrongAnswerLogit: profile.wrongAnswerLogit + 0.6 * sampleNormal(rng),
+      runtimeMs: profile.runtimeMedianMs * Math.exp(0.6 * sampleNormal(rng)),
+    };
   };
 }
 
@@ -115,7 +118,7 @@ export function drawProblemTraits(
  * How far past the collapse onset α lies, squared and scaled so that α = −1 and α = 2 give 1:
  * 0 on [−0.5, 1.5], then growing fast.
  */
-export function collapseLevel(alpha: number): number {
+function collapseLevel(alpha: number): number {
   const outside = Math.max(0, -alpha, alpha - 1);
   const excess = Math.max(0, outside - COLLAPSE_ONSET) / (1 - COLLAPSE_ONSET);
   return excess * excess;

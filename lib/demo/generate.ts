@@ -2,8 +2,8 @@ import type { CheckpointInput, ProblemInput, ResultInput, SweepInput } from "../
 import { emptyVerdictCounts, VERDICTS } from "../domain/verdicts";
 import { createRng } from "../science/random";
 import {
+  createTraitSampler,
   type DemoDifficulty,
-  drawProblemTraits,
   type ProblemTraits,
   passRuntimeMs,
   verdictProbabilities,
@@ -36,12 +36,12 @@ function demoProblems(seed: number, counts: Record<DemoDifficulty, number>): Dem
   const rng = createRng(seed);
   const difficulties = shuffledDifficulties(rng, counts);
   const inputs = fakeProblemSet(rng, difficulties);
-  const drawn: Record<DemoDifficulty, number> = { easy: 0, medium: 0, hard: 0 };
-  return inputs.map((input, i) => {
-    const difficulty = difficulties[i];
-    const side = drawn[difficulty]++ % 2 === 0 ? 1 : -1;
-    return { input, difficulty, traits: drawProblemTraits(rng, difficulty, side) };
-  });
+  const drawTraits = createTraitSampler(rng);
+  return inputs.map((input, i) => ({
+    input,
+    difficulty: difficulties[i],
+    traits: drawTraits(difficulties[i]),
+  }));
 }
 
 /** A seed of its own per checkpoint, so adding an α to the grid leaves the others unchanged. */
