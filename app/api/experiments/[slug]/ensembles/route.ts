@@ -1,0 +1,18 @@
+import { ensembleRequestSchema } from "@/lib/api/scalingSchemas";
+import { serverDb } from "@/lib/server/db";
+import { getEnsembleEvaluation } from "@/lib/server/ensembles";
+import { NotFoundError } from "@/lib/server/errors";
+import { handle, parseJsonBody } from "@/lib/server/http";
+import { slugParam } from "@/lib/server/params";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  return handle(async () => {
+    const slug = await slugParam(params);
+    const body = await parseJsonBody(request, ensembleRequestSchema);
+    const evaluation = await getEnsembleEvaluation(serverDb(), slug, body);
+    if (!evaluation) throw new NotFoundError(`No experiment "${slug}".`);
+    return Response.json(evaluation);
+  });
+}

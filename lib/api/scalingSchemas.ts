@@ -1,0 +1,84 @@
+import { z } from "zod";
+import type { EnsembleMemberInput } from "./scalingTypes";
+import { difficultySliceSchema } from "./schemas";
+
+const samplesSchema = z
+  .number({ error: "must be a number" })
+  .int("must be a whole number of samples")
+  .min(1, "must be at least 1 sample");
+
+const memberSchema = z.object({
+  alpha: z.number({ error: "must be a number" }).refine(Number.isFinite, "must be a finite number"),
+  samples: samplesSchema,
+});
+
+/** Body of POST /api/experiments/[slug]/ensembles. */
+export const ensembleRequestSchema = z.object({
+  members: z
+    .array(memberSchema, { error: "must be a list of {alpha, samples}" })
+    .min(1, "an ensemble needs at least one member"),
+  difficulty: difficultySliceSchema.default("all"),
+  budget: samplesSchema.optional(),
+});
+
+function parseNumber(text: string): number {
+  // Accept the typographic minus that formatAlpha prints, so a copied label still parses.
+  const trimmed = text.trim().replace("−", "-");
+  return trimmed === "" ? Number.NaN : Number(trimmed);
+}
+
+/**
+ * Reads a member list written as "α:samples,α:samples" (e.g. "0:84,0.5:83,1.5:83"), the form the
+ * CLI's --members and the pass-at-k route's `members` take. Returns an error sentence instead of
+ * throwing, so each caller reports it its own way.
+ */
+export function parseMemberList(text: string): { members: EnsembleMemberInput[] } | { error: string } {
+  const members: EnsembleMemberInput[] = [];
+  for (const part of text.split(",")) {
+    const [alphaText, samplesText, extra] = part.split(":");
+    const alpha = parseNumber(alphaText ?? "");
+    const samples = parseNumber(samplesText ?? "");
+    if (
+      extra !== undefined ||
+      samplesText === undefined ||
+      !Number.isFinite(alpha) ||
+      !Number.isFinite(samples)
+    ) {
+      return { error: `"${part.trim()}" is not a member: write α:samples, e.g. 0.5:83` };
+    }
+    if (!Number.isInteger(samples) || samples < 1) {
+      return { error: `member α = ${alpha} has ${samples} samples: use a whole number of at least 1` };
+    }
+    members.push({ alpha, samples });
+  }
+  return { members };
+}
+
+/** A comma-separated list of α, e.g. "0,1,1.5". */
+const alphaListSchema = z.string().transform((text, ctx) => {
+  const alphas = text.split(",").map(parseNumber);
+  if (alphas.some((alpha) => !Number.isFinite(alpha))) {
+    ctx.addIssue({ code: "custom", message: "must be a comma-separated list of numbers, e.g. 0,1,1.5" });
+    return z.NEVER;
+  }
+  return alphas;
+});
+
+const memberListSchema = z.string().transform((text, ctx) => {
+  const parsed = parseMemberList(text);
+  if ("error" in parsed) {
+    ctx.addIssue({ code: "custom", message: parsed.error });
+    return z.NEVER;
+  }
+  return parsed.members;
+});
+
+/** Query of GET /api/experiments/[slug]/pass-at-k. */
+export const passAtKQuerySchema = z.object({
+  /** Checkpoints to draw (all when omitted). */
+  alphas: alphaListSchema.optional(),
+  difficulty: difficultySliceSchema.default("all"),
+  /** An ensemble whose curve to add: its split, scaled to every k. */
+  members: memberListSchema.optional(),
+  bands: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
+});
