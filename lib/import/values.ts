@@ -5,6 +5,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The JSON type of a value as a user would name it, for "expected X, got Y" messages. */
 export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing (the field is missing)";
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "number") return Number.isFinite(value) ? `the number ${value}` : String(value);

@@ -1,0 +1,42 @@
+import { formatAlpha } from "../domain/alpha";
+import type { ResultInput } from "../domain/sweepInput";
+import { importError } from "./issues";
+import type { ParsedRun } from "./run";
+
+/** A parsed checkpoint with its α settled, ready to store. */
+export interface BoundCheckpoint {
+  alpha: number;
+  results: ResultInput[];
+}
+
+/**
+ * Settles the α of every checkpoint of a run: a file that names no α takes `alpha` (from the CLI,
+ * the API or a manifest entry), which is then required; a file that names its α values keeps them,
+ * and a given `alpha` must then be the file's only α. Throws ImportValidationError otherwise.
+ */
+export function bindCheckpoints(run: ParsedRun, alpha?: number): BoundCheckpoint[] {
+  const { file } = run;
+  if (alpha !== undefined && !Number.isFinite(alpha)) {
+    throw importError({ file, field: "alpha", message: `α must be a finite number, got ${alpha}` });
+  }
+  const named = run.checkpoints.filter((c) => c.alpha !== null);
+  if (named.length === 0) {
+    if (alpha === undefined) {
+      throw importError({
+        file,
+        field: "alpha",
+        message: "the file names no α: give one (--alpha, or alpha in the manifest)",
+      });
+    }
+    return run.checkpoints.map((c) => ({ alpha, results: c.results }));
+  }
+  const alphas = named.map((c) => c.alpha as number);
+  if (alpha !== undefined && (alphas.length !== 1 || alphas[0] !== alpha)) {
+    throw importError({
+      file,
+      field: "alpha",
+      message: `the file holds α = ${alphas.map(formatAlpha).join(", ")} but α = ${formatAlpha(alpha)} was given`,
+    });
+  }
+  return named.map((c) => ({ alpha: c.alpha as number, results: c.results }));
+}

@@ -1,0 +1,203 @@
+import { type Difficulty, isDifficulty } from "../domain/difficulty";
+import type { ResultInput } from "../domain/sweepInput";
+import { isVerdict, VERDICTS, type Verdict, type VerdictCounts } from "../domain/verdicts";
+import type { IssueCollector } from "./issues";
+import { NATIVE_COUNT_FIELDS, NATIVE_SAMPLE_FIELDS } from "./nativeFields";
+import { describeValue, isCount, isIsoDate, isNonNegativeNumber } from "./values";
+
+/** Problem metadata a native line may give; undefined where the line does not say. */
+export interface NativeProblemFields {
+  problem: string;
+  difficulty: Difficulty | undefined;
+  title: string | null | undefined;
+  platform: string | null | undefined;
+  contestDate: string | null | undefined;
+}
+
+export interface NativeCountRecord {
+  kind: "counts";
+  alpha: number | undefined;
+  fields: NativeProblemFields;
+  result: ResultInput;
+}
+
+export interface NativeSampleRecord {
+  kind: "sample";
+  alpha: number | undefined;
+  fields: NativeProblemFields;
+  verdict: Verdict;
+  /** Kept for passing samples only: runtimes describe passes. */
+  runtimeMs: number | null;
+}
+
+export type NativeRecord = NativeCountRecord | NativeSampleRecord;
+
+/**
+ * Validates one native line (already decoded from JSON or CSV): a sample line when it has a
+ * `verdict` field, a count line otherwise. Reports every bad field of the line; null when any.
+ */
+export function readNativeRecord(
+  record: Record<string, unknown>,
+  line: number,
+  issues: IssueCollector,
+): NativeRecord | null {
+  const reader = new FieldReader(record, line, issues);
+  const isSample = record.verdict !== undefined;
+  reader.checkKnownFields(isSample ? NATIVE_SAMPLE_FIELDS : NATIVE_COUNT_FIELDS, isSample);
+  const alpha = reader.alpha();
+  const fields = reader.problemFields();
+  if (isSample) {
+    const sample = reader.sample();
+    if (reader.failed || !fields || !sample) return null;
+    return { kind: "sample", alpha, fields, verdict: sample.verdict, runtimeMs: sample.runtimeMs };
+  }
+  const result = reader.counts(fields?.problem ?? "");
+  if (reader.failed || !fields || !result) return null;
+  return { kind: "counts", alpha, fields, result };
+}
+
+class FieldReader {
+  failed = false;
+
+  constructor(
+    private readonly record: Record<string, unknown>,
+    private readonly line: number,
+    private readonly issues: IssueCollector,
+  ) {}
+
+  report(field: string, message: string): undefined {
+    this.failed = true;
+    this.issues.add({ line: this.line, field, message });
+    return undefined;
+  }
+
+  checkKnownFields(known: ReadonlySet<string>, isSample: boolean): void {
+    for (const key in this.record) {
+      if (known.has(key)) continue;
+      const hint = isSample && NATIVE_COUNT_FIELDS.has(key) ? " on a sample line (it has a verdict)" : "";
+      this.report(key, `unknown field${hint}`);
+    }
+  }
+
+  alpha(): number | undefined {
+    const value = this.record.alpha;
+    if (value === undefined || (typeof value === "number" && Number.isFinite(value))) return value;
+    return this.report("alpha", `α must be a finite number, got ${describeValue(value)}`);
+  }
+
+  problemFields(): NativeProblemFields | undefined {
+    const problem = this.record.problem;
+    if (typeof problem !== "string" || problem === "") {
+      this.report("problem", `expected a non-empty string, got ${describeValue(problem)}`);
+    }
+    const difficulty = this.record.difficulty;
+    if (difficulty !== undefined && !isDifficulty(difficulty)) {
+      this.report("difficulty", `expected easy, medium, hard or unknown, got ${describeValue(difficulty)}`);
+    }
+    const title = this.optionalText("title");
+    const platform = this.optionalText("platform");
+    const contestDate = this.optionalText("contestDate");
+    if (typeof contestDate === "string" && !isIsoDate(contestDate)) {
+      this.report("contestDate", `expected an ISO date, got ${describeValue(contestDate)}`);
+    }
+    if (this.failed) return undefined;
+    return {
+      problem: problem as string,
+      difficulty: difficulty as Difficulty | undefined,
+      title,
+      platform,
+      contestDate,
+    };
+  }
+
+  private optionalText(field: string): string | null | undefined {
+    const value = this.record[field];
+    if (value === undefined || value === null || typeof value === "string") return value;
+    return this.report(field, `expected a string, got ${describeValue(value)}`);
+  }
+
+  sample(): { verdict: Verdict; runtimeMs: number | null } | undefined {
+    const verdict = this.record.verdict;
+    if (!isVerdict(verdict)) {
+      return this.report(
+        "verdict",
+        `unknown verdict ${describeValue(verdict)} (expected one of ${VERDICTS.join(", ")})`,
+      );
+    }
+    const runtime = this.record.runtimeMs;
+    if (runtime === undefined || runtime === null) return { verdict, runtimeMs: null };
+    if (!isNonNegativeNumber(runtime)) {
+      return this.report("runtimeMs", `expected a non-negative finite number, got ${describeValue(runtime)}`);
+    }
+    return { verdict, runtimeMs: verdict === "pass" ? runtime : null };
+  }
+
+  counts(problem: string): ResultInput | undefined {
+    const n = this.record.n;
+    if (!isCount(n) || n === 0)
+      this.report("n", `expected a positive integer sample count, got ${describeValue(n)}`);
+    const verdicts = {} as VerdictCounts;
+    let sum = 0;
+    for (const verdict of VERDICTS) {
+      const value = this.record[verdict] ?? 0;
+      if (isCount(value)) {
+        verdicts[verdict] = value;
+        sum += value;
+      } else {
+        this.report(verdict, `expected a non-negative integer count, got ${describeValue(value)}`);
+      }
+    }
+    if (this.failed) return undefined;
+    if (sum !== n) return this.report("n", `verdict counts sum to ${sum} but n is ${n}`);
+    const runtime = this.runtimeStats(verdicts.pass);
+    const dpsNorm = this.record.dpsNorm ?? null;
+    if (dpsNorm !== null && !(isNonNegativeNumber(dpsNorm) && dpsNorm <= 100)) {
+      this.report("dpsNorm", `expected a number in [0, 100], got ${describeValue(dpsNorm)}`);
+    }
+    if (this.failed || !runtime) return undefined;
+    return {
+      problemExternalId: problem,
+      n: n as number,
+      verdicts,
+      ...runtime,
+      dpsNorm: dpsNorm as number | null,
+    };
+  }
+
+  private runtimeStats(
+    passes: number,
+  ): Pick<ResultInput, "runtimeCount" | "runtimeMeanMs" | "runtimeMinMs" | "runtimeMaxMs"> | undefined {
+    const mean = this.optionalRuntime("runtimeMeanMs");
+    const min = this.optionalRuntime("runtimeMinMs");
+    const max = this.optionalRuntime("runtimeMaxMs");
+    const rawCount = this.record.runtimeCount;
+    const count = rawCount ?? (mean === null ? 0 : passes);
+    if (!isCount(count) || count > passes) {
+      return this.report(
+        "runtimeCount",
+        `expected an integer between 0 and pass (${passes}), got ${describeValue(count)}`,
+      );
+    }
+    if (this.failed) return undefined;
+    if (count === 0 && (mean !== null || min !== null || max !== null)) {
+      return this.report(
+        "runtimeMeanMs",
+        "runtimes given but no passing sample has a runtime (runtimeCount or pass is 0)",
+      );
+    }
+    if (count > 0 && mean === null)
+      return this.report("runtimeMeanMs", `required when runtimeCount is ${count}`);
+    if (mean !== null && ((min !== null && min > mean) || (max !== null && max < mean))) {
+      return this.report("runtimeMeanMs", "must lie between runtimeMinMs and runtimeMaxMs");
+    }
+    return { runtimeCount: count, runtimeMeanMs: mean, runtimeMinMs: min, runtimeMaxMs: max };
+  }
+
+  private optionalRuntime(field: string): number | null {
+    const value = this.record[field];
+    if (value === undefined || value === null) return null;
+    if (isNonNegativeNumber(value)) return value;
+    this.report(field, `expected a non-negative finite number of milliseconds, got ${describeValue(value)}`);
+    return null;
+  }
+}
