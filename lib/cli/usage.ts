@@ -1,0 +1,21 @@
+export const USAGE = `alphascope — explore the correctness–efficiency frontier of weight-averaged checkpoints
+
+Usage:
+  alphascope experiments [--json]              list experiments
+  alphascope metrics <slug> [--json]           per-checkpoint metrics (the JSON of GET /api/experiments/<slug>)
+  alphascope demo                              load the synthetic demo sweep (idempotent)
+  alphascope import <file|manifest> [options]  import evaluation results
+      --experiment <slug>   experiment to import into (created when missing)
+      --alpha <a>           α of the checkpoint the file belongs to
+      --format <f>          override format detection (see docs/import-formats.md)
+      --tests plus|base     EvalPlus: which tests decide a pass (default plus)
+      --generation <file>   LiveCodeBench _eval.json: the matching _eval_all.json for ids and difficulty
+      --dry-run             parse, validate and print the summary without writing
+      --replace             replace existing results of the same checkpoint and problem
+      --json                print the summary as JSON
+  alphascope ensemble <slug> --members 0:84,0.5:83,1.5:83 [--difficulty hard] [--json]
+  alphascope ensemble <slug> --search --budget 250 [--max-members 3] [--difficulty hard] [--json]
+
+Database: DATABASE_URL when set; otherwise the embedded PostgreSQL in .data/postgres
+(ALPHASCOPE_DATA_DIR), started when it is not already running.
+`;

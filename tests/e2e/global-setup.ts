@@ -1,0 +1,20 @@
+import type { TestProject } from "vitest/node";
+import { findChromium } from "../support/chromium";
+import { startApp } from "../support/server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** One production server with the demo sweep for the whole browser suite. */
+export default async function setup(project: TestProject) {
+  findChromium();
+  const app = await startApp();
+  project.provide("baseUrl", app.baseUrl);
+  return async () => {
+    const code = await app.stop();
+    if (code !== 0) throw new Error(`The launcher exited with code ${code} on SIGTERM:\n${app.log()}`);
+  };
+}

@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+
+const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+/**
+ * The Chromium binary the browser tests and benchmarks drive. Never downloads one: a missing browser is
+ * an error that says how to install it.
+ */
+export function findChromium(): string {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) {
+    if (existsSync(configured)) return configured;
+    throw new Error(`CHROMIUM_PATH=${configured} does not exist.`);
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (found) return found;
+  throw new Error(
+    "No Chromium found for the browser tests. Install Debian's Chromium with `apt-get install -y chromium` " +
+      "(or set CHROMIUM_PATH to a Chromium/Chrome binary). The browser tests are never skipped.",
+  );
+}
+
+/** Flags for headless Chromium on a machine with a closed network, running as root. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
