@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ApiError, DatabaseUnavailableError, NotFoundError } from "@/lib/server/errors";
+import { errorResponse, handle, parseJsonBody, parseSearchParams } from "@/lib/server/http";
+
+describe("the API error shape", () => {
+  it("answers an ApiError with its status, code and message", async () => {
+    const response = errorResponse(new NotFoundError('No experiment "x".'));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { code: "not_found", message: 'No experiment "x".' } });
+  });
+
+  it("turns a refused connection anywhere in the cause chain into 503 database_unavailable", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const wrapped = new Error("query failed", { cause: new AggregateError([refused]) });
+    const response = errorResponse(wrapped);
+    expect(response.status).toBe(503);
+    expect((await response.json()).error.code).toBe("database_unavailable");
+  });
+
+  it("hides the text of an unexpected error behind a generic 500", async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const response = await handle(async () => {
+        throw new Error("secret internals");
+      });
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({
+        error: { code: "internal", message: "Internal server error" },
+      });
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it("keeps a DatabaseUnavailableError's status", () => {
+    expect(errorResponse(new DatabaseUnavailableError(null)).status).toBe(503);
+    expect(errorResponse(new ApiError(409, "conflict", "taken")).status).toBe(409);
+  });
+});
+
+describe("request parsing", () => {
+  const schema = z.object({ k: z.coerce.number().int().positive() });
+
+  it("returns the parsed query parameters", () => {
+    expect(parseSearchParams(new Request("http://x/api?k=10"), schema)).toEqual({ k: 10 });
+  });
+
+  it("names the offending query parameter in a 400", () => {
+    try {
+      parseSearchParams(new Request("http://x/api?k=-3"), schema);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).status).toBe(400);
+      expect((error as ApiError).message).toMatch(/^Invalid query parameter "k": /);
+    }
+  });
+
+  it("refuses a body that is not JSON", async () => {
+    const request = new Request("http://x/api", { method: "POST", body: "{not json" });
+    await expect(parseJsonBody(request, schema)).rejects.toThrow("The request body is not valid JSON.");
+  });
+});
