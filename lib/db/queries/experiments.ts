@@ -1,0 +1,57 @@
+import type { ExperimentListItem } from "../../api/types";
+import type { Db } from "../client";
+import { storedSetting } from "./storedValues";
+
+interface ExperimentListRow {
+  slug: string;
+  name: string;
+  benchmark: string;
+  setting: string;
+  synthetic: boolean;
+  updated_at: Date;
+  alpha_min: number | null;
+  alpha_max: number | null;
+  checkpoints: number;
+  problems: number;
+}
+
+/** Every experiment with its α range and sizes, most recently updated first. */
+export async function listExperiments(db: Db): Promise<ExperimentListItem[]> {
+  const rows = await db.$queryRaw<ExperimentListRow[]>`
+    SELECT e."slug", e."name", e."benchmark", e."setting", e."synthetic", e."updated_at",
+      c."alpha_min", c."alpha_max", COALESCE(c."checkpoints", 0) AS "checkpoints",
+      (SELECT count(DISTINCT r."problem_id")::int FROM "results" r
+        JOIN "checkpoints" rc ON rc."id" = r."checkpoint_id" WHERE rc."experiment_id" = e."id") AS "problems"
+    FROM "experiments" e
+    LEFT JOIN (
+      SELECT "experiment_id", min("alpha") AS "alpha_min", max("alpha") AS "alpha_max", count(*)::int AS "checkpoints"
+      FROM "checkpoints" GROUP BY "experiment_id"
+    ) c ON c."experiment_id" = e."id"
+    ORDER BY e."updated_at" DESC, e."slug"`;
+  return rows.map((row) => ({
+    slug: row.slug,
+    name: row.name,
+    benchmark: row.benchmark,
+    setting: storedSetting(row.setting),
+    synthetic: row.synthetic,
+    alphaMin: row.alpha_min,
+    alphaMax: row.alpha_max,
+    checkpoints: row.checkpoints,
+    problems: row.problems,
+    updatedAt: row.updated_at.toISOString(),
+  }));
+}
+
+/** How many experiments the database holds (the launcher loads the demo when there are none). */
+export function countExperiments(db: Db): Promise<number> {
+  return db.experiment.count();
+}
+
+/**
+ * Deletes an experiment with its checkpoints and results; problems and the import history stay.
+ * Returns false when no experiment has that slug.
+ */
+export async function deleteExperiment(db: Db, slug: string): Promise<boolean> {
+  const { count } = await db.experiment.deleteMany({ where: { slug } });
+  return count > 0;
+}

@@ -1,0 +1,79 @@
+import type { ExperimentInput } from "../../domain/sweepInput";
+import type { Prisma } from "../generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+/** The experiment an import writes into. */
+export interface ImportExperiment {
+  id: number;
+  slug: string;
+  name: string;
+  benchmark: string;
+  created: boolean;
+}
+
+/** The checkpoint of one α an import writes into. */
+export interface ImportCheckpoint {
+  id: number;
+  alpha: number;
+  created: boolean;
+}
+
+/**
+ * The experiment with `input.slug`, created from `input` when it does not exist. An existing
+ * experiment keeps its metadata (the import only adds results to it).
+ */
+export async function findOrCreateExperiment(tx: Tx, input: ExperimentInput): Promise<ImportExperiment> {
+  const select = { id: true, slug: true, name: true, benchmark: true } as const;
+  const existing = await tx.experiment.findUnique({ where: { slug: input.slug }, select });
+  if (existing) return { ...existing, created: false };
+  const created = await tx.experiment.create({
+    data: {
+      slug: input.slug,
+      name: input.name,
+      description: input.description,
+      benchmark: input.benchmark,
+      setting: input.setting,
+      modelFamily: input.modelFamily,
+      modelScale: input.modelScale,
+      synthetic: input.synthetic,
+      endpointALabel: input.endpointA.label,
+      endpointAModel: input.endpointA.model,
+      endpointBLabel: input.endpointB.label,
+      endpointBModel: input.endpointB.model,
+    },
+    select,
+  });
+  return { ...created, created: true };
+}
+
+/** The checkpoint of `alpha` in the experiment, created (with label and model) when missing. */
+export async function findOrCreateCheckpoint(
+  tx: Tx,
+  experimentId: number,
+  alpha: number,
+  details: { label: string | null; model: string | null },
+): Promise<ImportCheckpoint> {
+  const existing = await tx.checkpoint.findUnique({
+    where: { experimentId_alpha: { experimentId, alpha } },
+    select: { id: true },
+  });
+  if (existing) return { id: existing.id, alpha, created: false };
+  const created = await tx.checkpoint.create({
+    data: { experimentId, alpha, ...details },
+    select: { id: true },
+  });
+  return { id: created.id, alpha, created: true };
+}
+
+/**
+ * Moves the experiment's `updated_at` forward (strictly, even within the same millisecond), which
+ * is what tells the explorer's sweep cache that its results changed.
+ */
+export async function touchExperiment(tx: Tx, experimentId: number): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `UPDATE "experiments" SET "updated_at" = GREATEST(clock_timestamp(), "updated_at" + interval '1 millisecond')
+     WHERE "id" = $1`,
+    experimentId,
+  );
+}

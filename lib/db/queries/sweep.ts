@@ -1,0 +1,145 @@
+import type { ExperimentHeader } from "../../api/types";
+import type { CheckpointColumns, SweepMatrix, SweepProblem } from "../../domain/sweep";
+import type { Db } from "../client";
+import { storedDifficulty, storedSetting } from "./storedValues";
+
+/** The experiment's metadata, or null when no experiment has that slug. */
+export async function getExperimentHeader(db: Db, slug: string): Promise<ExperimentHeader | null> {
+  const row = await db.experiment.findUnique({ where: { slug } });
+  if (!row) return null;
+  return {
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    benchmark: row.benchmark,
+    setting: storedSetting(row.setting),
+    modelFamily: row.modelFamily,
+    modelScale: row.modelScale,
+    synthetic: row.synthetic,
+    endpoints: {
+      a: { label: row.endpointALabel, model: row.endpointAModel },
+      b: { label: row.endpointBLabel, model: row.endpointBModel },
+    },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Each result row packed by the server as nine big-endian int4 (problem id, n, the six verdict
+ * counts, runtime count) and one float8 (runtime mean, NaN when unknown). A whole checkpoint then
+ * arrives as one bytea value: decoding it is a tight loop, where a row per result or int arrays
+ * would cost a parsed JavaScript value per number (seconds for a 41 × 5 000 sweep).
+ */
+const PACKED_RESULT = `int4send(r."problem_id") || int4send(r."n") || int4send(r."pass")
+  || int4send(r."wrong_answer") || int4send(r."time_limit") || int4send(r."runtime_error")
+  || int4send(r."compile_error") || int4send(r."other") || int4send(r."runtime_count")
+  || float8send(COALESCE(r."runtime_mean_ms", 'NaN'))`;
+const PACKED_RESULT_BYTES = 9 * 4 + 8;
+
+/**
+ * The checkpoint rows of one experiment. The correlated subquery reads each checkpoint's results
+ * through the primary key with no sort; checkpoints are ordered by α in JavaScript, because sorting
+ * here would sort the packed values too.
+ */
+const CHECKPOINTS_QUERY = `
+  SELECT c."alpha", c."label", c."model",
+    (SELECT string_agg(${PACKED_RESULT}, ''::bytea) FROM "results" r WHERE r."checkpoint_id" = c."id") AS "packed"
+  FROM "checkpoints" c JOIN "experiments" e ON e."id" = c."experiment_id"
+  WHERE e."slug" = $1`;
+
+interface CheckpointRow {
+  alpha: number;
+  label: string | null;
+  model: string | null;
+  packed: Uint8Array | null;
+}
+
+interface ProblemRow {
+  id: number;
+  external_id: string;
+  title: string | null;
+  difficulty: string;
+}
+
+function packedView(row: CheckpointRow): DataView {
+  const bytes = row.packed ?? new Uint8Array(0);
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Every problem id that appears in any checkpoint's packed results. */
+function problemIdsOf(rows: CheckpointRow[]): number[] {
+  const ids = new Set<number>();
+  for (const row of rows) {
+    const view = packedView(row);
+    for (let offset = 0; offset < view.byteLength; offset += PACKED_RESULT_BYTES)
+      ids.add(view.getInt32(offset));
+  }
+  return [...ids];
+}
+
+function checkpointColumns(
+  row: CheckpointRow,
+  indexOfProblem: Map<number, number>,
+  size: number,
+): CheckpointColumns {
+  const columns: CheckpointColumns = {
+    alpha: row.alpha,
+    label: row.label,
+    model: row.model,
+    n: new Int32Array(size),
+    verdicts: {
+      pass: new Int32Array(size),
+      wrongAnswer: new Int32Array(size),
+      timeLimit: new Int32Array(size),
+      runtimeError: new Int32Array(size),
+      compileError: new Int32Array(size),
+      other: new Int32Array(size),
+    },
+    runtimeMeanMs: new Float64Array(size).fill(Number.NaN),
+    runtimeCount: new Int32Array(size),
+  };
+  const { verdicts } = columns;
+  const view = packedView(row);
+  for (let offset = 0; offset < view.byteLength; offset += PACKED_RESULT_BYTES) {
+    // Every id was collected from these same rows, so the lookup cannot miss.
+    const i = indexOfProblem.get(view.getInt32(offset)) as number;
+    columns.n[i] = view.getInt32(offset + 4);
+    verdicts.pass[i] = view.getInt32(offset + 8);
+    verdicts.wrongAnswer[i] = view.getInt32(offset + 12);
+    verdicts.timeLimit[i] = view.getInt32(offset + 16);
+    verdicts.runtimeError[i] = view.getInt32(offset + 20);
+    verdicts.compileError[i] = view.getInt32(offset + 24);
+    verdicts.other[i] = view.getInt32(offset + 28);
+    columns.runtimeCount[i] = view.getInt32(offset + 32);
+    columns.runtimeMeanMs[i] = view.getFloat64(offset + 36);
+  }
+  return columns;
+}
+
+/**
+ * An experiment's header and its whole result matrix: the problems any checkpoint was evaluated
+ * on, ordered by external id, and one column set per checkpoint, ordered by α. Null when no
+ * experiment has that slug.
+ */
+export async function loadSweepMatrix(
+  db: Db,
+  slug: string,
+): Promise<{ header: ExperimentHeader; matrix: SweepMatrix } | null> {
+  const header = await getExperimentHeader(db, slug);
+  if (!header) return null;
+  const rows = await db.$queryRawUnsafe<CheckpointRow[]>(CHECKPOINTS_QUERY, slug);
+  rows.sort((a, b) => a.alpha - b.alpha);
+  const problemRows = await db.$queryRawUnsafe<ProblemRow[]>(
+    `SELECT "id", "external_id", "title", "difficulty" FROM "problems" WHERE "id" = ANY($1::int4[]) ORDER BY "external_id"`,
+    problemIdsOf(rows),
+  );
+  const problems: SweepProblem[] = problemRows.map((problem) => ({
+    externalId: problem.external_id,
+    title: problem.title,
+    difficulty: storedDifficulty(problem.difficulty),
+  }));
+  const indexOfProblem = new Map(problemRows.map((problem, index) => [problem.id, index]));
+  const checkpoints = rows.map((row) => checkpointColumns(row, indexOfProblem, problems.length));
+  return { header, matrix: { problems, checkpoints } };
+}

@@ -1,0 +1,142 @@
+// `npm start` (production) and `npm run dev` (`--dev`): resolve the database (DATABASE_URL or the
+// embedded PostgreSQL), apply migrations, load the demo sweep into an empty database, build when the
+// build is missing or stale, then run Next with DATABASE_URL set. Ctrl-C or SIGTERM stops Next
+// first, then PostgreSQL, and exits 0.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { createPrisma } from "../lib/db/client";
+import { DEFAULT_DATA_DIR, openDatabase } from "../lib/db/database";
+import { loadDemoSweep } from "../lib/db/demoSweep";
+import { countExperiments } from "../lib/db/queries/experiments";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT || "3000";
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+/** What a production build is made from: when any of it is newer than the build, rebuild. */
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "package.json",
+  "tsconfig.json",
+];
+/** How long Next may take to shut down before it is killed. */
+const NEXT_STOP_TIMEOUT_MS = 10_000;
+
+function log(message: string): void {
+  console.log(`[alphascope] ${message}`);
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = join(".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const builtAt = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.every((input) => newestMtime(input) <= builtAt);
+}
+
+function runNext(args: string[], databaseUrl: string): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: port, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode ?? 1);
+    else child.once("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function stopNext(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = exitOf(child);
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), NEXT_STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function loadDemoIfEmpty(databaseUrl: string): Promise<void> {
+  const db = createPrisma(databaseUrl);
+  try {
+    if ((await countExperiments(db)) > 0) return;
+    const loaded = await loadDemoSweep(db);
+    log(
+      `Loaded the synthetic demo sweep "${loaded.slug}" (${loaded.checkpoints} checkpoints × ${loaded.problems} problems, ${loaded.samples.toLocaleString("en-US")} samples) into the empty database.`,
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+let stopSignal: NodeJS.Signals | null = null;
+let next: ChildProcess | null = null;
+
+/** Checked between start-up steps: a signal during start-up skips the rest and shuts down. */
+function stopRequested(): boolean {
+  return stopSignal !== null;
+}
+
+function requestStop(signal: NodeJS.Signals): void {
+  if (stopSignal) return;
+  stopSignal = signal;
+  log(`${signal}: stopping Next, then the database…`);
+  if (next) void stopNext(next);
+}
+
+async function main(): Promise<number> {
+  process.on("SIGINT", requestStop);
+  process.on("SIGTERM", requestStop);
+  const database = await openDatabase();
+  try {
+    const where = database.ownsServer
+      ? ` (data in ${process.env.ALPHASCOPE_DATA_DIR || DEFAULT_DATA_DIR})`
+      : "";
+    log(`Database: ${database.source}${where}`);
+    for (const name of database.migrationsApplied) log(`Applied migration ${name}`);
+    if (stopRequested()) return 0;
+    await loadDemoIfEmpty(database.url);
+    if (stopRequested()) return 0;
+
+    if (!dev && !buildIsCurrent()) {
+      log("No current production build: running `next build`…");
+      next = runNext(["build"], database.url);
+      const code = await exitOf(next);
+      next = null;
+      if (stopRequested()) return 0;
+      if (code !== 0) {
+        log(`next build failed with exit code ${code}.`);
+        return code;
+      }
+    }
+
+    next = runNext(dev ? ["dev", "--port", port] : ["start", "--port", port], database.url);
+    const code = await exitOf(next);
+    if (stopRequested()) return 0;
+    log(`Next exited unexpectedly with code ${code}; stopping the database.`);
+    return code === 0 ? 1 : code;
+  } finally {
+    await database.close();
+  }
+}
+
+process.exit(
+  await main().catch((error: unknown) => {
+    console.error(`[alphascope] ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }),
+);
