@@ -1,9 +1,9 @@
 import { type CheckpointSummary, STANDARD_KS } from "../api/types";
 import { alphaKind } from "../domain/alpha";
+import { DIFFICULTIES } from "../domain/difficulty";
 import type { CheckpointColumns, SweepMatrix } from "../domain/sweep";
 import { emptyVerdictCounts, VERDICTS, type Verdict, type VerdictCounts } from "../domain/verdicts";
 import { availableKs, sumPassAtK } from "./passAtK";
-import { sliceProblemIndices } from "./slices";
 
 /** Scores of one checkpoint on one set of problems (all, or one difficulty). */
 export interface SliceSummary {
@@ -66,13 +66,13 @@ export function summarizeTotals(totals: SliceTotals): SliceSummary {
 }
 
 /**
- * Verdict counts, shares, solve rate, correctness, efficiency, mean pass runtime and pass@k (for
- * the standard k ≤ the smallest n) of one checkpoint over `problems`. Problems with n = 0 for this
- * checkpoint are left out, so `problems` in the result counts those with n > 0.
+ * The sums of one checkpoint over `problems` (see {@link sliceSummary}), with pass@k for the
+ * standard k ≤ the smallest n among the problems with n > 0.
  */
-export function sliceSummary(cp: CheckpointColumns, problems: ArrayLike<number>): SliceSummary {
+export function sliceTotals(cp: CheckpointColumns, problems: ArrayLike<number>): SliceTotals {
+  // The six verdict columns are read into locals: this loop runs for every slice on every change.
+  const { pass, wrongAnswer, timeLimit, runtimeError, compileError, other } = cp.verdicts;
   const verdicts = emptyVerdictCounts();
-  const pass = cp.verdicts.pass;
   let count = 0;
   let solveRateSum = 0;
   let runtimeSumMs = 0;
@@ -85,7 +85,12 @@ export function sliceSummary(cp: CheckpointColumns, problems: ArrayLike<number>)
     count++;
     if (n < minN) minN = n;
     solveRateSum += pass[p] / n;
-    for (const v of VERDICTS) verdicts[v] += cp.verdicts[v][p];
+    verdicts.pass += pass[p];
+    verdicts.wrongAnswer += wrongAnswer[p];
+    verdicts.timeLimit += timeLimit[p];
+    verdicts.runtimeError += runtimeError[p];
+    verdicts.compileError += compileError[p];
+    verdicts.other += other[p];
     const known = cp.runtimeCount[p];
     if (known > 0) {
       runtimeSumMs += cp.runtimeMeanMs[p] * known;
@@ -93,35 +98,71 @@ export function sliceSummary(cp: CheckpointColumns, problems: ArrayLike<number>)
     }
   }
   const ks = availableKs(count === 0 ? 0 : minN, STANDARD_KS);
-  const passAtKSums = ks.map((k) => sumPassAtK(cp.n, pass, k, problems).sum);
-  return summarizeTotals({
+  const { sums } = sumPassAtK(cp.n, pass, ks, problems);
+  return {
     problems: count,
     verdicts,
     solveRateSum,
     runtimeSumMs,
     runtimeCount,
     ks,
-    passAtKSums,
-  });
+    passAtKSums: Array.from(sums),
+  };
+}
+
+/**
+ * Totals of a union of disjoint problem sets; pass@k is kept for the k defined in every part
+ * (parts without problems put no limit on k).
+ */
+export function mergeTotals(parts: readonly SliceTotals[]): SliceTotals {
+  const used = parts.filter((part) => part.problems > 0);
+  const ks = used.length === 0 ? [] : used[0].ks.filter((k) => used.every((part) => part.ks.includes(k)));
+  const verdicts = emptyVerdictCounts();
+  for (const part of used) for (const v of VERDICTS) verdicts[v] += part.verdicts[v];
+  const sum = (read: (part: SliceTotals) => number) => used.reduce((total, part) => total + read(part), 0);
+  return {
+    problems: sum((part) => part.problems),
+    verdicts,
+    solveRateSum: sum((part) => part.solveRateSum),
+    runtimeSumMs: sum((part) => part.runtimeSumMs),
+    runtimeCount: sum((part) => part.runtimeCount),
+    ks,
+    passAtKSums: ks.map((k) => sum((part) => part.passAtKSums[part.ks.indexOf(k)])),
+  };
+}
+
+/**
+ * Verdict counts, shares, solve rate, correctness, efficiency, mean pass runtime and pass@k (for
+ * the standard k ≤ the smallest n) of one checkpoint over `problems`. Problems with n = 0 for this
+ * checkpoint are left out, so `problems` in the result counts those with n > 0.
+ */
+export function sliceSummary(cp: CheckpointColumns, problems: ArrayLike<number>): SliceSummary {
+  return summarizeTotals(sliceTotals(cp, problems));
 }
 
 const BUCKETS = ["easy", "medium", "hard"] as const;
 
 /**
  * One summary per checkpoint (in matrix order) over all problems, with per-difficulty summaries for
- * the buckets in which the checkpoint has evaluated problems.
+ * the buckets in which the checkpoint has evaluated problems. The summary over all problems merges
+ * the per-difficulty sums (unknown difficulty included), so each problem is read once.
  */
 export function checkpointSummaries(matrix: SweepMatrix): CheckpointSummary[] {
-  const all = sliceProblemIndices(matrix, "all");
-  const buckets = BUCKETS.map((bucket) => ({ bucket, problems: sliceProblemIndices(matrix, bucket) }));
+  // Problem indices per difficulty, aligned with DIFFICULTIES.
+  const groups = DIFFICULTIES.map((difficulty) =>
+    Int32Array.from(
+      matrix.problems.flatMap((problem, index) => (problem.difficulty === difficulty ? [index] : [])),
+    ),
+  );
   return matrix.checkpoints.map((cp) => {
+    const parts = groups.map((problems) => sliceTotals(cp, problems));
     const byDifficulty: CheckpointSummary["byDifficulty"] = {};
-    for (const { bucket, problems } of buckets) {
-      const summary = sliceSummary(cp, problems);
-      if (summary.problems > 0) byDifficulty[bucket] = summary;
+    for (const bucket of BUCKETS) {
+      const totals = parts[DIFFICULTIES.indexOf(bucket)];
+      if (totals.problems > 0) byDifficulty[bucket] = summarizeTotals(totals);
     }
     return {
-      ...sliceSummary(cp, all),
+      ...summarizeTotals(mergeTotals(parts)),
       alpha: cp.alpha,
       kind: alphaKind(cp.alpha),
       label: cp.label,

@@ -65,37 +65,41 @@ export function noPassTable(n: number, k: number): Float64Array {
 }
 
 /**
- * Sum of unbiased pass@k over the included problems and how many there are (problems with n = 0
- * are skipped). Throws a RangeError when an included problem has fewer than k samples.
+ * Sums of unbiased pass@k over the included problems, one per k of `ks`, in a single pass, and how
+ * many problems there are (problems with n = 0 are skipped). Throws a RangeError when an included
+ * problem has fewer samples than some k.
  */
 export function sumPassAtK(
   n: ArrayLike<number>,
   c: ArrayLike<number>,
-  k: number,
+  ks: readonly number[],
   problems?: ArrayLike<number>,
-): { sum: number; count: number } {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
-  let sum = 0;
+): { sums: Float64Array; count: number } {
+  for (const k of ks)
+    if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
+  const sums = new Float64Array(ks.length);
+  const tables: Float64Array[] = ks.map(() => new Float64Array(0));
   let count = 0;
   let tableN = -1;
-  let table: Float64Array = new Float64Array(0);
   const length = problems ? problems.length : n.length;
   for (let i = 0; i < length; i++) {
     const p = problems ? problems[i] : i;
     const samples = n[p];
     if (samples === 0) continue;
-    // Sample counts are usually equal across problems, so the table rarely changes.
+    // Sample counts are usually equal across problems, so the tables rarely change.
     if (samples !== tableN) {
-      assertK(samples, k);
-      table = noPassTable(samples, k);
+      ks.forEach((k, j) => {
+        assertK(samples, k);
+        tables[j] = noPassTable(samples, k);
+      });
       tableN = samples;
     }
     const passes = c[p];
     if (!(passes >= 0 && passes <= samples)) assertCounts(samples, passes);
-    sum += 1 - table[passes];
+    for (let j = 0; j < tables.length; j++) sums[j] += 1 - tables[j][passes];
     count++;
   }
-  return { sum, count };
+  return { sums, count };
 }
 
 /**
@@ -109,8 +113,8 @@ export function meanPassAtK(
   k: number,
   problems?: ArrayLike<number>,
 ): number {
-  const { sum, count } = sumPassAtK(n, c, k, problems);
-  return count === 0 ? Number.NaN : sum / count;
+  const { sums, count } = sumPassAtK(n, c, [k], problems);
+  return count === 0 ? Number.NaN : sums[0] / count;
 }
 
 /** The smallest sample count among the included problems with n > 0; 0 when there is none. */

@@ -30,10 +30,15 @@ export function syntheticMatrix({ alphas, problems, samples, seed }: SyntheticMa
   const hi = Math.max(...alphas);
   const preferred = Float64Array.from(problemList, () => lo + rng() * (hi - lo));
   const checkpoints = alphas.map((alpha, j): CheckpointColumns => {
-    const columns = Object.fromEntries(VERDICTS.map((v) => [v, new Int32Array(problems)])) as Record<
-      Verdict,
-      Int32Array
-    >;
+    const zeros = () => new Int32Array(problems);
+    const columns: Record<Verdict, Int32Array> = {
+      pass: zeros(),
+      wrongAnswer: zeros(),
+      timeLimit: zeros(),
+      runtimeError: zeros(),
+      compileError: zeros(),
+      other: zeros(),
+    };
     const n = new Int32Array(problems);
     const runtimeMeanMs = new Float64Array(problems).fill(Number.NaN);
     const runtimeCount = new Int32Array(problems);

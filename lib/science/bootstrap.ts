@@ -1,0 +1,265 @@
+import { quantileSorted } from "d3";
+import type { Estimate } from "../api/types";
+import type { SweepMatrix } from "../domain/sweep";
+import { emptyVerdictCounts, VERDICTS } from "../domain/verdicts";
+import {
+  type BestSingle,
+  bestSingle,
+  type EnsembleMember,
+  ensembleProblemPassProbabilities,
+} from "./ensemblePassAtK";
+import { METRICS, type MetricId } from "./metricRegistry";
+import { type SliceSummary, sliceSummary, summarizeTotals } from "./metrics";
+import { noPassTable } from "./passAtK";
+import { createRng, randomIndex } from "./random";
+
+export interface BootstrapOptions {
+  resamples: number;
+  seed: number;
+  /** Confidence level of the percentile interval, e.g. 0.95. */
+  level: number;
+}
+
+export const DEFAULT_BOOTSTRAP: BootstrapOptions = { resamples: 200, seed: 20260528, level: 0.95 };
+
+function resolve(options: Partial<BootstrapOptions>): BootstrapOptions {
+  const resolved = { ...DEFAULT_BOOTSTRAP, ...options };
+  if (!Number.isInteger(resolved.resamples) || resolved.resamples < 1) {
+    throw new RangeError(`resamples must be a positive integer, got ${resolved.resamples}`);
+  }
+  if (!(resolved.level > 0 && resolved.level < 1))
+    throw new RangeError(`level must be in (0, 1), got ${resolved.level}`);
+  return resolved;
+}
+
+/**
+ * Draws one resample: how many times each of `size` problems was drawn (with replacement, `size`
+ * draws). Every bootstrap here draws through this function, so one seed gives the same resampled
+ * problem sets everywhere (paired comparisons across checkpoints and calls).
+ */
+function drawCounts(rng: () => number, counts: Int32Array): void {
+  counts.fill(0);
+  for (let i = 0; i < counts.length; i++) counts[randomIndex(rng, counts.length)]++;
+}
+
+/** Percentile interval of the finite values; NaN bounds when there are none. */
+function percentileInterval(values: number[], level: number): [number, number] {
+  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+  const tail = (1 - level) / 2;
+  return [quantileSorted(finite, tail) ?? Number.NaN, quantileSorted(finite, 1 - tail) ?? Number.NaN];
+}
+
+/**
+ * Seeded percentile bootstrap over problems for any statistic of a problem set: `statistic` gets
+ * the resampled problem indices (with repeats) and is also evaluated on `problems` for the value.
+ */
+export function bootstrapCI(
+  statistic: (problems: Int32Array) => number,
+  problems: ArrayLike<number>,
+  options: Partial<BootstrapOptions> = {},
+): Estimate {
+  const { resamples, seed, level } = resolve(options);
+  const rng = createRng(seed);
+  const counts = new Int32Array(problems.length);
+  const sample = new Int32Array(problems.length);
+  const values: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    drawCounts(rng, counts);
+    let at = 0;
+    for (let i = 0; i < counts.length; i++) for (let c = 0; c < counts[i]; c++) sample[at++] = problems[i];
+    values.push(statistic(sample));
+  }
+  const [lower, upper] = percentileInterval(values, level);
+  return { value: statistic(Int32Array.from(problems)), lower, upper };
+}
+
+/** Every registry metric defined for one checkpoint, with its bootstrap interval. */
+export type MetricEstimates = Partial<Record<MetricId, Estimate>>;
+
+// Per-problem columns of one checkpoint, in this order, followed by one pass@k column per k.
+const COUNT = 0;
+const VERDICT = 1;
+const SOLVE = VERDICT + VERDICTS.length;
+const RUNTIME_SUM = SOLVE + 1;
+const RUNTIME_COUNT = RUNTIME_SUM + 1;
+const PASS_AT_K = RUNTIME_COUNT + 1;
+
+/** A problem-major table: for each problem, every checkpoint's per-problem columns side by side. */
+interface ProblemTable {
+  table: Float64Array;
+  width: number;
+  /** Where each checkpoint's columns start within a row. */
+  offsets: number[];
+  /** The k with a pass@k column, per checkpoint. */
+  ks: number[][];
+}
+
+function buildProblemTable(matrix: SweepMatrix, problems: ArrayLike<number>, ks: number[][]): ProblemTable {
+  const offsets: number[] = [];
+  let width = 0;
+  for (const list of ks) {
+    offsets.push(width);
+    width += PASS_AT_K + list.length;
+  }
+  const table = new Float64Array(problems.length * width);
+  matrix.checkpoints.forEach((cp, j) => {
+    const columns = VERDICTS.map((v) => cp.verdicts[v]);
+    const noPass = ks[j].map((): Float64Array => new Float64Array(0));
+    let tableN = -1;
+    for (let i = 0; i < problems.length; i++) {
+      const p = problems[i];
+      const n = cp.n[p];
+      if (n === 0) continue;
+      if (n !== tableN) {
+        ks[j].forEach((k, index) => {
+          noPass[index] = noPassTable(n, k);
+        });
+        tableN = n;
+      }
+      const at = i * width + offsets[j];
+      const pass = cp.verdicts.pass[p];
+      table[at + COUNT] = 1;
+      for (let v = 0; v < columns.length; v++) table[at + VERDICT + v] = columns[v][p];
+      table[at + SOLVE] = pass / n;
+      if (cp.runtimeCount[p] > 0) {
+        table[at + RUNTIME_SUM] = cp.runtimeMeanMs[p] * cp.runtimeCount[p];
+        table[at + RUNTIME_COUNT] = cp.runtimeCount[p];
+      }
+      for (let index = 0; index < noPass.length; index++)
+        table[at + PASS_AT_K + index] = 1 - noPass[index][pass];
+    }
+  });
+  return { table, width, offsets, ks };
+}
+
+/**
+ * For every resample r, Σ_i counts[i·R + r] × row i of the table into sums[r·width …]. Rows are
+ * the outer loop so each is read from memory once for all R resamples (the sums stay in cache):
+ * the table is tens of megabytes, and streaming it once per resample was bandwidth-bound.
+ */
+function weightedRowSums(
+  table: Float64Array,
+  width: number,
+  counts: Int32Array,
+  resamples: number,
+  sums: Float64Array,
+): void {
+  const rows = counts.length / resamples;
+  for (let i = 0; i < rows; i++) {
+    const base = i * width;
+    for (let r = 0; r < resamples; r++) {
+      const weight = counts[i * resamples + r];
+      if (weight === 0) continue;
+      const out = r * width;
+      for (let q = 0; q < width; q++) sums[out + q] += weight * table[base + q];
+    }
+  }
+}
+
+/** The summary of checkpoint j from one resample's weighted totals. */
+function summaryFromSums({ offsets, ks }: ProblemTable, j: number, sums: Float64Array): SliceSummary {
+  const at = offsets[j];
+  const verdicts = emptyVerdictCounts();
+  VERDICTS.forEach((v, index) => {
+    verdicts[v] = sums[at + VERDICT + index];
+  });
+  return summarizeTotals({
+    problems: sums[at + COUNT],
+    verdicts,
+    solveRateSum: sums[at + SOLVE],
+    runtimeSumMs: sums[at + RUNTIME_SUM],
+    runtimeCount: sums[at + RUNTIME_COUNT],
+    ks: ks[j],
+    passAtKSums: ks[j].map((_, index) => sums[at + PASS_AT_K + index]),
+  });
+}
+
+/**
+ * Point values and percentile intervals of every registry metric for every checkpoint (matrix
+ * order) over `problems`, from one seeded bootstrap over problems shared by all checkpoints
+ * (paired). All resamples are summed in one pass over a problem-major table of per-problem values.
+ */
+export function bootstrapFrontier(
+  matrix: SweepMatrix,
+  problems: ArrayLike<number>,
+  options: Partial<BootstrapOptions> = {},
+): MetricEstimates[] {
+  const { resamples, seed, level } = resolve(options);
+  const summaries = matrix.checkpoints.map((cp) => sliceSummary(cp, problems));
+  // pass@1 is the solve rate and has no registry metric of its own, so it needs no column.
+  const ks = summaries.map((s) =>
+    Object.keys(s.passAtK)
+      .map(Number)
+      .filter((k) => k > 1),
+  );
+  const table = buildProblemTable(matrix, problems, ks);
+  const samples = matrix.checkpoints.map(() =>
+    METRICS.map(() => new Float64Array(resamples).fill(Number.NaN)),
+  );
+  // How often each problem is drawn in each resample, problem-major (see weightedRowSums).
+  const rng = createRng(seed);
+  const draws = new Int32Array(problems.length);
+  const counts = new Int32Array(problems.length * resamples);
+  for (let r = 0; r < resamples; r++) {
+    drawCounts(rng, draws);
+    for (let i = 0; i < draws.length; i++) counts[i * resamples + r] = draws[i];
+  }
+  const sums = new Float64Array(table.width * resamples);
+  weightedRowSums(table.table, table.width, counts, resamples, sums);
+  for (let r = 0; r < resamples; r++) {
+    const resampleSums = sums.subarray(r * table.width, (r + 1) * table.width);
+    for (let j = 0; j < summaries.length; j++) {
+      const summary = summaryFromSums(table, j, resampleSums);
+      METRICS.forEach((metric, m) => {
+        samples[j][m][r] = metric.value(summary) ?? Number.NaN;
+      });
+    }
+  }
+
+  return summaries.map((summary, j) => {
+    const estimates: MetricEstimates = {};
+    METRICS.forEach((metric, m) => {
+      const value = metric.value(summary);
+      if (value === null) return;
+      const [lower, upper] = percentileInterval(Array.from(samples[j][m]), level);
+      estimates[metric.id] = { value, lower, upper };
+    });
+    return estimates;
+  });
+}
+
+/**
+ * The gain of an ensemble's pass@K (K = Σ k_i) over the best single checkpoint at the same K on
+ * `problems`, with a paired bootstrap interval (both fixed, problems resampled); null when no
+ * single checkpoint has n ≥ K on every problem.
+ */
+export function bootstrapEnsembleGain(
+  matrix: SweepMatrix,
+  members: readonly EnsembleMember[],
+  problems: ArrayLike<number>,
+  options: Partial<BootstrapOptions> = {},
+): (Estimate & { baseline: BestSingle }) | null {
+  const { resamples, seed, level } = resolve(options);
+  const budget = members.reduce((sum, member) => sum + member.k, 0);
+  const baseline = bestSingle(matrix, budget, problems);
+  if (!baseline) return null;
+  const ensemble = ensembleProblemPassProbabilities(matrix, members, problems);
+  const single = ensembleProblemPassProbabilities(
+    matrix,
+    [{ checkpoint: baseline.checkpoint, k: budget }],
+    problems,
+  );
+  let ensembleSum = 0;
+  for (let i = 0; i < ensemble.length; i++) ensembleSum += ensemble[i];
+  const rng = createRng(seed);
+  const counts = new Int32Array(problems.length);
+  const values: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    drawCounts(rng, counts);
+    let sum = 0;
+    for (let i = 0; i < counts.length; i++) sum += counts[i] * (ensemble[i] - single[i]);
+    values.push(sum / counts.length);
+  }
+  const [lower, upper] = percentileInterval(values, level);
+  return { value: ensembleSum / ensemble.length - baseline.passAtK, lower, upper, baseline };
+}

@@ -1,0 +1,128 @@
+/**
+ * Benchmark of the science core on a seeded 41-α × 5 000-problem sweep with n = 256 samples per
+ * (checkpoint, problem). Prints the median time of several runs next to each target; not a test.
+ */
+import { performance } from "node:perf_hooks";
+import {
+  bootstrapFrontier,
+  checkpointSummaries,
+  createEstimator,
+  createRng,
+  ensemblePassAtK,
+  getMetric,
+  paretoFront,
+  searchEnsembles,
+  sliceProblemIndices,
+  splitBudgetEqual,
+  syntheticMatrix,
+} from "../lib/science";
+
+const ALPHAS = Array.from({ length: 41 }, (_, i) => -1 + i * 0.075);
+const PROBLEMS = 5000;
+const SAMPLES = 256;
+
+function medianMs(runs: number, task: () => unknown): number {
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    task();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const buildStart = performance.now();
+const matrix = syntheticMatrix({ alphas: ALPHAS, problems: PROBLEMS, samples: SAMPLES, seed: 7 });
+const buildMs = performance.now() - buildStart;
+const all = sliceProblemIndices(matrix, "all");
+const hard = sliceProblemIndices(matrix, "hard");
+const summaries = checkpointSummaries(matrix);
+
+const rows: { task: string; ms: number; target?: number; note?: string }[] = [];
+
+rows.push({
+  task: "checkpointSummaries: 41 checkpoints × 4 slices",
+  ms: medianMs(9, () => checkpointSummaries(matrix)),
+  target: 20,
+});
+
+const split = splitBudgetEqual(250, 3);
+const members = [0, 20, 40].map((checkpoint, i) => ({ checkpoint, k: split[i] }));
+rows.push({
+  task: "ensemblePassAtK: pass@250, 3 members, 5 000 problems",
+  ms: medianMs(21, () => ensemblePassAtK(matrix, members, all)),
+  target: 2,
+});
+
+let search = searchEnsembles({ matrix, budget: 250, maxMembers: 3, problems: all });
+rows.push({
+  task: "searchEnsembles: K = 250, m ≤ 3, 5 000 problems",
+  ms: medianMs(3, () => {
+    search = searchEnsembles({ matrix, budget: 250, maxMembers: 3, problems: all });
+  }),
+  target: 500,
+  note: `${search.method}, ${search.evaluated} sets`,
+});
+const hardSearch = searchEnsembles({ matrix, budget: 250, maxMembers: 4, problems: hard });
+rows.push({
+  task: "searchEnsembles: K = 250, m ≤ 4, hard slice",
+  ms: medianMs(3, () => searchEnsembles({ matrix, budget: 250, maxMembers: 4, problems: hard })),
+  note: `${hardSearch.method}, ${hardSearch.evaluated} sets`,
+});
+
+const correctness = getMetric("correctness");
+const efficiency = getMetric("efficiency");
+const frontierPoints = summaries.map((s) => ({
+  x: correctness.value(s) ?? Number.NaN,
+  y: efficiency.value(s) ?? Number.NaN,
+}));
+const directions = { x: correctness.direction, y: efficiency.direction };
+rows.push({
+  task: "paretoFront: 41 checkpoints",
+  ms: medianMs(101, () => paretoFront(frontierPoints, directions)),
+});
+const rng = createRng(3);
+const cloud = Array.from({ length: 100_000 }, () => ({ x: rng(), y: rng() }));
+rows.push({
+  task: "paretoFront: 100 000 random points",
+  ms: medianMs(5, () => paretoFront(cloud, directions)),
+});
+
+const knots = summaries.map((s) => ({ alpha: s.alpha, value: s.solveRate }));
+const queries = Array.from(
+  { length: 1000 },
+  (_, i) => ALPHAS[0] + ((ALPHAS[40] - ALPHAS[0]) * (i + 0.5)) / 1000,
+);
+for (const method of ["linear", "monotone"] as const) {
+  const estimator = createEstimator(knots, method);
+  const ms = medianMs(21, () => {
+    for (const alpha of queries) estimator(alpha);
+  });
+  rows.push({
+    task: `α estimate (${method}), per estimate over 1 000`,
+    ms: ms / queries.length,
+    target: 0.05,
+  });
+}
+
+rows.push({
+  task: "bootstrapFrontier: 200 resamples, all metrics, 5 000 problems",
+  ms: medianMs(3, () => bootstrapFrontier(matrix, all, { resamples: 200, seed: 1, level: 0.95 })),
+});
+
+const best = search.ensembles[0];
+console.log(`alphascope science benchmark — ${ALPHAS.length} α × ${PROBLEMS} problems × n = ${SAMPLES}`);
+console.log(
+  `(synthetic sweep built in ${buildMs.toFixed(0)} ms; best ensemble pass@250 gain ${best.gain?.toFixed(4)})\n`,
+);
+const width = Math.max(...rows.map((row) => row.task.length));
+console.log(`${"task".padEnd(width)}  ${"median".padStart(11)}  ${"target".padStart(9)}  status`);
+for (const row of rows) {
+  const target = row.target === undefined ? "" : `≤ ${row.target} ms`;
+  const status = row.target === undefined ? "" : row.ms <= row.target ? "ok" : "SLOW";
+  const ms = row.ms < 0.1 ? row.ms.toFixed(5) : row.ms.toFixed(2);
+  console.log(
+    `${row.task.padEnd(width)}  ${`${ms} ms`.padStart(11)}  ${target.padStart(9)}  ${status} ${row.note ?? ""}`,
+  );
+}
