@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { demoCommand } from "./commands/demo";
 import { ensembleCommand } from "./commands/ensemble";
 import { experimentsCommand } from "./commands/experiments";
+import { importCommand } from "./commands/import";
 import { metricsCommand } from "./commands/metrics";
 import { type CliIO, processIO, UsageError } from "./context";
 import { USAGE } from "./usage";
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
     parseArgs({ args, options: {} });
     return demoCommand(io);
   },
+  import: importCommand,
   experiments: (io, args) => experimentsCommand(io, { json: flags(args, { json: false }).json }),
   metrics: (io, args) => {
     const { positionals, values } = parseArgs({

@@ -13,6 +13,8 @@ export interface ImportEntry {
   /** Required unless the file names its α values (native files with an `alpha` field). */
   alpha?: number;
   format?: ImportFormat;
+  /** EvalPlus: which tests decide a pass (default: the request's, else plus). */
+  tests?: EvalPlusTests;
   label?: string | null;
   model?: string | null;
   /** LiveCodeBench `_eval.json`: the matching `_eval_all.json` or generation file, joined by index. */
@@ -45,7 +47,8 @@ function importHash(
 export async function prepareFile(entry: ImportEntry, options: PrepareOptions): Promise<PlannedFile> {
   const progress = (file: string): ProgressListener | undefined =>
     options.onProgress && ((read, total) => options.onProgress?.(file, read, total));
-  const readOptions = { maxBytes: options.maxBytes, tests: options.tests, format: entry.format };
+  const tests = entry.tests ?? options.tests;
+  const readOptions = { maxBytes: options.maxBytes, tests, format: entry.format };
   let join = null;
   if (entry.generation) {
     const generation = await readFileText(entry.generation, {
@@ -67,7 +70,7 @@ export async function prepareFile(entry: ImportEntry, options: PrepareOptions): 
   return {
     file: run.file,
     format: run.format,
-    contentHash: importHash(sha256, run.format, options.tests, join?.sha256 ?? null),
+    contentHash: importHash(sha256, run.format, tests, join?.sha256 ?? null),
     notes: run.notes,
     problems: run.problems,
     checkpoints,

@@ -1,0 +1,136 @@
+import { parseArgs } from "node:util";
+import { slugSchema } from "../../api/schemas";
+import { EVALPLUS_TESTS, type EvalPlusTests } from "../../import/evalplusStatus";
+import { IMPORT_FORMATS, type ImportFormat, isImportFormat } from "../../import/formats";
+import { ImportValidationError, importError } from "../../import/issues";
+import { isManifestFile } from "../../import/manifest";
+import { diskFile, type ImportInputFile } from "../../importer/inputFile";
+import { type ManifestImport, readHead, readManifest } from "../../importer/manifestImport";
+import { prepareImport, writeOptions } from "../../importer/runImport";
+import { importMaxBytes } from "../../importer/settings";
+import { writeImport } from "../../importer/write";
+import { type CliIO, UsageError, withDatabase } from "../context";
+import { terminalProgress } from "./importProgress";
+import { renderImportReport } from "./importReport";
+
+const USAGE_LINE =
+  "Usage: alphascope import <file|manifest> [--experiment slug --alpha a --format f --tests plus|base\n" +
+  "         --generation file --dry-run --replace --json]";
+
+const OPTIONS = {
+  experiment: { type: "string" },
+  alpha: { type: "string" },
+  format: { type: "string" },
+  tests: { type: "string" },
+  generation: { type: "string" },
+  "dry-run": { type: "boolean", default: false },
+  replace: { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+} as const;
+
+type Flags = ReturnType<typeof parseFlags>["values"];
+
+function parseFlags(args: string[]) {
+  return parseArgs({ args, allowPositionals: true, options: OPTIONS });
+}
+
+function formatFlag(text: string | undefined): ImportFormat | undefined {
+  if (text === undefined || isImportFormat(text)) return text;
+  throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(", ")}, got "${text}".`);
+}
+
+function testsFlag(text: string | undefined): EvalPlusTests | undefined {
+  if (text === undefined) return undefined;
+  const tests = EVALPLUS_TESTS.find((candidate) => candidate === text);
+  if (!tests) throw new UsageError(`--tests must be plus or base, got "${text}".`);
+  return tests;
+}
+
+function slugFlag(text: string): string {
+  const parsed = slugSchema.safeParse(text);
+  if (!parsed.success) throw new UsageError(`--experiment "${text}": ${parsed.error.issues[0].message}.`);
+  return parsed.data;
+}
+
+/** α is data: a bad one is reported like any other invalid field (exit 1), naming the file. */
+function alphaFlag(text: string | undefined, file: string): number | undefined {
+  if (text === undefined) return undefined;
+  const alpha = text.trim() === "" ? Number.NaN : Number(text);
+  if (!Number.isFinite(alpha))
+    throw importError({ file, field: "alpha", message: `α must be a finite number, got "${text}"` });
+  return alpha;
+}
+
+async function openFile(path: string): Promise<ImportInputFile> {
+  try {
+    return await diskFile(path, path);
+  } catch {
+    throw new UsageError(`Cannot read "${path}": no such file.`, 1);
+  }
+}
+
+async function manifestRequest(input: ImportInputFile, flags: Flags): Promise<ManifestImport> {
+  for (const flag of ["alpha", "format", "generation"] as const) {
+    if (flags[flag] !== undefined)
+      throw new UsageError(
+        `--${flag} cannot be used with a manifest: give it per checkpoint in the manifest.`,
+      );
+  }
+  const manifest = await readManifest(input, (path) => diskFile(path, path).catch(() => null));
+  const slug = flags.experiment === undefined ? manifest.experiment.slug : slugFlag(flags.experiment);
+  return { experiment: { ...manifest.experiment, slug }, entries: manifest.entries };
+}
+
+async function fileRequest(input: ImportInputFile, flags: Flags): Promise<ManifestImport> {
+  if (flags.experiment === undefined)
+    throw new UsageError(`--experiment <slug> is required to import a results file.\n${USAGE_LINE}`);
+  return {
+    experiment: { slug: slugFlag(flags.experiment) },
+    entries: [
+      {
+        input,
+        alpha: alphaFlag(flags.alpha, input.name),
+        format: formatFlag(flags.format),
+        generation: flags.generation === undefined ? undefined : await openFile(flags.generation),
+      },
+    ],
+  };
+}
+
+/**
+ * `alphascope import <file|manifest> [...]`: imports one results file into an experiment, or a
+ * whole sweep from a manifest, in one transaction. Invalid input prints `file:line: field: message`
+ * lines and exits 1 without writing anything.
+ */
+export async function importCommand(io: CliIO, args: string[]): Promise<number> {
+  const { positionals, values: flags } = parseFlags(args);
+  if (positionals.length !== 1) throw new UsageError(USAGE_LINE);
+  const tests = testsFlag(flags.tests);
+  const progress = terminalProgress();
+  try {
+    const input = await openFile(positionals[0]);
+    const request = isManifestFile(input.name, await readHead(input))
+      ? await manifestRequest(input, flags)
+      : await fileRequest(input, flags);
+    const importRequest = {
+      ...request,
+      tests,
+      source: "cli" as const,
+      replace: flags.replace,
+      dryRun: flags["dry-run"],
+      maxBytes: importMaxBytes(),
+      onProgress: progress.onProgress,
+    };
+    // Parse and validate before opening the database: a bad file never touches it.
+    const plan = await prepareImport(importRequest);
+    progress.done();
+    const report = await withDatabase((db) => writeImport(db, plan, writeOptions(importRequest)));
+    io.out(flags.json ? JSON.stringify(report, null, 2) : renderImportReport(report));
+    return 0;
+  } catch (error) {
+    progress.done();
+    if (!(error instanceof ImportValidationError)) throw error;
+    io.err(error.format());
+    return 1;
+  }
+}
