@@ -1,0 +1,200 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { alphaColor } from "@/lib/charts/alphaColor";
+import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
+import { splitBudgetByWeights } from "@/lib/science/budget";
+import styles from "./Scaling.module.css";
+import { memberSamples, type ScalingContext, type ScalingView, splitProblem } from "./scalingView";
+
+interface EnsembleBuilderProps {
+  view: ScalingView;
+  context: ScalingContext;
+  setView: (view: ScalingView, mode: "push" | "replace") => void;
+}
+
+/** Member chips on a mini α axis: a chip per evaluated α, placed by its value. */
+function MemberAxis({ view, context, setView }: EnsembleBuilderProps) {
+  const { alphas } = context;
+  const min = alphas[0];
+  const max = alphas[alphas.length - 1];
+  const left = (alpha: number) => (max === min ? 50 : ((alpha - min) / (max - min)) * 100);
+  const toggle = (alpha: number) => {
+    const members = view.members.includes(alpha)
+      ? view.members.filter((a) => a !== alpha)
+      : [...view.members, alpha].sort((a, b) => a - b);
+    if (members.length === 0) return;
+    setView({ ...view, members, budget: Math.max(view.budget, members.length), split: "equal" }, "push");
+  };
+  const inside = [0, 1].filter((a) => a >= min && a <= max);
+  return (
+    <fieldset className={styles.axis} aria-describedby="member-axis-help">
+      <legend className="visually-hidden">Ensemble members (evaluated α)</legend>
+      <div className={styles.axisLine} />
+      {inside.length === 2 ? (
+        <div
+          className={styles.axisSpan}
+          style={{ left: `${left(0)}%`, width: `${left(1) - left(0)}%` }}
+          title="Interpolation range [0, 1]"
+        />
+      ) : null}
+      {alphas.map((alpha) => {
+        const selected = view.members.includes(alpha);
+        return (
+          <button
+            key={alpha}
+            type="button"
+            className={styles.chip}
+            style={{
+              left: `${left(alpha)}%`,
+              background: selected ? alphaColor(alpha, min, max) : undefined,
+            }}
+            aria-pressed={selected}
+            aria-label={`α ${formatAlpha(alpha)}, ${describeAlpha(alpha)}`}
+            data-testid="member-chip"
+            data-alpha={alpha}
+            onClick={() => toggle(alpha)}
+          >
+            {formatAlpha(alpha)}
+          </button>
+        );
+      })}
+      {alphas.includes(0) ? (
+        <span className={styles.chipCaption} style={{ left: `${left(0)}%` }}>
+          A
+        </span>
+      ) : null}
+      {alphas.includes(1) ? (
+        <span className={styles.chipCaption} style={{ left: `${left(1)}%` }}>
+          B
+        </span>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Custom per-member sample counts, validated as the user types; only a valid split reaches the view. */
+function CustomSplit({ view, setView }: Omit<EnsembleBuilderProps, "context">) {
+  const samples = memberSamples(view);
+  const [draft, setDraft] = useState(() => samples.map(String));
+  const key = `${view.members.join(",")}|${samples.join(",")}`;
+  // A new member set or budget from outside (chip, slider, back button) resets the draft.
+  useEffect(() => {
+    setDraft(key.split("|")[1].split(","));
+  }, [key]);
+  const parsed = draft.map((text) => (text.trim() === "" ? Number.NaN : Number(text)));
+  const problem = splitProblem(parsed, view.members.length, view.budget);
+  const update = (index: number, text: string) => {
+    const next = draft.map((value, i) => (i === index ? text : value));
+    setDraft(next);
+    const values = next.map((value) => (value.trim() === "" ? Number.NaN : Number(value)));
+    if (!splitProblem(values, view.members.length, view.budget))
+      setView({ ...view, split: values }, "replace");
+  };
+  return (
+    <div>
+      <div className={styles.splitRow}>
+        {view.members.map((alpha, i) => (
+          <label key={alpha} className={styles.field}>
+            <span className={styles.fieldLabel}>α {formatAlpha(alpha)}</span>
+            <input
+              type="number"
+              min={1}
+              step={1}
+              inputMode="numeric"
+              value={draft[i] ?? ""}
+              aria-invalid={problem !== null}
+              aria-describedby="split-error"
+              data-testid="split-input"
+              onChange={(event) => update(i, event.target.value)}
+            />
+          </label>
+        ))}
+      </div>
+      <p id="split-error" className={styles.error} role="status">
+        {problem ?? ""}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The ensemble builder: members picked on a mini α axis, the total budget K (slider and number,
+ * 1 sample per member up to the smallest n), and an equal or custom integer split.
+ */
+export function EnsembleBuilder({ view, context, setView }: EnsembleBuilderProps) {
+  const minBudget = view.members.length;
+  const setBudget = (value: number, mode: "push" | "replace") => {
+    if (!Number.isInteger(value) || value < minBudget || value > context.maxBudget) return;
+    const split = view.split === "equal" ? "equal" : splitBudgetByWeights(value, view.split);
+    setView(
+      { ...view, budget: value, split: Array.isArray(split) && split.some((s) => s < 1) ? "equal" : split },
+      mode,
+    );
+  };
+  const samples = memberSamples(view);
+  return (
+    <section className={styles.panel} aria-labelledby="builder-title">
+      <div className={styles.panelHeader}>
+        <h2 id="builder-title">Ensemble builder</h2>
+        <span className="muted" id="member-axis-help">
+          Click α values to add or remove members.
+        </span>
+      </div>
+      <MemberAxis view={view} context={context} setView={setView} />
+      <div className={styles.toolbar}>
+        <label className={styles.field}>
+          <span className={styles.fieldLabel}>Budget K</span>
+          <input
+            type="range"
+            min={minBudget}
+            max={context.maxBudget}
+            value={view.budget}
+            data-testid="budget-slider"
+            onChange={(event) => setBudget(Number(event.target.value), "replace")}
+          />
+        </label>
+        <label className={styles.field}>
+          <span className="visually-hidden">Budget K (samples)</span>
+          <input
+            type="number"
+            min={minBudget}
+            max={context.maxBudget}
+            step={1}
+            value={view.budget}
+            data-testid="budget-input"
+            style={{ width: 84 }}
+            onChange={(event) => setBudget(Number(event.target.value), "replace")}
+          />
+        </label>
+        <span className="muted">samples (at most {context.maxBudget}, the smallest n)</span>
+      </div>
+      <fieldset className={styles.toolbar} style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend className={styles.fieldLabel}>Split</legend>
+        <label className={styles.field}>
+          <input
+            type="radio"
+            name="split"
+            checked={view.split === "equal"}
+            onChange={() => setView({ ...view, split: "equal" }, "push")}
+          />
+          Equal ({samples.join(" / ")})
+        </label>
+        <label className={styles.field}>
+          <input
+            type="radio"
+            name="split"
+            data-testid="split-custom"
+            checked={view.split !== "equal"}
+            onChange={() => setView({ ...view, split: samples }, "push")}
+          />
+          Custom
+        </label>
+      </fieldset>
+      {view.split !== "equal" ? <CustomSplit view={view} setView={setView} /> : null}
+      <p className="muted" style={{ marginTop: 8 }}>
+        {view.members.map((alpha) => `α ${formatAlpha(alpha)} (${alphaKind(alpha)})`).join(" · ")}
+      </p>
+    </section>
+  );
+}

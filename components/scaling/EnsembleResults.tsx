@@ -1,0 +1,105 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { StatusPanel } from "@/components/common/StatusPanel";
+import type { EnsembleEvaluation, EnsembleRequest } from "@/lib/api/scalingTypes";
+import { formatAlpha } from "@/lib/domain/alpha";
+import { formatPercent, formatPoints } from "./format";
+import styles from "./Scaling.module.css";
+import { ensembleEvaluationQuery } from "./scalingQueries";
+
+/**
+ * The ensemble against the best single checkpoint at the same budget, as the API computes it (so
+ * the page, the API and the CLI agree to the digit): pass@K of both, the gain with its bootstrap
+ * interval, and the problems each solves that the other does not.
+ */
+export function EnsembleResults({ slug, request }: { slug: string; request: EnsembleRequest }) {
+  const query = useQuery(ensembleEvaluationQuery(slug, request));
+  return (
+    <section className={styles.panel} aria-labelledby="results-title" aria-busy={query.isFetching}>
+      <div className={styles.panelHeader}>
+        <h2 id="results-title">Ensemble vs best single at pass@{request.budget}</h2>
+        {query.isFetching && query.data ? <span className="muted">Updating…</span> : null}
+      </div>
+      {query.isPending ? (
+        <div className="skeleton" style={{ height: 132 }}>
+          <span className="visually-hidden">Computing the ensemble…</span>
+        </div>
+      ) : query.isError ? (
+        <StatusPanel tone="error" title="The ensemble could not be evaluated">
+          <p>{query.error.message}</p>
+        </StatusPanel>
+      ) : (
+        <Result data={query.data} />
+      )}
+    </section>
+  );
+}
+
+function Result({ data }: { data: EnsembleEvaluation }) {
+  const [lo, hi] = data.gainCI;
+  const tone = lo > 0 ? styles.positive : hi < 0 ? styles.negative : undefined;
+  const threshold = formatPercent(data.solvedThreshold);
+  return (
+    <div data-testid="ensemble-results">
+      <dl className={styles.stats}>
+        <div className={styles.stat}>
+          <dt>Ensemble pass@{data.budget}</dt>
+          <dd data-testid="ensemble-pass">{formatPercent(data.passAtK)}</dd>
+        </div>
+        <div className={styles.stat}>
+          <dt>Best single (α {formatAlpha(data.bestSingle.alpha)})</dt>
+          <dd data-testid="best-single-pass">{formatPercent(data.bestSingle.passAtK)}</dd>
+        </div>
+        <div className={styles.stat}>
+          <dt>Gain (points)</dt>
+          <dd className={tone} data-testid="ensemble-gain">
+            {formatPoints(data.gain)}
+          </dd>
+          <span className="muted" data-testid="ensemble-gain-ci">
+            {Math.round(data.bootstrap.level * 100)}% CI {formatPoints(lo)} … {formatPoints(hi)}
+          </span>
+        </div>
+      </dl>
+      <p>
+        On {data.problems} {data.difficulty === "all" ? "" : `${data.difficulty} `}problems the ensemble
+        solves <strong data-testid="solved-only-ensemble">{data.solvedOnlyByEnsemble}</strong> that the best
+        single does not, and the best single solves{" "}
+        <strong data-testid="solved-only-single">{data.solvedOnlyByBestSingle}</strong> that the ensemble does
+        not (solved: pass@{data.budget} ≥ {threshold}).
+      </p>
+      <p className="muted">
+        Interval: paired bootstrap over problems ({data.bootstrap.resamples} resamples, seed{" "}
+        {data.bootstrap.seed}).
+        {lo <= 0 && hi >= 0
+          ? " It includes 0: this slice cannot tell the ensemble and the best single apart."
+          : ""}
+      </p>
+      <table className="data-table data-table--compact">
+        <caption className="visually-hidden">Members alone at their share of the budget</caption>
+        <thead>
+          <tr>
+            <th scope="col">Member α</th>
+            <th scope="col">Kind</th>
+            <th scope="col" className="num">
+              Samples
+            </th>
+            <th scope="col" className="num">
+              pass@k alone
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.members.map((member) => (
+            <tr key={member.alpha}>
+              <th scope="row">{formatAlpha(member.alpha)}</th>
+              <td>{member.kind}</td>
+              <td className="num">{member.samples}</td>
+              <td className="num">{formatPercent(member.passAtK)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { StatusPanel } from "@/components/common/StatusPanel";
+import type { PassAtKCurve } from "@/lib/api/scalingTypes";
+import { alphaColor } from "@/lib/charts/alphaColor";
+import { formatAlpha } from "@/lib/domain/alpha";
+import { formatPercent } from "./format";
+import { PassAtKChart, type StyledCurve } from "./PassAtKChart";
+import styles from "./Scaling.module.css";
+import { passAtKCurvesQuery } from "./scalingQueries";
+import { memberListText, type ScalingView } from "./scalingView";
+
+interface PassAtKPanelProps {
+  slug: string;
+  view: ScalingView;
+  setView: (view: ScalingView, mode: "push" | "replace") => void;
+  /** α of the best single at the budget, once the evaluation is known. */
+  bestSingleAlpha: number | null;
+}
+
+const ENSEMBLE_COLOR = "#14171c";
+
+function curveLabel(curve: PassAtKCurve, best: number | null): string {
+  if (curve.type === "ensemble") return "Ensemble";
+  const alpha = curve.alpha ?? Number.NaN;
+  const name = alpha === 0 ? " (A)" : alpha === 1 ? " (B)" : "";
+  return `α ${formatAlpha(alpha)}${name}${alpha === best ? " best single" : ""}`;
+}
+
+/**
+ * The pass@k panel: curves of A, B, the best single at the budget and the current ensemble by
+ * default, any other evaluated α on demand, bootstrap bands on a toggle, and the same numbers as
+ * a table for readers who cannot use the chart.
+ */
+export function PassAtKPanel({ slug, view, setView, bestSingleAlpha }: PassAtKPanelProps) {
+  const query = useQuery(passAtKCurvesQuery(slug, view.difficulty, view.bands, memberListText(view)));
+  const [extra, setExtra] = useState<number[]>([]);
+  const data = query.data;
+  const curves = useMemo<StyledCurve[]>(() => {
+    if (!data) return [];
+    const alphas = data.curves.flatMap((c) => (c.alpha === null ? [] : [c.alpha]));
+    const [min, max] = [Math.min(...alphas), Math.max(...alphas)];
+    const shown = new Set([0, 1, ...(bestSingleAlpha === null ? [] : [bestSingleAlpha]), ...extra]);
+    return data.curves
+      .filter((curve) => curve.type === "ensemble" || shown.has(curve.alpha ?? Number.NaN))
+      .map((curve) => ({
+        id: curve.type === "ensemble" ? "ensemble" : `alpha-${curve.alpha}`,
+        label: curveLabel(curve, bestSingleAlpha),
+        color: curve.alpha === null ? ENSEMBLE_COLOR : alphaColor(curve.alpha, min, max),
+        emphasis: curve.type === "ensemble",
+        curve,
+      }));
+  }, [data, bestSingleAlpha, extra]);
+  const checkpointAlphas = data?.curves.flatMap((c) => (c.alpha === null ? [] : [c.alpha])) ?? [];
+  const ks = [...new Set(curves.flatMap(({ curve }) => curve.points.map((p) => p.k)))].sort((a, b) => a - b);
+
+  return (
+    <section className={styles.panel} aria-labelledby="curves-title" aria-busy={query.isFetching}>
+      <div className={styles.panelHeader}>
+        <h2 id="curves-title">pass@k curves</h2>
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={view.bands}
+          data-testid="bands-toggle"
+          onClick={() => setView({ ...view, bands: !view.bands }, "push")}
+        >
+          95% bootstrap bands
+        </button>
+      </div>
+      {query.isPending ? (
+        <div className="skeleton skeleton--chart" style={{ height: 380 }}>
+          <span className="visually-hidden">Loading pass@k curves…</span>
+        </div>
+      ) : query.isError ? (
+        <StatusPanel tone="error" title="The pass@k curves could not be loaded">
+          <p>{query.error.message}</p>
+        </StatusPanel>
+      ) : (
+        <>
+          <PassAtKChart curves={curves} bands={view.bands} />
+          <details className={styles.details}>
+            <summary>More checkpoints</summary>
+            <div className={styles.splitRow}>
+              {checkpointAlphas.map((alpha) => (
+                <label key={alpha} className={styles.field}>
+                  <input
+                    type="checkbox"
+                    checked={extra.includes(alpha) || alpha === 0 || alpha === 1 || alpha === bestSingleAlpha}
+                    disabled={alpha === 0 || alpha === 1 || alpha === bestSingleAlpha}
+                    onChange={(event) =>
+                      setExtra(event.target.checked ? [...extra, alpha] : extra.filter((a) => a !== alpha))
+                    }
+                  />
+                  α {formatAlpha(alpha)}
+                </label>
+              ))}
+            </div>
+          </details>
+          <details className={styles.details}>
+            <summary>Show the curves as a table</summary>
+            <div className="table-scroll" style={{ maxHeight: 360, overflowY: "auto" }}>
+              <table className="data-table data-table--compact" data-testid="curves-table">
+                <caption className="visually-hidden">pass@k by k for each curve</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      k
+                    </th>
+                    {curves.map(({ id, label }) => (
+                      <th key={id} scope="col" className="num">
+                        {label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {ks.map((k) => (
+                    <tr key={k}>
+                      <th scope="row" className="num">
+                        {k}
+                      </th>
+                      {curves.map(({ id, curve }) => {
+                        const p = curve.points.find((point) => point.k === k);
+                        return (
+                          <td key={id} className="num">
+                            {p ? formatPercent(p.passAtK) : "—"}
+                            {p && p.lower !== undefined && p.upper !== undefined
+                              ? ` (${formatPercent(p.lower)}–${formatPercent(p.upper)})`
+                              : ""}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+          <p className="muted" style={{ marginTop: 8 }}>
+            k runs to the largest k ≤ n of each curve; pass@k beyond n is undefined and not drawn. The
+            ensemble curve keeps the builder's proportions at every total k.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

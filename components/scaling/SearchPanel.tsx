@@ -1,0 +1,138 @@
+"use client";
+
+import { useState } from "react";
+import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
+import { formatAlpha } from "@/lib/domain/alpha";
+import { formatPercent, formatPoints } from "./format";
+import styles from "./Scaling.module.css";
+import type { ScalingView } from "./scalingView";
+import { useEnsembleSearch } from "./useEnsembleSearch";
+
+interface SearchPanelProps {
+  payload: ScalingMatrixPayload;
+  view: ScalingView;
+  setView: (view: ScalingView, mode: "push" | "replace") => void;
+}
+
+const TOP = 5;
+
+/**
+ * "Find best ensemble": searches every equal-split ensemble of up to 2–4 checkpoints at the view's
+ * budget and slice in a Web Worker, shows progress, and lists the top 5, each loadable into the builder.
+ */
+export function SearchPanel({ payload, view, setView }: SearchPanelProps) {
+  const [maxMembers, setMaxMembers] = useState(3);
+  const { state, start } = useEnsembleSearch();
+  const run = () =>
+    start({ payload, budget: view.budget, maxMembers, difficulty: view.difficulty, top: TOP });
+  return (
+    <section className={styles.panel} aria-labelledby="search-title">
+      <div className={styles.panelHeader}>
+        <h2 id="search-title">Find the best ensemble</h2>
+        <span className="muted">
+          K = {view.budget}, {view.difficulty === "all" ? "all problems" : `${view.difficulty} problems`}
+        </span>
+      </div>
+      <div className={styles.toolbar}>
+        <label className={styles.field}>
+          <span className={styles.fieldLabel}>Up to</span>
+          <select value={maxMembers} onChange={(event) => setMaxMembers(Number(event.target.value))}>
+            {[2, 3, 4].map((m) => (
+              <option key={m} value={m}>
+                {m} members
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button button--primary" onClick={run} data-testid="search-button">
+          Find best ensemble
+        </button>
+      </div>
+      <div aria-live="polite">
+        {state.status === "running" ? (
+          <div>
+            <progress
+              className={styles.progress}
+              max={state.total ?? undefined}
+              value={state.total ? state.done : undefined}
+              aria-label="Search progress"
+            />
+            <p className="muted">
+              Searching{state.total ? `: ${state.done} of ${state.total} sets` : "…"} (the page stays usable
+              meanwhile)
+            </p>
+          </div>
+        ) : null}
+        {state.status === "error" ? <p className={styles.error}>The search failed: {state.message}</p> : null}
+        {state.status === "idle" ? (
+          <p className="muted">
+            Runs in the background; the result lists the five best ensembles with their gains.
+          </p>
+        ) : null}
+      </div>
+      {state.status === "done" ? (
+        <div data-testid="search-results">
+          <p className="muted">
+            {state.result.approximation} {state.result.evaluated} sets evaluated.
+            {state.result.bestSingle
+              ? ` Best single: α ${formatAlpha(state.result.bestSingle.alpha)}, ${formatPercent(state.result.bestSingle.passAtK)}.`
+              : ""}
+          </p>
+          <table className="data-table data-table--compact">
+            <caption className="visually-hidden">Top ensembles</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Members α (samples)</th>
+                <th scope="col" className="num">
+                  pass@{state.result.budget}
+                </th>
+                <th scope="col" className="num">
+                  Gain
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Load</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.result.ensembles.map((ensemble, i) => {
+                const text = ensemble.members.map((m) => `${formatAlpha(m.alpha)} (${m.samples})`).join(", ");
+                return (
+                  <tr key={text}>
+                    <td>{i + 1}</td>
+                    <td>{text}</td>
+                    <td className="num">{formatPercent(ensemble.passAtK)}</td>
+                    <td className="num">{ensemble.gain === null ? "—" : formatPoints(ensemble.gain)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        data-testid="load-ensemble"
+                        aria-label={`Load ensemble ${i + 1} into the builder`}
+                        onClick={() =>
+                          setView(
+                            {
+                              ...view,
+                              members: ensemble.members.map((m) => m.alpha),
+                              budget: state.result.budget,
+                              difficulty: state.result.difficulty,
+                              split: "equal",
+                            },
+                            "push",
+                          )
+                        }
+                      >
+                        Load
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { queryOptions } from "@tanstack/react-query";
+import type {
+  EnsembleEvaluation,
+  EnsembleRequest,
+  PassAtKCurves,
+  ScalingMatrixPayload,
+} from "@/lib/api/scalingTypes";
+import { fetchJson } from "@/lib/client/fetchJson";
+import type { DifficultySlice } from "@/lib/domain/difficulty";
+
+/** Results change only on import, so the page keeps what it loaded for a while. */
+const STALE_MS = 5 * 60_000;
+
+function experimentPath(slug: string): string {
+  return `/api/experiments/${encodeURIComponent(slug)}`;
+}
+
+/** Sample and pass counts of every checkpoint, for the search worker and the coverage picture. */
+export function scalingMatrixQuery(slug: string) {
+  return queryOptions({
+    queryKey: ["experiments", slug, "scaling-matrix"] as const,
+    queryFn: ({ signal }) => fetchJson<ScalingMatrixPayload>(`${experimentPath(slug)}/matrix`, { signal }),
+    staleTime: STALE_MS,
+  });
+}
+
+/** Every checkpoint's pass@k curve plus the ensemble's (members as "α:samples,…"), on one slice. */
+export function passAtKCurvesQuery(
+  slug: string,
+  difficulty: DifficultySlice,
+  bands: boolean,
+  members: string | null,
+) {
+  const params = new URLSearchParams({ difficulty, bands: bands ? "1" : "0" });
+  if (members) params.set("members", members);
+  return queryOptions({
+    queryKey: ["experiments", slug, "pass-at-k", difficulty, bands, members] as const,
+    queryFn: ({ signal }) =>
+      fetchJson<PassAtKCurves>(`${experimentPath(slug)}/pass-at-k?${params}`, { signal }),
+    staleTime: STALE_MS,
+  });
+}
+
+/** The ensemble against the best single (POST, but a pure function of its body, so cached like a GET). */
+export function ensembleEvaluationQuery(slug: string, request: EnsembleRequest) {
+  return queryOptions({
+    queryKey: ["experiments", slug, "ensemble", request] as const,
+    queryFn: ({ signal }) =>
+      fetchJson<EnsembleEvaluation>(`${experimentPath(slug)}/ensembles`, {
+        signal,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(request),
+      }),
+    staleTime: STALE_MS,
+  });
+}
