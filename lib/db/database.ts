@@ -29,7 +29,9 @@ export interface DatabaseSettings {
 }
 
 /** Reads DATABASE_URL, ALPHASCOPE_DATA_DIR (relative to the working directory) and ALPHASCOPE_PG_PORT. */
-export function databaseSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
+export function databaseSettingsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): DatabaseSettings {
   const port = Number(env.ALPHASCOPE_PG_PORT ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     throw new Error(`ALPHASCOPE_PG_PORT must be a TCP port number, got "${env.ALPHASCOPE_PG_PORT}"`);

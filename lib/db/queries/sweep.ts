@@ -119,8 +119,8 @@ function checkpointColumns(
 
 /**
  * An experiment's header and its whole result matrix: the problems any checkpoint was evaluated
- * on, ordered by external id, and one column set per checkpoint, ordered by α. Null when no
- * experiment has that slug.
+ * on, ordered by external id (code-unit order, as sweepInputToMatrix sorts), and one column set
+ * per checkpoint, ordered by α. Null when no experiment has that slug.
  */
 export async function loadSweepMatrix(
   db: Db,
@@ -131,7 +131,7 @@ export async function loadSweepMatrix(
   const rows = await db.$queryRawUnsafe<CheckpointRow[]>(CHECKPOINTS_QUERY, slug);
   rows.sort((a, b) => a.alpha - b.alpha);
   const problemRows = await db.$queryRawUnsafe<ProblemRow[]>(
-    `SELECT "id", "external_id", "title", "difficulty" FROM "problems" WHERE "id" = ANY($1::int4[]) ORDER BY "external_id"`,
+    `SELECT "id", "external_id", "title", "difficulty" FROM "problems" WHERE "id" = ANY($1::int4[]) ORDER BY "external_id" COLLATE "C"`,
     problemIdsOf(rows),
   );
   const problems: SweepProblem[] = problemRows.map((problem) => ({
