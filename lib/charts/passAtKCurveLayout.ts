@@ -38,6 +38,11 @@ const DEFAULT_MARGIN = { top: 12, right: 16, bottom: 40, left: 52 };
 // The y range snaps outward to this step so the axis ends on round values.
 const Y_STEP = 0.05;
 
+/** A whole number of steps as a value, without float noise (6 × 0.05 is 0.30000000000000004). */
+function snap(steps: number): number {
+  return Number((steps * Y_STEP).toFixed(6));
+}
+
 function percentLabel(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
@@ -69,8 +74,8 @@ export function passAtKChartLayout({
   const values = all.flatMap((p) =>
     bands && p.lower !== undefined && p.upper !== undefined ? [p.lower, p.upper, p.passAtK] : [p.passAtK],
   );
-  const lo = values.length ? Math.max(0, Math.floor(Math.min(...values) / Y_STEP) * Y_STEP) : 0;
-  const hi = values.length ? Math.min(1, Math.ceil(Math.max(...values) / Y_STEP) * Y_STEP) : 1;
+  const lo = values.length ? Math.max(0, snap(Math.floor(Math.min(...values) / Y_STEP))) : 0;
+  const hi = values.length ? Math.min(1, snap(Math.ceil(Math.max(...values) / Y_STEP))) : 1;
   const x = createAxisScale({ values: [], range: [plot.left, plot.right], log: true, domain: [1, maxK] });
   const y = createAxisScale({
     values: [],
