@@ -19,7 +19,8 @@ const BY_NAME: [RegExp, ImportFormat][] = [
 export function detectFormat(fileName: string, head: string): ImportFormat | null {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   for (const [pattern, format] of BY_NAME) if (pattern.test(base)) return format;
-  return detectFromContent(head.replace(/^\uFEFF/, "").trimStart());
+  const fromContent = detectFromContent(head.replace(/^\uFEFF/, "").trimStart());
+  return fromContent ?? (/\.(?:jsonl|ndjson)$/i.test(base) ? "alphascope-jsonl" : null);
 }
 
 function detectFromContent(text: string): ImportFormat | null {

@@ -104,7 +104,7 @@ function scanScalar(text: string, i: number): number {
     NUMBER.lastIndex = i;
     const match = NUMBER.exec(text);
     const end = match ? i + match[0].length : i;
-    if (end === i || end === i + 1 || /[0-9.eE+-]/.test(text[end] ?? "")) {
+    if (!match || match[0] === "-" || /[0-9.eE+-]/.test(text[end] ?? "")) {
       throw new SyntaxFailure(i, "invalid number");
     }
     return end;

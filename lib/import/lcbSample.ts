@@ -1,4 +1,5 @@
 import type { Verdict } from "../domain/verdicts";
+import { findJsonSyntaxError } from "./jsonSyntax";
 import { isNonNegativeNumber, isRecord } from "./values";
 
 /**
@@ -27,8 +28,10 @@ export function decodeLcbMetadata(
   let value: unknown;
   try {
     value = JSON.parse(raw);
-  } catch (error) {
-    return { ok: false, message: `metadata string is not valid JSON (${(error as Error).message})` };
+  } catch {
+    const found = findJsonSyntaxError(raw);
+    const detail = found ? `at character ${found.offset + 1}: ${found.message}` : "invalid JSON";
+    return { ok: false, message: `metadata string is not valid JSON (${detail})` };
   }
   return isRecord(value)
     ? { ok: true, value }

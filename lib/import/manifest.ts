@@ -38,7 +38,7 @@ export function parseManifest(text: string, fileName: string): SweepManifest {
     throw new ImportValidationError([{ file: fileName, message: "the manifest is empty" }]);
   if (/\.json$/i.test(fileName)) parseJsonDocument(text, fileName);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {
     throw new ImportValidationError(
       doc.errors.slice(0, MAX_ISSUES).map((error) => ({
