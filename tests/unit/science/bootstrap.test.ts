@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { bootstrapCI, bootstrapEnsembleGain, bootstrapFrontier } from "../../../lib/science/bootstrap";
+import { ensemblePassAtK, searchEnsembles } from "../../../lib/science/ensemble";
+import { getMetric, METRICS, type MetricId } from "../../../lib/science/metricRegistry";
+import { sliceSummary } from "../../../lib/science/metrics";
+import { sliceProblemIndices } from "../../../lib/science/slices";
+import { syntheticMatrix } from "../../../lib/science/syntheticMatrix";
+
+const matrix = syntheticMatrix({
+  alphas: [-1, -0.5, 0, 0.5, 1, 1.5, 2],
+  problems: 150,
+  samples: 16,
+  seed: 12,
+});
+const all = sliceProblemIndices(matrix, "all");
+const options = { resamples: 200, seed: 99, level: 0.95 };
+
+describe("bootstrapFrontier", () => {
+  const estimates = bootstrapFrontier(matrix, all, options);
+
+  it("is deterministic for a seed and changes with the seed", () => {
+    expect(bootstrapFrontier(matrix, all, options)).toEqual(estimates);
+    expect(bootstrapFrontier(matrix, all, { ...options, seed: 100 })[0].solveRate).not.toEqual(
+      estimates[0].solveRate,
+    );
+  });
+
+  it("gives every defined metric of every checkpoint an interval around its point value", () => {
+    expect(estimates).toHaveLength(matrix.checkpoints.length);
+    estimates.forEach((byMetric, j) => {
+      const summary = sliceSummary(matrix.checkpoints[j], all);
+      const defined = METRICS.filter((m) => m.value(summary) !== null).map((m) => m.id);
+      expect(Object.keys(byMetric)).toEqual(defined);
+      for (const id of defined) {
+        const estimate = byMetric[id];
+        expect(estimate?.value).toBe(getMetric(id).value(summary));
+        expect(estimate?.lower).toBeLessThanOrEqual(estimate?.value ?? Number.NaN);
+        expect(estimate?.upper).toBeGreaterThanOrEqual(estimate?.value ?? Number.NaN);
+      }
+    });
+    // A share that is 0 in every sample (no ungraded samples at α = 2) has a zero-width interval.
+    expect(estimates[6].otherShare).toEqual({ value: 0, lower: 0, upper: 0 });
+    expect(estimates[3].solveRate?.lower).toBeLessThan(estimates[3].solveRate?.upper ?? Number.NaN);
+    expect(estimates[0].passAt10).toBeDefined();
+    expect(estimates[0].passAt25).toBeUndefined();
+  });
+
+  it("matches resampling the problems directly with the same seed (paired draws)", () => {
+    const ids: MetricId[] = ["solveRate", "wrongAnswerShare", "passAt5", "meanPassRuntimeMs"];
+    for (const j of [0, 3, 6]) {
+      for (const id of ids) {
+        const direct = bootstrapCI(
+          (problems) => getMetric(id).value(sliceSummary(matrix.checkpoints[j], problems)) ?? Number.NaN,
+          all,
+          options,
+        );
+        expect(estimates[j][id]?.lower).toBeCloseTo(direct.lower, 10);
+        expect(estimates[j][id]?.upper).toBeCloseTo(direct.upper, 10);
+      }
+    }
+  });
+});
+
+describe("bootstrapCI", () => {
+  it("brackets a mean and narrows as the sample grows", () => {
+    const values = Array.from({ length: 400 }, (_, i) => (i % 10) / 10);
+    const mean = (problems: Int32Array) => problems.reduce((sum, p) => sum + values[p], 0) / problems.length;
+    const small = bootstrapCI(
+      mean,
+      Int32Array.from({ length: 40 }, (_, i) => i),
+      options,
+    );
+    const large = bootstrapCI(
+      mean,
+      Int32Array.from({ length: 400 }, (_, i) => i),
+      options,
+    );
+    expect(small.value).toBeCloseTo(0.45, 15);
+    expect(small.lower).toBeLessThan(0.45);
+    expect(small.upper).toBeGreaterThan(0.45);
+    expect(large.upper - large.lower).toBeLessThan((small.upper - small.lower) / 2);
+  });
+});
+
+describe("bootstrapEnsembleGain", () => {
+  const hard = sliceProblemIndices(matrix, "hard");
+  const search = searchEnsembles({ matrix, budget: 12, maxMembers: 3, problems: hard, top: 1 });
+  const top = search.ensembles[0];
+
+  it("gives the search's gain over the best single with a paired interval", () => {
+    const gain = bootstrapEnsembleGain(matrix, top.members, hard, options);
+    expect(gain?.value).toBeCloseTo(top.gain ?? Number.NaN, 14);
+    expect(gain?.baseline).toEqual(search.bestSingle);
+    const baseline = [{ checkpoint: search.bestSingle?.checkpoint ?? 0, k: 12 }];
+    const direct = bootstrapCI(
+      (problems) =>
+        ensemblePassAtK(matrix, top.members, problems) - ensemblePassAtK(matrix, baseline, problems),
+      hard,
+      options,
+    );
+    expect(gain?.lower).toBeCloseTo(direct.lower, 12);
+    expect(gain?.upper).toBeCloseTo(direct.upper, 12);
+    expect(gain?.lower).toBeLessThanOrEqual(gain?.value ?? Number.NaN);
+  });
+
+  it("is null when no single checkpoint has K samples per problem", () => {
+    const members = [
+      { checkpoint: 0, k: 10 },
+      { checkpoint: 1, k: 10 },
+    ];
+    expect(bootstrapEnsembleGain(matrix, members, hard, options)).toBeNull();
+  });
+});
