@@ -1,0 +1,33 @@
+import { fileURLToPath } from "node:url";
+import type { Db } from "../../lib/db/client";
+
+const TABLES = ["experiments", "checkpoints", "problems", "results", "import_batches"] as const;
+
+/** Row count and md5 of every row (as text, sorted) of each application table. */
+export type DbSnapshot = Record<(typeof TABLES)[number], { rows: number; md5: string }>;
+
+/**
+ * A fingerprint of the whole database content: equal snapshots mean byte-for-byte equal tables
+ * (every column of every row, timestamps included).
+ */
+export async function snapshotDb(db: Db): Promise<DbSnapshot> {
+  const snapshot = {} as DbSnapshot;
+  for (const table of TABLES) {
+    const [row] = await db.$queryRawUnsafe<{ rows: number; md5: string }[]>(
+      `SELECT count(*)::int AS "rows", md5(COALESCE(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS "md5" FROM "${table}" t`,
+    );
+    snapshot[table] = row;
+  }
+  return snapshot;
+}
+
+/** The real LiveCodeBench run shared by the project (../shared/fixtures next to the repo). */
+export function sharedLcbPath(suffix: "eval_all.json" | "eval.json"): string {
+  const name = `Scenario.codegeneration_1_0.2_${suffix}`;
+  return fileURLToPath(new URL(`../../../shared/fixtures/livecodebench/Qwen-3-8B/${name}`, import.meta.url));
+}
+
+/** A committed fixture of the importer tests (tests/fixtures/importer/…). */
+export function importerFixture(path: string): string {
+  return fileURLToPath(new URL(`../fixtures/importer/${path}`, import.meta.url));
+}
