@@ -1,0 +1,141 @@
+import { readFileSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/imports/route";
+import type { Db } from "@/lib/db/client";
+import type { ImportReport } from "@/lib/importer/report";
+import { testDatabaseUrl, testDb, truncateAll } from "./db";
+import { importerFixture, sharedLcbPath, snapshotDb } from "./importSupport";
+
+let db: Db;
+
+const URL_ = "http://localhost/api/imports";
+
+function multipart(
+  fields: Record<string, string>,
+  files: { name: string; path: string }[],
+  headers: Record<string, string> = {},
+) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  for (const file of files) form.append("file", new File([readFileSync(file.path)], file.name));
+  return new Request(URL_, { method: "POST", body: form, headers });
+}
+
+function json(body: unknown, headers: Record<string, string> = {}) {
+  return new Request(URL_, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", ...headers },
+  });
+}
+
+const LCB = { name: "Scenario.codegeneration_1_0.2_eval_all.json", path: sharedLcbPath("eval_all.json") };
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = testDatabaseUrl();
+  db = testDb();
+  await truncateAll(db);
+});
+
+afterEach(() => {
+  delete process.env.ALPHASCOPE_WRITE_TOKEN;
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("POST /api/imports", () => {
+  it("previews a multipart upload with dryRun, then imports it (201) with the CLI's report", async () => {
+    const preview = await POST(multipart({ experiment: "api-lcb", alpha: "0", dryRun: "true" }, [LCB]));
+    expect(preview.status).toBe(200);
+    const previewReport = (await preview.json()) as ImportReport;
+    expect(previewReport).toMatchObject({ dryRun: true, experiment: { slug: "api-lcb", created: true } });
+    expect(await db.experiment.count()).toBe(0);
+
+    const response = await POST(multipart({ experiment: "api-lcb", name: "Qwen3-8B", alpha: "0" }, [LCB]));
+    expect(response.status).toBe(201);
+    const report = (await response.json()) as ImportReport;
+    expect(report.totals.verdicts).toMatchObject({
+      pass: 305,
+      wrongAnswer: 527,
+      timeLimit: 82,
+      runtimeError: 141,
+    });
+    expect(report.files[0].format).toBe("lcb-eval-all");
+    const experiment = await db.experiment.findUniqueOrThrow({ where: { slug: "api-lcb" } });
+    expect(experiment.name).toBe("Qwen3-8B");
+    const batch = await db.importBatch.findFirstOrThrow();
+    expect(batch.source).toBe("web");
+  });
+
+  it("accepts a JSON body and reports a re-import as unchanged (200)", async () => {
+    const content = readFileSync(LCB.path, "utf8");
+    const response = await POST(
+      json({ experiment: "api-lcb", alpha: 0, files: [{ name: LCB.name, content }] }),
+    );
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as ImportReport).status).toBe("unchanged");
+  });
+
+  it("imports a manifest uploaded together with the files it names", async () => {
+    const dir = "sweep/";
+    const files = ["sweep.yaml", "alpha0.jsonl", "alpha1.jsonl", "alpha2.jsonl"].map((name) => ({
+      name,
+      path: importerFixture(dir + name),
+    }));
+    const response = await POST(multipart({}, files));
+    expect(response.status).toBe(201);
+    const report = (await response.json()) as ImportReport;
+    expect(report.experiment.slug).toBe("good-sweep");
+    expect(report.files.map((file) => file.checkpoints[0].alpha)).toEqual([0, 1, 2]);
+  });
+
+  it("answers 422 with located issues for a bad file and writes nothing", async () => {
+    const before = await snapshotDb(db);
+    const response = await POST(
+      multipart({ experiment: "api-bad", alpha: "1" }, [
+        { name: "alpha2-bad.jsonl", path: importerFixture("bad-sweep/alpha2-bad.jsonl") },
+      ]),
+    );
+    expect(response.status).toBe(422);
+    const body = await response.json();
+    expect(body.error.code).toBe("invalid_import");
+    expect(body.error.details.issues).toEqual([
+      { file: "alpha2-bad.jsonl", line: 1, field: "n", message: "verdict counts sum to 3 but n is 4" },
+    ]);
+    expect(await snapshotDb(db)).toEqual(before);
+  });
+
+  it("answers 409 for results that differ from stored ones, 400 for a bad field", async () => {
+    const content = '{"problem": "1873_A", "n": 1, "pass": 0, "wrongAnswer": 1}';
+    const conflict = await POST(
+      json({
+        experiment: "api-lcb",
+        alpha: 0,
+        format: "alphascope-jsonl",
+        files: [{ name: "c.jsonl", content }],
+      }),
+    );
+    expect(conflict.status).toBe(409);
+    expect((await conflict.json()).error.message).toContain(
+      'already has different results for 1 problem(s): "1873_A"',
+    );
+    const badAlpha = await POST(
+      json({ experiment: "api-lcb", alpha: "abc", files: [{ name: "c.jsonl", content }] }),
+    );
+    expect(badAlpha.status).toBe(400);
+  });
+
+  it("requires the write token when ALPHASCOPE_WRITE_TOKEN is set: 401 without, 403 when wrong", async () => {
+    process.env.ALPHASCOPE_WRITE_TOKEN = "s3cret";
+    const body = {
+      experiment: "api-lcb",
+      alpha: 0,
+      files: [{ name: LCB.name, content: readFileSync(LCB.path, "utf8") }],
+    };
+    expect((await POST(json(body))).status).toBe(401);
+    expect((await POST(json(body, { authorization: "Bearer wrong" }))).status).toBe(403);
+    expect((await POST(json(body, { authorization: "Bearer s3cret" }))).status).toBe(200);
+  });
+});
