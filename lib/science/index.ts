@@ -10,5 +10,4 @@ export * from "./pareto";
 export * from "./passAtK";
 export * from "./random";
 export * from "./slices";
-export * from "./syntheticMatrix";
 export * from "./wilson";
