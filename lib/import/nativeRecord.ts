@@ -1,6 +1,6 @@
 import { type Difficulty, isDifficulty } from "../domain/difficulty";
 import type { ResultInput } from "../domain/sweepInput";
-import { isVerdict, VERDICTS, type Verdict, type VerdictCounts } from "../domain/verdicts";
+import { isVerdict, sumVerdicts, VERDICTS, type Verdict, type VerdictCounts } from "../domain/verdicts";
 import type { IssueCollector } from "./issues";
 import { NATIVE_COUNT_FIELDS, NATIVE_SAMPLE_FIELDS } from "./nativeFields";
 import { describeValue, isCount, isIsoDate, isNonNegativeNumber } from "./values";
@@ -136,17 +136,17 @@ class FieldReader {
     const n = this.record.n;
     if (!isCount(n) || n === 0)
       this.report("n", `expected a positive integer sample count, got ${describeValue(n)}`);
-    const verdicts = {} as VerdictCounts;
-    let sum = 0;
-    for (const verdict of VERDICTS) {
-      const value = this.record[verdict] ?? 0;
-      if (isCount(value)) {
-        verdicts[verdict] = value;
-        sum += value;
-      } else {
-        this.report(verdict, `expected a non-negative integer count, got ${describeValue(value)}`);
-      }
-    }
+    // Named reads (not a loop over VERDICTS) keep property access monomorphic on the hot path.
+    const r = this.record;
+    const verdicts: VerdictCounts = {
+      pass: this.count(r.pass, "pass"),
+      wrongAnswer: this.count(r.wrongAnswer, "wrongAnswer"),
+      timeLimit: this.count(r.timeLimit, "timeLimit"),
+      runtimeError: this.count(r.runtimeError, "runtimeError"),
+      compileError: this.count(r.compileError, "compileError"),
+      other: this.count(r.other, "other"),
+    };
+    const sum = sumVerdicts(verdicts);
     if (this.failed) return undefined;
     if (sum !== n) return this.report("n", `verdict counts sum to ${sum} but n is ${n}`);
     const runtime = this.runtimeStats(verdicts.pass);
@@ -162,6 +162,13 @@ class FieldReader {
       ...runtime,
       dpsNorm: dpsNorm as number | null,
     };
+  }
+
+  private count(value: unknown, field: Verdict): number {
+    if (value === undefined) return 0;
+    if (isCount(value)) return value;
+    this.report(field, `expected a non-negative integer count, got ${describeValue(value)}`);
+    return 0;
   }
 
   private runtimeStats(

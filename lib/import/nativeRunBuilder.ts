@@ -27,6 +27,7 @@ interface CheckpointEntry {
 export class NativeRunBuilder {
   private readonly problems = new Map<string, ProblemEntry>();
   private readonly checkpoints = new Map<number | null, CheckpointEntry>();
+  private last: { alpha: number | null; entry: CheckpointEntry } | null = null;
   private firstLine: { line: number; kind: NativeRecord["kind"]; hasAlpha: boolean } | null = null;
 
   constructor(
@@ -38,11 +39,7 @@ export class NativeRunBuilder {
     if (!this.checkShape(record, line)) return;
     if (!this.registerProblem(record.fields, line)) return;
     const alpha = record.alpha ?? null;
-    let checkpoint = this.checkpoints.get(alpha);
-    if (!checkpoint) {
-      checkpoint = { counts: new Map(), samples: new Map() };
-      this.checkpoints.set(alpha, checkpoint);
-    }
+    const checkpoint = this.checkpointFor(alpha);
     if (record.kind === "sample") {
       let tally = checkpoint.samples.get(record.fields.problem);
       if (!tally) {
@@ -80,6 +77,18 @@ export class NativeRunBuilder {
     if (problems.every((p) => p.difficulty === "unknown"))
       notes.push("no line gives a difficulty: every problem is 'unknown'");
     return { format: this.format, file, problems, checkpoints, notes };
+  }
+
+  /** The entry of one α; files are usually grouped by α, so the last one is remembered. */
+  private checkpointFor(alpha: number | null): CheckpointEntry {
+    if (this.last && this.last.alpha === alpha) return this.last.entry;
+    let entry = this.checkpoints.get(alpha);
+    if (!entry) {
+      entry = { counts: new Map(), samples: new Map() };
+      this.checkpoints.set(alpha, entry);
+    }
+    this.last = { alpha, entry };
+    return entry;
   }
 
   private checkShape(record: NativeRecord, line: number): boolean {
