@@ -19,7 +19,7 @@ export function bindCheckpoints(run: ParsedRun, alpha?: number): BoundCheckpoint
   if (alpha !== undefined && !Number.isFinite(alpha)) {
     throw importError({ file, field: "alpha", message: `α must be a finite number, got ${alpha}` });
   }
-  const named = run.checkpoints.filter((c) => c.alpha !== null);
+  const named = run.checkpoints.filter((c): c is BoundCheckpoint => c.alpha !== null);
   if (named.length === 0) {
     if (alpha === undefined) {
       throw importError({
@@ -30,7 +30,7 @@ export function bindCheckpoints(run: ParsedRun, alpha?: number): BoundCheckpoint
     }
     return run.checkpoints.map((c) => ({ alpha, results: c.results }));
   }
-  const alphas = named.map((c) => c.alpha as number);
+  const alphas = named.map((c) => c.alpha);
   if (alpha !== undefined && (alphas.length !== 1 || alphas[0] !== alpha)) {
     throw importError({
       file,
@@ -38,5 +38,5 @@ export function bindCheckpoints(run: ParsedRun, alpha?: number): BoundCheckpoint
       message: `the file holds α = ${alphas.map(formatAlpha).join(", ")} but α = ${formatAlpha(alpha)} was given`,
     });
   }
-  return named.map((c) => ({ alpha: c.alpha as number, results: c.results }));
+  return named.map((c) => ({ alpha: c.alpha, results: c.results }));
 }

@@ -75,23 +75,27 @@ function readTask(
   path: string,
   issues: IssueCollector,
 ): EvalPlusTask | null {
-  const expected = schema === "current" ? "a list of samples" : "a task object";
-  const shapeOk = schema === "current" ? Array.isArray(value) : isRecord(value);
-  if (!shapeOk) {
-    issues.add({ path, message: `expected ${expected} (like the first task), got ${describeValue(value)}` });
-    return null;
-  }
-  const task =
-    schema === "current"
-      ? readCurrentTask(taskId, value as unknown[], path, issues)
-      : schema === "legacy"
-        ? readLegacyTask(value as Record<string, unknown>, path, issues)
-        : readEvalPerfTask(value as Record<string, unknown>, path, issues);
+  const task = readTaskOfSchema(schema, taskId, value, path, issues);
   if (task && task.samples.length === 0) {
     issues.add({ path, message: "has no samples" });
     return null;
   }
   return task;
+}
+
+function readTaskOfSchema(
+  schema: Schema,
+  taskId: string,
+  value: unknown,
+  path: string,
+  issues: IssueCollector,
+): EvalPlusTask | null {
+  if (schema === "current" && Array.isArray(value)) return readCurrentTask(taskId, value, path, issues);
+  if (schema === "legacy" && isRecord(value)) return readLegacyTask(value, path, issues);
+  if (schema === "evalperf" && isRecord(value)) return readEvalPerfTask(value, path, issues);
+  const expected = schema === "current" ? "a list of samples" : "a task object";
+  issues.add({ path, message: `expected ${expected} (like the first task), got ${describeValue(value)}` });
+  return null;
 }
 
 function taskProblem(taskId: string): ProblemInput {

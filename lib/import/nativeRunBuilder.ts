@@ -66,9 +66,8 @@ export class NativeRunBuilder {
   finish(file: string, notes: string[] = []): ParsedRun {
     this.issues.throwIfAny();
     if (!this.firstLine) this.issues.fail({ message: "the file is empty (no data lines)" });
-    const alphas = [...this.checkpoints.keys()].sort((a, b) => (a ?? 0) - (b ?? 0));
-    const checkpoints = alphas.map((alpha) => {
-      const entry = this.checkpoints.get(alpha) as CheckpointEntry;
+    const entries = [...this.checkpoints].sort(([a], [b]) => (a ?? 0) - (b ?? 0));
+    const checkpoints = entries.map(([alpha, entry]) => {
       const results = [...entry.counts.values()].map((c) => c.result);
       for (const [problem, tally] of entry.samples) results.push(tally.toResult(problem));
       return { alpha, results };
