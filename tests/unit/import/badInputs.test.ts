@@ -90,6 +90,20 @@ const CORPUS: BadInput[] = [
     expected: ["x_eval_all.json: $[0].metadata[0]: failing sample's metadata has no error_code"],
   },
   {
+    fault: "passing sample whose metadata has an error code",
+    file: "x_eval_all.json",
+    text: evalAll({ metadata: ['{"error_code": -2}'] }),
+    expected: ["x_eval_all.json: $[0].metadata[0]: graded as passing but metadata has error_code -2"],
+  },
+  {
+    fault: "negative execution time",
+    file: "x_eval_all.json",
+    text: evalAll({ metadata: ['{"execution time": -0.5}'] }),
+    expected: [
+      'x_eval_all.json: $[0].metadata[0]: "execution time" must be a non-negative number of seconds, got -0.5',
+    ],
+  },
+  {
     fault: "duplicate problem in one LiveCodeBench file",
     file: "x_eval_all.json",
     text: JSON.stringify([
