@@ -19,9 +19,6 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   "alphascope-csv": "alphascope CSV",
 };
 
-/** Formats read line by line (streamable); the others are one JSON document. */
-export const LINE_FORMATS: readonly ImportFormat[] = ["human-eval", "alphascope-jsonl", "alphascope-csv"];
-
 export function isImportFormat(value: unknown): value is ImportFormat {
   return typeof value === "string" && (IMPORT_FORMATS as readonly string[]).includes(value);
 }
