@@ -1,17 +1,20 @@
-import { loadDemoSweep } from "../../server/demo";
+import { loadDemoSweep } from "../../db/demoSweep";
+import { getExperimentHeader } from "../../db/queries/sweep";
+import { DEMO_EXPERIMENT_SLUG } from "../../demo/experiment";
 import { type CliIO, withDatabase } from "../context";
 
 /** `alphascope demo`: stores the synthetic demo sweep once; running it again changes nothing. */
 export async function demoCommand(io: CliIO): Promise<number> {
-  const outcome = await withDatabase((db) => loadDemoSweep(db, "cli"));
-  if (!outcome.loaded) {
-    io.out(`Nothing to do: ${outcome.reason}.`);
+  return withDatabase(async (db) => {
+    if (await getExperimentHeader(db, DEMO_EXPERIMENT_SLUG)) {
+      io.out(`Nothing to do: the demo experiment "${DEMO_EXPERIMENT_SLUG}" is already stored.`);
+      return 0;
+    }
+    const { slug, checkpoints, problems, samples } = await loadDemoSweep(db);
+    io.out(
+      `Loaded the synthetic demo sweep "${slug}": ${checkpoints} checkpoints × ${problems} problems, ` +
+        `${samples.toLocaleString("en-US")} samples.`,
+    );
     return 0;
-  }
-  const { slug, checkpoints, problems, samples } = outcome.result;
-  io.out(
-    `Loaded the synthetic demo sweep "${slug}": ${checkpoints} checkpoints × ${problems} problems, ` +
-      `${samples.toLocaleString("en-US")} samples.`,
-  );
-  return 0;
+  });
 }
