@@ -1,0 +1,55 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { notFound } from "next/navigation";
+import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
+import { Explorer } from "@/components/explorer/Explorer";
+import type { FrontierData } from "@/lib/api/types";
+import { experimentKeys } from "@/lib/client/queries";
+import { makeQueryClient } from "@/lib/client/queryClient";
+import { serverDb } from "@/lib/server/db";
+import { DatabaseUnavailableError } from "@/lib/server/errors";
+import { getFrontierData } from "@/lib/server/experiments";
+import { toApiError } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+interface ExperimentPageProps {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}
+
+/** The query string as the browser sent it (first value of a repeated key), for the client to parse. */
+function toQueryString(searchParams: SearchParams): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(searchParams)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) params.set(key, first);
+  }
+  return params.toString();
+}
+
+/**
+ * Loads the experiment's frontier data once on the server and hands it to the browser through the
+ * query cache; everything that moves with α is computed client-side from it.
+ */
+export default async function ExperimentPage({ params, searchParams }: ExperimentPageProps) {
+  const { slug } = await params;
+  const search = toQueryString(await searchParams);
+  let data: FrontierData | null;
+  try {
+    data = await getFrontierData(serverDb(), slug);
+  } catch (error) {
+    if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
+    throw error;
+  }
+  if (!data) notFound();
+
+  const queryClient = makeQueryClient();
+  queryClient.setQueryData(experimentKeys.frontier(slug), data);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <Explorer slug={slug} initialSearch={search} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { type ReactNode, useState } from "react";
+
+export interface DataTableColumn<Row> {
+  header: string;
+  /** Right-align and use tabular digits. */
+  numeric?: boolean;
+  cell: (row: Row) => ReactNode;
+}
+
+interface ChartDataTableProps<Row> {
+  caption: string;
+  columns: DataTableColumn<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string | number;
+  /** Rows to mark as the current selection. */
+  isCurrent?: (row: Row) => boolean;
+  testId?: string;
+}
+
+/**
+ * The text alternative under every chart: a collapsible table of exactly what the chart draws.
+ * Rows are rendered only while it is open, so a closed table costs nothing while α is dragged.
+ */
+export function ChartDataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  isCurrent,
+  testId,
+}: ChartDataTableProps<Row>) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="chart-data" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Data table</summary>
+      {open ? (
+        <div className="table-scroll table-scroll--flat">
+          <table className="data-table data-table--compact" data-testid={testId}>
+            <caption className="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <th key={column.header} scope="col" className={column.numeric ? "num" : undefined}>
+                    {column.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={rowKey(row)} aria-current={isCurrent?.(row) ? "true" : undefined}>
+                  {columns.map((column) => (
+                    <td key={column.header} className={column.numeric ? "num" : undefined}>
+                      {column.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </details>
+  );
+}

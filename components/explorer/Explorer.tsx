@@ -1,0 +1,132 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import type { FrontierData } from "@/lib/api/types";
+import { createMetricEstimators, scoresAt } from "@/lib/client/alphaScores";
+import { viewContextOf } from "@/lib/client/explorerContext";
+import { frontierQuery } from "@/lib/client/queries";
+import { type ExplorerView, serializeView, type Zoom } from "@/lib/client/viewState";
+import type { DifficultySlice } from "@/lib/domain/difficulty";
+import { getMetric, isMetricId, METRICS } from "@/lib/science/metricRegistry";
+import { AlphaSlider } from "./AlphaSlider";
+import { AxisControls } from "./AxisControls";
+import { CopyLinkButton } from "./CopyLinkButton";
+import { CompositionChart } from "./composition/CompositionChart";
+import { DifficultyFilter } from "./DifficultyFilter";
+import { ExplorerHeader } from "./ExplorerHeader";
+import { FrontierPlot } from "./frontier/FrontierPlot";
+import { MetricMultiples } from "./multiples/MetricMultiples";
+import { ScorePanel } from "./ScorePanel";
+import { SingleCheckpointNote } from "./SingleCheckpointNote";
+import { type HistoryMode, useExplorerView } from "./useExplorerView";
+import { ViewNotices } from "./ViewNotices";
+
+interface ExplorerProps {
+  slug: string;
+  /** The query string the page was opened with, so server and browser render the same view. */
+  initialSearch: string;
+}
+
+/** The frontier explorer, fed by data the server prefetched into the query cache. */
+export function Explorer({ slug, initialSearch }: ExplorerProps) {
+  const { data } = useQuery(frontierQuery(slug));
+  // The server page only renders this component after loading the data, so it is always hydrated.
+  if (!data) return null;
+  return <ExplorerBody data={data} initialSearch={initialSearch} />;
+}
+
+function ExplorerBody({ data, initialSearch }: { data: FrontierData; initialSearch: string }) {
+  const context = useMemo(() => viewContextOf(data), [data]);
+  const metricChoices = useMemo(
+    () => METRICS.filter((metric) => context.metrics.some((choice) => choice.id === metric.id)),
+    [context],
+  );
+  const { view, setView, notices, dismissNotices } = useExplorerView(context, initialSearch);
+  const slice = data.slices[view.difficulty];
+  const points = slice.points;
+  const estimators = useMemo(() => createMetricEstimators(points), [points]);
+  const scores = scoresAt(estimators, view.alpha);
+  const solve =
+    scores.find((score) => score.metric.id === "solveRate")?.estimate ?? scores[0]?.estimate ?? null;
+  const x = getMetric(isMetricId(view.x) ? view.x : "correctness");
+  const y = getMetric(isMetricId(view.y) ? view.y : "efficiency");
+  const { a, b } = data.experiment.endpoints;
+
+  const update = useCallback(
+    (change: Partial<ExplorerView>, mode: HistoryMode) => setView({ ...view, ...change }, mode),
+    [setView, view],
+  );
+  const onAlpha = useCallback((alpha: number, mode: HistoryMode) => update({ alpha }, mode), [update]);
+  const onSelectAlpha = useCallback((alpha: number) => update({ alpha }, "push"), [update]);
+  const onZoom = useCallback((zoom: Zoom | null, mode: HistoryMode) => update({ zoom }, mode), [update]);
+  const shareUrl = useCallback(
+    () => `${window.location.origin}${window.location.pathname}?${serializeView(view).toString()}`,
+    [view],
+  );
+
+  return (
+    <div className="explorer">
+      <ExplorerHeader experiment={data.experiment} />
+      <ViewNotices notices={notices} onDismiss={dismissNotices} />
+      <div className="explorer-toolbar">
+        <DifficultyFilter
+          slices={data.slices}
+          value={view.difficulty}
+          onChange={(difficulty: DifficultySlice) => update({ difficulty }, "push")}
+        />
+        <CopyLinkButton url={shareUrl} />
+      </div>
+      <div className="explorer-main">
+        <section className="panel explorer-plot" aria-labelledby="frontier-title">
+          <div className="panel-head">
+            <h2 id="frontier-title">Correctness–efficiency frontier</h2>
+            <AxisControls
+              metrics={metricChoices}
+              x={view.x}
+              y={view.y}
+              xLog={view.xLog}
+              yLog={view.yLog}
+              ci={view.ci}
+              onChange={(change) =>
+                update({ ...change, zoom: change.x || change.y ? null : view.zoom }, "push")
+              }
+            />
+          </div>
+          <FrontierPlot
+            points={points}
+            x={x}
+            y={y}
+            xLog={view.xLog}
+            yLog={view.yLog}
+            ci={view.ci}
+            zoom={view.zoom}
+            alpha={view.alpha}
+            endpointLabels={{ a: a.label, b: b.label }}
+            onSelectAlpha={onSelectAlpha}
+            onZoom={onZoom}
+          />
+        </section>
+        <aside className="explorer-side">
+          <section className="panel" aria-label="Choose α">
+            {context.alphas.length > 1 ? (
+              <AlphaSlider alpha={view.alpha} evaluated={context.alphas} onChange={onAlpha} />
+            ) : (
+              <SingleCheckpointNote alpha={context.alphas[0]} />
+            )}
+          </section>
+          <ScorePanel
+            alpha={view.alpha}
+            scores={scores}
+            measured={solve?.measured ?? true}
+            neighbours={solve?.neighbours ?? null}
+          />
+        </aside>
+      </div>
+      <div className="explorer-row">
+        <CompositionChart points={points} alpha={view.alpha} />
+        <MetricMultiples slices={data.slices} alpha={view.alpha} selected={view.difficulty} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { deltaTone, formatDelta, type MetricScore } from "@/lib/client/alphaScores";
+import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
+import type { MetricId } from "@/lib/science/metricRegistry";
+
+const GROUPS: { title: string; ids: readonly MetricId[] }[] = [
+  { title: "Headline", ids: ["solveRate", "correctness", "efficiency"] },
+  {
+    title: "pass@k",
+    ids: ["passAt5", "passAt10", "passAt25", "passAt50", "passAt100", "passAt250", "passAt1000"],
+  },
+  {
+    title: "Verdict shares",
+    ids: [
+      "passShare",
+      "wrongAnswerShare",
+      "timeLimitShare",
+      "runtimeErrorShare",
+      "compileErrorShare",
+      "otherShare",
+    ],
+  },
+  { title: "Runtime", ids: ["meanPassRuntimeMs"] },
+];
+
+const KIND_LABELS = {
+  endpoint: "endpoint",
+  interpolated: "interpolated",
+  extrapolated: "extrapolated",
+} as const;
+
+function Delta({ score, delta }: { score: MetricScore; delta: number | null }) {
+  if (delta === null) return <span className="muted">—</span>;
+  return (
+    <span className={`delta delta--${deltaTone(score.metric, delta)}`}>
+      {formatDelta(score.metric, delta)}
+    </span>
+  );
+}
+
+function ScoreRow({ score }: { score: MetricScore }) {
+  const { metric, estimate } = score;
+  const interval =
+    estimate && estimate.lower !== null && estimate.upper !== null
+      ? `${metric.format(estimate.lower)} – ${metric.format(estimate.upper)}`
+      : "—";
+  return (
+    <tr>
+      <th scope="row" title={metric.label}>
+        {metric.label}
+      </th>
+      <td className="num">
+        <span className="score-value" data-testid={`score-${metric.id}`}>
+          {estimate ? metric.format(estimate.value) : "—"}
+        </span>
+        <span className="score-interval">{interval}</span>
+      </td>
+      <td className="num">
+        <Delta score={score} delta={score.deltaA} />
+      </td>
+      <td className="num">
+        <Delta score={score} delta={score.deltaB} />
+      </td>
+    </tr>
+  );
+}
+
+interface ScorePanelProps {
+  alpha: number;
+  scores: MetricScore[];
+  /** True when α is an evaluated α; false between evaluated α (estimates). */
+  measured: boolean;
+  neighbours: [number, number] | null;
+}
+
+/**
+ * Every score at the current α with its 95% interval and its change against A and B. Between
+ * evaluated α the numbers are estimates and the panel says so in words and in style.
+ */
+export function ScorePanel({ alpha, scores, measured, neighbours }: ScorePanelProps) {
+  const byId = new Map(scores.map((score) => [score.metric.id, score]));
+  return (
+    <section
+      className={`score-panel${measured ? "" : " score-panel--estimate"}`}
+      aria-labelledby="score-panel-title"
+      data-testid="score-panel"
+    >
+      <div className="score-panel-head">
+        <h2 id="score-panel-title">
+          Scores at <span data-testid="score-alpha">α = {formatAlpha(alpha)}</span>
+        </h2>
+        <div className="score-panel-badges">
+          <span className="badge badge--kind" data-testid="score-kind">
+            {KIND_LABELS[alphaKind(alpha)]}
+          </span>
+          {measured ? (
+            <span className="badge badge--measured" data-testid="score-status">
+              measured
+            </span>
+          ) : (
+            <span className="badge badge--estimate" data-testid="score-status">
+              estimated — not evaluated
+            </span>
+          )}
+        </div>
+        <p className="muted score-panel-sub">
+          {describeAlpha(alpha)}
+          {!measured && neighbours
+            ? ` · interpolated between evaluated α = ${formatAlpha(neighbours[0])} and ${formatAlpha(neighbours[1])}`
+            : ""}
+        </p>
+      </div>
+      <table className="data-table data-table--compact score-table">
+        <caption className="visually-hidden">
+          Scores at α = {formatAlpha(alpha)} with 95% intervals and changes against A and B
+        </caption>
+        <colgroup>
+          <col className="score-col-metric" />
+          <col className="score-col-value" />
+          <col className="score-col-delta" />
+          <col className="score-col-delta" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            <th scope="col" className="num">
+              Value · 95% CI
+            </th>
+            <th scope="col" className="num">
+              Δ vs A
+            </th>
+            <th scope="col" className="num">
+              Δ vs B
+            </th>
+          </tr>
+        </thead>
+        {GROUPS.map((group) => {
+          const rows = group.ids.flatMap((id) => byId.get(id) ?? []);
+          return rows.length === 0 ? null : (
+            <tbody key={group.title}>
+              <tr className="score-group">
+                <th scope="colgroup" colSpan={4}>
+                  {group.title}
+                </th>
+              </tr>
+              {rows.map((score) => (
+                <ScoreRow key={score.metric.id} score={score} />
+              ))}
+            </tbody>
+          );
+        })}
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+
+import { memo, useMemo } from "react";
+import { ChartAxes } from "@/components/charts/ChartAxes";
+import { ChartDataTable } from "@/components/charts/ChartDataTable";
+import type { FrontierPoint } from "@/lib/api/types";
+import {
+  type CompositionLayout,
+  layoutComposition,
+  VERDICT_SHARE_METRIC,
+} from "@/lib/charts/compositionLayout";
+import { formatAlpha } from "@/lib/domain/alpha";
+import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
+import { useElementWidth } from "../useElementWidth";
+import { VERDICT_COLORS } from "./verdictColors";
+
+const HEIGHT = 260;
+
+const percent = (value: number | undefined) => (value === undefined ? "—" : `${(value * 100).toFixed(1)}%`);
+
+/** The composition bands, which do not move with α (kept apart so a drag re-renders only the rule). */
+const CompositionBands = memo(function CompositionBands({ layout }: { layout: CompositionLayout }) {
+  const { frame } = layout;
+  return (
+    <>
+      {layout.bands.map((band) => (
+        <path
+          key={band.verdict}
+          className="composition-area"
+          d={band.d}
+          fill={VERDICT_COLORS[band.verdict]}
+        />
+      ))}
+      <ChartAxes
+        frame={frame}
+        xTicks={layout.xTicks}
+        yTicks={layout.yTicks}
+        xTitle="α (0 = A, 1 = B)"
+        yTitle="Share of samples"
+        grid={false}
+      />
+    </>
+  );
+});
+
+/** The chart's SVG: bands plus the rule at the current α. Pure, so snapshot tests can render it. */
+export function CompositionSvg({
+  points,
+  width,
+  alpha,
+}: {
+  points: readonly FrontierPoint[];
+  width: number;
+  alpha: number;
+}) {
+  const layout = useMemo(() => layoutComposition(points, width, HEIGHT), [points, width]);
+  const { frame } = layout;
+  const ruleX = layout.xOf(alpha);
+  return (
+    <svg
+      className="chart composition-chart"
+      width={frame.width}
+      height={frame.height}
+      viewBox={`0 0 ${frame.width} ${frame.height}`}
+      role="img"
+      aria-label={`Verdict shares stacked over α; current α = ${formatAlpha(alpha)}. The data table below lists every value.`}
+    >
+      <g transform={`translate(${frame.margin.left},${frame.margin.top})`}>
+        <CompositionBands layout={layout} />
+        {ruleX >= 0 && ruleX <= frame.innerWidth ? (
+          <g data-testid="composition-rule">
+            <line className="composition-rule" x1={ruleX} x2={ruleX} y1={0} y2={frame.innerHeight} />
+          </g>
+        ) : null}
+      </g>
+    </svg>
+  );
+}
+
+/**
+ * Failure composition over α: how the samples split into pass, wrong answer, time limit and the
+ * other failures at each evaluated α, with the current α marked (the research's central picture).
+ */
+export function CompositionChart({ points, alpha }: { points: readonly FrontierPoint[]; alpha: number }) {
+  const [ref, width] = useElementWidth<HTMLDivElement>(560);
+  return (
+    <section className="panel" aria-labelledby="composition-title">
+      <h2 id="composition-title">Failure composition</h2>
+      <p className="panel-sub">
+        More coverage trades time-limit failures for wrong answers; far extrapolation collapses.
+      </p>
+      <div ref={ref} className="chart-container">
+        <CompositionSvg points={points} width={width} alpha={alpha} />
+      </div>
+      <ul className="chart-legend" aria-label="Verdicts">
+        {[...VERDICTS].reverse().map((verdict) => (
+          <li key={verdict}>
+            <span className="legend-swatch" style={{ background: VERDICT_COLORS[verdict] }} />
+            {VERDICT_LABELS[verdict]}
+          </li>
+        ))}
+      </ul>
+      <ChartDataTable
+        caption="Share of samples per verdict at each evaluated α"
+        rows={points}
+        rowKey={(p) => p.alpha}
+        isCurrent={(p) => p.alpha === alpha}
+        testId="composition-table"
+        columns={[
+          { header: "α", numeric: true, cell: (p) => formatAlpha(p.alpha) },
+          ...VERDICTS.map((verdict) => ({
+            header: VERDICT_LABELS[verdict],
+            numeric: true,
+            cell: (p: FrontierPoint) => percent(p.metrics[VERDICT_SHARE_METRIC[verdict]]?.value),
+          })),
+        ]}
+      />
+    </section>
+  );
+}

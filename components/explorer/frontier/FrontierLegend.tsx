@@ -1,0 +1,54 @@
+import { alphaColor } from "@/lib/charts/alphaColor";
+import { formatAlpha } from "@/lib/domain/alpha";
+
+const RAMP_STEPS = 24;
+
+/** Key to the frontier plot: path styles, Pareto vs dominated points, the α colour ramp. */
+export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alphaMax: number }) {
+  const stops = Array.from({ length: RAMP_STEPS + 1 }, (_, i) => {
+    const alpha = alphaMin + ((alphaMax - alphaMin) * i) / RAMP_STEPS;
+    return `${alphaColor(alpha, alphaMin, alphaMax)} ${((i / RAMP_STEPS) * 100).toFixed(1)}%`;
+  });
+  return (
+    <ul className="chart-legend" aria-label="Legend">
+      <li>
+        <svg width="28" height="10" aria-hidden="true">
+          <line className="alpha-path alpha-path--interpolation" x1="0" x2="28" y1="5" y2="5" />
+        </svg>
+        interpolation 0 ≤ α ≤ 1
+      </li>
+      <li>
+        <svg width="28" height="10" aria-hidden="true">
+          <line className="alpha-path alpha-path--extrapolationB" x1="0" x2="28" y1="5" y2="5" />
+        </svg>
+        extrapolation
+      </li>
+      <li>
+        <svg width="28" height="10" aria-hidden="true">
+          <path className="frontier-step" d="M0,2H14V8H28" />
+        </svg>
+        Pareto frontier
+      </li>
+      <li>
+        <svg width="14" height="14" aria-hidden="true">
+          <circle cx="7" cy="7" r="5" fill="#444" stroke="#14171c" strokeWidth="1.5" />
+        </svg>
+        Pareto-optimal
+      </li>
+      <li>
+        <svg width="14" height="14" aria-hidden="true">
+          <circle cx="7" cy="7" r="4" fill="#fff" stroke="#444" strokeWidth="1.5" />
+        </svg>
+        dominated
+      </li>
+      <li className="legend-ramp">
+        <span>α {formatAlpha(alphaMin)}</span>
+        <span
+          className="legend-ramp-bar"
+          style={{ background: `linear-gradient(to right, ${stops.join(", ")})` }}
+        />
+        <span>{formatAlpha(alphaMax)}</span>
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,61 @@
+import type { PlottedPoint } from "@/lib/charts/frontierLayout";
+import { formatCount } from "@/lib/client/format";
+import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
+import { getMetric, type MetricDefinition } from "@/lib/science/metricRegistry";
+
+interface FrontierTooltipProps {
+  point: PlottedPoint;
+  x: MetricDefinition;
+  y: MetricDefinition;
+  /** Pixel position of the point in the plot container. */
+  left: number;
+  top: number;
+  /** Show the tooltip to the left of the point (near the right edge). */
+  flip: boolean;
+}
+
+function MetricLine({ metric, point }: { metric: MetricDefinition; point: PlottedPoint }) {
+  const estimate = point.point.metrics[metric.id];
+  if (!estimate) return null;
+  return (
+    <div className="tooltip-row">
+      <span>{metric.shortLabel}</span>
+      <span className="num">
+        {metric.format(estimate.value)}{" "}
+        <span className="muted">
+          [{metric.format(estimate.lower)}, {metric.format(estimate.upper)}]
+        </span>
+      </span>
+    </div>
+  );
+}
+
+/** Details of one evaluated α on hover or focus: its kind, both plotted metrics and the solve rate with CIs. */
+export function FrontierTooltip({ point, x, y, left, top, flip }: FrontierTooltipProps) {
+  const alpha = point.point.alpha;
+  const solveRate = getMetric("solveRate");
+  return (
+    <div
+      className={`chart-tooltip${flip ? " chart-tooltip--flip" : ""}`}
+      style={{ left, top }}
+      role="status"
+      data-testid="frontier-tooltip"
+    >
+      <div className="tooltip-title">
+        α = {formatAlpha(alpha)} <span className="muted">· {describeAlpha(alpha)}</span>
+      </div>
+      {point.pareto ? <div className="tooltip-pareto">Pareto-optimal</div> : null}
+      <MetricLine metric={x} point={point} />
+      <MetricLine metric={y} point={point} />
+      {x.id !== solveRate.id && y.id !== solveRate.id ? (
+        <MetricLine metric={solveRate} point={point} />
+      ) : null}
+      <div className="tooltip-row muted">
+        <span>Samples</span>
+        <span className="num">
+          {formatCount(point.point.samples)} on {formatCount(point.point.problems)} problems
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { type ExplorerView, parseView, serializeView, type ViewContext } from "@/lib/client/viewState";
+
+/**
+ * How a view change reaches the browser history:
+ * - "push": a discrete change (metric, filter, toggle, click) gets its own history entry;
+ * - "step": a keyboard step; quick repeats replace the entry they started, so holding an arrow key
+ *   does not flood history;
+ * - "live": one frame of a drag; the URL follows at a throttled rate by replacing the entry;
+ * - "release": the end of a drag; the entry the drag started from is restored and the final view
+ *   pushed, so Back returns to where the drag began.
+ */
+export type HistoryMode = "push" | "step" | "live" | "release";
+
+const STEP_COALESCE_MS = 700;
+const LIVE_THROTTLE_MS = 150;
+
+function urlOf(view: ExplorerView): string {
+  return `${window.location.pathname}?${serializeView(view).toString()}`;
+}
+
+function currentUrl(): string {
+  return `${window.location.pathname}${window.location.search}`;
+}
+
+/**
+ * The explorer's view state, initialised from the URL the page was opened with and kept in the URL
+ * from then on. Back/forward restore the view of that entry.
+ */
+export function useExplorerView(context: ViewContext, initialSearch: string) {
+  const [parsed] = useState(() => parseView(new URLSearchParams(initialSearch), context));
+  const [view, setViewState] = useState(parsed.view);
+  const [notices, setNotices] = useState(parsed.notices);
+  const history = useRef({ entryBeforeDrag: null as string | null, lastStepAt: 0, lastLiveAt: 0 });
+
+  useEffect(() => {
+    const onPopState = () => {
+      const next = parseView(new URLSearchParams(window.location.search), context);
+      setViewState(next.view);
+      setNotices(next.notices);
+    };
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, [context]);
+
+  const setView = useCallback((next: ExplorerView, mode: HistoryMode) => {
+    setViewState(next);
+    const url = urlOf(next);
+    const state = history.current;
+    const now = performance.now();
+    if (mode === "live") {
+      state.entryBeforeDrag ??= currentUrl();
+      if (now - state.lastLiveAt >= LIVE_THROTTLE_MS) {
+        state.lastLiveAt = now;
+        window.history.replaceState(null, "", url);
+      }
+      return;
+    }
+    if (mode === "release" && state.entryBeforeDrag !== null) {
+      const before = state.entryBeforeDrag;
+      state.entryBeforeDrag = null;
+      window.history.replaceState(null, "", before);
+      if (before !== url) window.history.pushState(null, "", url);
+      return;
+    }
+    if (url === currentUrl()) return;
+    const coalesce = mode === "step" && now - state.lastStepAt < STEP_COALESCE_MS;
+    state.lastStepAt = mode === "step" ? now : 0;
+    if (coalesce) window.history.replaceState(null, "", url);
+    else window.history.pushState(null, "", url);
+  }, []);
+
+  const dismissNotices = useCallback(() => setNotices([]), []);
+
+  return { view, setView, notices, dismissNotices };
+}
