@@ -1,4 +1,5 @@
 import type { AxisScale } from "./axisScale";
+import { px } from "./frame";
 
 /** The first significant digit of a positive number (1 for 100, 2 for 0.02). */
 function leadingDigit(value: number): number {
@@ -21,7 +22,7 @@ export function axisTicks(scale: AxisScale, count: number, format: (value: numbe
   const isLog = "base" in scale;
   const kept =
     isLog && ticks.length > count ? ticks.filter((value) => [1, 2, 5].includes(leadingDigit(value))) : ticks;
-  return kept.map((value) => ({ value, offset: scale(value), label: format(value) }));
+  return kept.map((value) => ({ value, offset: px(scale(value)), label: format(value) }));
 }
 
 /** A reasonable tick count for an axis of this many pixels (one tick per ~80 px, 2 to 10). */
