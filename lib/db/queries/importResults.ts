@@ -19,7 +19,7 @@ export interface ResultWriteCounts {
 }
 
 /** Rows per statement: every column travels as one array parameter, unnested server-side. */
-const CHUNK_ROWS = 20_000;
+const CHUNK_ROWS = 50_000;
 
 const COLUMNS: [column: string, type: string, value: (row: ResultRowInput) => number | null][] = [
   ["problem_id", "int4", (row) => row.problemId],

@@ -1,0 +1,179 @@
+/**
+ * Import throughput benchmark (`npm run bench:import`): generates native alphascope JSONL with one
+ * line per (checkpoint, problem) (20 α × 5 000 = 100k rows and 200 α × 5 000 = 1M rows), imports
+ * each through the real pipeline (stream parse → one transaction) into a fresh embedded PostgreSQL,
+ * each in its own process so peak RSS is that import's own, then loads the same 1M rows with a raw
+ * server-side COPY as the ceiling. Prints figures; not a test.
+ */
+import { execFileSync } from "node:child_process";
+import { chmodSync, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { createPrisma } from "../lib/db/client";
+import { startEmbeddedServer } from "../lib/db/embeddedPostgres";
+import { applyMigrations } from "../lib/db/migrate";
+import { diskFile } from "../lib/importer/inputFile";
+import { runImport } from "../lib/importer/runImport";
+import { freePort } from "../tests/support/freePort";
+
+const PROBLEMS = 5000;
+const SAMPLES = 16;
+const TARGET_ROWS_PER_SECOND = 100_000;
+
+/** Deterministic verdict counts of (checkpoint a, problem p), summing to SAMPLES. */
+function counts(a: number, p: number): number[] {
+  const pass = (a * 7 + p * 13) % (SAMPLES + 1);
+  const wrong = Math.min(SAMPLES - pass, (a + p * 3) % 5);
+  const time = Math.min(SAMPLES - pass - wrong, (a * 3 + p) % 4);
+  const runtime = Math.min(SAMPLES - pass - wrong - time, p % 2);
+  return [pass, wrong, time, runtime, 0, SAMPLES - pass - wrong - time - runtime];
+}
+
+const alphaOf = (a: number) => -1 + a * 0.015;
+
+async function writeStream(path: string, lines: (write: (line: string) => void) => void): Promise<void> {
+  const out = createWriteStream(path);
+  const buffer: string[] = [];
+  const flush = () => {
+    out.write(buffer.join(""));
+    buffer.length = 0;
+  };
+  lines((line) => {
+    buffer.push(line);
+    if (buffer.length === 10_000) flush();
+  });
+  flush();
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+}
+
+function writeJsonl(path: string, alphas: number): Promise<void> {
+  return writeStream(path, (write) => {
+    for (let a = 0; a < alphas; a++) {
+      for (let p = 0; p < PROBLEMS; p++) {
+        const [pass, wrongAnswer, timeLimit, runtimeError, compileError, other] = counts(a, p);
+        write(
+          `{"alpha":${alphaOf(a)},"problem":"p${p}","n":${SAMPLES},"pass":${pass},"wrongAnswer":${wrongAnswer},"timeLimit":${timeLimit},"runtimeError":${runtimeError},"compileError":${compileError},"other":${other}}\n`,
+        );
+      }
+    }
+  });
+}
+
+/** Child mode: import one file and print {seconds, rows, peakRssMb} as JSON. */
+async function child(url: string, path: string, slug: string): Promise<void> {
+  const db = createPrisma(url);
+  const start = performance.now();
+  const report = await runImport(db, {
+    experiment: { slug },
+    entries: [{ input: await diskFile(path) }],
+    source: "cli",
+  });
+  const seconds = (performance.now() - start) / 1000;
+  await db.$disconnect();
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ seconds, rows: report.totals.rows, peakRssMb }));
+}
+
+function importInChild(
+  url: string,
+  path: string,
+  slug: string,
+): { seconds: number; rows: number; peakRssMb: number } {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", process.argv[1], "--child", url, path, slug],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return JSON.parse(output.trim().split("\n").pop() ?? "{}");
+}
+
+/** Raw COPY of the 1M result rows into a second experiment with the same problems: the ceiling. */
+async function rawCopy(url: string, dir: string, alphas: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: problems } = await client.query<{ id: number; external_id: string }>(
+      `SELECT id, external_id FROM problems`,
+    );
+    const problemId = new Map(problems.map((row) => [row.external_id, row.id]));
+    const {
+      rows: [experiment],
+    } = await client.query<{ id: number }>(
+      `INSERT INTO experiments (slug, name, description, benchmark, setting, endpoint_a_label, endpoint_b_label, updated_at)
+       VALUES ('raw-copy', 'raw copy', '', 'custom', 'pure-reasoning', 'A', 'B', now()) RETURNING id`,
+    );
+    const { rows: checkpoints } = await client.query<{ id: number }>(
+      `INSERT INTO checkpoints (experiment_id, alpha) SELECT $1, a FROM unnest($2::float8[]) a RETURNING id`,
+      [experiment.id, Array.from({ length: alphas }, (_, a) => alphaOf(a))],
+    );
+    const csv = join(dir, "results.csv");
+    await writeStream(csv, (write) => {
+      checkpoints.forEach(({ id }, a) => {
+        for (let p = 0; p < PROBLEMS; p++) {
+          write(`${id},${problemId.get(`p${p}`)},${SAMPLES},${counts(a, p).join(",")}\n`);
+        }
+      });
+    });
+    chmodSync(csv, 0o644);
+    const start = performance.now();
+    await client.query(
+      `COPY results (checkpoint_id, problem_id, n, pass, wrong_answer, time_limit, runtime_error, compile_error, other)
+       FROM '${csv}' WITH (FORMAT csv)`,
+    );
+    return (performance.now() - start) / 1000;
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "alphascope-bench-import-"));
+  // Readable by the server (it runs as the `postgres` user when we are root) for the raw COPY.
+  chmodSync(dir, 0o755);
+  const dataDir = mkdtempSync(join(tmpdir(), "alphascope-bench-pg-"));
+  const server = await startEmbeddedServer({ dataDir, port: await freePort(), database: "alphascope" });
+  try {
+    await applyMigrations(server.url);
+    const results: Record<string, { seconds: number; rows: number; peakRssMb: number }> = {};
+    for (const alphas of [20, 200]) {
+      const path = join(dir, `sweep-${alphas}.jsonl`);
+      await writeJsonl(path, alphas);
+      results[alphas] = importInChild(server.url, path, `bench-${alphas}`);
+      rmSync(path);
+    }
+    const copySeconds = await rawCopy(server.url, dir, 200);
+    const small = results[20];
+    const large = results[200];
+    const rate = large.rows / large.seconds;
+    const copyRate = large.rows / copySeconds;
+    console.log(`native JSONL import, ${PROBLEMS} problems, n = ${SAMPLES}`);
+    for (const r of [small, large]) {
+      console.log(
+        `  ${r.rows.toLocaleString("en-US").padStart(9)} rows: ${r.seconds.toFixed(2)} s, ` +
+          `${Math.round(r.rows / r.seconds).toLocaleString("en-US")} rows/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+      );
+    }
+    console.log(
+      `  target ≥ ${TARGET_ROWS_PER_SECOND.toLocaleString("en-US")} rows/s: ${rate >= TARGET_ROWS_PER_SECOND ? "met" : "NOT met"}`,
+    );
+    console.log(`  peak RSS 1M / 100k: ${(large.peakRssMb / small.peakRssMb).toFixed(2)}×`);
+    console.log(
+      `raw COPY of the same 1M rows: ${copySeconds.toFixed(2)} s, ${Math.round(copyRate).toLocaleString("en-US")} rows/s; ` +
+        `import / COPY = ${((rate / copyRate) * 100).toFixed(0)}%`,
+    );
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === "--child") await child(process.argv[3], process.argv[4], process.argv[5]);
+else await main();
