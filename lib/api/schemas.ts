@@ -4,7 +4,10 @@ import { DIFFICULTY_SLICES } from "../domain/difficulty";
 /** Experiment slugs: lowercase letters, digits and dashes, as they appear in URLs. */
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "must be lowercase letters, digits and dashes (at most 100 characters)");
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,99}$/,
+    "must be lowercase letters, digits and dashes (at most 100 characters)",
+  );
 
 export const difficultySliceSchema = z.enum(DIFFICULTY_SLICES);
 

@@ -1,5 +1,12 @@
 /** The six verdicts a graded sample can have, in display order. */
-export const VERDICTS = ["pass", "wrongAnswer", "timeLimit", "runtimeError", "compileError", "other"] as const;
+export const VERDICTS = [
+  "pass",
+  "wrongAnswer",
+  "timeLimit",
+  "runtimeError",
+  "compileError",
+  "other",
+] as const;
 
 export type Verdict = (typeof VERDICTS)[number];
 
