@@ -79,7 +79,9 @@ function Result({ data }: { data: EnsembleEvaluation }) {
         <caption className="visually-hidden">Members alone at their share of the budget</caption>
         <thead>
           <tr>
-            <th scope="col">Member α</th>
+            <th scope="col">
+              Member <span className={styles.greek}>α</span>
+            </th>
             <th scope="col">Kind</th>
             <th scope="col" className="num">
               Samples

@@ -111,7 +111,7 @@ export function PassAtKPanel({ slug, view, setView, bestSingleAlpha }: PassAtKPa
                     </th>
                     {curves.map(({ id, label }) => (
                       <th key={id} scope="col" className="num">
-                        {label}
+                        <span className={styles.greek}>{label}</span>
                       </th>
                     ))}
                   </tr>

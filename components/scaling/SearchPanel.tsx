@@ -83,7 +83,9 @@ export function SearchPanel({ payload, view, setView }: SearchPanelProps) {
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">Members α (samples)</th>
+                <th scope="col">
+                  Members <span className={styles.greek}>α</span> (samples)
+                </th>
                 <th scope="col" className="num">
                   pass@{state.result.budget}
                 </th>
