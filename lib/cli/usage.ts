@@ -15,6 +15,8 @@ Usage:
       --json                print the summary as JSON
   alphascope ensemble <slug> --members 0:84,0.5:83,1.5:83 [--difficulty hard] [--json]
   alphascope ensemble <slug> --search --budget 250 [--max-members 3] [--difficulty hard] [--json]
+      a list that starts with a negative α needs "=": --members=-0.75:84,0.5:83,1.5:83
+
 
 Database: DATABASE_URL when set; otherwise the embedded PostgreSQL in .data/postgres
 (ALPHASCOPE_DATA_DIR), started when it is not already running.
