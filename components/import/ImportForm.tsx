@@ -1,0 +1,188 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { EVALPLUS_TESTS } from "@/lib/import/evalplusStatus";
+import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS } from "@/lib/import/formats";
+import type { ImportIssue } from "@/lib/import/issues";
+import type { ImportReport } from "@/lib/importer/report";
+import { type ExperimentChoice, ExperimentFields, NEW_EXPERIMENT } from "./ExperimentFields";
+import { FileDrop } from "./FileDrop";
+import styles from "./Import.module.css";
+import { ImportReportView } from "./ImportReportView";
+import { IssueList } from "./IssueList";
+import { type ImportFields, postImport } from "./postImport";
+
+type Phase =
+  | { kind: "editing" }
+  | { kind: "sending"; dryRun: boolean; progress: number }
+  | { kind: "previewed"; report: ImportReport }
+  | { kind: "imported"; report: ImportReport }
+  | { kind: "failed"; message: string; issues: readonly ImportIssue[] };
+
+/** A manifest names the experiment and each file's α itself. */
+function hasManifest(files: readonly File[]): boolean {
+  return files.some((file) => /\.ya?ml$/i.test(file.name) || /manifest.*\.json$/i.test(file.name));
+}
+
+/**
+ * The upload page's form: files (dropped or picked), experiment, α, format; a preview (a dry run
+ * on the server: format detected, problems, samples, verdict totals, pass@1, notes) before the
+ * import is committed; then upload progress and the result, or the located errors.
+ */
+export function ImportForm({ experiments }: { experiments: readonly ExperimentChoice[] }) {
+  const [files, setFiles] = useState<File[]>([]);
+  const [selected, setSelected] = useState(NEW_EXPERIMENT);
+  const [newSlug, setNewSlug] = useState("");
+  const [newName, setNewName] = useState("");
+  const [alpha, setAlpha] = useState("");
+  const [format, setFormat] = useState("");
+  const [tests, setTests] = useState("");
+  const [replace, setReplace] = useState(false);
+  const [token, setToken] = useState("");
+  const [phase, setPhase] = useState<Phase>({ kind: "editing" });
+  const manifest = hasManifest(files);
+  const busy = phase.kind === "sending";
+
+  /** Any change invalidates a preview: the user must see what will actually be imported. */
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPhase({ kind: "editing" });
+    };
+
+  const fields = (dryRun: boolean): ImportFields => ({
+    experiment: selected === NEW_EXPERIMENT ? newSlug : selected,
+    name: selected === NEW_EXPERIMENT ? newName : "",
+    alpha: manifest ? "" : alpha,
+    format: manifest ? "" : format,
+    tests,
+    replace,
+    dryRun,
+  });
+
+  const send = async (dryRun: boolean) => {
+    setPhase({ kind: "sending", dryRun, progress: 0 });
+    const outcome = await postImport(files, fields(dryRun), token, (progress) =>
+      setPhase({ kind: "sending", dryRun, progress }),
+    );
+    if (!outcome.ok) setPhase({ kind: "failed", message: outcome.message, issues: outcome.issues });
+    else setPhase({ kind: dryRun ? "previewed" : "imported", report: outcome.report });
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (files.length > 0) void send(true);
+  };
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} aria-busy={busy}>
+      <FileDrop files={files} onFiles={edit(setFiles)} disabled={busy} />
+      {manifest ? (
+        <p className={styles.manifestNote}>
+          A manifest names the experiment and the α of each file; leave the experiment as it is to use the
+          manifest&apos;s slug.
+        </p>
+      ) : null}
+      <div className={styles.fieldsRow}>
+        <ExperimentFields
+          experiments={experiments}
+          selected={selected}
+          onSelect={edit(setSelected)}
+          newSlug={newSlug}
+          onNewSlug={edit(setNewSlug)}
+          newName={newName}
+          onNewName={edit(setNewName)}
+          fromManifest={manifest}
+        />
+        {manifest ? null : (
+          <fieldset className={styles.fieldset}>
+            <legend>Checkpoint</legend>
+            <label className={styles.field}>
+              <span>α</span>
+              <input
+                type="text"
+                inputMode="decimal"
+                value={alpha}
+                onChange={(event) => edit(setAlpha)(event.target.value)}
+                placeholder="e.g. 0.5 or −0.25"
+                aria-describedby="alpha-hint"
+              />
+            </label>
+            <p id="alpha-hint" className="muted">
+              θ(α) = (1−α)·θ<sub>A</sub> + α·θ<sub>B</sub>; leave empty when the file names its α.
+            </p>
+            <label className={styles.field}>
+              <span>Format</span>
+              <select value={format} onChange={(event) => edit(setFormat)(event.target.value)}>
+                <option value="">Detect automatically</option>
+                {IMPORT_FORMATS.map((name) => (
+                  <option key={name} value={name}>
+                    {IMPORT_FORMAT_LABELS[name]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+        )}
+        <fieldset className={styles.fieldset}>
+          <legend>Options</legend>
+          <label className={styles.field}>
+            <span>EvalPlus tests</span>
+            <select value={tests} onChange={(event) => edit(setTests)(event.target.value)}>
+              <option value="">plus (base and plus must pass)</option>
+              {EVALPLUS_TESTS.filter((name) => name !== "plus").map((name) => (
+                <option key={name} value={name}>
+                  {name} only
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className={styles.check}>
+            <input
+              type="checkbox"
+              checked={replace}
+              onChange={(event) => edit(setReplace)(event.target.checked)}
+            />
+            Replace stored results that differ
+          </label>
+          <label className={styles.field}>
+            <span>Write token (if the server requires one)</span>
+            <input
+              type="password"
+              value={token}
+              onChange={(event) => setToken(event.target.value)}
+              autoComplete="off"
+            />
+          </label>
+        </fieldset>
+      </div>
+      <div className={styles.actions}>
+        <button type="submit" className="button button--primary" disabled={busy || files.length === 0}>
+          Preview import
+        </button>
+        {phase.kind === "previewed" && phase.report.status === "imported" ? (
+          <button type="button" className="button button--primary" onClick={() => void send(false)}>
+            Import {phase.report.totals.rows.toLocaleString("en-US")} results
+          </button>
+        ) : null}
+      </div>
+      {phase.kind === "sending" ? (
+        <div className={styles.progress} role="status">
+          <progress value={phase.progress} max={1} aria-label="Upload progress" />
+          <span>
+            {phase.progress < 1
+              ? `Uploading… ${Math.round(phase.progress * 100)}%`
+              : phase.dryRun
+                ? "Validating…"
+                : "Importing…"}
+          </span>
+        </div>
+      ) : null}
+      {phase.kind === "failed" ? <IssueList message={phase.message} issues={phase.issues} /> : null}
+      {phase.kind === "previewed" || phase.kind === "imported" ? (
+        <ImportReportView report={phase.report} />
+      ) : null}
+    </form>
+  );
+}
