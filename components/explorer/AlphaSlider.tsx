@@ -73,7 +73,8 @@ export function AlphaSlider({ alpha, evaluated, onChange }: AlphaSliderProps) {
     const target = alphaForKey(event.key, alpha, evaluated);
     if (target === null) return;
     event.preventDefault();
-    onChange(target, "step");
+    // Held arrow keys coalesce into one history entry; jumps (Page, Home, End) get their own.
+    onChange(target, event.key.startsWith("Arrow") ? "step" : "push");
   };
 
   return (

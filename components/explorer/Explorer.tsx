@@ -1,12 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { FrontierData } from "@/lib/api/types";
 import { createMetricEstimators, scoresAt } from "@/lib/client/alphaScores";
 import { viewContextOf } from "@/lib/client/explorerContext";
 import { frontierQuery } from "@/lib/client/queries";
-import { type ExplorerView, serializeView, type Zoom } from "@/lib/client/viewState";
+import { type ExplorerView, roundZoom, serializeView, type Zoom } from "@/lib/client/viewState";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import { getMetric, isMetricId, METRICS } from "@/lib/science/metricRegistry";
 import { AlphaSlider } from "./AlphaSlider";
@@ -52,6 +52,9 @@ function ExplorerBody({ data, initialSearch }: { data: FrontierData; initialSear
   const x = getMetric(isMetricId(view.x) ? view.x : "correctness");
   const y = getMetric(isMetricId(view.y) ? view.y : "efficiency");
   const { a, b } = data.experiment.endpoints;
+  // Marks the page interactive once React has hydrated it (tests and benchmarks wait for this).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   const update = useCallback(
     (change: Partial<ExplorerView>, mode: HistoryMode) => setView({ ...view, ...change }, mode),
@@ -59,14 +62,17 @@ function ExplorerBody({ data, initialSearch }: { data: FrontierData; initialSear
   );
   const onAlpha = useCallback((alpha: number, mode: HistoryMode) => update({ alpha }, mode), [update]);
   const onSelectAlpha = useCallback((alpha: number) => update({ alpha }, "push"), [update]);
-  const onZoom = useCallback((zoom: Zoom | null, mode: HistoryMode) => update({ zoom }, mode), [update]);
+  const onZoom = useCallback(
+    (zoom: Zoom | null, mode: HistoryMode) => update({ zoom: roundZoom(zoom) }, mode),
+    [update],
+  );
   const shareUrl = useCallback(
     () => `${window.location.origin}${window.location.pathname}?${serializeView(view).toString()}`,
     [view],
   );
 
   return (
-    <div className="explorer">
+    <div className="explorer" data-hydrated={hydrated ? "true" : undefined}>
       <ExplorerHeader experiment={data.experiment} />
       <ViewNotices notices={notices} onDismiss={dismissNotices} />
       <div className="explorer-toolbar">

@@ -151,9 +151,17 @@ export function parseView(params: URLSearchParams, context: ViewContext): Parsed
   return { view, notices };
 }
 
-/** Shortest decimal text that survives a round trip for plot coordinates (6 significant digits). */
-function compactNumber(value: number): string {
-  return String(Number(value.toPrecision(6)));
+/** Plot coordinates keep 6 significant digits: far below a pixel, and short in a URL. */
+function compact(value: number): number {
+  return Number(value.toPrecision(6));
+}
+
+/**
+ * A zoom window at the precision a link stores, so the view on screen is exactly the view a copied
+ * link reopens.
+ */
+export function roundZoom(zoom: Zoom | null): Zoom | null {
+  return zoom && { x: [compact(zoom.x[0]), compact(zoom.x[1])], y: [compact(zoom.y[0]), compact(zoom.y[1])] };
 }
 
 /**
@@ -169,6 +177,7 @@ export function serializeView(view: ExplorerView): URLSearchParams {
   params.set("ylog", view.yLog ? "1" : "0");
   params.set("difficulty", view.difficulty);
   params.set("ci", view.ci ? "1" : "0");
-  if (view.zoom) params.set("zoom", [...view.zoom.x, ...view.zoom.y].map(compactNumber).join(","));
+  if (view.zoom)
+    params.set("zoom", [...view.zoom.x, ...view.zoom.y].map((v) => String(compact(v))).join(","));
   return params;
 }

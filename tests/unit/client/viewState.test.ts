@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultView, parseView, serializeView, type ViewContext } from "@/lib/client/viewState";
+import { defaultView, parseView, roundZoom, serializeView, type ViewContext } from "@/lib/client/viewState";
 
 const context: ViewContext = {
   metrics: [
@@ -100,6 +100,14 @@ describe("serializeView", () => {
       "alpha=-0.625&x=meanPassRuntimeMs&y=efficiency&xlog=1&ylog=0&difficulty=easy&ci=0&zoom=12.5%2C340.25%2C0.125%2C0.75",
     );
     expect(parse(query)).toEqual({ view, notices: [] });
+  });
+
+  it("rounds a zoom window to what the link stores, so the screen matches the link", () => {
+    const zoom = roundZoom({ x: [0.123456789, 0.9], y: [1234.56789, 2000] });
+    expect(zoom).toEqual({ x: [0.123457, 0.9], y: [1234.57, 2000] });
+    const view = { ...defaultView(context), zoom };
+    expect(parse(serializeView(view).toString()).view).toEqual(view);
+    expect(roundZoom(null)).toBeNull();
   });
 
   it("leaves zoom out when the plot is not zoomed", () => {

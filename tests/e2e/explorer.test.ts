@@ -1,0 +1,205 @@
+import axe from "axe-core";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ExperimentDetail, FrontierData } from "../../lib/api/types";
+import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
+import { formatAlpha } from "../../lib/domain/alpha";
+import type { DifficultySlice } from "../../lib/domain/difficulty";
+import { getMetric } from "../../lib/science/metricRegistry";
+import { type BrowserSession, baseUrl, openBrowser } from "./browser";
+
+let session: BrowserSession;
+let frontier: FrontierData;
+let detail: ExperimentDetail;
+const page = () => session.page;
+const explorerUrl = () => `${baseUrl()}/experiments/${DEMO_EXPERIMENT_SLUG}`;
+const solveRate = getMetric("solveRate");
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(`${baseUrl()}${path}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** The API's value of a metric at an evaluated α, formatted the way the page shows it. */
+function apiValue(
+  slice: DifficultySlice,
+  alpha: number,
+  metricId: "solveRate" | "correctness" | "efficiency",
+) {
+  const point = frontier.slices[slice].points.find((p) => p.alpha === alpha);
+  if (!point) throw new Error(`α = ${alpha} is not evaluated`);
+  return getMetric(metricId).format(point.metrics[metricId].value);
+}
+
+async function sliderAlpha(target: Page): Promise<number> {
+  return Number(await target.getByRole("slider").getAttribute("aria-valuenow"));
+}
+
+/** Opens the explorer and waits until React has hydrated it, so key presses reach the slider. */
+async function openExplorer(target: Page, query = ""): Promise<void> {
+  await target.goto(`${explorerUrl()}${query}`);
+  await target.locator('.explorer[data-hydrated="true"]').waitFor();
+}
+
+async function seriousViolations(target: Page) {
+  await target.addScriptTag({ content: axe.source });
+  const results = await target.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    }),
+  );
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+beforeAll(async () => {
+  session = await openBrowser();
+  frontier = await getJson<FrontierData>(`/api/experiments/${DEMO_EXPERIMENT_SLUG}/frontier`);
+  detail = await getJson<ExperimentDetail>(`/api/experiments/${DEMO_EXPERIMENT_SLUG}`);
+});
+
+afterAll(async () => {
+  await session.close();
+});
+
+describe("frontier explorer", () => {
+  it("lists the demo experiment on / and opens it", async () => {
+    await page().goto(baseUrl());
+    const row = page().getByTestId("experiment-row").filter({ hasText: frontier.experiment.name });
+    await expect.poll(() => row.textContent()).toContain("synthetic demo");
+    expect(await row.textContent()).toContain("−1 … 2");
+    await row.getByRole("link", { name: frontier.experiment.name }).click();
+    await page().waitForURL(`**/experiments/${DEMO_EXPERIMENT_SLUG}`);
+    await page().locator('.explorer[data-hydrated="true"]').waitFor();
+    expect(await page().getByTestId("synthetic-banner").isVisible()).toBe(true);
+    expect(await sliderAlpha(page())).toBe(0.5);
+  });
+
+  it("steps α with the keyboard, keeps it in the URL and shows the API's numbers", async () => {
+    await openExplorer(page());
+    const slider = page().getByRole("slider");
+    await slider.focus();
+    await page().keyboard.press("ArrowRight");
+    await page().keyboard.press("ArrowRight");
+    await page().waitForURL(/alpha=1(&|$)/);
+    expect(await slider.getAttribute("aria-valuetext")).toBe("α = 1, endpoint B");
+    expect(await page().getByTestId("score-solveRate").textContent()).toBe(apiValue("all", 1, "solveRate"));
+    expect(await page().getByTestId("score-correctness").textContent()).toBe(
+      apiValue("all", 1, "correctness"),
+    );
+    expect(await page().getByTestId("score-efficiency").textContent()).toBe(apiValue("all", 1, "efficiency"));
+    // The detail endpoint (and so the CLI) agrees with the explorer for the same α.
+    const checkpoint = detail.checkpoints.find((c) => c.alpha === 1);
+    expect(solveRate.format(checkpoint?.solveRate ?? Number.NaN)).toBe(apiValue("all", 1, "solveRate"));
+    expect(await page().getByTestId("score-status").textContent()).toBe("measured");
+
+    await page().keyboard.press("End");
+    await page().waitForURL(/alpha=2(&|$)/);
+    expect(await slider.getAttribute("aria-valuetext")).toBe("α = 2, extrapolation beyond B");
+    expect(await page().getByTestId("score-solveRate").textContent()).toBe(apiValue("all", 2, "solveRate"));
+
+    // Back walks through the α history.
+    await page().goBack();
+    await page().waitForURL(/alpha=1(&|$)/);
+    expect(await sliderAlpha(page())).toBe(1);
+  });
+
+  it("labels values between evaluated α as estimates with intervals", async () => {
+    await openExplorer(page(), "?alpha=1");
+    const input = page().getByTestId("alpha-input");
+    await input.fill("1.1");
+    await input.press("Enter");
+    await page().waitForURL(/alpha=1\.1(&|$)/);
+    expect(await page().getByTestId("score-status").textContent()).toBe("estimated — not evaluated");
+    expect(await page().getByTestId("score-kind").textContent()).toBe("extrapolated");
+    expect(await page().getByTestId("frontier-marker").getAttribute("class")).toContain(
+      "frontier-marker--estimate",
+    );
+    const shown = Number.parseFloat((await page().getByTestId("score-solveRate").textContent()) ?? "");
+    const [lo, hi] = [1, 1.25]
+      .map((alpha) => Number.parseFloat(apiValue("all", alpha, "solveRate")))
+      .sort((a, b) => a - b);
+    expect(shown).toBeGreaterThanOrEqual(lo - 0.05);
+    expect(shown).toBeLessThanOrEqual(hi + 0.05);
+    expect(await page().getByTestId("score-panel").textContent()).toMatch(
+      /between evaluated α = 1 and 1\.25/,
+    );
+  });
+
+  it("filters every number to hard problems", async () => {
+    await openExplorer(page(), "?alpha=0.5");
+    await page().getByTestId("difficulty-filter").getByLabel(/Hard/).check();
+    await page().waitForURL(/difficulty=hard/);
+    expect(await page().getByTestId("score-solveRate").textContent()).toBe(
+      apiValue("hard", 0.5, "solveRate"),
+    );
+    expect(await page().getByTestId("score-correctness").textContent()).toBe(
+      apiValue("hard", 0.5, "correctness"),
+    );
+    expect(apiValue("hard", 0.5, "solveRate")).not.toBe(apiValue("all", 0.5, "solveRate"));
+  });
+
+  it("reopens a copied link as exactly the same view in a fresh browser", async () => {
+    await openExplorer(page());
+    await page().getByRole("slider").focus();
+    await page().keyboard.press("PageUp");
+    await page().getByTestId("y-metric").selectOption("solveRate");
+    await page().getByTestId("ci-toggle").uncheck();
+    await page()
+      .getByTestId("difficulty-filter")
+      .getByLabel(/Medium/)
+      .check();
+    await page().getByRole("button", { name: "Zoom in" }).click();
+    await page().waitForURL(/zoom=/);
+    await page().getByTestId("copy-link").click();
+    const link = await page().getByTestId("share-link").inputValue();
+    expect(await page().evaluate(() => navigator.clipboard.readText())).toBe(link);
+    expect(link).toMatch(/alpha=1\.25&x=correctness&y=solveRate&xlog=0&ylog=0&difficulty=medium&ci=0&zoom=/);
+
+    const original = {
+      alpha: await sliderAlpha(page()),
+      scores: await page().getByTestId("score-panel").innerHTML(),
+      plot: await page().locator("svg.frontier-chart").innerHTML(),
+    };
+    const fresh = await openBrowser();
+    try {
+      await fresh.page.goto(link);
+      await fresh.page.locator('.explorer[data-hydrated="true"]').waitFor();
+      expect(await sliderAlpha(fresh.page)).toBe(original.alpha);
+      expect(await fresh.page.getByTestId("y-metric").inputValue()).toBe("solveRate");
+      expect(await fresh.page.getByTestId("ci-toggle").isChecked()).toBe(false);
+      expect(
+        await fresh.page
+          .getByTestId("difficulty-filter")
+          .getByLabel(/Medium/)
+          .isChecked(),
+      ).toBe(true);
+      expect(await fresh.page.getByTestId("score-panel").innerHTML()).toBe(original.scores);
+      // Same viewport, same view: the plot's SVG is identical, zoom window included. (React's useId
+      // values are the same for the same tree, so the markup compares exactly.)
+      await expect.poll(() => fresh.page.locator("svg.frontier-chart").innerHTML()).toBe(original.plot);
+      expect(await fresh.page.getByTestId("view-notices").count()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("explains invalid link values instead of failing", async () => {
+    await openExplorer(page(), "?alpha=7&x=bogus&difficulty=extreme");
+    const notices = await page().getByTestId("view-notices").textContent();
+    expect(notices).toContain(`α = 7 is outside the evaluated range ${formatAlpha(-1)} … 2`);
+    expect(notices).toContain("Unknown x metric “bogus”");
+    expect(notices).toContain("Unknown difficulty “extreme”");
+    expect(await sliderAlpha(page())).toBe(0.5);
+  });
+
+  it("has no serious or critical axe violations on the list and the explorer", async () => {
+    await page().goto(baseUrl());
+    await page().getByTestId("experiment-table").waitFor();
+    expect(await seriousViolations(page())).toEqual([]);
+    await openExplorer(page(), "?alpha=1.1");
+    expect(await seriousViolations(page())).toEqual([]);
+  });
+});
