@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 
 interface AxisPickerProps {
@@ -52,7 +53,15 @@ interface AxisControlsProps {
 }
 
 /** Metric and scale of each axis, and whether intervals are drawn. */
-export function AxisControls({ metrics, x, y, xLog, yLog, ci, onChange }: AxisControlsProps) {
+export const AxisControls = memo(function AxisControls({
+  metrics,
+  x,
+  y,
+  xLog,
+  yLog,
+  ci,
+  onChange,
+}: AxisControlsProps) {
   return (
     <div className="axis-controls">
       <AxisPicker
@@ -82,4 +91,4 @@ export function AxisControls({ metrics, x, y, xLog, yLog, ci, onChange }: AxisCo
       </label>
     </div>
   );
-}
+});

@@ -1,12 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useState } from "react";
 
 /**
  * Copies the current view's link. The link is also shown in a read-only field, so it can be copied
  * by hand where the clipboard is not available (e.g. a page not served over HTTPS).
  */
-export function CopyLinkButton({ url }: { url: () => string }) {
+export const CopyLinkButton = memo(function CopyLinkButton({ url }: { url: () => string }) {
   const [copied, setCopied] = useState<{ url: string; ok: boolean } | null>(null);
 
   const copy = async () => {
@@ -42,4 +42,4 @@ export function CopyLinkButton({ url }: { url: () => string }) {
       ) : null}
     </div>
   );
-}
+});

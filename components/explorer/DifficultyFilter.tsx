@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { FrontierData } from "@/lib/api/types";
 import { formatCount } from "@/lib/client/format";
 import { DIFFICULTY_SLICES, type DifficultySlice } from "@/lib/domain/difficulty";
@@ -16,7 +17,11 @@ interface DifficultyFilterProps {
 }
 
 /** All / easy / medium / hard as one radio group; a slice with no problems is disabled. */
-export function DifficultyFilter({ slices, value, onChange }: DifficultyFilterProps) {
+export const DifficultyFilter = memo(function DifficultyFilter({
+  slices,
+  value,
+  onChange,
+}: DifficultyFilterProps) {
   return (
     <fieldset className="segmented" data-testid="difficulty-filter">
       <legend className="segmented-legend">Problems</legend>
@@ -40,4 +45,4 @@ export function DifficultyFilter({ slices, value, onChange }: DifficultyFilterPr
       })}
     </fieldset>
   );
-}
+});

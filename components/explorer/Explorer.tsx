@@ -6,7 +6,7 @@ import type { FrontierData } from "@/lib/api/types";
 import { createMetricEstimators, scoresAt } from "@/lib/client/alphaScores";
 import { viewContextOf } from "@/lib/client/explorerContext";
 import { frontierQuery } from "@/lib/client/queries";
-import { type ExplorerView, roundZoom, serializeView, type Zoom } from "@/lib/client/viewState";
+import { type ExplorerView, roundZoom, type Zoom } from "@/lib/client/viewState";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import { getMetric, isMetricId, METRICS } from "@/lib/science/metricRegistry";
 import { AlphaSlider } from "./AlphaSlider";
@@ -42,7 +42,7 @@ function ExplorerBody({ data, initialSearch }: { data: FrontierData; initialSear
     () => METRICS.filter((metric) => context.metrics.some((choice) => choice.id === metric.id)),
     [context],
   );
-  const { view, setView, notices, dismissNotices } = useExplorerView(context, initialSearch);
+  const { view, updateView, shareUrl, notices, dismissNotices } = useExplorerView(context, initialSearch);
   const slice = data.slices[view.difficulty];
   const points = slice.points;
   const estimators = useMemo(() => createMetricEstimators(points), [points]);
@@ -54,21 +54,29 @@ function ExplorerBody({ data, initialSearch }: { data: FrontierData; initialSear
   const { a, b } = data.experiment.endpoints;
   // Marks the page interactive once React has hydrated it (tests and benchmarks wait for this).
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    setHydrated(true);
+    performance.mark("alphascope:explorer-interactive");
+  }, []);
 
-  const update = useCallback(
-    (change: Partial<ExplorerView>, mode: HistoryMode) => setView({ ...view, ...change }, mode),
-    [setView, view],
+  const onAlpha = useCallback(
+    (alpha: number, mode: HistoryMode) => updateView({ alpha }, mode),
+    [updateView],
   );
-  const onAlpha = useCallback((alpha: number, mode: HistoryMode) => update({ alpha }, mode), [update]);
-  const onSelectAlpha = useCallback((alpha: number) => update({ alpha }, "push"), [update]);
+  const onSelectAlpha = useCallback((alpha: number) => updateView({ alpha }, "push"), [updateView]);
   const onZoom = useCallback(
-    (zoom: Zoom | null, mode: HistoryMode) => update({ zoom: roundZoom(zoom) }, mode),
-    [update],
+    (zoom: Zoom | null, mode: HistoryMode) => updateView({ zoom: roundZoom(zoom) }, mode),
+    [updateView],
   );
-  const shareUrl = useCallback(
-    () => `${window.location.origin}${window.location.pathname}?${serializeView(view).toString()}`,
-    [view],
+  const onDifficulty = useCallback(
+    (difficulty: DifficultySlice) => updateView({ difficulty }, "push"),
+    [updateView],
+  );
+  const onAxes = useCallback(
+    (change: Partial<ExplorerView>) =>
+      // A zoom window is in the old metric's units: a new metric starts unzoomed.
+      updateView(change.x || change.y ? { ...change, zoom: null } : change, "push"),
+    [updateView],
   );
 
   return (
@@ -76,11 +84,7 @@ function ExplorerBody({ data, initialSearch }: { data: FrontierData; initialSear
       <ExplorerHeader experiment={data.experiment} />
       <ViewNotices notices={notices} onDismiss={dismissNotices} />
       <div className="explorer-toolbar">
-        <DifficultyFilter
-          slices={data.slices}
-          value={view.difficulty}
-          onChange={(difficulty: DifficultySlice) => update({ difficulty }, "push")}
-        />
+        <DifficultyFilter slices={data.slices} value={view.difficulty} onChange={onDifficulty} />
         <CopyLinkButton url={shareUrl} />
       </div>
       <div className="explorer-main">
@@ -94,9 +98,7 @@ function ExplorerBody({ data, initialSearch }: { data: FrontierData; initialSear
               xLog={view.xLog}
               yLog={view.yLog}
               ci={view.ci}
-              onChange={(change) =>
-                update({ ...change, zoom: change.x || change.y ? null : view.zoom }, "push")
-              }
+              onChange={onAxes}
             />
           </div>
           <FrontierPlot

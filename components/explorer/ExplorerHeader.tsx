@@ -1,8 +1,9 @@
+import { memo } from "react";
 import type { ExperimentHeader } from "@/lib/api/types";
 import { SETTING_LABELS } from "@/lib/api/types";
 
 /** Name and provenance of the experiment: benchmark, setting, model, and what A and B are. */
-export function ExplorerHeader({ experiment }: { experiment: ExperimentHeader }) {
+export const ExplorerHeader = memo(function ExplorerHeader({ experiment }: { experiment: ExperimentHeader }) {
   const model = [experiment.modelFamily, experiment.modelScale].filter(Boolean).join(" ");
   const { a, b } = experiment.endpoints;
   return (
@@ -48,4 +49,4 @@ export function ExplorerHeader({ experiment }: { experiment: ExperimentHeader })
       </dl>
     </header>
   );
-}
+});

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { type ExplorerView, parseView, serializeView, type ViewContext } from "@/lib/client/viewState";
 
 /**
@@ -32,6 +33,9 @@ function currentUrl(): string {
 export function useExplorerView(context: ViewContext, initialSearch: string) {
   const [parsed] = useState(() => parseView(new URLSearchParams(initialSearch), context));
   const [view, setViewState] = useState(parsed.view);
+  // The latest view, so that `updateView` can stay one stable function (memoized charts keep it).
+  const latest = useRef(view);
+  latest.current = view;
   const [notices, setNotices] = useState(parsed.notices);
   const history = useRef({ entryBeforeDrag: null as string | null, lastStepAt: 0, lastLiveAt: 0 });
 
@@ -45,8 +49,15 @@ export function useExplorerView(context: ViewContext, initialSearch: string) {
     return () => window.removeEventListener("popstate", onPopState);
   }, [context]);
 
-  const setView = useCallback((next: ExplorerView, mode: HistoryMode) => {
-    setViewState(next);
+  /**
+   * Applies a change to the view and records it in history. A drag frame renders synchronously so
+   * the marker and scores follow the pointer within the same event.
+   */
+  const updateView = useCallback((change: Partial<ExplorerView>, mode: HistoryMode) => {
+    const next = { ...latest.current, ...change };
+    latest.current = next;
+    if (mode === "live") flushSync(() => setViewState(next));
+    else setViewState(next);
     const url = urlOf(next);
     const state = history.current;
     const now = performance.now();
@@ -74,5 +85,11 @@ export function useExplorerView(context: ViewContext, initialSearch: string) {
 
   const dismissNotices = useCallback(() => setNotices([]), []);
 
-  return { view, setView, notices, dismissNotices };
+  /** The link that reopens the current view. */
+  const shareUrl = useCallback(
+    () => `${window.location.origin}${window.location.pathname}?${serializeView(latest.current).toString()}`,
+    [],
+  );
+
+  return { view, updateView, shareUrl, notices, dismissNotices };
 }

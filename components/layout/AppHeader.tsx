@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NavLink } from "./NavLink";
 
 /** The bar on top of every page: product name and the two places a researcher goes. */
 export function AppHeader() {
@@ -13,10 +14,10 @@ export function AppHeader() {
       <nav aria-label="Main">
         <ul className="app-nav">
           <li>
-            <Link href="/">Experiments</Link>
+            <NavLink href="/">Experiments</NavLink>
           </li>
           <li>
-            <Link href="/import">Import</Link>
+            <NavLink href="/import">Import</NavLink>
           </li>
         </ul>
       </nav>

@@ -80,7 +80,7 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
           y={y}
           endpointLabels={endpointLabels}
           marker={marker}
-          selectedAlpha={alpha}
+          selectedAlpha={points.some((p) => p.alpha === alpha) ? alpha : null}
           clipId={clipId}
           onPointHover={setHovered}
           onPointSelect={onSelectAlpha}

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, PointerEventHandler, Ref } from "react";
+import { type KeyboardEvent, memo, type PointerEventHandler, type Ref } from "react";
 import { ChartAxes } from "@/components/charts/ChartAxes";
 import type { FrontierLayout, PlottedPoint } from "@/lib/charts/frontierLayout";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
@@ -17,7 +17,8 @@ export interface FrontierSvgProps {
   y: MetricDefinition;
   endpointLabels: { a: string; b: string };
   marker: FrontierMarker | null;
-  selectedAlpha: number;
+  /** The current α when it is an evaluated α (its point is marked), else null. */
+  selectedAlpha: number | null;
   /** Unique id for the clip path (several plots may share a page). */
   clipId: string;
   onPointHover?: (point: PlottedPoint | null) => void;
@@ -41,14 +42,14 @@ function pointLabel(p: PlottedPoint, x: MetricDefinition, y: MetricDefinition): 
   return `α = ${formatAlpha(p.point.alpha)}, ${describeAlpha(p.point.alpha)}${p.pareto ? ", Pareto-optimal" : ""}: ${x.shortLabel} ${x.format(vx.value)}, ${y.shortLabel} ${y.format(vy.value)}`;
 }
 
+type FrontierCanvasProps = Omit<FrontierSvgProps, "marker" | "svgRef">;
+
 /**
- * The frontier plot's SVG, a pure function of its layout: axes, α path (interpolation solid,
- * extrapolation dashed), Pareto staircase, interval whiskers, one point per evaluated α (Pareto
- * points filled, dominated ones hollow), endpoint labels and the slider marker.
+ * Everything on the plot except the slider marker. Memoized: while α is dragged between evaluated
+ * points only the marker moves, so this part does not re-render.
  */
-export function FrontierSvg(props: FrontierSvgProps) {
-  const { layout, x, y, endpointLabels, marker, selectedAlpha, clipId, onPointHover, onPointSelect, svgRef } =
-    props;
+const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps) {
+  const { layout, x, y, endpointLabels, selectedAlpha, clipId, onPointHover, onPointSelect } = props;
   const { frame } = layout;
   const onKey = (event: KeyboardEvent, alpha: number) => {
     if (event.key !== "Enter" && event.key !== " ") return;
@@ -56,7 +57,93 @@ export function FrontierSvg(props: FrontierSvgProps) {
     onPointSelect?.(alpha);
   };
   const endpoints = layout.points.filter((p) => p.point.alpha === 0 || p.point.alpha === 1);
+  return (
+    <>
+      <rect
+        className="frontier-pan-surface"
+        width={frame.innerWidth}
+        height={frame.innerHeight}
+        {...props.panHandlers}
+      />
+      <ChartAxes
+        frame={frame}
+        xTicks={layout.xTicks}
+        yTicks={layout.yTicks}
+        xTitle={axisTitle(x)}
+        yTitle={axisTitle(y)}
+      />
+      <g clipPath={`url(#${clipId})`}>
+        {layout.frontier ? <path className="frontier-step" d={layout.frontier} /> : null}
+        {layout.path.map((run) => (
+          <path
+            key={`${run.part}${run.d.slice(0, 24)}`}
+            className={`alpha-path alpha-path--${run.part}`}
+            d={run.d}
+          />
+        ))}
+        {layout.points.map((p) =>
+          p.whiskers ? (
+            <g key={`w${p.point.alpha}`} className="frontier-whiskers" stroke={p.color}>
+              <line x1={p.whiskers.x1} x2={p.whiskers.x2} y1={p.cy} y2={p.cy} />
+              <line x1={p.cx} x2={p.cx} y1={p.whiskers.y1} y2={p.whiskers.y2} />
+            </g>
+          ) : null,
+        )}
+        {layout.points.map((p) => (
+          // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; role and keys make it one.
+          <g
+            key={p.point.alpha}
+            className={`frontier-point${p.pareto ? " frontier-point--pareto" : " frontier-point--dominated"}${p.point.alpha === selectedAlpha ? " frontier-point--selected" : ""}`}
+            transform={`translate(${p.cx},${p.cy})`}
+            role="button"
+            tabIndex={0}
+            aria-label={pointLabel(p, x, y)}
+            aria-pressed={p.point.alpha === selectedAlpha}
+            data-alpha={p.point.alpha}
+            onPointerEnter={() => onPointHover?.(p)}
+            onPointerLeave={() => onPointHover?.(null)}
+            onFocus={() => onPointHover?.(p)}
+            onBlur={() => onPointHover?.(null)}
+            onClick={() => onPointSelect?.(p.point.alpha)}
+            onKeyDown={(event) => onKey(event, p.point.alpha)}
+          >
+            <circle className="frontier-point-hit" r={11} />
+            <circle
+              className="frontier-point-dot"
+              r={p.pareto ? 6 : 4.5}
+              fill={p.pareto ? p.color : "#ffffff"}
+              stroke={p.color}
+            />
+          </g>
+        ))}
+        {endpoints.map((p) => {
+          const isA = p.point.alpha === 0;
+          const flip = p.cx > frame.innerWidth - 140;
+          return (
+            <text
+              key={`label${p.point.alpha}`}
+              className="frontier-endpoint-label"
+              x={p.cx + (flip ? -12 : 12)}
+              y={p.cy - 10}
+              textAnchor={flip ? "end" : "start"}
+            >
+              {isA ? `A · ${endpointLabels.a}` : `B · ${endpointLabels.b}`}
+            </text>
+          );
+        })}
+      </g>
+    </>
+  );
+});
 
+/**
+ * The frontier plot's SVG, a pure function of its layout: axes, α path (interpolation solid,
+ * extrapolation dashed), Pareto staircase, interval whiskers, one point per evaluated α (Pareto
+ * points filled, dominated ones hollow), endpoint labels and the slider marker.
+ */
+export function FrontierSvg({ marker, svgRef, ...canvas }: FrontierSvgProps) {
+  const { layout, x, y, clipId } = canvas;
+  const { frame } = layout;
   return (
     <svg
       ref={svgRef}
@@ -72,78 +159,8 @@ export function FrontierSvg(props: FrontierSvgProps) {
         </clipPath>
       </defs>
       <g transform={`translate(${frame.margin.left},${frame.margin.top})`}>
-        <rect
-          className="frontier-pan-surface"
-          width={frame.innerWidth}
-          height={frame.innerHeight}
-          {...props.panHandlers}
-        />
-        <ChartAxes
-          frame={frame}
-          xTicks={layout.xTicks}
-          yTicks={layout.yTicks}
-          xTitle={axisTitle(x)}
-          yTitle={axisTitle(y)}
-        />
+        <FrontierCanvas {...canvas} />
         <g clipPath={`url(#${clipId})`}>
-          {layout.frontier ? <path className="frontier-step" d={layout.frontier} /> : null}
-          {layout.path.map((run) => (
-            <path
-              key={`${run.part}${run.d.slice(0, 24)}`}
-              className={`alpha-path alpha-path--${run.part}`}
-              d={run.d}
-            />
-          ))}
-          {layout.points.map((p) =>
-            p.whiskers ? (
-              <g key={`w${p.point.alpha}`} className="frontier-whiskers" stroke={p.color}>
-                <line x1={p.whiskers.x1} x2={p.whiskers.x2} y1={p.cy} y2={p.cy} />
-                <line x1={p.cx} x2={p.cx} y1={p.whiskers.y1} y2={p.whiskers.y2} />
-              </g>
-            ) : null,
-          )}
-          {layout.points.map((p) => (
-            // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; role and keys make it one.
-            <g
-              key={p.point.alpha}
-              className={`frontier-point${p.pareto ? " frontier-point--pareto" : " frontier-point--dominated"}${p.point.alpha === selectedAlpha ? " frontier-point--selected" : ""}`}
-              transform={`translate(${p.cx},${p.cy})`}
-              role="button"
-              tabIndex={0}
-              aria-label={pointLabel(p, x, y)}
-              aria-pressed={p.point.alpha === selectedAlpha}
-              data-alpha={p.point.alpha}
-              onPointerEnter={() => onPointHover?.(p)}
-              onPointerLeave={() => onPointHover?.(null)}
-              onFocus={() => onPointHover?.(p)}
-              onBlur={() => onPointHover?.(null)}
-              onClick={() => onPointSelect?.(p.point.alpha)}
-              onKeyDown={(event) => onKey(event, p.point.alpha)}
-            >
-              <circle className="frontier-point-hit" r={11} />
-              <circle
-                className="frontier-point-dot"
-                r={p.pareto ? 6 : 4.5}
-                fill={p.pareto ? p.color : "#ffffff"}
-                stroke={p.color}
-              />
-            </g>
-          ))}
-          {endpoints.map((p) => {
-            const isA = p.point.alpha === 0;
-            const flip = p.cx > frame.innerWidth - 140;
-            return (
-              <text
-                key={`label${p.point.alpha}`}
-                className="frontier-endpoint-label"
-                x={p.cx + (flip ? -12 : 12)}
-                y={p.cy - 10}
-                textAnchor={flip ? "end" : "start"}
-              >
-                {isA ? `A · ${endpointLabels.a}` : `B · ${endpointLabels.b}`}
-              </text>
-            );
-          })}
           {marker ? (
             <g
               className={`frontier-marker${marker.measured ? "" : " frontier-marker--estimate"}`}

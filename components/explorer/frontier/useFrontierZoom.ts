@@ -1,6 +1,6 @@
 "use client";
 
-import { type PointerEvent, type RefObject, useEffect, useRef } from "react";
+import { type PointerEvent, type RefObject, useEffect, useMemo, useRef } from "react";
 import type { FrontierLayout } from "@/lib/charts/frontierLayout";
 import { panWindow, zoomWindow } from "@/lib/charts/zoom";
 import type { Zoom } from "@/lib/client/viewState";
@@ -53,29 +53,35 @@ export function useFrontierZoom(
     return () => svg.removeEventListener("wheel", onWheel);
   }, [svgRef]);
 
-  const panTo = (event: PointerEvent, mode: HistoryMode) => {
-    const start = pan.current;
-    if (!start) return;
-    const { layout: current, logs: log, onZoom: emit } = latest.current;
-    const dx = (event.clientX - start.startX) / current.frame.innerWidth;
-    const dy = (event.clientY - start.startY) / current.frame.innerHeight;
-    emit({ x: panWindow(start.window.x, -dx, log.x), y: panWindow(start.window.y, dy, log.y) }, mode);
-  };
-
-  const panHandlers = {
-    onPointerDown: (event: PointerEvent<SVGRectElement>) => {
-      if (event.button !== 0) return;
-      event.currentTarget.setPointerCapture(event.pointerId);
-      pan.current = { startX: event.clientX, startY: event.clientY, window: windowOf(latest.current.layout) };
-    },
-    onPointerMove: (event: PointerEvent<SVGRectElement>) => panTo(event, "live"),
-    onPointerUp: (event: PointerEvent<SVGRectElement>) => {
-      const moved =
-        pan.current && (event.clientX !== pan.current.startX || event.clientY !== pan.current.startY);
-      if (moved) panTo(event, "release");
-      pan.current = null;
-    },
-  };
+  // Stable handlers (they read the latest layout through the ref), so the memoized plot keeps them.
+  const panHandlers = useMemo(() => {
+    const panTo = (event: PointerEvent, mode: HistoryMode) => {
+      const start = pan.current;
+      if (!start) return;
+      const { layout: current, logs: log, onZoom: emit } = latest.current;
+      const dx = (event.clientX - start.startX) / current.frame.innerWidth;
+      const dy = (event.clientY - start.startY) / current.frame.innerHeight;
+      emit({ x: panWindow(start.window.x, -dx, log.x), y: panWindow(start.window.y, dy, log.y) }, mode);
+    };
+    return {
+      onPointerDown: (event: PointerEvent<SVGRectElement>) => {
+        if (event.button !== 0) return;
+        event.currentTarget.setPointerCapture(event.pointerId);
+        pan.current = {
+          startX: event.clientX,
+          startY: event.clientY,
+          window: windowOf(latest.current.layout),
+        };
+      },
+      onPointerMove: (event: PointerEvent<SVGRectElement>) => panTo(event, "live"),
+      onPointerUp: (event: PointerEvent<SVGRectElement>) => {
+        const start = pan.current;
+        if (start && (event.clientX !== start.startX || event.clientY !== start.startY))
+          panTo(event, "release");
+        pan.current = null;
+      },
+    };
+  }, []);
 
   const zoomBy = (factor: number) => {
     const { layout: current, logs: log, onZoom: emit } = latest.current;

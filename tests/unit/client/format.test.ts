@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { formatAlphaRange, formatCount, formatTimestamp } from "@/lib/client/format";
+
+describe("list formatting", () => {
+  it("prints timestamps in UTC with a fixed locale", () => {
+    expect(formatTimestamp("2026-05-28T23:59:00.000Z")).toBe("28 May 2026, 23:59 UTC");
+    expect(formatTimestamp("not a date")).toBe("—");
+  });
+
+  it("prints α ranges with typographic minus signs", () => {
+    expect(formatAlphaRange(-1, 2)).toBe("−1 … 2");
+    expect(formatAlphaRange(0.5, 0.5)).toBe("0.5");
+    expect(formatAlphaRange(null, null)).toBe("—");
+  });
+
+  it("groups thousands", () => {
+    expect(formatCount(1397760)).toBe("1,397,760");
+  });
+});
