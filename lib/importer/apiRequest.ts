@@ -13,11 +13,15 @@ const fieldsSchema = z.object({
   experiment: slugSchema.optional(),
   /** Name of a new experiment (default: the slug). */
   name: z.string().trim().min(1).max(200).optional(),
-  alpha: alphaSchema.optional(),
+  /** A number (JSON) or decimal text (forms); null or empty means "not given", never 0. */
+  alpha: z.preprocess(
+    (value) => (value === null || value === "" ? undefined : value),
+    alphaSchema.optional(),
+  ),
   format: z.enum(IMPORT_FORMATS).optional(),
   tests: z.enum(EVALPLUS_TESTS).optional(),
-  replace: z.coerce.boolean().optional(),
-  dryRun: z.coerce.boolean().optional(),
+  replace: z.boolean().optional(),
+  dryRun: z.boolean().optional(),
 });
 
 const jsonFileSchema = z.object({ name: z.string().min(1), content: z.string() });
