@@ -55,6 +55,23 @@ const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS "import_stage" (
 
 const INSERT_STAGE = `INSERT INTO "import_stage" SELECT * FROM ${UNNEST.replaceAll(/\$(\d+)/g, (_, i: string) => `$${Number(i) - 1}`)}`;
 
+/**
+ * A column as a PostgreSQL array literal (`{1,2,NULL}`). Sent as one text parameter and cast
+ * server-side, it is several times faster than a JavaScript array, which the driver serializes
+ * element by element. Values are finite numbers or null (validated by the parsers).
+ */
+function arrayLiteral(
+  rows: readonly ResultRowInput[],
+  value: (row: ResultRowInput) => number | null,
+): string {
+  const parts = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const v = value(rows[i]);
+    parts[i] = v === null ? "NULL" : String(v);
+  }
+  return `{${parts.join(",")}}`;
+}
+
 async function insertChunks(
   tx: Tx,
   sql: string,
@@ -63,7 +80,7 @@ async function insertChunks(
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     const chunk = rows.slice(start, start + CHUNK_ROWS);
-    await tx.$executeRawUnsafe(sql, ...leading, ...COLUMNS.map(([, , value]) => chunk.map(value)));
+    await tx.$executeRawUnsafe(sql, ...leading, ...COLUMNS.map(([, , value]) => arrayLiteral(chunk, value)));
   }
 }
 
