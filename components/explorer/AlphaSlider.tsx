@@ -41,12 +41,14 @@ export function AlphaSlider({ alpha, evaluated, onChange }: AlphaSliderProps) {
   const dragging = useRef(false);
   const alphaMin = evaluated[0];
   const alphaMax = evaluated[evaluated.length - 1];
+  const minGap = evaluated.slice(1).reduce((gap, value, i) => Math.min(gap, value - evaluated[i]), Infinity);
   const at = (value: number) => percent(fractionOfAlpha(value, alphaMin, alphaMax));
 
   const alphaAtPointer = (event: PointerEvent<HTMLDivElement>): number => {
     const rect = event.currentTarget.getBoundingClientRect();
     const value = roundAlpha(alphaAtFraction((event.clientX - rect.left) / rect.width, alphaMin, alphaMax));
-    const tolerance = (SNAP_PX / Math.max(rect.width, 1)) * (alphaMax - alphaMin);
+    // Snap within a few pixels, but never so far that a dense grid leaves nothing in between.
+    const tolerance = Math.min((SNAP_PX / Math.max(rect.width, 1)) * (alphaMax - alphaMin), minGap * 0.2);
     return snapAlpha(value, evaluated, tolerance);
   };
 

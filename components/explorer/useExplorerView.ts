@@ -16,7 +16,13 @@ import { type ExplorerView, parseView, serializeView, type ViewContext } from "@
 export type HistoryMode = "push" | "step" | "live" | "release";
 
 const STEP_COALESCE_MS = 700;
-const LIVE_THROTTLE_MS = 150;
+const LIVE_THROTTLE_MS = 250;
+
+/** Runs a task when the browser is idle (soon after, where requestIdleCallback does not exist). */
+function whenIdle(task: () => void): void {
+  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(task, { timeout: 500 });
+  else window.setTimeout(task, 50);
+}
 
 function urlOf(view: ExplorerView): string {
   return `${window.location.pathname}?${serializeView(view).toString()}`;
@@ -37,7 +43,12 @@ export function useExplorerView(context: ViewContext, initialSearch: string) {
   const latest = useRef(view);
   latest.current = view;
   const [notices, setNotices] = useState(parsed.notices);
-  const history = useRef({ entryBeforeDrag: null as string | null, lastStepAt: 0, lastLiveAt: 0 });
+  const history = useRef({
+    entryBeforeDrag: null as string | null,
+    lastStepAt: 0,
+    lastLiveAt: 0,
+    livePending: false,
+  });
 
   useEffect(() => {
     const onPopState = () => {
@@ -63,9 +74,15 @@ export function useExplorerView(context: ViewContext, initialSearch: string) {
     const now = performance.now();
     if (mode === "live") {
       state.entryBeforeDrag ??= currentUrl();
-      if (now - state.lastLiveAt >= LIVE_THROTTLE_MS) {
-        state.lastLiveAt = now;
-        window.history.replaceState(null, "", url);
+      if (!state.livePending && now - state.lastLiveAt >= LIVE_THROTTLE_MS) {
+        // Next.js re-renders its router on every history write: do it when the browser is idle,
+        // not inside a drag frame, with whatever α the drag has reached by then.
+        state.livePending = true;
+        whenIdle(() => {
+          state.livePending = false;
+          state.lastLiveAt = performance.now();
+          if (state.entryBeforeDrag !== null) window.history.replaceState(null, "", urlOf(latest.current));
+        });
       }
       return;
     }

@@ -106,6 +106,33 @@ describe("frontier explorer", () => {
     expect(await sliderAlpha(page())).toBe(1);
   });
 
+  it("drags α continuously without network requests; Back returns to where the drag began", async () => {
+    await openExplorer(page(), "?alpha=0");
+    const requests: string[] = [];
+    const onRequest = (request: { url(): string }) => requests.push(request.url());
+    page().on("request", onRequest);
+    const track = await page().getByTestId("alpha-track").boundingBox();
+    if (!track) throw new Error("no slider track");
+    const y = track.y + track.height / 2;
+    const marker = page().getByTestId("frontier-marker");
+    const positions: (string | null)[] = [];
+    await page().mouse.move(track.x + track.width * 0.4, y);
+    await page().mouse.down();
+    for (let i = 1; i <= 12; i++) {
+      await page().mouse.move(track.x + track.width * (0.4 + i * 0.0125), y);
+      positions.push(await marker.getAttribute("transform"));
+    }
+    await page().mouse.up();
+    page().off("request", onRequest);
+    expect(requests).toEqual([]);
+    expect(new Set(positions).size).toBeGreaterThan(6);
+    const released = await sliderAlpha(page());
+    await page().waitForURL(new RegExp(`alpha=${released}(&|$)`));
+    await page().goBack();
+    await page().waitForURL(/alpha=0(&|$)/);
+    expect(await sliderAlpha(page())).toBe(0);
+  });
+
   it("labels values between evaluated α as estimates with intervals", async () => {
     await openExplorer(page(), "?alpha=1");
     const input = page().getByTestId("alpha-input");
