@@ -24,11 +24,14 @@ interface MetricMultiplesProps {
 
 /** Solve rate, correctness and efficiency against α, one line per difficulty slice, current α marked. */
 export function MetricMultiples({ slices, alpha, selected }: MetricMultiplesProps) {
-  const series: SliceSeries[] = DIFFICULTY_SLICES.filter((slice) => slices[slice].problems > 0).map(
-    (slice) => ({
-      slice,
-      points: slices[slice].points,
-    }),
+  // Stable across α changes, so each panel's layout is computed once, not on every drag frame.
+  const series: SliceSeries[] = useMemo(
+    () =>
+      DIFFICULTY_SLICES.filter((slice) => slices[slice].problems > 0).map((slice) => ({
+        slice,
+        points: slices[slice].points,
+      })),
+    [slices],
   );
   const small = series.filter((s) => s.slice !== "all" && slices[s.slice].problems < SMALL_SLICE);
   const rows = slices.all.points.map((point, index) => ({ alpha: point.alpha, index }));
