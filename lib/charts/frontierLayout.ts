@@ -89,7 +89,9 @@ function pathRuns(plotted: readonly PlottedPoint[]): { part: PathPart; d: string
  */
 export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
   const frame = chartFrame(input.width, input.height, FRONTIER_MARGIN);
-  const withValues = input.points.filter((p) => p.metrics[input.x.id] && p.metrics[input.y.id]);
+  // JSON turns a NaN into null: a value must be a finite number to be drawn.
+  const hasValue = (p: FrontierPoint, id: string) => Number.isFinite(p.metrics[id]?.value);
+  const withValues = input.points.filter((p) => hasValue(p, input.x.id) && hasValue(p, input.y.id));
   const missing = input.points.filter((p) => !withValues.includes(p)).map((p) => p.alpha);
   const xs = withValues.map((p) => p.metrics[input.x.id]);
   const ys = withValues.map((p) => p.metrics[input.y.id]);
@@ -126,14 +128,15 @@ export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
       cy,
       color: alphaColor(point.alpha, alphaMin, alphaMax),
       pareto: onFront.has(i),
-      whiskers: input.ci
-        ? {
-            x1: px(xScale(xs[i].lower)),
-            x2: px(xScale(xs[i].upper)),
-            y1: px(yScale(ys[i].lower)),
-            y2: px(yScale(ys[i].upper)),
-          }
-        : null,
+      whiskers:
+        input.ci && [xs[i].lower, xs[i].upper, ys[i].lower, ys[i].upper].every(Number.isFinite)
+          ? {
+              x1: px(xScale(xs[i].lower)),
+              x2: px(xScale(xs[i].upper)),
+              y1: px(yScale(ys[i].lower)),
+              y2: px(yScale(ys[i].upper)),
+            }
+          : null,
     };
   });
 

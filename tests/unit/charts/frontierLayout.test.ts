@@ -96,3 +96,20 @@ describe("layoutFrontier", () => {
     expect(single.points[0].pareto).toBe(true);
   });
 });
+
+describe("layoutFrontier with values JSON could not carry", () => {
+  it("skips null values and drops whiskers without finite bounds", () => {
+    const points = makeFrontierFixture().slices.all.points.map((p, i) => {
+      if (i === 1)
+        return { ...p, metrics: { ...p.metrics, efficiency: { value: null, lower: null, upper: null } } };
+      if (i === 2)
+        return { ...p, metrics: { ...p.metrics, efficiency: { ...p.metrics.efficiency, lower: null } } };
+      return p;
+    }) as unknown as typeof base.points;
+    const layout = layoutFrontier({ ...base, points });
+    expect(layout.missing).toEqual([-0.75]);
+    const third = layout.points.find((p) => p.point.alpha === -0.5);
+    expect(third?.whiskers).toBeNull();
+    expect(layout.points.every((p) => Number.isFinite(p.cx) && Number.isFinite(p.cy))).toBe(true);
+  });
+});
