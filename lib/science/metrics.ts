@@ -70,9 +70,15 @@ export function summarizeTotals(totals: SliceTotals): SliceSummary {
  * standard k ≤ the smallest n among the problems with n > 0.
  */
 export function sliceTotals(cp: CheckpointColumns, problems: ArrayLike<number>): SliceTotals {
-  // The six verdict columns are read into locals: this loop runs for every slice on every change.
+  // Columns and running sums are kept in locals: this loop runs for every slice on every change.
   const { pass, wrongAnswer, timeLimit, runtimeError, compileError, other } = cp.verdicts;
-  const verdicts = emptyVerdictCounts();
+  const { n: samples, runtimeCount: runtimeKnown, runtimeMeanMs } = cp;
+  let passes = 0;
+  let wrongAnswers = 0;
+  let timeLimits = 0;
+  let runtimeErrors = 0;
+  let compileErrors = 0;
+  let others = 0;
   let count = 0;
   let solveRateSum = 0;
   let runtimeSumMs = 0;
@@ -80,23 +86,31 @@ export function sliceTotals(cp: CheckpointColumns, problems: ArrayLike<number>):
   let minN = Number.POSITIVE_INFINITY;
   for (let i = 0; i < problems.length; i++) {
     const p = problems[i];
-    const n = cp.n[p];
+    const n = samples[p];
     if (n === 0) continue;
     count++;
     if (n < minN) minN = n;
     solveRateSum += pass[p] / n;
-    verdicts.pass += pass[p];
-    verdicts.wrongAnswer += wrongAnswer[p];
-    verdicts.timeLimit += timeLimit[p];
-    verdicts.runtimeError += runtimeError[p];
-    verdicts.compileError += compileError[p];
-    verdicts.other += other[p];
-    const known = cp.runtimeCount[p];
+    passes += pass[p];
+    wrongAnswers += wrongAnswer[p];
+    timeLimits += timeLimit[p];
+    runtimeErrors += runtimeError[p];
+    compileErrors += compileError[p];
+    others += other[p];
+    const known = runtimeKnown[p];
     if (known > 0) {
-      runtimeSumMs += cp.runtimeMeanMs[p] * known;
+      runtimeSumMs += runtimeMeanMs[p] * known;
       runtimeCount += known;
     }
   }
+  const verdicts: VerdictCounts = {
+    pass: passes,
+    wrongAnswer: wrongAnswers,
+    timeLimit: timeLimits,
+    runtimeError: runtimeErrors,
+    compileError: compileErrors,
+    other: others,
+  };
   const ks = availableKs(count === 0 ? 0 : minN, STANDARD_KS);
   const { sums } = sumPassAtK(cp.n, pass, ks, problems);
   return {

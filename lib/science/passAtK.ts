@@ -65,9 +65,14 @@ export function noPassTable(n: number, k: number): Float64Array {
 }
 
 /**
- * Sums of unbiased pass@k over the included problems, one per k of `ks`, in a single pass, and how
- * many problems there are (problems with n = 0 are skipped). Throws a RangeError when an included
- * problem has fewer samples than some k.
+ * Sums of unbiased pass@k over the included problems, one per k of `ks`, and how many problems
+ * there are (problems with n = 0 are skipped). Throws a RangeError when an included problem has
+ * fewer samples than some k.
+ *
+ * pass@k depends only on (n, c), so the problems are first counted per (n, c) and each distinct
+ * pair is evaluated once: O(problems + distinct n × (n + 1) × |ks|) instead of O(problems × |ks|).
+ * When the sample counts vary so much that the histograms would outgrow the problem list, each
+ * problem is looked up directly instead.
  */
 export function sumPassAtK(
   n: ArrayLike<number>,
@@ -77,26 +82,68 @@ export function sumPassAtK(
 ): { sums: Float64Array; count: number } {
   for (const k of ks)
     if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
-  const sums = new Float64Array(ks.length);
-  const tables: Float64Array[] = ks.map(() => new Float64Array(0));
+  const length = problems ? problems.length : n.length;
+  const histogramBudget = 16 * length + 4096;
+  const histograms = new Map<number, Int32Array>();
+  let histogramCells = 0;
+  let histogram: Int32Array = new Int32Array(0);
+  let histogramN = -1;
   let count = 0;
-  let tableN = -1;
+  for (let i = 0; i < length; i++) {
+    const p = problems ? problems[i] : i;
+    const samples = n[p];
+    if (samples === 0) continue;
+    if (samples !== histogramN) {
+      const known = histograms.get(samples);
+      if (known) histogram = known;
+      else {
+        for (const k of ks) assertK(samples, k);
+        histogramCells += samples + 1;
+        if (histogramCells > histogramBudget) return sumPassAtKDirect(n, c, ks, problems);
+        histogram = new Int32Array(samples + 1);
+        histograms.set(samples, histogram);
+      }
+      histogramN = samples;
+    }
+    const passes = c[p];
+    if (!(passes >= 0 && passes <= samples && Number.isInteger(passes))) assertCounts(samples, passes);
+    histogram[passes]++;
+    count++;
+  }
+  const sums = new Float64Array(ks.length);
+  for (const [samples, counts] of histograms) {
+    ks.forEach((k, j) => {
+      const noPass = noPassTable(samples, k);
+      let sum = 0;
+      for (let passes = 0; passes <= samples; passes++) {
+        if (counts[passes] !== 0) sum += counts[passes] * (1 - noPass[passes]);
+      }
+      sums[j] += sum;
+    });
+  }
+  return { sums, count };
+}
+
+/** {@link sumPassAtK} one problem at a time, for sample counts too varied to histogram. */
+function sumPassAtKDirect(
+  n: ArrayLike<number>,
+  c: ArrayLike<number>,
+  ks: readonly number[],
+  problems?: ArrayLike<number>,
+): { sums: Float64Array; count: number } {
+  const sums = new Float64Array(ks.length);
+  let count = 0;
   const length = problems ? problems.length : n.length;
   for (let i = 0; i < length; i++) {
     const p = problems ? problems[i] : i;
     const samples = n[p];
     if (samples === 0) continue;
-    // Sample counts are usually equal across problems, so the tables rarely change.
-    if (samples !== tableN) {
-      ks.forEach((k, j) => {
-        assertK(samples, k);
-        tables[j] = noPassTable(samples, k);
-      });
-      tableN = samples;
-    }
     const passes = c[p];
-    if (!(passes >= 0 && passes <= samples)) assertCounts(samples, passes);
-    for (let j = 0; j < tables.length; j++) sums[j] += 1 - tables[j][passes];
+    assertCounts(samples, passes);
+    ks.forEach((k, j) => {
+      assertK(samples, k);
+      sums[j] += 1 - noPassTable(samples, k)[passes];
+    });
     count++;
   }
   return { sums, count };

@@ -88,6 +88,18 @@ describe("meanPassAtK", () => {
     expect(meanPassAtK(n, c, 2)).toBeCloseTo((0.5 + 1 + 1) / 3, 15);
   });
 
+  it("equals the per-problem mean whether sample counts repeat (histogram) or all differ (direct)", () => {
+    const rng = createRng(11);
+    for (const distinctN of [false, true]) {
+      const n = Array.from({ length: 300 }, (_, i) => (distinctN ? 300 + 7 * i : 50 + (i % 3)));
+      const c = n.map((samples) => Math.floor(rng() * (samples + 1)));
+      for (const k of [1, 7, 50]) {
+        const expected = n.reduce((sum, samples, i) => sum + passAtK(samples, c[i], k), 0) / n.length;
+        expect(meanPassAtK(n, c, k)).toBeCloseTo(expected, 12);
+      }
+    }
+  });
+
   it("restricts to the listed problems and is NaN when none has samples", () => {
     expect(meanPassAtK(n, c, 1, [0, 2])).toBeCloseTo(0.625, 15);
     expect(meanPassAtK(n, c, 1, [1])).toBeNaN();
