@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { memo } from "react";
 import type { ExperimentHeader } from "@/lib/api/types";
 import { SETTING_LABELS } from "@/lib/api/types";
@@ -47,6 +48,11 @@ export const ExplorerHeader = memo(function ExplorerHeader({ experiment }: { exp
           </dd>
         </div>
       </dl>
+      <p className="explorer-links">
+        <Link href={`/experiments/${experiment.slug}/scaling`} data-testid="scaling-link">
+          Inference-time scaling: pass@k curves and α-ensembles →
+        </Link>
+      </p>
     </header>
   );
 });
