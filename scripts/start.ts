@@ -20,6 +20,7 @@ const BUILD_INPUTS = [
   "components",
   "lib",
   "public",
+  "instrumentation.ts",
   "next.config.js",
   "package.json",
   "tsconfig.json",
