@@ -12,6 +12,7 @@ export function isDifficulty(value: unknown): value is Difficulty {
   return typeof value === "string" && (DIFFICULTIES as readonly string[]).includes(value);
 }
 
-export function inSlice(difficulty: Difficulty, slice: DifficultySlice): boolean {
+/** Whether a problem of `difficulty` belongs to a slice (or a single bucket, `unknown` included). */
+export function inSlice(difficulty: Difficulty, slice: DifficultySlice | Difficulty): boolean {
   return slice === "all" || difficulty === slice;
 }

@@ -90,7 +90,7 @@ interface ProblemTable {
   width: number;
   /** Where each checkpoint's columns start within a row. */
   offsets: number[];
-  /** The k with a pass@k column, per checkpoint. */
+  /** The k with a pass@k column, per checkpoint (a column is 0 on rows with n < k). */
   ks: number[][];
 }
 
@@ -104,16 +104,14 @@ function buildProblemTable(matrix: SweepMatrix, problems: ArrayLike<number>, ks:
   const table = new Float64Array(problems.length * width);
   matrix.checkpoints.forEach((cp, j) => {
     const columns = VERDICTS.map((v) => cp.verdicts[v]);
-    const noPass = ks[j].map((): Float64Array => new Float64Array(0));
+    let noPass: (Float64Array | null)[] = [];
     let tableN = -1;
     for (let i = 0; i < problems.length; i++) {
       const p = problems[i];
       const n = cp.n[p];
       if (n === 0) continue;
       if (n !== tableN) {
-        ks[j].forEach((k, index) => {
-          noPass[index] = noPassTable(n, k);
-        });
+        noPass = ks[j].map((k) => (k <= n ? noPassTable(n, k) : null));
         tableN = n;
       }
       const at = i * width + offsets[j];
@@ -125,27 +123,30 @@ function buildProblemTable(matrix: SweepMatrix, problems: ArrayLike<number>, ks:
         table[at + RUNTIME_SUM] = cp.runtimeMeanMs[p] * cp.runtimeCount[p];
         table[at + RUNTIME_COUNT] = cp.runtimeCount[p];
       }
-      for (let index = 0; index < noPass.length; index++)
-        table[at + PASS_AT_K + index] = 1 - noPass[index][pass];
+      for (let index = 0; index < noPass.length; index++) {
+        const column = noPass[index];
+        if (column) table[at + PASS_AT_K + index] = 1 - column[pass];
+      }
     }
   });
   return { table, width, offsets, ks };
 }
 
 /**
- * For every resample r, Σ_i counts[i·R + r] × row i of the table into sums[r·width …]. Rows are
- * the outer loop so each is read from memory once for all R resamples (the sums stay in cache):
- * the table is tens of megabytes, and streaming it once per resample was bandwidth-bound.
+ * For every resample r, Σ_i counts[i·R + r] × row i of the table, over rows [from, to), into
+ * sums[r·width …]. Rows are the outer loop so each is read from memory once for all R resamples
+ * (the sums stay in cache): the table is tens of megabytes, and streaming it once per resample was
+ * bandwidth-bound.
  */
 function weightedRowSums(
   table: Float64Array,
   width: number,
   counts: Int32Array,
   resamples: number,
+  rows: { from: number; to: number },
   sums: Float64Array,
 ): void {
-  const rows = counts.length / resamples;
-  for (let i = 0; i < rows; i++) {
+  for (let i = rows.from; i < rows.to; i++) {
     const base = i * width;
     for (let r = 0; r < resamples; r++) {
       const weight = counts[i * resamples + r];
@@ -156,8 +157,13 @@ function weightedRowSums(
   }
 }
 
-/** The summary of checkpoint j from one resample's weighted totals. */
-function summaryFromSums({ offsets, ks }: ProblemTable, j: number, sums: Float64Array): SliceSummary {
+/** The summary of checkpoint j from one resample's weighted totals, with pass@k for `validKs`. */
+function summaryFromSums(
+  { offsets, ks }: ProblemTable,
+  j: number,
+  sums: Float64Array,
+  validKs: readonly number[],
+): SliceSummary {
   const at = offsets[j];
   const verdicts = emptyVerdictCounts();
   VERDICTS.forEach((v, index) => {
@@ -169,9 +175,111 @@ function summaryFromSums({ offsets, ks }: ProblemTable, j: number, sums: Float64
     solveRateSum: sums[at + SOLVE],
     runtimeSumMs: sums[at + RUNTIME_SUM],
     runtimeCount: sums[at + RUNTIME_COUNT],
-    ks: ks[j],
-    passAtKSums: ks[j].map((_, index) => sums[at + PASS_AT_K + index]),
+    ks: validKs,
+    passAtKSums: validKs.map((k) => sums[at + PASS_AT_K + ks[j].indexOf(k)]),
   });
+}
+
+/** The k > 1 with pass@k in a summary (pass@1 is the solve rate: no registry metric of its own). */
+function passAtKsAbove1(summary: SliceSummary): number[] {
+  return Object.keys(summary.passAtK)
+    .map(Number)
+    .filter((k) => k > 1);
+}
+
+/** Point values and percentile intervals of every registry metric, per checkpoint. */
+function estimatesFrom(
+  summaries: readonly SliceSummary[],
+  samples: Float64Array[][],
+  level: number,
+): MetricEstimates[] {
+  return summaries.map((summary, j) => {
+    const estimates: MetricEstimates = {};
+    METRICS.forEach((metric, m) => {
+      const value = metric.value(summary);
+      if (value === null) return;
+      const [lower, upper] = percentileInterval(Array.from(samples[j][m]), level);
+      estimates[metric.id] = { value, lower, upper };
+    });
+    return estimates;
+  });
+}
+
+export interface StratifiedFrontier {
+  /** Estimates over each stratum alone, in the order of the strata given. */
+  strata: MetricEstimates[][];
+  /** Estimates over the union of the strata, every stratum resampled within itself. */
+  combined: MetricEstimates[];
+}
+
+/**
+ * Point values and percentile intervals of every registry metric for every checkpoint (matrix
+ * order), over each of several disjoint problem sets (strata, e.g. difficulties) and over their
+ * union, from one seeded bootstrap shared by all checkpoints (paired). Each resample draws every
+ * stratum's problems with replacement from that stratum, so the union's resamples keep its
+ * composition (a stratified bootstrap) and cost nothing beyond the strata's: every problem's row is
+ * read once for all resamples.
+ */
+export function bootstrapFrontierStrata(
+  matrix: SweepMatrix,
+  strata: readonly ArrayLike<number>[],
+  options: Partial<BootstrapOptions> = {},
+): StratifiedFrontier {
+  const { resamples, seed, level } = resolve(options);
+  const union = new Int32Array(strata.reduce((size, stratum) => size + stratum.length, 0));
+  const bounds: { from: number; to: number }[] = [];
+  for (const stratum of strata) {
+    const from = bounds.length === 0 ? 0 : bounds[bounds.length - 1].to;
+    union.set(Array.from(stratum), from);
+    bounds.push({ from, to: from + stratum.length });
+  }
+  const stratumSummaries = strata.map((stratum) => matrix.checkpoints.map((cp) => sliceSummary(cp, stratum)));
+  const combinedSummaries = matrix.checkpoints.map((cp) => sliceSummary(cp, union));
+  // Columns for every k some stratum can report; each summary then reads the k valid for it.
+  const ks = matrix.checkpoints.map((_, j) => {
+    const all = new Set(stratumSummaries.flatMap((summaries) => passAtKsAbove1(summaries[j])));
+    return [...all].sort((a, b) => a - b);
+  });
+  const table = buildProblemTable(matrix, union, ks);
+
+  // How often each problem is drawn in each resample, problem-major (see weightedRowSums).
+  const rng = createRng(seed);
+  const counts = new Int32Array(union.length * resamples);
+  const draws = bounds.map(({ from, to }) => new Int32Array(to - from));
+  for (let r = 0; r < resamples; r++) {
+    bounds.forEach(({ from }, s) => {
+      drawCounts(rng, draws[s]);
+      for (let i = 0; i < draws[s].length; i++) counts[(from + i) * resamples + r] = draws[s][i];
+    });
+  }
+  const stratumSums = bounds.map((rows) => {
+    const sums = new Float64Array(table.width * resamples);
+    weightedRowSums(table.table, table.width, counts, resamples, rows, sums);
+    return sums;
+  });
+  const combinedSums = new Float64Array(table.width * resamples);
+  for (const sums of stratumSums) for (let q = 0; q < sums.length; q++) combinedSums[q] += sums[q];
+
+  const resampled = (summaries: readonly SliceSummary[], sums: Float64Array): Float64Array[][] => {
+    const samples = summaries.map(() => METRICS.map(() => new Float64Array(resamples).fill(Number.NaN)));
+    const validKs = summaries.map(passAtKsAbove1);
+    for (let r = 0; r < resamples; r++) {
+      const resampleSums = sums.subarray(r * table.width, (r + 1) * table.width);
+      summaries.forEach((_, j) => {
+        const summary = summaryFromSums(table, j, resampleSums, validKs[j]);
+        METRICS.forEach((metric, m) => {
+          samples[j][m][r] = metric.value(summary) ?? Number.NaN;
+        });
+      });
+    }
+    return samples;
+  };
+  return {
+    strata: stratumSummaries.map((summaries, s) =>
+      estimatesFrom(summaries, resampled(summaries, stratumSums[s]), level),
+    ),
+    combined: estimatesFrom(combinedSummaries, resampled(combinedSummaries, combinedSums), level),
+  };
 }
 
 /**
@@ -184,48 +292,7 @@ export function bootstrapFrontier(
   problems: ArrayLike<number>,
   options: Partial<BootstrapOptions> = {},
 ): MetricEstimates[] {
-  const { resamples, seed, level } = resolve(options);
-  const summaries = matrix.checkpoints.map((cp) => sliceSummary(cp, problems));
-  // pass@1 is the solve rate and has no registry metric of its own, so it needs no column.
-  const ks = summaries.map((s) =>
-    Object.keys(s.passAtK)
-      .map(Number)
-      .filter((k) => k > 1),
-  );
-  const table = buildProblemTable(matrix, problems, ks);
-  const samples = matrix.checkpoints.map(() =>
-    METRICS.map(() => new Float64Array(resamples).fill(Number.NaN)),
-  );
-  // How often each problem is drawn in each resample, problem-major (see weightedRowSums).
-  const rng = createRng(seed);
-  const draws = new Int32Array(problems.length);
-  const counts = new Int32Array(problems.length * resamples);
-  for (let r = 0; r < resamples; r++) {
-    drawCounts(rng, draws);
-    for (let i = 0; i < draws.length; i++) counts[i * resamples + r] = draws[i];
-  }
-  const sums = new Float64Array(table.width * resamples);
-  weightedRowSums(table.table, table.width, counts, resamples, sums);
-  for (let r = 0; r < resamples; r++) {
-    const resampleSums = sums.subarray(r * table.width, (r + 1) * table.width);
-    for (let j = 0; j < summaries.length; j++) {
-      const summary = summaryFromSums(table, j, resampleSums);
-      METRICS.forEach((metric, m) => {
-        samples[j][m][r] = metric.value(summary) ?? Number.NaN;
-      });
-    }
-  }
-
-  return summaries.map((summary, j) => {
-    const estimates: MetricEstimates = {};
-    METRICS.forEach((metric, m) => {
-      const value = metric.value(summary);
-      if (value === null) return;
-      const [lower, upper] = percentileInterval(Array.from(samples[j][m]), level);
-      estimates[metric.id] = { value, lower, upper };
-    });
-    return estimates;
-  });
+  return bootstrapFrontierStrata(matrix, [problems], options).combined;
 }
 
 /**

@@ -2,8 +2,8 @@ import type { ExperimentDetail, ExperimentListItem, FrontierData, FrontierSlice 
 import type { Db } from "../db/client";
 import { listExperiments } from "../db/queries/experiments";
 import { alphaKind } from "../domain/alpha";
-import { DIFFICULTY_SLICES } from "../domain/difficulty";
-import { bootstrapFrontier } from "../science/bootstrap";
+import { DIFFICULTIES, type DifficultySlice } from "../domain/difficulty";
+import { bootstrapFrontierStrata } from "../science/bootstrap";
 import { checkpointSummaries, sliceSummary } from "../science/metrics";
 import { sliceProblemIndices } from "../science/slices";
 import { derive, type LoadedSweep } from "./sweepCache";
@@ -23,29 +23,48 @@ export function getExperimentDetail(db: Db, slug: string): Promise<ExperimentDet
   }));
 }
 
-/** GET /api/experiments/[slug]/frontier: every registry metric of every checkpoint with its bootstrap CI. */
+/**
+ * GET /api/experiments/[slug]/frontier: every registry metric of every checkpoint with its 95%
+ * bootstrap CI, per difficulty slice. Problems are resampled within their difficulty, so the
+ * interval of "all" holds the benchmark's difficulty mix fixed.
+ */
 export function getFrontierData(db: Db, slug: string): Promise<FrontierData | null> {
   return derive(db, slug, "frontier", computeFrontierData);
 }
 
 function computeFrontierData({ header, matrix }: LoadedSweep): FrontierData {
-  const slices = {} as Record<(typeof DIFFICULTY_SLICES)[number], FrontierSlice>;
-  for (const slice of DIFFICULTY_SLICES) {
-    const problems = sliceProblemIndices(matrix, slice);
-    const estimates = bootstrapFrontier(matrix, problems, FRONTIER_BOOTSTRAP);
-    const summaries = matrix.checkpoints.map((checkpoint) => sliceSummary(checkpoint, problems));
-    slices[slice] = {
+  // One stratified bootstrap gives every slice: difficulties are the strata, "all" is their union.
+  const strata = DIFFICULTIES.map((difficulty) => sliceProblemIndices(matrix, difficulty));
+  const estimates = bootstrapFrontierStrata(matrix, strata, FRONTIER_BOOTSTRAP);
+  const sliceData = (slice: DifficultySlice): FrontierSlice => {
+    const problems =
+      slice === "all" ? sliceProblemIndices(matrix, "all") : strata[DIFFICULTIES.indexOf(slice)];
+    const sliceEstimates =
+      slice === "all" ? estimates.combined : estimates.strata[DIFFICULTIES.indexOf(slice)];
+    return {
       slice,
       problems: problems.length,
-      points: matrix.checkpoints.map((checkpoint, index) => ({
-        alpha: checkpoint.alpha,
-        kind: alphaKind(checkpoint.alpha),
-        label: checkpoint.label,
-        problems: summaries[index].problems,
-        samples: summaries[index].samples,
-        metrics: estimates[index],
-      })),
+      points: matrix.checkpoints.map((checkpoint, index) => {
+        const summary = sliceSummary(checkpoint, problems);
+        return {
+          alpha: checkpoint.alpha,
+          kind: alphaKind(checkpoint.alpha),
+          label: checkpoint.label,
+          problems: summary.problems,
+          samples: summary.samples,
+          metrics: sliceEstimates[index],
+        };
+      }),
     };
-  }
-  return { experiment: header, bootstrap: { ...FRONTIER_BOOTSTRAP }, slices };
+  };
+  return {
+    experiment: header,
+    bootstrap: { ...FRONTIER_BOOTSTRAP },
+    slices: {
+      all: sliceData("all"),
+      easy: sliceData("easy"),
+      medium: sliceData("medium"),
+      hard: sliceData("hard"),
+    },
+  };
 }

@@ -1,8 +1,15 @@
+import { quantileSorted } from "d3";
 import { describe, expect, it } from "vitest";
-import { bootstrapCI, bootstrapEnsembleGain, bootstrapFrontier } from "../../../lib/science/bootstrap";
+import {
+  bootstrapCI,
+  bootstrapEnsembleGain,
+  bootstrapFrontier,
+  bootstrapFrontierStrata,
+} from "../../../lib/science/bootstrap";
 import { ensemblePassAtK, searchEnsembles } from "../../../lib/science/ensemble";
 import { getMetric, METRICS, type MetricId } from "../../../lib/science/metricRegistry";
 import { sliceSummary } from "../../../lib/science/metrics";
+import { createRng, randomIndex } from "../../../lib/science/random";
 import { sliceProblemIndices } from "../../../lib/science/slices";
 import { syntheticMatrix } from "../../../lib/science/syntheticMatrix";
 
@@ -109,5 +116,64 @@ describe("bootstrapEnsembleGain", () => {
       { checkpoint: 1, k: 10 },
     ];
     expect(bootstrapEnsembleGain(matrix, members, hard, options)).toBeNull();
+  });
+});
+
+describe("bootstrapFrontierStrata", () => {
+  const strata = (["easy", "medium", "hard"] as const).map((slice) => sliceProblemIndices(matrix, slice));
+  const stratified = bootstrapFrontierStrata(matrix, strata, options);
+
+  /** The stratified bootstrap done by hand: every resample draws each stratum from itself. */
+  function directStratified(statistic: (problems: Int32Array) => number) {
+    const rng = createRng(options.seed);
+    const perStratum: number[][] = strata.map(() => []);
+    const combined: number[] = [];
+    for (let r = 0; r < options.resamples; r++) {
+      const drawn = strata.map((stratum) => {
+        const counts = new Int32Array(stratum.length);
+        for (let i = 0; i < stratum.length; i++) counts[randomIndex(rng, stratum.length)]++;
+        return Int32Array.from(Array.from(stratum).flatMap((p, i) => Array<number>(counts[i]).fill(p)));
+      });
+      drawn.forEach((problems, s) => perStratum[s].push(statistic(problems)));
+      combined.push(statistic(Int32Array.from(drawn.flatMap((problems) => Array.from(problems)))));
+    }
+    const interval = (values: number[]) => {
+      const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+      return [quantileSorted(sorted, 0.025), quantileSorted(sorted, 0.975)];
+    };
+    return { strata: perStratum.map(interval), combined: interval(combined) };
+  }
+
+  it("matches resampling each stratum directly, for each stratum and for their union", () => {
+    const ids: MetricId[] = ["solveRate", "timeLimitShare", "passAt10", "meanPassRuntimeMs"];
+    for (const j of [0, 4]) {
+      for (const id of ids) {
+        const direct = directStratified(
+          (problems) => getMetric(id).value(sliceSummary(matrix.checkpoints[j], problems)) ?? Number.NaN,
+        );
+        strata.forEach((_, s) => {
+          expect(stratified.strata[s][j][id]?.lower).toBeCloseTo(direct.strata[s][0] ?? Number.NaN, 10);
+          expect(stratified.strata[s][j][id]?.upper).toBeCloseTo(direct.strata[s][1] ?? Number.NaN, 10);
+        });
+        expect(stratified.combined[j][id]?.lower).toBeCloseTo(direct.combined[0] ?? Number.NaN, 10);
+        expect(stratified.combined[j][id]?.upper).toBeCloseTo(direct.combined[1] ?? Number.NaN, 10);
+      }
+    }
+  });
+
+  it("reports the point values of each stratum and of the union", () => {
+    const union = Int32Array.from(strata.flatMap((stratum) => Array.from(stratum)));
+    expect(stratified.combined[2].solveRate?.value).toBe(
+      sliceSummary(matrix.checkpoints[2], union).solveRate,
+    );
+    expect(stratified.strata[2][2].solveRate?.value).toBe(
+      sliceSummary(matrix.checkpoints[2], strata[2]).solveRate,
+    );
+  });
+
+  it("gives a single stratum exactly the unstratified bootstrap", () => {
+    expect(bootstrapFrontierStrata(matrix, [all], options).combined).toEqual(
+      bootstrapFrontier(matrix, all, options),
+    );
   });
 });
