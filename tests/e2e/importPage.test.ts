@@ -3,14 +3,10 @@ import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExperimentDetail } from "../../lib/api/types";
+import { sharedLcbPath } from "../support/sharedFixtures";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 
-const LCB = fileURLToPath(
-  new URL(
-    "../../../shared/fixtures/livecodebench/Qwen-3-8B/Scenario.codegeneration_1_0.2_eval_all.json",
-    import.meta.url,
-  ),
-);
+const LCB = sharedLcbPath("eval_all.json");
 const SWEEP = ["sweep.yaml", "alpha0.jsonl", "alpha1.jsonl", "alpha2.jsonl"].map((name) =>
   fileURLToPath(new URL(`../fixtures/importer/sweep/${name}`, import.meta.url)),
 );

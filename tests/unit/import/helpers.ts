@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { ResultInput } from "@/lib/domain/sweepInput";
 import { emptyVerdictCounts, VERDICTS, type VerdictCounts } from "@/lib/domain/verdicts";
 import { ImportValidationError } from "@/lib/import/issues";
+import { sharedLcbPath } from "../../support/sharedFixtures";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/import/", import.meta.url));
 
@@ -13,11 +14,7 @@ export function fixture(path: string): string {
 
 /** The real LiveCodeBench run shared by the project (../shared/fixtures next to the repo). */
 export function sharedLcb(suffix: "eval_all.json" | "eval.json"): string {
-  const url = new URL(
-    `../../../../shared/fixtures/livecodebench/Qwen-3-8B/Scenario.codegeneration_1_0.2_${suffix}`,
-    import.meta.url,
-  );
-  return readFileSync(fileURLToPath(url), "utf8");
+  return readFileSync(sharedLcbPath(suffix), "utf8");
 }
 
 /** Verdict counts summed over results. */

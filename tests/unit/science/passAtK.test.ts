@@ -13,6 +13,7 @@ import {
 } from "../../../lib/science/passAtK";
 import { createRng, randomIndex } from "../../../lib/science/random";
 import { sliceProblemIndices } from "../../../lib/science/slices";
+import { sharedLcbPath } from "../../support/sharedFixtures";
 import { subsets } from "./enumerate";
 
 describe("passAtK", () => {
@@ -125,7 +126,7 @@ describe("meanPassAtK", () => {
 });
 
 describe("the LiveCodeBench Qwen-3-8B run (n = 1 per problem)", () => {
-  const path = "/work/shared/fixtures/livecodebench/Qwen-3-8B/Scenario.codegeneration_1_0.2_eval_all.json";
+  const path = sharedLcbPath("eval_all.json");
   const rows: { question_id: string; difficulty: Difficulty; graded_list: boolean[] }[] = JSON.parse(
     readFileSync(path, "utf8"),
   );
