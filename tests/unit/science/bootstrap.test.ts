@@ -134,7 +134,9 @@ describe("bootstrapFrontierStrata", () => {
         for (let i = 0; i < stratum.length; i++) counts[randomIndex(rng, stratum.length)]++;
         return Int32Array.from(Array.from(stratum).flatMap((p, i) => Array<number>(counts[i]).fill(p)));
       });
-      drawn.forEach((problems, s) => perStratum[s].push(statistic(problems)));
+      drawn.forEach((problems, s) => {
+        perStratum[s].push(statistic(problems));
+      });
       combined.push(statistic(Int32Array.from(drawn.flatMap((problems) => Array.from(problems)))));
     }
     const interval = (values: number[]) => {
