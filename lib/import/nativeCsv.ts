@@ -4,7 +4,7 @@ import { isBlankLine } from "./jsonLine";
 import { type LineParser, parseLines } from "./lineParser";
 import { NATIVE_COUNT_FIELDS, NATIVE_SAMPLE_FIELDS, NATIVE_TEXT_FIELDS } from "./nativeFields";
 import { readNativeRecord } from "./nativeRecord";
-import { NativeRunBuilder } from "./nativeRunBuilder";
+import { type NativeResultSink, NativeRunBuilder } from "./nativeRunBuilder";
 import type { ParsedRun } from "./run";
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -20,9 +20,13 @@ export class NativeCsvParser implements LineParser {
   private readonly builder: NativeRunBuilder;
   private header: string[] | null = null;
 
-  constructor(private readonly file: string) {
+  /** With `sink`, each validated result goes to it as it is read (see NativeRunBuilder). */
+  constructor(
+    private readonly file: string,
+    sink?: NativeResultSink,
+  ) {
     this.issues = new IssueCollector(file);
-    this.builder = new NativeRunBuilder("alphascope-csv", this.issues);
+    this.builder = new NativeRunBuilder("alphascope-csv", this.issues, sink);
   }
 
   pushLine(line: string, lineNumber: number): void {

@@ -2,7 +2,7 @@ import { IssueCollector } from "./issues";
 import { isBlankLine, parseJsonObjectLine } from "./jsonLine";
 import { type LineParser, parseLines } from "./lineParser";
 import { readNativeRecord } from "./nativeRecord";
-import { NativeRunBuilder } from "./nativeRunBuilder";
+import { type NativeResultSink, NativeRunBuilder } from "./nativeRunBuilder";
 import type { ParsedRun } from "./run";
 
 /**
@@ -14,9 +14,13 @@ export class NativeJsonlParser implements LineParser {
   private readonly issues: IssueCollector;
   private readonly builder: NativeRunBuilder;
 
-  constructor(private readonly file: string) {
+  /** With `sink`, each validated result goes to it as it is read (see NativeRunBuilder). */
+  constructor(
+    private readonly file: string,
+    sink?: NativeResultSink,
+  ) {
     this.issues = new IssueCollector(file);
-    this.builder = new NativeRunBuilder("alphascope-jsonl", this.issues);
+    this.builder = new NativeRunBuilder("alphascope-jsonl", this.issues, sink);
   }
 
   pushLine(line: string, lineNumber: number): void {

@@ -1,4 +1,5 @@
 import { formatAlpha } from "../domain/alpha";
+import type { Difficulty } from "../domain/difficulty";
 import type { ProblemInput, ResultInput } from "../domain/sweepInput";
 import type { ImportFormat } from "./formats";
 import type { IssueCollector } from "./issues";
@@ -9,20 +10,34 @@ import { SampleTally } from "./sampleTally";
 const METADATA_FIELDS = ["difficulty", "title", "platform", "contestDate"] as const;
 
 interface ProblemEntry {
+  /** Order of first appearance: indexes each checkpoint's first-line table. */
+  index: number;
   problem: ProblemInput;
   /** The line that set each metadata field, to point at when a later line disagrees. */
   setOn: Partial<Record<(typeof METADATA_FIELDS)[number], number>>;
 }
 
 interface CheckpointEntry {
-  counts: Map<string, { result: ResultInput; line: number }>;
+  /** Line of each problem's count row (by problem index; 0 = none yet): finds duplicates in 4 bytes a row. */
+  lines: Int32Array;
+  /** Count rows in order, kept only when there is no sink. */
+  counts: ResultInput[];
   samples: Map<string, SampleTally>;
 }
 
 /**
+ * Receives each validated result as soon as it is known (count rows as their line is read, sample
+ * tallies when the file ends), with the α its line gives (null when the file names none) and the
+ * difficulty its problem has so far (a later line may still give an unknown one).
+ */
+export type NativeResultSink = (alpha: number | null, result: ResultInput, difficulty: Difficulty) => void;
+
+/**
  * Collects validated native records (count or sample lines, JSONL or CSV) into a run, keeping
  * O(problems × checkpoints) state. Enforces: one line shape per file, `alpha` on every line or on
- * none, no duplicate (α, problem) count row, and consistent problem metadata across lines.
+ * none, no duplicate (α, problem) count row, and consistent problem metadata across lines. With a
+ * sink, results go to the sink instead of the run (whose checkpoints then hold no results), so a
+ * file of any size is read with a few bytes per row (the duplicate check) instead of its rows.
  */
 export class NativeRunBuilder {
   private readonly problems = new Map<string, ProblemEntry>();
@@ -33,11 +48,13 @@ export class NativeRunBuilder {
   constructor(
     private readonly format: ImportFormat,
     private readonly issues: IssueCollector,
+    private readonly sink?: NativeResultSink,
   ) {}
 
   add(record: NativeRecord, line: number): void {
     if (!this.checkShape(record, line)) return;
-    if (!this.registerProblem(record.fields, line)) return;
+    const problem = this.registerProblem(record.fields, line);
+    if (!problem) return;
     const alpha = record.alpha ?? null;
     const checkpoint = this.checkpointFor(alpha);
     if (record.kind === "sample") {
@@ -49,17 +66,20 @@ export class NativeRunBuilder {
       tally.add(record.verdict, record.runtimeMs);
       return;
     }
-    const earlier = checkpoint.counts.get(record.fields.problem);
-    if (earlier) {
+    if (checkpoint.lines.length <= problem.index) checkpoint.lines = grow(checkpoint.lines, problem.index);
+    const earlier = checkpoint.lines[problem.index];
+    if (earlier !== 0) {
       const where = alpha === null ? "" : ` at α = ${formatAlpha(alpha)}`;
       this.issues.add({
         line,
         field: "problem",
-        message: `duplicate row for problem ${JSON.stringify(record.fields.problem)}${where} (first on line ${earlier.line})`,
+        message: `duplicate row for problem ${JSON.stringify(record.fields.problem)}${where} (first on line ${earlier})`,
       });
       return;
     }
-    checkpoint.counts.set(record.fields.problem, { result: record.result, line });
+    checkpoint.lines[problem.index] = line;
+    if (this.sink) this.sink(alpha, record.result, problem.problem.difficulty);
+    else checkpoint.counts.push(record.result);
   }
 
   /** The run, or throws when no data line was added or any issue was collected. */
@@ -68,8 +88,11 @@ export class NativeRunBuilder {
     if (!this.firstLine) this.issues.fail({ message: "the file is empty (no data lines)" });
     const entries = [...this.checkpoints].sort(([a], [b]) => (a ?? 0) - (b ?? 0));
     const checkpoints = entries.map(([alpha, entry]) => {
-      const results = [...entry.counts.values()].map((c) => c.result);
-      for (const [problem, tally] of entry.samples) results.push(tally.toResult(problem));
+      const results = entry.counts;
+      for (const [problem, tally] of entry.samples) {
+        if (this.sink) this.sink(alpha, tally.toResult(problem), this.difficultyOf(problem));
+        else results.push(tally.toResult(problem));
+      }
       return { alpha, results };
     });
     const problems = [...this.problems.values()].map((p) => p.problem);
@@ -78,12 +101,16 @@ export class NativeRunBuilder {
     return { format: this.format, file, problems, checkpoints, notes };
   }
 
+  private difficultyOf(problem: string): Difficulty {
+    return this.problems.get(problem)?.problem.difficulty ?? "unknown";
+  }
+
   /** The entry of one α; files are usually grouped by α, so the last one is remembered. */
   private checkpointFor(alpha: number | null): CheckpointEntry {
     if (this.last && this.last.alpha === alpha) return this.last.entry;
     let entry = this.checkpoints.get(alpha);
     if (!entry) {
-      entry = { counts: new Map(), samples: new Map() };
+      entry = { lines: new Int32Array(Math.max(16, this.problems.size)), counts: [], samples: new Map() };
       this.checkpoints.set(alpha, entry);
     }
     this.last = { alpha, entry };
@@ -116,7 +143,8 @@ export class NativeRunBuilder {
     return true;
   }
 
-  private registerProblem(fields: NativeProblemFields, line: number): boolean {
+  /** The problem's entry, registered on first sight; null when the line contradicts its metadata. */
+  private registerProblem(fields: NativeProblemFields, line: number): ProblemEntry | null {
     const existing = this.problems.get(fields.problem);
     if (!existing) {
       const problem: ProblemInput = {
@@ -129,8 +157,9 @@ export class NativeRunBuilder {
       const setOn: ProblemEntry["setOn"] = {};
       for (const field of METADATA_FIELDS)
         if (fields[field] !== undefined && fields[field] !== null) setOn[field] = line;
-      this.problems.set(fields.problem, { problem, setOn });
-      return true;
+      const entry = { index: this.problems.size, problem, setOn };
+      this.problems.set(fields.problem, entry);
+      return entry;
     }
     for (const field of METADATA_FIELDS) {
       const value = fields[field];
@@ -145,9 +174,16 @@ export class NativeRunBuilder {
           field,
           message: `${JSON.stringify(value)} differs from ${JSON.stringify(existing.problem[field])} given for problem ${JSON.stringify(fields.problem)} on line ${firstLine}`,
         });
-        return false;
+        return null;
       }
     }
-    return true;
+    return existing;
   }
+}
+
+/** A copy of `lines` long enough to hold `index`, doubling to keep growth amortized O(1). */
+function grow(lines: Int32Array, index: number): Int32Array {
+  const grown = new Int32Array(Math.max(index + 1, lines.length * 2));
+  grown.set(lines);
+  return grown;
 }

@@ -1,22 +1,23 @@
-import type { ExperimentInput, ProblemInput, ResultInput } from "../domain/sweepInput";
+import type { ExperimentInput } from "../domain/sweepInput";
+import type { EvalPlusTests } from "../import/evalplusStatus";
 import type { ImportFormat } from "../import/formats";
+import type { LcbProblemList } from "../import/lcbProblemList";
+import type { ImportEntry } from "./prepareFile";
+import type { ProgressListener } from "./readFile";
 
-/** One checkpoint's rows from one file, with its α settled. */
-export interface PlannedCheckpoint {
-  alpha: number;
-  label: string | null;
-  model: string | null;
-  results: ResultInput[];
-}
-
-/** One parsed, validated file ready to write. */
+/**
+ * One file checked (size, format, join file) and ready to be read: its rows are parsed while they
+ * are written, so they never all sit in memory.
+ */
 export interface PlannedFile {
-  file: string;
+  entry: ImportEntry;
   format: ImportFormat;
-  contentHash: string;
-  notes: string[];
-  problems: ProblemInput[];
-  checkpoints: PlannedCheckpoint[];
+  /** EvalPlus: which tests decide a pass (the entry's, else the request's). */
+  tests: EvalPlusTests | undefined;
+  /** LiveCodeBench `_eval.json`: the problem list joined by index, and the sha256 of its file. */
+  join: { list: LcbProblemList; sha256: string } | null;
+  maxBytes: number | undefined;
+  onProgress: ProgressListener | undefined;
 }
 
 /** Everything one import writes: the experiment (created from this when missing) and its files. */

@@ -1,11 +1,13 @@
-import { bindCheckpoints } from "../import/bindCheckpoints";
+import { DETECT_HEAD_CHARS, resolveFormat } from "../import/detect";
 import type { EvalPlusTests } from "../import/evalplusStatus";
 import type { ImportFormat } from "../import/formats";
-import { contentHash } from "../import/hash";
+import { importError } from "../import/issues";
 import { parseLcbProblemList } from "../import/lcbProblemList";
+import { checkImportSize } from "../import/limits";
 import type { ImportInputFile } from "./inputFile";
+import { readHead } from "./manifestImport";
 import type { PlannedFile } from "./plan";
-import { type ProgressListener, readFileText, readImportFile } from "./readFile";
+import { readFileText } from "./readFile";
 
 /** One file of an import and how to read it (from CLI flags, an API request or a manifest entry). */
 export interface ImportEntry {
@@ -28,51 +30,28 @@ export interface PrepareOptions {
 }
 
 /**
- * The identity of what a file imports: the sha256 of its bytes, mixed with the options that change
- * how those bytes are read (EvalPlus tests, the joined LiveCodeBench problem list) when they apply.
+ * Checks what can be checked of an entry without reading it whole: the size limit, that it is not
+ * empty, its format (from the name and the first 64 KiB), and the LiveCodeBench join file, read
+ * and parsed here. Throws ImportValidationError. The rows are read by streamFile, while they are
+ * written.
  */
-function importHash(
-  sha256: string,
-  format: ImportFormat,
-  tests: EvalPlusTests | undefined,
-  joinSha: string | null,
-): string {
-  const options: string[] = [];
-  if (format === "evalplus") options.push(`tests=${tests ?? "plus"}`);
-  if (joinSha !== null) options.push(`join=${joinSha}`);
-  return options.length === 0 ? sha256 : contentHash([sha256, ...options].join("\n"));
-}
-
-/** Reads, parses and validates one entry and settles its α; throws ImportValidationError. */
 export async function prepareFile(entry: ImportEntry, options: PrepareOptions): Promise<PlannedFile> {
-  const progress = (file: string): ProgressListener | undefined =>
-    options.onProgress && ((read, total) => options.onProgress?.(file, read, total));
+  const { input } = entry;
+  const progress = (file: string) =>
+    options.onProgress && ((read: number, total: number) => options.onProgress?.(file, read, total));
+  checkImportSize(input.name, input.size, options.maxBytes);
+  const head = await readHead(input);
+  if (head.replace(/^\uFEFF/, "").trim() === "")
+    throw importError({ file: input.name, message: "the file is empty" });
+  const format = resolveFormat(input.name, head.slice(0, DETECT_HEAD_CHARS), entry.format);
   const tests = entry.tests ?? options.tests;
-  const readOptions = { maxBytes: options.maxBytes, tests, format: entry.format };
   let join = null;
   if (entry.generation) {
     const generation = await readFileText(entry.generation, {
-      ...readOptions,
+      maxBytes: options.maxBytes,
       onProgress: progress(entry.generation.name),
     });
     join = { list: parseLcbProblemList(generation.text, entry.generation.name), sha256: generation.sha256 };
   }
-  const { run, sha256 } = await readImportFile(entry.input, {
-    ...readOptions,
-    lcbProblems: join?.list,
-    onProgress: progress(entry.input.name),
-  });
-  const checkpoints = bindCheckpoints(run, entry.alpha).map((checkpoint) => ({
-    ...checkpoint,
-    label: entry.label ?? null,
-    model: entry.model ?? null,
-  }));
-  return {
-    file: run.file,
-    format: run.format,
-    contentHash: importHash(sha256, run.format, tests, join?.sha256 ?? null),
-    notes: run.notes,
-    problems: run.problems,
-    checkpoints,
-  };
+  return { entry, format, tests, join, maxBytes: options.maxBytes, onProgress: progress(input.name) };
 }

@@ -5,7 +5,10 @@ import { createContentHasher } from "../import/hash";
 import { importError } from "../import/issues";
 import type { LcbProblemList } from "../import/lcbProblemList";
 import { checkImportSize, DEFAULT_MAX_IMPORT_BYTES } from "../import/limits";
-import { LineFeeder } from "../import/lineParser";
+import { LineFeeder, type LineParser } from "../import/lineParser";
+import { NativeCsvParser } from "../import/nativeCsv";
+import { NativeJsonlParser } from "../import/nativeJsonl";
+import type { NativeResultSink } from "../import/nativeRunBuilder";
 import { createLineParser, parseImportText } from "../import/parseImport";
 import type { ParsedRun } from "../import/run";
 import type { ImportInputFile } from "./inputFile";
@@ -21,6 +24,13 @@ export interface ReadOptions {
   lcbProblems?: LcbProblemList;
   maxBytes?: number;
   onProgress?: ProgressListener;
+  /**
+   * Native JSONL/CSV only: receives each validated result as its line is read; the run then holds
+   * no results (other formats still return theirs in the run).
+   */
+  onResult?: NativeResultSink;
+  /** Awaited after each chunk, so a consumer of `onResult` can make reading wait for it. */
+  afterChunk?: () => Promise<void>;
 }
 
 /** A file read whole: its text and sha256, for the JSON documents that cannot be streamed. */
@@ -54,6 +64,7 @@ async function streamText(
       hasher.update(chunk);
       consume(decoder.decode(chunk, { stream: true }));
       options.onProgress?.(read, input.size);
+      await options.afterChunk?.();
     }
     consume(decoder.decode());
   } catch (error) {
@@ -110,10 +121,17 @@ class TextRouter {
     if (head.replace(/^\uFEFF/, "").trim() === "")
       throw importError({ file: this.file, message: "the file is empty" });
     this.format = resolveFormat(this.file, head.slice(0, DETECT_HEAD_CHARS), this.options.format);
-    const parser = createLineParser(this.format, this.file);
+    const parser = this.lineParser(this.format);
     this.feeder = parser ? new LineFeeder(parser) : null;
     if (this.feeder) this.feeder.push(head);
     else this.whole.push(head);
+  }
+
+  private lineParser(format: ImportFormat): LineParser | null {
+    const sink = this.options.onResult;
+    if (sink && format === "alphascope-jsonl") return new NativeJsonlParser(this.file, sink);
+    if (sink && format === "alphascope-csv") return new NativeCsvParser(this.file, sink);
+    return createLineParser(format, this.file);
   }
 }
 

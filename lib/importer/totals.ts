@@ -1,14 +1,17 @@
+import type { ProblemInput } from "../domain/sweepInput";
 import { emptyVerdictCounts, VERDICTS } from "../domain/verdicts";
-import type { PlannedFile } from "./plan";
 import type { FileReport, ImportReport } from "./report";
 
-/** Totals over every file and checkpoint of an import; problems are counted once across files. */
+/**
+ * Totals over every file and checkpoint of an import; problems (each file's list) are counted
+ * once across files.
+ */
 export function reportTotals(
-  planned: readonly PlannedFile[],
+  fileProblems: readonly (readonly ProblemInput[])[],
   files: readonly FileReport[],
 ): ImportReport["totals"] {
   const problems = new Set<string>();
-  for (const file of planned) for (const problem of file.problems) problems.add(problem.externalId);
+  for (const list of fileProblems) for (const problem of list) problems.add(problem.externalId);
   const totals = {
     problems: problems.size,
     samples: 0,

@@ -3,25 +3,23 @@ import type { Prisma } from "../db/generated/prisma/client";
 import { recordImportBatch, wasImported } from "../db/queries/importBatches";
 import { findDifficultyConflicts, upsertImportProblems } from "../db/queries/importProblems";
 import {
-  hasResults,
-  insertFreshResults,
+  canSkipReferenceTriggers,
+  clearImportStage,
+  compareStaged,
   mergeStaged,
-  type ResultRowInput,
   type ResultWriteCounts,
-  stageAndCompare,
 } from "../db/queries/importResults";
-import {
-  findOrCreateCheckpoint,
-  findOrCreateExperiment,
-  type ImportCheckpoint,
-  touchExperiment,
-} from "../db/queries/importTargets";
+import { summarizeImportedRows } from "../db/queries/importSummary";
+import { findOrCreateExperiment, type ImportCheckpoint, touchExperiment } from "../db/queries/importTargets";
 import type { ImportSource } from "../db/queries/insertSweep";
 import { formatAlpha } from "../domain/alpha";
+import type { ProblemInput } from "../domain/sweepInput";
 import { ImportConflictError, listProblems } from "./conflicts";
-import type { ImportPlan, PlannedCheckpoint, PlannedFile } from "./plan";
+import type { ImportPlan, PlannedFile } from "./plan";
 import type { CheckpointReport, FileReport, ImportReport } from "./report";
-import { summarizeResults } from "./summary";
+import { ResultWriter, type WriteTarget } from "./resultWriter";
+import { type StreamedFile, streamFile } from "./streamFile";
+import { type ResultsSummary, summarizeByDifficulty } from "./summary";
 import { reportTotals } from "./totals";
 
 type Tx = Prisma.TransactionClient;
@@ -45,11 +43,13 @@ class DryRunRollback extends Error {
 }
 
 /**
- * Writes an import plan in one transaction: all of it or nothing. Creates the experiment and the
- * checkpoints that are missing; skips a checkpoint whose content (same hash) was already imported;
- * refuses, naming the problems, results that differ from stored ones (unless `replace`) and problem
- * difficulties that contradict stored ones; records one import_batches row per file and
- * checkpoint; moves the experiment's updated_at so cached views reload.
+ * Reads and writes an import plan in one transaction: all of it or nothing. Each file is parsed
+ * while its rows are written, so a file that turns out invalid rolls everything back. Creates the
+ * experiment and the checkpoints that are missing; skips a checkpoint whose content (same hash)
+ * was already imported; refuses, naming the problems, results that differ from stored ones
+ * (unless `replace`) and problem difficulties that contradict stored ones; records one
+ * import_batches row per file and checkpoint; moves the experiment's updated_at so cached views
+ * reload. Throws ImportValidationError (ImportConflictError for conflicts).
  */
 export async function writeImport(db: Db, plan: ImportPlan, options: WriteOptions): Promise<ImportReport> {
   try {
@@ -68,10 +68,25 @@ export async function writeImport(db: Db, plan: ImportPlan, options: WriteOption
 }
 
 async function writeInTransaction(tx: Tx, plan: ImportPlan, options: WriteOptions): Promise<ImportReport> {
+  // The commit need not wait for its WAL to reach disk: a crash right after it could lose the
+  // import as a whole, never half of it, and saves the final flush of a large import.
+  await tx.$executeRawUnsafe(`SET LOCAL synchronous_commit = off`);
   const experiment = await findOrCreateExperiment(tx, plan.experiment);
+  const skipReferenceTriggers = await canSkipReferenceTriggers(tx);
   const files: FileReport[] = [];
-  for (const file of plan.files)
-    files.push(await writeFile(tx, experiment.id, experiment.benchmark, file, options));
+  const fileProblems: ProblemInput[][] = [];
+  for (const planned of plan.files) {
+    const target = {
+      experimentId: experiment.id,
+      benchmark: experiment.benchmark,
+      label: planned.entry.label ?? null,
+      model: planned.entry.model ?? null,
+      skipReferenceTriggers,
+    };
+    const written = await writeFile(tx, target, planned, options);
+    files.push(written.report);
+    fileProblems.push(written.problems);
+  }
   const imported = files.some((file) =>
     file.checkpoints.some((checkpoint) => checkpoint.status === "imported"),
   );
@@ -81,73 +96,116 @@ async function writeInTransaction(tx: Tx, plan: ImportPlan, options: WriteOption
     status: imported ? "imported" : "unchanged",
     experiment: { slug: experiment.slug, name: experiment.name, created: experiment.created },
     files,
-    totals: reportTotals(plan.files, files),
+    totals: reportTotals(fileProblems, files),
   };
+}
+
+/** Streams a file's rows into the database through a {@link ResultWriter}. */
+async function streamRows(tx: Tx, target: WriteTarget, planned: PlannedFile) {
+  await clearImportStage(tx);
+  const writer = new ResultWriter(tx, target);
+  try {
+    const file = await streamFile(planned, writer);
+    await writer.finish();
+    return { file, writer };
+  } finally {
+    // A failed parse must not leave a statement running on the transaction it rolls back.
+    await writer.settle();
+  }
+}
+
+/**
+ * One file's checkpoints with their totals (by checkpoint id): as the writer added them up, or,
+ * when a problem's difficulty came after its first row, read back from the rows just written.
+ */
+async function summarize(
+  tx: Tx,
+  file: StreamedFile,
+  writer: ResultWriter,
+  targets: readonly ImportCheckpoint[],
+): Promise<Map<number, ResultsSummary>> {
+  const difficultyOf = new Map(file.problems.map((problem) => [problem.externalId, problem.difficulty]));
+  const finalDifficulty = (problem: string) => difficultyOf.get(problem) ?? "unknown";
+  const added = writer.summaries(
+    targets.map((t) => t.alpha),
+    finalDifficulty,
+  );
+  if (added) return new Map(targets.map((t) => [t.id, added.get(t.alpha) as ResultsSummary]));
+  const { names, ids } = writer.problems();
+  const groups = await summarizeImportedRows(
+    tx,
+    {
+      stored: targets.filter((t) => t.created).map((t) => t.id),
+      staged: targets.filter((t) => !t.created).map((t) => t.id),
+    },
+    { ids, difficulties: names.map(finalDifficulty) },
+  );
+  return new Map(
+    targets.map((t) => [t.id, summarizeByDifficulty(groups.filter((group) => group.checkpointId === t.id))]),
+  );
 }
 
 async function writeFile(
   tx: Tx,
-  experimentId: number,
-  benchmark: string,
-  file: PlannedFile,
+  target: WriteTarget,
+  planned: PlannedFile,
   options: WriteOptions,
-): Promise<FileReport> {
-  const targets: { planned: PlannedCheckpoint; checkpoint: ImportCheckpoint; done: boolean }[] = [];
-  for (const planned of file.checkpoints) {
-    const checkpoint = await findOrCreateCheckpoint(tx, experimentId, planned.alpha, {
-      label: planned.label,
-      model: planned.model,
-    });
+): Promise<{ report: FileReport; problems: ProblemInput[] }> {
+  const { file, writer } = await streamRows(tx, target, planned);
+  const targets: { alpha: number; checkpoint: ImportCheckpoint; done: boolean }[] = [];
+  for (const { alpha } of file.checkpoints) {
+    const checkpoint = await writer.checkpoint(alpha);
     const done = !checkpoint.created && (await wasImported(tx, checkpoint.id, file.contentHash));
-    targets.push({ planned, checkpoint, done });
+    targets.push({ alpha, checkpoint, done });
   }
-  const problemIds = targets.some((target) => !target.done)
-    ? await storeProblems(tx, benchmark, file)
-    : new Map();
+  if (targets.some((t) => !t.done)) await storeProblems(tx, target.benchmark, file);
+  const summaries = await summarize(
+    tx,
+    file,
+    writer,
+    targets.map((t) => t.checkpoint),
+  );
   const checkpoints: CheckpointReport[] = [];
-  for (const { planned, checkpoint, done } of targets) {
-    const summary = summarizeResults(planned.results, file.problems);
+  for (const { alpha, checkpoint, done } of targets) {
+    const summary = summaries.get(checkpoint.id) as ResultsSummary;
     const counts = done
-      ? { inserted: 0, replaced: 0, unchanged: planned.results.length }
-      : await writeResults(tx, file, checkpoint, toRows(planned, problemIds), options.replace);
+      ? { inserted: 0, replaced: 0, unchanged: summary.problems }
+      : await writeCounts(tx, file, checkpoint, summary.problems, options.replace);
     if (!done) {
       await recordImportBatch(tx, {
-        experimentId,
+        experimentId: target.experimentId,
         checkpointId: checkpoint.id,
         source: options.source,
         fileName: file.file,
         format: file.format,
         contentHash: file.contentHash,
-        rowCount: planned.results.length,
+        rowCount: summary.problems,
         problemCount: summary.problems,
         sampleCount: summary.samples,
         replacedRows: counts.replaced,
-        summary: {
-          alpha: planned.alpha,
-          verdicts: summary.verdicts,
-          passAt1: summary.passAt1,
-          notes: file.notes,
-        },
+        summary: { alpha, verdicts: summary.verdicts, passAt1: summary.passAt1, notes: file.notes },
       });
     }
     checkpoints.push({
-      alpha: planned.alpha,
+      alpha,
       created: checkpoint.created,
       status: done ? "unchanged" : "imported",
       ...summary,
       ...counts,
     });
   }
-  return {
+  const report = {
     file: file.file,
     format: file.format,
     contentHash: file.contentHash,
     notes: file.notes,
     checkpoints,
   };
+  return { report, problems: file.problems };
 }
 
-async function storeProblems(tx: Tx, benchmark: string, file: PlannedFile): Promise<Map<string, number>> {
+/** Refuses contradicting difficulties, then completes the metadata of the file's problems. */
+async function storeProblems(tx: Tx, benchmark: string, file: StreamedFile): Promise<void> {
   const conflicts = await findDifficultyConflicts(tx, benchmark, file.problems);
   if (conflicts.length > 0) {
     const first = conflicts[0];
@@ -160,27 +218,22 @@ async function storeProblems(tx: Tx, benchmark: string, file: PlannedFile): Prom
         `${listProblems(conflicts.map((conflict) => conflict.externalId))}`,
     });
   }
-  return upsertImportProblems(tx, benchmark, file.problems);
+  await upsertImportProblems(tx, benchmark, file.problems);
 }
 
-function toRows(planned: PlannedCheckpoint, problemIds: Map<string, number>): ResultRowInput[] {
-  return planned.results.map((result) => {
-    const problemId = problemIds.get(result.problemExternalId);
-    if (problemId === undefined) throw new Error(`Problem ${result.problemExternalId} was not stored.`);
-    return { problemId, result };
-  });
-}
-
-async function writeResults(
+/**
+ * What writing did to a checkpoint's rows: a checkpoint this file created got them all inserted;
+ * one that existed has its staged rows compared with what it stores, then merged.
+ */
+async function writeCounts(
   tx: Tx,
-  file: PlannedFile,
+  file: StreamedFile,
   checkpoint: ImportCheckpoint,
-  rows: ResultRowInput[],
+  rows: number,
   replace: boolean,
 ): Promise<ResultWriteCounts> {
-  if (checkpoint.created || !(await hasResults(tx, checkpoint.id)))
-    return insertFreshResults(tx, checkpoint.id, rows);
-  const staged = await stageAndCompare(tx, checkpoint.id, rows);
+  if (checkpoint.created) return { inserted: rows, replaced: 0, unchanged: 0 };
+  const staged = await compareStaged(tx, checkpoint.id);
   if (staged.differing.length > 0 && !replace) {
     throw new ImportConflictError({
       file: file.file,
@@ -190,5 +243,5 @@ async function writeResults(
         `${listProblems(staged.differing)}; use --replace to overwrite them`,
     });
   }
-  return mergeStaged(tx, checkpoint.id, staged, rows.length);
+  return mergeStaged(tx, checkpoint.id, staged, rows);
 }

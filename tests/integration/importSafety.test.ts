@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { emptyVerdictCounts } from "@/lib/domain/verdicts";
 import { ImportValidationError } from "@/lib/import/issues";
 import { ImportConflictError } from "@/lib/importer/conflicts";
 import { diskFile, type ImportInputFile, memoryFile } from "@/lib/importer/inputFile";
@@ -10,6 +11,7 @@ import { testDb, truncateAll } from "./db";
 import { type DbSnapshot, importerFixture, snapshotDb } from "./importSupport";
 
 let db: Db;
+const zeroVerdicts = emptyVerdictCounts();
 let baseline: DbSnapshot;
 
 const jsonl = (...records: Record<string, unknown>[]) => records.map((r) => JSON.stringify(r)).join("\n");
@@ -184,6 +186,19 @@ describe("a rejected import leaves the database byte-for-byte unchanged", () => 
     expect(messages[0]).toContain("conflict.jsonl: problem: α = 0 already has different results");
   });
 
+  it("rolls back rows already written when a bad line comes after several batches", async () => {
+    // 120 000 count rows (more than two 50 000-row statements), then a bad line: the rows stream
+    // into the database while the file is read, and must all go away with it.
+    const lines: string[] = [];
+    for (let a = 0; a < 24; a++) {
+      for (let p = 0; p < 5000; p++)
+        lines.push(`{"alpha":${10 + a},"problem":"q${p}","n":2,"pass":1,"other":1}`);
+    }
+    lines.push(`{"alpha":99,"problem":"q0","n":2,"pass":3}`);
+    const messages = await rejected(() => importInto([file("long.jsonl", lines.join("\n"))]));
+    expect(messages).toEqual(["long.jsonl:120001: n: verdict counts sum to 3 but n is 2"]);
+  });
+
   it("refuses a whole manifest sweep when one of its files is bad", async () => {
     const manifest = importerFixture("bad-sweep/sweep.yaml");
     const messages = await rejected(async () => {
@@ -218,6 +233,28 @@ describe("imports that change stored data on purpose", () => {
     expect(report.files[0].checkpoints[0]).toMatchObject({ inserted: 1, unchanged: 2, replaced: 0 });
     const p3 = await db.problem.findFirstOrThrow({ where: { externalId: "p3" } });
     expect(p3.difficulty).toBe("medium");
+  });
+
+  it("counts a problem under the difficulty a later line of the file gives it", async () => {
+    const late = jsonl(
+      { alpha: 7, ...row("late", { n: 2, pass: 2 }) },
+      { alpha: 8, ...row("late", { n: 2, pass: 0, other: 2 }, { difficulty: "hard" }) },
+      { alpha: 8, ...row("p1", { n: 4, pass: 1, wrongAnswer: 3 }) },
+    );
+    const report = await importInto([file("late.jsonl", late)]);
+    const [at7, at8] = report.files[0].checkpoints;
+    expect(at7).toMatchObject({ alpha: 7, problems: 1, passAt1: 1, byDifficulty: { hard: { problems: 1 } } });
+    expect(at7.byDifficulty.unknown).toBeUndefined();
+    expect(at8).toMatchObject({ alpha: 8, problems: 2, samples: 6, passAt1: 0.125 });
+    expect(at8.byDifficulty).toEqual({
+      hard: { problems: 1, samples: 2, passAt1: 0, verdicts: { ...zeroVerdicts, other: 2 } },
+      unknown: {
+        problems: 1,
+        samples: 4,
+        passAt1: 0.25,
+        verdicts: { ...zeroVerdicts, pass: 1, wrongAnswer: 3 },
+      },
+    });
   });
 
   it("overwrites differing rows with replace, and the replaced content is no longer a no-op", async () => {

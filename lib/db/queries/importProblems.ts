@@ -71,3 +71,34 @@ export async function upsertImportProblems(
   );
   return new Map(rows.map((row) => [row.external_id, row.id]));
 }
+
+/**
+ * The ids of problems of a benchmark, inserting those it does not know yet with no metadata
+ * ({@link upsertImportProblems} fills it in once the whole file is read). Existing rows are locked
+ * FOR KEY SHARE, as a foreign-key check would lock them, so they cannot be deleted before commit.
+ */
+export async function ensureImportProblems(
+  tx: Tx,
+  benchmark: string,
+  externalIds: readonly string[],
+): Promise<Map<string, number>> {
+  const found = await tx.$queryRawUnsafe<{ id: number; external_id: string }[]>(
+    `SELECT "id", "external_id" FROM "problems" WHERE "benchmark" = $1 AND "external_id" = ANY($2::text[])
+     FOR KEY SHARE`,
+    benchmark,
+    externalIds,
+  );
+  const ids = new Map(found.map((row) => [row.external_id, row.id]));
+  const missing = externalIds.filter((id) => !ids.has(id));
+  if (missing.length === 0) return ids;
+  // A concurrent import may insert the same problem meanwhile: the no-op update locks and returns it.
+  const inserted = await tx.$queryRawUnsafe<{ id: number; external_id: string }[]>(
+    `INSERT INTO "problems" ("benchmark", "external_id") SELECT $1, unnest($2::text[])
+     ON CONFLICT ("benchmark", "external_id") DO UPDATE SET "external_id" = EXCLUDED."external_id"
+     RETURNING "id", "external_id"`,
+    benchmark,
+    missing,
+  );
+  for (const row of inserted) ids.set(row.external_id, row.id);
+  return ids;
+}

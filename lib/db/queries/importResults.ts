@@ -1,13 +1,6 @@
-import type { ResultInput } from "../../domain/sweepInput";
 import type { Prisma } from "../generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
-
-/** One result row to store: the problem's database id and the file's counts for it. */
-export interface ResultRowInput {
-  problemId: number;
-  result: ResultInput;
-}
 
 /** What happened to the rows of one checkpoint. */
 export interface ResultWriteCounts {
@@ -18,28 +11,28 @@ export interface ResultWriteCounts {
   unchanged: number;
 }
 
-/** Rows per statement: every column travels as one array parameter, unnested server-side. */
-const CHUNK_ROWS = 50_000;
-
-const COLUMNS: [column: string, type: string, value: (row: ResultRowInput) => number | null][] = [
-  ["problem_id", "int4", (row) => row.problemId],
-  ["n", "int4", (row) => row.result.n],
-  ["pass", "int4", (row) => row.result.verdicts.pass],
-  ["wrong_answer", "int4", (row) => row.result.verdicts.wrongAnswer],
-  ["time_limit", "int4", (row) => row.result.verdicts.timeLimit],
-  ["runtime_error", "int4", (row) => row.result.verdicts.runtimeError],
-  ["compile_error", "int4", (row) => row.result.verdicts.compileError],
-  ["other", "int4", (row) => row.result.verdicts.other],
-  ["runtime_count", "int4", (row) => row.result.runtimeCount],
-  ["runtime_mean_ms", "float8", (row) => row.result.runtimeMeanMs],
-  ["runtime_min_ms", "float8", (row) => row.result.runtimeMinMs],
-  ["runtime_max_ms", "float8", (row) => row.result.runtimeMaxMs],
-  ["dps_norm", "float8", (row) => row.result.dpsNorm],
+/** The columns of `results` in table order, as ResultBatch.toColumns sends them. */
+const COLUMNS: [column: string, type: string][] = [
+  ["checkpoint_id", "int4"],
+  ["problem_id", "int4"],
+  ["n", "int4"],
+  ["pass", "int4"],
+  ["wrong_answer", "int4"],
+  ["time_limit", "int4"],
+  ["runtime_error", "int4"],
+  ["compile_error", "int4"],
+  ["other", "int4"],
+  ["runtime_count", "int4"],
+  ["runtime_mean_ms", "float8"],
+  ["runtime_min_ms", "float8"],
+  ["runtime_max_ms", "float8"],
+  ["dps_norm", "float8"],
 ];
 
-const NAMES = COLUMNS.map(([column]) => `"${column}"`);
-const VALUE_NAMES = NAMES.slice(1);
-const UNNEST = `unnest(${COLUMNS.map(([, type], i) => `$${i + 2}::${type}[]`).join(", ")})`;
+const NAMES = COLUMNS.map(([column]) => `"${column}"`).join(", ");
+const VALUE_NAMES = COLUMNS.slice(2).map(([column]) => `"${column}"`);
+const UNNEST = `unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ")})`;
+
 /** SQL comparing a stored row with an incoming one on every value column (NULL-safe). */
 function differs(stored: string, incoming: string): string {
   const list = (alias: string) => VALUE_NAMES.map((name) => `${alias}.${name}`).join(", ");
@@ -47,93 +40,79 @@ function differs(stored: string, incoming: string): string {
 }
 const DIFFERS = differs("r", "s");
 
-const INSERT_DIRECT = `INSERT INTO "results" ("checkpoint_id", ${NAMES.join(", ")}) SELECT $1, * FROM ${UNNEST}`;
-
+/** No constraints and no WAL: rows for checkpoints that already exist wait here for comparison. */
 const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS "import_stage" (
-  ${COLUMNS.map(([column, type]) => `"${column}" ${type}${column === "problem_id" ? " PRIMARY KEY" : ""}`).join(", ")}
+  ${COLUMNS.map(([column, type]) => `"${column}" ${type}`).join(", ")}
 ) ON COMMIT DROP`;
 
-const INSERT_STAGE = `INSERT INTO "import_stage" SELECT * FROM ${UNNEST.replaceAll(/\$(\d+)/g, (_, i: string) => `$${Number(i) - 1}`)}`;
-
-/**
- * A column as a PostgreSQL array literal (`{1,2,NULL}`). Sent as one text parameter and cast
- * server-side, it is several times faster than a JavaScript array, which the driver serializes
- * element by element. Values are finite numbers or null (validated by the parsers).
- */
-function arrayLiteral(
-  rows: readonly ResultRowInput[],
-  value: (row: ResultRowInput) => number | null,
-): string {
-  const parts = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const v = value(rows[i]);
-    parts[i] = v === null ? "NULL" : String(v);
-  }
-  return `{${parts.join(",")}}`;
-}
-
-async function insertChunks(
-  tx: Tx,
-  sql: string,
-  leading: unknown[],
-  rows: readonly ResultRowInput[],
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    const chunk = rows.slice(start, start + CHUNK_ROWS);
-    await tx.$executeRawUnsafe(sql, ...leading, ...COLUMNS.map(([, , value]) => arrayLiteral(chunk, value)));
-  }
-}
-
-/** The results of a checkpoint that has none yet: a plain batched insert, no comparison needed. */
-export async function insertFreshResults(
-  tx: Tx,
-  checkpointId: number,
-  rows: readonly ResultRowInput[],
-): Promise<ResultWriteCounts> {
-  await insertChunks(tx, INSERT_DIRECT, [checkpointId], rows);
-  return { inserted: rows.length, replaced: 0, unchanged: 0 };
-}
-
-/** True when the checkpoint already has at least one result. */
-export async function hasResults(tx: Tx, checkpointId: number): Promise<boolean> {
-  const rows = await tx.$queryRawUnsafe<unknown[]>(
-    `SELECT 1 FROM "results" WHERE "checkpoint_id" = $1 LIMIT 1`,
-    checkpointId,
-  );
-  return rows.length > 0;
-}
-
-/**
- * Stages the rows of a checkpoint that already has results in a temporary table (dropped at
- * commit) and compares them with what is stored. Returns the external ids of the problems whose
- * stored counts differ, in id order; nothing is written to `results` yet.
- */
-export async function stageAndCompare(
-  tx: Tx,
-  checkpointId: number,
-  rows: readonly ResultRowInput[],
-): Promise<{ differing: string[]; unchanged: number }> {
+/** Empties the transaction's staging table (created on first use, dropped at commit or rollback). */
+export async function clearImportStage(tx: Tx): Promise<void> {
   await tx.$executeRawUnsafe(CREATE_STAGE);
   await tx.$executeRawUnsafe(`TRUNCATE "import_stage"`);
-  await insertChunks(tx, INSERT_STAGE, [], rows);
+}
+
+/**
+ * True when this session may set `session_replication_role` (a superuser, like the embedded
+ * server's, or a role granted it), which lets {@link insertResultColumns} skip the per-row
+ * foreign-key triggers.
+ */
+export async function canSkipReferenceTriggers(tx: Tx): Promise<boolean> {
+  const [row] = await tx.$queryRawUnsafe<{ allowed: boolean }[]>(
+    `SELECT has_parameter_privilege('session_replication_role', 'SET') AS "allowed"`,
+  );
+  return row.allowed;
+}
+
+/**
+ * Inserts rows (one array literal per column, see ResultBatch.toColumns) into `results`. With
+ * `skipReferenceTriggers`, PostgreSQL's foreign-key triggers are off for this one statement: they
+ * run one lookup per row per key, about 85 % of the insert's cost. The caller must then
+ * guarantee what they check: every problem id was read in this transaction with a lock that stops
+ * its deletion (FOR KEY SHARE, as the trigger would take), and every checkpoint was created by it.
+ * Primary key, NOT NULL and CHECK constraints apply as always.
+ */
+export async function insertResultColumns(
+  tx: Tx,
+  columns: string[],
+  skipReferenceTriggers: boolean,
+): Promise<void> {
+  if (skipReferenceTriggers) await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
+  await tx.$executeRawUnsafe(`INSERT INTO "results" (${NAMES}) SELECT * FROM ${UNNEST}`, ...columns);
+  if (skipReferenceTriggers) await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = DEFAULT`);
+}
+
+/** Inserts rows (one array literal per column) into the staging table. */
+export async function stageResultColumns(tx: Tx, columns: string[]): Promise<void> {
+  await tx.$executeRawUnsafe(`INSERT INTO "import_stage" SELECT * FROM ${UNNEST}`, ...columns);
+}
+
+/**
+ * Compares the staged rows of a checkpoint with what it stores. Returns the external ids of the
+ * problems whose stored counts differ (in id order) and how many rows are stored identically;
+ * nothing is written.
+ */
+export async function compareStaged(
+  tx: Tx,
+  checkpointId: number,
+): Promise<{ differing: string[]; unchanged: number }> {
+  const matched = `FROM "import_stage" s
+     JOIN "results" r ON r."checkpoint_id" = s."checkpoint_id" AND r."problem_id" = s."problem_id"`;
   const differing = await tx.$queryRawUnsafe<{ external_id: string }[]>(
-    `SELECT p."external_id" FROM "import_stage" s
-     JOIN "results" r ON r."checkpoint_id" = $1 AND r."problem_id" = s."problem_id"
+    `SELECT p."external_id" ${matched}
      JOIN "problems" p ON p."id" = s."problem_id"
-     WHERE ${DIFFERS} ORDER BY p."external_id"`,
+     WHERE s."checkpoint_id" = $1 AND ${DIFFERS} ORDER BY p."external_id"`,
     checkpointId,
   );
   const [{ count }] = await tx.$queryRawUnsafe<{ count: number }[]>(
-    `SELECT count(*)::int AS "count" FROM "import_stage" s
-     JOIN "results" r ON r."checkpoint_id" = $1 AND r."problem_id" = s."problem_id" WHERE NOT ${DIFFERS}`,
+    `SELECT count(*)::int AS "count" ${matched} WHERE s."checkpoint_id" = $1 AND NOT ${DIFFERS}`,
     checkpointId,
   );
   return { differing: differing.map((row) => row.external_id), unchanged: count };
 }
 
 /**
- * Writes the staged rows (see {@link stageAndCompare}) into the checkpoint: new problems are
- * inserted, identical rows left alone, differing rows overwritten (the caller decides whether
+ * Writes the staged rows of a checkpoint (see {@link compareStaged}) into `results`: new problems
+ * are inserted, identical rows left alone, differing rows overwritten (the caller decides whether
  * that is allowed).
  */
 export async function mergeStaged(
@@ -143,8 +122,8 @@ export async function mergeStaged(
   total: number,
 ): Promise<ResultWriteCounts> {
   await tx.$executeRawUnsafe(
-    `INSERT INTO "results" AS r ("checkpoint_id", ${NAMES.join(", ")})
-     SELECT $1, s.* FROM "import_stage" s
+    `INSERT INTO "results" AS r (${NAMES})
+     SELECT * FROM "import_stage" s WHERE s."checkpoint_id" = $1
      ON CONFLICT ("checkpoint_id", "problem_id") DO UPDATE SET
        ${VALUE_NAMES.map((name) => `${name} = EXCLUDED.${name}`).join(", ")}
      WHERE ${differs("r", "EXCLUDED")}`,
