@@ -1,13 +1,15 @@
 /**
  * Import throughput benchmark (`npm run bench:import`): generates native alphascope JSONL with one
  * line per (checkpoint, problem) (20 α × 5 000 = 100k rows and 200 α × 5 000 = 1M rows), imports
- * each through the real pipeline (stream parse → one transaction) into a fresh embedded PostgreSQL,
- * each in its own process so peak RSS is that import's own, then loads the same 1M rows with a raw
- * server-side COPY as the ceiling. Prints figures; not a test.
+ * each through the real pipeline (rows streamed into one transaction as they are parsed) into a
+ * fresh embedded PostgreSQL, each in its own process so peak RSS is that import's own; the 1M file
+ * once more with the V8 heap capped, to show the live set does not grow with the file. Then loads
+ * the same 1M rows with a raw server-side COPY as the ceiling, with the foreign-key triggers on
+ * (plain COPY) and off (as the import inserts). Prints figures and the load average; not a test.
  */
 import { execFileSync } from "node:child_process";
 import { chmodSync, createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -21,6 +23,8 @@ import { freePort } from "../tests/support/freePort";
 const PROBLEMS = 5000;
 const SAMPLES = 16;
 const TARGET_ROWS_PER_SECOND = 100_000;
+/** Old-space cap (MB) of the extra 1M run: well under what the uncapped run's heap grows to. */
+const CAPPED_HEAP_MB = 128;
 
 /** Deterministic verdict counts of (checkpoint a, problem p), summing to SAMPLES. */
 function counts(a: number, p: number): number[] {
@@ -78,14 +82,16 @@ async function child(url: string, path: string, slug: string): Promise<void> {
   console.log(JSON.stringify({ seconds, rows: report.totals.rows, peakRssMb }));
 }
 
-function importInChild(
-  url: string,
-  path: string,
-  slug: string,
-): { seconds: number; rows: number; peakRssMb: number } {
+interface ImportFigures {
+  seconds: number;
+  rows: number;
+  peakRssMb: number;
+}
+
+function importInChild(url: string, path: string, slug: string, nodeFlags: string[] = []): ImportFigures {
   const output = execFileSync(
     process.execPath,
-    ["--import", "tsx", process.argv[1], "--child", url, path, slug],
+    [...nodeFlags, "--import", "tsx", process.argv[1], "--child", url, path, slug],
     {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
@@ -94,8 +100,17 @@ function importInChild(
   return JSON.parse(output.trim().split("\n").pop() ?? "{}");
 }
 
-/** Raw COPY of the 1M result rows into a second experiment with the same problems: the ceiling. */
-async function rawCopy(url: string, dir: string, alphas: number): Promise<number> {
+/**
+ * Raw COPY of the 1M result rows into a new experiment `slug` with the same problems: the ceiling.
+ * With `skipReferenceTriggers`, as the import does, PostgreSQL's per-row foreign-key lookups are off.
+ */
+async function rawCopy(
+  url: string,
+  dir: string,
+  alphas: number,
+  slug: string,
+  skipReferenceTriggers: boolean,
+): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -107,13 +122,14 @@ async function rawCopy(url: string, dir: string, alphas: number): Promise<number
       rows: [experiment],
     } = await client.query<{ id: number }>(
       `INSERT INTO experiments (slug, name, description, benchmark, setting, endpoint_a_label, endpoint_b_label, updated_at)
-       VALUES ('raw-copy', 'raw copy', '', 'custom', 'pure-reasoning', 'A', 'B', now()) RETURNING id`,
+       VALUES ($1, $1, '', 'custom', 'pure-reasoning', 'A', 'B', now()) RETURNING id`,
+      [slug],
     );
     const { rows: checkpoints } = await client.query<{ id: number }>(
       `INSERT INTO checkpoints (experiment_id, alpha) SELECT $1, a FROM unnest($2::float8[]) a RETURNING id`,
       [experiment.id, Array.from({ length: alphas }, (_, a) => alphaOf(a))],
     );
-    const csv = join(dir, "results.csv");
+    const csv = join(dir, `${slug}.csv`);
     await writeStream(csv, (write) => {
       checkpoints.forEach(({ id }, a) => {
         for (let p = 0; p < PROBLEMS; p++) {
@@ -123,10 +139,14 @@ async function rawCopy(url: string, dir: string, alphas: number): Promise<number
     });
     chmodSync(csv, 0o644);
     const start = performance.now();
+    await client.query("BEGIN");
+    if (skipReferenceTriggers) await client.query("SET LOCAL session_replication_role = replica");
     await client.query(
       `COPY results (checkpoint_id, problem_id, n, pass, wrong_answer, time_limit, runtime_error, compile_error, other)
        FROM '${csv}' WITH (FORMAT csv)`,
     );
+    await client.query("COMMIT");
+    rmSync(csv);
     return (performance.now() - start) / 1000;
   } finally {
     await client.end();
@@ -141,32 +161,50 @@ async function main(): Promise<void> {
   const server = await startEmbeddedServer({ dataDir, port: await freePort(), database: "alphascope" });
   try {
     await applyMigrations(server.url);
-    const results: Record<string, { seconds: number; rows: number; peakRssMb: number }> = {};
+    const results: Record<string, ImportFigures> = {};
     for (const alphas of [20, 200]) {
       const path = join(dir, `sweep-${alphas}.jsonl`);
       await writeJsonl(path, alphas);
       results[alphas] = importInChild(server.url, path, `bench-${alphas}`);
+      if (alphas === 200) {
+        results.capped = importInChild(server.url, path, "bench-capped", [
+          `--max-old-space-size=${CAPPED_HEAP_MB}`,
+        ]);
+      }
       rmSync(path);
     }
-    const copySeconds = await rawCopy(server.url, dir, 200);
+    const copySeconds = await rawCopy(server.url, dir, 200, "raw-copy", false);
+    const copyNoFkSeconds = await rawCopy(server.url, dir, 200, "raw-copy-no-fk", true);
     const small = results[20];
     const large = results[200];
     const rate = large.rows / large.seconds;
-    const copyRate = large.rows / copySeconds;
-    console.log(`native JSONL import, ${PROBLEMS} problems, n = ${SAMPLES}`);
-    for (const r of [small, large]) {
+    const line = (label: string, r: ImportFigures) =>
       console.log(
-        `  ${r.rows.toLocaleString("en-US").padStart(9)} rows: ${r.seconds.toFixed(2)} s, ` +
+        `  ${r.rows.toLocaleString("en-US").padStart(9)} rows${label}: ${r.seconds.toFixed(2)} s, ` +
           `${Math.round(r.rows / r.seconds).toLocaleString("en-US")} rows/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
       );
-    }
+    console.log(`native JSONL import, ${PROBLEMS} problems, n = ${SAMPLES}`);
+    line("", small);
+    line("", large);
+    line(` (heap capped at ${CAPPED_HEAP_MB} MB)`, results.capped);
     console.log(
       `  target ≥ ${TARGET_ROWS_PER_SECOND.toLocaleString("en-US")} rows/s: ${rate >= TARGET_ROWS_PER_SECOND ? "met" : "NOT met"}`,
     );
     console.log(`  peak RSS 1M / 100k: ${(large.peakRssMb / small.peakRssMb).toFixed(2)}×`);
+    for (const [label, seconds] of [
+      ["foreign-key triggers on", copySeconds],
+      ["foreign-key triggers off", copyNoFkSeconds],
+    ] as const) {
+      const copyRate = large.rows / seconds;
+      console.log(
+        `raw COPY of the same 1M rows, ${label}: ${seconds.toFixed(2)} s, ` +
+          `${Math.round(copyRate).toLocaleString("en-US")} rows/s; import / COPY = ${((rate / copyRate) * 100).toFixed(0)}%`,
+      );
+    }
     console.log(
-      `raw COPY of the same 1M rows: ${copySeconds.toFixed(2)} s, ${Math.round(copyRate).toLocaleString("en-US")} rows/s; ` +
-        `import / COPY = ${((rate / copyRate) * 100).toFixed(0)}%`,
+      `load average (1, 5, 15 min): ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(", ")}`,
     );
   } finally {
     await server.stop();
