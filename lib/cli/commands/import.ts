@@ -121,10 +121,11 @@ export async function importCommand(io: CliIO, args: string[]): Promise<number> 
       maxBytes: importMaxBytes(),
       onProgress: progress.onProgress,
     };
-    // Parse and validate before opening the database: a bad file never touches it.
+    // Sizes, formats and join files are checked before the database is opened; the rows are parsed
+    // while they stream into the import's transaction, which a bad line rolls back.
     const plan = await prepareImport(importRequest);
-    progress.done();
     const report = await withDatabase((db) => writeImport(db, plan, writeOptions(importRequest)));
+    progress.done();
     io.out(flags.json ? JSON.stringify(report, null, 2) : renderImportReport(report));
     return 0;
   } catch (error) {
