@@ -21,13 +21,9 @@ export async function snapshotDb(db: Db): Promise<DbSnapshot> {
   return snapshot;
 }
 
-/** The real LiveCodeBench run shared by the project (../shared/fixtures next to the repo). */
-export function sharedLcbPath(suffix: "eval_all.json" | "eval.json"): string {
-  const name = `Scenario.codegeneration_1_0.2_${suffix}`;
-  return fileURLToPath(new URL(`../../../shared/fixtures/livecodebench/Qwen-3-8B/${name}`, import.meta.url));
-}
-
 /** A committed fixture of the importer tests (tests/fixtures/importer/…). */
 export function importerFixture(path: string): string {
   return fileURLToPath(new URL(`../fixtures/importer/${path}`, import.meta.url));
 }
+
+export { sharedLcbPath } from "../support/sharedFixtures";
