@@ -1,5 +1,6 @@
+import { parseDifficultyParam } from "@/lib/client/difficultyParam";
 import { formatAlpha } from "@/lib/domain/alpha";
-import { DIFFICULTY_SLICES, type DifficultySlice } from "@/lib/domain/difficulty";
+import type { DifficultySlice } from "@/lib/domain/difficulty";
 import { splitBudgetEqual } from "@/lib/science/budget";
 
 /** Everything a scaling share link reproduces: the ensemble, its budget and split, and the slice. */
@@ -122,15 +123,9 @@ export function parseScalingView(
 
   const difficulty = params.get("difficulty");
   if (difficulty !== null) {
-    const known = (DIFFICULTY_SLICES as readonly string[]).includes(difficulty);
-    if (known && context.slices.includes(difficulty as DifficultySlice))
-      view.difficulty = difficulty as DifficultySlice;
-    else
-      notices.push(
-        known
-          ? `This experiment has no ${difficulty} problems; showing ${view.difficulty} problems.`
-          : `Unknown difficulty “${difficulty}”; showing ${view.difficulty} problems.`,
-      );
+    const parsed = parseDifficultyParam(difficulty, context.slices, view.difficulty);
+    if ("slice" in parsed) view.difficulty = parsed.slice;
+    else notices.push(parsed.notice);
   }
 
   const bands = params.get("bands");

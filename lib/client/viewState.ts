@@ -1,5 +1,6 @@
 import { formatAlpha } from "../domain/alpha";
-import { DIFFICULTY_SLICES, type DifficultySlice } from "../domain/difficulty";
+import type { DifficultySlice } from "../domain/difficulty";
+import { parseDifficultyParam } from "./difficultyParam";
 
 /** A zoomed window of the frontier plot, in metric units. */
 export interface Zoom {
@@ -121,15 +122,9 @@ export function parseView(params: URLSearchParams, context: ViewContext): Parsed
 
   const difficulty = params.get("difficulty");
   if (difficulty !== null) {
-    const known = (DIFFICULTY_SLICES as readonly string[]).includes(difficulty);
-    if (known && context.slices.includes(difficulty as DifficultySlice))
-      view.difficulty = difficulty as DifficultySlice;
-    else
-      notices.push(
-        known
-          ? `This experiment has no ${difficulty} problems; showing all problems.`
-          : `Unknown difficulty “${difficulty}”; showing all problems.`,
-      );
+    const parsed = parseDifficultyParam(difficulty, context.slices, "all");
+    if ("slice" in parsed) view.difficulty = parsed.slice;
+    else notices.push(parsed.notice);
   }
 
   const ciText = params.get("ci");

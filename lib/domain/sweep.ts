@@ -33,3 +33,26 @@ export interface SweepMatrix {
   /** Sorted by α ascending. */
   checkpoints: CheckpointColumns[];
 }
+
+/** Columns for `size` problems with nothing evaluated yet (n = 0, runtimes unknown). */
+export function emptyCheckpointColumns(
+  checkpoint: { alpha: number; label: string | null; model: string | null },
+  size: number,
+): CheckpointColumns {
+  return {
+    alpha: checkpoint.alpha,
+    label: checkpoint.label,
+    model: checkpoint.model,
+    n: new Int32Array(size),
+    verdicts: {
+      pass: new Int32Array(size),
+      wrongAnswer: new Int32Array(size),
+      timeLimit: new Int32Array(size),
+      runtimeError: new Int32Array(size),
+      compileError: new Int32Array(size),
+      other: new Int32Array(size),
+    },
+    runtimeMeanMs: new Float64Array(size).fill(Number.NaN),
+    runtimeCount: new Int32Array(size),
+  };
+}

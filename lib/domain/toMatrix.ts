@@ -1,6 +1,6 @@
-import type { CheckpointColumns, SweepMatrix, SweepProblem } from "./sweep";
+import { type CheckpointColumns, emptyCheckpointColumns, type SweepMatrix, type SweepProblem } from "./sweep";
 import type { CheckpointInput, SweepInput } from "./sweepInput";
-import { VERDICTS, type Verdict } from "./verdicts";
+import { VERDICTS } from "./verdicts";
 
 function byExternalId(a: SweepProblem, b: SweepProblem): number {
   // Code-unit order, not locale order, so the result is the same on every machine.
@@ -13,18 +13,8 @@ function checkpointColumns(
   indexOf: ReadonlyMap<string, number>,
   size: number,
 ): CheckpointColumns {
-  const columns: CheckpointColumns = {
-    alpha: checkpoint.alpha,
-    label: checkpoint.label,
-    model: checkpoint.model,
-    n: new Int32Array(size),
-    verdicts: Object.fromEntries(VERDICTS.map((v) => [v, new Int32Array(size)])) as Record<
-      Verdict,
-      Int32Array
-    >,
-    runtimeMeanMs: new Float64Array(size).fill(Number.NaN),
-    runtimeCount: new Int32Array(size),
-  };
+  const columns = emptyCheckpointColumns(checkpoint, size);
+
   const seen = new Set<number>();
   for (const result of checkpoint.results) {
     const index = indexOf.get(result.problemExternalId);

@@ -1,5 +1,10 @@
 import type { ExperimentHeader } from "../../api/types";
-import type { CheckpointColumns, SweepMatrix, SweepProblem } from "../../domain/sweep";
+import {
+  type CheckpointColumns,
+  emptyCheckpointColumns,
+  type SweepMatrix,
+  type SweepProblem,
+} from "../../domain/sweep";
 import type { Db } from "../client";
 import { storedDifficulty, storedSetting } from "./storedValues";
 
@@ -83,22 +88,8 @@ function checkpointColumns(
   indexOfProblem: Map<number, number>,
   size: number,
 ): CheckpointColumns {
-  const columns: CheckpointColumns = {
-    alpha: row.alpha,
-    label: row.label,
-    model: row.model,
-    n: new Int32Array(size),
-    verdicts: {
-      pass: new Int32Array(size),
-      wrongAnswer: new Int32Array(size),
-      timeLimit: new Int32Array(size),
-      runtimeError: new Int32Array(size),
-      compileError: new Int32Array(size),
-      other: new Int32Array(size),
-    },
-    runtimeMeanMs: new Float64Array(size).fill(Number.NaN),
-    runtimeCount: new Int32Array(size),
-  };
+  const columns = emptyCheckpointColumns(row, size);
+
   const { verdicts } = columns;
   const view = packedView(row);
   for (let offset = 0; offset < view.byteLength; offset += PACKED_RESULT_BYTES) {

@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FrontierData } from "../../lib/api/types";
+import { getMetric } from "../../lib/science/metricRegistry";
+import { sharedLcbPath } from "../support/sharedFixtures";
+import { type BrowserSession, baseUrl, openBrowser } from "./browser";
+
+const SLUG = "qwen3-8b-lcb-explorer";
+let session: BrowserSession;
+
+beforeAll(async () => {
+  const response = await fetch(`${baseUrl()}/api/imports`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      experiment: SLUG,
+      name: "Qwen3-8B on LiveCodeBench (real run)",
+      alpha: 0,
+      files: [
+        {
+          name: "Scenario.codegeneration_1_0.2_eval_all.json",
+          content: readFileSync(sharedLcbPath("eval_all.json"), "utf8"),
+        },
+      ],
+    }),
+  });
+  expect(response.status).toBe(201);
+  session = await openBrowser();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe("the explorer on an imported LiveCodeBench run", () => {
+  it("shows the harness's own numbers: pass@1 = 305/1055, by difficulty 322/383/350", async () => {
+    const page = session.page;
+    await page.goto(`${baseUrl()}/experiments/${SLUG}`);
+    await page.locator('.explorer[data-hydrated="true"]').waitFor();
+    const solveRate = getMetric("solveRate");
+    expect(await page.getByTestId("score-solveRate").textContent()).toBe(solveRate.format(305 / 1055));
+    expect(await page.getByTestId("single-checkpoint").textContent()).toContain(
+      "Only one checkpoint (α = 0)",
+    );
+    const filter = page.getByTestId("difficulty-filter");
+    expect(await filter.textContent()).toMatch(/All\s*1,?055.*Easy\s*322.*Medium\s*383.*Hard\s*350/s);
+    // n = 1: pass@k exists only for k = 1 (the solve rate); no larger k is shown.
+    expect(await page.getByTestId("score-passAt5").count()).toBe(0);
+
+    await filter.getByText("Hard").click();
+    await page.waitForURL(/difficulty=hard/);
+    const frontier = (await (
+      await fetch(`${baseUrl()}/api/experiments/${SLUG}/frontier`)
+    ).json()) as FrontierData;
+    const hard = frontier.slices.hard.points[0].metrics.solveRate.value;
+    expect(await page.getByTestId("score-solveRate").textContent()).toBe(solveRate.format(hard));
+  });
+});
