@@ -49,7 +49,7 @@ export const ExplorerHeader = memo(function ExplorerHeader({ experiment }: { exp
         </div>
       </dl>
       <p className="explorer-links">
-        <Link href={`/experiments/${experiment.slug}/scaling`} data-testid="scaling-link">
+        <Link href={`/experiments/${experiment.slug}/scaling`} prefetch={false} data-testid="scaling-link">
           Inference-time scaling: pass@k curves and α-ensembles →
         </Link>
       </p>
