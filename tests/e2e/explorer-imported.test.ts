@@ -47,7 +47,7 @@ describe("the explorer on an imported LiveCodeBench run", () => {
     // n = 1: pass@k exists only for k = 1 (the solve rate); no larger k is shown.
     expect(await page.getByTestId("score-passAt5").count()).toBe(0);
 
-    await filter.getByText("Hard").click();
+    await filter.getByLabel(/Hard/).check();
     await page.waitForURL(/difficulty=hard/);
     const frontier = (await (
       await fetch(`${baseUrl()}/api/experiments/${SLUG}/frontier`)
