@@ -1,6 +1,8 @@
-import type { ProblemInput, ResultInput, SweepInput } from "../../domain/sweepInput";
+import type { ProblemInput, SweepInput } from "../../domain/sweepInput";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
+import { ResultBatch } from "./importResultBatch";
+import { insertResultColumns } from "./importResults";
 
 /** A JSON value as stored in import_batches.summary. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -118,58 +120,46 @@ async function insertCheckpoints(
   return new Map(rows.map((row) => [row.alpha, row.id]));
 }
 
-interface ResultRow {
-  checkpointId: number;
-  problemId: number;
-  result: ResultInput;
-}
-
-const RESULT_COLUMNS: [column: string, type: string, value: (row: ResultRow) => number | null][] = [
-  ["checkpoint_id", "int4", (row) => row.checkpointId],
-  ["problem_id", "int4", (row) => row.problemId],
-  ["n", "int4", (row) => row.result.n],
-  ["pass", "int4", (row) => row.result.verdicts.pass],
-  ["wrong_answer", "int4", (row) => row.result.verdicts.wrongAnswer],
-  ["time_limit", "int4", (row) => row.result.verdicts.timeLimit],
-  ["runtime_error", "int4", (row) => row.result.verdicts.runtimeError],
-  ["compile_error", "int4", (row) => row.result.verdicts.compileError],
-  ["other", "int4", (row) => row.result.verdicts.other],
-  ["runtime_count", "int4", (row) => row.result.runtimeCount],
-  ["runtime_mean_ms", "float8", (row) => row.result.runtimeMeanMs],
-  ["runtime_min_ms", "float8", (row) => row.result.runtimeMinMs],
-  ["runtime_max_ms", "float8", (row) => row.result.runtimeMaxMs],
-  ["dps_norm", "float8", (row) => row.result.dpsNorm],
-];
-
 /**
- * One statement per chunk, each column as one comma-separated text parameter that the server splits
- * into an array (empty items become NULL) and unnests. A text parameter passes through the client
- * untouched, where an array parameter is converted value by value (about ten times slower).
- * String(x) gives the shortest text that parses back to exactly x.
+ * Writes every result of the sweep in chunks through the importer's column writer (one
+ * `INSERT … SELECT FROM unnest` per chunk); returns how many rows and samples were written.
  */
-const INSERT_RESULTS = `INSERT INTO "results" (${RESULT_COLUMNS.map(([column]) => `"${column}"`).join(", ")})
-  SELECT * FROM unnest(${RESULT_COLUMNS.map(([, type], i) => `string_to_array($${i + 1}, ',', '')::${type}[]`).join(", ")})`;
-
-async function insertResults(tx: Tx, rows: ResultRow[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += RESULT_CHUNK_ROWS) {
-    const chunk = rows.slice(start, start + RESULT_CHUNK_ROWS);
-    const columns = RESULT_COLUMNS.map(([, , value]) => chunk.map((row) => value(row) ?? "").join(","));
-    await tx.$executeRawUnsafe(INSERT_RESULTS, ...columns);
-  }
-}
-
-function resultRows(sweep: SweepInput, checkpointIds: Map<number, number>, problemIds: Map<string, number>) {
-  const rows: ResultRow[] = [];
-  for (const checkpoint of sweep.checkpoints) {
-    const checkpointId = checkpointIds.get(checkpoint.alpha);
-    if (checkpointId === undefined) throw new Error(`Checkpoint α = ${checkpoint.alpha} was not stored.`);
+async function insertResults(
+  tx: Tx,
+  sweep: SweepInput,
+  checkpointIds: Map<number, number>,
+  problemIds: Map<string, number>,
+): Promise<{ rows: number; samples: number }> {
+  const idOf = <K>(ids: Map<K, number>, key: K, what: string): number => {
+    const id = ids.get(key);
+    if (id === undefined) throw new Error(`${what} ${String(key)} was not stored.`);
+    return id;
+  };
+  const checkpointIdByOrdinal = Int32Array.from(sweep.checkpoints, (c) =>
+    idOf(checkpointIds, c.alpha, "Checkpoint α ="),
+  );
+  const problemIdByOrdinal = Int32Array.from(sweep.problems, (p) =>
+    idOf(problemIds, p.externalId, "Problem"),
+  );
+  const problemOrdinal = new Map(sweep.problems.map((problem, index) => [problem.externalId, index]));
+  let batch = new ResultBatch(RESULT_CHUNK_ROWS);
+  let rows = 0;
+  let samples = 0;
+  const flush = async () => {
+    const { columns } = batch.toColumns(checkpointIdByOrdinal, problemIdByOrdinal, () => true);
+    await insertResultColumns(tx, columns, false);
+    batch = new ResultBatch(RESULT_CHUNK_ROWS);
+  };
+  for (const [ordinal, checkpoint] of sweep.checkpoints.entries()) {
     for (const result of checkpoint.results) {
-      const problemId = problemIds.get(result.problemExternalId);
-      if (problemId === undefined) throw new Error(`Problem ${result.problemExternalId} was not stored.`);
-      rows.push({ checkpointId, problemId, result });
+      batch.push(ordinal, idOf(problemOrdinal, result.problemExternalId, "Problem"), result);
+      rows++;
+      samples += result.n;
+      if (batch.full) await flush();
     }
   }
-  return rows;
+  if (batch.length > 0) await flush();
+  return { rows, samples };
 }
 
 /**
@@ -211,15 +201,13 @@ export async function insertSweep(
       });
       const problemIds = await upsertProblems(tx, experiment.benchmark, sweep.problems);
       const checkpointIds = await insertCheckpoints(tx, experimentId, sweep);
-      const rows = resultRows(sweep, checkpointIds, problemIds);
-      await insertResults(tx, rows);
-      const samples = rows.reduce((total, row) => total + row.result.n, 0);
+      const { rows, samples } = await insertResults(tx, sweep, checkpointIds, problemIds);
       if (options.importRecord) {
         await tx.importBatch.create({
           data: {
             ...options.importRecord,
             experimentId,
-            rowCount: rows.length,
+            rowCount: rows,
             problemCount: sweep.problems.length,
             sampleCount: samples,
           },
@@ -230,7 +218,7 @@ export async function insertSweep(
         replaced: existing !== null,
         checkpoints: sweep.checkpoints.length,
         problems: sweep.problems.length,
-        results: rows.length,
+        results: rows,
         samples,
       };
     },
