@@ -78,6 +78,14 @@ export function PassAtKPanel({ slug, view, setView, bestSingleAlpha }: PassAtKPa
         <StatusPanel tone="error" title="The pass@k curves could not be loaded">
           <p>{query.error.message}</p>
         </StatusPanel>
+      ) : ks.length < 2 ? (
+        <StatusPanel tone="empty" title="pass@k needs more than one sample per problem">
+          <p data-testid="curves-single-sample">
+            These results have one sample per problem, so pass@k is defined only for k = 1
+            {curves[0]?.curve.points[0] ? ` (${formatPercent(curves[0].curve.points[0].passAtK)})` : ""}.
+            Import runs with several samples per problem to see how pass@k grows with the budget.
+          </p>
+        </StatusPanel>
       ) : (
         <>
           <PassAtKChart curves={curves} bands={view.bands} />

@@ -55,4 +55,12 @@ describe("the explorer on an imported LiveCodeBench run", () => {
     const hard = frontier.slices.hard.points[0].metrics.solveRate.value;
     expect(await page.getByTestId("score-solveRate").textContent()).toBe(solveRate.format(hard));
   });
+
+  it("says on the scaling view that pass@k needs more than one sample per problem", async () => {
+    const page = session.page;
+    await page.goto(`${baseUrl()}/experiments/${SLUG}/scaling?difficulty=all`);
+    const note = page.getByTestId("curves-single-sample");
+    await note.waitFor();
+    expect(await note.textContent()).toContain(`k = 1 (${getMetric("solveRate").format(305 / 1055)})`);
+  });
 });
