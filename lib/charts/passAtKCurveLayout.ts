@@ -94,7 +94,10 @@ export function passAtKChartLayout({
     x,
     y,
     plot,
-    xTicks: axisTicks(x, tickCountFor(plot.right - plot.left), kLabel),
+    // k counts samples: a short log axis (e.g. 1–5) would otherwise get fractional ticks.
+    xTicks: axisTicks(x, tickCountFor(plot.right - plot.left), kLabel).filter((tick) =>
+      Number.isInteger(tick.value),
+    ),
     yTicks: axisTicks(y, Math.max(2, Math.round((plot.bottom - plot.top) / 50)), percentLabel),
     curves: curves.map((curve) => {
       const hasBand =

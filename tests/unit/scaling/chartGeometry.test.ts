@@ -21,6 +21,17 @@ describe("passAtKChartLayout", () => {
     expect(layout.x(10)).toBeCloseTo(245, 9);
   });
 
+  it("labels only whole k, also on a short axis where d3 would tick fractions", () => {
+    const short = passAtKChartLayout({
+      curves: [{ id: "n2", points: [{ k: 1, passAtK: 0.3 }, { k: 2, passAtK: 0.4 }] }],
+      width: 450,
+      height: 240,
+      bands: false,
+      margin,
+    });
+    expect(short.xTicks.map((t) => t.value)).toEqual([1, 2]);
+  });
+
   it("snaps the y range outward to 5 points around values and bands", () => {
     expect(layout.y.domain()).toEqual([0.25, 0.9]);
     expect(layout.y(0.25)).toBeCloseTo(210, 9);
