@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { deleteCommand } from "./commands/delete";
 import { demoCommand } from "./commands/demo";
 import { ensembleCommand } from "./commands/ensemble";
 import { experimentsCommand } from "./commands/experiments";
@@ -10,28 +10,13 @@ import { USAGE } from "./usage";
 type Command = (io: CliIO, args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
-  ensemble: ensembleCommand,
-  demo: (io, args) => {
-    parseArgs({ args, options: {} });
-    return demoCommand(io);
-  },
+  experiments: experimentsCommand,
+  metrics: metricsCommand,
+  demo: demoCommand,
   import: importCommand,
-  experiments: (io, args) => experimentsCommand(io, { json: flags(args, { json: false }).json }),
-  metrics: (io, args) => {
-    const { positionals, values } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: "boolean", default: false } },
-    });
-    if (positionals.length !== 1) throw new UsageError("Usage: alphascope metrics <slug> [--json]");
-    return metricsCommand(io, positionals[0], { json: values.json });
-  },
+  ensemble: ensembleCommand,
+  delete: deleteCommand,
 };
-
-function flags(args: string[], defaults: { json: boolean }): { json: boolean } {
-  const { values } = parseArgs({ args, options: { json: { type: "boolean", default: defaults.json } } });
-  return { json: values.json };
-}
 
 /** Runs one CLI invocation and returns its exit code; errors are printed, never thrown. */
 export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {

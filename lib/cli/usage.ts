@@ -4,6 +4,7 @@ Usage:
   alphascope experiments [--json]              list experiments
   alphascope metrics <slug> [--json]           per-checkpoint metrics (the JSON of GET /api/experiments/<slug>)
   alphascope demo                              load the synthetic demo sweep (idempotent)
+  alphascope delete <slug> --yes               delete an experiment with its checkpoints and results
   alphascope import <file|manifest> [options]  import evaluation results
       --experiment <slug>   experiment to import into (created when missing)
       --alpha <a>           α of the checkpoint the file belongs to

@@ -204,4 +204,20 @@ describe("the CLI reads the same numbers as the API", () => {
     expect(await runCli(["demo"], second.io)).toBe(0);
     expect(second.out.join("\n")).toContain("Nothing to do");
   });
+
+  it("`alphascope delete` asks for --yes, then removes the experiment and leaves the problems", async () => {
+    const refused = capture();
+    expect(await runCli(["delete", "demo-coverage-sweep"], refused.io)).toBe(2);
+    expect(refused.err.join("\n")).toContain("Run again with --yes");
+    const problemsBefore = await db.problem.count();
+    const deleted = capture();
+    expect(await runCli(["delete", "demo-coverage-sweep", "--yes"], deleted.io)).toBe(0);
+    expect(deleted.out.join("\n")).toBe(
+      'Deleted experiment "demo-coverage-sweep" with its checkpoints and results.',
+    );
+    expect(await db.experiment.count({ where: { slug: "demo-coverage-sweep" } })).toBe(0);
+    expect(await db.problem.count()).toBe(problemsBefore);
+    const missing = capture();
+    expect(await runCli(["delete", "demo-coverage-sweep", "--yes"], missing.io)).toBe(1);
+  });
 });

@@ -1,12 +1,14 @@
+import { parseArgs } from "node:util";
 import { formatAlpha } from "../../domain/alpha";
 import { getExperimentList } from "../../server/experiments";
 import { type CliIO, withDatabase } from "../context";
 import { renderTable } from "../table";
 
 /** `alphascope experiments [--json]` */
-export async function experimentsCommand(io: CliIO, options: { json: boolean }): Promise<number> {
+export async function experimentsCommand(io: CliIO, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } } });
   const experiments = await withDatabase(getExperimentList);
-  if (options.json) {
+  if (values.json) {
     io.out(JSON.stringify(experiments, null, 2));
     return 0;
   }

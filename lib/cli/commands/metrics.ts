@@ -1,13 +1,21 @@
+import { parseArgs } from "node:util";
 import { formatAlpha } from "../../domain/alpha";
 import { getExperimentDetail } from "../../server/experiments";
 import { type CliIO, UsageError, withDatabase } from "../context";
 import { percent, renderTable } from "../table";
 
 /** `alphascope metrics <slug> [--json]`: the same document as GET /api/experiments/<slug>. */
-export async function metricsCommand(io: CliIO, slug: string, options: { json: boolean }): Promise<number> {
+export async function metricsCommand(io: CliIO, args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false } },
+  });
+  if (positionals.length !== 1) throw new UsageError("Usage: alphascope metrics <slug> [--json]");
+  const [slug] = positionals;
   const detail = await withDatabase((db) => getExperimentDetail(db, slug));
   if (!detail) throw new UsageError(`No experiment "${slug}". List them with \`alphascope experiments\`.`, 1);
-  if (options.json) {
+  if (values.json) {
     io.out(JSON.stringify(detail, null, 2));
     return 0;
   }
