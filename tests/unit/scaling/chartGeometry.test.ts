@@ -23,7 +23,15 @@ describe("passAtKChartLayout", () => {
 
   it("labels only whole k, also on a short axis where d3 would tick fractions", () => {
     const short = passAtKChartLayout({
-      curves: [{ id: "n2", points: [{ k: 1, passAtK: 0.3 }, { k: 2, passAtK: 0.4 }] }],
+      curves: [
+        {
+          id: "n2",
+          points: [
+            { k: 1, passAtK: 0.3 },
+            { k: 2, passAtK: 0.4 },
+          ],
+        },
+      ],
       width: 450,
       height: 240,
       bands: false,
