@@ -9,24 +9,13 @@ import { serverDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { getFrontierData } from "@/lib/server/experiments";
 import { toApiError } from "@/lib/server/http";
+import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
 
 export const dynamic = "force-dynamic";
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
 interface ExperimentPageProps {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<SearchParams>;
-}
-
-/** The query string as the browser sent it (first value of a repeated key), for the client to parse. */
-function toQueryString(searchParams: SearchParams): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(searchParams)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) params.set(key, first);
-  }
-  return params.toString();
+  searchParams: Promise<PageSearchParams>;
 }
 
 /**
@@ -35,7 +24,7 @@ function toQueryString(searchParams: SearchParams): string {
  */
 export default async function ExperimentPage({ params, searchParams }: ExperimentPageProps) {
   const { slug } = await params;
-  const search = toQueryString(await searchParams);
+  const search = pageQueryString(await searchParams);
   let data: FrontierData | null;
   try {
     data = await getFrontierData(serverDb(), slug);

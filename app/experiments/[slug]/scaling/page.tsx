@@ -9,6 +9,7 @@ import { slugSchema } from "@/lib/api/schemas";
 import { serverDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { toApiError } from "@/lib/server/http";
+import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
 import { getScalingMatrix } from "@/lib/server/scalingMatrix";
 
 export const metadata: Metadata = { title: "Inference-time scaling" };
@@ -18,7 +19,7 @@ export const dynamic = "force-dynamic";
 
 interface PageProps {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<PageSearchParams>;
 }
 
 export default async function ScalingPage({ params, searchParams }: PageProps) {
@@ -32,10 +33,7 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
     throw error;
   }
   if (!payload) notFound();
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(await searchParams)) {
-    if (typeof value === "string") search.set(key, value);
-  }
+  const search = pageQueryString(await searchParams);
   return (
     <>
       <div className="page-heading">
@@ -53,7 +51,7 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
           This experiment has no evaluated checkpoints yet. Import results to see its scaling.
         </p>
       ) : (
-        <ScalingView payload={payload} initialSearch={search.toString()} />
+        <ScalingView payload={payload} initialSearch={search} />
       )}
     </>
   );
