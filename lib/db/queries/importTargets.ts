@@ -22,8 +22,16 @@ export interface ImportCheckpoint {
 /**
  * The experiment with `input.slug`, created from `input` when it does not exist. An existing
  * experiment keeps its metadata (the import only adds results to it).
+ *
+ * Imports into one experiment take turns: a transaction-scoped advisory lock on the slug makes a
+ * concurrent import wait here until the first commits or rolls back, and then see what it stored
+ * (so two imports creating the same experiment both succeed, and content-hash checks see each other).
  */
 export async function findOrCreateExperiment(tx: Tx, input: ExperimentInput): Promise<ImportExperiment> {
+  await tx.$executeRawUnsafe(
+    "SELECT pg_advisory_xact_lock(hashtext('alphascope:import'), hashtext($1))",
+    input.slug,
+  );
   const select = { id: true, slug: true, name: true, benchmark: true } as const;
   const existing = await tx.experiment.findUnique({ where: { slug: input.slug }, select });
   if (existing) return { ...existing, created: false };
