@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SETTINGS } from "../api/types";
+import { SETTINGS } from "../domain/setting";
 import { EVALPLUS_TESTS } from "./evalplusStatus";
 import { IMPORT_FORMATS } from "./formats";
 

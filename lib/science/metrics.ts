@@ -1,9 +1,8 @@
-import { type CheckpointSummary, STANDARD_KS } from "../api/types";
-import { alphaKind } from "../domain/alpha";
+import { type AlphaKind, alphaKind } from "../domain/alpha";
 import { DIFFICULTIES } from "../domain/difficulty";
 import type { CheckpointColumns, SweepMatrix } from "../domain/sweep";
 import { emptyVerdictCounts, VERDICTS, type Verdict, type VerdictCounts } from "../domain/verdicts";
-import { availableKs, sumPassAtK } from "./passAtK";
+import { availableKs, STANDARD_KS, sumPassAtK } from "./passAtK";
 
 /** Scores of one checkpoint on one set of problems (all, or one difficulty). */
 export interface SliceSummary {
@@ -23,6 +22,15 @@ export interface SliceSummary {
   meanPassRuntimeMs: number | null;
   /** pass@k keyed by k (as a string), for the standard k ≤ the smallest n. */
   passAtK: Record<string, number>;
+}
+
+/** One checkpoint's scores over all problems, and per difficulty where it has problems of it. */
+export interface CheckpointSummary extends SliceSummary {
+  alpha: number;
+  kind: AlphaKind;
+  label: string | null;
+  model: string | null;
+  byDifficulty: { easy?: SliceSummary; medium?: SliceSummary; hard?: SliceSummary };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Estimate } from "../api/types";
+import type { Estimate } from "./bootstrap";
 import { normalQuantile } from "./normalQuantile";
 
 /**
