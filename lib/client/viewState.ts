@@ -1,12 +1,10 @@
+import type { Zoom } from "../charts/zoom";
 import { formatAlpha } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
 import { parseDifficultyParam } from "./difficultyParam";
 
-/** A zoomed window of the frontier plot, in metric units. */
-export interface Zoom {
-  x: [number, number];
-  y: [number, number];
-}
+// Declared with the chart geometry that uses it; re-exported for the explorer's components.
+export type { Zoom };
 
 /** Everything a share link must reproduce. */
 export interface ExplorerView {
