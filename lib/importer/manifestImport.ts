@@ -2,7 +2,7 @@ import { importError } from "../import/issues";
 import { type ManifestCheckpoint, parseManifest } from "../import/manifest";
 import type { ExperimentSpec } from "./experimentSpec";
 import type { ImportInputFile } from "./inputFile";
-import type { ImportEntry } from "./prepareFile";
+import type { ImportEntry } from "./plan";
 import { readFileText } from "./readFile";
 
 /**

@@ -1,27 +1,11 @@
 import { DETECT_HEAD_CHARS, resolveFormat } from "../import/detect";
 import type { EvalPlusTests } from "../import/evalplusStatus";
-import type { ImportFormat } from "../import/formats";
 import { importError } from "../import/issues";
 import { parseLcbProblemList } from "../import/lcbProblemList";
 import { checkImportSize } from "../import/limits";
-import type { ImportInputFile } from "./inputFile";
 import { readHead } from "./manifestImport";
-import type { PlannedFile } from "./plan";
+import type { ImportEntry, PlannedFile } from "./plan";
 import { readFileText } from "./readFile";
-
-/** One file of an import and how to read it (from CLI flags, an API request or a manifest entry). */
-export interface ImportEntry {
-  input: ImportInputFile;
-  /** Required unless the file names its α values (native files with an `alpha` field). */
-  alpha?: number;
-  format?: ImportFormat;
-  /** EvalPlus: which tests decide a pass (default: the request's, else plus). */
-  tests?: EvalPlusTests;
-  label?: string | null;
-  model?: string | null;
-  /** LiveCodeBench `_eval.json`: the matching `_eval_all.json` or generation file, joined by index. */
-  generation?: ImportInputFile;
-}
 
 export interface PrepareOptions {
   tests?: EvalPlusTests;

@@ -5,7 +5,7 @@ import { ImportValidationError } from "@/lib/import/issues";
 import { ImportConflictError } from "@/lib/importer/conflicts";
 import { diskFile, type ImportInputFile, memoryFile } from "@/lib/importer/inputFile";
 import { readManifest } from "@/lib/importer/manifestImport";
-import type { ImportEntry } from "@/lib/importer/prepareFile";
+import type { ImportEntry } from "@/lib/importer/plan";
 import { runImport } from "@/lib/importer/runImport";
 import { testDb, truncateAll } from "./db";
 import { type DbSnapshot, importerFixture, snapshotDb } from "./importSupport";
