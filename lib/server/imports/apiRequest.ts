@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { alphaSchema, slugSchema } from "../api/schemas";
-import { EVALPLUS_TESTS } from "../import/evalplusStatus";
-import { IMPORT_FORMATS } from "../import/formats";
-import { isManifestFile } from "../import/manifest";
-import { BadRequestError } from "../server/errors";
-import { type ImportInputFile, memoryFile, uploadedFile } from "./inputFile";
-import { readHead, readManifest } from "./manifestImport";
-import type { ImportRequest } from "./runImport";
+import { alphaSchema, slugSchema } from "../../api/schemas";
+import { EVALPLUS_TESTS } from "../../import/evalplusStatus";
+import { IMPORT_FORMATS } from "../../import/formats";
+import { isManifestFile } from "../../import/manifest";
+import { type ImportInputFile, memoryFile, uploadedFile } from "../../importer/inputFile";
+import { readHead, readManifest } from "../../importer/manifestImport";
+import type { ImportRequest } from "../../importer/runImport";
+import { BadRequestError } from "../errors";
 
 /** Form or JSON fields of POST /api/imports (files travel separately). */
 const fieldsSchema = z.object({

@@ -1,6 +1,6 @@
-import { ImportValidationError } from "../import/issues";
-import { ApiError } from "../server/errors";
-import { ImportConflictError } from "./conflicts";
+import { ImportValidationError } from "../../import/issues";
+import { ImportConflictError } from "../../importer/conflicts";
+import { ApiError } from "../errors";
 
 /**
  * An import failure as an API error: 409 for a conflict with stored data, 422 for an invalid

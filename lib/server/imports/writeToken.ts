@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { ApiError } from "../server/errors";
+import { ApiError } from "../errors";
 
 /** Environment variable holding the token that write requests must present; reads stay open. */
 export const WRITE_TOKEN_VARIABLE = "ALPHASCOPE_WRITE_TOKEN";
