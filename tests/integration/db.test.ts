@@ -1,5 +1,4 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { loadDemoSweep } from "../../lib/db/demoSweep";
 import { countExperiments, deleteExperiment, listExperiments } from "../../lib/db/queries/experiments";
 import { checkDatabase } from "../../lib/db/queries/health";
 import { ExperimentExistsError, insertSweep } from "../../lib/db/queries/insertSweep";
@@ -7,6 +6,7 @@ import { getExperimentHeader, loadSweepMatrix } from "../../lib/db/queries/sweep
 import { generateDemoSweep } from "../../lib/demo/generate";
 import type { CheckpointInput, ResultInput, SweepInput } from "../../lib/domain/sweepInput";
 import { sweepInputToMatrix } from "../../lib/domain/toMatrix";
+import { loadDemoSweep } from "../../lib/importer/loadDemo";
 import { testDb, truncateAll } from "./db";
 
 const db = testDb();

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { loadDemoSweep } from "../../db/demoSweep";
 import { getExperimentHeader } from "../../db/queries/sweep";
 import { DEMO_EXPERIMENT_SLUG } from "../../demo/experiment";
+import { loadDemoSweep } from "../../importer/loadDemo";
 import { type CliIO, withDatabase } from "../context";
 
 /** `alphascope demo`: stores the synthetic demo sweep once; running it again changes nothing. */

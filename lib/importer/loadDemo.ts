@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
+import type { Db } from "../db/client";
+import { type InsertSweepResult, insertSweep } from "../db/queries/insertSweep";
 import { generateDemoSweep } from "../demo/generate";
 import { DEFAULT_DEMO_OPTIONS, type DemoOptions } from "../demo/options";
-import type { Db } from "./client";
-import { type InsertSweepResult, insertSweep } from "./queries/insertSweep";
 
 /**
  * Generates the synthetic demo sweep and stores it, replacing an earlier copy (the generator is
