@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { ImportSource } from "../db/queries/insertSweep";
+import type { ImportSource } from "../db/queries/importBatches";
 import { completeExperiment, type ExperimentSpec } from "./experimentSpec";
 import type { ImportEntry, ImportPlan, PlannedFile } from "./plan";
 import { type PrepareOptions, prepareFile } from "./prepareFile";
