@@ -77,7 +77,7 @@ export function summarizeTotals(totals: SliceTotals): SliceSummary {
  * The sums of one checkpoint over `problems` (see {@link sliceSummary}), with pass@k for the
  * standard k ≤ the smallest n among the problems with n > 0.
  */
-export function sliceTotals(cp: CheckpointColumns, problems: ArrayLike<number>): SliceTotals {
+function sliceTotals(cp: CheckpointColumns, problems: ArrayLike<number>): SliceTotals {
   // Columns and running sums are kept in locals: this loop runs for every slice on every change.
   const { pass, wrongAnswer, timeLimit, runtimeError, compileError, other } = cp.verdicts;
   const { n: samples, runtimeCount: runtimeKnown, runtimeMeanMs } = cp;
@@ -136,7 +136,7 @@ export function sliceTotals(cp: CheckpointColumns, problems: ArrayLike<number>):
  * Totals of a union of disjoint problem sets; pass@k is kept for the k defined in every part
  * (parts without problems put no limit on k).
  */
-export function mergeTotals(parts: readonly SliceTotals[]): SliceTotals {
+function mergeTotals(parts: readonly SliceTotals[]): SliceTotals {
   const used = parts.filter((part) => part.problems > 0);
   const ks = used.length === 0 ? [] : used[0].ks.filter((k) => used.every((part) => part.ks.includes(k)));
   const verdicts = emptyVerdictCounts();

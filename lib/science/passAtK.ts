@@ -180,21 +180,3 @@ export function minSamples(n: ArrayLike<number>, problems?: ArrayLike<number>): 
 export function availableKs(minN: number, ks: readonly number[] = STANDARD_KS): number[] {
   return ks.filter((k) => k <= minN);
 }
-
-export interface PassAtKPoint {
-  k: number;
-  passAtK: number;
-}
-
-/**
- * Mean pass@k for each k in `ks` (see {@link meanPassAtK}); throws a RangeError for a k larger than
- * some included problem's n. Use {@link availableKs} with {@link minSamples} to keep only defined k.
- */
-export function passAtKCurve(
-  n: ArrayLike<number>,
-  c: ArrayLike<number>,
-  ks: readonly number[],
-  problems?: ArrayLike<number>,
-): PassAtKPoint[] {
-  return ks.map((k) => ({ k, passAtK: meanPassAtK(n, c, k, problems) }));
-}
