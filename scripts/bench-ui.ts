@@ -15,9 +15,9 @@ import { openDatabase } from "../lib/db/database";
 import { loadDemoSweep } from "../lib/db/demoSweep";
 import { DEMO_EXPERIMENT_SLUG } from "../lib/demo/experiment";
 import { alphaGrid } from "../lib/demo/options";
-import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium";
-import { freePort } from "../tests/support/freePort";
-import { startApp } from "../tests/support/server";
+import { CHROMIUM_ARGS, findChromium } from "./support/chromium";
+import { freePort } from "./support/freePort";
+import { startApp } from "./support/server";
 
 const ALPHAS = alphaGrid(-1, 2, 41);
 const PROBLEMS = { easy: 1700, medium: 1700, hard: 1600 };

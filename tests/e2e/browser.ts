@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
-import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
+import { CHROMIUM_ARGS, findChromium } from "../../scripts/support/chromium";
 
 export interface BrowserSession {
   context: BrowserContext;

@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
 /**
- * The Chromium binary the browser tests and benchmarks drive. Never downloads one: a missing browser is
- * an error that says how to install it.
+ * The Chromium binary the browser tests, the UI benchmark and the screenshot script drive. Never
+ * downloads one: a missing browser is an error that says how to install it.
  */
 export function findChromium(): string {
   const configured = process.env.CHROMIUM_PATH;
@@ -15,7 +15,8 @@ export function findChromium(): string {
   const found = CANDIDATES.find((path) => existsSync(path));
   if (found) return found;
   throw new Error(
-    "No Chromium found for the browser tests. Install Debian's Chromium with `apt-get install -y chromium` " +
+    "No Chromium found (the browser tests, the UI benchmark and the screenshots need one). " +
+      "Install Debian's Chromium with `apt-get install -y chromium` " +
       "(or set CHROMIUM_PATH to a Chromium/Chrome binary). The browser tests are never skipped.",
   );
 }

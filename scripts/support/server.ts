@@ -21,7 +21,7 @@ export interface RunningApp {
 export async function startApp(
   options: { env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<RunningApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), "alphascope-e2e-"));
+  const dataDir = mkdtempSync(join(tmpdir(), "alphascope-app-"));
   const port = await freePort();
   const dbPort = await freePort();
   const output: string[] = [];
