@@ -31,17 +31,8 @@ export interface AllowedImport {
   why: string;
 }
 
-const MOVING_TO_SCRIPTS_SUPPORT =
-  "TEMPORARY: these test helpers move to scripts/support/ in a parallel change (issue 9); " +
-  "delete these entries once it is merged (a stale entry fails the check).";
-
 /** Known exceptions, each an exact (importer, imported file) pair with its reason: debts, not rules. */
-export const ALLOWED_IMPORTS: readonly AllowedImport[] = [
-  { from: "scripts/bench-import.ts", to: "tests/support/freePort.ts", why: MOVING_TO_SCRIPTS_SUPPORT },
-  { from: "scripts/bench-ui.ts", to: "tests/support/chromium.ts", why: MOVING_TO_SCRIPTS_SUPPORT },
-  { from: "scripts/bench-ui.ts", to: "tests/support/freePort.ts", why: MOVING_TO_SCRIPTS_SUPPORT },
-  { from: "scripts/bench-ui.ts", to: "tests/support/server.ts", why: MOVING_TO_SCRIPTS_SUPPORT },
-];
+export const ALLOWED_IMPORTS: readonly AllowedImport[] = [];
 
 const MODULES = LAYERS.flat();
 

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Difficulty } from "../../../lib/domain/difficulty";
 import type { SweepMatrix } from "../../../lib/domain/sweep";
@@ -6,7 +5,7 @@ import { sliceSummary } from "../../../lib/science/metrics";
 import { availableKs, meanPassAtK, minSamples, noPassTable, passAtK } from "../../../lib/science/passAtK";
 import { createRng, randomIndex } from "../../../lib/science/random";
 import { sliceProblemIndices } from "../../../lib/science/slices";
-import { sharedLcbPath } from "../../support/sharedFixtures";
+import { lcbText } from "../../support/lcbFixture";
 import { subsets } from "./enumerate";
 
 describe("passAtK", () => {
@@ -117,9 +116,8 @@ describe("meanPassAtK", () => {
 });
 
 describe("the LiveCodeBench Qwen-3-8B run (n = 1 per problem)", () => {
-  const path = sharedLcbPath("eval_all.json");
   const rows: { question_id: string; difficulty: Difficulty; graded_list: boolean[] }[] = JSON.parse(
-    readFileSync(path, "utf8"),
+    lcbText("eval_all.json"),
   );
   const n = Int32Array.from(rows, (row) => row.graded_list.length);
   const pass = Int32Array.from(rows, (row) => (row.graded_list[0] ? 1 : 0));

@@ -21,7 +21,7 @@ export interface RunningApp {
 export async function startApp(
   options: { env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<RunningApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), "alphascope-e2e-"));
+  const dataDir = mkdtempSync(join(tmpdir(), "alphascope-app-"));
   const port = await freePort();
   const dbPort = await freePort();
   const output: string[] = [];
@@ -40,14 +40,22 @@ export async function startApp(
   child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    const code = await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+    return code;
+  };
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 240_000);
   while (true) {
+    // A launcher that failed or hangs is stopped and its data directory deleted before the error.
     if (child.exitCode !== null) {
+      await stop();
       throw new Error(`The launcher exited with code ${child.exitCode}:\n${output.join("")}`);
     }
     if (Date.now() > deadline) {
-      child.kill("SIGTERM");
+      await stop();
       throw new Error(`The app did not become healthy in time:\n${output.join("")}`);
     }
     try {
@@ -58,15 +66,5 @@ export async function startApp(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return {
-    baseUrl,
-    dataDir,
-    log: () => output.join(""),
-    async stop() {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      const code = await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-      return code;
-    },
-  };
+  return { baseUrl, dataDir, log: () => output.join(""), stop };
 }
