@@ -3,10 +3,10 @@
 import { memo, useId, useMemo, useRef, useState } from "react";
 import type { FrontierPoint } from "@/lib/api/types";
 import { layoutFrontier, type PlottedPoint } from "@/lib/charts/frontierLayout";
+import type { HistoryMode } from "@/lib/client/urlView";
 import type { Zoom } from "@/lib/client/viewState";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 import { useElementWidth } from "../useElementWidth";
-import type { HistoryMode } from "../useExplorerView";
 import { FrontierLegend } from "./FrontierLegend";
 import { FrontierSvg } from "./FrontierSvg";
 import { FrontierTable } from "./FrontierTable";
