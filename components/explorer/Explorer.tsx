@@ -4,7 +4,6 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
-import { createMetricEstimators, scoresAt } from "@/lib/client/alphaScores";
 import { viewContextOf } from "@/lib/client/explorerContext";
 import { frontierQuery } from "@/lib/client/queries";
 import type { HistoryMode } from "@/lib/client/urlView";
@@ -21,6 +20,7 @@ import { FrontierPlot } from "./frontier/FrontierPlot";
 import { MetricMultiples } from "./multiples/MetricMultiples";
 import { ScorePanel } from "./ScorePanel";
 import { SingleCheckpointNote } from "./SingleCheckpointNote";
+import { useAlphaReadout } from "./useAlphaReadout";
 
 interface ExplorerProps {
   slug: string;
@@ -42,10 +42,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
     initialSearch,
   );
   const points = data.slices[view.difficulty].points;
-  const estimators = useMemo(() => createMetricEstimators(points), [points]);
-  const scores = scoresAt(estimators, view.alpha);
-  const solve =
-    scores.find((score) => score.metric.id === "solveRate")?.estimate ?? scores[0]?.estimate ?? null;
+  const readout = useAlphaReadout(points, view.alpha);
   const x = getMetric(isMetricId(view.x) ? view.x : "correctness");
   const y = getMetric(isMetricId(view.y) ? view.y : "efficiency");
   const { a, b } = data.experiment.endpoints;
@@ -106,7 +103,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
             yLog={view.yLog}
             ci={view.ci}
             zoom={view.zoom}
-            alpha={view.alpha}
+            readout={readout}
             endpointLabels={{ a: a.label, b: b.label }}
             onSelectAlpha={onSelectAlpha}
             onZoom={onZoom}
@@ -115,22 +112,17 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
         <aside className="explorer-side">
           <section className="panel" aria-label="Choose α">
             {context.alphas.length > 1 ? (
-              <AlphaSlider alpha={view.alpha} evaluated={context.alphas} onChange={onAlpha} />
+              <AlphaSlider alpha={readout.alpha} evaluated={context.alphas} onChange={onAlpha} />
             ) : (
               <SingleCheckpointNote alpha={context.alphas[0]} />
             )}
           </section>
-          <ScorePanel
-            alpha={view.alpha}
-            scores={scores}
-            measured={solve?.measured ?? true}
-            neighbours={solve?.neighbours ?? null}
-          />
+          <ScorePanel readout={readout} />
         </aside>
       </div>
       <div className="explorer-row">
-        <CompositionChart points={points} alpha={view.alpha} />
-        <MetricMultiples slices={data.slices} alpha={view.alpha} selected={view.difficulty} />
+        <CompositionChart points={points} alpha={readout.alpha} />
+        <MetricMultiples slices={data.slices} alpha={readout.alpha} selected={view.difficulty} />
       </div>
     </div>
   );
