@@ -7,7 +7,6 @@ import {
   parseNumberParam,
   type UrlViewDefinition,
 } from "@/lib/client/urlView";
-import { formatAlpha } from "@/lib/domain/alpha";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import { splitBudgetEqual } from "@/lib/science/budget";
 
@@ -34,7 +33,7 @@ export interface ScalingContext {
   slices: readonly DifficultySlice[];
 }
 
-export const DEFAULT_BUDGET = 250;
+const DEFAULT_BUDGET = 250;
 
 /** The ensemble a fresh page opens with: A and B when evaluated, else the two ends of the grid. */
 export function defaultScalingView(context: ScalingContext): ScalingView {
@@ -160,9 +159,4 @@ export const scalingViewDefinition: UrlViewDefinition<ScalingView, ScalingContex
 export function memberListText(view: ScalingView): string {
   const samples = memberSamples(view);
   return view.members.map((alpha, i) => `${alphaParam(alpha)}:${samples[i]}`).join(",");
-}
-
-/** A short description of the ensemble, e.g. "α 0, 0.5, 1.5 · K = 250 (84/83/83)". */
-export function describeEnsemble(view: ScalingView): string {
-  return `α ${view.members.map(formatAlpha).join(", ")} · K = ${view.budget} (${memberSamples(view).join("/")})`;
 }

@@ -13,7 +13,7 @@ interface MetricEstimator {
   atB: AlphaEstimate | null;
 }
 
-export type MetricEstimators = MetricEstimator[];
+type MetricEstimators = MetricEstimator[];
 
 function isFiniteNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value);

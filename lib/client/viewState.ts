@@ -39,7 +39,7 @@ export interface ViewContext {
 }
 
 /** The α a fresh view opens at: the evaluated α nearest the middle of the interpolation range. */
-export function defaultAlpha(alphas: readonly number[]): number {
+function defaultAlpha(alphas: readonly number[]): number {
   return alphas.reduce((best, alpha) => (Math.abs(alpha - 0.5) < Math.abs(best - 0.5) ? alpha : best));
 }
 

@@ -11,7 +11,7 @@ export interface FrontierMarker {
   measured: boolean;
 }
 
-export interface FrontierSvgProps {
+interface FrontierSvgProps {
   layout: FrontierLayout;
   x: MetricDefinition;
   y: MetricDefinition;
