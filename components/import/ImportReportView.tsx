@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { LongText } from "@/components/common/LongText";
+import { ellipsize } from "@/lib/client/format";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { DIFFICULTIES } from "@/lib/domain/difficulty";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
@@ -42,8 +44,10 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       {report.files.map((file) => (
         <div key={file.file} className={styles.fileReport}>
           <p>
-            <strong>{file.file}</strong> — format detected:{" "}
-            <span data-testid="format">{IMPORT_FORMAT_LABELS[file.format]}</span>
+            <strong>
+              <LongText text={file.file} />
+            </strong>{" "}
+            — format detected: <span data-testid="format">{IMPORT_FORMAT_LABELS[file.format]}</span>
           </p>
           <div className={styles.tableScroll}>
             <table className={styles.table}>
@@ -99,8 +103,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <Link
             className="button button--primary"
             href={`/experiments/${encodeURIComponent(report.experiment.slug)}`}
+            title={report.experiment.name}
           >
-            Open {report.experiment.name}
+            Open {ellipsize(report.experiment.name, 60)}
           </Link>
         </p>
       ) : null}

@@ -7,6 +7,7 @@ import { SyntheticBadge } from "@/components/experiments/SyntheticBadge";
 import { ScalingView } from "@/components/scaling/ScalingView";
 import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import { slugSchema } from "@/lib/api/schemas";
+import { ellipsize } from "@/lib/client/format";
 import { scalingMatrixQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
 import { serverDb } from "@/lib/server/db";
@@ -41,13 +42,18 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
   }
   if (!payload) notFound();
   const search = pageQueryString(await searchParams);
+  // The way back names the experiment on one line; a long name is cut, in full in the tooltip.
+  const backText = ellipsize(payload.experiment.name, 80);
+  const backTitle = backText === payload.experiment.name ? undefined : payload.experiment.name;
   const queryClient = makeQueryClient();
   queryClient.setQueryData(scalingMatrixQuery(slug).queryKey, payload);
   return (
     <>
       <div className="page-heading">
-        <p className="muted">
-          <Link href={`/experiments/${encodeURIComponent(slug)}`}>← {payload.experiment.name}</Link>
+        <p className="muted wrap-anywhere">
+          <Link href={`/experiments/${encodeURIComponent(slug)}`} title={backTitle}>
+            ← {backText}
+          </Link>
         </p>
         <h1>Inference-time scaling {payload.experiment.synthetic ? <SyntheticBadge /> : null}</h1>
         <p className="page-lede">
