@@ -36,6 +36,8 @@ function headline(report: ImportReport): string {
 
 /** The import report as a table per file: format, checkpoints, verdict totals, pass@1, notes. */
 export function ImportReportView({ report }: { report: ImportReport }) {
+  // A button holds one line: a long experiment name is cut, in full in the tooltip.
+  const openText = ellipsize(report.experiment.name, 60);
   return (
     <section className={styles.report} aria-labelledby="import-report-title">
       <h2 id="import-report-title" className={styles.sectionTitle}>
@@ -103,9 +105,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <Link
             className="button button--primary"
             href={`/experiments/${encodeURIComponent(report.experiment.slug)}`}
-            title={report.experiment.name}
+            title={openText === report.experiment.name ? undefined : report.experiment.name}
           >
-            Open {ellipsize(report.experiment.name, 60)}
+            Open {openText}
           </Link>
         </p>
       ) : null}
