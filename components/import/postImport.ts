@@ -12,7 +12,7 @@ export interface ImportFields {
   dryRun: boolean;
 }
 
-export type ImportOutcome =
+type ImportOutcome =
   | { ok: true; report: ImportReport }
   | { ok: false; status: number; message: string; issues: ImportIssue[] };
 

@@ -27,3 +27,12 @@ const COUNT_FORMAT = new Intl.NumberFormat("en-US");
 export function formatCount(value: number): string {
   return COUNT_FORMAT.format(value);
 }
+
+/**
+ * A user-supplied text (name, id, label) cut to at most `max` characters with an ellipsis, for
+ * places that cannot wrap it (SVG labels, select options). Cuts between code points, never inside one.
+ */
+export function ellipsize(text: string, max: number): string {
+  const characters = Array.from(text);
+  return characters.length <= max ? text : `${characters.slice(0, max - 1).join("")}…`;
+}
