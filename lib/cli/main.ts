@@ -1,3 +1,5 @@
+import { UnreadableFileError } from "../importer/inputFile";
+import { SettingError } from "../importer/settings";
 import { deleteCommand } from "./commands/delete";
 import { demoCommand } from "./commands/demo";
 import { ensembleCommand } from "./commands/ensemble";
@@ -36,6 +38,11 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     if (error instanceof UsageError) {
       io.err(error.message);
       return error.exitCode;
+    }
+    // A path that cannot be read or an unusable setting: the user's to fix, in one line.
+    if (error instanceof UnreadableFileError || error instanceof SettingError) {
+      io.err(error.message);
+      return 2;
     }
     if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
       io.err(`${error.message}\n\n${USAGE}`);
