@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "@/lib/cli/main";
 
-// Every case here is refused before a database is opened, so no database is needed.
+// Every case here is refused before a database is reached, so no database is needed.
 const dir = mkdtempSync(join(tmpdir(), "alphascope-cli-"));
 const results = join(dir, "run.jsonl");
 writeFileSync(results, '{"problem": "p1", "n": 1, "pass": 1}\n');
@@ -76,6 +76,17 @@ describe("runCli refuses bad input with one line and exit code 2", () => {
       expect(code).toBe(2);
       expect(err).toMatch(/"Demo" is not an experiment slug: it must be lowercase letters/);
     }
+  });
+});
+
+describe("a database that cannot be reached", () => {
+  it("is one line naming the cause and DATABASE_URL, exit code 1", async () => {
+    vi.stubEnv("DATABASE_URL", "postgresql://alphascope:secret@127.0.0.1:1/alphascope");
+    expect(await cli("experiments")).toEqual({
+      code: 1,
+      out: "",
+      err: "The database cannot be reached (connect ECONNREFUSED 127.0.0.1:1). Check DATABASE_URL, or unset it to use the embedded PostgreSQL.",
+    });
   });
 });
 
