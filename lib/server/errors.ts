@@ -151,13 +151,14 @@ export function isConnectionError(error: unknown): boolean {
 
 /**
  * True when PostgreSQL refused a value the client sent: a Prisma input code, or a SQLSTATE of class
- * 22 (data exception: invalid text encoding, a NUL byte, an impossible date, a number out of range)
- * or 54000 (a value too large for an index row).
+ * 22 (data exception: invalid text encoding, a NUL byte, an impossible date, a number out of range),
+ * 23514 (a CHECK constraint, e.g. a count that wrapped negative) or 54000 (a value too large for an
+ * index row).
  */
 export function isInvalidInputError(error: unknown): boolean {
   for (const linked of linkedErrors(error)) {
     const code = codeOf(linked);
-    if (code && (PRISMA_INPUT_CODES.has(code) || code.startsWith("22") || code === "54000")) return true;
+    if (code && (PRISMA_INPUT_CODES.has(code) || code.startsWith("22") || code === "23514" || code === "54000")) return true;
   }
   return false;
 }
