@@ -158,7 +158,11 @@ export function isConnectionError(error: unknown): boolean {
 export function isInvalidInputError(error: unknown): boolean {
   for (const linked of linkedErrors(error)) {
     const code = codeOf(linked);
-    if (code && (PRISMA_INPUT_CODES.has(code) || code.startsWith("22") || code === "23514" || code === "54000")) return true;
+    if (
+      code &&
+      (PRISMA_INPUT_CODES.has(code) || code.startsWith("22") || code === "23514" || code === "54000")
+    )
+      return true;
   }
   return false;
 }
