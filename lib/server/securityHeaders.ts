@@ -25,13 +25,14 @@ export const RESOURCE_CSP =
  * The policy of a page: scripts only with this response's nonce (Next puts it on its own scripts and
  * the ones they load are trusted through 'strict-dynamic'), styles from the app or with the nonce,
  * style attributes (React renders `style` props as attributes), workers from the app (and blob: for
- * the dev bundler), nothing framed, not frameable. The dev server also needs eval for its tooling.
+ * the dev bundler), nothing framed, not frameable. The dev server also needs eval for its tooling and
+ * injects style elements without the nonce (a nonce would turn 'unsafe-inline' off).
  */
 export function pageCsp(nonce: string, dev: boolean): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
