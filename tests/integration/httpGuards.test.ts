@@ -211,6 +211,18 @@ describe("body limits", () => {
     expect(many).toMatchObject({ status: 400, code: "bad_request" });
     expect(many.size).toBeLessThan(2000);
   });
+
+  it("answers an import whose files array holds 100 000 invalid entries with a small 400", async () => {
+    const files = `[${Array(100_000).fill('{"name":1}').join(",")}]`;
+    const request = new Request(IMPORT_URL, {
+      method: "POST",
+      body: `{"experiment":"many-files","files":${files}}`,
+      headers: { ...LOCAL_CLIENT, "content-type": "application/json" },
+    });
+    const answer = await errorOf(await postImport(request));
+    expect(answer).toMatchObject({ status: 400, code: "bad_request" });
+    expect(answer.size).toBeLessThan(2000);
+  });
 });
 
 describe("methods", () => {
