@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { Busboy } from "@fastify/busboy";
+import { Busboy, type BusboyInstance } from "@fastify/busboy";
 import { ApiError, BadRequestError } from "./errors";
 import { IMPORT_FIELD_MAX_BYTES, IMPORT_MAX_FILES } from "./limits";
 import { bodyChunks, mediaTypeOf, parseJsonText } from "./requestBody";
@@ -19,6 +19,23 @@ export interface UploadSpool {
 /** The most text fields an import form has (experiment, name, alpha, format, tests, replace, dryRun), with room. */
 const MAX_FIELDS = 32;
 
+/** A streaming multipart parser with the import form's limits; a 400 when the header has no boundary. */
+function multipartParser(contentType: string): BusboyInstance {
+  try {
+    return Busboy({
+      headers: { "content-type": contentType },
+      limits: {
+        files: IMPORT_MAX_FILES,
+        fields: MAX_FIELDS,
+        fieldSize: IMPORT_FIELD_MAX_BYTES,
+        parts: IMPORT_MAX_FILES + MAX_FIELDS,
+      },
+    });
+  } catch {
+    throw new BadRequestError("The multipart Content-Type has no valid boundary.");
+  }
+}
+
 /**
  * Reads a `multipart/form-data` body into a FormData whose files are spooled to `spool.dir` (the
  * Files are disk-backed Blobs), so memory stays flat however large the upload. The body is counted
@@ -26,15 +43,7 @@ const MAX_FIELDS = 32;
  * field or a malformed body is a 400. File names are only labels: spooled files are named by index.
  */
 export async function readMultipartForm(request: Request, spool: UploadSpool): Promise<FormData> {
-  const parser = Busboy({
-    headers: { "content-type": request.headers.get("content-type") ?? mediaTypeOf(request) },
-    limits: {
-      files: IMPORT_MAX_FILES,
-      fields: MAX_FIELDS,
-      fieldSize: IMPORT_FIELD_MAX_BYTES,
-      parts: IMPORT_MAX_FILES + MAX_FIELDS,
-    },
-  });
+  const parser = multipartParser(request.headers.get("content-type") ?? mediaTypeOf(request));
   const fields: [string, string][] = [];
   const fileStreams: Readable[] = [];
   const files: Promise<{ field: string; name: string; path: string }>[] = [];

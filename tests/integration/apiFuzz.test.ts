@@ -121,6 +121,7 @@ const contentTypes = fc.constantFrom(
   "application/json; charset=utf-8",
   "text/plain",
   "multipart/form-data; boundary=x",
+  "multipart/form-data",
   "",
 );
 

@@ -5,7 +5,7 @@ import { POST as postImport } from "@/app/api/imports/route";
 import type { Db } from "@/lib/db/client";
 import { insertSweep } from "@/lib/db/queries/insertSweep";
 import { generateDemoSweep } from "@/lib/demo/generate";
-import { JSON_BODY_MAX_BYTES } from "@/lib/server/limits";
+import { IMPORT_FIELD_MAX_BYTES, IMPORT_MAX_FILES, JSON_BODY_MAX_BYTES } from "@/lib/server/limits";
 import { LOCAL_CLIENT } from "../support/localClient";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
 import { snapshotDb } from "./importSupport";
@@ -222,6 +222,36 @@ describe("body limits", () => {
     const answer = await errorOf(await postImport(request));
     expect(answer).toMatchObject({ status: 400, code: "bad_request" });
     expect(answer.size).toBeLessThan(2000);
+  });
+});
+
+describe("multipart import forms", () => {
+  function form(build: (form: FormData) => void): Request {
+    const body = new FormData();
+    body.set("experiment", "form-limits");
+    build(body);
+    return new Request(IMPORT_URL, { method: "POST", body, headers: LOCAL_CLIENT });
+  }
+
+  it("refuses more files than an import may carry, an oversized field and a malformed body with 400", async () => {
+    const before = await snapshotDb(db);
+    const tooMany = form((body) => {
+      for (let i = 0; i <= IMPORT_MAX_FILES; i++) body.append("file", new File([LINE], `run-${i}.jsonl`));
+    });
+    const many = await errorOf(await postImport(tooMany));
+    expect(many).toMatchObject({ status: 400, code: "bad_request" });
+    const longField = form((body) => {
+      body.set("name", "n".repeat(IMPORT_FIELD_MAX_BYTES + 1));
+      body.append("file", new File([LINE], "run.jsonl"));
+    });
+    expect(await errorOf(await postImport(longField))).toMatchObject({ status: 400, code: "bad_request" });
+    const malformed = new Request(IMPORT_URL, {
+      method: "POST",
+      body: "--x\r\nnot a part header\r\n\r\n",
+      headers: { ...LOCAL_CLIENT, "content-type": "multipart/form-data" },
+    });
+    expect(await errorOf(await postImport(malformed))).toMatchObject({ status: 400, code: "bad_request" });
+    expect(await snapshotDb(db)).toEqual(before);
   });
 });
 
