@@ -1,7 +1,8 @@
 // `npm start` (production) and `npm run dev` (`--dev`): resolve the database (DATABASE_URL or the
 // embedded PostgreSQL), apply migrations, load the demo sweep into an empty database, build when the
-// build is missing or stale, then run Next with DATABASE_URL set. Ctrl-C or SIGTERM stops Next
-// first, then PostgreSQL, and exits 0.
+// build is missing or stale, then run alphascope's HTTP server (scripts/serve.ts: Next behind a
+// node:http server that knows each client's address) with DATABASE_URL set. Ctrl-C or SIGTERM stops
+// the server first, then PostgreSQL, and exits 0.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -10,6 +11,7 @@ import { createPrisma } from "../lib/db/client";
 import { DEFAULT_DATA_DIR, openDatabase } from "../lib/db/database";
 import { countExperiments } from "../lib/db/queries/experiments";
 import { loadDemoSweep } from "../lib/importer/loadDemo";
+import { writeMode } from "../lib/server/writeGuard";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
@@ -21,11 +23,12 @@ const BUILD_INPUTS = [
   "lib",
   "public",
   "instrumentation.ts",
-  "next.config.js",
+  "next.config.ts",
+  "proxy.ts",
   "package.json",
   "tsconfig.json",
 ];
-/** How long Next may take to shut down before it is killed. */
+/** How long the web server may take to shut down before it is killed. */
 const NEXT_STOP_TIMEOUT_MS = 10_000;
 
 function log(message: string): void {
@@ -48,11 +51,24 @@ function buildIsCurrent(): boolean {
   return BUILD_INPUTS.every((input) => newestMtime(input) <= builtAt);
 }
 
-function runNext(args: string[], databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], {
+function runNode(args: string[], databaseUrl: string): ChildProcess {
+  return spawn(process.execPath, args, {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: port, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: port,
+      NODE_ENV: dev ? "development" : "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
+}
+
+/** Who may write, as the server will enforce it (lib/server/writeGuard.ts). */
+function writeModeMessage(): string {
+  return writeMode() === "token"
+    ? "Write mode: token. Imports need Authorization: Bearer <ALPHASCOPE_WRITE_TOKEN>; reads are open to every client that can reach this port."
+    : "Write mode: loopback only (no ALPHASCOPE_WRITE_TOKEN). Imports are accepted only from this machine via http://localhost; reads are open to every client that can reach this port. A shared server sets ALPHASCOPE_WRITE_TOKEN (docs/security.md).";
 }
 
 function exitOf(child: ChildProcess): Promise<number> {
@@ -95,7 +111,7 @@ function stopRequested(): boolean {
 function requestStop(signal: NodeJS.Signals): void {
   if (stopSignal) return;
   stopSignal = signal;
-  log(`${signal}: stopping Next, then the database…`);
+  log(`${signal}: stopping the web server, then the database…`);
   if (next) void stopNext(next);
 }
 
@@ -115,7 +131,7 @@ async function main(): Promise<number> {
 
     if (!dev && !buildIsCurrent()) {
       log("No current production build: running `next build`…");
-      next = runNext(["build"], database.url);
+      next = runNode([nextBin, "build"], database.url);
       const code = await exitOf(next);
       next = null;
       if (stopRequested()) return 0;
@@ -125,10 +141,11 @@ async function main(): Promise<number> {
       }
     }
 
-    next = runNext(dev ? ["dev", "--port", port] : ["start", "--port", port], database.url);
+    log(writeModeMessage());
+    next = runNode(["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], database.url);
     const code = await exitOf(next);
     if (stopRequested()) return 0;
-    log(`Next exited unexpectedly with code ${code}; stopping the database.`);
+    log(`The web server exited unexpectedly with code ${code}; stopping the database.`);
     return code === 0 ? 1 : code;
   } finally {
     await database.close();

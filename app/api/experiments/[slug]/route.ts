@@ -2,6 +2,7 @@ import { serverDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { getExperimentDetail } from "@/lib/server/experiments";
 import { handle } from "@/lib/server/http";
+import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 
 export const dynamic = "force-dynamic";
@@ -14,3 +15,5 @@ export function GET(_request: Request, { params }: { params: Promise<{ slug: str
     return Response.json(detail);
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

@@ -1,6 +1,7 @@
 import { serverDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle } from "@/lib/server/http";
+import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { getScalingMatrix } from "@/lib/server/scalingMatrix";
 
@@ -14,3 +15,5 @@ export function GET(_request: Request, { params }: { params: Promise<{ slug: str
     return Response.json(matrix);
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

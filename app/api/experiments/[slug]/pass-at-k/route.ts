@@ -2,6 +2,7 @@ import { passAtKQuerySchema } from "@/lib/api/scalingSchemas";
 import { serverDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle, parseSearchParams } from "@/lib/server/http";
+import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { getPassAtKCurves } from "@/lib/server/scalingCurves";
 
@@ -16,3 +17,5 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
     return Response.json(curves);
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);
