@@ -1,6 +1,7 @@
 "use client";
 
 import { ellipsize } from "@/lib/client/format";
+import { SLUG_HTML_PATTERN, SLUG_MAX_LENGTH, SLUG_RULE } from "@/lib/domain/slug";
 import styles from "./Import.module.css";
 
 /** An existing experiment to pick from. */
@@ -49,8 +50,9 @@ export function ExperimentFields(props: ExperimentFieldsProps) {
               value={props.newSlug}
               onChange={(event) => props.onNewSlug(event.target.value)}
               placeholder={props.fromManifest ? "the manifest's slug" : "qwen3-8b-coverage"}
-              pattern="[a-z0-9][a-z0-9\-]*"
-              title="lowercase letters, digits and dashes"
+              pattern={SLUG_HTML_PATTERN}
+              maxLength={SLUG_MAX_LENGTH}
+              title={SLUG_RULE}
               required={!props.fromManifest}
             />
           </label>

@@ -5,7 +5,17 @@ export const SLUG_MAX_LENGTH = 100;
  * An experiment slug: lowercase letters, digits and dashes, starting with a letter or digit, at
  * most {@link SLUG_MAX_LENGTH} characters. The one rule for manifests, the CLI, the API and the pages.
  */
-export const SLUG_PATTERN = new RegExp(`^[a-z0-9][a-z0-9-]{0,${SLUG_MAX_LENGTH - 1}}$`);
+export const SLUG_PATTERN = new RegExp(`^${slugBody()}$`);
+
+/**
+ * The same rule as an HTML `pattern` attribute, which browsers match against the whole value with
+ * the `v` flag: there a dash inside a class must be escaped.
+ */
+export const SLUG_HTML_PATTERN = slugBody();
+
+function slugBody(): string {
+  return `[a-z0-9][a-z0-9\\-]{0,${SLUG_MAX_LENGTH - 1}}`;
+}
 
 /** The rule in words, for messages: "must be …". */
 export const SLUG_RULE = `lowercase letters, digits and dashes (at most ${SLUG_MAX_LENGTH} characters)`;

@@ -133,6 +133,23 @@ describe("POST /api/imports", () => {
     expect(badAlpha.status).toBe(400);
   });
 
+  it("refuses an experiment name PostgreSQL could not store (NUL, lone surrogate, too long) with 400", async () => {
+    const before = await snapshotDb(db);
+    const content = '{"problem": "p1", "n": 1, "pass": 1}';
+    for (const [name, message] of [
+      ["a\u0000b", "contains a NUL character (at character 2)"],
+      ["a\ud800b", "is not valid Unicode: a lone surrogate U+D800 at character 2"],
+      ["x".repeat(201), "is 201 characters long; at most 200 are allowed"],
+    ]) {
+      const response = await POST(
+        json({ experiment: "api-name", name, alpha: 0, files: [{ name: "n.jsonl", content }] }),
+      );
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.message).toContain(message);
+    }
+    expect(await snapshotDb(db)).toEqual(before);
+  });
+
   it("requires the write token when ALPHASCOPE_WRITE_TOKEN is set: 401 without, 403 when wrong", async () => {
     process.env.ALPHASCOPE_WRITE_TOKEN = "s3cret";
     const body = {

@@ -3,6 +3,7 @@ import { alphaSchema, slugSchema } from "../../api/schemas";
 import { EVALPLUS_TESTS } from "../../import/evalplusStatus";
 import { IMPORT_FORMATS } from "../../import/formats";
 import { isManifestFile } from "../../import/manifest";
+import { textFault } from "../../import/storable";
 import { type ImportInputFile, memoryFile, uploadedFile } from "../../importer/inputFile";
 import { readHead, readManifest } from "../../importer/manifestImport";
 import type { ImportRequest } from "../../importer/runImport";
@@ -15,7 +16,16 @@ import { readJsonUpload, readMultipartForm, type UploadSpool } from "../uploads"
 const fieldsSchema = z.object({
   experiment: slugSchema.optional(),
   /** Name of a new experiment (default: the slug). */
-  name: z.string().trim().min(1).max(200).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .superRefine((name, ctx) => {
+      // The same rule as a manifest's name: length, valid Unicode, no NUL or control character.
+      const fault = textFault(name, "name");
+      if (fault) ctx.addIssue({ code: "custom", message: fault });
+    })
+    .optional(),
   /** A number (JSON) or decimal text (forms); null or empty means "not given", never 0. */
   alpha: z.preprocess(
     (value) => (value === null || value === "" ? undefined : value),
