@@ -9,9 +9,8 @@ import { GET as getList } from "@/app/api/experiments/route";
 import { GET as getHealth } from "@/app/api/health/route";
 import { POST as postImport } from "@/app/api/imports/route";
 import type { Db } from "@/lib/db/client";
-import { generateDemoSweep } from "@/lib/demo/generate";
 import { LOCAL_CLIENT } from "../support/localClient";
-import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
+import { storeSmallSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
 
 // Property-based fuzzing of every API route, called the way Next calls them: whatever a client
 // sends, the answer is never a 500, an error is always `{error: {code, message}}` and small, and
@@ -30,14 +29,16 @@ beforeAll(async () => {
   process.env.DATABASE_URL = testDatabaseUrl();
   db = testDb();
   await truncateAll(db);
-  const sweep = generateDemoSweep({
-    seed: 3,
-    problems: { easy: 3, medium: 3, hard: 4 },
-    alphas: [0, 0.5, 1],
-    samples: 6,
-  });
-  sweep.experiment = { ...sweep.experiment, slug: SLUG, name: "Fuzz", benchmark: "fuzz-bench" };
-  await storeSweep(db, sweep);
+  await storeSmallSweep(
+    db,
+    { slug: SLUG, name: "Fuzz", benchmark: "fuzz-bench" },
+    {
+      seed: 3,
+      problems: { easy: 3, medium: 3, hard: 4 },
+      alphas: [0, 0.5, 1],
+      samples: 6,
+    },
+  );
 });
 
 afterAll(async () => {

@@ -13,10 +13,9 @@ import { POST as postImport } from "@/app/api/imports/route";
 import { createPrisma } from "@/lib/db/client";
 import { type EmbeddedServer, startEmbeddedServer } from "@/lib/db/embeddedPostgres";
 import { applyMigrations } from "@/lib/db/migrate";
-import { generateDemoSweep } from "@/lib/demo/generate";
 import { freePort } from "../../scripts/support/freePort";
 import { LOCAL_CLIENT } from "../support/localClient";
-import { storeSweep } from "./db";
+import { storeSmallSweep } from "./db";
 
 // Its own embedded PostgreSQL (not the suite's), so that it can be stopped in the middle of the
 // session and started again on the same data directory and port.
@@ -33,14 +32,16 @@ beforeAll(async () => {
   server = await startEmbeddedServer({ dataDir, port, database: "alphascope" });
   await applyMigrations(server.url);
   const db = createPrisma(server.url);
-  const sweep = generateDemoSweep({
-    seed: 5,
-    problems: { easy: 2, medium: 2, hard: 2 },
-    alphas: [0, 1],
-    samples: 4,
-  });
-  sweep.experiment = { ...sweep.experiment, slug: SLUG, name: "Outage", benchmark: "outage-bench" };
-  await storeSweep(db, sweep);
+  await storeSmallSweep(
+    db,
+    { slug: SLUG, name: "Outage", benchmark: "outage-bench" },
+    {
+      seed: 5,
+      problems: { easy: 2, medium: 2, hard: 2 },
+      alphas: [0, 1],
+      samples: 4,
+    },
+  );
   await db.$disconnect();
   // The route handlers' client, as under `npm start`; created on first use, kept through the outage.
   process.env.DATABASE_URL = server.url;

@@ -1,5 +1,7 @@
 import { inject } from "vitest";
 import { createPrisma, type Db } from "../../lib/db/client";
+import { generateDemoSweep } from "../../lib/demo/generate";
+import type { DemoOptions } from "../../lib/demo/options";
 import type { SweepInput } from "../../lib/domain/sweepInput";
 import { type WrittenSweep, writeSweep } from "../../lib/importer/writeSweep";
 
@@ -30,4 +32,18 @@ export function storeSweep(db: Db, sweep: SweepInput): Promise<WrittenSweep> {
     contentHash: slug,
     notes: [],
   });
+}
+
+/**
+ * Stores a small seeded demo sweep as an experiment of its own (its own benchmark, so its problems
+ * never meet another test's).
+ */
+export function storeSmallSweep(
+  db: Db,
+  experiment: { slug: string; name: string; benchmark: string },
+  options: Pick<DemoOptions, "seed" | "problems" | "alphas" | "samples">,
+): Promise<WrittenSweep> {
+  const sweep = generateDemoSweep(options);
+  sweep.experiment = { ...sweep.experiment, ...experiment };
+  return storeSweep(db, sweep);
 }

@@ -3,10 +3,9 @@ import { POST as postEnsemble } from "@/app/api/experiments/[slug]/ensembles/rou
 import { DELETE as deleteExperiments } from "@/app/api/experiments/route";
 import { POST as postImport } from "@/app/api/imports/route";
 import type { Db } from "@/lib/db/client";
-import { generateDemoSweep } from "@/lib/demo/generate";
 import { IMPORT_FIELD_MAX_BYTES, IMPORT_MAX_FILES, JSON_BODY_MAX_BYTES } from "@/lib/server/limits";
 import { LOCAL_CLIENT } from "../support/localClient";
-import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
+import { storeSmallSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
 import { snapshotDb } from "./importSupport";
 
 let db: Db;
@@ -20,14 +19,16 @@ beforeAll(async () => {
   process.env.DATABASE_URL = testDatabaseUrl();
   db = testDb();
   await truncateAll(db);
-  const sweep = generateDemoSweep({
-    seed: 7,
-    problems: { easy: 3, medium: 3, hard: 3 },
-    alphas: [0, 1],
-    samples: 8,
-  });
-  sweep.experiment = { ...sweep.experiment, slug: SLUG, name: "Guards", benchmark: "guards-bench" };
-  await storeSweep(db, sweep);
+  await storeSmallSweep(
+    db,
+    { slug: SLUG, name: "Guards", benchmark: "guards-bench" },
+    {
+      seed: 7,
+      problems: { easy: 3, medium: 3, hard: 3 },
+      alphas: [0, 1],
+      samples: 8,
+    },
+  );
 });
 
 afterEach(() => {
