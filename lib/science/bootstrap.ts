@@ -213,6 +213,21 @@ export interface StratifiedFrontier {
   combined: MetricEstimates[];
 }
 
+/** The strata's problems one after another, and where each stratum's rows are in that list. */
+export function unionOfStrata(strata: readonly ArrayLike<number>[]): {
+  union: Int32Array;
+  bounds: { from: number; to: number }[];
+} {
+  const union = new Int32Array(strata.reduce((size, stratum) => size + stratum.length, 0));
+  const bounds: { from: number; to: number }[] = [];
+  for (const stratum of strata) {
+    const from = bounds.length === 0 ? 0 : bounds[bounds.length - 1].to;
+    union.set(Array.from(stratum), from);
+    bounds.push({ from, to: from + stratum.length });
+  }
+  return { union, bounds };
+}
+
 /**
  * Point values and percentile intervals of every registry metric for every checkpoint (matrix
  * order), over each of several disjoint problem sets (strata, e.g. difficulties) and over their
@@ -227,13 +242,7 @@ export function bootstrapFrontierStrata(
   options: Partial<BootstrapOptions> = {},
 ): StratifiedFrontier {
   const { resamples, seed, level } = resolveBootstrapOptions(options);
-  const union = new Int32Array(strata.reduce((size, stratum) => size + stratum.length, 0));
-  const bounds: { from: number; to: number }[] = [];
-  for (const stratum of strata) {
-    const from = bounds.length === 0 ? 0 : bounds[bounds.length - 1].to;
-    union.set(Array.from(stratum), from);
-    bounds.push({ from, to: from + stratum.length });
-  }
+  const { union, bounds } = unionOfStrata(strata);
   const stratumSummaries = strata.map((stratum) => matrix.checkpoints.map((cp) => sliceSummary(cp, stratum)));
   const combinedSummaries = matrix.checkpoints.map((cp) => sliceSummary(cp, union));
   // Columns for every k some stratum can report; each summary then reads the k valid for it.
