@@ -18,6 +18,7 @@ import { ImportConflictError, listProblems } from "./conflicts";
 import type { ImportPlan, PlannedFile } from "./plan";
 import type { CheckpointReport, FileReport, ImportReport } from "./report";
 import { ResultWriter, type WriteTarget } from "./resultWriter";
+import { recordStatistics } from "./statistics/record";
 import { type StreamedFile, streamFile } from "./streamFile";
 import { type ResultsSummary, summarizeByDifficulty } from "./summary";
 import { reportTotals } from "./totals";
@@ -48,8 +49,9 @@ class DryRunRollback extends Error {
  * experiment and the checkpoints that are missing; skips a checkpoint whose content (same hash)
  * was already imported; refuses, naming the problems, results that differ from stored ones
  * (unless `replace`) and problem difficulties that contradict stored ones; records one
- * import_batches row per file and checkpoint; moves the experiment's updated_at so cached views
- * reload. Throws ImportValidationError (ImportConflictError for conflicts).
+ * import_batches row per file and checkpoint; when anything was imported, gives the experiment a new
+ * version with its point statistics and enqueues the job that computes the rest (see
+ * recordStatistics). Throws ImportValidationError (ImportConflictError for conflicts).
  */
 export async function writeImport(db: Db, plan: ImportPlan, options: WriteOptions): Promise<ImportReport> {
   try {
@@ -90,7 +92,11 @@ async function writeInTransaction(tx: Tx, plan: ImportPlan, options: WriteOption
   const imported = files.some((file) =>
     file.checkpoints.some((checkpoint) => checkpoint.status === "imported"),
   );
-  if (imported) await touchExperiment(tx, experiment.id);
+  if (imported) {
+    const version = await touchExperiment(tx, experiment.id);
+    // A dry run rolls back: nothing to serve, nothing to compute.
+    if (!options.dryRun) await recordStatistics(tx, { id: experiment.id, slug: experiment.slug, version });
+  }
   return {
     dryRun: options.dryRun,
     status: imported ? "imported" : "unchanged",

@@ -1,18 +1,14 @@
 import type { EnsembleMemberInput, PassAtKCurve, PassAtKCurves } from "../api/scalingTypes";
 import type { Db } from "../db/client";
-import { alphaKind, formatAlpha } from "../domain/alpha";
+import { formatAlpha } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
 import type { SweepMatrix } from "../domain/sweep";
-import { DEFAULT_BOOTSTRAP } from "../science/bootstrap";
+import { CURVE_BOOTSTRAP, checkpointCurves } from "../importer/statistics/payloads";
 import { curveKs } from "../science/curveKs";
 import { smallestSampleCount } from "../science/ensemblePassAtK";
-import { minSamples } from "../science/passAtK";
-import { checkpointPassAtKCurve, ensemblePassAtKCurve } from "../science/passAtKCurves";
+import { ensemblePassAtKCurve } from "../science/passAtKCurves";
 import { resolveAlphas, resolveMembers, sliceProblems } from "./scalingMembers";
 import { derive, getSweep, type LoadedSweep } from "./sweepCache";
-
-/** The curve bands' bootstrap: fixed, so the same data always draws the same band. */
-export const CURVE_BOOTSTRAP = DEFAULT_BOOTSTRAP;
 
 export interface PassAtKCurvesRequest {
   /** Checkpoints to draw; every evaluated one when omitted. */
@@ -21,30 +17,6 @@ export interface PassAtKCurvesRequest {
   /** An ensemble to add as one more curve, its split scaled to each k. */
   members?: EnsembleMemberInput[];
   bands: boolean;
-}
-
-function checkpointCurves(matrix: SweepMatrix, difficulty: DifficultySlice, bands: boolean): PassAtKCurve[] {
-  const problems = sliceProblems(matrix, difficulty);
-  return matrix.checkpoints.map((cp, index) => {
-    // Problems the checkpoint was not evaluated on are left out, as in every other statistic of it.
-    const maxK = minSamples(cp.n, problems);
-    return {
-      type: "checkpoint",
-      alpha: cp.alpha,
-      kind: alphaKind(cp.alpha),
-      label: cp.label ?? `α = ${formatAlpha(cp.alpha)}`,
-      points:
-        maxK === 0
-          ? []
-          : checkpointPassAtKCurve(
-              matrix,
-              index,
-              curveKs(maxK),
-              problems,
-              bands ? CURVE_BOOTSTRAP : undefined,
-            ),
-    };
-  });
 }
 
 /** The largest total budget at which every member's proportional share still fits its n. */
@@ -99,7 +71,7 @@ export async function getPassAtKCurves(
   request: PassAtKCurvesRequest,
 ): Promise<PassAtKCurves | null> {
   const all = await derive(db, slug, `pass-at-k:${request.difficulty}:${request.bands}`, ({ matrix }) =>
-    checkpointCurves(matrix, request.difficulty, request.bands),
+    checkpointCurves(matrix, sliceProblems(matrix, request.difficulty), request.bands),
   );
   if (!all) return null;
   const loaded = await getSweep(db, slug);
