@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { payloadToMatrix } from "@/lib/api/payloadMatrix";
 import type { EnsembleRequest, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import { DIFFICULTY_SLICES, inSlice } from "@/lib/domain/difficulty";
 import { minSamples } from "@/lib/science/passAtK";
@@ -9,7 +10,6 @@ import { CoveragePanel } from "./CoveragePanel";
 import { EnsembleBuilder } from "./EnsembleBuilder";
 import { EnsembleResults } from "./EnsembleResults";
 import { PassAtKPanel } from "./PassAtKPanel";
-import { payloadToMatrix } from "./payloadMatrix";
 import styles from "./Scaling.module.css";
 import { SearchPanel } from "./SearchPanel";
 import { ensembleEvaluationQuery } from "./scalingQueries";

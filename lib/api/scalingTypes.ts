@@ -1,5 +1,6 @@
 import type { AlphaKind } from "../domain/alpha";
 import type { Difficulty, DifficultySlice } from "../domain/difficulty";
+import type { StatisticsStatus, Versioned } from "./types";
 
 /** Settings of a seeded bootstrap over problems, echoed so a reader can reproduce an interval. */
 export interface BootstrapSettings {
@@ -74,8 +75,9 @@ export interface PassAtKCurve {
   points: PassAtKCurvePoint[];
 }
 
-/** GET /api/experiments/[slug]/pass-at-k */
-export interface PassAtKCurves {
+/** GET /api/experiments/[slug]/pass-at-k ("computing": the bands asked for are not ready yet, none are drawn). */
+export interface PassAtKCurves extends Versioned {
+  status: StatisticsStatus;
   experiment: string;
   difficulty: DifficultySlice;
   problems: number;
@@ -89,7 +91,7 @@ export interface PassAtKCurves {
  * GET /api/experiments/[slug]/matrix: the per-problem sample and pass counts of every checkpoint,
  * column-wise (entry i of each array belongs to problem i), for computations in the browser.
  */
-export interface ScalingMatrixPayload {
+export interface ScalingMatrixPayload extends Versioned {
   experiment: { slug: string; name: string; synthetic: boolean; endpoints: { a: string; b: string } };
   problems: { externalId: string; title: string | null; difficulty: Difficulty }[];
   checkpoints: { alpha: number; label: string | null; n: number[]; pass: number[] }[];

@@ -27,3 +27,12 @@ const COUNT_FORMAT = new Intl.NumberFormat("en-US");
 export function formatCount(value: number): string {
   return COUNT_FORMAT.format(value);
 }
+
+/** A 95% interval as "[lo, hi]" in the metric's format; "[CI computing…]" while it is not there yet. */
+export function formatInterval(
+  metric: { format(value: number): string },
+  estimate: { lower: number | null; upper: number | null },
+): string {
+  if (estimate.lower === null || estimate.upper === null) return "[CI computing…]";
+  return `[${metric.format(estimate.lower)}, ${metric.format(estimate.upper)}]`;
+}

@@ -1,19 +1,44 @@
+import { createHash } from "node:crypto";
 import type { ExperimentDetail, ExperimentListItem, FrontierData } from "../api/types";
 import type { Db } from "../db/client";
 import { listExperiments } from "../db/queries/experiments";
-import { experimentDetail, frontierData } from "../importer/statistics/payloads";
-import { derive } from "./sweepCache";
+import { statisticList } from "../db/queries/statisticList";
+import { matchesEtag, READS, readStoredJson, type StoredResponse } from "./statistics/read";
 
-export function getExperimentList(db: Db): Promise<ExperimentListItem[]> {
-  return listExperiments(db);
+/**
+ * GET /api/experiments: the list row each import stored, most recently updated first. Experiments
+ * with none stored yet (data from before statistics existed) are counted from their results.
+ */
+export async function experimentListResponse(
+  db: Db,
+  ifNoneMatch: string | null = null,
+): Promise<StoredResponse> {
+  const listed = await statisticList(db);
+  const etag = `"${createHash("sha1")
+    .update(listed.map((row) => `${row.slug}:${row.version}`).join("\n"))
+    .digest("base64url")}"`;
+  const found = { version: "", kind: "list-item" as const, httpStatus: 200, etag };
+  if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag)) return { ...found, body: null };
+  const missing = listed.some((row) => row.payload === null);
+  const counted = missing ? new Map((await listExperiments(db)).map((item) => [item.slug, item])) : null;
+  const rows = listed.map((row) => row.payload ?? JSON.stringify(counted?.get(row.slug)));
+  return { ...found, body: `[${rows.join(",")}]` };
+}
+
+/** The experiment list for pages and `alphascope experiments`. */
+export async function getExperimentList(db: Db): Promise<ExperimentListItem[]> {
+  return JSON.parse((await experimentListResponse(db)).body as string);
 }
 
 /** GET /api/experiments/[slug] and `alphascope metrics`: per-checkpoint scores, overall and by difficulty. */
 export function getExperimentDetail(db: Db, slug: string): Promise<ExperimentDetail | null> {
-  return derive(db, slug, "detail", experimentDetail);
+  return readStoredJson<ExperimentDetail>(db, slug, READS.detail);
 }
 
-/** GET /api/experiments/[slug]/frontier: every registry metric of every checkpoint with its CI. */
+/**
+ * GET /api/experiments/[slug]/frontier: every registry metric of every checkpoint with its CI, per
+ * difficulty slice; the points alone (intervals null, status "computing") until the job stored them.
+ */
 export function getFrontierData(db: Db, slug: string): Promise<FrontierData | null> {
-  return derive(db, slug, "frontier", frontierData);
+  return readStoredJson<FrontierData>(db, slug, READS.frontier);
 }

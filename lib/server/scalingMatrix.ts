@@ -1,9 +1,8 @@
 import type { ScalingMatrixPayload } from "../api/scalingTypes";
 import type { Db } from "../db/client";
-import { scalingMatrixPayload } from "../importer/statistics/payloads";
-import { derive } from "./sweepCache";
+import { READS, readStoredJson } from "./statistics/read";
 
-/** GET /api/experiments/[slug]/matrix; null when there is no such experiment. */
+/** GET /api/experiments/[slug]/matrix, parsed for the scaling page; null when there is no such experiment. */
 export function getScalingMatrix(db: Db, slug: string): Promise<ScalingMatrixPayload | null> {
-  return derive(db, slug, "scaling-matrix", scalingMatrixPayload);
+  return readStoredJson<ScalingMatrixPayload>(db, slug, READS.matrix);
 }

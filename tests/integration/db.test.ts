@@ -237,6 +237,7 @@ describe("listExperiments and checkDatabase", () => {
     expect(await listExperiments(db)).toEqual([
       {
         slug: "tiny",
+        version: expect.any(String),
         name: "Tiny sweep",
         benchmark: "bench-x",
         setting: "tool-use",

@@ -1,12 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client";
 import { loadDemoSweep } from "../../lib/db/demoSweep";
-import { DIFFICULTY_SLICES } from "../../lib/domain/difficulty";
+import { listExperiments } from "../../lib/db/queries/experiments";
+import { loadSweepMatrix } from "../../lib/db/queries/sweep";
+import { alphaKind } from "../../lib/domain/alpha";
+import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../../lib/domain/difficulty";
 import { memoryFile } from "../../lib/importer/inputFile";
 import { INTERVAL_KINDS, POINT_KINDS, passAtKKind } from "../../lib/importer/statistics/kinds";
-import { getExperimentDetail, getExperimentList, getFrontierData } from "../../lib/server/experiments";
-import { getPassAtKCurves } from "../../lib/server/scalingCurves";
-import { getScalingMatrix } from "../../lib/server/scalingMatrix";
+import {
+  CURVE_BOOTSTRAP,
+  FRONTIER_BOOTSTRAP,
+  type LoadedSweep,
+} from "../../lib/importer/statistics/payloads";
+import { bootstrapCI, bootstrapFrontierStrata } from "../../lib/science/bootstrap";
+import { curveKs } from "../../lib/science/curveKs";
+import { checkpointSummaries, sliceSummary } from "../../lib/science/metrics";
+import { meanPassAtK, minSamples } from "../../lib/science/passAtK";
+import { sliceProblemIndices } from "../../lib/science/slices";
 import { ALL_KINDS, computeStatistics } from "../../lib/server/statistics/computeStatistics";
 import { startStatisticsWorker } from "../../lib/server/statistics/worker";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
@@ -29,6 +39,57 @@ async function versionOf(slug: string): Promise<{ id: number; version: string }>
 async function jobOf(slug: string) {
   const { id, version } = await versionOf(slug);
   return { experimentId: id, version };
+}
+
+/** The experiment's header and matrix, read straight from the results tables. */
+async function sweepOf(slug: string): Promise<LoadedSweep> {
+  const sweep = await loadSweepMatrix(db, slug);
+  if (!sweep) throw new Error(`no experiment ${slug}`);
+  return sweep;
+}
+
+/** What the frontier must hold, from the science core: the stratified bootstrap per slice. */
+function expectedFrontier({ header, matrix }: LoadedSweep, intervals: boolean) {
+  const strata = DIFFICULTIES.map((difficulty) => sliceProblemIndices(matrix, difficulty));
+  const bootstrap = bootstrapFrontierStrata(matrix, strata, FRONTIER_BOOTSTRAP);
+  const slice = (name: DifficultySlice) => {
+    const stratum = DIFFICULTIES.indexOf(name as (typeof DIFFICULTIES)[number]);
+    const problems = name === "all" ? sliceProblemIndices(matrix, "all") : strata[stratum];
+    const estimates = name === "all" ? bootstrap.combined : bootstrap.strata[stratum];
+    const points = matrix.checkpoints.map((cp, index) => {
+      const { problems: evaluated, samples } = sliceSummary(cp, problems);
+      const metrics = Object.fromEntries(
+        Object.entries(estimates[index]).map(([id, e]) => [
+          id,
+          intervals ? e : { value: e?.value, lower: null, upper: null },
+        ]),
+      );
+      return {
+        alpha: cp.alpha,
+        kind: alphaKind(cp.alpha),
+        label: cp.label,
+        problems: evaluated,
+        samples,
+        metrics,
+      };
+    });
+    return { slice: name, problems: problems.length, points };
+  };
+  const slices = Object.fromEntries(DIFFICULTY_SLICES.map((name) => [name, slice(name)]));
+  return asJson({ experiment: header, bootstrap: FRONTIER_BOOTSTRAP, slices });
+}
+
+/** Every checkpoint's pass@k points over a slice, from meanPassAtK (bands: one bootstrapCI per k). */
+function expectedCurvePoints({ matrix }: LoadedSweep, slice: DifficultySlice, bands: boolean) {
+  const problems = sliceProblemIndices(matrix, slice);
+  return matrix.checkpoints.map((cp) =>
+    curveKs(minSamples(cp.n, problems)).map((k) => {
+      const mean = (sample: ArrayLike<number>) => meanPassAtK(cp.n, cp.verdicts.pass, k, sample);
+      if (!bands) return { k, passAtK: mean(problems) };
+      const { value, lower, upper } = bootstrapCI(mean, problems, CURVE_BOOTSTRAP);
+      return { k, passAtK: value, lower, upper };
+    }),
+  );
 }
 
 /** Polls until `check` holds (the worker runs in the background); a generous guard against a hang. */
@@ -64,37 +125,43 @@ describe("an import", () => {
       { key: `statistics:${id}`, payload: { experimentId: id, version }, attempts: 0 },
     ]);
 
-    const detail = await getExperimentDetail(db, "seeded");
-    expect(await storedBody(db, "seeded", "detail")).toEqual(asJson({ version, ...detail }));
-    const [item] = await getExperimentList(db);
-    expect(await storedBody(db, "seeded", "list-item")).toEqual(asJson({ version, ...item }));
-    expect(await storedBody(db, "seeded", "matrix")).toEqual(
-      asJson({ version, ...(await getScalingMatrix(db, "seeded")) }),
+    const sweep = await sweepOf("seeded");
+    expect(await storedBody(db, "seeded", "detail")).toEqual(
+      asJson({ version, ...sweep.header, checkpoints: checkpointSummaries(sweep.matrix) }),
+    );
+    expect(await storedBody(db, "seeded", "list-item")).toEqual(asJson((await listExperiments(db))[0]));
+    const matrix = (await storedBody(db, "seeded", "matrix")) as {
+      version: string;
+      problems: { externalId: string }[];
+      checkpoints: { alpha: number; n: number[]; pass: number[] }[];
+    };
+    expect(matrix.version).toBe(version);
+    expect(matrix.problems.map((p) => p.externalId)).toEqual(sweep.matrix.problems.map((p) => p.externalId));
+    expect(matrix.checkpoints).toEqual(
+      sweep.matrix.checkpoints.map((cp) => ({
+        alpha: cp.alpha,
+        label: cp.label,
+        n: Array.from(cp.n),
+        pass: Array.from(cp.verdicts.pass),
+      })),
     );
     for (const slice of DIFFICULTY_SLICES) {
-      const curves = await getPassAtKCurves(db, "seeded", { difficulty: slice, bands: false });
-      expect(await storedBody(db, "seeded", passAtKKind(slice, false))).toEqual(
-        asJson({ version, ...curves }),
-      );
+      const curves = (await storedBody(db, "seeded", passAtKKind(slice, false))) as {
+        version: string;
+        bootstrap: null;
+        curves: { points: unknown }[];
+      };
+      expect(curves).toMatchObject({ version, bootstrap: null });
+      expect(curves.curves.map((curve) => curve.points)).toEqual(expectedCurvePoints(sweep, slice, false));
     }
   });
 
   it("stores the frontier's points at once: the bootstrap's point values, every interval null", async () => {
     await importSeeded(db, "seeded", seededSweepFiles());
     const { version } = await versionOf("seeded");
-    const frontier = asJson(await getFrontierData(db, "seeded")) as {
-      slices: Record<string, { points: { metrics: Record<string, { value: number }> }[] }>;
-    };
-    for (const slice of Object.values(frontier.slices)) {
-      for (const point of slice.points) {
-        for (const [id, estimate] of Object.entries(point.metrics))
-          point.metrics[id] = { value: estimate.value, lower: null, upper: null } as never;
-      }
-    }
     expect(await storedBody(db, "seeded", "frontier-points")).toEqual({
       version,
-      status: "computing",
-      ...frontier,
+      ...(expectedFrontier(await sweepOf("seeded"), false) as object),
     });
   });
 
@@ -137,20 +204,23 @@ describe("an import", () => {
 });
 
 describe("the compute_statistics job", () => {
-  it("stores exactly what the server computes: frontier intervals and pass@k bands", async () => {
+  it("stores exactly what the science core computes: frontier intervals and pass@k bands", async () => {
     await importSeeded(db, "seeded", seededSweepFiles());
     const job = await jobOf("seeded");
     const outcome = await computeStatistics(db, job);
     expect(outcome).toMatchObject({ status: "done", slug: "seeded", computed: INTERVAL_KINDS });
-    expect(await storedBody(db, "seeded", "frontier")).toEqual(
-      asJson({ version: job.version, status: "ready", ...(await getFrontierData(db, "seeded")) }),
-    );
+    const sweep = await sweepOf("seeded");
+    expect(await storedBody(db, "seeded", "frontier")).toEqual({
+      version: job.version,
+      ...(expectedFrontier(sweep, true) as object),
+    });
     for (const slice of DIFFICULTY_SLICES) {
-      const curves = await getPassAtKCurves(db, "seeded", { difficulty: slice, bands: true });
-      expect(curves?.curves[0].points[0].lower).toEqual(expect.any(Number));
-      expect(await storedBody(db, "seeded", passAtKKind(slice, true))).toEqual(
-        asJson({ version: job.version, ...curves }),
-      );
+      const curves = (await storedBody(db, "seeded", passAtKKind(slice, true))) as {
+        bootstrap: unknown;
+        curves: { points: unknown }[];
+      };
+      expect(curves.bootstrap).toEqual(CURVE_BOOTSTRAP);
+      expect(curves.curves.map((curve) => curve.points)).toEqual(expectedCurvePoints(sweep, slice, true));
     }
   });
 
@@ -204,8 +274,9 @@ describe("the compute_statistics job", () => {
     const demo = (await db.experiment.findFirstOrThrow({ select: { slug: true } })).slug;
     const job = await jobOf(demo);
     expect((await computeStatistics(db, job)).computed).toEqual(ALL_KINDS);
+    const sweep = await sweepOf(demo);
     expect(await storedBody(db, demo, "detail")).toEqual(
-      asJson({ version: job.version, ...(await getExperimentDetail(db, demo)) }),
+      asJson({ version: job.version, ...sweep.header, checkpoints: checkpointSummaries(sweep.matrix) }),
     );
   });
 });

@@ -4,6 +4,7 @@ import type { DemoOptions } from "../../lib/demo/options";
 import { memoryFile } from "../../lib/importer/inputFile";
 import type { ImportEntry } from "../../lib/importer/prepareFile";
 import { runImport } from "../../lib/importer/runImport";
+import { computeStatistics } from "../../lib/server/statistics/computeStatistics";
 
 /** A small seeded sweep: 30 problems of three difficulties, five α, 16 samples. */
 const SMALL_SWEEP: Partial<DemoOptions> = {
@@ -92,4 +93,10 @@ export async function rowsPerKind(db: Db, slug: string): Promise<Record<string, 
 /** The value as the wire carries it (what a stored body is compared with). */
 export function asJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value));
+}
+
+/** Does what a worker does for every experiment: computes and stores its statistics. */
+export async function computeAllStatistics(db: Db): Promise<void> {
+  const experiments = await db.experiment.findMany({ select: { id: true, version: true } });
+  for (const { id, version } of experiments) await computeStatistics(db, { experimentId: id, version });
 }

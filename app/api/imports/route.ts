@@ -6,7 +6,6 @@ import { requireWriteToken } from "@/lib/importer/writeToken";
 import { serverDb } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/errors";
 import { handle } from "@/lib/server/http";
-import { warmExperiment } from "@/lib/server/warm";
 
 export const dynamic = "force-dynamic";
 
@@ -28,11 +27,8 @@ export function POST(request: Request): Promise<Response> {
     }
     try {
       const importRequest = await readImportRequest(request);
-      const db = serverDb();
-      const report = await runImport(db, { ...importRequest, maxBytes });
-      // Recompute the explorer's intervals now rather than on the next visit.
-      if (report.status === "imported" && !report.dryRun)
-        setTimeout(() => void warmExperiment(db, report.experiment.slug), 0);
+      // The import stores its points and enqueues the job that computes the intervals.
+      const report = await runImport(serverDb(), { ...importRequest, maxBytes });
       return Response.json(report, { status: report.dryRun || report.status === "unchanged" ? 200 : 201 });
     } catch (error) {
       throw importApiError(error);

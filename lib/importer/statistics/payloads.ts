@@ -5,7 +5,7 @@ import type {
   ExperimentHeader,
   ExperimentListItem,
   FrontierData,
-  FrontierSlice,
+  FrontierEstimate,
 } from "../../api/types";
 import { alphaKind, formatAlpha } from "../../domain/alpha";
 import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../../domain/difficulty";
@@ -25,6 +25,9 @@ export interface LoadedSweep {
   matrix: SweepMatrix;
 }
 
+/** A read's body as computed; the version and the status are added when it is stored and served. */
+export type Computed<T> = Omit<T, "version" | "status">;
+
 /** Bootstrap settings of the explorer's intervals: fixed, so the same data always shows the same CIs. */
 export const FRONTIER_BOOTSTRAP = { resamples: 200, seed: 20260527, level: 0.95 } as const;
 
@@ -32,27 +35,8 @@ export const FRONTIER_BOOTSTRAP = { resamples: 200, seed: 20260527, level: 0.95 
 export const CURVE_BOOTSTRAP = DEFAULT_BOOTSTRAP;
 
 /** GET /api/experiments/[slug] and `alphascope metrics`: per-checkpoint scores, overall and by difficulty. */
-export function experimentDetail({ header, matrix }: LoadedSweep): ExperimentDetail {
+export function experimentDetail({ header, matrix }: LoadedSweep): Computed<ExperimentDetail> {
   return { ...header, checkpoints: checkpointSummaries(matrix) };
-}
-
-/** A metric's point value while its interval is still being computed. */
-export interface PointEstimate {
-  value: number;
-  lower: null;
-  upper: null;
-}
-
-/** The frontier before its intervals: the same points, every interval null. */
-export interface FrontierPointsData extends Omit<FrontierData, "slices"> {
-  slices: Record<
-    DifficultySlice,
-    Omit<FrontierSlice, "points"> & {
-      points: (Omit<FrontierSlice["points"][number], "metrics"> & {
-        metrics: Record<string, PointEstimate>;
-      })[];
-    }
-  >;
 }
 
 function sliceOf<Metrics>(
@@ -99,21 +83,21 @@ function frontierOf<Metrics>(
  * bootstrap CI, per difficulty slice. Problems are resampled within their difficulty, so the
  * interval of "all" holds the benchmark's difficulty mix fixed.
  */
-export function frontierData(sweep: LoadedSweep): FrontierData {
+export function frontierData(sweep: LoadedSweep): Computed<FrontierData> {
   return frontierOf<MetricEstimates>(sweep, (strata) =>
     bootstrapFrontierStrata(sweep.matrix, strata, FRONTIER_BOOTSTRAP),
   );
 }
 
-function withoutIntervals(values: MetricValues): Record<string, PointEstimate> {
+function withoutIntervals(values: MetricValues): Record<string, FrontierEstimate> {
   return Object.fromEntries(
     Object.entries(values).map(([id, value]) => [id, { value: value as number, lower: null, upper: null }]),
   );
 }
 
 /** The frontier's points alone: {@link frontierData} with every interval null (milliseconds to compute). */
-export function frontierPoints(sweep: LoadedSweep): FrontierPointsData {
-  return frontierOf<Record<string, PointEstimate>>(sweep, (strata) => {
+export function frontierPoints(sweep: LoadedSweep): Computed<FrontierData> {
+  return frontierOf<Record<string, FrontierEstimate>>(sweep, (strata) => {
     const values = frontierPointValues(sweep.matrix, strata);
     return {
       strata: values.strata.map((stratum) => stratum.map(withoutIntervals)),
@@ -123,7 +107,7 @@ export function frontierPoints(sweep: LoadedSweep): FrontierPointsData {
 }
 
 /** The sample and pass counts the browser needs to search ensembles and draw coverage itself. */
-export function scalingMatrixPayload({ header, matrix }: LoadedSweep): ScalingMatrixPayload {
+export function scalingMatrixPayload({ header, matrix }: LoadedSweep): Computed<ScalingMatrixPayload> {
   return {
     experiment: {
       slug: header.slug,
@@ -177,7 +161,7 @@ export function passAtKCurves(
   { header, matrix }: LoadedSweep,
   slice: DifficultySlice,
   bands: boolean,
-): PassAtKCurves | ApiErrorBody {
+): Computed<PassAtKCurves> | ApiErrorBody {
   const problems = sliceProblemIndices(matrix, slice);
   if (problems.length === 0) return { error: { code: "bad_request", message: emptySliceMessage(slice) } };
   const curves = checkpointCurves(matrix, problems, bands);
@@ -192,7 +176,7 @@ export function passAtKCurves(
 }
 
 /** A row of GET /api/experiments. */
-export function listItem({ header, matrix }: LoadedSweep): ExperimentListItem {
+export function listItem({ header, matrix }: LoadedSweep): Computed<ExperimentListItem> {
   const alphas = matrix.checkpoints.map((cp) => cp.alpha);
   return {
     slug: header.slug,
@@ -222,7 +206,8 @@ function stored(kind: StatisticKind, version: string, body: object): StatisticBo
 
 /**
  * The body of one kind for one version of an experiment. Every body about an experiment says its
- * version; the frontier says whether its intervals are there ("ready") or not yet ("computing").
+ * version. (Whether intervals are there yet, the `status` of frontier and pass@k responses, is
+ * added when served: it depends on which kind is stored by then, not on the body.)
  */
 export function statisticBody(kind: StatisticKind, version: string, sweep: LoadedSweep): StatisticBody {
   switch (kind) {
@@ -231,9 +216,9 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
     case "detail":
       return stored(kind, version, experimentDetail(sweep));
     case "frontier-points":
-      return stored(kind, version, { status: "computing", ...frontierPoints(sweep) });
+      return stored(kind, version, frontierPoints(sweep));
     case "frontier":
-      return stored(kind, version, { status: "ready", ...frontierData(sweep) });
+      return stored(kind, version, frontierData(sweep));
     case "matrix":
       return stored(kind, version, scalingMatrixPayload(sweep));
     default: {

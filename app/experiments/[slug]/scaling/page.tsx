@@ -6,7 +6,7 @@ import { SyntheticBadge } from "@/components/experiments/SyntheticBadge";
 import { ScalingView } from "@/components/scaling/ScalingView";
 import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import { slugSchema } from "@/lib/api/schemas";
-import { serverDb } from "@/lib/server/db";
+import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { toApiError } from "@/lib/server/http";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
@@ -27,7 +27,7 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
   if (!slugSchema.safeParse(slug).success) notFound();
   let payload: ScalingMatrixPayload | null;
   try {
-    payload = await getScalingMatrix(serverDb(), slug);
+    payload = await getScalingMatrix(serverReadDb(), slug);
   } catch (error) {
     if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
     throw error;
