@@ -2,6 +2,7 @@ import type { ProblemInput, SweepInput } from "../../domain/sweepInput";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
 import { ResultBatch } from "./importResultBatch";
+import { enqueueStatisticsJob } from "./enqueueStatisticsJob";
 import { insertResultColumns } from "./importResults";
 
 /** A JSON value as stored in import_batches.summary. */
@@ -182,7 +183,7 @@ export async function insertSweep(
       });
       if (existing && options.ifExists !== "replace") throw new ExperimentExistsError(experiment.slug);
       if (existing) await tx.experiment.delete({ where: { id: existing.id } });
-      const { id: experimentId } = await tx.experiment.create({
+      const { id: experimentId, version } = await tx.experiment.create({
         data: {
           slug: experiment.slug,
           name: experiment.name,
@@ -197,11 +198,13 @@ export async function insertSweep(
           endpointBLabel: experiment.endpointB.label,
           endpointBModel: experiment.endpointB.model,
         },
-        select: { id: true },
+        select: { id: true, version: true },
       });
       const problemIds = await upsertProblems(tx, experiment.benchmark, sweep.problems);
       const checkpointIds = await insertCheckpoints(tx, experimentId, sweep);
       const { rows, samples } = await insertResults(tx, sweep, checkpointIds, problemIds);
+      // Stores no statistics itself (the importer's writer does): a worker computes them all.
+      await enqueueStatisticsJob(tx, experimentId, version);
       if (options.importRecord) {
         await tx.importBatch.create({
           data: {
