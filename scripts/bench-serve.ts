@@ -274,6 +274,8 @@ async function main(): Promise<void> {
     );
     line("web server RSS after reading every experiment", `${rss.toFixed(0)} MB`, "target ≤ 1024 MB");
 
+    // The explorer page's code loaded once, so the first view below measures the data, not Next's route loading.
+    await request(`${base}/experiments/${slugs[0]}`);
     // One more experiment while a single client checks health at 10 Hz.
     const slug = "bench-live";
     const path = join(dir, `${slug}.jsonl`);

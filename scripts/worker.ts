@@ -3,6 +3,7 @@
 // of them, on any machine that reaches the database: the job queue hands each job to one worker.
 // `--concurrency N` (or ALPHASCOPE_WORKER_CONCURRENCY) sets how many jobs one process runs at once.
 // Ctrl-C or SIGTERM lets the jobs in progress finish, then exits 0.
+import { setPriority } from "node:os";
 import { DEFAULT_DATA_DIR, openDatabase } from "../lib/db/database";
 import { startStatisticsWorker } from "../lib/server/statistics/worker";
 
@@ -32,7 +33,11 @@ function requestStop(signal: NodeJS.Signals): void {
   if (stop) void stop();
 }
 
+/** Statistics are background work: on a machine shared with a web server, requests come first. */
+const WORKER_NICENESS = 10;
+
 async function main(): Promise<number> {
+  setPriority(WORKER_NICENESS);
   process.on("SIGINT", requestStop);
   process.on("SIGTERM", requestStop);
   const jobs = concurrency();

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import Piscina from "piscina";
+import { positiveIntegerSetting } from "../envSetting";
 import { ApiError } from "../errors";
 import type { ComputeOutcome, ComputeTask } from "./thread";
 
@@ -10,15 +11,10 @@ import type { ComputeOutcome, ComputeTask } from "./thread";
  */
 const THREAD_FILE = join(process.cwd(), "lib/server/compute/thread.mjs");
 
-function setting(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isInteger(value) && value >= 1 ? value : fallback;
-}
-
 /** Threads for request-time computations; a worker process computes the stored statistics meanwhile. */
-const THREADS = setting("ALPHASCOPE_COMPUTE_THREADS", Math.max(1, availableParallelism() - 1));
+const THREADS = positiveIntegerSetting("ALPHASCOPE_COMPUTE_THREADS", Math.max(1, availableParallelism() - 1));
 /** Requests that may wait for a thread; beyond that the server answers 503 at once. */
-const QUEUE = setting("ALPHASCOPE_COMPUTE_QUEUE", 16);
+const QUEUE = positiveIntegerSetting("ALPHASCOPE_COMPUTE_QUEUE", 16);
 
 let pool: Piscina<ComputeTask, ComputeOutcome> | null = null;
 

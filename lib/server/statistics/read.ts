@@ -4,6 +4,7 @@ import { statisticHead } from "../../db/queries/statisticHead";
 import { statisticPayload } from "../../db/queries/statisticPayload";
 import type { DifficultySlice } from "../../domain/difficulty";
 import { passAtKKind, type StatisticKind } from "../../importer/statistics/kinds";
+import { positiveIntegerSetting } from "../envSetting";
 import { ApiError } from "../errors";
 
 /** A stored response of an experiment's current version, ready to send. */
@@ -22,11 +23,16 @@ export interface StoredResponse {
 }
 
 /** The kinds each read is served from, the complete one first, then what stands in for it meanwhile. */
-export const READS = {
-  detail: ["detail"] as StatisticKind[],
-  frontier: ["frontier", "frontier-points"] as StatisticKind[],
-  matrix: ["matrix"] as StatisticKind[],
-  passAtK: (slice: DifficultySlice, bands: boolean): StatisticKind[] =>
+export const READS: {
+  detail: readonly StatisticKind[];
+  frontier: readonly StatisticKind[];
+  matrix: readonly StatisticKind[];
+  passAtK(slice: DifficultySlice, bands: boolean): readonly StatisticKind[];
+} = {
+  detail: ["detail"],
+  frontier: ["frontier", "frontier-points"],
+  matrix: ["matrix"],
+  passAtK: (slice, bands) =>
     bands ? [passAtKKind(slice, true), passAtKKind(slice, false)] : [passAtKKind(slice, false)],
 };
 
@@ -45,7 +51,7 @@ export class StatisticsPendingError extends ApiError {
   }
 }
 
-const CACHE_BYTES = Number(process.env.ALPHASCOPE_RESPONSE_CACHE_MB ?? 64) * 2 ** 20;
+const CACHE_BYTES = positiveIntegerSetting("ALPHASCOPE_RESPONSE_CACHE_MB", 64) * 2 ** 20;
 
 /**
  * Recently served bodies, keyed by experiment, version and kind: a version's body never changes, so
