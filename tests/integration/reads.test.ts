@@ -113,6 +113,25 @@ describe("versioned reads", () => {
     expect(after.version).not.toBe(before.version);
     expect(after.checkpoints.map((cp) => cp.alpha)).toEqual([...before.checkpoints.map((cp) => cp.alpha), 2]);
   });
+
+  it("serve pass@k without bands as ready, and asked-for bands not stored yet as computing", async () => {
+    await importSeeded(db, SLUG, seededSweepFiles([3], { alphas: [3] }));
+    const plain = (await (await passAtKRoute(get("/pass-at-k?difficulty=all"), context)).json()) as {
+      status: string;
+      bootstrap: unknown;
+    };
+    expect(plain).toMatchObject({ status: "ready", bootstrap: null });
+    const waiting = (await (
+      await passAtKRoute(get("/pass-at-k?difficulty=all&bands=1"), context)
+    ).json()) as {
+      status: string;
+      bootstrap: unknown;
+    };
+    expect(waiting).toMatchObject({ status: "computing", bootstrap: null });
+    await computeStatistics(db, await job());
+    const banded = await (await passAtKRoute(get("/pass-at-k?difficulty=all&bands=1"), context)).json();
+    expect(banded).toMatchObject({ status: "ready", bootstrap: { resamples: 200 } });
+  });
 });
 
 describe("a read-only role (DATABASE_READ_URL)", () => {
@@ -141,7 +160,7 @@ describe("a read-only role (DATABASE_READ_URL)", () => {
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200, 200]);
     expect(await getExperimentList(reader)).toHaveLength(1);
     expect((await getFrontierData(reader, SLUG))?.status).toBe("ready");
-    expect((await getScalingMatrix(reader, SLUG))?.checkpoints).toHaveLength(5);
+    expect((await getScalingMatrix(reader, SLUG))?.checkpoints).toHaveLength(6);
     await expect(reader.experiment.deleteMany({})).rejects.toThrow(/permission denied/);
   });
 });

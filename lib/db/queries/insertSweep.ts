@@ -1,8 +1,8 @@
 import type { ProblemInput, SweepInput } from "../../domain/sweepInput";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
-import { ResultBatch } from "./importResultBatch";
 import { enqueueStatisticsJob } from "./enqueueStatisticsJob";
+import { ResultBatch } from "./importResultBatch";
 import { insertResultColumns } from "./importResults";
 
 /** A JSON value as stored in import_batches.summary. */

@@ -22,18 +22,27 @@ export interface StoredResponse {
   etag: string;
 }
 
-/** The kinds each read is served from, the complete one first, then what stands in for it meanwhile. */
+/** What one read is served from. */
+export interface StoredRead {
+  /** The kinds that can answer it: the complete one first, then what stands in for it meanwhile. */
+  kinds: readonly StatisticKind[];
+  /** Whether the body says `"status"`: "ready" when the first kind answers, "computing" otherwise. */
+  status: boolean;
+}
+
 export const READS: {
-  detail: readonly StatisticKind[];
-  frontier: readonly StatisticKind[];
-  matrix: readonly StatisticKind[];
-  passAtK(slice: DifficultySlice, bands: boolean): readonly StatisticKind[];
+  detail: StoredRead;
+  frontier: StoredRead;
+  matrix: StoredRead;
+  passAtK(slice: DifficultySlice, bands: boolean): StoredRead;
 } = {
-  detail: ["detail"],
-  frontier: ["frontier", "frontier-points"],
-  matrix: ["matrix"],
-  passAtK: (slice, bands) =>
-    bands ? [passAtKKind(slice, true), passAtKKind(slice, false)] : [passAtKKind(slice, false)],
+  detail: { kinds: ["detail"], status: false },
+  frontier: { kinds: ["frontier", "frontier-points"], status: true },
+  matrix: { kinds: ["matrix"], status: false },
+  passAtK: (slice, bands) => ({
+    kinds: bands ? [passAtKKind(slice, true), passAtKKind(slice, false)] : [passAtKKind(slice, false)],
+    status: true,
+  }),
 };
 
 /**
@@ -70,17 +79,17 @@ function withStatus(payload: string, status: "ready" | "computing"): string {
 }
 
 /**
- * The stored response of an experiment's current version: the first of `kinds` that is stored
- * (the complete kind first, then what can stand in for it meanwhile). With more than one kind, the
- * body says `"status": "ready"` when it is the first kind and `"computing"` otherwise. Null when no
- * experiment has that slug; a StatisticsPendingError when none of the kinds is stored yet.
+ * The stored response of an experiment's current version to a read: the first of its kinds that is
+ * stored. Null when no experiment has that slug; a StatisticsPendingError when none of the kinds is
+ * stored yet.
  */
 export async function readStoredResponse(
   db: Db,
   slug: string,
-  kinds: readonly StatisticKind[],
+  read: StoredRead,
   ifNoneMatch: string | null = null,
 ): Promise<StoredResponse | null> {
+  const { kinds } = read;
   const head = await statisticHead(db, slug, kinds);
   if (!head) return null;
   if (head.kind === null || head.status === null) throw new StatisticsPendingError(slug);
@@ -93,11 +102,11 @@ export async function readStoredResponse(
   if (payload === null) {
     payload = await statisticPayload(db, head.experimentId, head.version, kind);
     // A newer import committed between the two reads and dropped this version: read it again.
-    if (payload === null) return readStoredResponse(db, slug, kinds, ifNoneMatch);
+    if (payload === null) return readStoredResponse(db, slug, read, ifNoneMatch);
     bodies.set(key, payload);
   }
   const body =
-    kinds.length > 1 && head.status === 200
+    read.status && head.status === 200
       ? withStatus(payload, kind === kinds[0] ? "ready" : "computing")
       : payload;
   return { ...found, body };
@@ -128,12 +137,8 @@ export function storedResponse(stored: StoredResponse): Response {
  * A stored read parsed, for server-rendered pages and the CLI; null when there is no such
  * experiment. A stored error body (a slice without problems) is thrown as the API error it is.
  */
-export async function readStoredJson<T>(
-  db: Db,
-  slug: string,
-  kinds: readonly StatisticKind[],
-): Promise<T | null> {
-  const stored = await readStoredResponse(db, slug, kinds);
+export async function readStoredJson<T>(db: Db, slug: string, read: StoredRead): Promise<T | null> {
+  const stored = await readStoredResponse(db, slug, read);
   if (!stored) return null;
   const body = JSON.parse(stored.body as string);
   if (stored.httpStatus !== 200) throw new ApiError(stored.httpStatus, body.error.code, body.error.message);
