@@ -18,7 +18,7 @@ import { startEmbeddedServer } from "../lib/db/embeddedPostgres";
 import { applyMigrations } from "../lib/db/migrate";
 import { diskFile } from "../lib/importer/inputFile";
 import { runImport } from "../lib/importer/runImport";
-import { freePort } from "../tests/support/freePort";
+import { freePort } from "./support/freePort";
 
 const PROBLEMS = 5000;
 const SAMPLES = 16;

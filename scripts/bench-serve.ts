@@ -22,7 +22,7 @@ import { findRunningServer } from "../lib/db/embeddedPostgres";
 import { diskFile } from "../lib/importer/inputFile";
 import { runImport } from "../lib/importer/runImport";
 import { ALL_KINDS } from "../lib/server/statistics/computeStatistics";
-import { startApp } from "../tests/support/server";
+import { startApp } from "./support/server";
 
 const ALPHAS = 41;
 const PROBLEMS = 5000;

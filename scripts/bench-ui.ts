@@ -9,15 +9,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { createPrisma } from "../lib/db/client";
 import { openDatabase } from "../lib/db/database";
-import { loadDemoSweep } from "../lib/db/demoSweep";
 import { DEMO_EXPERIMENT_SLUG } from "../lib/demo/experiment";
 import { alphaGrid } from "../lib/demo/options";
-import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium";
-import { freePort } from "../tests/support/freePort";
-import { startApp } from "../tests/support/server";
+import { loadDemoSweep } from "../lib/importer/loadDemo";
+import { launchChromium } from "./support/chromium";
+import { freePort } from "./support/freePort";
+import { startApp } from "./support/server";
 
 const ALPHAS = alphaGrid(-1, 2, 41);
 const PROBLEMS = { easy: 1700, medium: 1700, hard: 1600 };
@@ -51,14 +50,9 @@ async function main(): Promise<void> {
   }
 
   const app = await startApp({ env: { DATABASE_URL: database.url } });
-  const profile = mkdtempSync(join(tmpdir(), "alphascope-bench-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-  });
+  const browser = await launchChromium();
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
+    const { page } = browser;
     const url = `${app.baseUrl}/experiments/${DEMO_EXPERIMENT_SLUG}`;
     const interactiveMs = async () => {
       await page.goto(url);
@@ -119,8 +113,7 @@ async function main(): Promise<void> {
     line("  p95", `${quantile(latencies, 0.95).toFixed(1)} ms`, "≤ 16 ms");
     line("  max", `${latencies[latencies.length - 1].toFixed(1)} ms`);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
     await app.stop();
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });

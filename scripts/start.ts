@@ -9,8 +9,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createPrisma } from "../lib/db/client";
 import { DEFAULT_DATA_DIR, openDatabase } from "../lib/db/database";
-import { loadDemoSweep } from "../lib/db/demoSweep";
 import { countExperiments } from "../lib/db/queries/experiments";
+import { loadDemoSweep } from "../lib/importer/loadDemo";
 import { computeStatistics } from "../lib/server/statistics/computeStatistics";
 
 const dev = process.argv.includes("--dev");

@@ -2,7 +2,7 @@
 
 import { type ReactNode, useState } from "react";
 
-export interface DataTableColumn<Row> {
+interface DataTableColumn<Row> {
   header: string;
   /** Right-align and use tabular digits. */
   numeric?: boolean;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LongText } from "@/components/common/LongText";
 import { type ExperimentListItem, SETTING_LABELS } from "@/lib/api/types";
 import { formatAlphaRange, formatCount, formatTimestamp } from "@/lib/client/format";
 import { SyntheticBadge } from "./SyntheticBadge";
@@ -31,11 +32,13 @@ export function ExperimentTable({ experiments }: { experiments: ExperimentListIt
             <tr key={experiment.slug} data-testid="experiment-row">
               <th scope="row">
                 <Link href={`/experiments/${encodeURIComponent(experiment.slug)}`} className="row-link">
-                  {experiment.name}
+                  <LongText text={experiment.name} />
                 </Link>{" "}
                 {experiment.synthetic ? <SyntheticBadge /> : null}
               </th>
-              <td>{experiment.benchmark}</td>
+              <td>
+                <LongText text={experiment.benchmark} />
+              </td>
               <td>{SETTING_LABELS[experiment.setting]}</td>
               <td className="num">{formatAlphaRange(experiment.alphaMin, experiment.alphaMax)}</td>
               <td className="num">{formatCount(experiment.checkpoints)}</td>

@@ -8,9 +8,9 @@ import {
   roundAlpha,
   snapAlpha,
 } from "@/lib/client/alphaSteps";
+import type { HistoryMode } from "@/lib/client/urlView";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import { AlphaInput } from "./AlphaInput";
-import type { HistoryMode } from "./useExplorerView";
 
 interface AlphaSliderProps {
   alpha: number;

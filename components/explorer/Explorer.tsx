@@ -1,17 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { FrontierData } from "@/lib/api/types";
-import { createMetricEstimators, scoresAt } from "@/lib/client/alphaScores";
+import { CopyLinkButton } from "@/components/common/CopyLinkButton";
+import { ViewNotices } from "@/components/common/ViewNotices";
 import { viewContextOf } from "@/lib/client/explorerContext";
 import { frontierQuery } from "@/lib/client/queries";
-import { type ExplorerView, roundZoom, type Zoom } from "@/lib/client/viewState";
+import type { HistoryMode } from "@/lib/client/urlView";
+import { useUrlView } from "@/lib/client/useUrlView";
+import { type ExplorerView, explorerViewDefinition, roundZoom, type Zoom } from "@/lib/client/viewState";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import { getMetric, isMetricId, METRICS } from "@/lib/science/metricRegistry";
 import { AlphaSlider } from "./AlphaSlider";
 import { AxisControls } from "./AxisControls";
-import { CopyLinkButton } from "./CopyLinkButton";
 import { CompositionChart } from "./composition/CompositionChart";
 import { DifficultyFilter } from "./DifficultyFilter";
 import { ExplorerHeader } from "./ExplorerHeader";
@@ -19,8 +20,7 @@ import { FrontierPlot } from "./frontier/FrontierPlot";
 import { MetricMultiples } from "./multiples/MetricMultiples";
 import { ScorePanel } from "./ScorePanel";
 import { SingleCheckpointNote } from "./SingleCheckpointNote";
-import { type HistoryMode, useExplorerView } from "./useExplorerView";
-import { ViewNotices } from "./ViewNotices";
+import { useAlphaReadout } from "./useAlphaReadout";
 
 interface ExplorerProps {
   slug: string;
@@ -30,25 +30,19 @@ interface ExplorerProps {
 
 /** The frontier explorer, fed by data the server prefetched into the query cache. */
 export function Explorer({ slug, initialSearch }: ExplorerProps) {
-  const { data } = useQuery(frontierQuery(slug));
-  // The server page only renders this component after loading the data, so it is always hydrated.
-  if (!data) return null;
-  return <ExplorerBody data={data} initialSearch={initialSearch} />;
-}
-
-function ExplorerBody({ data, initialSearch }: { data: FrontierData; initialSearch: string }) {
+  const { data } = useSuspenseQuery(frontierQuery(slug));
   const context = useMemo(() => viewContextOf(data), [data]);
   const metricChoices = useMemo(
     () => METRICS.filter((metric) => context.metrics.some((choice) => choice.id === metric.id)),
     [context],
   );
-  const { view, updateView, shareUrl, notices, dismissNotices } = useExplorerView(context, initialSearch);
-  const slice = data.slices[view.difficulty];
-  const points = slice.points;
-  const estimators = useMemo(() => createMetricEstimators(points), [points]);
-  const scores = scoresAt(estimators, view.alpha);
-  const solve =
-    scores.find((score) => score.metric.id === "solveRate")?.estimate ?? scores[0]?.estimate ?? null;
+  const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
+    explorerViewDefinition,
+    context,
+    initialSearch,
+  );
+  const points = data.slices[view.difficulty].points;
+  const readout = useAlphaReadout(points, view.alpha);
   const x = getMetric(isMetricId(view.x) ? view.x : "correctness");
   const y = getMetric(isMetricId(view.y) ? view.y : "efficiency");
   const { a, b } = data.experiment.endpoints;
@@ -114,7 +108,7 @@ function ExplorerBody({ data, initialSearch }: { data: FrontierData; initialSear
             yLog={view.yLog}
             ci={view.ci}
             zoom={view.zoom}
-            alpha={view.alpha}
+            readout={readout}
             endpointLabels={{ a: a.label, b: b.label }}
             onSelectAlpha={onSelectAlpha}
             onZoom={onZoom}
@@ -123,22 +117,17 @@ function ExplorerBody({ data, initialSearch }: { data: FrontierData; initialSear
         <aside className="explorer-side">
           <section className="panel" aria-label="Choose α">
             {context.alphas.length > 1 ? (
-              <AlphaSlider alpha={view.alpha} evaluated={context.alphas} onChange={onAlpha} />
+              <AlphaSlider alpha={readout.alpha} evaluated={context.alphas} onChange={onAlpha} />
             ) : (
               <SingleCheckpointNote alpha={context.alphas[0]} />
             )}
           </section>
-          <ScorePanel
-            alpha={view.alpha}
-            scores={scores}
-            measured={solve?.measured ?? true}
-            neighbours={solve?.neighbours ?? null}
-          />
+          <ScorePanel readout={readout} />
         </aside>
       </div>
       <div className="explorer-row">
-        <CompositionChart points={points} alpha={view.alpha} />
-        <MetricMultiples slices={data.slices} alpha={view.alpha} selected={view.difficulty} />
+        <CompositionChart points={points} alpha={readout.alpha} />
+        <MetricMultiples slices={data.slices} alpha={readout.alpha} selected={view.difficulty} />
       </div>
     </div>
   );

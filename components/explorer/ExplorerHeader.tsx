@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { memo } from "react";
+import { LongText } from "@/components/common/LongText";
 import type { ExperimentHeader } from "@/lib/api/types";
 import { SETTING_LABELS } from "@/lib/api/types";
 
@@ -16,12 +17,16 @@ export const ExplorerHeader = memo(function ExplorerHeader({ experiment }: { exp
           not results of a real model.
         </p>
       ) : null}
-      <h1>{experiment.name}</h1>
+      <h1>
+        <LongText text={experiment.name} lines={3} />
+      </h1>
       {experiment.description ? <p className="page-lede">{experiment.description}</p> : null}
       <dl className="fact-list">
         <div>
           <dt>Benchmark</dt>
-          <dd>{experiment.benchmark}</dd>
+          <dd>
+            <LongText text={experiment.benchmark} />
+          </dd>
         </div>
         <div>
           <dt>Setting</dt>
@@ -30,21 +35,31 @@ export const ExplorerHeader = memo(function ExplorerHeader({ experiment }: { exp
         {model ? (
           <div>
             <dt>Model</dt>
-            <dd>{model}</dd>
+            <dd>
+              <LongText text={model} />
+            </dd>
           </div>
         ) : null}
         <div>
           <dt>A (α = 0)</dt>
           <dd>
-            {a.label}
-            {a.model ? <code className="model-ref">{a.model}</code> : null}
+            <LongText text={a.label} />
+            {a.model ? (
+              <code className="model-ref">
+                <LongText text={a.model} lines={1} />
+              </code>
+            ) : null}
           </dd>
         </div>
         <div>
           <dt>B (α = 1)</dt>
           <dd>
-            {b.label}
-            {b.model ? <code className="model-ref">{b.model}</code> : null}
+            <LongText text={b.label} />
+            {b.model ? (
+              <code className="model-ref">
+                <LongText text={b.model} lines={1} />
+              </code>
+            ) : null}
           </dd>
         </div>
       </dl>

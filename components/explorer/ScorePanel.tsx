@@ -1,4 +1,4 @@
-import { deltaTone, formatDelta, type MetricScore } from "@/lib/client/alphaScores";
+import { type AlphaReadout, deltaTone, formatDelta, type MetricScore } from "@/lib/client/alphaScores";
 import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import type { MetricId } from "@/lib/science/metricRegistry";
 
@@ -64,19 +64,12 @@ function ScoreRow({ score }: { score: MetricScore }) {
   );
 }
 
-interface ScorePanelProps {
-  alpha: number;
-  scores: MetricScore[];
-  /** True when α is an evaluated α; false between evaluated α (estimates). */
-  measured: boolean;
-  neighbours: [number, number] | null;
-}
-
 /**
  * Every score at the current α with its 95% interval and its change against A and B. Between
  * evaluated α the numbers are estimates and the panel says so in words and in style.
  */
-export function ScorePanel({ alpha, scores, measured, neighbours }: ScorePanelProps) {
+export function ScorePanel({ readout }: { readout: AlphaReadout }) {
+  const { alpha, scores, measured, neighbours } = readout;
   const byId = new Map(scores.map((score) => [score.metric.id, score]));
   return (
     <section

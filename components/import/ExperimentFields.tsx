@@ -1,5 +1,6 @@
 "use client";
 
+import { ellipsize } from "@/lib/client/format";
 import styles from "./Import.module.css";
 
 /** An existing experiment to pick from. */
@@ -34,7 +35,7 @@ export function ExperimentFields(props: ExperimentFieldsProps) {
           <option value={NEW_EXPERIMENT}>A new experiment…</option>
           {experiments.map((experiment) => (
             <option key={experiment.slug} value={experiment.slug}>
-              {experiment.name} ({experiment.slug})
+              {ellipsize(experiment.name, 80)} ({experiment.slug})
             </option>
           ))}
         </select>

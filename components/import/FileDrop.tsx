@@ -1,6 +1,7 @@
 "use client";
 
 import { type DragEvent, useId, useState } from "react";
+import { LongText } from "@/components/common/LongText";
 import styles from "./Import.module.css";
 
 interface FileDropProps {
@@ -53,7 +54,8 @@ export function FileDrop({ files, onFiles, disabled }: FileDropProps) {
         <ul className={styles.fileList} aria-label="Selected files">
           {files.map((file) => (
             <li key={`${file.name}:${file.size}`}>
-              {file.name} <span className="muted">({file.size.toLocaleString("en-US")} bytes)</span>
+              <LongText text={file.name} lines={1} />{" "}
+              <span className="muted">({file.size.toLocaleString("en-US")} bytes)</span>
             </li>
           ))}
         </ul>

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { LongText } from "@/components/common/LongText";
+import { ellipsize } from "@/lib/client/format";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { DIFFICULTIES } from "@/lib/domain/difficulty";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
@@ -34,6 +36,8 @@ function headline(report: ImportReport): string {
 
 /** The import report as a table per file: format, checkpoints, verdict totals, pass@1, notes. */
 export function ImportReportView({ report }: { report: ImportReport }) {
+  // A button holds one line: a long experiment name is cut, in full in the tooltip.
+  const openText = ellipsize(report.experiment.name, 60);
   return (
     <section className={styles.report} aria-labelledby="import-report-title">
       <h2 id="import-report-title" className={styles.sectionTitle}>
@@ -42,8 +46,10 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       {report.files.map((file) => (
         <div key={file.file} className={styles.fileReport}>
           <p>
-            <strong>{file.file}</strong> — format detected:{" "}
-            <span data-testid="format">{IMPORT_FORMAT_LABELS[file.format]}</span>
+            <strong>
+              <LongText text={file.file} />
+            </strong>{" "}
+            — format detected: <span data-testid="format">{IMPORT_FORMAT_LABELS[file.format]}</span>
           </p>
           <div className={styles.tableScroll}>
             <table className={styles.table}>
@@ -99,8 +105,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <Link
             className="button button--primary"
             href={`/experiments/${encodeURIComponent(report.experiment.slug)}`}
+            title={openText === report.experiment.name ? undefined : report.experiment.name}
           >
-            Open {report.experiment.name}
+            Open {openText}
           </Link>
         </p>
       ) : null}

@@ -1,3 +1,4 @@
+import { LongText } from "@/components/common/LongText";
 import { formatIssue, type ImportIssue } from "@/lib/import/issues";
 import styles from "./Import.module.css";
 
@@ -23,16 +24,22 @@ export function IssueList({ message, issues }: { message: string; issues: readon
           <tbody>
             {issues.map((issue) => (
               <tr key={formatIssue(issue)}>
-                <td>{issue.file}</td>
+                <td>
+                  <LongText text={issue.file} />
+                </td>
                 <td className="num">
                   {issue.line === undefined
                     ? "—"
                     : `${issue.line}${issue.column === undefined ? "" : `:${issue.column}`}`}
                 </td>
                 <td>
-                  <code>{issue.path ?? issue.field ?? "—"}</code>
+                  <code>
+                    <LongText text={issue.path ?? issue.field ?? "—"} lines={1} />
+                  </code>
                 </td>
-                <td>{issue.message}</td>
+                <td>
+                  <LongText text={issue.message} lines={4} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 import type { ImportIssue } from "@/lib/import/issues";
 import type { ImportReport } from "@/lib/importer/report";
 
-/** The form fields POST /api/imports reads (see lib/importer/apiRequest.ts). */
+/** The form fields POST /api/imports reads (see lib/server/imports/apiRequest.ts). */
 export interface ImportFields {
   experiment: string;
   name: string;
@@ -12,7 +12,7 @@ export interface ImportFields {
   dryRun: boolean;
 }
 
-export type ImportOutcome =
+type ImportOutcome =
   | { ok: true; report: ImportReport }
   | { ok: false; status: number; message: string; issues: ImportIssue[] };
 

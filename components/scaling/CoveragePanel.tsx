@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
+import { LongText } from "@/components/common/LongText";
 import { useElementWidth } from "@/components/explorer/useElementWidth";
 import { alphaColor } from "@/lib/charts/alphaColor";
 import { upsetIntersections, upsetLayout } from "@/lib/charts/upsetLayout";
@@ -177,7 +178,9 @@ export function CoveragePanel({ matrix, view }: { matrix: SweepMatrix; view: Sca
               <tr key={intersection.pattern.join("")}>
                 <td>{model.labels.filter((_, set) => intersection.pattern[set]).join(" + ")}</td>
                 <td className="num">{intersection.rows.length}</td>
-                <td>{intersection.rows.slice(0, 3).map(titleOf).join("; ")}</td>
+                <td>
+                  <LongText text={intersection.rows.slice(0, 3).map(titleOf).join("; ")} lines={3} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { alphaColor } from "@/lib/charts/alphaColor";
+import type { HistoryMode, UpdateView } from "@/lib/client/urlView";
 import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import { splitBudgetByWeights } from "@/lib/science/budget";
 import styles from "./Scaling.module.css";
@@ -10,11 +11,11 @@ import { memberSamples, type ScalingContext, type ScalingView, splitProblem } fr
 interface EnsembleBuilderProps {
   view: ScalingView;
   context: ScalingContext;
-  setView: (view: ScalingView, mode: "push" | "replace") => void;
+  updateView: UpdateView<ScalingView>;
 }
 
 /** Member chips on a mini α axis: a chip per evaluated α, placed by its value. */
-function MemberAxis({ view, context, setView }: EnsembleBuilderProps) {
+function MemberAxis({ view, context, updateView }: EnsembleBuilderProps) {
   const { alphas } = context;
   const min = alphas[0];
   const max = alphas[alphas.length - 1];
@@ -24,7 +25,7 @@ function MemberAxis({ view, context, setView }: EnsembleBuilderProps) {
       ? view.members.filter((a) => a !== alpha)
       : [...view.members, alpha].sort((a, b) => a - b);
     if (members.length === 0) return;
-    setView({ ...view, members, budget: Math.max(view.budget, members.length), split: "equal" }, "push");
+    updateView({ members, budget: Math.max(view.budget, members.length), split: "equal" }, "push");
   };
   const inside = [0, 1].filter((a) => a >= min && a <= max);
   return (
@@ -74,7 +75,7 @@ function MemberAxis({ view, context, setView }: EnsembleBuilderProps) {
 }
 
 /** Custom per-member sample counts, validated as the user types; only a valid split reaches the view. */
-function CustomSplit({ view, setView }: Omit<EnsembleBuilderProps, "context">) {
+function CustomSplit({ view, updateView }: Omit<EnsembleBuilderProps, "context">) {
   const samples = memberSamples(view);
   const [draft, setDraft] = useState(() => samples.map(String));
   const key = `${view.members.join(",")}|${samples.join(",")}`;
@@ -88,8 +89,7 @@ function CustomSplit({ view, setView }: Omit<EnsembleBuilderProps, "context">) {
     const next = draft.map((value, i) => (i === index ? text : value));
     setDraft(next);
     const values = next.map((value) => (value.trim() === "" ? Number.NaN : Number(value)));
-    if (!splitProblem(values, view.members.length, view.budget))
-      setView({ ...view, split: values }, "replace");
+    if (!splitProblem(values, view.members.length, view.budget)) updateView({ split: values }, "replace");
   };
   return (
     <div>
@@ -122,13 +122,13 @@ function CustomSplit({ view, setView }: Omit<EnsembleBuilderProps, "context">) {
  * The ensemble builder: members picked on a mini α axis, the total budget K (slider and number,
  * 1 sample per member up to the smallest n), and an equal or custom integer split.
  */
-export function EnsembleBuilder({ view, context, setView }: EnsembleBuilderProps) {
+export function EnsembleBuilder({ view, context, updateView }: EnsembleBuilderProps) {
   const minBudget = view.members.length;
-  const setBudget = (value: number, mode: "push" | "replace") => {
+  const setBudget = (value: number, mode: HistoryMode) => {
     if (!Number.isInteger(value) || value < minBudget || value > context.maxBudget) return;
     const split = view.split === "equal" ? "equal" : splitBudgetByWeights(value, view.split);
-    setView(
-      { ...view, budget: value, split: Array.isArray(split) && split.some((s) => s < 1) ? "equal" : split },
+    updateView(
+      { budget: value, split: Array.isArray(split) && split.some((s) => s < 1) ? "equal" : split },
       mode,
     );
   };
@@ -141,7 +141,7 @@ export function EnsembleBuilder({ view, context, setView }: EnsembleBuilderProps
           Click α values to add or remove members.
         </span>
       </div>
-      <MemberAxis view={view} context={context} setView={setView} />
+      <MemberAxis view={view} context={context} updateView={updateView} />
       <div className={styles.toolbar}>
         <label className={styles.field}>
           <span className={styles.fieldLabel}>Budget K</span>
@@ -176,7 +176,7 @@ export function EnsembleBuilder({ view, context, setView }: EnsembleBuilderProps
             type="radio"
             name="split"
             checked={view.split === "equal"}
-            onChange={() => setView({ ...view, split: "equal" }, "push")}
+            onChange={() => updateView({ split: "equal" }, "push")}
           />
           Equal ({samples.join(" / ")})
         </label>
@@ -186,12 +186,12 @@ export function EnsembleBuilder({ view, context, setView }: EnsembleBuilderProps
             name="split"
             data-testid="split-custom"
             checked={view.split !== "equal"}
-            onChange={() => setView({ ...view, split: samples }, "push")}
+            onChange={() => updateView({ split: samples }, "push")}
           />
           Custom
         </label>
       </fieldset>
-      {view.split !== "equal" ? <CustomSplit view={view} setView={setView} /> : null}
+      {view.split !== "equal" ? <CustomSplit view={view} updateView={updateView} /> : null}
       <p className="muted" style={{ marginTop: 8 }}>
         {view.members.map((alpha) => `α ${formatAlpha(alpha)} (${alphaKind(alpha)})`).join(" · ")}
       </p>

@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import type { EnsembleEvaluation, EnsembleRequest } from "@/lib/api/scalingTypes";
+import { ensembleEvaluationQuery } from "@/lib/client/queries";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { formatPercent, formatPoints } from "./format";
 import styles from "./Scaling.module.css";
-import { ensembleEvaluationQuery } from "./scalingQueries";
 
 /**
  * The ensemble against the best single checkpoint at the same budget, as the API computes it (so

@@ -5,17 +5,18 @@ import { useMemo, useState } from "react";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import type { PassAtKCurve } from "@/lib/api/scalingTypes";
 import { alphaColor } from "@/lib/charts/alphaColor";
+import { passAtKCurvesQuery } from "@/lib/client/queries";
+import type { UpdateView } from "@/lib/client/urlView";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { formatPercent } from "./format";
 import { PassAtKChart, type StyledCurve } from "./PassAtKChart";
 import styles from "./Scaling.module.css";
-import { passAtKCurvesQuery } from "./scalingQueries";
 import { memberListText, type ScalingView } from "./scalingView";
 
 interface PassAtKPanelProps {
   slug: string;
   view: ScalingView;
-  setView: (view: ScalingView, mode: "push" | "replace") => void;
+  updateView: UpdateView<ScalingView>;
   /** α of the best single at the budget, once the evaluation is known. */
   bestSingleAlpha: number | null;
 }
@@ -34,7 +35,7 @@ function curveLabel(curve: PassAtKCurve, best: number | null): string {
  * default, any other evaluated α on demand, bootstrap bands on a toggle, and the same numbers as
  * a table for readers who cannot use the chart.
  */
-export function PassAtKPanel({ slug, view, setView, bestSingleAlpha }: PassAtKPanelProps) {
+export function PassAtKPanel({ slug, view, updateView, bestSingleAlpha }: PassAtKPanelProps) {
   const query = useQuery(passAtKCurvesQuery(slug, view.difficulty, view.bands, memberListText(view)));
   const [extra, setExtra] = useState<number[]>([]);
   const data = query.data;
@@ -65,7 +66,7 @@ export function PassAtKPanel({ slug, view, setView, bestSingleAlpha }: PassAtKPa
           className="button button--small"
           aria-pressed={view.bands}
           data-testid="bands-toggle"
-          onClick={() => setView({ ...view, bands: !view.bands }, "push")}
+          onClick={() => updateView({ bands: !view.bands }, "push")}
         >
           95% bootstrap bands
         </button>

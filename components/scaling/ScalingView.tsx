@@ -1,10 +1,14 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { CopyLinkButton } from "@/components/common/CopyLinkButton";
+import { ViewNotices } from "@/components/common/ViewNotices";
 import { payloadToMatrix } from "@/lib/api/payloadMatrix";
 import type { EnsembleRequest, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
-import { DIFFICULTY_SLICES, inSlice } from "@/lib/domain/difficulty";
+import { ensembleEvaluationQuery, scalingMatrixQuery } from "@/lib/client/queries";
+import { useUrlView } from "@/lib/client/useUrlView";
+import { DIFFICULTY_SLICES, type DifficultySlice, inSlice } from "@/lib/domain/difficulty";
 import { minSamples } from "@/lib/science/passAtK";
 import { CoveragePanel } from "./CoveragePanel";
 import { EnsembleBuilder } from "./EnsembleBuilder";
@@ -12,9 +16,7 @@ import { EnsembleResults } from "./EnsembleResults";
 import { PassAtKPanel } from "./PassAtKPanel";
 import styles from "./Scaling.module.css";
 import { SearchPanel } from "./SearchPanel";
-import { ensembleEvaluationQuery } from "./scalingQueries";
-import { memberSamples, type ScalingContext, serializeScalingView } from "./scalingView";
-import { useScalingView } from "./useScalingView";
+import { memberSamples, type ScalingContext, scalingViewDefinition } from "./scalingView";
 
 /** What a view is checked against, from the experiment's counts. */
 function scalingContext(payload: ScalingMatrixPayload): ScalingContext {
@@ -25,22 +27,27 @@ function scalingContext(payload: ScalingMatrixPayload): ScalingContext {
   };
 }
 
-/**
- * The inference-time scaling view of one experiment: pass@k curves, the ensemble builder with its
- * comparison against the best single checkpoint, the ensemble search and the coverage picture, all
- * driven by one URL-backed view (members, budget, split, difficulty, bands).
- */
-export function ScalingView({
-  payload,
-  initialSearch,
-}: {
-  payload: ScalingMatrixPayload;
+interface ScalingViewProps {
+  slug: string;
+  /** The query string the page was opened with, so server and browser render the same view. */
   initialSearch: string;
-}) {
-  const slug = payload.experiment.slug;
+}
+
+/**
+ * The inference-time scaling view of one experiment, fed by the matrix the server prefetched into
+ * the query cache: pass@k curves, the ensemble builder with its comparison against the best single
+ * checkpoint, the ensemble search and the coverage picture, all driven by one URL-backed view
+ * (members, budget, split, difficulty, bands).
+ */
+export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
+  const { data: payload } = useSuspenseQuery(scalingMatrixQuery(slug));
   const context = useMemo(() => scalingContext(payload), [payload]);
   const matrix = useMemo(() => payloadToMatrix(payload), [payload]);
-  const { view, setView, notices, dismissNotices } = useScalingView(context, initialSearch);
+  const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
+    scalingViewDefinition,
+    context,
+    initialSearch,
+  );
   const samples = memberSamples(view);
   const request: EnsembleRequest = {
     members: view.members.map((alpha, i) => ({ alpha, samples: samples[i] })),
@@ -49,41 +56,17 @@ export function ScalingView({
   };
   // Shares the results panel's cached answer: the best single's α also picks a default curve.
   const evaluation = useQuery(ensembleEvaluationQuery(slug, request));
-  const [copied, setCopied] = useState(false);
-  const shareUrl =
-    typeof window === "undefined"
-      ? ""
-      : `${window.location.origin}${window.location.pathname}?${serializeScalingView(view).toString()}`;
-  const copy = async () => {
-    await navigator.clipboard.writeText(shareUrl);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
-  };
 
   return (
     <>
-      {notices.length > 0 ? (
-        <div className={styles.notice} role="status">
-          {notices.map((notice) => (
-            <p key={notice}>{notice}</p>
-          ))}
-          <button type="button" className="button button--small" onClick={dismissNotices}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <ViewNotices notices={notices} onDismiss={dismissNotices} />
       <div className={styles.toolbar}>
         <label className={styles.field}>
           <span className={styles.fieldLabel}>Problems</span>
           <select
             value={view.difficulty}
             data-testid="difficulty-select"
-            onChange={(event) =>
-              setView(
-                { ...view, difficulty: event.target.value as (typeof DIFFICULTY_SLICES)[number] },
-                "push",
-              )
-            }
+            onChange={(event) => updateView({ difficulty: event.target.value as DifficultySlice }, "push")}
           >
             {context.slices.map((slice) => (
               <option key={slice} value={slice}>
@@ -92,30 +75,22 @@ export function ScalingView({
             ))}
           </select>
         </label>
-        <div className={styles.share}>
-          <label className="visually-hidden" htmlFor="share-link">
-            Link to this ensemble
-          </label>
-          <input id="share-link" type="text" readOnly value={shareUrl} data-testid="share-link" />
-          <button type="button" className="button" onClick={copy} data-testid="copy-link">
-            {copied ? "Copied" : "Copy link"}
-          </button>
-        </div>
+        <CopyLinkButton url={shareUrl} label="Link to this ensemble" />
       </div>
       <div className={styles.grid}>
         <div>
           <PassAtKPanel
             slug={slug}
             view={view}
-            setView={setView}
+            updateView={updateView}
             bestSingleAlpha={evaluation.data?.bestSingle.alpha ?? null}
           />
           <CoveragePanel matrix={matrix} view={view} />
         </div>
         <div>
-          <EnsembleBuilder view={view} context={context} setView={setView} />
+          <EnsembleBuilder view={view} context={context} updateView={updateView} />
           <EnsembleResults slug={slug} request={request} />
-          <SearchPanel payload={payload} view={view} setView={setView} />
+          <SearchPanel payload={payload} view={view} updateView={updateView} />
         </div>
       </div>
     </>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
+import type { UpdateView } from "@/lib/client/urlView";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { formatPercent, formatPoints } from "./format";
 import styles from "./Scaling.module.css";
@@ -11,7 +12,7 @@ import { useEnsembleSearch } from "./useEnsembleSearch";
 interface SearchPanelProps {
   payload: ScalingMatrixPayload;
   view: ScalingView;
-  setView: (view: ScalingView, mode: "push" | "replace") => void;
+  updateView: UpdateView<ScalingView>;
 }
 
 const TOP = 5;
@@ -20,7 +21,7 @@ const TOP = 5;
  * "Find best ensemble": searches every equal-split ensemble of up to 2–4 checkpoints at the view's
  * budget and slice in a Web Worker, shows progress, and lists the top 5, each loadable into the builder.
  */
-export function SearchPanel({ payload, view, setView }: SearchPanelProps) {
+export function SearchPanel({ payload, view, updateView }: SearchPanelProps) {
   const [maxMembers, setMaxMembers] = useState(3);
   const { state, start } = useEnsembleSearch();
   const run = () =>
@@ -113,9 +114,8 @@ export function SearchPanel({ payload, view, setView }: SearchPanelProps) {
                         data-testid="load-ensemble"
                         aria-label={`Load ensemble ${i + 1} into the builder`}
                         onClick={() =>
-                          setView(
+                          updateView(
                             {
-                              ...view,
                               members: ensemble.members.map((m) => m.alpha),
                               budget: state.result.budget,
                               difficulty: state.result.difficulty,

@@ -1,5 +1,12 @@
 import { parseDifficultyParam } from "@/lib/client/difficultyParam";
-import { formatAlpha } from "@/lib/domain/alpha";
+import {
+  alphaParam,
+  flagNotice,
+  type ParsedUrlView,
+  parseFlagParam,
+  parseNumberParam,
+  type UrlViewDefinition,
+} from "@/lib/client/urlView";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import { splitBudgetEqual } from "@/lib/science/budget";
 
@@ -26,7 +33,7 @@ export interface ScalingContext {
   slices: readonly DifficultySlice[];
 }
 
-export const DEFAULT_BUDGET = 250;
+const DEFAULT_BUDGET = 250;
 
 /** The ensemble a fresh page opens with: A and B when evaluated, else the two ends of the grid. */
 export function defaultScalingView(context: ScalingContext): ScalingView {
@@ -61,13 +68,6 @@ export function splitProblem(samples: readonly number[], members: number, budget
   return null;
 }
 
-function parseNumber(text: string): number | null {
-  // Accept the typographic minus that formatAlpha prints, so a copied label still parses.
-  const trimmed = text.trim().replace("−", "-");
-  const value = Number(trimmed);
-  return trimmed !== "" && Number.isFinite(value) ? value : null;
-}
-
 const ALPHA_TOLERANCE = 1e-9;
 
 /**
@@ -77,7 +77,7 @@ const ALPHA_TOLERANCE = 1e-9;
 export function parseScalingView(
   params: URLSearchParams,
   context: ScalingContext,
-): { view: ScalingView; notices: string[] } {
+): ParsedUrlView<ScalingView> {
   const view = defaultScalingView(context);
   const notices: string[] = [];
 
@@ -85,7 +85,7 @@ export function parseScalingView(
   if (membersText !== null) {
     const chosen: number[] = [];
     for (const part of membersText.split(",")) {
-      const value = parseNumber(part);
+      const value = parseNumberParam(part);
       const alpha =
         value === null ? undefined : context.alphas.find((a) => Math.abs(a - value) < ALPHA_TOLERANCE);
       if (alpha === undefined)
@@ -97,7 +97,7 @@ export function parseScalingView(
 
   const budgetText = params.get("budget");
   if (budgetText !== null) {
-    const budget = parseNumber(budgetText);
+    const budget = parseNumberParam(budgetText);
     if (
       budget === null ||
       !Number.isInteger(budget) ||
@@ -113,7 +113,7 @@ export function parseScalingView(
 
   const splitText = params.get("split");
   if (splitText !== null && splitText !== "equal") {
-    const samples = splitText.split(",").map(parseNumber);
+    const samples = splitText.split(",").map(parseNumberParam);
     const problem = samples.some((part) => part === null)
       ? "it is not a list of numbers"
       : splitProblem(samples as number[], view.members.length, view.budget);
@@ -128,9 +128,12 @@ export function parseScalingView(
     else notices.push(parsed.notice);
   }
 
-  const bands = params.get("bands");
-  if (bands === "1" || bands === "0") view.bands = bands === "1";
-  else if (bands !== null) notices.push(`Ignored bands=“${bands}” (expected 0 or 1).`);
+  const bandsText = params.get("bands");
+  if (bandsText !== null) {
+    const bands = parseFlagParam(bandsText);
+    if (bands === null) notices.push(flagNotice("bands", bandsText));
+    else view.bands = bands;
+  }
 
   return { view, notices };
 }
@@ -138,7 +141,7 @@ export function parseScalingView(
 /** Writes a view as URL parameters in a fixed order; every key is written so a link survives default changes. */
 export function serializeScalingView(view: ScalingView): URLSearchParams {
   const params = new URLSearchParams();
-  params.set("members", view.members.map((alpha) => String(Number(alpha.toFixed(4)))).join(","));
+  params.set("members", view.members.map(alphaParam).join(","));
   params.set("budget", String(view.budget));
   params.set("split", view.split === "equal" ? "equal" : view.split.join(","));
   params.set("difficulty", view.difficulty);
@@ -146,13 +149,14 @@ export function serializeScalingView(view: ScalingView): URLSearchParams {
   return params;
 }
 
+/** The scaling page's URL: the ensemble, its budget and split, the slice and the bands toggle. */
+export const scalingViewDefinition: UrlViewDefinition<ScalingView, ScalingContext> = {
+  parse: parseScalingView,
+  serialize: serializeScalingView,
+};
+
 /** The members as the API and CLI write them, e.g. "0:84,0.5:83,1.5:83". */
 export function memberListText(view: ScalingView): string {
   const samples = memberSamples(view);
-  return view.members.map((alpha, i) => `${String(Number(alpha.toFixed(4)))}:${samples[i]}`).join(",");
-}
-
-/** A short description of the ensemble, e.g. "α 0, 0.5, 1.5 · K = 250 (84/83/83)". */
-export function describeEnsemble(view: ScalingView): string {
-  return `α ${view.members.map(formatAlpha).join(", ")} · K = ${view.budget} (${memberSamples(view).join("/")})`;
+  return view.members.map((alpha, i) => `${alphaParam(alpha)}:${samples[i]}`).join(",");
 }

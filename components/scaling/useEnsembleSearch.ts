@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { EnsembleSearchSummary } from "@/lib/api/scalingTypes";
 import type { SearchMessage, SearchRequest } from "./searchWorker";
 
-export type SearchState =
+type SearchState =
   | { status: "idle" }
   | { status: "running"; done: number; total: number | null }
   | { status: "done"; result: EnsembleSearchSummary }

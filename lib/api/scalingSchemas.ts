@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EnsembleMemberInput } from "./scalingTypes";
+import type { EnsembleMemberInput } from "../science/ensembleSearchSummary";
 import { difficultySliceSchema } from "./schemas";
 
 const samplesSchema = z

@@ -1,18 +1,16 @@
 import type { AlphaKind } from "../domain/alpha";
 import type { Difficulty, DifficultySlice } from "../domain/difficulty";
+import type { EnsembleMemberInput } from "../science/ensembleSearchSummary";
 import type { StatisticsStatus, Versioned } from "./types";
+
+// Re-exported for the browser and CLI code that reads these shapes.
+export type { EnsembleSearchSummary } from "../science/ensembleSearchSummary";
 
 /** Settings of a seeded bootstrap over problems, echoed so a reader can reproduce an interval. */
 export interface BootstrapSettings {
   resamples: number;
   seed: number;
   level: number;
-}
-
-/** One ensemble member as the API takes it: an evaluated α and how many of the budget's samples it gets. */
-export interface EnsembleMemberInput {
-  alpha: number;
-  samples: number;
 }
 
 /** POST /api/experiments/[slug]/ensembles */
@@ -95,24 +93,4 @@ export interface ScalingMatrixPayload extends Versioned {
   experiment: { slug: string; name: string; synthetic: boolean; endpoints: { a: string; b: string } };
   problems: { externalId: string; title: string | null; difficulty: Difficulty }[];
   checkpoints: { alpha: number; label: string | null; n: number[]; pass: number[] }[];
-}
-
-/** One ensemble of a search result, members named by α. */
-export interface RankedEnsembleSummary {
-  members: EnsembleMemberInput[];
-  passAtK: number;
-  gain: number | null;
-}
-
-/** The answer of `alphascope ensemble --search --json` and of the page's search worker. */
-export interface EnsembleSearchSummary {
-  experiment: string;
-  difficulty: DifficultySlice;
-  budget: number;
-  maxMembers: number;
-  method: "exact" | "greedy";
-  approximation: string;
-  evaluated: number;
-  bestSingle: { alpha: number; passAtK: number } | null;
-  ensembles: RankedEnsembleSummary[];
 }

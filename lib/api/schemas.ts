@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { DIFFICULTY_SLICES } from "../domain/difficulty";
+import { SLUG_PATTERN, SLUG_RULE } from "../domain/slug";
 
 /** Experiment slugs: lowercase letters, digits and dashes, as they appear in URLs. */
-export const slugSchema = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9-]{0,99}$/,
-    "must be lowercase letters, digits and dashes (at most 100 characters)",
-  );
+export const slugSchema = z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`);
 
 export const difficultySliceSchema = z.enum(DIFFICULTY_SLICES);
 

@@ -1,33 +1,16 @@
 import type { AlphaKind } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
-import type { SliceSummary } from "../science/metrics";
+import type { Setting } from "../domain/setting";
+import type { CheckpointSummary } from "../science/metrics";
 
-export type { SliceSummary } from "../science/metrics";
-
-/** The inference setting an experiment was evaluated in. */
-export const SETTINGS = ["pure-reasoning", "tool-use", "agentic"] as const;
-export type Setting = (typeof SETTINGS)[number];
-
-export const SETTING_LABELS: Record<Setting, string> = {
-  "pure-reasoning": "Pure reasoning",
-  "tool-use": "Tool use",
-  agentic: "Agentic coding",
-};
-
-/** The k for which pass@k is reported, where k ≤ n for every problem. */
-export const STANDARD_KS = [1, 5, 10, 25, 50, 100, 250, 1000] as const;
+// The vocabulary the wire shapes are made of belongs to the domain and the science core;
+// re-exported for the browser code that reads these shapes.
+export { SETTING_LABELS } from "../domain/setting";
+export type { Estimate } from "../science/bootstrap";
 
 export interface Endpoint {
   label: string;
   model: string | null;
-}
-
-export interface CheckpointSummary extends SliceSummary {
-  alpha: number;
-  kind: AlphaKind;
-  label: string | null;
-  model: string | null;
-  byDifficulty: { easy?: SliceSummary; medium?: SliceSummary; hard?: SliceSummary };
 }
 
 export interface ExperimentListItem extends Versioned {
@@ -60,13 +43,6 @@ export interface ExperimentHeader {
 /** GET /api/experiments/[slug] */
 export interface ExperimentDetail extends ExperimentHeader, Versioned {
   checkpoints: CheckpointSummary[];
-}
-
-/** A metric value with its 95% bootstrap interval over problems. */
-export interface Estimate {
-  value: number;
-  lower: number;
-  upper: number;
 }
 
 /**

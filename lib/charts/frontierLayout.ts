@@ -1,12 +1,12 @@
 import { line } from "d3";
 import type { FrontierEstimate, FrontierPoint } from "../api/types";
-import type { Zoom } from "../client/viewState";
 import type { MetricDefinition } from "../science/metricRegistry";
 import { frontierStepPath } from "../science/pareto";
 import { alphaColor } from "./alphaColor";
 import { type AxisScale, createAxisScale } from "./axisScale";
 import { chartFrame, type Frame, px } from "./frame";
 import { axisTicks, type Tick, tickCountFor } from "./ticks";
+import type { Zoom } from "./zoom";
 
 /** Which part of the α path a stretch belongs to; they are drawn in different styles. */
 export type PathPart = "extrapolationA" | "interpolation" | "extrapolationB";

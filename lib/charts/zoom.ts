@@ -1,3 +1,9 @@
+/** A zoomed window of the frontier plot, in metric units. */
+export interface Zoom {
+  x: [number, number];
+  y: [number, number];
+}
+
 /**
  * Zoom and pan of one axis window, done in the axis's own space (log10 for a log axis) so a
  * log axis zooms evenly across decades.

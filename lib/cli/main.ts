@@ -1,3 +1,6 @@
+import { UnreadableFileError } from "../importer/inputFile";
+import { SettingError } from "../importer/settings";
+import { isConnectionError } from "../server/errors";
 import { deleteCommand } from "./commands/delete";
 import { demoCommand } from "./commands/demo";
 import { ensembleCommand } from "./commands/ensemble";
@@ -36,6 +39,18 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     if (error instanceof UsageError) {
       io.err(error.message);
       return error.exitCode;
+    }
+    // A path that cannot be read or an unusable setting: the user's to fix, in one line.
+    if (error instanceof UnreadableFileError || error instanceof SettingError) {
+      io.err(error.message);
+      return 2;
+    }
+    if (isConnectionError(error)) {
+      const reason = error instanceof Error ? ` (${error.message})` : "";
+      io.err(
+        `The database cannot be reached${reason}. Check DATABASE_URL, or unset it to use the embedded PostgreSQL.`,
+      );
+      return 1;
     }
     if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
       io.err(`${error.message}\n\n${USAGE}`);

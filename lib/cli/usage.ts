@@ -7,17 +7,17 @@ Usage:
   alphascope delete <slug> --yes               delete an experiment with its checkpoints and results
   alphascope import <file|manifest> [options]  import evaluation results
       --experiment <slug>   experiment to import into (created when missing)
-      --alpha <a>           α of the checkpoint the file belongs to
+      --alpha <a>           α of the checkpoint the file belongs to (e.g. --alpha -0.5)
       --format <f>          override format detection (see docs/import-formats.md)
       --tests plus|base     EvalPlus: which tests decide a pass (default plus)
       --generation <file>   LiveCodeBench _eval.json: the matching _eval_all.json for ids and difficulty
       --dry-run             parse, validate and print the summary without writing
       --replace             replace existing results of the same checkpoint and problem
       --json                print the summary as JSON
-  alphascope ensemble <slug> --members 0:84,0.5:83,1.5:83 [--difficulty hard] [--json]
+  alphascope ensemble <slug> --members -0.75:84,0.5:83,1.5:83 [--difficulty hard] [--json]
   alphascope ensemble <slug> --search --budget 250 [--max-members 3] [--difficulty hard] [--json]
-      a list that starts with a negative α needs "=": --members=-0.75:84,0.5:83,1.5:83
 
+Negative numbers are values as typed (--alpha -0.5); each option is given at most once.
 
 Database: DATABASE_URL when set; otherwise the embedded PostgreSQL in .data/postgres
 (ALPHASCOPE_DATA_DIR), started when it is not already running.

@@ -5,7 +5,15 @@ import { METRICS, type MetricDefinition } from "../science/metricRegistry";
 /** Interpolation between evaluated α: monotone, so an estimate never overshoots its two neighbours. */
 const METHOD = "monotone";
 
-export type MetricEstimators = Map<string, (alpha: number) => AlphaEstimate | null>;
+/** One metric along α: its estimator and its values at A (α = 0) and B (α = 1), computed once. */
+interface MetricEstimator {
+  metric: MetricDefinition;
+  at: (alpha: number) => AlphaEstimate | null;
+  atA: AlphaEstimate | null;
+  atB: AlphaEstimate | null;
+}
+
+type MetricEstimators = MetricEstimator[];
 
 function isFiniteNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value);
@@ -26,14 +34,14 @@ function knotsOf(points: readonly FrontierPoint[], metricId: string): Knot[] {
   );
 }
 
-/** One estimator per registry metric present in the points, built once per slice. */
+/** One estimator per registry metric present in the points (registry order), built once per slice. */
 export function createMetricEstimators(points: readonly FrontierPoint[]): MetricEstimators {
-  const estimators: MetricEstimators = new Map();
-  for (const metric of METRICS) {
+  return METRICS.flatMap((metric) => {
     const knots = knotsOf(points, metric.id);
-    if (knots.length > 0) estimators.set(metric.id, createEstimator(knots, METHOD));
-  }
-  return estimators;
+    if (knots.length === 0) return [];
+    const at = createEstimator(knots, METHOD);
+    return [{ metric, at, atA: at(0), atB: at(1) }];
+  });
 }
 
 export interface MetricScore {
@@ -45,23 +53,41 @@ export interface MetricScore {
   deltaB: number | null;
 }
 
-/** Every metric of the slice at α, with its change against both endpoints. */
-export function scoresAt(estimators: MetricEstimators, alpha: number): MetricScore[] {
-  const scores: MetricScore[] = [];
-  for (const metric of METRICS) {
-    const estimator = estimators.get(metric.id);
-    if (!estimator) continue;
-    const estimate = estimator(alpha);
-    const a = estimator(0);
-    const b = estimator(1);
-    scores.push({
+/**
+ * Everything the explorer shows at one α, computed once per α and shared by the score panel and
+ * the plot's marker, so both show the same numbers.
+ */
+export interface AlphaReadout {
+  alpha: number;
+  /** Every metric of the slice at α, in registry order. */
+  scores: MetricScore[];
+  /** A metric's estimate at α by id; null outside the evaluated range or where it has no value. */
+  estimates: ReadonlyMap<string, AlphaEstimate | null>;
+  /** Whether α is evaluated, by the headline metric (the solve rate, else the first metric). */
+  measured: boolean;
+  /** The evaluated α an estimate lies between (by the headline metric); null without an estimate. */
+  neighbours: [number, number] | null;
+}
+
+/** Evaluates every metric once at α, with its change against both endpoints. */
+export function readoutAt(estimators: MetricEstimators, alpha: number): AlphaReadout {
+  const scores = estimators.map(({ metric, at, atA, atB }): MetricScore => {
+    const estimate = at(alpha);
+    return {
       metric,
       estimate,
-      deltaA: estimate && a?.measured ? estimate.value - a.value : null,
-      deltaB: estimate && b?.measured ? estimate.value - b.value : null,
-    });
-  }
-  return scores;
+      deltaA: estimate && atA?.measured ? estimate.value - atA.value : null,
+      deltaB: estimate && atB?.measured ? estimate.value - atB.value : null,
+    };
+  });
+  const headline = (scores.find((score) => score.metric.id === "solveRate") ?? scores[0])?.estimate ?? null;
+  return {
+    alpha,
+    scores,
+    estimates: new Map(scores.map((score) => [score.metric.id, score.estimate])),
+    measured: headline?.measured ?? true,
+    neighbours: headline?.neighbours ?? null,
+  };
 }
 
 /** Whether a change is an improvement, a regression, or too small to call, given the metric's direction. */

@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from "../api/types";
 
 /** A failed API request, carrying the server's error code so the UI can pick the right message. */
-export class ApiRequestError extends Error {
+class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,

@@ -36,3 +36,12 @@ export function formatInterval(
   if (estimate.lower === null || estimate.upper === null) return "[CI computing…]";
   return `[${metric.format(estimate.lower)}, ${metric.format(estimate.upper)}]`;
 }
+
+/**
+ * A user-supplied text (name, id, label) cut to at most `max` characters with an ellipsis, for
+ * places that cannot wrap it (SVG labels, select options). Cuts between code points, never inside one.
+ */
+export function ellipsize(text: string, max: number): string {
+  const characters = Array.from(text);
+  return characters.length <= max ? text : `${characters.slice(0, max - 1).join("")}…`;
+}

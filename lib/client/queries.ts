@@ -1,37 +1,86 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { ExperimentListItem, FrontierData } from "../api/types";
+import type {
+  EnsembleEvaluation,
+  EnsembleRequest,
+  PassAtKCurves,
+  ScalingMatrixPayload,
+} from "../api/scalingTypes";
+import type { FrontierData, StatisticsStatus } from "../api/types";
+import type { DifficultySlice } from "../domain/difficulty";
 import { fetchJson } from "./fetchJson";
 
-/** Query keys shared by the server prefetch and the browser hooks, so hydration finds the data. */
-export const experimentKeys = {
-  list: () => ["experiments"] as const,
-  frontier: (slug: string) => ["experiments", slug, "frontier"] as const,
-};
+/*
+ * Every query of the app, as TanStack `queryOptions` factories: the server page seeds the cache
+ * under `factory(...).queryKey` and the browser reads with the same factory, so hydration finds the
+ * data. Every input of a request is in its key.
+ */
 
-/** Frontier data changes only on import, so a page keeps what it loaded for a while. */
+/** Results change only on import, so a page keeps what it loaded for a while. */
 const STALE_MS = 5 * 60_000;
 /** How often a page asks again while the intervals of what it shows are being computed. */
 const COMPUTING_REFETCH_MS = 2_000;
 
-/** The experiment list, fetched from GET /api/experiments. */
-export function experimentListQuery() {
+/** Asks again every few seconds while the response says its intervals are being computed. */
+function whileComputing(query: { state: { data?: { status: StatisticsStatus } } }): number | false {
+  return query.state.data?.status === "computing" ? COMPUTING_REFETCH_MS : false;
+}
+
+function experimentPath(slug: string): string {
+  return `/api/experiments/${encodeURIComponent(slug)}`;
+}
+
+/**
+ * Everything the explorer needs for one experiment (GET …/frontier): once, or every few seconds while
+ * its intervals are being computed ("computing": the points are final, the intervals null).
+ */
+export function frontierQuery(slug: string) {
   return queryOptions({
-    queryKey: experimentKeys.list(),
-    queryFn: ({ signal }) => fetchJson<ExperimentListItem[]>("/api/experiments", { signal }),
+    queryKey: ["experiments", slug, "frontier"] as const,
+    queryFn: ({ signal }) => fetchJson<FrontierData>(`${experimentPath(slug)}/frontier`, { signal }),
+    staleTime: STALE_MS,
+    refetchInterval: whileComputing,
+  });
+}
+
+/** Sample and pass counts of every checkpoint, for the search worker and the coverage picture (GET …/matrix). */
+export function scalingMatrixQuery(slug: string) {
+  return queryOptions({
+    queryKey: ["experiments", slug, "scaling-matrix"] as const,
+    queryFn: ({ signal }) => fetchJson<ScalingMatrixPayload>(`${experimentPath(slug)}/matrix`, { signal }),
     staleTime: STALE_MS,
   });
 }
 
-/**
- * Everything the explorer needs for one experiment, from GET /api/experiments/[slug]/frontier: once,
- * or every few seconds while its intervals are being computed ("computing": the points are final).
- */
-export function frontierQuery(slug: string) {
+/** Every checkpoint's pass@k curve plus the ensemble's (members as "α:samples,…"), on one slice. */
+export function passAtKCurvesQuery(
+  slug: string,
+  difficulty: DifficultySlice,
+  bands: boolean,
+  members: string | null,
+) {
+  const params = new URLSearchParams({ difficulty, bands: bands ? "1" : "0" });
+  if (members) params.set("members", members);
   return queryOptions({
-    queryKey: experimentKeys.frontier(slug),
+    queryKey: ["experiments", slug, "pass-at-k", difficulty, bands, members] as const,
     queryFn: ({ signal }) =>
-      fetchJson<FrontierData>(`/api/experiments/${encodeURIComponent(slug)}/frontier`, { signal }),
+      fetchJson<PassAtKCurves>(`${experimentPath(slug)}/pass-at-k?${params}`, { signal }),
     staleTime: STALE_MS,
-    refetchInterval: (query) => (query.state.data?.status === "computing" ? COMPUTING_REFETCH_MS : false),
+    // Bands asked for but not computed yet come without them ("computing"): they follow.
+    refetchInterval: whileComputing,
+  });
+}
+
+/** The ensemble against the best single (POST, but a pure function of its body, so cached like a GET). */
+export function ensembleEvaluationQuery(slug: string, request: EnsembleRequest) {
+  return queryOptions({
+    queryKey: ["experiments", slug, "ensemble", request] as const,
+    queryFn: ({ signal }) =>
+      fetchJson<EnsembleEvaluation>(`${experimentPath(slug)}/ensembles`, {
+        signal,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(request),
+      }),
+    staleTime: STALE_MS,
   });
 }

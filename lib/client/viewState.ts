@@ -1,12 +1,18 @@
+import type { Zoom } from "../charts/zoom";
 import { formatAlpha } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
 import { parseDifficultyParam } from "./difficultyParam";
+import {
+  alphaParam,
+  flagNotice,
+  type ParsedUrlView,
+  parseFlagParam,
+  parseNumberParam,
+  type UrlViewDefinition,
+} from "./urlView";
 
-/** A zoomed window of the frontier plot, in metric units. */
-export interface Zoom {
-  x: [number, number];
-  y: [number, number];
-}
+// Declared with the chart geometry that uses it; re-exported for the explorer's components.
+export type { Zoom };
 
 /** Everything a share link must reproduce. */
 export interface ExplorerView {
@@ -30,14 +36,8 @@ export interface ViewContext {
   defaultY: string;
 }
 
-export interface ParsedView {
-  view: ExplorerView;
-  /** One sentence per URL value that was ignored, shown to the user. */
-  notices: string[];
-}
-
 /** The α a fresh view opens at: the evaluated α nearest the middle of the interpolation range. */
-export function defaultAlpha(alphas: readonly number[]): number {
+function defaultAlpha(alphas: readonly number[]): number {
   return alphas.reduce((best, alpha) => (Math.abs(alpha - 0.5) < Math.abs(best - 0.5) ? alpha : best));
 }
 
@@ -55,20 +55,8 @@ export function defaultView(context: ViewContext): ExplorerView {
   };
 }
 
-function parseNumber(text: string): number | null {
-  // Accept the typographic minus that formatAlpha prints, so a copied label still parses.
-  const value = Number(text.trim().replace("−", "-"));
-  return text.trim() !== "" && Number.isFinite(value) ? value : null;
-}
-
-function parseBoolean(text: string): boolean | null {
-  if (text === "1" || text === "true") return true;
-  if (text === "0" || text === "false") return false;
-  return null;
-}
-
 function parseZoom(text: string): Zoom | null {
-  const parts = text.split(",").map(parseNumber);
+  const parts = text.split(",").map(parseNumberParam);
   if (parts.length !== 4 || parts.some((part) => part === null)) return null;
   const [x0, x1, y0, y1] = parts as number[];
   return x0 < x1 && y0 < y1 ? { x: [x0, x1], y: [y0, y1] } : null;
@@ -78,7 +66,7 @@ function parseZoom(text: string): Zoom | null {
  * Reads a view from URL parameters. Every value is checked against the experiment; a missing value
  * takes its default silently, an invalid one takes its default and adds a notice. Never throws.
  */
-export function parseView(params: URLSearchParams, context: ViewContext): ParsedView {
+export function parseView(params: URLSearchParams, context: ViewContext): ParsedUrlView<ExplorerView> {
   const view = defaultView(context);
   const notices: string[] = [];
   const alphaMin = context.alphas[0];
@@ -86,7 +74,7 @@ export function parseView(params: URLSearchParams, context: ViewContext): Parsed
 
   const alphaText = params.get("alpha");
   if (alphaText !== null) {
-    const alpha = parseNumber(alphaText);
+    const alpha = parseNumberParam(alphaText);
     if (alpha === null)
       notices.push(`“${alphaText}” is not a number; showing α = ${formatAlpha(view.alpha)}.`);
     else if (alpha < alphaMin || alpha > alphaMax)
@@ -112,9 +100,9 @@ export function parseView(params: URLSearchParams, context: ViewContext): Parsed
   ] as const) {
     const text = params.get(`${axis}log`);
     if (text === null) continue;
-    const log = parseBoolean(text);
+    const log = parseFlagParam(text);
     const metric = context.metrics.find((candidate) => candidate.id === view[axis]);
-    if (log === null) notices.push(`Ignored ${axis}log=“${text}” (expected 0 or 1).`);
+    if (log === null) notices.push(flagNotice(`${axis}log`, text));
     else if (log && !metric?.allowsLog)
       notices.push(`${metric?.label ?? view[axis]} cannot use a log scale.`);
     else view[key] = log;
@@ -129,8 +117,8 @@ export function parseView(params: URLSearchParams, context: ViewContext): Parsed
 
   const ciText = params.get("ci");
   if (ciText !== null) {
-    const ci = parseBoolean(ciText);
-    if (ci === null) notices.push(`Ignored ci=“${ciText}” (expected 0 or 1).`);
+    const ci = parseFlagParam(ciText);
+    if (ci === null) notices.push(flagNotice("ci", ciText));
     else view.ci = ci;
   }
 
@@ -165,7 +153,7 @@ export function roundZoom(zoom: Zoom | null): Zoom | null {
  */
 export function serializeView(view: ExplorerView): URLSearchParams {
   const params = new URLSearchParams();
-  params.set("alpha", String(Number(view.alpha.toFixed(4))));
+  params.set("alpha", alphaParam(view.alpha));
   params.set("x", view.x);
   params.set("y", view.y);
   params.set("xlog", view.xLog ? "1" : "0");
@@ -176,3 +164,9 @@ export function serializeView(view: ExplorerView): URLSearchParams {
     params.set("zoom", [...view.zoom.x, ...view.zoom.y].map((v) => String(compact(v))).join(","));
   return params;
 }
+
+/** The explorer's URL: α, axes and their scales, slice, intervals and zoom window. */
+export const explorerViewDefinition: UrlViewDefinition<ExplorerView, ViewContext> = {
+  parse: parseView,
+  serialize: serializeView,
+};

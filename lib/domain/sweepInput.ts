@@ -1,5 +1,5 @@
-import type { Setting } from "../api/types";
 import type { Difficulty } from "./difficulty";
+import type { Setting } from "./setting";
 import type { VerdictCounts } from "./verdicts";
 
 /** Experiment metadata as given by a user, a manifest or the demo generator. */

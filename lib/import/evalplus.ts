@@ -6,6 +6,7 @@ import { parseJsonDocument } from "./jsonDocument";
 import { childPath } from "./jsonPath";
 import type { ParsedRun } from "./run";
 import { SampleTally } from "./sampleTally";
+import { readProblemId } from "./storable";
 import { describeValue, isRecord } from "./values";
 
 type Schema = "current" | "legacy" | "evalperf";
@@ -33,7 +34,13 @@ export function parseEvalPlus(text: string, file: string, tests: EvalPlusTests =
   const schema = detectSchema(tasksValue[taskIds[0]]);
   const tasks = new Map<string, EvalPlusTask>();
   for (const taskId of taskIds) {
-    const task = readTask(schema, taskId, tasksValue[taskId], childPath("$.eval", taskId), issues);
+    const path = childPath("$.eval", taskId);
+    const { fault } = readProblemId(taskId);
+    if (fault !== null) {
+      issues.add({ path, field: "task_id", message: `task id: ${fault}` });
+      continue;
+    }
+    const task = readTask(schema, taskId, tasksValue[taskId], path, issues);
     if (task) tasks.set(taskId, task);
   }
   issues.throwIfAny();

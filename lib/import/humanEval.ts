@@ -5,6 +5,7 @@ import { isBlankLine, parseJsonObjectLine } from "./jsonLine";
 import { type LineParser, parseLines } from "./lineParser";
 import type { ParsedRun } from "./run";
 import { SampleTally } from "./sampleTally";
+import { readProblemId } from "./storable";
 import { describeValue } from "./values";
 
 /**
@@ -25,13 +26,10 @@ export class HumanEvalParser implements LineParser {
     if (isBlankLine(line)) return;
     const record = parseJsonObjectLine(line, lineNumber, this.issues);
     if (!record) return;
-    const { task_id: taskId, passed, result } = record;
-    if (typeof taskId !== "string" || taskId === "") {
-      this.issues.add({
-        line: lineNumber,
-        field: "task_id",
-        message: `expected a non-empty string, got ${describeValue(taskId)}`,
-      });
+    const { passed, result } = record;
+    const { id: taskId, fault } = readProblemId(record.task_id);
+    if (fault !== null) {
+      this.issues.add({ line: lineNumber, field: "task_id", message: fault });
       return;
     }
     if (typeof result !== "string") {

@@ -1,3 +1,5 @@
+import { printable } from "./values";
+
 /** One problem found in an input file, located as precisely as the format allows. */
 export interface ImportIssue {
   file: string;
@@ -40,9 +42,10 @@ export class ImportValidationError extends Error {
   readonly truncated: boolean;
 
   constructor(issues: readonly ImportIssue[], truncated = false) {
-    super(formatIssues(issues, truncated));
+    const shown = issues.map(printableIssue);
+    super(formatIssues(shown, truncated));
     this.name = "ImportValidationError";
-    this.issues = issues;
+    this.issues = shown;
     this.truncated = truncated;
   }
 
@@ -50,6 +53,20 @@ export class ImportValidationError extends Error {
   format(): string {
     return formatIssues(this.issues, this.truncated);
   }
+}
+
+/**
+ * Longest file name, JSON path or field shown: keys, column names and upload names come from the
+ * input and may be anything.
+ */
+const MAX_SHOWN = 300;
+
+/** An issue whose file, path and field print on one line at a bounded length. */
+function printableIssue(issue: ImportIssue): ImportIssue {
+  const shown = { ...issue, file: printable(issue.file, MAX_SHOWN) };
+  if (issue.path !== undefined) shown.path = printable(issue.path, MAX_SHOWN);
+  if (issue.field !== undefined) shown.field = printable(issue.field, MAX_SHOWN);
+  return shown;
 }
 
 function formatIssues(issues: readonly ImportIssue[], truncated: boolean): string {

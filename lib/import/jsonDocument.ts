@@ -1,17 +1,20 @@
 import { IssueCollector } from "./issues";
-import { findJsonSyntaxError } from "./jsonSyntax";
+import { findDuplicateKey } from "./jsonKeys";
+import { findJsonSyntaxError, lineAndColumn } from "./jsonSyntax";
 
 /**
- * Parses a whole JSON document; on a syntax error throws an ImportValidationError naming the
- * file, line and column of the first error.
+ * Parses a whole JSON document; on a syntax error, or a key given twice in one object (JSON.parse
+ * would keep the last value without a word), throws an ImportValidationError naming the file, line
+ * and column, and for a duplicate key its JSON path.
  */
 export function parseJsonDocument(text: string, file: string): unknown {
+  const issues = new IssueCollector(file);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     const found = findJsonSyntaxError(text);
-    const issues = new IssueCollector(file);
     if (!found) return issues.fail({ message: `malformed JSON: ${error.message}` });
     return issues.fail({
       line: found.line,
@@ -19,4 +22,13 @@ export function parseJsonDocument(text: string, file: string): unknown {
       message: `malformed JSON: ${found.message}`,
     });
   }
+  const duplicate = findDuplicateKey(text, value);
+  if (!duplicate) return value;
+  const first = lineAndColumn(text, duplicate.firstOffset);
+  return issues.fail({
+    ...lineAndColumn(text, duplicate.offset),
+    path: duplicate.path,
+    field: duplicate.key,
+    message: `duplicate key ${JSON.stringify(duplicate.key)} (first at line ${first.line}, column ${first.column}): give each key once`,
+  });
 }

@@ -2,7 +2,8 @@ import { isDifficulty } from "../domain/difficulty";
 import type { ProblemInput } from "../domain/sweepInput";
 import type { IssueCollector } from "./issues";
 import { childPath } from "./jsonPath";
-import { describeValue, isIsoDate, isRecord } from "./values";
+import { dateFault, readProblemId, textFault } from "./storable";
+import { describeValue, isRecord } from "./values";
 
 /** One problem object of an lcb_runner list file (`_eval_all.json` or a generation file). */
 export interface LcbEntry {
@@ -51,51 +52,42 @@ function readProblem(
   path: string,
   issues: IssueCollector,
 ): ProblemInput | null {
-  const id = entry.question_id;
-  if (typeof id !== "string" || id === "") {
-    issues.add({
-      path: childPath(path, "question_id"),
-      field: "question_id",
-      message: `expected a non-empty string, got ${describeValue(id)}`,
-    });
+  const report = (key: string, message: string) =>
+    issues.add({ path: childPath(path, key), field: key, message });
+  const { id, fault } = readProblemId(entry.question_id);
+  if (fault !== null) {
+    report("question_id", fault);
     return null;
   }
-  const title = optionalString(entry, "question_title", path, issues);
-  const platform = optionalString(entry, "platform", path, issues);
-  let contestDate = optionalString(entry, "contest_date", path, issues);
-  if (contestDate !== null && !isIsoDate(contestDate)) {
-    issues.add({
-      path: childPath(path, "contest_date"),
-      field: "contest_date",
-      message: `expected an ISO date, got ${describeValue(contestDate)}`,
-    });
-    contestDate = null;
-  }
+  const title = optionalText(entry, "question_title", (text) => textFault(text, "title"), report);
+  const platform = optionalText(entry, "platform", (text) => textFault(text, "platform"), report);
+  const contestDate = optionalText(entry, "contest_date", dateFault, report);
   const difficulty = entry.difficulty ?? "unknown";
   if (!isDifficulty(difficulty)) {
-    issues.add({
-      path: childPath(path, "difficulty"),
-      field: "difficulty",
-      message: `expected easy, medium or hard, got ${describeValue(difficulty)}`,
-    });
+    report("difficulty", `expected easy, medium or hard, got ${describeValue(difficulty)}`);
     return null;
   }
+  if (title === undefined || platform === undefined || contestDate === undefined) return null;
   return { externalId: id, title, difficulty, platform, contestDate };
 }
 
-function optionalString(
+/** An optional string; undefined (reported) when it is not a string or `fault` finds it cannot be stored. */
+function optionalText(
   entry: Record<string, unknown>,
   key: string,
-  path: string,
-  issues: IssueCollector,
-): string | null {
+  fault: (text: string) => string | null,
+  report: (key: string, message: string) => void,
+): string | null | undefined {
   const value = entry[key];
   if (value === undefined || value === null) return null;
-  if (typeof value === "string") return value;
-  issues.add({
-    path: childPath(path, key),
-    field: key,
-    message: `expected a string, got ${describeValue(value)}`,
-  });
-  return null;
+  if (typeof value !== "string") {
+    report(key, `expected a string, got ${describeValue(value)}`);
+    return undefined;
+  }
+  const message = fault(value);
+  if (message !== null) {
+    report(key, message);
+    return undefined;
+  }
+  return value;
 }

@@ -1,4 +1,5 @@
 import type { Verdict } from "../domain/verdicts";
+import { findDuplicateKey } from "./jsonKeys";
 import { findJsonSyntaxError } from "./jsonSyntax";
 import { isNonNegativeNumber, isRecord } from "./values";
 
@@ -33,9 +34,15 @@ export function decodeLcbMetadata(
     const detail = found ? `at character ${found.offset + 1}: ${found.message}` : "invalid JSON";
     return { ok: false, message: `metadata string is not valid JSON (${detail})` };
   }
-  return isRecord(value)
-    ? { ok: true, value }
-    : { ok: false, message: "metadata string must encode a JSON object" };
+  if (!isRecord(value)) return { ok: false, message: "metadata string must encode a JSON object" };
+  const duplicate = findDuplicateKey(raw, value);
+  if (duplicate) {
+    return {
+      ok: false,
+      message: `metadata string gives the key ${JSON.stringify(duplicate.key)} twice (at characters ${duplicate.firstOffset + 1} and ${duplicate.offset + 1})`,
+    };
+  }
+  return { ok: true, value };
 }
 
 /**

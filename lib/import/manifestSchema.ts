@@ -1,39 +1,57 @@
 import { z } from "zod";
-import { SETTINGS } from "../api/types";
+import { SETTINGS } from "../domain/setting";
+import { SLUG_PATTERN, SLUG_RULE } from "../domain/slug";
 import { EVALPLUS_TESTS } from "./evalplusStatus";
 import { IMPORT_FORMATS } from "./formats";
+import type { TextField } from "./limits";
+import { textFault } from "./storable";
 
-const text = z.string().trim().min(1);
+/** A refinement reporting why a text cannot be stored as `field` (see storable.ts). */
+function storable(field: TextField, options: { multiline?: boolean } = {}) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const fault = textFault(value, field, options);
+    if (fault) ctx.addIssue({ code: "custom", message: fault });
+  };
+}
+
+/** Text stored as `field`: trimmed, not empty, and storable. */
+function text(field: TextField) {
+  return z.string().trim().min(1).superRefine(storable(field));
+}
 
 const endpointSchema = z.strictObject({
-  label: text,
-  model: text.nullish(),
+  label: text("label"),
+  model: text("model").nullish(),
 });
 
 const checkpointSchema = z.strictObject({
   /** α of this checkpoint on θ(α) = (1−α)·θ_A + α·θ_B. */
   alpha: z.number({ error: "α must be a finite number" }),
   /** The results file, relative to the manifest. */
-  file: text,
+  file: text("path"),
   format: z.enum(IMPORT_FORMATS).optional(),
-  model: text.nullish(),
-  label: text.nullish(),
+  model: text("model").nullish(),
+  label: text("label").nullish(),
   /** EvalPlus: which tests decide a pass. */
   tests: z.enum(EVALPLUS_TESTS).optional(),
   /** LiveCodeBench `_eval.json`: generation file or `_eval_all.json` giving problem ids (relative path). */
-  problems: text.optional(),
+  problems: text("path").optional(),
 });
 
 /** A sweep manifest: one experiment's metadata and its checkpoints' result files (YAML or JSON). */
 export const manifestSchema = z
   .strictObject({
-    slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lowercase letters, digits and dashes"),
-    name: text,
-    description: z.string().default(""),
-    benchmark: text,
+    slug: z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`),
+    name: text("name"),
+    description: z
+      .string()
+      .trim()
+      .superRefine(storable("description", { multiline: true }))
+      .default(""),
+    benchmark: text("benchmark"),
     setting: z.enum(SETTINGS),
-    modelFamily: text.nullish(),
-    modelScale: z.union([text, z.number().transform(String)]).nullish(),
+    modelFamily: text("modelFamily").nullish(),
+    modelScale: z.union([text("modelScale"), z.number().transform(String)]).nullish(),
     endpoints: z.strictObject({ a: endpointSchema, b: endpointSchema }),
     checkpoints: z.array(checkpointSchema).min(1, "must list at least one checkpoint"),
   })

@@ -3,7 +3,8 @@ import type { ResultInput } from "../domain/sweepInput";
 import { isVerdict, sumVerdicts, VERDICTS, type Verdict, type VerdictCounts } from "../domain/verdicts";
 import type { IssueCollector } from "./issues";
 import { NATIVE_COUNT_FIELDS, NATIVE_SAMPLE_FIELDS } from "./nativeFields";
-import { describeValue, isCount, isIsoDate, isNonNegativeNumber } from "./values";
+import { countFault, dateFault, readProblemId, textFault } from "./storable";
+import { describeValue, isCount, isNonNegativeNumber } from "./values";
 
 /** Problem metadata a native line may give; undefined where the line does not say. */
 export interface NativeProblemFields {
@@ -86,23 +87,18 @@ class FieldReader {
   }
 
   problemFields(): NativeProblemFields | undefined {
-    const problem = this.record.problem;
-    if (typeof problem !== "string" || problem === "") {
-      this.report("problem", `expected a non-empty string, got ${describeValue(problem)}`);
-    }
+    const { id: problem, fault } = readProblemId(this.record.problem);
+    this.check("problem", fault);
     const difficulty = this.record.difficulty;
     if (difficulty !== undefined && !isDifficulty(difficulty)) {
       this.report("difficulty", `expected easy, medium, hard or unknown, got ${describeValue(difficulty)}`);
     }
-    const title = this.optionalText("title");
-    const platform = this.optionalText("platform");
-    const contestDate = this.optionalText("contestDate");
-    if (typeof contestDate === "string" && !isIsoDate(contestDate)) {
-      this.report("contestDate", `expected an ISO date, got ${describeValue(contestDate)}`);
-    }
-    if (this.failed) return undefined;
+    const title = this.optionalText("title", (text) => textFault(text, "title"));
+    const platform = this.optionalText("platform", (text) => textFault(text, "platform"));
+    const contestDate = this.optionalText("contestDate", dateFault);
+    if (this.failed || problem === null) return undefined;
     return {
-      problem: problem as string,
+      problem,
       difficulty: difficulty as Difficulty | undefined,
       title,
       platform,
@@ -110,10 +106,19 @@ class FieldReader {
     };
   }
 
-  private optionalText(field: string): string | null | undefined {
+  /** Reports `fault` (a storable.ts verdict) on `field`, when there is one. */
+  private check(field: string, fault: string | null): void {
+    if (fault !== null) this.report(field, fault);
+  }
+
+  /** An optional string field, reported when `fault` (a storable.ts rule) finds it cannot be stored. */
+  private optionalText(field: string, fault: (text: string) => string | null): string | null | undefined {
     const value = this.record[field];
-    if (value === undefined || value === null || typeof value === "string") return value;
-    return this.report(field, `expected a string, got ${describeValue(value)}`);
+    if (value === undefined || value === null) return value;
+    if (typeof value !== "string")
+      return this.report(field, `expected a string, got ${describeValue(value)}`);
+    this.check(field, fault(value));
+    return value;
   }
 
   sample(): { verdict: Verdict; runtimeMs: number | null } | undefined {
@@ -136,6 +141,7 @@ class FieldReader {
     const n = this.record.n;
     if (!isCount(n) || n === 0)
       this.report("n", `expected a positive integer sample count, got ${describeValue(n)}`);
+    else this.check("n", countFault(n));
     // Named reads (not a loop over VERDICTS) keep property access monomorphic on the hot path.
     const r = this.record;
     const verdicts: VerdictCounts = {
@@ -166,7 +172,10 @@ class FieldReader {
 
   private count(value: unknown, field: Verdict): number {
     if (value === undefined) return 0;
-    if (isCount(value)) return value;
+    if (isCount(value)) {
+      this.check(field, countFault(value));
+      return value;
+    }
     this.report(field, `expected a non-negative integer count, got ${describeValue(value)}`);
     return 0;
   }

@@ -3,6 +3,7 @@ import type { Difficulty } from "../domain/difficulty";
 import type { ProblemInput, ResultInput } from "../domain/sweepInput";
 import type { ImportFormat } from "./formats";
 import type { IssueCollector } from "./issues";
+import { MAX_STORED_COUNT } from "./limits";
 import type { NativeProblemFields, NativeRecord } from "./nativeRecord";
 import type { ParsedRun } from "./run";
 import { SampleTally } from "./sampleTally";
@@ -22,7 +23,9 @@ interface CheckpointEntry {
   lines: Int32Array;
   /** Count rows in order, kept only when there is no sink. */
   counts: ResultInput[];
-  samples: Map<string, SampleTally>;
+  /** Samples of the count rows so far: one checkpoint's total is stored as an integer too. */
+  samples: number;
+  tallies: Map<string, SampleTally>;
 }
 
 /**
@@ -58,10 +61,10 @@ export class NativeRunBuilder {
     const alpha = record.alpha ?? null;
     const checkpoint = this.checkpointFor(alpha);
     if (record.kind === "sample") {
-      let tally = checkpoint.samples.get(record.fields.problem);
+      let tally = checkpoint.tallies.get(record.fields.problem);
       if (!tally) {
         tally = new SampleTally();
-        checkpoint.samples.set(record.fields.problem, tally);
+        checkpoint.tallies.set(record.fields.problem, tally);
       }
       tally.add(record.verdict, record.runtimeMs);
       return;
@@ -77,6 +80,15 @@ export class NativeRunBuilder {
       });
       return;
     }
+    checkpoint.samples += record.result.n;
+    if (checkpoint.samples > MAX_STORED_COUNT) {
+      const of = alpha === null ? "the file's checkpoint" : `α = ${formatAlpha(alpha)}`;
+      this.issues.fail({
+        line,
+        field: "n",
+        message: `the samples of ${of} add up to ${checkpoint.samples}, over ${MAX_STORED_COUNT}, the most one checkpoint can hold`,
+      });
+    }
     checkpoint.lines[problem.index] = line;
     if (this.sink) this.sink(alpha, record.result, problem.problem.difficulty);
     else checkpoint.counts.push(record.result);
@@ -89,7 +101,7 @@ export class NativeRunBuilder {
     const entries = [...this.checkpoints].sort(([a], [b]) => (a ?? 0) - (b ?? 0));
     const checkpoints = entries.map(([alpha, entry]) => {
       const results = entry.counts;
-      for (const [problem, tally] of entry.samples) {
+      for (const [problem, tally] of entry.tallies) {
         if (this.sink) this.sink(alpha, tally.toResult(problem), this.difficultyOf(problem));
         else results.push(tally.toResult(problem));
       }
@@ -110,7 +122,12 @@ export class NativeRunBuilder {
     if (this.last && this.last.alpha === alpha) return this.last.entry;
     let entry = this.checkpoints.get(alpha);
     if (!entry) {
-      entry = { lines: new Int32Array(Math.max(16, this.problems.size)), counts: [], samples: new Map() };
+      entry = {
+        lines: new Int32Array(Math.max(16, this.problems.size)),
+        counts: [],
+        samples: 0,
+        tallies: new Map(),
+      };
       this.checkpoints.set(alpha, entry);
     }
     this.last = { alpha, entry };

@@ -15,6 +15,15 @@ export interface ResultTotals {
   passAt1: number;
 }
 
+/** Totals of one checkpoint's rows of one difficulty, with Σ pass@1 (pass/n per row). */
+export interface DifficultyTotals {
+  difficulty: Difficulty;
+  problems: number;
+  samples: number;
+  verdicts: VerdictCounts;
+  passAt1Sum: number;
+}
+
 export interface CheckpointPreview extends ResultTotals {
   alpha: number | null;
 }

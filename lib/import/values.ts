@@ -28,9 +28,11 @@ export function isNonNegativeNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** An ISO date or timestamp as harnesses write them (`2023-08-21` or `2023-08-21T00:00:00`). */
-export function isIsoDate(value: string): boolean {
-  return ISO_DATE.test(value) && !Number.isNaN(Date.parse(value.slice(0, 10)));
+/**
+ * `text` safe to print on one line: control characters and lone surrogates written as `\uXXXX`,
+ * cut after `max` characters. For names that come from a file (keys, columns, file names).
+ */
+export function printable(text: string, max: number): string {
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  return cut.replace(/[\p{Cc}\p{Cs}]/gu, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

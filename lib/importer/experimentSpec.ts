@@ -1,4 +1,4 @@
-import type { Setting } from "../api/types";
+import type { Setting } from "../domain/setting";
 import type { ExperimentInput } from "../domain/sweepInput";
 import type { ImportFormat } from "../import/formats";
 

@@ -1,5 +1,5 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { constants, createReadStream, type Stats } from "node:fs";
+import { access, stat } from "node:fs/promises";
 import { basename } from "node:path";
 
 /** A file to import, wherever its bytes come from (disk, an upload, a test's buffer). */
@@ -11,10 +11,56 @@ export interface ImportInputFile {
   chunks(): AsyncIterable<Uint8Array>;
 }
 
-/** A file on disk, streamed in 1 MiB chunks; named by its base name unless `name` is given. */
+/** A path that names no readable file: missing, a directory, or not readable by this user. */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly path: string,
+    /** Why, e.g. "it is a directory, not a file". */
+    readonly reason: string,
+    /** True when nothing exists at the path. */
+    readonly missing: boolean,
+  ) {
+    super(`Cannot read ${JSON.stringify(path)}: ${reason}.`);
+    this.name = "UnreadableFileError";
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: "no such file",
+  ENOTDIR: "no such file (a part of the path is not a directory)",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "the path is too long",
+  ERR_INVALID_ARG_VALUE: "not a valid path",
+};
+
+function unreadable(path: string, error: unknown): UnreadableFileError {
+  const code = error instanceof Error && "code" in error ? String(error.code) : "";
+  const missing = code === "ENOENT" || code === "ENOTDIR";
+  return new UnreadableFileError(
+    path,
+    REASONS[code] ?? `the system refused it (${code || "unknown error"})`,
+    missing,
+  );
+}
+
+/**
+ * A file on disk, streamed in 1 MiB chunks; named by its base name unless `name` is given. Checks
+ * that it is a readable regular file now, so a directory or a forbidden path is refused with an
+ * {@link UnreadableFileError} before anything is read, not by an I/O error halfway.
+ */
 export async function diskFile(path: string, name: string = basename(path)): Promise<ImportInputFile> {
-  const { size } = await stat(path);
-  return { name, size, chunks: () => createReadStream(path, { highWaterMark: 1 << 20 }) };
+  let info: Stats;
+  try {
+    info = await stat(path);
+    await access(path, constants.R_OK);
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  if (info.isDirectory()) throw new UnreadableFileError(path, "it is a directory, not a file", false);
+  if (!info.isFile()) throw new UnreadableFileError(path, "not a regular file", false);
+  return { name, size: info.size, chunks: () => createReadStream(path, { highWaterMark: 1 << 20 }) };
 }
 
 /** A file already in memory. */

@@ -1,13 +1,14 @@
 import { importError } from "../import/issues";
 import { type ManifestCheckpoint, parseManifest } from "../import/manifest";
 import type { ExperimentSpec } from "./experimentSpec";
-import type { ImportInputFile } from "./inputFile";
-import type { ImportEntry } from "./prepareFile";
+import { type ImportInputFile, UnreadableFileError } from "./inputFile";
+import type { ImportEntry } from "./plan";
 import { readFileText } from "./readFile";
 
 /**
  * Finds the bytes of a file a manifest names: on disk for the CLI, among the uploaded files for
- * the API. `path` is resolved against the manifest's location; null when there is no such file.
+ * the API. `path` is resolved against the manifest's location; null (or an UnreadableFileError
+ * saying it is missing) when there is no such file, an UnreadableFileError when it cannot be read.
  */
 export type ManifestFileLocator = (path: string) => Promise<ImportInputFile | null>;
 
@@ -27,12 +28,15 @@ async function locate(
   path: string,
   locator: ManifestFileLocator,
 ): Promise<ImportInputFile> {
-  const found = await locator(path);
+  const where = { file: manifest, path: `$.checkpoints[${index}].${key}`, field: key };
+  const found = await locator(path).catch((error: unknown) => {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    if (error.missing) return null;
+    throw importError({ ...where, message: `cannot read ${JSON.stringify(path)}: ${error.reason}` });
+  });
   if (found) return found;
   throw importError({
-    file: manifest,
-    path: `$.checkpoints[${index}].${key}`,
-    field: key,
+    ...where,
     message: `no file ${JSON.stringify(path)} (paths are relative to the manifest; upload every file it names with it)`,
   });
 }

@@ -2,8 +2,22 @@ import type { ExperimentInput } from "../domain/sweepInput";
 import type { EvalPlusTests } from "../import/evalplusStatus";
 import type { ImportFormat } from "../import/formats";
 import type { LcbProblemList } from "../import/lcbProblemList";
-import type { ImportEntry } from "./prepareFile";
+import type { ImportInputFile } from "./inputFile";
 import type { ProgressListener } from "./readFile";
+
+/** One file of an import and how to read it (from CLI flags, an API request or a manifest entry). */
+export interface ImportEntry {
+  input: ImportInputFile;
+  /** Required unless the file names its α values (native files with an `alpha` field). */
+  alpha?: number;
+  format?: ImportFormat;
+  /** EvalPlus: which tests decide a pass (default: the request's, else plus). */
+  tests?: EvalPlusTests;
+  label?: string | null;
+  model?: string | null;
+  /** LiveCodeBench `_eval.json`: the matching `_eval_all.json` or generation file, joined by index. */
+  generation?: ImportInputFile;
+}
 
 /**
  * One file checked (size, format, join file) and ready to be read: its rows are parsed while they

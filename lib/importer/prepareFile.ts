@@ -1,27 +1,13 @@
 import { DETECT_HEAD_CHARS, resolveFormat } from "../import/detect";
 import type { EvalPlusTests } from "../import/evalplusStatus";
-import type { ImportFormat } from "../import/formats";
 import { importError } from "../import/issues";
 import { parseLcbProblemList } from "../import/lcbProblemList";
 import { checkImportSize } from "../import/limits";
+import { textFault } from "../import/storable";
 import type { ImportInputFile } from "./inputFile";
 import { readHead } from "./manifestImport";
-import type { PlannedFile } from "./plan";
+import type { ImportEntry, PlannedFile } from "./plan";
 import { readFileText } from "./readFile";
-
-/** One file of an import and how to read it (from CLI flags, an API request or a manifest entry). */
-export interface ImportEntry {
-  input: ImportInputFile;
-  /** Required unless the file names its α values (native files with an `alpha` field). */
-  alpha?: number;
-  format?: ImportFormat;
-  /** EvalPlus: which tests decide a pass (default: the request's, else plus). */
-  tests?: EvalPlusTests;
-  label?: string | null;
-  model?: string | null;
-  /** LiveCodeBench `_eval.json`: the matching `_eval_all.json` or generation file, joined by index. */
-  generation?: ImportInputFile;
-}
 
 export interface PrepareOptions {
   tests?: EvalPlusTests;
@@ -29,17 +15,24 @@ export interface PrepareOptions {
   onProgress?: (file: string, read: number, total: number) => void;
 }
 
+/** Refuses a file name that cannot be stored with the import's record (and in its notes). */
+function checkName(input: ImportInputFile): void {
+  const fault = textFault(input.name, "path");
+  if (fault) throw importError({ file: input.name, field: "file name", message: fault });
+}
+
 /**
- * Checks what can be checked of an entry without reading it whole: the size limit, that it is not
- * empty, its format (from the name and the first 64 KiB), and the LiveCodeBench join file, read
- * and parsed here. Throws ImportValidationError. The rows are read by streamFile, while they are
- * written.
+ * Checks what can be checked of an entry without reading it whole: the size limit, its name (stored
+ * with the import's record), that it is not empty, its format (from the name and the first 64 KiB),
+ * and the LiveCodeBench join file, read and parsed here. Throws ImportValidationError. The rows are
+ * read by streamFile, while they are written.
  */
 export async function prepareFile(entry: ImportEntry, options: PrepareOptions): Promise<PlannedFile> {
   const { input } = entry;
   const progress = (file: string) =>
     options.onProgress && ((read: number, total: number) => options.onProgress?.(file, read, total));
   checkImportSize(input.name, input.size, options.maxBytes);
+  checkName(input);
   const head = await readHead(input);
   if (head.replace(/^\uFEFF/, "").trim() === "")
     throw importError({ file: input.name, message: "the file is empty" });
@@ -47,6 +40,7 @@ export async function prepareFile(entry: ImportEntry, options: PrepareOptions): 
   const tests = entry.tests ?? options.tests;
   let join = null;
   if (entry.generation) {
+    checkName(entry.generation);
     const generation = await readFileText(entry.generation, {
       maxBytes: options.maxBytes,
       onProgress: progress(entry.generation.name),

@@ -1,3 +1,4 @@
+import { constants } from "node:buffer";
 import { DETECT_HEAD_CHARS, resolveFormat } from "../import/detect";
 import type { EvalPlusTests } from "../import/evalplusStatus";
 import type { ImportFormat } from "../import/formats";
@@ -44,6 +45,34 @@ function decodeError(file: string) {
 }
 
 /**
+ * The decoded text of a file read whole (a JSON document). A JavaScript string holds at most
+ * MAX_STRING_LENGTH (about 512 Mi) UTF-16 units, fewer than the default size limit allows: a longer
+ * document is refused as soon as it gets there, as parseImportBytes refuses it, not with a RangeError
+ * once it is all in memory.
+ */
+class WholeText {
+  private readonly parts: string[] = [];
+  private length = 0;
+
+  constructor(private readonly file: string) {}
+
+  push(text: string): void {
+    this.length += text.length;
+    if (this.length > constants.MAX_STRING_LENGTH) {
+      throw importError({
+        file: this.file,
+        message: "the file is too large to read as one document; split it",
+      });
+    }
+    this.parts.push(text);
+  }
+
+  text(): string {
+    return this.parts.join("");
+  }
+}
+
+/**
  * Streams a file's chunks once: checks the size limit (before reading, and again while reading),
  * hashes the bytes, decodes strict UTF-8 and hands the text on in pieces. Returns the sha256.
  */
@@ -75,9 +104,9 @@ async function streamText(
 
 /** Reads a whole file as text (for an lcb_runner problem list or a manifest). */
 export async function readFileText(input: ImportInputFile, options: ReadOptions = {}): Promise<FileText> {
-  const parts: string[] = [];
-  const sha256 = await streamText(input, options, (text) => parts.push(text));
-  return { text: parts.join(""), sha256 };
+  const whole = new WholeText(input.name);
+  const sha256 = await streamText(input, options, (text) => whole.push(text));
+  return { text: whole.text(), sha256 };
 }
 
 /**
@@ -88,12 +117,14 @@ class TextRouter {
   private head = "";
   private format: ImportFormat | null = null;
   private feeder: LineFeeder | null = null;
-  private readonly whole: string[] = [];
+  private readonly whole: WholeText;
 
   constructor(
     private readonly file: string,
     private readonly options: ReadOptions,
-  ) {}
+  ) {
+    this.whole = new WholeText(file);
+  }
 
   push(text: string): void {
     if (this.format === null) {
@@ -107,7 +138,7 @@ class TextRouter {
   finish(): ParsedRun {
     if (this.format === null) this.start();
     if (this.feeder) return this.feeder.end();
-    return parseImportText(this.whole.join(""), {
+    return parseImportText(this.whole.text(), {
       file: this.file,
       format: this.format ?? undefined,
       evalplusTests: this.options.tests,

@@ -13,13 +13,18 @@ type Tx = Prisma.TransactionClient;
 /** Rows per statement: enough to amortize a round trip, few enough to keep memory flat (~4 MB). */
 const BATCH_ROWS = 50_000;
 
+/** Label and model of a checkpoint, given when it is created. */
+export interface CheckpointDetails {
+  label: string | null;
+  model: string | null;
+}
+
 /** Where one file's rows go. */
 export interface WriteTarget {
   experimentId: number;
   benchmark: string;
-  /** Label and model of the checkpoints this file creates. */
-  label: string | null;
-  model: string | null;
+  /** Label and model of a checkpoint this file creates. */
+  checkpointDetails(alpha: number): CheckpointDetails;
   /** See insertResultColumns: the session may turn foreign-key triggers off for bulk inserts. */
   skipReferenceTriggers: boolean;
 }
@@ -166,13 +171,11 @@ export class ResultWriter implements ResultSink {
   }
 
   private async resolveCheckpoints(): Promise<void> {
-    const { experimentId, label, model } = this.target;
+    const { experimentId, checkpointDetails } = this.target;
     while (this.checkpoints.length < this.alphas.length) {
       const ordinal = this.checkpoints.length;
-      const checkpoint = await findOrCreateCheckpoint(this.tx, experimentId, this.alphas[ordinal], {
-        label,
-        model,
-      });
+      const alpha = this.alphas[ordinal];
+      const checkpoint = await findOrCreateCheckpoint(this.tx, experimentId, alpha, checkpointDetails(alpha));
       this.checkpointIds = ensureLength(this.checkpointIds, ordinal);
       this.checkpointIds[ordinal] = checkpoint.id;
       this.checkpoints.push(checkpoint);

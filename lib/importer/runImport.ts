@@ -1,8 +1,8 @@
 import type { Db } from "../db/client";
-import type { ImportSource } from "../db/queries/insertSweep";
+import type { ImportSource } from "../db/queries/importBatches";
 import { completeExperiment, type ExperimentSpec } from "./experimentSpec";
-import type { ImportPlan, PlannedFile } from "./plan";
-import { type ImportEntry, type PrepareOptions, prepareFile } from "./prepareFile";
+import type { ImportEntry, ImportPlan, PlannedFile } from "./plan";
+import { type PrepareOptions, prepareFile } from "./prepareFile";
 import type { ImportReport } from "./report";
 import { type WriteOptions, writeImport } from "./write";
 

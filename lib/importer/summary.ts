@@ -1,20 +1,11 @@
 import { DIFFICULTIES, type Difficulty } from "../domain/difficulty";
 import type { ResultInput } from "../domain/sweepInput";
 import { emptyVerdictCounts, VERDICTS, type VerdictCounts } from "../domain/verdicts";
-import type { ResultTotals } from "../import/summarizeRun";
+import type { DifficultyTotals, ResultTotals } from "../import/summarizeRun";
 
 /** One checkpoint's totals and pass@1, overall and by difficulty. */
 export interface ResultsSummary extends ResultTotals {
   byDifficulty: Partial<Record<Difficulty, ResultTotals>>;
-}
-
-/** Totals of one checkpoint's rows of one difficulty, with Σ pass@1 (pass/n per row). */
-export interface DifficultyTotals {
-  difficulty: Difficulty;
-  problems: number;
-  samples: number;
-  verdicts: VerdictCounts;
-  passAt1Sum: number;
 }
 
 function totals(

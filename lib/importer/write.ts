@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/prisma/client";
-import { recordImportBatch, wasImported } from "../db/queries/importBatches";
+import { type ImportSource, recordImportBatch, wasImported } from "../db/queries/importBatches";
 import { findDifficultyConflicts, upsertImportProblems } from "../db/queries/importProblems";
 import {
   canSkipReferenceTriggers,
@@ -10,16 +10,20 @@ import {
   type ResultWriteCounts,
 } from "../db/queries/importResults";
 import { summarizeImportedRows } from "../db/queries/importSummary";
-import { findOrCreateExperiment, type ImportCheckpoint, touchExperiment } from "../db/queries/importTargets";
-import type { ImportSource } from "../db/queries/insertSweep";
+import {
+  findOrCreateExperiment,
+  type ImportCheckpoint,
+  type ImportExperiment,
+  touchExperiment,
+} from "../db/queries/importTargets";
 import { formatAlpha } from "../domain/alpha";
-import type { ProblemInput } from "../domain/sweepInput";
+import type { ExperimentInput, ProblemInput } from "../domain/sweepInput";
 import { ImportConflictError, listProblems } from "./conflicts";
 import type { ImportPlan, PlannedFile } from "./plan";
 import type { CheckpointReport, FileReport, ImportReport } from "./report";
-import { ResultWriter, type WriteTarget } from "./resultWriter";
+import { type CheckpointDetails, ResultWriter, type WriteTarget } from "./resultWriter";
 import { recordStatistics } from "./statistics/record";
-import { type StreamedFile, streamFile } from "./streamFile";
+import { type ResultSink, type StreamedFile, streamFile } from "./streamFile";
 import { type ResultsSummary, summarizeByDifficulty } from "./summary";
 import { reportTotals } from "./totals";
 
@@ -34,7 +38,38 @@ export interface WriteOptions {
 }
 
 /** A large sweep takes a while; Prisma's default 5 s interactive-transaction limit is far too tight. */
-const TRANSACTION_TIMEOUT_MS = 600_000;
+export const WRITE_TRANSACTION = { timeout: 600_000, maxWait: 600_000 };
+
+/** What a source's rows were, once every row went to the writer. */
+export interface SourceRows {
+  /** The file (or the generator) and its format, as import_batches records them. */
+  file: string;
+  format: string;
+  /** The identity of the content: the same hash imported again into a checkpoint changes nothing. */
+  contentHash: string;
+  notes: string[];
+  /** Every problem the rows name, with the metadata the source gives. */
+  problems: ProblemInput[];
+  /** The checkpoints of the rows, sorted by α. */
+  checkpoints: { alpha: number }[];
+}
+
+/**
+ * One file's rows for the writer: a planned file, parsed while its rows are written, or a sweep
+ * held in memory (see writeSweep). Both take the same path into the database.
+ */
+export interface RowSource<Rows extends SourceRows = SourceRows> {
+  /** Label and model of a checkpoint these rows create. */
+  checkpointDetails(alpha: number): CheckpointDetails;
+  /** Hands every row to the sink, then tells what the rows were. */
+  stream(sink: ResultSink): Promise<Rows>;
+}
+
+/** A source once written: what its rows were and what writing did to each of its checkpoints. */
+interface WrittenSource<Rows extends SourceRows> {
+  rows: Rows;
+  checkpoints: CheckpointReport[];
+}
 
 /** Thrown inside the transaction to roll a dry run back, carrying its report out. */
 class DryRunRollback extends Error {
@@ -55,65 +90,91 @@ class DryRunRollback extends Error {
  */
 export async function writeImport(db: Db, plan: ImportPlan, options: WriteOptions): Promise<ImportReport> {
   try {
-    return await db.$transaction(
-      async (tx) => {
-        const report = await writeInTransaction(tx, plan, options);
-        if (options.dryRun) throw new DryRunRollback(report);
-        return report;
-      },
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
-    );
+    return await db.$transaction(async (tx) => {
+      const report = await importInTransaction(tx, plan, options);
+      if (options.dryRun) throw new DryRunRollback(report);
+      return report;
+    }, WRITE_TRANSACTION);
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report;
     throw error;
   }
 }
 
-async function writeInTransaction(tx: Tx, plan: ImportPlan, options: WriteOptions): Promise<ImportReport> {
+async function importInTransaction(tx: Tx, plan: ImportPlan, options: WriteOptions): Promise<ImportReport> {
+  const written = await writeSources(tx, plan.experiment, plan.files.map(plannedSource), options);
+  const files: FileReport[] = written.files.map(({ rows, checkpoints }) => ({
+    file: rows.file,
+    format: rows.format,
+    contentHash: rows.contentHash,
+    notes: rows.notes,
+    checkpoints,
+  }));
+  const { slug, name, created } = written.experiment;
+  return {
+    dryRun: options.dryRun,
+    status: written.imported ? "imported" : "unchanged",
+    experiment: { slug, name, created },
+    files,
+    totals: reportTotals(
+      written.files.map(({ rows }) => rows.problems),
+      files,
+    ),
+  };
+}
+
+/** A planned file as rows to write, parsed as they are written; one label and model for its checkpoints. */
+function plannedSource(planned: PlannedFile): RowSource<StreamedFile> {
+  const details = { label: planned.entry.label ?? null, model: planned.entry.model ?? null };
+  return { checkpointDetails: () => details, stream: (sink) => streamFile(planned, sink) };
+}
+
+/**
+ * Writes the sources' rows into the experiment (created from `experiment` when missing), inside
+ * the caller's transaction; `imported` is false when every checkpoint already held its content.
+ * When anything was imported, the experiment gets a new version with its point statistics and the
+ * job that computes the rest (see recordStatistics), unless this is a dry run.
+ */
+export async function writeSources<Rows extends SourceRows>(
+  tx: Tx,
+  experiment: ExperimentInput,
+  sources: readonly RowSource<Rows>[],
+  options: Omit<WriteOptions, "dryRun"> & { dryRun?: boolean },
+): Promise<{ experiment: ImportExperiment; files: WrittenSource<Rows>[]; imported: boolean }> {
   // The commit need not wait for its WAL to reach disk: a crash right after it could lose the
   // import as a whole, never half of it, and saves the final flush of a large import.
   await tx.$executeRawUnsafe(`SET LOCAL synchronous_commit = off`);
-  const experiment = await findOrCreateExperiment(tx, plan.experiment);
+  const stored = await findOrCreateExperiment(tx, experiment);
   const skipReferenceTriggers = await canSkipReferenceTriggers(tx);
-  const files: FileReport[] = [];
-  const fileProblems: ProblemInput[][] = [];
-  for (const planned of plan.files) {
+  const files: WrittenSource<Rows>[] = [];
+  for (const source of sources) {
     const target = {
-      experimentId: experiment.id,
-      benchmark: experiment.benchmark,
-      label: planned.entry.label ?? null,
-      model: planned.entry.model ?? null,
+      experimentId: stored.id,
+      benchmark: stored.benchmark,
+      checkpointDetails: (alpha: number) => source.checkpointDetails(alpha),
       skipReferenceTriggers,
     };
-    const written = await writeFile(tx, target, planned, options);
-    files.push(written.report);
-    fileProblems.push(written.problems);
+    files.push(await writeSource(tx, target, source, options));
   }
   const imported = files.some((file) =>
     file.checkpoints.some((checkpoint) => checkpoint.status === "imported"),
   );
   if (imported) {
-    const version = await touchExperiment(tx, experiment.id);
+    const version = await touchExperiment(tx, stored.id);
     // A dry run rolls back: nothing to serve, nothing to compute.
-    if (!options.dryRun) await recordStatistics(tx, { id: experiment.id, slug: experiment.slug, version });
+    if (!options.dryRun) await recordStatistics(tx, { id: stored.id, slug: stored.slug, version });
   }
-  return {
-    dryRun: options.dryRun,
-    status: imported ? "imported" : "unchanged",
-    experiment: { slug: experiment.slug, name: experiment.name, created: experiment.created },
-    files,
-    totals: reportTotals(fileProblems, files),
-  };
+  return { experiment: stored, files, imported };
 }
 
-/** Streams a file's rows into the database through a {@link ResultWriter}. */
-async function streamRows(tx: Tx, target: WriteTarget, planned: PlannedFile) {
+/** Streams a source's rows into the database through a {@link ResultWriter}. */
+async function streamRows<Rows extends SourceRows>(tx: Tx, target: WriteTarget, source: RowSource<Rows>) {
   await clearImportStage(tx);
   const writer = new ResultWriter(tx, target);
   try {
-    const file = await streamFile(planned, writer);
+    const rows = await source.stream(writer);
     await writer.finish();
-    return { file, writer };
+    return { rows, writer };
   } finally {
     // A failed parse must not leave a statement running on the transaction it rolls back.
     await writer.settle();
@@ -126,7 +187,7 @@ async function streamRows(tx: Tx, target: WriteTarget, planned: PlannedFile) {
  */
 async function summarize(
   tx: Tx,
-  file: StreamedFile,
+  file: SourceRows,
   writer: ResultWriter,
   targets: readonly ImportCheckpoint[],
 ): Promise<Map<number, ResultsSummary>> {
@@ -151,13 +212,13 @@ async function summarize(
   );
 }
 
-async function writeFile(
+async function writeSource<Rows extends SourceRows>(
   tx: Tx,
   target: WriteTarget,
-  planned: PlannedFile,
-  options: WriteOptions,
-): Promise<{ report: FileReport; problems: ProblemInput[] }> {
-  const { file, writer } = await streamRows(tx, target, planned);
+  source: RowSource<Rows>,
+  options: Omit<WriteOptions, "dryRun">,
+): Promise<WrittenSource<Rows>> {
+  const { rows: file, writer } = await streamRows(tx, target, source);
   const targets: { alpha: number; checkpoint: ImportCheckpoint; done: boolean }[] = [];
   for (const { alpha } of file.checkpoints) {
     const checkpoint = await writer.checkpoint(alpha);
@@ -200,18 +261,11 @@ async function writeFile(
       ...counts,
     });
   }
-  const report = {
-    file: file.file,
-    format: file.format,
-    contentHash: file.contentHash,
-    notes: file.notes,
-    checkpoints,
-  };
-  return { report, problems: file.problems };
+  return { rows: file, checkpoints };
 }
 
 /** Refuses contradicting difficulties, then completes the metadata of the file's problems. */
-async function storeProblems(tx: Tx, benchmark: string, file: StreamedFile): Promise<void> {
+async function storeProblems(tx: Tx, benchmark: string, file: SourceRows): Promise<void> {
   const conflicts = await findDifficultyConflicts(tx, benchmark, file.problems);
   if (conflicts.length > 0) {
     const first = conflicts[0];
@@ -233,7 +287,7 @@ async function storeProblems(tx: Tx, benchmark: string, file: StreamedFile): Pro
  */
 async function writeCounts(
   tx: Tx,
-  file: StreamedFile,
+  file: SourceRows,
   checkpoint: ImportCheckpoint,
   rows: number,
   replace: boolean,

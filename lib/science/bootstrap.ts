@@ -1,5 +1,4 @@
 import { quantileSorted } from "d3";
-import type { Estimate } from "../api/types";
 import type { SweepMatrix } from "../domain/sweep";
 import { emptyVerdictCounts, VERDICTS } from "../domain/verdicts";
 import {
@@ -12,6 +11,13 @@ import { METRICS, type MetricId } from "./metricRegistry";
 import { type SliceSummary, sliceSummary, summarizeTotals } from "./metrics";
 import { noPassTable } from "./passAtK";
 import { createRng, randomIndex } from "./random";
+
+/** A value with its confidence interval (95% unless another level was asked for). */
+export interface Estimate {
+  value: number;
+  lower: number;
+  upper: number;
+}
 
 export interface BootstrapOptions {
   resamples: number;

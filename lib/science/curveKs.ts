@@ -1,4 +1,4 @@
-import { STANDARD_KS } from "../api/types";
+import { STANDARD_KS } from "./passAtK";
 
 /**
  * The k at which a pass@k curve is sampled: about `perDecade` log-spaced integers per decade from 1

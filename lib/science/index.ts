@@ -10,4 +10,3 @@ export * from "./pareto";
 export * from "./passAtK";
 export * from "./random";
 export * from "./slices";
-export * from "./wilson";

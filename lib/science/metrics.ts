@@ -1,9 +1,8 @@
-import { type CheckpointSummary, STANDARD_KS } from "../api/types";
-import { alphaKind } from "../domain/alpha";
+import { type AlphaKind, alphaKind } from "../domain/alpha";
 import { DIFFICULTIES } from "../domain/difficulty";
 import type { CheckpointColumns, SweepMatrix } from "../domain/sweep";
 import { emptyVerdictCounts, VERDICTS, type Verdict, type VerdictCounts } from "../domain/verdicts";
-import { availableKs, sumPassAtK } from "./passAtK";
+import { availableKs, STANDARD_KS, sumPassAtK } from "./passAtK";
 
 /** Scores of one checkpoint on one set of problems (all, or one difficulty). */
 export interface SliceSummary {
@@ -23,6 +22,15 @@ export interface SliceSummary {
   meanPassRuntimeMs: number | null;
   /** pass@k keyed by k (as a string), for the standard k ≤ the smallest n. */
   passAtK: Record<string, number>;
+}
+
+/** One checkpoint's scores over all problems, and per difficulty where it has problems of it. */
+export interface CheckpointSummary extends SliceSummary {
+  alpha: number;
+  kind: AlphaKind;
+  label: string | null;
+  model: string | null;
+  byDifficulty: { easy?: SliceSummary; medium?: SliceSummary; hard?: SliceSummary };
 }
 
 /**
@@ -69,7 +77,7 @@ export function summarizeTotals(totals: SliceTotals): SliceSummary {
  * The sums of one checkpoint over `problems` (see {@link sliceSummary}), with pass@k for the
  * standard k ≤ the smallest n among the problems with n > 0.
  */
-export function sliceTotals(cp: CheckpointColumns, problems: ArrayLike<number>): SliceTotals {
+function sliceTotals(cp: CheckpointColumns, problems: ArrayLike<number>): SliceTotals {
   // Columns and running sums are kept in locals: this loop runs for every slice on every change.
   const { pass, wrongAnswer, timeLimit, runtimeError, compileError, other } = cp.verdicts;
   const { n: samples, runtimeCount: runtimeKnown, runtimeMeanMs } = cp;
@@ -128,7 +136,7 @@ export function sliceTotals(cp: CheckpointColumns, problems: ArrayLike<number>):
  * Totals of a union of disjoint problem sets; pass@k is kept for the k defined in every part
  * (parts without problems put no limit on k).
  */
-export function mergeTotals(parts: readonly SliceTotals[]): SliceTotals {
+function mergeTotals(parts: readonly SliceTotals[]): SliceTotals {
   const used = parts.filter((part) => part.problems > 0);
   const ks = used.length === 0 ? [] : used[0].ks.filter((k) => used.every((part) => part.ks.includes(k)));
   const verdicts = emptyVerdictCounts();

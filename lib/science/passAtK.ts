@@ -1,4 +1,5 @@
-import { STANDARD_KS } from "../api/types";
+/** The k for which pass@k is reported, where k ≤ n for every problem. */
+export const STANDARD_KS = [1, 5, 10, 25, 50, 100, 250, 1000] as const;
 
 function assertCounts(n: number, c: number): void {
   if (!Number.isInteger(n) || n < 0)
@@ -178,22 +179,4 @@ export function minSamples(n: ArrayLike<number>, problems?: ArrayLike<number>): 
 /** The k among `ks` for which pass@k is defined when every problem has at least `minN` samples. */
 export function availableKs(minN: number, ks: readonly number[] = STANDARD_KS): number[] {
   return ks.filter((k) => k <= minN);
-}
-
-export interface PassAtKPoint {
-  k: number;
-  passAtK: number;
-}
-
-/**
- * Mean pass@k for each k in `ks` (see {@link meanPassAtK}); throws a RangeError for a k larger than
- * some included problem's n. Use {@link availableKs} with {@link minSamples} to keep only defined k.
- */
-export function passAtKCurve(
-  n: ArrayLike<number>,
-  c: ArrayLike<number>,
-  ks: readonly number[],
-  problems?: ArrayLike<number>,
-): PassAtKPoint[] {
-  return ks.map((k) => ({ k, passAtK: meanPassAtK(n, c, k, problems) }));
 }

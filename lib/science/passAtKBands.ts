@@ -1,5 +1,10 @@
-import type { Estimate } from "../api/types";
-import { type BootstrapOptions, drawCounts, percentileInterval, resolveBootstrapOptions } from "./bootstrap";
+import {
+  type BootstrapOptions,
+  drawCounts,
+  type Estimate,
+  percentileInterval,
+  resolveBootstrapOptions,
+} from "./bootstrap";
 import { meanPassAtK, noPassTable } from "./passAtK";
 import { createRng } from "./random";
 

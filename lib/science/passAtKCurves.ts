@@ -1,6 +1,5 @@
-import type { Estimate } from "../api/types";
 import type { SweepMatrix } from "../domain/sweep";
-import { type BootstrapOptions, bootstrapCI } from "./bootstrap";
+import { type BootstrapOptions, bootstrapCI, type Estimate } from "./bootstrap";
 import { splitBudgetByWeights } from "./budget";
 import { type EnsembleMember, ensembleProblemPassProbabilities } from "./ensemblePassAtK";
 import { meanPassAtK } from "./passAtK";

@@ -1,4 +1,4 @@
-import type { EnsembleMemberInput, PassAtKCurve, PassAtKCurves } from "../api/scalingTypes";
+import type { PassAtKCurve, PassAtKCurves } from "../api/scalingTypes";
 import type { Db } from "../db/client";
 import { formatAlpha } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
@@ -6,6 +6,7 @@ import type { SweepMatrix } from "../domain/sweep";
 import { CURVE_BOOTSTRAP } from "../importer/statistics/payloads";
 import { curveKs } from "../science/curveKs";
 import { smallestSampleCount } from "../science/ensemblePassAtK";
+import type { EnsembleMemberInput } from "../science/ensembleSearchSummary";
 import { ensemblePassAtKCurve } from "../science/passAtKCurves";
 import { computeOffThread } from "./compute/pool";
 import { resolveAlphas, resolveMembers, sliceProblems } from "./scalingMembers";

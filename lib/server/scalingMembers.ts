@@ -1,8 +1,8 @@
-import type { EnsembleMemberInput } from "../api/scalingTypes";
 import { formatAlpha } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
 import type { SweepMatrix } from "../domain/sweep";
 import { type EnsembleMember, smallestSampleCount } from "../science/ensemblePassAtK";
+import type { EnsembleMemberInput } from "../science/ensembleSearchSummary";
 import { sliceProblemIndices } from "../science/slices";
 import { BadRequestError } from "./errors";
 

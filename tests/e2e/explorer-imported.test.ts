@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FrontierData } from "../../lib/api/types";
 import { getMetric } from "../../lib/science/metricRegistry";
-import { sharedLcbPath } from "../support/sharedFixtures";
+import { lcbFileName, lcbText } from "../support/lcbFixture";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 
 const SLUG = "qwen3-8b-lcb-explorer";
@@ -18,8 +17,8 @@ beforeAll(async () => {
       alpha: 0,
       files: [
         {
-          name: "Scenario.codegeneration_1_0.2_eval_all.json",
-          content: readFileSync(sharedLcbPath("eval_all.json"), "utf8"),
+          name: lcbFileName("eval_all.json"),
+          content: lcbText("eval_all.json"),
         },
       ],
     }),

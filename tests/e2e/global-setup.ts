@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
-import { findChromium } from "../support/chromium";
-import { startApp } from "../support/server";
+import { findChromium } from "../../scripts/support/chromium";
+import { startApp } from "../../scripts/support/server";
 
 declare module "vitest" {
   export interface ProvidedContext {

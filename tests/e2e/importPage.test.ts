@@ -3,10 +3,15 @@ import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExperimentDetail } from "../../lib/api/types";
-import { sharedLcbPath } from "../support/sharedFixtures";
+import { lcbBytes, lcbFileName } from "../support/lcbFixture";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 
-const LCB = sharedLcbPath("eval_all.json");
+// The upload takes the file's bytes under its original name: no decompressed copy on disk needed.
+const LCB = {
+  name: lcbFileName("eval_all.json"),
+  mimeType: "application/json",
+  buffer: lcbBytes("eval_all.json"),
+};
 const SWEEP = ["sweep.yaml", "alpha0.jsonl", "alpha1.jsonl", "alpha2.jsonl"].map((name) =>
   fileURLToPath(new URL(`../fixtures/importer/sweep/${name}`, import.meta.url)),
 );

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExperimentDetail, ExperimentListItem, FrontierData } from "@/lib/api/types";
 import { runCli } from "@/lib/cli/main";
 import type { Db } from "@/lib/db/client";
-import { insertSweep } from "@/lib/db/queries/insertSweep";
 import { generateDemoSweep } from "@/lib/demo/generate";
 import type { SweepInput } from "@/lib/domain/sweepInput";
-import { testDatabaseUrl, testDb, truncateAll } from "./db";
+import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics } from "./statisticsSupport";
 
 process.env.DATABASE_URL = testDatabaseUrl();
@@ -20,7 +19,12 @@ const smallDemo = generateDemoSweep({
   alphas: [-0.5, 0, 0.5, 1, 1.5],
   samples: 32,
 });
-const sweep: SweepInput = { ...smallDemo, experiment: { ...smallDemo.experiment, slug: "api-test-sweep" } };
+// A benchmark of its own: problems are shared per benchmark, and the full demo loaded below gives
+// the same problem ids other difficulties (an import refuses contradicting difficulties).
+const sweep: SweepInput = {
+  ...smallDemo,
+  experiment: { ...smallDemo.experiment, slug: "api-test-sweep", benchmark: "api-test-bench" },
+};
 const slug = sweep.experiment.slug;
 let db: Db;
 
@@ -36,7 +40,7 @@ async function getJson<T>(response: Response | Promise<Response>): Promise<{ sta
 beforeAll(async () => {
   db = testDb();
   await truncateAll(db);
-  await insertSweep(db, sweep);
+  await storeSweep(db, sweep);
   await computeAllStatistics(db);
 });
 

@@ -1,13 +1,12 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { loadDemoSweep } from "../../lib/db/demoSweep";
 import { countExperiments, deleteExperiment, listExperiments } from "../../lib/db/queries/experiments";
 import { checkDatabase } from "../../lib/db/queries/health";
-import { ExperimentExistsError, insertSweep } from "../../lib/db/queries/insertSweep";
 import { getExperimentHeader, loadSweepMatrix } from "../../lib/db/queries/sweep";
 import { generateDemoSweep } from "../../lib/demo/generate";
 import type { CheckpointInput, ResultInput, SweepInput } from "../../lib/domain/sweepInput";
 import { sweepInputToMatrix } from "../../lib/domain/toMatrix";
-import { testDb, truncateAll } from "./db";
+import { loadDemoSweep } from "../../lib/importer/loadDemo";
+import { storeSweep, testDb, truncateAll } from "./db";
 
 const db = testDb();
 
@@ -70,9 +69,9 @@ function tinySweep(slug = "tiny"): SweepInput {
 afterAll(() => db.$disconnect());
 beforeEach(() => truncateAll(db));
 
-describe("insertSweep and loadSweepMatrix", () => {
+describe("writeSweep and loadSweepMatrix", () => {
   it("round-trips a sweep: problems by external id, checkpoints by α, missing results as n = 0", async () => {
-    const stored = await insertSweep(db, tinySweep());
+    const stored = await storeSweep(db, tinySweep());
     expect(stored).toEqual({
       slug: "tiny",
       replaced: false,
@@ -104,13 +103,13 @@ describe("insertSweep and loadSweepMatrix", () => {
       problems: { easy: 7, medium: 6, hard: 5 },
       alphas: [-0.5, 0, 0.5, 1, 1.5],
     });
-    await insertSweep(db, sweep);
+    await storeSweep(db, sweep);
     const loaded = await loadSweepMatrix(db, sweep.experiment.slug);
     expect(loaded?.matrix).toEqual(sweepInputToMatrix(sweep));
   });
 
   it("returns the header with both endpoints and null for an unknown slug", async () => {
-    await insertSweep(db, tinySweep());
+    await storeSweep(db, tinySweep());
     const header = await getExperimentHeader(db, "tiny");
     expect(header).toMatchObject({
       name: "Tiny sweep",
@@ -126,22 +125,21 @@ describe("insertSweep and loadSweepMatrix", () => {
     expect(await loadSweepMatrix(db, "nope")).toBeNull();
   });
 
-  it("refuses a taken slug unless asked to replace, and replacing swaps the whole experiment", async () => {
-    await insertSweep(db, tinySweep());
-    await expect(insertSweep(db, tinySweep())).rejects.toBeInstanceOf(ExperimentExistsError);
+  it("replaces an experiment with the same slug whole", async () => {
+    await storeSweep(db, tinySweep());
     const smaller = tinySweep();
     smaller.checkpoints = smaller.checkpoints.slice(0, 1);
-    const stored = await insertSweep(db, smaller, { ifExists: "replace" });
+    const stored = await storeSweep(db, smaller);
     expect(stored.replaced).toBe(true);
     expect((await loadSweepMatrix(db, "tiny"))?.matrix.checkpoints.map((c) => c.alpha)).toEqual([1]);
     expect(await countExperiments(db)).toBe(1);
   });
 
   it("shares problems across experiments of a benchmark, keeping known fields on re-import", async () => {
-    await insertSweep(db, tinySweep("first"));
+    await storeSweep(db, tinySweep("first"));
     const second = tinySweep("second");
     second.problems = second.problems.map((problem) => ({ ...problem, title: null, difficulty: "unknown" }));
-    await insertSweep(db, second);
+    await storeSweep(db, second);
     const problems = await db.$queryRaw<{ external_id: string; title: string | null; difficulty: string }[]>`
       SELECT "external_id", "title", "difficulty" FROM "problems" ORDER BY "external_id"`;
     expect(problems).toEqual([
@@ -153,7 +151,7 @@ describe("insertSweep and loadSweepMatrix", () => {
   it("stores nothing when one result breaks a constraint (one transaction)", async () => {
     const broken = tinySweep();
     broken.checkpoints[2].results[1].verdicts.pass += 1;
-    await expect(insertSweep(db, broken)).rejects.toThrow(/results_counts_sum_to_n_check/);
+    await expect(storeSweep(db, broken)).rejects.toThrow(/results_counts_sum_to_n_check/);
     expect(await countExperiments(db)).toBe(0);
     expect(await db.problem.count()).toBe(0);
   });
@@ -161,13 +159,13 @@ describe("insertSweep and loadSweepMatrix", () => {
   it("rejects a result for a problem the sweep does not list", async () => {
     const broken = tinySweep();
     broken.checkpoints[0].results.push(result("p-z", 1, 0, 0));
-    await expect(insertSweep(db, broken)).rejects.toThrow(/unknown problem p-z/);
+    await expect(storeSweep(db, broken)).rejects.toThrow(/unknown problem p-z/);
   });
 });
 
 describe("the CHECK constraints", () => {
   async function insertResult(counts: Record<string, number>) {
-    await insertSweep(db, tinySweep());
+    await storeSweep(db, tinySweep());
     const [{ checkpoint_id, problem_id }] = await db.$queryRaw<
       { checkpoint_id: number; problem_id: number }[]
     >`
@@ -204,17 +202,51 @@ describe("the CHECK constraints", () => {
   it("rejects an unknown setting and an unknown difficulty", async () => {
     const badSetting = tinySweep();
     (badSetting.experiment as { setting: string }).setting = "vibes";
-    await expect(insertSweep(db, badSetting)).rejects.toThrow(/experiments_setting_check/);
+    await expect(storeSweep(db, badSetting)).rejects.toThrow(/experiments_setting_check/);
     const badDifficulty = tinySweep();
     (badDifficulty.problems[0] as { difficulty: string }).difficulty = "trivial";
-    await expect(insertSweep(db, badDifficulty)).rejects.toThrow(/problems_difficulty_check/);
+    await expect(storeSweep(db, badDifficulty)).rejects.toThrow(/problems_difficulty_check/);
+  });
+});
+
+describe("loadDemoSweep", () => {
+  const options = { problems: { easy: 3, medium: 2, hard: 2 }, alphas: [-0.5, 0, 1] };
+
+  it("stores the synthetic demo through the importer's writer; loading it again leaves the same data", async () => {
+    const first = await loadDemoSweep(db, options);
+    const again = await loadDemoSweep(db, options);
+    expect(first).toEqual({ ...again, replaced: false });
+    expect(again).toMatchObject({
+      replaced: true,
+      checkpoints: 3,
+      problems: 7,
+      results: 21,
+      samples: 21 * 256,
+    });
+
+    const sweep = generateDemoSweep(options);
+    const loaded = await loadSweepMatrix(db, sweep.experiment.slug);
+    expect(loaded?.matrix).toEqual(sweepInputToMatrix(sweep));
+    expect((await getExperimentHeader(db, sweep.experiment.slug))?.synthetic).toBe(true);
+    expect(await countExperiments(db)).toBe(1);
+
+    const batches = await db.importBatch.findMany({
+      where: { checkpointId: { not: null } },
+      orderBy: { id: "asc" },
+    });
+    expect(batches.map((batch) => [batch.source, batch.fileName, batch.format, batch.rowCount])).toEqual([
+      ["demo", "generateDemoSweep()", "demo", 7],
+      ["demo", "generateDemoSweep()", "demo", 7],
+      ["demo", "generateDemoSweep()", "demo", 7],
+    ]);
+    expect(new Set(batches.map((batch) => batch.contentHash)).size).toBe(1);
   });
 });
 
 describe("deleting an experiment", () => {
   it("removes its checkpoints and results and keeps problems, other experiments and import history", async () => {
     await loadDemoSweep(db, { problems: { easy: 2, medium: 2, hard: 2 }, alphas: [0, 1] });
-    await insertSweep(db, tinySweep());
+    await storeSweep(db, tinySweep());
     const demoSlug = generateDemoSweep({ problems: { easy: 1, medium: 0, hard: 0 }, alphas: [0] }).experiment
       .slug;
 
@@ -224,16 +256,18 @@ describe("deleting an experiment", () => {
     expect(await db.checkpoint.count()).toBe(3);
     expect(await db.result.count()).toBe(5);
     expect(await db.problem.count()).toBe(8);
-    const batches = await db.importBatch.findMany();
-    expect(batches).toHaveLength(1);
-    expect(batches[0]).toMatchObject({ source: "demo", experimentId: null, rowCount: 12, problemCount: 6 });
+    const batches = await db.importBatch.findMany({ where: { source: "demo" } });
+    expect(batches).toHaveLength(2);
+    for (const batch of batches)
+      expect(batch).toMatchObject({ experimentId: null, checkpointId: null, rowCount: 6, problemCount: 6 });
+    expect(await db.importBatch.count()).toBe(5);
     expect((await listExperiments(db)).map((item) => item.slug)).toEqual(["tiny"]);
   });
 });
 
 describe("listExperiments and checkDatabase", () => {
   it("lists each experiment with its α range, checkpoint and problem counts", async () => {
-    await insertSweep(db, tinySweep());
+    await storeSweep(db, tinySweep());
     expect(await listExperiments(db)).toEqual([
       {
         slug: "tiny",

@@ -1,5 +1,7 @@
 import { inject } from "vitest";
 import { createPrisma, type Db } from "../../lib/db/client";
+import type { SweepInput } from "../../lib/domain/sweepInput";
+import { type WrittenSweep, writeSweep } from "../../lib/importer/writeSweep";
 
 /** The URL of the suite's migrated database (see global-setup.ts). */
 export function testDatabaseUrl(): string {
@@ -16,4 +18,16 @@ export async function truncateAll(db: Db): Promise<void> {
   await db.$executeRawUnsafe(
     'TRUNCATE "results", "checkpoints", "import_batches", "experiments", "problems" RESTART IDENTITY CASCADE',
   );
+}
+
+/** Stores a hand-made or generated sweep through the importer's writer, as the demo loader does. */
+export function storeSweep(db: Db, sweep: SweepInput): Promise<WrittenSweep> {
+  const { slug } = sweep.experiment;
+  return writeSweep(db, sweep, {
+    source: "cli",
+    file: `${slug} (test sweep)`,
+    format: "test",
+    contentHash: slug,
+    notes: [],
+  });
 }

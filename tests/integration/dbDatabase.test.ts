@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from "vitest";
 import { databaseSettingsFromEnv, openDatabase } from "../../lib/db/database";
 import { findRunningServer } from "../../lib/db/embeddedPostgres";
 import { readMigrations } from "../../lib/db/migrate";
-import { freePort } from "../support/freePort";
+import { freePort } from "../../scripts/support/freePort";
 import { testDatabaseUrl } from "./db";
 
 describe("databaseSettingsFromEnv", () => {

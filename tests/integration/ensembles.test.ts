@@ -4,7 +4,6 @@ import { GET as getMatrix } from "../../app/api/experiments/[slug]/matrix/route"
 import { GET as getPassAtK } from "../../app/api/experiments/[slug]/pass-at-k/route";
 import type { EnsembleEvaluation, PassAtKCurves, ScalingMatrixPayload } from "../../lib/api/scalingTypes";
 import { runCli } from "../../lib/cli/main";
-import { insertSweep } from "../../lib/db/queries/insertSweep";
 import { generateDemoSweep } from "../../lib/demo/generate";
 import { alphaKind } from "../../lib/domain/alpha";
 import type { SweepInput } from "../../lib/domain/sweepInput";
@@ -12,7 +11,7 @@ import { sweepInputToMatrix } from "../../lib/domain/toMatrix";
 import { curveKs } from "../../lib/science/curveKs";
 import { getEnsembleSearch } from "../../lib/server/ensembles";
 import { bruteNoPass, brutePassAtK } from "../unit/scaling/bruteForce";
-import { testDatabaseUrl, testDb, truncateAll } from "./db";
+import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics } from "./statisticsSupport";
 
 // The route handlers read the server's client from DATABASE_URL, as under `npm start`.
@@ -26,7 +25,7 @@ const smallSweep: SweepInput = generateDemoSweep({
   alphas: [-0.5, 0, 0.5, 1, 1.5],
   samples: 10,
 });
-// A benchmark of its own: problems are shared per benchmark, and the demo's would overwrite these difficulties.
+// A benchmark of its own: problems are shared per benchmark, and the demo's difficulties contradict these.
 smallSweep.experiment = {
   ...smallSweep.experiment,
   slug: SMALL,
@@ -87,8 +86,8 @@ const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.le
 
 beforeAll(async () => {
   await truncateAll(db);
-  await insertSweep(db, smallSweep);
-  await insertSweep(db, demo);
+  await storeSweep(db, smallSweep);
+  await storeSweep(db, demo);
   await computeAllStatistics(db);
 });
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedServer } from "../../lib/db/embeddedPostgres";
 import { applyMigrations } from "../../lib/db/migrate";
-import { freePort } from "../support/freePort";
+import { freePort } from "../../scripts/support/freePort";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -3,8 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/imports/route";
 import type { Db } from "@/lib/db/client";
 import type { ImportReport } from "@/lib/importer/report";
+import { type LcbFilesOnDisk, lcbFileName, lcbFilesOnDisk, lcbText } from "../support/lcbFixture";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
-import { importerFixture, sharedLcbPath, snapshotDb } from "./importSupport";
+import { importerFixture, snapshotDb } from "./importSupport";
 
 let db: Db;
 
@@ -29,9 +30,12 @@ function json(body: unknown, headers: Record<string, string> = {}) {
   });
 }
 
-const LCB = { name: "Scenario.codegeneration_1_0.2_eval_all.json", path: sharedLcbPath("eval_all.json") };
+let lcbFiles: LcbFilesOnDisk;
+let LCB: { name: string; path: string };
 
 beforeAll(async () => {
+  lcbFiles = lcbFilesOnDisk();
+  LCB = { name: lcbFileName("eval_all.json"), path: lcbFiles.path("eval_all.json") };
   process.env.DATABASE_URL = testDatabaseUrl();
   db = testDb();
   await truncateAll(db);
@@ -42,6 +46,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
+  lcbFiles?.remove();
   await db.$disconnect();
 });
 
@@ -70,7 +75,7 @@ describe("POST /api/imports", () => {
   });
 
   it("accepts a JSON body and reports a re-import as unchanged (200)", async () => {
-    const content = readFileSync(LCB.path, "utf8");
+    const content = lcbText("eval_all.json");
     const response = await POST(
       json({ experiment: "api-lcb", alpha: 0, files: [{ name: LCB.name, content }] }),
     );
@@ -132,7 +137,7 @@ describe("POST /api/imports", () => {
     const body = {
       experiment: "api-lcb",
       alpha: 0,
-      files: [{ name: LCB.name, content: readFileSync(LCB.path, "utf8") }],
+      files: [{ name: LCB.name, content: lcbText("eval_all.json") }],
     };
     expect((await POST(json(body))).status).toBe(401);
     expect((await POST(json(body, { authorization: "Bearer wrong" }))).status).toBe(403);

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/main";
 import type { Db } from "@/lib/db/client";
+import { type LcbFilesOnDisk, lcbFilesOnDisk } from "../support/lcbFixture";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
-import { importerFixture, sharedLcbPath, snapshotDb } from "./importSupport";
+import { importerFixture, snapshotDb } from "./importSupport";
 
 let db: Db;
+let lcbFiles: LcbFilesOnDisk;
 
 /** Runs the CLI in-process against the test database, capturing what it prints. */
 async function cli(...argv: string[]) {
@@ -15,12 +17,14 @@ async function cli(...argv: string[]) {
 }
 
 beforeAll(async () => {
+  lcbFiles = lcbFilesOnDisk();
   process.env.DATABASE_URL = testDatabaseUrl();
   db = testDb();
   await truncateAll(db);
 });
 
 afterAll(async () => {
+  lcbFiles?.remove();
   await db.$disconnect();
 });
 
@@ -28,7 +32,7 @@ describe("alphascope import", () => {
   it("previews a LiveCodeBench run with --dry-run without writing", async () => {
     const { code, out } = await cli(
       "import",
-      sharedLcbPath("eval_all.json"),
+      lcbFiles.path("eval_all.json"),
       "--experiment",
       "cli-lcb",
       "--alpha",
@@ -44,7 +48,7 @@ describe("alphascope import", () => {
   it("imports it and prints what was stored, by difficulty; a second run is a no-op", async () => {
     const first = await cli(
       "import",
-      sharedLcbPath("eval_all.json"),
+      lcbFiles.path("eval_all.json"),
       "--experiment",
       "cli-lcb",
       "--alpha",
@@ -56,7 +60,7 @@ describe("alphascope import", () => {
     expect(await db.result.count()).toBe(1055);
     const second = await cli(
       "import",
-      sharedLcbPath("eval_all.json"),
+      lcbFiles.path("eval_all.json"),
       "--experiment",
       "cli-lcb",
       "--alpha",
@@ -70,7 +74,7 @@ describe("alphascope import", () => {
   it("prints the report as JSON with --json", async () => {
     const { code, out } = await cli(
       "import",
-      sharedLcbPath("eval_all.json"),
+      lcbFiles.path("eval_all.json"),
       "--experiment",
       "cli-lcb",
       "--alpha",
@@ -117,10 +121,10 @@ describe("alphascope import", () => {
   });
 
   it("rejects usage errors with exit 2", async () => {
-    expect((await cli("import", sharedLcbPath("eval_all.json"))).code).toBe(2);
+    expect((await cli("import", lcbFiles.path("eval_all.json"))).code).toBe(2);
     const badFormat = await cli(
       "import",
-      sharedLcbPath("eval_all.json"),
+      lcbFiles.path("eval_all.json"),
       "--experiment",
       "x",
       "--format",

@@ -2,33 +2,34 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { diskFile } from "@/lib/importer/inputFile";
 import { runImport } from "@/lib/importer/runImport";
+import { type LcbFilesOnDisk, lcbFilesOnDisk } from "../support/lcbFixture";
 import { testDb, truncateAll } from "./db";
-import { sharedLcbPath, snapshotDb } from "./importSupport";
-
-const FIXTURE = sharedLcbPath("eval_all.json");
-const EVAL_FILE = sharedLcbPath("eval.json");
+import { snapshotDb } from "./importSupport";
 
 let db: Db;
+let lcbFiles: LcbFilesOnDisk;
 
 beforeAll(async () => {
+  lcbFiles = lcbFilesOnDisk();
   db = testDb();
   await truncateAll(db);
 });
 
 afterAll(async () => {
+  lcbFiles?.remove();
   await db.$disconnect();
 });
 
 async function importLcb(alpha: number, extra: { dryRun?: boolean } = {}) {
   return runImport(db, {
     experiment: { slug: "qwen3-8b-lcb", name: "Qwen3-8B on LiveCodeBench" },
-    entries: [{ input: await diskFile(FIXTURE), alpha }],
+    entries: [{ input: await diskFile(lcbFiles.path("eval_all.json")), alpha }],
     source: "cli",
     ...extra,
   });
 }
 
-describe("importing the shared LiveCodeBench run end to end", () => {
+describe("importing the real LiveCodeBench run end to end", () => {
   it("reports the harness's own totals and writes nothing on a dry run", async () => {
     const before = await snapshotDb(db);
     const report = await importLcb(0, { dryRun: true });
@@ -111,7 +112,13 @@ describe("importing the shared LiveCodeBench run end to end", () => {
   it("imports the _eval.json form joined with _eval_all.json to the same totals", async () => {
     const report = await runImport(db, {
       experiment: { slug: "qwen3-8b-lcb-eval" },
-      entries: [{ input: await diskFile(EVAL_FILE), alpha: 1, generation: await diskFile(FIXTURE) }],
+      entries: [
+        {
+          input: await diskFile(lcbFiles.path("eval.json")),
+          alpha: 1,
+          generation: await diskFile(lcbFiles.path("eval_all.json")),
+        },
+      ],
       source: "cli",
     });
     const [checkpoint] = report.files[0].checkpoints;

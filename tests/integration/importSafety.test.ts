@@ -1,13 +1,20 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as postImport } from "@/app/api/imports/route";
+import { runCli } from "@/lib/cli/main";
 import type { Db } from "@/lib/db/client";
 import { emptyVerdictCounts } from "@/lib/domain/verdicts";
-import { ImportValidationError } from "@/lib/import/issues";
+import { DETECT_HEAD_CHARS } from "@/lib/import/detect";
+import { formatIssue, ImportValidationError } from "@/lib/import/issues";
+import { isManifestFile } from "@/lib/import/manifest";
 import { ImportConflictError } from "@/lib/importer/conflicts";
 import { diskFile, type ImportInputFile, memoryFile } from "@/lib/importer/inputFile";
 import { readManifest } from "@/lib/importer/manifestImport";
-import type { ImportEntry } from "@/lib/importer/prepareFile";
+import type { ImportEntry } from "@/lib/importer/plan";
 import { runImport } from "@/lib/importer/runImport";
-import { testDb, truncateAll } from "./db";
+import { BAD_IMPORTS_DIR, readBadImports } from "../support/badImports";
+import { testDatabaseUrl, testDb, truncateAll } from "./db";
 import { type DbSnapshot, importerFixture, snapshotDb } from "./importSupport";
 
 let db: Db;
@@ -130,6 +137,17 @@ const BAD_FILES: { fault: string; entry: () => ImportEntry; expected: string }[]
     expected: "latin1.jsonl: the file is not valid UTF-8 text",
   },
   {
+    fault: "a 3 MB problem id",
+    entry: () => file("huge-id.jsonl", jsonl(row("x".repeat(3 * 1024 * 1024), { n: 1, pass: 1 })), 1),
+    expected: "huge-id.jsonl:1: problem: is 3145728 characters long; at most 200 are allowed",
+  },
+  {
+    fault: "a NUL in an uploaded file's name (it is stored with the import)",
+    entry: () => file("run\u0000.jsonl", BASE, 1),
+    expected:
+      "run\\u0000.jsonl: file name: contains a NUL character (at character 4), which cannot be stored",
+  },
+  {
     fault: "harness file without α",
     entry: () =>
       file("z_eval_all.json", JSON.stringify([{ question_id: "q1", graded_list: [true], metadata: ["{}"] }])),
@@ -219,6 +237,49 @@ describe("a rejected import leaves the database byte-for-byte unchanged", () => 
     expect((error as ImportValidationError).format()).toBe(
       'sweep.yaml: $.checkpoints[0].file: no file "missing.jsonl" (paths are relative to the manifest; upload every file it names with it)',
     );
+  });
+});
+
+describe("every file of the fault corpus is refused, by the CLI and the API, and changes nothing", () => {
+  beforeAll(() => {
+    process.env.DATABASE_URL = testDatabaseUrl();
+  });
+
+  it.each(readBadImports())("$fault ($file)", async ({ file, format, expected }) => {
+    const path = join(BAD_IMPORTS_DIR, file);
+    const head = readFileSync(path).subarray(0, DETECT_HEAD_CHARS).toString("utf8");
+    const argv = ["import", path];
+    // A results file needs an experiment and an α; a manifest names both itself.
+    if (!isManifestFile(path, head)) argv.push("--experiment", "corpus", "--alpha", "0.5");
+    if (format) argv.push("--format", format);
+    const err: string[] = [];
+    const code = await runCli(argv, { out: () => undefined, err: (text) => err.push(text) });
+    expect({ code, lines: err.join("\n").split("\n") }).toEqual({
+      code: 1,
+      lines: expected.map((after) => `${path}${after}`),
+    });
+    expect(await snapshotDb(db)).toEqual(baseline);
+  });
+
+  it.each(readBadImports())("$fault ($file), uploaded to POST /api/imports: 422", async (badImport) => {
+    const { file, format, expected } = badImport;
+    const bytes = readFileSync(join(BAD_IMPORTS_DIR, file));
+    const form = new FormData();
+    if (!isManifestFile(file, bytes.subarray(0, DETECT_HEAD_CHARS).toString("utf8"))) {
+      form.set("experiment", "corpus");
+      form.set("alpha", "0.5");
+    }
+    if (format) form.set("format", format);
+    form.append("file", new File([bytes], file));
+    const response = await postImport(
+      new Request("http://localhost/api/imports", { method: "POST", body: form }),
+    );
+    const body = await response.json();
+    expect({ status: response.status, lines: body.error.details.issues.map(formatIssue) }).toEqual({
+      status: 422,
+      lines: expected.map((after) => `${file}${after}`),
+    });
+    expect(await snapshotDb(db)).toEqual(baseline);
   });
 });
 

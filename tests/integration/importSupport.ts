@@ -25,5 +25,3 @@ export async function snapshotDb(db: Db): Promise<DbSnapshot> {
 export function importerFixture(path: string): string {
   return fileURLToPath(new URL(`../fixtures/importer/${path}`, import.meta.url));
 }
-
-export { sharedLcbPath } from "../support/sharedFixtures";

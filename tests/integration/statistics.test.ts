@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client";
-import { loadDemoSweep } from "../../lib/db/demoSweep";
 import { listExperiments } from "../../lib/db/queries/experiments";
 import { loadSweepMatrix } from "../../lib/db/queries/sweep";
 import { alphaKind } from "../../lib/domain/alpha";
 import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../../lib/domain/difficulty";
 import { memoryFile } from "../../lib/importer/inputFile";
+import { loadDemoSweep } from "../../lib/importer/loadDemo";
 import { INTERVAL_KINDS, POINT_KINDS, passAtKKind } from "../../lib/importer/statistics/kinds";
 import {
   CURVE_BOOTSTRAP,
@@ -269,8 +269,9 @@ describe("the compute_statistics job", () => {
     expect(await rowsPerKind(db, "seeded")).toEqual({});
   });
 
-  it("computes every kind of an experiment stored without statistics (the demo loader, older data)", async () => {
+  it("computes every kind of an experiment stored without statistics (data from before they existed)", async () => {
     await loadDemoSweep(db, { problems: { easy: 6, medium: 5, hard: 4 }, alphas: [0, 1], samples: 8 });
+    await db.$executeRawUnsafe(`DELETE FROM "experiment_statistics"`);
     const demo = (await db.experiment.findFirstOrThrow({ select: { slug: true } })).slug;
     const job = await jobOf(demo);
     expect((await computeStatistics(db, job)).computed).toEqual(ALL_KINDS);

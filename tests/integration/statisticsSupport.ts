@@ -2,7 +2,7 @@ import type { Db } from "../../lib/db/client";
 import { generateDemoSweep } from "../../lib/demo/generate";
 import type { DemoOptions } from "../../lib/demo/options";
 import { memoryFile } from "../../lib/importer/inputFile";
-import type { ImportEntry } from "../../lib/importer/prepareFile";
+import type { ImportEntry } from "../../lib/importer/plan";
 import { runImport } from "../../lib/importer/runImport";
 import { computeStatistics } from "../../lib/server/statistics/computeStatistics";
 

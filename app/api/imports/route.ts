@@ -1,11 +1,11 @@
-import { readImportRequest } from "@/lib/importer/apiRequest";
-import { importApiError } from "@/lib/importer/apiResponse";
 import { runImport } from "@/lib/importer/runImport";
 import { importMaxBytes } from "@/lib/importer/settings";
-import { requireWriteToken } from "@/lib/importer/writeToken";
 import { serverDb } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/errors";
 import { handle } from "@/lib/server/http";
+import { readImportRequest } from "@/lib/server/imports/apiRequest";
+import { importApiError } from "@/lib/server/imports/apiResponse";
+import { requireWriteToken } from "@/lib/server/imports/writeToken";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { Explorer } from "@/components/explorer/Explorer";
 import type { FrontierData } from "@/lib/api/types";
-import { experimentKeys } from "@/lib/client/queries";
+import { frontierQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
 import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
@@ -35,7 +35,7 @@ export default async function ExperimentPage({ params, searchParams }: Experimen
   if (!data) notFound();
 
   const queryClient = makeQueryClient();
-  queryClient.setQueryData(experimentKeys.frontier(slug), data);
+  queryClient.setQueryData(frontierQuery(slug).queryKey, data);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <Explorer slug={slug} initialSearch={search} />

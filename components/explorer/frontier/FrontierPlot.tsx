@@ -3,15 +3,16 @@
 import { memo, useId, useMemo, useRef, useState } from "react";
 import type { FrontierPoint } from "@/lib/api/types";
 import { layoutFrontier, type PlottedPoint } from "@/lib/charts/frontierLayout";
+import type { AlphaReadout } from "@/lib/client/alphaScores";
+import type { HistoryMode } from "@/lib/client/urlView";
 import type { Zoom } from "@/lib/client/viewState";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 import { useElementWidth } from "../useElementWidth";
-import type { HistoryMode } from "../useExplorerView";
 import { FrontierLegend } from "./FrontierLegend";
 import { FrontierSvg } from "./FrontierSvg";
 import { FrontierTable } from "./FrontierTable";
 import { FrontierTooltip } from "./FrontierTooltip";
-import { useFrontierMarker } from "./useFrontierMarker";
+import { frontierMarker } from "./frontierMarker";
 import { useFrontierZoom } from "./useFrontierZoom";
 
 interface FrontierPlotProps {
@@ -22,7 +23,8 @@ interface FrontierPlotProps {
   yLog: boolean;
   ci: boolean;
   zoom: Zoom | null;
-  alpha: number;
+  /** The estimates at the current α, shared with the score panel. */
+  readout: AlphaReadout;
   endpointLabels: { a: string; b: string };
   onSelectAlpha: (alpha: number) => void;
   onZoom: (zoom: Zoom | null, mode: HistoryMode) => void;
@@ -38,7 +40,8 @@ function heightFor(width: number): number {
  * wheel zoom and drag pan with zoom buttons and a reset, a legend and the data table.
  */
 export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps) {
-  const { points, x, y, xLog, yLog, ci, zoom, alpha, endpointLabels, onSelectAlpha, onZoom } = props;
+  const { points, x, y, xLog, yLog, ci, zoom, readout, endpointLabels, onSelectAlpha, onZoom } = props;
+  const { alpha } = readout;
   const [containerRef, width] = useElementWidth<HTMLDivElement>(720);
   const svgRef = useRef<SVGSVGElement>(null);
   const clipId = useId();
@@ -48,7 +51,7 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
     () => layoutFrontier({ points, x, y, xLog, yLog, ci, zoom, width, height: heightFor(width) }),
     [points, x, y, xLog, yLog, ci, zoom, width],
   );
-  const marker = useFrontierMarker(layout, { x: x.id, y: y.id }, alpha);
+  const marker = frontierMarker(layout, readout, { x: x.id, y: y.id });
   const { panHandlers, zoomIn, zoomOut } = useFrontierZoom(svgRef, layout, { x: xLog, y: yLog }, onZoom);
   const alphaMin = points[0]?.alpha ?? 0;
   const alphaMax = points[points.length - 1]?.alpha ?? 1;

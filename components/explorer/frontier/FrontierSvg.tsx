@@ -1,6 +1,7 @@
 import { type KeyboardEvent, memo, type PointerEventHandler, type Ref } from "react";
 import { ChartAxes } from "@/components/charts/ChartAxes";
 import type { FrontierLayout, PlottedPoint } from "@/lib/charts/frontierLayout";
+import { ellipsize } from "@/lib/client/format";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 
@@ -11,7 +12,7 @@ export interface FrontierMarker {
   measured: boolean;
 }
 
-export interface FrontierSvgProps {
+interface FrontierSvgProps {
   layout: FrontierLayout;
   x: MetricDefinition;
   y: MetricDefinition;
@@ -31,6 +32,9 @@ export interface FrontierSvgProps {
     onPointerUp: PointerEventHandler<SVGRectElement>;
   };
 }
+
+/** Endpoint labels are names from the manifest: longer ones are cut, with the full label as a tooltip. */
+const ENDPOINT_LABEL_CHARS = 36;
 
 function axisTitle(metric: MetricDefinition): string {
   return `${metric.label} · ${metric.direction === "higher" ? "higher" : "lower"} is better`;
@@ -117,8 +121,10 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps) 
           </g>
         ))}
         {endpoints.map((p) => {
-          const isA = p.point.alpha === 0;
-          const flip = p.cx > frame.innerWidth - 140;
+          const label = p.point.alpha === 0 ? `A · ${endpointLabels.a}` : `B · ${endpointLabels.b}`;
+          const shown = ellipsize(label, ENDPOINT_LABEL_CHARS);
+          // Drawn to the left of the point where it would run past the plot (about 7.5 px a character).
+          const flip = p.cx > frame.innerWidth - 12 - Math.max(128, shown.length * 7.5);
           return (
             <text
               key={`label${p.point.alpha}`}
@@ -127,7 +133,8 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps) 
               y={p.cy - 10}
               textAnchor={flip ? "end" : "start"}
             >
-              {isA ? `A · ${endpointLabels.a}` : `B · ${endpointLabels.b}`}
+              {shown === label ? null : <title>{label}</title>}
+              {shown}
             </text>
           );
         })}

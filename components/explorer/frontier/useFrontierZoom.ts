@@ -3,8 +3,8 @@
 import { type PointerEvent, type RefObject, useEffect, useMemo, useRef } from "react";
 import type { FrontierLayout } from "@/lib/charts/frontierLayout";
 import { panWindow, zoomWindow } from "@/lib/charts/zoom";
+import type { HistoryMode } from "@/lib/client/urlView";
 import type { Zoom } from "@/lib/client/viewState";
-import type { HistoryMode } from "../useExplorerView";
 
 const WHEEL_STEP = 0.85;
 

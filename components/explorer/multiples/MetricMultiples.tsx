@@ -11,10 +11,10 @@ import { MultiplePanel } from "./MultiplePanel";
 import { SLICE_STYLES } from "./sliceStyles";
 
 /** The three metrics plotted against α, one panel each. */
-export const MULTIPLE_METRICS: readonly MetricId[] = ["solveRate", "correctness", "efficiency"];
+const MULTIPLE_METRICS: readonly MetricId[] = ["solveRate", "correctness", "efficiency"];
 
 /** Below this many problems a slice's rates swing by several points between checkpoints (LiveCodeBench's caveat). */
-export const SMALL_SLICE = 50;
+const SMALL_SLICE = 50;
 
 interface MetricMultiplesProps {
   slices: FrontierData["slices"];

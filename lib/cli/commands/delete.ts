@@ -1,6 +1,5 @@
-import { parseArgs } from "node:util";
-import { slugSchema } from "../../api/schemas";
 import { deleteExperiment } from "../../db/queries/experiments";
+import { parseCommandArgs, slugArgument } from "../args";
 import { type CliIO, UsageError, withDatabase } from "../context";
 
 const USAGE_LINE = "Usage: alphascope delete <slug> --yes";
@@ -10,14 +9,13 @@ const USAGE_LINE = "Usage: alphascope delete <slug> --yes";
  * and the import history stay). Asks for --yes because it cannot be undone.
  */
 export async function deleteCommand(io: CliIO, args: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = parseCommandArgs(
     args,
-    allowPositionals: true,
-    options: { yes: { type: "boolean", default: false } },
-  });
+    { yes: { type: "boolean", default: false } },
+    { allowPositionals: true },
+  );
   if (positionals.length !== 1) throw new UsageError(USAGE_LINE);
-  const [slug] = positionals;
-  if (!slugSchema.safeParse(slug).success) throw new UsageError(`"${slug}" is not an experiment slug.`);
+  const slug = slugArgument(positionals[0]);
   if (!values.yes) {
     throw new UsageError(
       `This deletes "${slug}" with all its checkpoints and results, for good. Run again with --yes to do it.`,

@@ -1,12 +1,12 @@
-import { parseArgs } from "node:util";
-import { loadDemoSweep } from "../../db/demoSweep";
 import { getExperimentHeader } from "../../db/queries/sweep";
 import { DEMO_EXPERIMENT_SLUG } from "../../demo/experiment";
+import { loadDemoSweep } from "../../importer/loadDemo";
+import { parseCommandArgs } from "../args";
 import { type CliIO, withDatabase } from "../context";
 
 /** `alphascope demo`: stores the synthetic demo sweep once; running it again changes nothing. */
 export async function demoCommand(io: CliIO, args: string[]): Promise<number> {
-  parseArgs({ args, options: {} });
+  parseCommandArgs(args, {});
   return withDatabase(async (db) => {
     if (await getExperimentHeader(db, DEMO_EXPERIMENT_SLUG)) {
       io.out(`Nothing to do: the demo experiment "${DEMO_EXPERIMENT_SLUG}" is already stored.`);

@@ -1,15 +1,15 @@
-import { parseArgs } from "node:util";
 import { parseMemberList } from "../../api/scalingSchemas";
 import type { EnsembleEvaluation, EnsembleSearchSummary } from "../../api/scalingTypes";
 import { formatAlpha } from "../../domain/alpha";
 import { DIFFICULTY_SLICES, type DifficultySlice } from "../../domain/difficulty";
 import { getEnsembleEvaluation, getEnsembleSearch } from "../../server/ensembles";
 import { BadRequestError } from "../../server/errors";
+import { parseCommandArgs, slugArgument } from "../args";
 import { type CliIO, UsageError, withDatabase } from "../context";
 import { percent, renderTable } from "../table";
 
 const USAGE_LINE =
-  "Usage: alphascope ensemble <slug> --members 0:84,0.5:83,1.5:83 [--difficulty hard] [--json]\n" +
+  "Usage: alphascope ensemble <slug> --members -0.75:84,0.5:83,1.5:83 [--difficulty hard] [--json]\n" +
   "       alphascope ensemble <slug> --search --budget 250 [--max-members 3] [--difficulty hard] [--json]";
 
 /** The number of ensembles `--search` prints. */
@@ -102,10 +102,9 @@ function printSearch(io: CliIO, result: EnsembleSearchSummary): void {
  * of the equal-split search.
  */
 export async function ensembleCommand(io: CliIO, args: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = parseCommandArgs(
     args,
-    allowPositionals: true,
-    options: {
+    {
       members: { type: "string" },
       search: { type: "boolean", default: false },
       budget: { type: "string" },
@@ -113,10 +112,11 @@ export async function ensembleCommand(io: CliIO, args: string[]): Promise<number
       difficulty: { type: "string", default: "all" },
       json: { type: "boolean", default: false },
     },
-  });
+    { allowPositionals: true },
+  );
   if (positionals.length !== 1 || values.search === (values.members !== undefined))
     throw new UsageError(USAGE_LINE);
-  const slug = positionals[0];
+  const slug = slugArgument(positionals[0]);
   const difficulty = difficultyOf(values.difficulty);
   const budget = positiveInteger(values.budget, "--budget");
   const maxMembers = positiveInteger(values["max-members"], "--max-members") ?? 3;

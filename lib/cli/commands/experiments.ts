@@ -1,12 +1,12 @@
-import { parseArgs } from "node:util";
 import { formatAlpha } from "../../domain/alpha";
 import { getExperimentList } from "../../server/experiments";
+import { parseCommandArgs } from "../args";
 import { type CliIO, withDatabase } from "../context";
 import { renderTable } from "../table";
 
 /** `alphascope experiments [--json]` */
 export async function experimentsCommand(io: CliIO, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } } });
+  const { values } = parseCommandArgs(args, { json: { type: "boolean", default: false } });
   const experiments = await withDatabase(getExperimentList);
   if (values.json) {
     io.out(JSON.stringify(experiments, null, 2));

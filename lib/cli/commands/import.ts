@@ -1,5 +1,3 @@
-import { parseArgs } from "node:util";
-import { slugSchema } from "../../api/schemas";
 import { EVALPLUS_TESTS, type EvalPlusTests } from "../../import/evalplusStatus";
 import { IMPORT_FORMATS, type ImportFormat, isImportFormat } from "../../import/formats";
 import { ImportValidationError, importError } from "../../import/issues";
@@ -9,6 +7,7 @@ import { type ManifestImport, readHead, readManifest } from "../../importer/mani
 import { prepareImport, writeOptions } from "../../importer/runImport";
 import { importMaxBytes } from "../../importer/settings";
 import { writeImport } from "../../importer/write";
+import { parseCommandArgs, slugArgument } from "../args";
 import { type CliIO, UsageError, withDatabase } from "../context";
 import { terminalProgress } from "./importProgress";
 import { renderImportReport } from "./importReport";
@@ -31,7 +30,7 @@ const OPTIONS = {
 type Flags = ReturnType<typeof parseFlags>["values"];
 
 function parseFlags(args: string[]) {
-  return parseArgs({ args, allowPositionals: true, options: OPTIONS });
+  return parseCommandArgs(args, OPTIONS, { allowPositionals: true });
 }
 
 function formatFlag(text: string | undefined): ImportFormat | undefined {
@@ -46,12 +45,6 @@ function testsFlag(text: string | undefined): EvalPlusTests | undefined {
   return tests;
 }
 
-function slugFlag(text: string): string {
-  const parsed = slugSchema.safeParse(text);
-  if (!parsed.success) throw new UsageError(`--experiment "${text}": ${parsed.error.issues[0].message}.`);
-  return parsed.data;
-}
-
 /** α is data: a bad one is reported like any other invalid field (exit 1), naming the file. */
 function alphaFlag(text: string | undefined, file: string): number | undefined {
   if (text === undefined) return undefined;
@@ -61,14 +54,6 @@ function alphaFlag(text: string | undefined, file: string): number | undefined {
   return alpha;
 }
 
-async function openFile(path: string): Promise<ImportInputFile> {
-  try {
-    return await diskFile(path, path);
-  } catch {
-    throw new UsageError(`Cannot read "${path}": no such file.`, 1);
-  }
-}
-
 async function manifestRequest(input: ImportInputFile, flags: Flags): Promise<ManifestImport> {
   for (const flag of ["alpha", "format", "generation"] as const) {
     if (flags[flag] !== undefined)
@@ -76,8 +61,11 @@ async function manifestRequest(input: ImportInputFile, flags: Flags): Promise<Ma
         `--${flag} cannot be used with a manifest: give it per checkpoint in the manifest.`,
       );
   }
-  const manifest = await readManifest(input, (path) => diskFile(path, path).catch(() => null));
-  const slug = flags.experiment === undefined ? manifest.experiment.slug : slugFlag(flags.experiment);
+  const manifest = await readManifest(input, (path) => diskFile(path, path));
+  const slug =
+    flags.experiment === undefined
+      ? manifest.experiment.slug
+      : slugArgument(flags.experiment, "--experiment");
   return { experiment: { ...manifest.experiment, slug }, entries: manifest.entries };
 }
 
@@ -85,13 +73,14 @@ async function fileRequest(input: ImportInputFile, flags: Flags): Promise<Manife
   if (flags.experiment === undefined)
     throw new UsageError(`--experiment <slug> is required to import a results file.\n${USAGE_LINE}`);
   return {
-    experiment: { slug: slugFlag(flags.experiment) },
+    experiment: { slug: slugArgument(flags.experiment, "--experiment") },
     entries: [
       {
         input,
         alpha: alphaFlag(flags.alpha, input.name),
         format: formatFlag(flags.format),
-        generation: flags.generation === undefined ? undefined : await openFile(flags.generation),
+        generation:
+          flags.generation === undefined ? undefined : await diskFile(flags.generation, flags.generation),
       },
     ],
   };
@@ -106,9 +95,10 @@ export async function importCommand(io: CliIO, args: string[]): Promise<number> 
   const { positionals, values: flags } = parseFlags(args);
   if (positionals.length !== 1) throw new UsageError(USAGE_LINE);
   const tests = testsFlag(flags.tests);
+  const maxBytes = importMaxBytes();
   const progress = terminalProgress();
   try {
-    const input = await openFile(positionals[0]);
+    const input = await diskFile(positionals[0], positionals[0]);
     const request = isManifestFile(input.name, await readHead(input))
       ? await manifestRequest(input, flags)
       : await fileRequest(input, flags);
@@ -118,7 +108,7 @@ export async function importCommand(io: CliIO, args: string[]): Promise<number> 
       source: "cli" as const,
       replace: flags.replace,
       dryRun: flags["dry-run"],
-      maxBytes: importMaxBytes(),
+      maxBytes,
       onProgress: progress.onProgress,
     };
     // Sizes, formats and join files are checked before the database is opened; the rows are parsed

@@ -1,18 +1,18 @@
-import { parseArgs } from "node:util";
 import { formatAlpha } from "../../domain/alpha";
 import { getExperimentDetail } from "../../server/experiments";
+import { parseCommandArgs, slugArgument } from "../args";
 import { type CliIO, UsageError, withDatabase } from "../context";
 import { percent, renderTable } from "../table";
 
 /** `alphascope metrics <slug> [--json]`: the same document as GET /api/experiments/<slug>. */
 export async function metricsCommand(io: CliIO, args: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = parseCommandArgs(
     args,
-    allowPositionals: true,
-    options: { json: { type: "boolean", default: false } },
-  });
+    { json: { type: "boolean", default: false } },
+    { allowPositionals: true },
+  );
   if (positionals.length !== 1) throw new UsageError("Usage: alphascope metrics <slug> [--json]");
-  const [slug] = positionals;
+  const slug = slugArgument(positionals[0]);
   const detail = await withDatabase((db) => getExperimentDetail(db, slug));
   if (!detail) throw new UsageError(`No experiment "${slug}". List them with \`alphascope experiments\`.`, 1);
   if (values.json) {

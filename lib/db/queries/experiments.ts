@@ -1,5 +1,6 @@
 import type { ExperimentListItem } from "../../api/types";
 import type { Db } from "../client";
+import type { Prisma } from "../generated/prisma/client";
 import { storedSetting } from "./storedValues";
 
 interface ExperimentListRow {
@@ -55,9 +56,9 @@ export function countExperiments(db: Db): Promise<number> {
 
 /**
  * Deletes an experiment with its checkpoints and results; problems and the import history stay.
- * Returns false when no experiment has that slug.
+ * Returns false when no experiment has that slug. Takes a client or a transaction.
  */
-export async function deleteExperiment(db: Db, slug: string): Promise<boolean> {
+export async function deleteExperiment(db: Prisma.TransactionClient, slug: string): Promise<boolean> {
   const { count } = await db.experiment.deleteMany({ where: { slug } });
   return count > 0;
 }

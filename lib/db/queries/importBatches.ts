@@ -1,7 +1,9 @@
 import type { Prisma } from "../generated/prisma/client";
-import type { ImportSource } from "./insertSweep";
 
 type Tx = Prisma.TransactionClient;
+
+/** Where an import came from, as recorded in import_batches.source (its CHECK constraint allows these). */
+export type ImportSource = "cli" | "api" | "web" | "demo";
 
 /** The import_batches row of one file's rows for one checkpoint. */
 export interface ImportBatchRecord {

@@ -1,5 +1,5 @@
 import type { Difficulty } from "../../domain/difficulty";
-import type { DifficultyTotals } from "../../importer/summary";
+import type { DifficultyTotals } from "../../import/summarizeRun";
 import type { Prisma } from "../generated/prisma/client";
 import { storedDifficulty } from "./storedValues";
 

@@ -1,5 +1,5 @@
-import { SETTINGS, type Setting } from "../../api/types";
 import { type Difficulty, isDifficulty } from "../../domain/difficulty";
+import { SETTINGS, type Setting } from "../../domain/setting";
 
 /**
  * Narrows a stored `experiments.setting`. The table's CHECK constraint allows only these values,

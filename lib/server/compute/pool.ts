@@ -3,7 +3,7 @@ import { join } from "node:path";
 import Piscina from "piscina";
 import { positiveIntegerSetting } from "../envSetting";
 import { ApiError } from "../errors";
-import type { ComputeOutcome, ComputeTask } from "./thread";
+import type { ComputeOutcome, ComputeTask } from "./task";
 
 /**
  * The thread entry, found from the working directory: the Next server runs bundled code whose own

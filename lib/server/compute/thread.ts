@@ -1,25 +1,9 @@
 import { payloadToMatrix } from "../../api/payloadMatrix";
-import type { EnsembleMemberInput, EnsembleRequest, ScalingMatrixPayload } from "../../api/scalingTypes";
-import type { DifficultySlice } from "../../domain/difficulty";
+import type { ScalingMatrixPayload } from "../../api/scalingTypes";
 import { evaluateEnsemble } from "../ensembles";
 import { ApiError } from "../errors";
 import { ensembleCurve } from "../scalingCurves";
-
-/** Work for a compute thread, on an experiment version's stored matrix (its JSON text). */
-export type ComputeTask =
-  | { type: "ensemble"; matrix: string; request: EnsembleRequest }
-  | {
-      type: "ensemble-curve";
-      matrix: string;
-      difficulty: DifficultySlice;
-      members: EnsembleMemberInput[];
-      bands: boolean;
-    };
-
-/** A thread's answer: the value, or the API error (a 400 the request earned) to rethrow. */
-export type ComputeOutcome =
-  | { ok: true; value: unknown }
-  | { ok: false; status: number; code: string; message: string };
+import type { ComputeOutcome, ComputeTask } from "./task";
 
 /**
  * Runs one task in a pool thread (see pool.ts). Ensembles need only n and pass per problem, which

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createMetricEstimators, deltaTone, formatDelta, scoresAt } from "@/lib/client/alphaScores";
+import { createMetricEstimators, deltaTone, formatDelta, readoutAt } from "@/lib/client/alphaScores";
 import { getMetric } from "@/lib/science/metricRegistry";
 import { makeFrontierFixture } from "../charts/fixtures/frontierData";
 
 const points = makeFrontierFixture().slices.all.points;
 const estimators = createMetricEstimators(points);
-const at = (alpha: number, id: string) => scoresAt(estimators, alpha).find((s) => s.metric.id === id);
+const at = (alpha: number, id: string) => readoutAt(estimators, alpha).scores.find((s) => s.metric.id === id);
 
-describe("scoresAt", () => {
+describe("readoutAt", () => {
   it("reports the measured value and interval at an evaluated α", () => {
     const score = at(1.25, "solveRate");
     const measured = points.find((p) => p.alpha === 1.25)?.metrics.solveRate;
@@ -53,10 +53,28 @@ describe("scoresAt", () => {
           }
         : p,
     );
-    const estimate = scoresAt(createMetricEstimators(partial), 0.6).find(
+    const estimate = readoutAt(createMetricEstimators(partial), 0.6).scores.find(
       (s) => s.metric.id === "efficiency",
     )?.estimate;
     expect(estimate?.lower).toBeNull();
+  });
+});
+
+describe("the α readout", () => {
+  it("gives the panel and the marker one estimate per metric, the same object in both places", () => {
+    const readout = readoutAt(estimators, 0.6);
+    for (const score of readout.scores) expect(readout.estimates.get(score.metric.id)).toBe(score.estimate);
+    expect(readout.estimates.size).toBe(readout.scores.length);
+  });
+
+  it("says whether α is evaluated and between which evaluated α an estimate lies, by the solve rate", () => {
+    expect(readoutAt(estimators, 1.25)).toMatchObject({
+      alpha: 1.25,
+      measured: true,
+      neighbours: [1.25, 1.25],
+    });
+    expect(readoutAt(estimators, 1.1)).toMatchObject({ measured: false, neighbours: [1, 1.25] });
+    expect(readoutAt(estimators, 2.5)).toMatchObject({ measured: true, neighbours: null });
   });
 });
 

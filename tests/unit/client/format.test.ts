@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAlphaRange, formatCount, formatTimestamp } from "@/lib/client/format";
+import { ellipsize, formatAlphaRange, formatCount, formatTimestamp } from "@/lib/client/format";
 
 describe("list formatting", () => {
   it("prints timestamps in UTC with a fixed locale", () => {
@@ -15,5 +15,16 @@ describe("list formatting", () => {
 
   it("groups thousands", () => {
     expect(formatCount(1397760)).toBe("1,397,760");
+  });
+});
+
+describe("ellipsize", () => {
+  it("keeps a text that fits and cuts a longer one to the limit, ellipsis included", () => {
+    expect(ellipsize("low coverage", 12)).toBe("low coverage");
+    expect(ellipsize("x".repeat(1000), 36)).toBe(`${"x".repeat(35)}…`);
+  });
+
+  it("never cuts inside a character outside the Basic Multilingual Plane", () => {
+    expect(ellipsize("𝔸𝔹ℂ𝔻", 3)).toBe("𝔸𝔹…");
   });
 });

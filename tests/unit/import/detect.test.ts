@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectFormat, resolveFormat } from "@/lib/import/detect";
-import { fixture, sharedLcb } from "./helpers";
+import { lcbText } from "../../support/lcbFixture";
+import { fixture } from "./helpers";
 
 describe("detectFormat", () => {
   it.each([
@@ -15,8 +16,8 @@ describe("detectFormat", () => {
   });
 
   it.each([
-    ["a.json", sharedLcb("eval_all.json").slice(0, 4096), "lcb-eval-all"],
-    ["b.json", sharedLcb("eval.json").slice(0, 4096), "lcb-eval"],
+    ["a.json", lcbText("eval_all.json").slice(0, 4096), "lcb-eval-all"],
+    ["b.json", lcbText("eval.json").slice(0, 4096), "lcb-eval"],
     ["c.json", fixture("evalplus/humaneval_eval_results.json"), "evalplus"],
     ["d.json", fixture("evalplus/legacy_eval_results.json"), "evalplus"],
     ["e.json", fixture("evalplus/evalperf_results.json"), "evalplus"],

@@ -3,18 +3,12 @@ import { fileURLToPath } from "node:url";
 import type { ResultInput } from "@/lib/domain/sweepInput";
 import { emptyVerdictCounts, VERDICTS, type VerdictCounts } from "@/lib/domain/verdicts";
 import { ImportValidationError } from "@/lib/import/issues";
-import { sharedLcbPath } from "../../support/sharedFixtures";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/import/", import.meta.url));
 
 /** Text of a committed fixture under tests/fixtures/import/. */
 export function fixture(path: string): string {
   return readFileSync(FIXTURES + path, "utf8");
-}
-
-/** The real LiveCodeBench run shared by the project (../shared/fixtures next to the repo). */
-export function sharedLcb(suffix: "eval_all.json" | "eval.json"): string {
-  return readFileSync(sharedLcbPath(suffix), "utf8");
 }
 
 /** Verdict counts summed over results. */

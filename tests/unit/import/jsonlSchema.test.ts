@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { VERDICTS } from "@/lib/domain/verdicts";
+import { MAX_STORED_COUNT, TEXT_LIMITS } from "@/lib/import/limits";
 import { NATIVE_COUNT_FIELDS, NATIVE_SAMPLE_FIELDS } from "@/lib/import/nativeFields";
 import { fixture } from "./helpers";
 
@@ -16,6 +17,7 @@ type Schema = {
   minimum?: number;
   maximum?: number;
   minLength?: number;
+  maxLength?: number;
   pattern?: string;
 };
 
@@ -51,7 +53,9 @@ function conformsRest(value: unknown, schema: Schema): boolean {
     if (schema.maximum !== undefined && value > schema.maximum) return false;
   }
   if (typeof value === "string") {
-    if (schema.minLength !== undefined && value.length < schema.minLength) return false;
+    const characters = [...value].length;
+    if (schema.minLength !== undefined && characters < schema.minLength) return false;
+    if (schema.maxLength !== undefined && characters > schema.maxLength) return false;
     if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value)) return false;
   }
   if (typeOf(value) === "object") {
@@ -93,6 +97,9 @@ describe("docs/alphascope-jsonl.schema.json", () => {
     ["both shapes at once", { problem: "p", n: 1, pass: 1, verdict: "pass" }],
     ["a string α", { alpha: "0.5", problem: "p", verdict: "pass" }],
     ["no problem", { n: 1, pass: 1 }],
+    ["a problem id over 200 characters", { problem: "p".repeat(201), verdict: "pass" }],
+    ["a count beyond PostgreSQL's integer", { problem: "p", n: 2 ** 31, pass: 2 ** 31 }],
+    ["a contest date with trailing text", { problem: "p", verdict: "pass", contestDate: "2024-01-01 or so" }],
   ])("rejects %s", (_, line) => {
     expect(conforms(line, root)).toBe(false);
   });
@@ -103,5 +110,14 @@ describe("docs/alphascope-jsonl.schema.json", () => {
     expect(new Set(countFields)).toEqual(NATIVE_COUNT_FIELDS);
     expect(new Set(sampleFields)).toEqual(NATIVE_SAMPLE_FIELDS);
     expect(root.$defs.sampleLine.properties?.verdict.enum).toEqual([...VERDICTS]);
+  });
+
+  it("states the importer's limits (lib/import/limits.ts)", () => {
+    const { $defs } = root;
+    expect($defs.problem.maxLength).toBe(TEXT_LIMITS.problemId);
+    expect($defs.title.maxLength).toBe(TEXT_LIMITS.title);
+    expect($defs.platform.maxLength).toBe(TEXT_LIMITS.platform);
+    expect($defs.count.maximum).toBe(MAX_STORED_COUNT);
+    expect($defs.countLine.properties?.n.maximum).toBe(MAX_STORED_COUNT);
   });
 });

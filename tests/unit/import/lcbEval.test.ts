@@ -3,15 +3,16 @@ import { parseLcbEval } from "@/lib/import/lcbEval";
 import { parseLcbEvalAll } from "@/lib/import/lcbEvalAll";
 import { parseLcbProblemList } from "@/lib/import/lcbProblemList";
 import { summarizeRun } from "@/lib/import/summarizeRun";
-import { counts, fixture, issueLines, sharedLcb } from "./helpers";
+import { lcbText } from "../../support/lcbFixture";
+import { counts, fixture, issueLines } from "./helpers";
 
-const SHARED_TOTALS = counts({ pass: 305, wrongAnswer: 527, runtimeError: 141, timeLimit: 82 });
+const QWEN3_TOTALS = counts({ pass: 305, wrongAnswer: 527, runtimeError: 141, timeLimit: 82 });
 
 describe("parseLcbEval", () => {
-  it("gives the same verdict totals as _eval_all.json for the shared run, without a join", () => {
-    const run = parseLcbEval(sharedLcb("eval.json"), "x_eval.json");
+  it("gives the same verdict totals as _eval_all.json for the real Qwen3-8B run, without a join", () => {
+    const run = parseLcbEval(lcbText("eval.json"), "x_eval.json");
     const summary = summarizeRun(run);
-    expect(summary.verdicts).toEqual(SHARED_TOTALS);
+    expect(summary.verdicts).toEqual(QWEN3_TOTALS);
     expect(summary.passAt1).toBeCloseTo(305 / 1055, 12);
     expect(summary.byDifficulty).toEqual({ easy: 0, medium: 0, hard: 0, unknown: 1055 });
     expect(run.problems[7].externalId).toBe("7");
@@ -21,9 +22,9 @@ describe("parseLcbEval", () => {
   });
 
   it("joined with _eval_all.json, matches it problem by problem, runtimes included", () => {
-    const join = parseLcbProblemList(sharedLcb("eval_all.json"), "x_eval_all.json");
-    const run = parseLcbEval(sharedLcb("eval.json"), "x_eval.json", join);
-    const direct = parseLcbEvalAll(sharedLcb("eval_all.json"), "x_eval_all.json");
+    const join = parseLcbProblemList(lcbText("eval_all.json"), "x_eval_all.json");
+    const run = parseLcbEval(lcbText("eval.json"), "x_eval.json", join);
+    const direct = parseLcbEvalAll(lcbText("eval_all.json"), "x_eval_all.json");
     expect(run.problems).toEqual(direct.problems);
     expect(run.checkpoints[0].results).toEqual(direct.checkpoints[0].results);
     expect(summarizeRun(run).byDifficulty).toEqual({ easy: 322, medium: 383, hard: 350, unknown: 0 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseLcbEvalAll } from "@/lib/import/lcbEvalAll";
 import { summarizeRun } from "@/lib/import/summarizeRun";
-import { counts, fixture, sharedLcb, verdictTotals } from "./helpers";
+import { lcbText } from "../../support/lcbFixture";
+import { counts, fixture, verdictTotals } from "./helpers";
 
 describe("parseLcbEvalAll", () => {
-  it("gives the known totals of the shared Qwen3-8B run (current grader)", () => {
-    const run = parseLcbEvalAll(sharedLcb("eval_all.json"), "Scenario.codegeneration_1_0.2_eval_all.json");
+  it("gives the known totals of the real Qwen3-8B run (current grader)", () => {
+    const run = parseLcbEvalAll(lcbText("eval_all.json"), "Scenario.codegeneration_1_0.2_eval_all.json");
     const summary = summarizeRun(run);
     expect(summary.verdicts).toEqual(
       counts({ pass: 305, wrongAnswer: 527, runtimeError: 141, timeLimit: 82 }),
@@ -19,7 +20,7 @@ describe("parseLcbEvalAll", () => {
   });
 
   it("keeps problem metadata and the pass runtime in milliseconds", () => {
-    const run = parseLcbEvalAll(sharedLcb("eval_all.json"), "x_eval_all.json");
+    const run = parseLcbEvalAll(lcbText("eval_all.json"), "x_eval_all.json");
     expect(run.problems[0]).toEqual({
       externalId: "1873_A",
       title: "A. Short Sort",

@@ -6,7 +6,8 @@ import type { Difficulty } from "@/lib/domain/difficulty";
 import type { ResultInput } from "@/lib/domain/sweepInput";
 import { ImportValidationError } from "@/lib/import/issues";
 import { memoryFile } from "@/lib/importer/inputFile";
-import { type ImportEntry, type PrepareOptions, prepareFile } from "@/lib/importer/prepareFile";
+import type { ImportEntry } from "@/lib/importer/plan";
+import { type PrepareOptions, prepareFile } from "@/lib/importer/prepareFile";
 import { streamFile } from "@/lib/importer/streamFile";
 
 const fixture = (path: string) =>

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { SliceSummary as ApiSliceSummary } from "../../../lib/api/types";
 import { checkpointSummaries, type SliceSummary, sliceSummary } from "../../../lib/science/metrics";
 import { sliceProblemIndices } from "../../../lib/science/slices";
 import { syntheticMatrix } from "../../../lib/science/syntheticMatrix";
@@ -90,10 +89,5 @@ describe("checkpointSummaries", () => {
       close(summaries[j].byDifficulty.medium, sliceSummary(cp, sliceProblemIndices(synthetic, "medium")));
     });
     expect(Object.keys(summaries[0].passAtK)).toEqual(["1", "5", "10"]);
-  });
-
-  it("declares SliceSummary once, re-exported by the API types", () => {
-    const summary: ApiSliceSummary = sliceSummary(matrix.checkpoints[0], [0]);
-    expect(summary.problems).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,6 +7,9 @@ import { SyntheticBadge } from "@/components/experiments/SyntheticBadge";
 import { ScalingView } from "@/components/scaling/ScalingView";
 import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import { slugSchema } from "@/lib/api/schemas";
+import { ellipsize } from "@/lib/client/format";
+import { scalingMatrixQuery } from "@/lib/client/queries";
+import { makeQueryClient } from "@/lib/client/queryClient";
 import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { toApiError } from "@/lib/server/http";
@@ -22,6 +26,10 @@ interface PageProps {
   searchParams: Promise<PageSearchParams>;
 }
 
+/**
+ * Loads the experiment's sample and pass counts once on the server and hands them to the browser
+ * through the query cache, as the explorer does; the curves and ensembles are fetched as the view asks.
+ */
 export default async function ScalingPage({ params, searchParams }: PageProps) {
   const { slug } = await params;
   if (!slugSchema.safeParse(slug).success) notFound();
@@ -34,11 +42,18 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
   }
   if (!payload) notFound();
   const search = pageQueryString(await searchParams);
+  // The way back names the experiment on one line; a long name is cut, in full in the tooltip.
+  const backText = ellipsize(payload.experiment.name, 80);
+  const backTitle = backText === payload.experiment.name ? undefined : payload.experiment.name;
+  const queryClient = makeQueryClient();
+  queryClient.setQueryData(scalingMatrixQuery(slug).queryKey, payload);
   return (
     <>
       <div className="page-heading">
-        <p className="muted">
-          <Link href={`/experiments/${encodeURIComponent(slug)}`}>← {payload.experiment.name}</Link>
+        <p className="muted wrap-anywhere">
+          <Link href={`/experiments/${encodeURIComponent(slug)}`} title={backTitle}>
+            ← {backText}
+          </Link>
         </p>
         <h1>Inference-time scaling {payload.experiment.synthetic ? <SyntheticBadge /> : null}</h1>
         <p className="page-lede">
@@ -51,7 +66,9 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
           This experiment has no evaluated checkpoints yet. Import results to see its scaling.
         </p>
       ) : (
-        <ScalingView payload={payload} initialSearch={search} />
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <ScalingView slug={slug} initialSearch={search} />
+        </HydrationBoundary>
       )}
     </>
   );

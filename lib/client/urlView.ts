@@ -1,0 +1,125 @@
+/**
+ * The pure half of URL-backed page views: what a page defines (parse and serialise its view), the
+ * history policy every such page shares, and the value parsers their definitions have in common.
+ * The React half is {@link useUrlView} in ./useUrlView.
+ */
+
+/** A view read from a URL, with one sentence per value that could not be used. */
+export interface ParsedUrlView<View> {
+  view: View;
+  /** Shown to the user: which URL value was ignored and what is shown instead. */
+  notices: string[];
+}
+
+/**
+ * What a page keeps in its URL. Both functions are pure, so every page's rules are unit-tested
+ * without a browser.
+ */
+export interface UrlViewDefinition<View, Context> {
+  /**
+   * Reads a view, checked against what the page has (its context). A missing value takes its
+   * default silently, an invalid one takes its default and adds a notice. Never throws.
+   */
+  parse(params: URLSearchParams, context: Context): ParsedUrlView<View>;
+  /** Writes the view's parameters in a fixed order, so one view always gives one link. */
+  serialize(view: View): URLSearchParams;
+}
+
+/**
+ * How a view change reaches the browser history:
+ * - "push": a discrete change (a choice, a toggle, a click) gets its own entry;
+ * - "replace": the change updates the current entry (typing a number);
+ * - "step": a keyboard or wheel step; quick repeats replace the entry their run started, so holding
+ *   a key does not flood history;
+ * - "live": one frame of a drag; the URL follows at a throttled rate, when the browser is idle, by
+ *   replacing the entry;
+ * - "release": the end of a drag; the entry the drag started from is restored and the final view
+ *   pushed, so Back returns to where the drag began.
+ */
+export type HistoryMode = "push" | "replace" | "step" | "live" | "release";
+
+/** Applies a change to a page's view and records it in history the given way. */
+export type UpdateView<View> = (change: Partial<View>, mode: HistoryMode) => void;
+
+/** What the history policy needs from the browser (injected, so the policy is tested on its own). */
+export interface HistoryPort {
+  /** Path and query of the current entry. */
+  current(): string;
+  push(url: string): void;
+  replace(url: string): void;
+  /** A monotonic clock in milliseconds. */
+  now(): number;
+  /** Runs a task when the browser is idle. */
+  whenIdle(task: () => void): void;
+}
+
+/** Key steps closer together than this coalesce into one history entry. */
+export const STEP_COALESCE_MS = 700;
+/** At most one URL write per this interval while dragging. */
+export const LIVE_THROTTLE_MS = 250;
+
+/**
+ * The history policy of every URL-backed view (see {@link HistoryMode}). `latestUrl` gives the
+ * URL of the view as it is now; a live write reads it when it runs, so it carries whatever the drag
+ * has reached by then.
+ */
+export function createHistoryWriter(port: HistoryPort, latestUrl: () => string) {
+  let entryBeforeDrag: string | null = null;
+  let lastStepAt = Number.NEGATIVE_INFINITY;
+  let lastLiveAt = Number.NEGATIVE_INFINITY;
+  let livePending = false;
+
+  return function record(mode: HistoryMode): void {
+    const now = port.now();
+    if (mode === "live") {
+      entryBeforeDrag ??= port.current();
+      if (livePending || now - lastLiveAt < LIVE_THROTTLE_MS) return;
+      // Next.js re-renders its router on every history write: write when the browser is idle, not
+      // inside a drag frame.
+      livePending = true;
+      port.whenIdle(() => {
+        livePending = false;
+        lastLiveAt = port.now();
+        if (entryBeforeDrag !== null) port.replace(latestUrl());
+      });
+      return;
+    }
+    const url = latestUrl();
+    if (mode === "release" && entryBeforeDrag !== null) {
+      const before = entryBeforeDrag;
+      entryBeforeDrag = null;
+      port.replace(before);
+      if (before !== url) port.push(url);
+      return;
+    }
+    if (url === port.current()) return;
+    const coalesce = mode === "replace" || (mode === "step" && now - lastStepAt < STEP_COALESCE_MS);
+    lastStepAt = mode === "step" ? now : Number.NEGATIVE_INFINITY;
+    if (coalesce) port.replace(url);
+    else port.push(url);
+  };
+}
+
+/** A number as a link writes it; accepts the typographic minus that α labels print. Null if not a number. */
+export function parseNumberParam(text: string): number | null {
+  const trimmed = text.trim().replace("−", "-");
+  const value = Number(trimmed);
+  return trimmed !== "" && Number.isFinite(value) ? value : null;
+}
+
+/** An on/off value: "1" or "true", "0" or "false"; null for anything else. */
+export function parseFlagParam(text: string): boolean | null {
+  if (text === "1" || text === "true") return true;
+  if (text === "0" || text === "false") return false;
+  return null;
+}
+
+/** The notice for an on/off parameter that is neither. */
+export function flagNotice(key: string, text: string): string {
+  return `Ignored ${key}=“${text}” (expected 0 or 1).`;
+}
+
+/** An α as a link writes it: at most 4 decimals, no trailing zeros. */
+export function alphaParam(alpha: number): string {
+  return String(Number(alpha.toFixed(4)));
+}

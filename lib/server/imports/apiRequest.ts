@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { alphaSchema, slugSchema } from "../../api/schemas";
+import { EVALPLUS_TESTS } from "../../import/evalplusStatus";
+import { IMPORT_FORMATS } from "../../import/formats";
+import { isManifestFile } from "../../import/manifest";
+import { type ImportInputFile, memoryFile, uploadedFile } from "../../importer/inputFile";
+import { readHead, readManifest } from "../../importer/manifestImport";
+import type { ImportRequest } from "../../importer/runImport";
+import { BadRequestError } from "../errors";
+
+/** Form or JSON fields of POST /api/imports (files travel separately). */
+const fieldsSchema = z.object({
+  experiment: slugSchema.optional(),
+  /** Name of a new experiment (default: the slug). */
+  name: z.string().trim().min(1).max(200).optional(),
+  /** A number (JSON) or decimal text (forms); null or empty means "not given", never 0. */
+  alpha: z.preprocess(
+    (value) => (value === null || value === "" ? undefined : value),
+    alphaSchema.optional(),
+  ),
+  format: z.enum(IMPORT_FORMATS).optional(),
+  tests: z.enum(EVALPLUS_TESTS).optional(),
+  replace: z.boolean().optional(),
+  dryRun: z.boolean().optional(),
+});
+
+const jsonFileSchema = z.object({ name: z.string().min(1), content: z.string() });
+
+const jsonBodySchema = fieldsSchema.extend({
+  files: z.array(jsonFileSchema).min(1, "send at least one file"),
+  /** LiveCodeBench `_eval.json`: the matching `_eval_all.json` or generation file. */
+  generation: jsonFileSchema.optional(),
+});
+
+type Fields = z.infer<typeof fieldsSchema>;
+
+function parseFields<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue.path.join(".");
+  throw new BadRequestError(
+    path ? `Invalid field "${path}": ${issue.message}` : issue.message,
+    result.error.issues,
+  );
+}
+
+/** Form values arrive as strings; checkbox-style booleans are "true"/"on" or absent. */
+function formFields(form: FormData): Fields {
+  const text = (key: string) => {
+    const value = form.get(key);
+    return typeof value === "string" && value !== "" ? value : undefined;
+  };
+  const flag = (key: string) => {
+    const value = text(key);
+    return value === undefined ? undefined : value === "true" || value === "on" || value === "1";
+  };
+  return parseFields(fieldsSchema, {
+    experiment: text("experiment"),
+    name: text("name"),
+    alpha: text("alpha"),
+    format: text("format"),
+    tests: text("tests"),
+    replace: flag("replace"),
+    dryRun: flag("dryRun"),
+  });
+}
+
+/**
+ * The import a set of files asks for: a manifest among them names the experiment and the other
+ * files (matched by base name); otherwise exactly one results file (plus an optional generation
+ * file) is imported into `experiment` at `alpha`.
+ */
+async function buildRequest(
+  fields: Fields,
+  files: ImportInputFile[],
+  generation: ImportInputFile | undefined,
+) {
+  const heads = await Promise.all(files.map((file) => readHead(file)));
+  const manifestIndex = files.findIndex((file, i) => isManifestFile(file.name, heads[i]));
+  const options = { tests: fields.tests, replace: fields.replace, dryRun: fields.dryRun };
+  if (manifestIndex !== -1) {
+    const byName = new Map(files.map((file) => [file.name, file]));
+    const manifest = await readManifest(
+      files[manifestIndex],
+      async (path) => byName.get(path.split("/").pop() ?? path) ?? null,
+    );
+    const experiment = { ...manifest.experiment, slug: fields.experiment ?? manifest.experiment.slug };
+    return { ...options, experiment, entries: manifest.entries };
+  }
+  if (files.length !== 1) {
+    throw new BadRequestError("Send one results file, or a manifest together with the files it names.");
+  }
+  if (!fields.experiment)
+    throw new BadRequestError('Invalid field "experiment": required to import a results file');
+  return {
+    ...options,
+    experiment: { slug: fields.experiment, name: fields.name },
+    entries: [{ input: files[0], alpha: fields.alpha, format: fields.format, generation }],
+  };
+}
+
+/**
+ * Reads POST /api/imports: `multipart/form-data` (fields plus one or more `file` parts and an
+ * optional `generation` part; recorded as source "web", the upload page's way) or JSON
+ * (`{experiment, alpha, …, files: [{name, content}]}`; source "api").
+ */
+export async function readImportRequest(request: Request): Promise<Omit<ImportRequest, "maxBytes">> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      throw new BadRequestError("The multipart body could not be read.");
+    }
+    const files = form.getAll("file").filter((value): value is File => typeof value !== "string");
+    if (files.length === 0) throw new BadRequestError('Send the results in a "file" part.');
+    const generation = form.get("generation");
+    const built = await buildRequest(
+      formFields(form),
+      files.map(uploadedFile),
+      generation instanceof File ? uploadedFile(generation) : undefined,
+    );
+    return { ...built, source: "web" };
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new BadRequestError("The request body is not valid JSON (or send multipart/form-data).");
+  }
+  const { files, generation, ...fields } = parseFields(jsonBodySchema, body);
+  const built = await buildRequest(
+    fields,
+    files.map((file) => memoryFile(file.name, file.content)),
+    generation && memoryFile(generation.name, generation.content),
+  );
+  return { ...built, source: "api" };
+}
