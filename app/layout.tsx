@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/AppHeader";
 import { QueryProvider } from "@/components/providers/QueryProvider";
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
     "Explore the correctness–efficiency Pareto frontier of interpolated and extrapolated model checkpoints.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Rendered per request (never prerendered), so every page carries the nonce of its CSP (proxy.ts). */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -1,8 +1,10 @@
 // `npm start` (production) and `npm run dev` (`--dev`): resolve the database (DATABASE_URL or the
 // embedded PostgreSQL), apply migrations, load the demo sweep (with its statistics) into an empty
-// database, build when the build is missing or stale, then run Next and one statistics worker
-// (scripts/worker.ts) side by side with DATABASE_URL set. Ctrl-C or SIGTERM stops Next and the
-// worker first, then PostgreSQL, and exits 0; if either of them exits on its own, so does the rest.
+// database, build when the build is missing or stale, then run alphascope's HTTP server
+// (scripts/serve.ts: Next behind a node:http server that knows each client's address) and one
+// statistics worker (scripts/worker.ts) side by side with DATABASE_URL set. Ctrl-C or SIGTERM stops
+// the server and the worker first, then PostgreSQL, and exits 0; if either of them exits on its
+// own, so does the rest.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -12,6 +14,7 @@ import { DEFAULT_DATA_DIR, openDatabase } from "../lib/db/database";
 import { countExperiments } from "../lib/db/queries/experiments";
 import { loadDemoSweep } from "../lib/importer/loadDemo";
 import { computeStatistics } from "../lib/server/statistics/computeStatistics";
+import { writeMode } from "../lib/server/writeGuard";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
@@ -23,11 +26,12 @@ const BUILD_INPUTS = [
   "lib",
   "public",
   "instrumentation.ts",
-  "next.config.js",
+  "next.config.ts",
+  "proxy.ts",
   "package.json",
   "tsconfig.json",
 ];
-/** How long Next or the worker may take to shut down before it is killed. */
+/** How long the web server or the worker may take to shut down before it is killed. */
 const STOP_TIMEOUT_MS = 10_000;
 
 function log(message: string): void {
@@ -50,10 +54,16 @@ function buildIsCurrent(): boolean {
   return BUILD_INPUTS.every((input) => newestMtime(input) <= builtAt);
 }
 
-function runNext(args: string[], databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], {
+function runNode(args: string[], databaseUrl: string): ChildProcess {
+  return spawn(process.execPath, args, {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: port, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: port,
+      NODE_ENV: dev ? "development" : "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
 }
 
@@ -63,6 +73,13 @@ function runWorker(databaseUrl: string): ChildProcess {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });
+}
+
+/** Who may write, as the server will enforce it (lib/server/writeGuard.ts). */
+function writeModeMessage(): string {
+  return writeMode() === "token"
+    ? "Write mode: token. Imports need Authorization: Bearer <ALPHASCOPE_WRITE_TOKEN>; reads are open to every client that can reach this port."
+    : "Write mode: loopback only (no ALPHASCOPE_WRITE_TOKEN). Imports are accepted only from this machine via http://localhost; reads are open to every client that can reach this port. A shared server sets ALPHASCOPE_WRITE_TOKEN (docs/security.md).";
 }
 
 function exitOf(child: ChildProcess): Promise<number> {
@@ -89,7 +106,7 @@ async function loadDemoIfEmpty(databaseUrl: string): Promise<void> {
     log(
       `Loaded the synthetic demo sweep "${loaded.slug}" (${loaded.checkpoints} checkpoints × ${loaded.problems} problems, ${loaded.samples.toLocaleString("en-US")} samples) into the empty database.`,
     );
-    // Computed here rather than by the worker, so that the first page already has its intervals.
+    // Its intervals computed here rather than by the worker, so that the first page already has them.
     const demo = await db.experiment.findUniqueOrThrow({ where: { slug: loaded.slug } });
     await computeStatistics(db, { experimentId: demo.id, version: demo.version });
   } finally {
@@ -109,7 +126,7 @@ function stopRequested(): boolean {
 function requestStop(signal: NodeJS.Signals): void {
   if (stopSignal) return;
   stopSignal = signal;
-  log(`${signal}: stopping Next and the worker, then the database…`);
+  log(`${signal}: stopping the web server and the worker, then the database…`);
   if (next) void stopChild(next);
   if (worker) void stopChild(worker);
 }
@@ -130,7 +147,7 @@ async function main(): Promise<number> {
 
     if (!dev && !buildIsCurrent()) {
       log("No current production build: running `next build`…");
-      next = runNext(["build"], database.url);
+      next = runNode([nextBin, "build"], database.url);
       const code = await exitOf(next);
       next = null;
       if (stopRequested()) return 0;
@@ -140,10 +157,11 @@ async function main(): Promise<number> {
       }
     }
 
-    next = runNext(dev ? ["dev", "--port", port] : ["start", "--port", port], database.url);
+    log(writeModeMessage());
+    next = runNode(["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], database.url);
     worker = runWorker(database.url);
     const [name, code] = await Promise.race([
-      exitOf(next).then((exit) => ["Next", exit] as const),
+      exitOf(next).then((exit) => ["The web server", exit] as const),
       exitOf(worker).then((exit) => ["The worker", exit] as const),
     ]);
     if (!stopRequested()) log(`${name} exited unexpectedly with code ${code}; stopping the rest.`);

@@ -12,11 +12,15 @@ const memberSchema = z.object({
   samples: samplesSchema,
 });
 
+/** The most members an ensemble request may list (one per checkpoint; sweeps have a few dozen). */
+export const ENSEMBLE_MAX_MEMBERS = 64;
+
 /** Body of POST /api/experiments/[slug]/ensembles. */
 export const ensembleRequestSchema = z.object({
   members: z
     .array(memberSchema, { error: "must be a list of {alpha, samples}" })
-    .min(1, "an ensemble needs at least one member"),
+    .min(1, "an ensemble needs at least one member")
+    .max(ENSEMBLE_MAX_MEMBERS, `an ensemble has at most ${ENSEMBLE_MAX_MEMBERS} members`),
   difficulty: difficultySliceSchema.default("all"),
   budget: samplesSchema.optional(),
 });

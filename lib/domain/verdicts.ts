@@ -22,16 +22,6 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   other: "Other",
 };
 
-/** Which family of outcome a verdict belongs to (see docs: correctness vs optimization failures). */
-export const VERDICT_FAMILY: Record<Verdict, "solved" | "correctness" | "optimization" | "other"> = {
-  pass: "solved",
-  wrongAnswer: "correctness",
-  timeLimit: "optimization",
-  runtimeError: "other",
-  compileError: "other",
-  other: "other",
-};
-
 export function emptyVerdictCounts(): VerdictCounts {
   return { pass: 0, wrongAnswer: 0, timeLimit: 0, runtimeError: 0, compileError: 0, other: 0 };
 }

@@ -1,19 +1,30 @@
 import type { z } from "zod";
-import type { ApiErrorBody } from "../api/types";
-import { ApiError, BadRequestError, DatabaseUnavailableError, isConnectionError } from "./errors";
+import { errorBody, fieldIssues } from "./errorBody";
+import {
+  ApiError,
+  BadRequestError,
+  DatabaseUnavailableError,
+  InvalidInputError,
+  isConnectionError,
+  isInvalidInputError,
+} from "./errors";
+import { JSON_BODY_MAX_BYTES } from "./limits";
+import { readJsonBody, requireMediaType } from "./requestBody";
 
 /** The one error response shape of the API. */
 export function errorResponse(error: unknown): Response {
   const apiError = toApiError(error);
   if (apiError.status >= 500 && !(apiError instanceof DatabaseUnavailableError)) console.error(error);
-  const body: ApiErrorBody = { error: { code: apiError.code, message: apiError.message } };
-  if (apiError.details !== undefined) body.error.details = apiError.details;
-  return Response.json(body, { status: apiError.status });
+  return Response.json(errorBody(apiError), {
+    status: apiError.status,
+    headers: { "cache-control": "no-store", ...apiError.headers },
+  });
 }
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (isConnectionError(error)) return new DatabaseUnavailableError(error);
+  if (isInvalidInputError(error)) return new InvalidInputError(error);
   return new ApiError(500, "internal", "Internal server error");
 }
 
@@ -32,24 +43,23 @@ export function parseSearchParams<T extends z.ZodType>(request: Request, schema:
   return parseWith(schema, params, "query parameter");
 }
 
-/** Parses a JSON request body with a zod schema; malformed JSON or a failure is a 400. */
+/**
+ * Parses an `application/json` body (415 otherwise) of at most {@link JSON_BODY_MAX_BYTES} (413
+ * past it, counted while it streams in) with a zod schema; malformed JSON or a failure is a 400.
+ */
 export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new BadRequestError("The request body is not valid JSON.");
-  }
-  return parseWith(schema, body, "field");
+  requireMediaType(request, ["application/json"]);
+  return parseWith(schema, await readJsonBody(request, JSON_BODY_MAX_BYTES), "field");
 }
 
-function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+/** A zod parse whose failure is a 400 naming the first invalid field, with the first few in details. */
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const path = issue.path.join(".");
+  const path = issue.path.map(String).join(".");
   throw new BadRequestError(
     path ? `Invalid ${what} "${path}": ${issue.message}` : issue.message,
-    result.error.issues,
+    fieldIssues(result.error),
   );
 }

@@ -1,11 +1,11 @@
 import { slugSchema } from "../api/schemas";
 import { BadRequestError } from "./errors";
 
-/** The `[slug]` segment of an API route, validated. */
+/** The `[slug]` segment of an API route, validated (the message does not echo what was sent). */
 export async function slugParam(params: Promise<{ slug: string }>): Promise<string> {
   const { slug } = await params;
   const parsed = slugSchema.safeParse(slug);
   if (!parsed.success)
-    throw new BadRequestError(`Invalid experiment slug "${slug}": ${parsed.error.issues[0].message}`);
+    throw new BadRequestError(`Invalid experiment slug: ${parsed.error.issues[0].message}`);
   return parsed.data;
 }

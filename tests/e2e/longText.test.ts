@@ -1,28 +1,30 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SLUG_MAX_LENGTH } from "@/lib/domain/slug";
+import { TEXT_LIMITS, type TextField } from "@/lib/import/limits";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 
 /*
- * Names, ids and labels come from imported files, so they can be as long as a user makes them.
- * 1 000 characters of unbroken text (no space to wrap at) is within any sensible import limit and
- * far beyond any viewport; a slug is at most 100 characters (slugSchema).
+ * Names, ids and labels come from imported files, so they can be as long as the import allows:
+ * every free-text field here is unbroken text (no space to wrap at) at its import limit — from
+ * 100 to 5 000 characters, all far wider than a 1280 px viewport.
  */
-const LONG = 1_000;
-const SLUG_LENGTH = 100;
 
-/** `length` characters without a space, made of `word` repeated. */
-const unbroken = (word: string, length = LONG) =>
-  word.repeat(Math.ceil(length / word.length)).slice(0, length);
-const slug = (prefix: string) => `${prefix}-${"x".repeat(SLUG_LENGTH - prefix.length - 1)}`;
+/** The longest text `field` may hold, without a space, made of `word` repeated. */
+const unbroken = (word: string, field: TextField) => {
+  const length = TEXT_LIMITS[field];
+  return word.repeat(Math.ceil(length / word.length)).slice(0, length);
+};
+const slug = (prefix: string) => `${prefix}-${"x".repeat(SLUG_MAX_LENGTH - prefix.length - 1)}`;
 
-const NAME = unbroken("Experiment_name_");
-const BENCHMARK = unbroken("benchmark_");
-const LABEL_A = unbroken("endpoint_A_label_");
-const LABEL_B = unbroken("endpoint_B_label_");
-const MODEL = unbroken("org/model-checkpoint-");
-const PROBLEM_ID = unbroken("problem_id_");
-const TITLE = unbroken("Problem_title_");
-const RESULTS_FILE = `${unbroken("results_", 200)}.jsonl`;
+const NAME = unbroken("Experiment_name_", "name");
+const BENCHMARK = unbroken("benchmark_", "benchmark");
+const LABEL_A = unbroken("endpoint_A_label_", "label");
+const LABEL_B = unbroken("endpoint_B_label_", "label");
+const MODEL = unbroken("org/model-checkpoint-", "model");
+const PROBLEM_ID = unbroken("problem_id_", "problemId");
+const TITLE = unbroken("Problem_title_", "title");
+const RESULTS_FILE = `${"results_".repeat(25)}.jsonl`;
 
 /** A three-checkpoint sweep whose every free-text field is long; its problems include one long id and title. */
 function sweep(experimentSlug: string) {
@@ -46,12 +48,16 @@ function sweep(experimentSlug: string) {
   const manifest = {
     slug: experimentSlug,
     name: NAME,
-    description: unbroken("description_"),
+    description: unbroken("description_", "description"),
     benchmark: BENCHMARK,
     setting: "pure-reasoning",
-    modelFamily: unbroken("family_"),
+    modelFamily: unbroken("family_", "modelFamily"),
     endpoints: { a: { label: LABEL_A, model: MODEL }, b: { label: LABEL_B, model: MODEL } },
-    checkpoints: [0, 0.5, 1].map((alpha) => ({ alpha, file: file(alpha), label: unbroken("checkpoint_") })),
+    checkpoints: [0, 0.5, 1].map((alpha) => ({
+      alpha,
+      file: file(alpha),
+      label: unbroken("checkpoint_", "label"),
+    })),
   };
   return [
     // YAML is a superset of JSON: the .yaml name marks the manifest.

@@ -70,6 +70,7 @@ describe("scaling page", () => {
 
     const response = await fetch(`${baseUrl()}/api/experiments/${DEMO_EXPERIMENT_SLUG}/ensembles`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({
         members: [
           { alpha: -0.75, samples: 100 },

@@ -96,6 +96,7 @@ describe("negative values as a user types them", () => {
     const response = await postEnsemble(
       new Request(`http://test/api/experiments/${DEMO_EXPERIMENT_SLUG}/ensembles`, {
         method: "POST",
+        headers: { "content-type": "application/json" },
         body: JSON.stringify({
           members: [
             { alpha: -0.75, samples: 84 },

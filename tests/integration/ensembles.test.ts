@@ -42,6 +42,7 @@ async function post(slug: string, body: unknown): Promise<{ status: number; json
   const request = new Request(`http://test/api/experiments/${slug}/ensembles`, {
     method: "POST",
     body: typeof body === "string" ? body : JSON.stringify(body),
+    headers: { "content-type": "application/json" },
   });
   const response = await postEnsemble(request, context(slug));
   return { status: response.status, json: await response.json() };

@@ -4,6 +4,7 @@ import { POST } from "@/app/api/imports/route";
 import type { Db } from "@/lib/db/client";
 import type { ImportReport } from "@/lib/importer/report";
 import { type LcbFilesOnDisk, lcbFileName, lcbFilesOnDisk, lcbText } from "../support/lcbFixture";
+import { LOCAL_CLIENT } from "../support/localClient";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
 import { importerFixture, snapshotDb } from "./importSupport";
 
@@ -19,14 +20,14 @@ function multipart(
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
   for (const file of files) form.append("file", new File([readFileSync(file.path)], file.name));
-  return new Request(URL_, { method: "POST", body: form, headers });
+  return new Request(URL_, { method: "POST", body: form, headers: { ...LOCAL_CLIENT, ...headers } });
 }
 
 function json(body: unknown, headers: Record<string, string> = {}) {
   return new Request(URL_, {
     method: "POST",
     body: JSON.stringify(body),
-    headers: { "content-type": "application/json", ...headers },
+    headers: { ...LOCAL_CLIENT, "content-type": "application/json", ...headers },
   });
 }
 

@@ -147,6 +147,7 @@ describe("a read-only role (DATABASE_READ_URL)", () => {
       ensembleRoute(
         new Request(`http://test/api/experiments/${SLUG}/ensembles`, {
           method: "POST",
+          headers: { "content-type": "application/json" },
           body: JSON.stringify({
             members: [
               { alpha: 0, samples: 4 },

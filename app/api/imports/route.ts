@@ -1,37 +1,47 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runImport } from "@/lib/importer/runImport";
 import { importMaxBytes } from "@/lib/importer/settings";
 import { serverDb } from "@/lib/server/db";
-import { ApiError } from "@/lib/server/errors";
 import { handle } from "@/lib/server/http";
 import { readImportRequest } from "@/lib/server/imports/apiRequest";
 import { importApiError } from "@/lib/server/imports/apiResponse";
-import { requireWriteToken } from "@/lib/server/imports/writeToken";
+import { importBodyMaxBytes } from "@/lib/server/limits";
+import { refuseOtherMethods } from "@/lib/server/methods";
+import { requireMediaType } from "@/lib/server/requestBody";
+import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
 
-/** Room for the multipart envelope and the fields around the files. */
-const BODY_OVERHEAD_BYTES = 1024 * 1024;
-
 /**
  * POST /api/imports: imports a results file (or a manifest with its files) like `alphascope
- * import`, returning the same report; `dryRun` validates and previews without writing. Guarded by
- * ALPHASCOPE_WRITE_TOKEN when it is set.
+ * import`, returning the same report; `dryRun` validates and previews without writing. Only
+ * same-origin (or non-browser) requests from a client allowed to write (docs/security.md); the
+ * body is multipart/form-data (files spooled to disk) or JSON, counted against its limit while it
+ * streams in.
  */
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
-    requireWriteToken(request);
+    requireSameOrigin(request);
+    requireWriteAccess(request);
+    const type = requireMediaType(request, ["multipart/form-data", "application/json"]);
     const maxBytes = importMaxBytes();
-    const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > maxBytes + BODY_OVERHEAD_BYTES) {
-      throw new ApiError(413, "too_large", `The upload is over the ${maxBytes}-byte limit.`);
-    }
+    const dir = await mkdtemp(join(tmpdir(), "alphascope-upload-"));
     try {
-      const importRequest = await readImportRequest(request);
+      const importRequest = await readImportRequest(request, {
+        dir,
+        maxBytes: importBodyMaxBytes(type, maxBytes),
+      });
       // The import stores its points and enqueues the job that computes the intervals.
       const report = await runImport(serverDb(), { ...importRequest, maxBytes });
       return Response.json(report, { status: report.dryRun || report.status === "unchanged" ? 200 : 201 });
     } catch (error) {
       throw importApiError(error);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 }
+
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods(["POST"]);

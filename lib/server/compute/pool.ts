@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Piscina from "piscina";
 import { positiveIntegerSetting } from "../envSetting";
 import { ApiError } from "../errors";
+import { RETRY_AFTER_SECONDS } from "../statistics/read";
 import type { ComputeOutcome, ComputeTask } from "./task";
 
 /**
@@ -33,7 +34,9 @@ function computePool(): Piscina<ComputeTask, ComputeOutcome> {
 /** The server is busy: every compute thread is taken and the queue is full. */
 export class ComputeBusyError extends ApiError {
   constructor() {
-    super(503, "busy", "The server is busy with other computations; try again in a moment.");
+    super(503, "busy", "The server is busy with other computations; try again in a moment.", undefined, {
+      "retry-after": String(RETRY_AFTER_SECONDS),
+    });
     this.name = "ComputeBusyError";
   }
 }

@@ -7,6 +7,9 @@ import { type ImportInputFile, memoryFile, uploadedFile } from "../../importer/i
 import { readHead, readManifest } from "../../importer/manifestImport";
 import type { ImportRequest } from "../../importer/runImport";
 import { BadRequestError } from "../errors";
+import { parseWith } from "../http";
+import { IMPORT_MAX_FILES } from "../limits";
+import { readJsonUpload, readMultipartForm, type UploadSpool } from "../uploads";
 
 /** Form or JSON fields of POST /api/imports (files travel separately). */
 const fieldsSchema = z.object({
@@ -27,23 +30,15 @@ const fieldsSchema = z.object({
 const jsonFileSchema = z.object({ name: z.string().min(1), content: z.string() });
 
 const jsonBodySchema = fieldsSchema.extend({
-  files: z.array(jsonFileSchema).min(1, "send at least one file"),
+  files: z
+    .array(jsonFileSchema)
+    .min(1, "send at least one file")
+    .max(IMPORT_MAX_FILES, `send at most ${IMPORT_MAX_FILES} files`),
   /** LiveCodeBench `_eval.json`: the matching `_eval_all.json` or generation file. */
   generation: jsonFileSchema.optional(),
 });
 
 type Fields = z.infer<typeof fieldsSchema>;
-
-function parseFields<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue.path.join(".");
-  throw new BadRequestError(
-    path ? `Invalid field "${path}": ${issue.message}` : issue.message,
-    result.error.issues,
-  );
-}
 
 /** Form values arrive as strings; checkbox-style booleans are "true"/"on" or absent. */
 function formFields(form: FormData): Fields {
@@ -55,15 +50,19 @@ function formFields(form: FormData): Fields {
     const value = text(key);
     return value === undefined ? undefined : value === "true" || value === "on" || value === "1";
   };
-  return parseFields(fieldsSchema, {
-    experiment: text("experiment"),
-    name: text("name"),
-    alpha: text("alpha"),
-    format: text("format"),
-    tests: text("tests"),
-    replace: flag("replace"),
-    dryRun: flag("dryRun"),
-  });
+  return parseWith(
+    fieldsSchema,
+    {
+      experiment: text("experiment"),
+      name: text("name"),
+      alpha: text("alpha"),
+      format: text("format"),
+      tests: text("tests"),
+      replace: flag("replace"),
+      dryRun: flag("dryRun"),
+    },
+    "field",
+  );
 }
 
 /**
@@ -103,17 +102,16 @@ async function buildRequest(
 /**
  * Reads POST /api/imports: `multipart/form-data` (fields plus one or more `file` parts and an
  * optional `generation` part; recorded as source "web", the upload page's way) or JSON
- * (`{experiment, alpha, …, files: [{name, content}]}`; source "api").
+ * (`{experiment, alpha, …, files: [{name, content}]}`; source "api"). The body is counted against
+ * `spool.maxBytes` while it streams in; uploaded files are spooled to `spool.dir`.
  */
-export async function readImportRequest(request: Request): Promise<Omit<ImportRequest, "maxBytes">> {
+export async function readImportRequest(
+  request: Request,
+  spool: UploadSpool,
+): Promise<Omit<ImportRequest, "maxBytes">> {
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) {
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw new BadRequestError("The multipart body could not be read.");
-    }
+    const form = await readMultipartForm(request, spool);
     const files = form.getAll("file").filter((value): value is File => typeof value !== "string");
     if (files.length === 0) throw new BadRequestError('Send the results in a "file" part.');
     const generation = form.get("generation");
@@ -124,13 +122,8 @@ export async function readImportRequest(request: Request): Promise<Omit<ImportRe
     );
     return { ...built, source: "web" };
   }
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new BadRequestError("The request body is not valid JSON (or send multipart/form-data).");
-  }
-  const { files, generation, ...fields } = parseFields(jsonBodySchema, body);
+  const body = await readJsonUpload(request, spool);
+  const { files, generation, ...fields } = parseWith(jsonBodySchema, body, "field");
   const built = await buildRequest(
     fields,
     files.map((file) => memoryFile(file.name, file.content)),

@@ -1,15 +1,20 @@
-import { ImportValidationError } from "../../import/issues";
+import { formatIssue, ImportValidationError } from "../../import/issues";
 import { ImportConflictError } from "../../importer/conflicts";
 import { ApiError } from "../errors";
 
 /**
  * An import failure as an API error: 409 for a conflict with stored data, 422 for an invalid
- * file; the located issues travel in `details.issues` for the page to show inline.
+ * file; the located issues travel in `details.issues` for the page to show inline, and the message
+ * names the first (a one-line summary: the error body stays small however many issues there are).
  */
 export function importApiError(error: unknown): unknown {
   if (!(error instanceof ImportValidationError)) return error;
   const conflict = error instanceof ImportConflictError;
-  return new ApiError(conflict ? 409 : 422, conflict ? "import_conflict" : "invalid_import", error.format(), {
+  const [first, ...others] = error.issues;
+  const summary = first
+    ? `${formatIssue(first)}${others.length > 0 ? ` (and ${others.length} more)` : ""}`
+    : error.message;
+  return new ApiError(conflict ? 409 : 422, conflict ? "import_conflict" : "invalid_import", summary, {
     issues: error.issues,
     truncated: error.truncated,
   });

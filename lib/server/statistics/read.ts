@@ -45,6 +45,9 @@ export const READS: {
   }),
 };
 
+/** When to ask again for statistics that are not stored yet, or for a thread that was busy. */
+export const RETRY_AFTER_SECONDS = 2;
+
 /**
  * The statistics of the experiment's current version are not stored at all yet (data from before
  * statistics existed, waiting for a worker). Rare: an import stores the point values itself.
@@ -55,6 +58,8 @@ export class StatisticsPendingError extends ApiError {
       503,
       "statistics_pending",
       `The statistics of "${slug}" are being computed by a worker (is one running? npm start runs one, npm run worker runs more); try again in a moment.`,
+      undefined,
+      { "retry-after": String(RETRY_AFTER_SECONDS) },
     );
     this.name = "StatisticsPendingError";
   }

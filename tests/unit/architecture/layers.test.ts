@@ -8,7 +8,7 @@ import { importCycles, layerViolations, moduleOf } from "./layers";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 /** The application's code; the generated Prisma client is Prisma's, not ours. */
-const CODE = ["lib", "app", "components", "scripts", "instrumentation.ts"];
+const CODE = ["lib", "app", "components", "scripts", "instrumentation.ts", "proxy.ts", "next.config.ts"];
 const GENERATED = ["lib/db/generated"];
 
 const edge = (from: string, to: string | null, specifier = to ?? "pkg"): ImportEdge => ({

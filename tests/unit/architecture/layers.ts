@@ -21,8 +21,12 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["app", "scripts"], // entry points: Next.js routes render components, scripts run the CLI
 ];
 
-/** Files that sit outside their module's folder: Next.js wants instrumentation.ts at the root. */
-const FILES_IN_MODULE: Readonly<Record<string, string>> = { "instrumentation.ts": "app" };
+/** Files that sit outside their module's folder: Next.js wants these at the root. */
+const FILES_IN_MODULE: Readonly<Record<string, string>> = {
+  "instrumentation.ts": "app",
+  "proxy.ts": "app",
+  "next.config.ts": "app",
+};
 
 /** An import the rules forbid that is let through for now, and why. */
 export interface AllowedImport {

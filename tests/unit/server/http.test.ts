@@ -18,6 +18,48 @@ describe("the API error shape", () => {
     expect((await response.json()).error.code).toBe("database_unavailable");
   });
 
+  it("recognises Prisma's connection errors, including a raw query's P2010 wrapping DatabaseNotReachable", async () => {
+    const adapterError = (kind: string) =>
+      Object.assign(new Error(kind), { cause: { kind, host: "127.0.0.1", port: 54329 } });
+    const prismaError = (code: string, driverAdapterError?: Error) =>
+      Object.assign(new Error("Can't reach database server at 127.0.0.1:54329"), {
+        code,
+        meta: driverAdapterError ? { driverAdapterError } : {},
+      });
+    for (const error of [
+      prismaError("P1001"),
+      prismaError("P1017"),
+      prismaError("P2010", adapterError("DatabaseNotReachable")),
+      prismaError("P2010", adapterError("ConnectionClosed")),
+      prismaError("P2010", Object.assign(new Error("x"), { cause: { kind: "postgres", code: "57P01" } })),
+    ]) {
+      const response = errorResponse(error);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      const text = await response.text();
+      expect(JSON.parse(text).error.code).toBe("database_unavailable");
+      expect(text).not.toContain("54329");
+    }
+  });
+
+  it("answers 422 invalid_input when PostgreSQL refuses a value (too long, NUL byte, out of range)", async () => {
+    const refused = (code: string) =>
+      Object.assign(new Error("raw"), {
+        code: "P2010",
+        meta: { driverAdapterError: { cause: { kind: "postgres", code } } },
+      });
+    for (const error of [
+      refused("22021"),
+      refused("22008"),
+      refused("54000"),
+      Object.assign(new Error(), { code: "P2020" }),
+    ]) {
+      const response = errorResponse(error);
+      expect(response.status).toBe(422);
+      expect((await response.json()).error.code).toBe("invalid_input");
+    }
+  });
+
   it("hides the text of an unexpected error behind a generic 500", async () => {
     const original = console.error;
     console.error = () => {};
@@ -59,7 +101,29 @@ describe("request parsing", () => {
   });
 
   it("refuses a body that is not JSON", async () => {
-    const request = new Request("http://x/api", { method: "POST", body: "{not json" });
-    await expect(parseJsonBody(request, schema)).rejects.toThrow("The request body is not valid JSON.");
+    const request = new Request("http://x/api", {
+      method: "POST",
+      body: "{not json",
+      headers: { "content-type": "application/json" },
+    });
+    await expect(parseJsonBody(request, schema)).rejects.toThrow(
+      "The request body is not valid JSON (UTF-8).",
+    );
+  });
+
+  it("refuses (415) a body that is not declared application/json, before reading it", async () => {
+    for (const type of [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+    ]) {
+      const request = new Request("http://x/api", {
+        method: "POST",
+        body: '{"k": 1}',
+        headers: { "content-type": type },
+      });
+      await expect(parseJsonBody(request, schema)).rejects.toMatchObject({ status: 415 });
+      expect(request.bodyUsed).toBe(false);
+    }
   });
 });

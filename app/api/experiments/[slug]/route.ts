@@ -1,6 +1,7 @@
 import { serverReadDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle } from "@/lib/server/http";
+import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { READS, readStoredResponse, storedResponse } from "@/lib/server/statistics/read";
 
@@ -20,3 +21,5 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
     return storedResponse(stored);
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

@@ -3,12 +3,15 @@ import { serverReadDb } from "@/lib/server/db";
 import { evaluateEnsembleOffThread } from "@/lib/server/ensembles";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle, parseJsonBody } from "@/lib/server/http";
+import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
+import { requireSameOrigin } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
 
 export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
+    requireSameOrigin(request);
     const slug = await slugParam(params);
     const body = await parseJsonBody(request, ensembleRequestSchema);
     const evaluation = await evaluateEnsembleOffThread(serverReadDb(), slug, body);
@@ -16,3 +19,5 @@ export function POST(request: Request, { params }: { params: Promise<{ slug: str
     return Response.json(evaluation);
   });
 }
+
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods(["POST"]);

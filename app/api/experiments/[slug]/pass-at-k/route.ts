@@ -2,6 +2,7 @@ import { passAtKQuerySchema } from "@/lib/api/scalingSchemas";
 import { serverReadDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle, parseSearchParams } from "@/lib/server/http";
+import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { passAtKResponse } from "@/lib/server/scalingCurves";
 import { storedResponse } from "@/lib/server/statistics/read";
@@ -22,3 +23,5 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
     return storedResponse(curves);
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

@@ -1,4 +1,8 @@
-/** Mirrors the experiment list while it loads: heading and a few placeholder rows. */
+/**
+ * Mirrors the experiment list while it loads: heading and a few placeholder rows. It sits in this
+ * route group, not at the root, so that no loading boundary wraps the experiment layout, whose 404
+ * must be decided before the response starts streaming.
+ */
 export default function ExperimentsLoading() {
   return (
     <div aria-busy="true" aria-live="polite">

@@ -1,0 +1,32 @@
+import { ApiError } from "./errors";
+import { errorResponse } from "./http";
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not serve, answering 405 in the API's error shape with an
+ * Allow header (Next's own 405 has an empty body). Spread into the route's exports:
+ * `export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);`. HEAD and OPTIONS
+ * stay Next's (HEAD runs GET without the body; OPTIONS lists the methods).
+ */
+export function refuseOtherMethods<const Allowed extends readonly Method[]>(
+  allowed: Allowed,
+): Record<Exclude<Method, Allowed[number]>, () => Response> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse = () =>
+    errorResponse(
+      new ApiError(
+        405,
+        "method_not_allowed",
+        `This route answers ${allowed.join(" and ")} only.`,
+        undefined,
+        { allow },
+      ),
+    );
+  const others = METHODS.filter((method) => !allowed.includes(method));
+  return Object.fromEntries(others.map((method) => [method, refuse])) as Record<
+    Exclude<Method, Allowed[number]>,
+    () => Response
+  >;
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import { type NextRequest, NextResponse } from "next/server";
+import { checkDatabase } from "@/lib/db/queries/health";
+import { serverDb } from "@/lib/server/db";
+import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/server/errors";
+import { pageCsp } from "@/lib/server/securityHeaders";
+import { databaseUnavailablePage } from "@/lib/server/unavailablePage";
+
+/**
+ * Runs before every page (see `config.matcher`: API routes and static files are not pages):
+ * 1. gives the page a fresh CSP nonce: Next reads it from the request's policy header and puts it on
+ *    its scripts; the response carries the same policy;
+ * 2. checks that the database answers, and answers 503 with a page that says so when it does not.
+ *    A page cannot set its own status once it streams, and every page reads the database, so the
+ *    check happens here (one `SELECT 1` on a pooled connection).
+ */
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const nonce = randomBytes(16).toString("base64");
+  const policy = pageCsp(nonce, process.env.NODE_ENV === "development");
+  const health = await checkDatabase(serverDb());
+  if (!health.ok) {
+    console.error(`Page ${request.nextUrl.pathname}: the database is unreachable: ${health.error}`);
+    return new NextResponse(databaseUnavailablePage(nonce), {
+      status: 503,
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        "retry-after": String(DATABASE_RETRY_AFTER_SECONDS),
+        "content-security-policy": policy,
+      },
+    });
+  }
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Not /api (a proxy makes Next buffer request bodies, and API answers are not pages), not the
+      // build's static files, not the icon.
+      source: "/((?!api/|api$|_next/static/|_next/image|icon\\.svg).*)",
+      // Router prefetches carry no document to protect and must stay cheap.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
