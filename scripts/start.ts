@@ -1,8 +1,10 @@
 // `npm start` (production) and `npm run dev` (`--dev`): resolve the database (DATABASE_URL or the
-// embedded PostgreSQL), apply migrations, load the demo sweep into an empty database, build when the
-// build is missing or stale, then run alphascope's HTTP server (scripts/serve.ts: Next behind a
-// node:http server that knows each client's address) with DATABASE_URL set. Ctrl-C or SIGTERM stops
-// the server first, then PostgreSQL, and exits 0.
+// embedded PostgreSQL), apply migrations, load the demo sweep (with its statistics) into an empty
+// database, build when the build is missing or stale, then run alphascope's HTTP server
+// (scripts/serve.ts: Next behind a node:http server that knows each client's address) and one
+// statistics worker (scripts/worker.ts) side by side with DATABASE_URL set. Ctrl-C or SIGTERM stops
+// the server and the worker first, then PostgreSQL, and exits 0; if either of them exits on its
+// own, so does the rest.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,6 +13,7 @@ import { createPrisma } from "../lib/db/client";
 import { DEFAULT_DATA_DIR, openDatabase } from "../lib/db/database";
 import { countExperiments } from "../lib/db/queries/experiments";
 import { loadDemoSweep } from "../lib/importer/loadDemo";
+import { computeStatistics } from "../lib/server/statistics/computeStatistics";
 import { writeMode } from "../lib/server/writeGuard";
 
 const dev = process.argv.includes("--dev");
@@ -28,8 +31,8 @@ const BUILD_INPUTS = [
   "package.json",
   "tsconfig.json",
 ];
-/** How long the web server may take to shut down before it is killed. */
-const NEXT_STOP_TIMEOUT_MS = 10_000;
+/** How long the web server or the worker may take to shut down before it is killed. */
+const STOP_TIMEOUT_MS = 10_000;
 
 function log(message: string): void {
   console.log(`[alphascope] ${message}`);
@@ -64,6 +67,14 @@ function runNode(args: string[], databaseUrl: string): ChildProcess {
   });
 }
 
+/** The statistics worker: computes what imports enqueue (see docs/deploy.md for more of them). */
+function runWorker(databaseUrl: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+}
+
 /** Who may write, as the server will enforce it (lib/server/writeGuard.ts). */
 function writeModeMessage(): string {
   return writeMode() === "token"
@@ -78,11 +89,11 @@ function exitOf(child: ChildProcess): Promise<number> {
   });
 }
 
-async function stopNext(child: ChildProcess): Promise<void> {
+async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = exitOf(child);
   child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), NEXT_STOP_TIMEOUT_MS);
+  const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
   await exited;
   clearTimeout(timer);
 }
@@ -95,6 +106,9 @@ async function loadDemoIfEmpty(databaseUrl: string): Promise<void> {
     log(
       `Loaded the synthetic demo sweep "${loaded.slug}" (${loaded.checkpoints} checkpoints × ${loaded.problems} problems, ${loaded.samples.toLocaleString("en-US")} samples) into the empty database.`,
     );
+    // Its intervals computed here rather than by the worker, so that the first page already has them.
+    const demo = await db.experiment.findUniqueOrThrow({ where: { slug: loaded.slug } });
+    await computeStatistics(db, { experimentId: demo.id, version: demo.version });
   } finally {
     await db.$disconnect();
   }
@@ -102,6 +116,7 @@ async function loadDemoIfEmpty(databaseUrl: string): Promise<void> {
 
 let stopSignal: NodeJS.Signals | null = null;
 let next: ChildProcess | null = null;
+let worker: ChildProcess | null = null;
 
 /** Checked between start-up steps: a signal during start-up skips the rest and shuts down. */
 function stopRequested(): boolean {
@@ -111,8 +126,9 @@ function stopRequested(): boolean {
 function requestStop(signal: NodeJS.Signals): void {
   if (stopSignal) return;
   stopSignal = signal;
-  log(`${signal}: stopping the web server, then the database…`);
-  if (next) void stopNext(next);
+  log(`${signal}: stopping the web server and the worker, then the database…`);
+  if (next) void stopChild(next);
+  if (worker) void stopChild(worker);
 }
 
 async function main(): Promise<number> {
@@ -143,9 +159,14 @@ async function main(): Promise<number> {
 
     log(writeModeMessage());
     next = runNode(["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], database.url);
-    const code = await exitOf(next);
+    worker = runWorker(database.url);
+    const [name, code] = await Promise.race([
+      exitOf(next).then((exit) => ["The web server", exit] as const),
+      exitOf(worker).then((exit) => ["The worker", exit] as const),
+    ]);
+    if (!stopRequested()) log(`${name} exited unexpectedly with code ${code}; stopping the rest.`);
+    await Promise.all([stopChild(next), stopChild(worker)]);
     if (stopRequested()) return 0;
-    log(`The web server exited unexpectedly with code ${code}; stopping the database.`);
     return code === 0 ? 1 : code;
   } finally {
     await database.close();

@@ -3,7 +3,7 @@ import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { ExperimentTable } from "@/components/experiments/ExperimentTable";
 import { NoExperiments } from "@/components/experiments/NoExperiments";
 import type { ExperimentListItem } from "@/lib/api/types";
-import { serverDb } from "@/lib/server/db";
+import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { getExperimentList } from "@/lib/server/experiments";
 import { toApiError } from "@/lib/server/http";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function ExperimentsPage() {
   let experiments: ExperimentListItem[];
   try {
-    experiments = await getExperimentList(serverDb());
+    experiments = await getExperimentList(serverReadDb());
   } catch (error) {
     if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
     throw error;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { ImportForm } from "@/components/import/ImportForm";
-import { serverDb } from "@/lib/server/db";
+import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { getExperimentList } from "@/lib/server/experiments";
 import { toApiError } from "@/lib/server/http";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function ImportPage() {
   let experiments: { slug: string; name: string }[];
   try {
-    experiments = (await getExperimentList(serverDb())).map(({ slug, name }) => ({ slug, name }));
+    experiments = (await getExperimentList(serverReadDb())).map(({ slug, name }) => ({ slug, name }));
   } catch (error) {
     if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
     throw error;

@@ -79,6 +79,11 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
       <ViewNotices notices={notices} onDismiss={dismissNotices} />
       <div className="explorer-toolbar">
         <DifficultyFilter slices={data.slices} value={view.difficulty} onChange={onDifficulty} />
+        {data.status === "computing" ? (
+          <p className="muted" role="status" data-testid="intervals-computing">
+            95% intervals are being computed; they appear here when ready.
+          </p>
+        ) : null}
         <CopyLinkButton url={shareUrl} />
       </div>
       <div className="explorer-main">

@@ -1,9 +1,9 @@
+import { payloadToMatrix } from "@/lib/api/payloadMatrix";
 import type { EnsembleSearchSummary, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import { searchEnsembles } from "@/lib/science/ensembleSearch";
 import { summarizeEnsembleSearch } from "@/lib/science/ensembleSearchSummary";
 import { sliceProblemIndices } from "@/lib/science/slices";
-import { payloadToMatrix } from "./payloadMatrix";
 
 /** What the page posts to the worker. */
 export interface SearchRequest {

@@ -1,6 +1,7 @@
 import type { AlphaKind } from "../domain/alpha";
 import type { Difficulty, DifficultySlice } from "../domain/difficulty";
 import type { EnsembleMemberInput } from "../science/ensembleSearchSummary";
+import type { StatisticsStatus, Versioned } from "./types";
 
 // Re-exported for the browser and CLI code that reads these shapes.
 export type { EnsembleSearchSummary } from "../science/ensembleSearchSummary";
@@ -72,8 +73,9 @@ export interface PassAtKCurve {
   points: PassAtKCurvePoint[];
 }
 
-/** GET /api/experiments/[slug]/pass-at-k */
-export interface PassAtKCurves {
+/** GET /api/experiments/[slug]/pass-at-k ("computing": the bands asked for are not ready yet, none are drawn). */
+export interface PassAtKCurves extends Versioned {
+  status: StatisticsStatus;
   experiment: string;
   difficulty: DifficultySlice;
   problems: number;
@@ -87,7 +89,7 @@ export interface PassAtKCurves {
  * GET /api/experiments/[slug]/matrix: the per-problem sample and pass counts of every checkpoint,
  * column-wise (entry i of each array belongs to problem i), for computations in the browser.
  */
-export interface ScalingMatrixPayload {
+export interface ScalingMatrixPayload extends Versioned {
   experiment: { slug: string; name: string; synthetic: boolean; endpoints: { a: string; b: string } };
   problems: { externalId: string; title: string | null; difficulty: Difficulty }[];
   checkpoints: { alpha: number; label: string | null; n: number[]; pass: number[] }[];

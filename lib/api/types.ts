@@ -1,7 +1,6 @@
 import type { AlphaKind } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
 import type { Setting } from "../domain/setting";
-import type { Estimate } from "../science/bootstrap";
 import type { CheckpointSummary } from "../science/metrics";
 
 // The vocabulary the wire shapes are made of belongs to the domain and the science core;
@@ -14,7 +13,7 @@ export interface Endpoint {
   model: string | null;
 }
 
-export interface ExperimentListItem {
+export interface ExperimentListItem extends Versioned {
   slug: string;
   name: string;
   benchmark: string;
@@ -42,8 +41,18 @@ export interface ExperimentHeader {
 }
 
 /** GET /api/experiments/[slug] */
-export interface ExperimentDetail extends ExperimentHeader {
+export interface ExperimentDetail extends ExperimentHeader, Versioned {
   checkpoints: CheckpointSummary[];
+}
+
+/**
+ * A metric value with its 95% bootstrap interval as the explorer receives it: the bounds are null
+ * while the experiment version's intervals are still being computed (see FrontierData.status).
+ */
+export interface FrontierEstimate {
+  value: number;
+  lower: number | null;
+  upper: number | null;
 }
 
 /** One evaluated checkpoint as the explorer plots it, for one difficulty slice. */
@@ -54,7 +63,7 @@ export interface FrontierPoint {
   problems: number;
   samples: number;
   /** Every registry metric that is defined for this checkpoint, keyed by metric id. */
-  metrics: Record<string, Estimate>;
+  metrics: Record<string, FrontierEstimate>;
 }
 
 export interface FrontierSlice {
@@ -63,8 +72,20 @@ export interface FrontierSlice {
   points: FrontierPoint[];
 }
 
+/**
+ * Every read about an experiment says which version of its data the numbers come from (an opaque
+ * id that changes with every import that changes it; the response's ETag is derived from it).
+ */
+export interface Versioned {
+  version: string;
+}
+
+/** "computing" while a version's intervals are still being computed (its points are final). */
+export type StatisticsStatus = "ready" | "computing";
+
 /** GET /api/experiments/[slug]/frontier: everything the explorer needs, loaded once. */
-export interface FrontierData {
+export interface FrontierData extends Versioned {
+  status: StatisticsStatus;
   experiment: ExperimentHeader;
   bootstrap: { resamples: number; seed: number; level: number };
   slices: Record<DifficultySlice, FrontierSlice>;

@@ -1,5 +1,5 @@
 import { line } from "d3";
-import type { FrontierPoint } from "../api/types";
+import type { FrontierEstimate, FrontierPoint } from "../api/types";
 import type { MetricDefinition } from "../science/metricRegistry";
 import { frontierStepPath } from "../science/pareto";
 import { alphaColor } from "./alphaColor";
@@ -87,6 +87,20 @@ function pathRuns(plotted: readonly PlottedPoint[]): { part: PathPart; d: string
  * parts, and the Pareto staircase. The Pareto front is computed on all points, not only the zoomed
  * window, so zooming never changes which α are optimal.
  */
+/** The interval whiskers of a point; null when an interval is unknown (not computed yet, or undefined). */
+function whiskersOf(
+  x: FrontierEstimate,
+  y: FrontierEstimate,
+  xScale: (value: number) => number,
+  yScale: (value: number) => number,
+): PlottedPoint["whiskers"] {
+  const { lower: x1, upper: x2 } = x;
+  const { lower: y1, upper: y2 } = y;
+  if (x1 === null || x2 === null || y1 === null || y2 === null) return null;
+  if (![x1, x2, y1, y2].every(Number.isFinite)) return null;
+  return { x1: px(xScale(x1)), x2: px(xScale(x2)), y1: px(yScale(y1)), y2: px(yScale(y2)) };
+}
+
 export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
   const frame = chartFrame(input.width, input.height, FRONTIER_MARGIN);
   // JSON turns a NaN into null: a value must be a finite number to be drawn.
@@ -95,8 +109,11 @@ export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
   const missing = input.points.filter((p) => !withValues.includes(p)).map((p) => p.alpha);
   const xs = withValues.map((p) => p.metrics[input.x.id]);
   const ys = withValues.map((p) => p.metrics[input.y.id]);
+  // Bounds are null while the intervals are computed, and NaN-turned-null where undefined.
   const bounds = (estimates: typeof xs) =>
-    input.ci ? estimates.flatMap((e) => [e.value, e.lower, e.upper]) : estimates.map((e) => e.value);
+    input.ci
+      ? estimates.flatMap((e) => [e.value, e.lower, e.upper]).filter((v): v is number => v !== null)
+      : estimates.map((e) => e.value);
 
   const xScale = createAxisScale({
     values: bounds(xs),
@@ -128,15 +145,7 @@ export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
       cy,
       color: alphaColor(point.alpha, alphaMin, alphaMax),
       pareto: onFront.has(i),
-      whiskers:
-        input.ci && [xs[i].lower, xs[i].upper, ys[i].lower, ys[i].upper].every(Number.isFinite)
-          ? {
-              x1: px(xScale(xs[i].lower)),
-              x2: px(xScale(xs[i].upper)),
-              y1: px(yScale(ys[i].lower)),
-              y2: px(yScale(ys[i].upper)),
-            }
-          : null,
+      whiskers: input.ci ? whiskersOf(xs[i], ys[i], xScale, yScale) : null,
     };
   });
 

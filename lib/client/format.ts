@@ -28,6 +28,15 @@ export function formatCount(value: number): string {
   return COUNT_FORMAT.format(value);
 }
 
+/** A 95% interval as "[lo, hi]" in the metric's format; "[CI computing…]" while it is not there yet. */
+export function formatInterval(
+  metric: { format(value: number): string },
+  estimate: { lower: number | null; upper: number | null },
+): string {
+  if (estimate.lower === null || estimate.upper === null) return "[CI computing…]";
+  return `[${metric.format(estimate.lower)}, ${metric.format(estimate.upper)}]`;
+}
+
 /**
  * A user-supplied text (name, id, label) cut to at most `max` characters with an ellipsis, for
  * places that cannot wrap it (SVG labels, select options). Cuts between code points, never inside one.

@@ -5,7 +5,7 @@ import type {
   PassAtKCurves,
   ScalingMatrixPayload,
 } from "../api/scalingTypes";
-import type { FrontierData } from "../api/types";
+import type { FrontierData, StatisticsStatus } from "../api/types";
 import type { DifficultySlice } from "../domain/difficulty";
 import { fetchJson } from "./fetchJson";
 
@@ -17,17 +17,28 @@ import { fetchJson } from "./fetchJson";
 
 /** Results change only on import, so a page keeps what it loaded for a while. */
 const STALE_MS = 5 * 60_000;
+/** How often a page asks again while the intervals of what it shows are being computed. */
+const COMPUTING_REFETCH_MS = 2_000;
+
+/** Asks again every few seconds while the response says its intervals are being computed. */
+function whileComputing(query: { state: { data?: { status: StatisticsStatus } } }): number | false {
+  return query.state.data?.status === "computing" ? COMPUTING_REFETCH_MS : false;
+}
 
 function experimentPath(slug: string): string {
   return `/api/experiments/${encodeURIComponent(slug)}`;
 }
 
-/** Everything the explorer needs for one experiment (GET …/frontier). */
+/**
+ * Everything the explorer needs for one experiment (GET …/frontier): once, or every few seconds while
+ * its intervals are being computed ("computing": the points are final, the intervals null).
+ */
 export function frontierQuery(slug: string) {
   return queryOptions({
     queryKey: ["experiments", slug, "frontier"] as const,
     queryFn: ({ signal }) => fetchJson<FrontierData>(`${experimentPath(slug)}/frontier`, { signal }),
     staleTime: STALE_MS,
+    refetchInterval: whileComputing,
   });
 }
 
@@ -54,6 +65,8 @@ export function passAtKCurvesQuery(
     queryFn: ({ signal }) =>
       fetchJson<PassAtKCurves>(`${experimentPath(slug)}/pass-at-k?${params}`, { signal }),
     staleTime: STALE_MS,
+    // Bands asked for but not computed yet come without them ("computing"): they follow.
+    refetchInterval: whileComputing,
   });
 }
 

@@ -9,7 +9,10 @@ export function createPrisma(url: string): Db {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
 }
 
-const globalForPrisma = globalThis as typeof globalThis & { alphascopePrisma?: Db };
+const globalForPrisma = globalThis as typeof globalThis & {
+  alphascopePrisma?: Db;
+  alphascopeReadPrisma?: Db;
+};
 
 /**
  * The Next server's client on process.env.DATABASE_URL (set by the launcher), kept on globalThis
@@ -22,4 +25,15 @@ export function getPrisma(): Db {
     globalForPrisma.alphascopePrisma = createPrisma(url);
   }
   return globalForPrisma.alphascopePrisma;
+}
+
+/**
+ * The Next server's client for reads: process.env.DATABASE_READ_URL when set (a read replica, or a
+ * role that may only read), otherwise the one of {@link getPrisma}.
+ */
+export function getReadPrisma(): Db {
+  const url = process.env.DATABASE_READ_URL;
+  if (!url) return getPrisma();
+  globalForPrisma.alphascopeReadPrisma ??= createPrisma(url);
+  return globalForPrisma.alphascopeReadPrisma;
 }

@@ -4,6 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { installJobQueue } from "./jobQueue";
 
 /** prisma/migrations of this checkout. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
@@ -106,9 +107,10 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
 
 /**
  * Applies the pending migrations of `dir` to the database at `url`, each in its own transaction,
- * recording them in `_prisma_migrations` the way `prisma migrate deploy` does. Idempotent; holds
- * Prisma's advisory lock so concurrent runs wait for each other. Throws
- * {@link MigrationHistoryError} when an applied migration's file changed or one is half-applied.
+ * recording them in `_prisma_migrations` the way `prisma migrate deploy` does, then installs the job
+ * queue's schema (see installJobQueue). Idempotent; holds Prisma's advisory lock so concurrent runs
+ * wait for each other. Throws {@link MigrationHistoryError} when an applied migration's file
+ * changed or one is half-applied.
  * Returns the names of the migrations it applied.
  */
 export async function applyMigrations(url: string, dir: string = MIGRATIONS_DIR): Promise<string[]> {
@@ -128,6 +130,7 @@ export async function applyMigrations(url: string, dir: string = MIGRATIONS_DIR)
       await applyOne(client, migration);
       applied.push(migration.name);
     }
+    await installJobQueue(url);
     return applied;
   } finally {
     await client.end();

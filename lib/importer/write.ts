@@ -22,6 +22,7 @@ import { ImportConflictError, listProblems } from "./conflicts";
 import type { ImportPlan, PlannedFile } from "./plan";
 import type { CheckpointReport, FileReport, ImportReport } from "./report";
 import { type CheckpointDetails, ResultWriter, type WriteTarget } from "./resultWriter";
+import { recordStatistics } from "./statistics/record";
 import { type ResultSink, type StreamedFile, streamFile } from "./streamFile";
 import { type ResultsSummary, summarizeByDifficulty } from "./summary";
 import { reportTotals } from "./totals";
@@ -83,8 +84,9 @@ class DryRunRollback extends Error {
  * experiment and the checkpoints that are missing; skips a checkpoint whose content (same hash)
  * was already imported; refuses, naming the problems, results that differ from stored ones
  * (unless `replace`) and problem difficulties that contradict stored ones; records one
- * import_batches row per file and checkpoint; moves the experiment's updated_at so cached views
- * reload. Throws ImportValidationError (ImportConflictError for conflicts).
+ * import_batches row per file and checkpoint; when anything was imported, gives the experiment a new
+ * version with its point statistics and enqueues the job that computes the rest (see
+ * recordStatistics). Throws ImportValidationError (ImportConflictError for conflicts).
  */
 export async function writeImport(db: Db, plan: ImportPlan, options: WriteOptions): Promise<ImportReport> {
   try {
@@ -130,12 +132,14 @@ function plannedSource(planned: PlannedFile): RowSource<StreamedFile> {
 /**
  * Writes the sources' rows into the experiment (created from `experiment` when missing), inside
  * the caller's transaction; `imported` is false when every checkpoint already held its content.
+ * When anything was imported, the experiment gets a new version with its point statistics and the
+ * job that computes the rest (see recordStatistics), unless this is a dry run.
  */
 export async function writeSources<Rows extends SourceRows>(
   tx: Tx,
   experiment: ExperimentInput,
   sources: readonly RowSource<Rows>[],
-  options: Omit<WriteOptions, "dryRun">,
+  options: Omit<WriteOptions, "dryRun"> & { dryRun?: boolean },
 ): Promise<{ experiment: ImportExperiment; files: WrittenSource<Rows>[]; imported: boolean }> {
   // The commit need not wait for its WAL to reach disk: a crash right after it could lose the
   // import as a whole, never half of it, and saves the final flush of a large import.
@@ -155,7 +159,11 @@ export async function writeSources<Rows extends SourceRows>(
   const imported = files.some((file) =>
     file.checkpoints.some((checkpoint) => checkpoint.status === "imported"),
   );
-  if (imported) await touchExperiment(tx, stored.id);
+  if (imported) {
+    const version = await touchExperiment(tx, stored.id);
+    // A dry run rolls back: nothing to serve, nothing to compute.
+    if (!options.dryRun) await recordStatistics(tx, { id: stored.id, slug: stored.slug, version });
+  }
   return { experiment: stored, files, imported };
 }
 

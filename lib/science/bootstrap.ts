@@ -28,7 +28,8 @@ export interface BootstrapOptions {
 
 export const DEFAULT_BOOTSTRAP: BootstrapOptions = { resamples: 200, seed: 20260528, level: 0.95 };
 
-function resolve(options: Partial<BootstrapOptions>): BootstrapOptions {
+/** The options with defaults filled in; a RangeError for a resample count or level that makes no sense. */
+export function resolveBootstrapOptions(options: Partial<BootstrapOptions>): BootstrapOptions {
   const resolved = { ...DEFAULT_BOOTSTRAP, ...options };
   if (!Number.isInteger(resolved.resamples) || resolved.resamples < 1) {
     throw new RangeError(`resamples must be a positive integer, got ${resolved.resamples}`);
@@ -43,13 +44,13 @@ function resolve(options: Partial<BootstrapOptions>): BootstrapOptions {
  * draws). Every bootstrap here draws through this function, so one seed gives the same resampled
  * problem sets everywhere (paired comparisons across checkpoints and calls).
  */
-function drawCounts(rng: () => number, counts: Int32Array): void {
+export function drawCounts(rng: () => number, counts: Int32Array): void {
   counts.fill(0);
   for (let i = 0; i < counts.length; i++) counts[randomIndex(rng, counts.length)]++;
 }
 
 /** Percentile interval of the finite values; NaN bounds when there are none. */
-function percentileInterval(values: number[], level: number): [number, number] {
+export function percentileInterval(values: number[], level: number): [number, number] {
   const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
   const tail = (1 - level) / 2;
   return [quantileSorted(finite, tail) ?? Number.NaN, quantileSorted(finite, 1 - tail) ?? Number.NaN];
@@ -64,7 +65,7 @@ export function bootstrapCI(
   problems: ArrayLike<number>,
   options: Partial<BootstrapOptions> = {},
 ): Estimate {
-  const { resamples, seed, level } = resolve(options);
+  const { resamples, seed, level } = resolveBootstrapOptions(options);
   const rng = createRng(seed);
   const counts = new Int32Array(problems.length);
   const sample = new Int32Array(problems.length);
@@ -218,6 +219,21 @@ export interface StratifiedFrontier {
   combined: MetricEstimates[];
 }
 
+/** The strata's problems one after another, and where each stratum's rows are in that list. */
+export function unionOfStrata(strata: readonly ArrayLike<number>[]): {
+  union: Int32Array;
+  bounds: { from: number; to: number }[];
+} {
+  const union = new Int32Array(strata.reduce((size, stratum) => size + stratum.length, 0));
+  const bounds: { from: number; to: number }[] = [];
+  for (const stratum of strata) {
+    const from = bounds.length === 0 ? 0 : bounds[bounds.length - 1].to;
+    union.set(Array.from(stratum), from);
+    bounds.push({ from, to: from + stratum.length });
+  }
+  return { union, bounds };
+}
+
 /**
  * Point values and percentile intervals of every registry metric for every checkpoint (matrix
  * order), over each of several disjoint problem sets (strata, e.g. difficulties) and over their
@@ -231,14 +247,8 @@ export function bootstrapFrontierStrata(
   strata: readonly ArrayLike<number>[],
   options: Partial<BootstrapOptions> = {},
 ): StratifiedFrontier {
-  const { resamples, seed, level } = resolve(options);
-  const union = new Int32Array(strata.reduce((size, stratum) => size + stratum.length, 0));
-  const bounds: { from: number; to: number }[] = [];
-  for (const stratum of strata) {
-    const from = bounds.length === 0 ? 0 : bounds[bounds.length - 1].to;
-    union.set(Array.from(stratum), from);
-    bounds.push({ from, to: from + stratum.length });
-  }
+  const { resamples, seed, level } = resolveBootstrapOptions(options);
+  const { union, bounds } = unionOfStrata(strata);
   const stratumSummaries = strata.map((stratum) => matrix.checkpoints.map((cp) => sliceSummary(cp, stratum)));
   const combinedSummaries = matrix.checkpoints.map((cp) => sliceSummary(cp, union));
   // Columns for every k some stratum can report; each summary then reads the k valid for it.
@@ -312,7 +322,7 @@ export function bootstrapEnsembleGain(
   problems: ArrayLike<number>,
   options: Partial<BootstrapOptions> = {},
 ): (Estimate & { baseline: BestSingle }) | null {
-  const { resamples, seed, level } = resolve(options);
+  const { resamples, seed, level } = resolveBootstrapOptions(options);
   const budget = members.reduce((sum, member) => sum + member.k, 0);
   const baseline = bestSingle(matrix, budget, problems);
   if (!baseline) return null;

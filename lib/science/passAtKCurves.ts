@@ -3,6 +3,7 @@ import { type BootstrapOptions, bootstrapCI, type Estimate } from "./bootstrap";
 import { splitBudgetByWeights } from "./budget";
 import { type EnsembleMember, ensembleProblemPassProbabilities } from "./ensemblePassAtK";
 import { meanPassAtK } from "./passAtK";
+import { passAtKBands } from "./passAtKBands";
 
 /** pass@k at one k, with its bootstrap band over problems when one was asked for. */
 export interface CurvePoint {
@@ -33,6 +34,8 @@ export function checkpointPassAtKCurve(
   const cp = matrix.checkpoints[checkpoint];
   if (!cp) throw new RangeError(`no checkpoint with index ${checkpoint}`);
   const pass = cp.verdicts.pass;
+  const bands = bootstrap ? passAtKBands(cp.n, pass, ks, problems, bootstrap) : null;
+  if (bands) return ks.map((k, j) => point(k, bands[j]));
   return ks.map((k) =>
     point(
       k,

@@ -1,15 +1,18 @@
+import { payloadToMatrix } from "../api/payloadMatrix";
 import type { EnsembleEvaluation, EnsembleRequest, EnsembleSearchSummary } from "../api/scalingTypes";
 import type { Db } from "../db/client";
 import { alphaKind } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
+import type { SweepMatrix } from "../domain/sweep";
 import { bootstrapEnsembleGain, DEFAULT_BOOTSTRAP } from "../science/bootstrap";
 import { ensembleCoverage, SOLVED_THRESHOLD, solvedOnlyBy } from "../science/ensembleCoverage";
 import { ensemblePassAtK } from "../science/ensemblePassAtK";
 import { searchEnsembles } from "../science/ensembleSearch";
 import { summarizeEnsembleSearch } from "../science/ensembleSearchSummary";
+import { computeOffThread } from "./compute/pool";
 import { BadRequestError } from "./errors";
 import { resolveMembers, sliceProblems } from "./scalingMembers";
-import { getSweep, type LoadedSweep } from "./sweepCache";
+import { READS, readStoredResponse } from "./statistics/read";
 
 /** The gain interval's bootstrap: fixed, so the page, the API and the CLI print the same interval. */
 export const ENSEMBLE_BOOTSTRAP = { ...DEFAULT_BOOTSTRAP, resamples: 1000 } as const;
@@ -20,7 +23,8 @@ export const ENSEMBLE_BOOTSTRAP = { ...DEFAULT_BOOTSTRAP, resamples: 1000 } as c
  * problems each solves that the other does not. Invalid requests throw a BadRequestError.
  */
 export function evaluateEnsemble(
-  { header, matrix }: LoadedSweep,
+  slug: string,
+  matrix: SweepMatrix,
   request: EnsembleRequest,
 ): EnsembleEvaluation {
   const difficulty = request.difficulty ?? "all";
@@ -42,7 +46,7 @@ export function evaluateEnsemble(
   const coverage = ensembleCoverage(matrix, members, gain.baseline.checkpoint, problems);
   const { onlyA, onlyB } = solvedOnlyBy(coverage.ensemble, coverage.single);
   return {
-    experiment: header.slug,
+    experiment: slug,
     difficulty,
     problems: problems.length,
     budget,
@@ -66,14 +70,29 @@ export function evaluateEnsemble(
   };
 }
 
-/** POST /api/experiments/[slug]/ensembles and `alphascope ensemble`; null when there is no such experiment. */
+/** The experiment version's stored matrix (n and pass per problem, JSON text); null without the experiment. */
+async function storedMatrix(db: Db, slug: string): Promise<string | null> {
+  return (await readStoredResponse(db, slug, READS.matrix))?.body ?? null;
+}
+
+/** POST /api/experiments/[slug]/ensembles, computed in a pool thread; null when there is no such experiment. */
+export async function evaluateEnsembleOffThread(
+  db: Db,
+  slug: string,
+  request: EnsembleRequest,
+): Promise<EnsembleEvaluation | null> {
+  const matrix = await storedMatrix(db, slug);
+  return matrix === null ? null : computeOffThread<EnsembleEvaluation>({ type: "ensemble", matrix, request });
+}
+
+/** `alphascope ensemble`, computed in the CLI's own process; null when there is no such experiment. */
 export async function getEnsembleEvaluation(
   db: Db,
   slug: string,
   request: EnsembleRequest,
 ): Promise<EnsembleEvaluation | null> {
-  const loaded = await getSweep(db, slug);
-  return loaded ? evaluateEnsemble(loaded.sweep, request) : null;
+  const matrix = await storedMatrix(db, slug);
+  return matrix === null ? null : evaluateEnsemble(slug, payloadToMatrix(JSON.parse(matrix)), request);
 }
 
 export interface EnsembleSearchRequest {
@@ -89,9 +108,9 @@ export async function getEnsembleSearch(
   slug: string,
   request: EnsembleSearchRequest,
 ): Promise<EnsembleSearchSummary | null> {
-  const loaded = await getSweep(db, slug);
-  if (!loaded) return null;
-  const { matrix } = loaded.sweep;
+  const stored = await storedMatrix(db, slug);
+  if (stored === null) return null;
+  const matrix = payloadToMatrix(JSON.parse(stored));
   const problems = sliceProblems(matrix, request.difficulty);
   let result: ReturnType<typeof searchEnsembles>;
   try {

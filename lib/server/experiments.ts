@@ -1,70 +1,44 @@
-import type { ExperimentDetail, ExperimentListItem, FrontierData, FrontierSlice } from "../api/types";
+import { createHash } from "node:crypto";
+import type { ExperimentDetail, ExperimentListItem, FrontierData } from "../api/types";
 import type { Db } from "../db/client";
 import { listExperiments } from "../db/queries/experiments";
-import { alphaKind } from "../domain/alpha";
-import { DIFFICULTIES, type DifficultySlice } from "../domain/difficulty";
-import { bootstrapFrontierStrata } from "../science/bootstrap";
-import { checkpointSummaries, sliceSummary } from "../science/metrics";
-import { sliceProblemIndices } from "../science/slices";
-import { derive, type LoadedSweep } from "./sweepCache";
+import { statisticList } from "../db/queries/statisticList";
+import { matchesEtag, READS, readStoredJson, type StoredResponse } from "./statistics/read";
 
-/** Bootstrap settings of the explorer's intervals: fixed, so the same data always shows the same CIs. */
-export const FRONTIER_BOOTSTRAP = { resamples: 200, seed: 20260527, level: 0.95 } as const;
+/**
+ * GET /api/experiments: the list row each import stored, most recently updated first. Experiments
+ * with none stored yet (data from before statistics existed) are counted from their results.
+ */
+export async function experimentListResponse(
+  db: Db,
+  ifNoneMatch: string | null = null,
+): Promise<StoredResponse> {
+  const listed = await statisticList(db);
+  const etag = `"${createHash("sha1")
+    .update(listed.map((row) => `${row.slug}:${row.version}`).join("\n"))
+    .digest("base64url")}"`;
+  const found = { version: "", kind: "list-item" as const, httpStatus: 200, etag };
+  if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag)) return { ...found, body: null };
+  const missing = listed.some((row) => row.payload === null);
+  const counted = missing ? new Map((await listExperiments(db)).map((item) => [item.slug, item])) : null;
+  const rows = listed.map((row) => row.payload ?? JSON.stringify(counted?.get(row.slug)));
+  return { ...found, body: `[${rows.join(",")}]` };
+}
 
-export function getExperimentList(db: Db): Promise<ExperimentListItem[]> {
-  return listExperiments(db);
+/** The experiment list for pages and `alphascope experiments`. */
+export async function getExperimentList(db: Db): Promise<ExperimentListItem[]> {
+  return JSON.parse((await experimentListResponse(db)).body as string);
 }
 
 /** GET /api/experiments/[slug] and `alphascope metrics`: per-checkpoint scores, overall and by difficulty. */
 export function getExperimentDetail(db: Db, slug: string): Promise<ExperimentDetail | null> {
-  return derive(db, slug, "detail", ({ header, matrix }) => ({
-    ...header,
-    checkpoints: checkpointSummaries(matrix),
-  }));
+  return readStoredJson<ExperimentDetail>(db, slug, READS.detail);
 }
 
 /**
- * GET /api/experiments/[slug]/frontier: every registry metric of every checkpoint with its 95%
- * bootstrap CI, per difficulty slice. Problems are resampled within their difficulty, so the
- * interval of "all" holds the benchmark's difficulty mix fixed.
+ * GET /api/experiments/[slug]/frontier: every registry metric of every checkpoint with its CI, per
+ * difficulty slice; the points alone (intervals null, status "computing") until the job stored them.
  */
 export function getFrontierData(db: Db, slug: string): Promise<FrontierData | null> {
-  return derive(db, slug, "frontier", computeFrontierData);
-}
-
-function computeFrontierData({ header, matrix }: LoadedSweep): FrontierData {
-  // One stratified bootstrap gives every slice: difficulties are the strata, "all" is their union.
-  const strata = DIFFICULTIES.map((difficulty) => sliceProblemIndices(matrix, difficulty));
-  const estimates = bootstrapFrontierStrata(matrix, strata, FRONTIER_BOOTSTRAP);
-  const sliceData = (slice: DifficultySlice): FrontierSlice => {
-    const problems =
-      slice === "all" ? sliceProblemIndices(matrix, "all") : strata[DIFFICULTIES.indexOf(slice)];
-    const sliceEstimates =
-      slice === "all" ? estimates.combined : estimates.strata[DIFFICULTIES.indexOf(slice)];
-    return {
-      slice,
-      problems: problems.length,
-      points: matrix.checkpoints.map((checkpoint, index) => {
-        const summary = sliceSummary(checkpoint, problems);
-        return {
-          alpha: checkpoint.alpha,
-          kind: alphaKind(checkpoint.alpha),
-          label: checkpoint.label,
-          problems: summary.problems,
-          samples: summary.samples,
-          metrics: sliceEstimates[index],
-        };
-      }),
-    };
-  };
-  return {
-    experiment: header,
-    bootstrap: { ...FRONTIER_BOOTSTRAP },
-    slices: {
-      all: sliceData("all"),
-      easy: sliceData("easy"),
-      medium: sliceData("medium"),
-      hard: sliceData("hard"),
-    },
-  };
+  return readStoredJson<FrontierData>(db, slug, READS.frontier);
 }

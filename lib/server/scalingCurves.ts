@@ -1,19 +1,16 @@
 import type { PassAtKCurve, PassAtKCurves } from "../api/scalingTypes";
 import type { Db } from "../db/client";
-import { alphaKind, formatAlpha } from "../domain/alpha";
+import { formatAlpha } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
 import type { SweepMatrix } from "../domain/sweep";
-import { DEFAULT_BOOTSTRAP } from "../science/bootstrap";
+import { CURVE_BOOTSTRAP } from "../importer/statistics/payloads";
 import { curveKs } from "../science/curveKs";
 import { smallestSampleCount } from "../science/ensemblePassAtK";
 import type { EnsembleMemberInput } from "../science/ensembleSearchSummary";
-import { minSamples } from "../science/passAtK";
-import { checkpointPassAtKCurve, ensemblePassAtKCurve } from "../science/passAtKCurves";
+import { ensemblePassAtKCurve } from "../science/passAtKCurves";
+import { computeOffThread } from "./compute/pool";
 import { resolveAlphas, resolveMembers, sliceProblems } from "./scalingMembers";
-import { derive, getSweep, type LoadedSweep } from "./sweepCache";
-
-/** The curve bands' bootstrap: fixed, so the same data always draws the same band. */
-export const CURVE_BOOTSTRAP = DEFAULT_BOOTSTRAP;
+import { READS, readStoredResponse, type StoredResponse } from "./statistics/read";
 
 export interface PassAtKCurvesRequest {
   /** Checkpoints to draw; every evaluated one when omitted. */
@@ -22,30 +19,6 @@ export interface PassAtKCurvesRequest {
   /** An ensemble to add as one more curve, its split scaled to each k. */
   members?: EnsembleMemberInput[];
   bands: boolean;
-}
-
-function checkpointCurves(matrix: SweepMatrix, difficulty: DifficultySlice, bands: boolean): PassAtKCurve[] {
-  const problems = sliceProblems(matrix, difficulty);
-  return matrix.checkpoints.map((cp, index) => {
-    // Problems the checkpoint was not evaluated on are left out, as in every other statistic of it.
-    const maxK = minSamples(cp.n, problems);
-    return {
-      type: "checkpoint",
-      alpha: cp.alpha,
-      kind: alphaKind(cp.alpha),
-      label: cp.label ?? `α = ${formatAlpha(cp.alpha)}`,
-      points:
-        maxK === 0
-          ? []
-          : checkpointPassAtKCurve(
-              matrix,
-              index,
-              curveKs(maxK),
-              problems,
-              bands ? CURVE_BOOTSTRAP : undefined,
-            ),
-    };
-  });
 }
 
 /** The largest total budget at which every member's proportional share still fits its n. */
@@ -58,7 +31,8 @@ function largestEnsembleBudget(shares: readonly number[], sampleCounts: readonly
   );
 }
 
-function ensembleCurve(
+/** An ensemble's pass@k curve, its members' split scaled to each k (CPU-heavy: run it in a pool thread). */
+export function ensembleCurve(
   matrix: SweepMatrix,
   difficulty: DifficultySlice,
   input: EnsembleMemberInput[],
@@ -89,39 +63,49 @@ function ensembleCurve(
   };
 }
 
+/** The largest k with pass@k defined for every curve. */
+function largestK(curves: readonly PassAtKCurve[]): number {
+  return Math.max(0, ...curves.flatMap((curve) => curve.points.map((p) => p.k)));
+}
+
 /**
  * GET /api/experiments/[slug]/pass-at-k: mean pass@k against k (1 … the largest k ≤ n) for the
- * chosen checkpoints and, optionally, one ensemble; null when there is no such experiment.
- * Checkpoint curves are computed once per slice and band setting and kept with the loaded sweep.
+ * chosen checkpoints and, optionally, one ensemble; null when there is no such experiment. Every
+ * checkpoint's curves are stored per version; asked-for bands not stored yet are served as curves
+ * without bands and `"status": "computing"`. Choosing checkpoints picks from the stored curves; an
+ * ensemble's curve is computed in a pool thread from the stored matrix.
  */
-export async function getPassAtKCurves(
+export async function passAtKResponse(
   db: Db,
   slug: string,
   request: PassAtKCurvesRequest,
-): Promise<PassAtKCurves | null> {
-  const all = await derive(db, slug, `pass-at-k:${request.difficulty}:${request.bands}`, ({ matrix }) =>
-    checkpointCurves(matrix, request.difficulty, request.bands),
+  ifNoneMatch: string | null = null,
+): Promise<StoredResponse | null> {
+  const stored = await readStoredResponse(
+    db,
+    slug,
+    READS.passAtK(request.difficulty, request.bands),
+    ifNoneMatch,
   );
-  if (!all) return null;
-  const loaded = await getSweep(db, slug);
-  return loaded ? selectCurves(loaded.sweep, all, request) : null;
-}
-
-function selectCurves(
-  { header, matrix }: LoadedSweep,
-  all: PassAtKCurve[],
-  request: PassAtKCurvesRequest,
-): PassAtKCurves {
-  const chosen = request.alphas ? resolveAlphas(matrix, request.alphas).map((index) => all[index]) : all;
-  const curves = request.members
-    ? [...chosen, ensembleCurve(matrix, request.difficulty, request.members, request.bands)]
-    : chosen;
-  return {
-    experiment: header.slug,
-    difficulty: request.difficulty,
-    problems: sliceProblems(matrix, request.difficulty).length,
-    maxK: Math.max(0, ...curves.flatMap((curve) => curve.points.map((p) => p.k))),
-    bootstrap: request.bands ? { ...CURVE_BOOTSTRAP } : null,
-    curves,
-  };
+  if (!stored || stored.body === null || stored.httpStatus !== 200) return stored;
+  if (!request.alphas && !request.members) return stored;
+  const all = JSON.parse(stored.body) as PassAtKCurves;
+  const chosen = request.alphas
+    ? resolveAlphas(all.curves, request.alphas).map((index) => all.curves[index])
+    : all.curves;
+  const matrix = request.members ? (await readStoredResponse(db, slug, READS.matrix))?.body : null;
+  const curves =
+    request.members && matrix
+      ? [
+          ...chosen,
+          await computeOffThread<PassAtKCurve>({
+            type: "ensemble-curve",
+            matrix,
+            difficulty: request.difficulty,
+            members: request.members,
+            bands: all.bootstrap !== null,
+          }),
+        ]
+      : chosen;
+  return { ...stored, body: JSON.stringify({ ...all, maxK: largestK(curves), curves }) };
 }

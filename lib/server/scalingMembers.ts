@@ -9,22 +9,25 @@ import { BadRequestError } from "./errors";
 // α arrive as decimal text or JSON numbers; a tolerance keeps 0.1 + 0.2-style noise from mismatching.
 const ALPHA_TOLERANCE = 1e-9;
 
+/** Anything listing the evaluated checkpoints by α, in order: a matrix's columns, stored curves. */
+type Evaluated = readonly { alpha: number | null }[];
+
 /** Index of the checkpoint evaluated at α, or −1. */
-export function checkpointIndexOf(matrix: SweepMatrix, alpha: number): number {
-  return matrix.checkpoints.findIndex((cp) => Math.abs(cp.alpha - alpha) < ALPHA_TOLERANCE);
+export function checkpointIndexOf(checkpoints: Evaluated, alpha: number): number {
+  return checkpoints.findIndex((cp) => cp.alpha !== null && Math.abs(cp.alpha - alpha) < ALPHA_TOLERANCE);
 }
 
-function evaluatedAlphas(matrix: SweepMatrix): string {
-  return matrix.checkpoints.map((cp) => formatAlpha(cp.alpha)).join(", ");
+function evaluatedAlphas(checkpoints: Evaluated): string {
+  return checkpoints.flatMap((cp) => (cp.alpha === null ? [] : [formatAlpha(cp.alpha)])).join(", ");
 }
 
 /** The checkpoint index of every α, or a 400 naming the first α that was not evaluated. */
-export function resolveAlphas(matrix: SweepMatrix, alphas: readonly number[]): number[] {
+export function resolveAlphas(checkpoints: Evaluated, alphas: readonly number[]): number[] {
   return alphas.map((alpha) => {
-    const index = checkpointIndexOf(matrix, alpha);
+    const index = checkpointIndexOf(checkpoints, alpha);
     if (index < 0) {
       throw new BadRequestError(
-        `No checkpoint at α = ${formatAlpha(alpha)} in this experiment; evaluated α: ${evaluatedAlphas(matrix)}.`,
+        `No checkpoint at α = ${formatAlpha(alpha)} in this experiment; evaluated α: ${evaluatedAlphas(checkpoints)}.`,
       );
     }
     return index;
@@ -56,7 +59,7 @@ export function resolveMembers(
 ): EnsembleMember[] {
   if (members.length === 0) throw new BadRequestError("An ensemble needs at least one member.");
   const indices = resolveAlphas(
-    matrix,
+    matrix.checkpoints,
     members.map((member) => member.alpha),
   );
   const seen = new Set<number>();

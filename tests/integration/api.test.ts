@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { generateDemoSweep } from "@/lib/demo/generate";
 import type { SweepInput } from "@/lib/domain/sweepInput";
 import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
+import { computeAllStatistics } from "./statisticsSupport";
 
 process.env.DATABASE_URL = testDatabaseUrl();
 const { GET: getHealth } = await import("@/app/api/health/route");
@@ -40,6 +41,7 @@ beforeAll(async () => {
   db = testDb();
   await truncateAll(db);
   await storeSweep(db, sweep);
+  await computeAllStatistics(db);
 });
 
 afterAll(async () => {
@@ -57,7 +59,7 @@ describe("GET /api/health", () => {
 
 describe("GET /api/experiments", () => {
   it("lists the stored experiment with its α range and sizes", async () => {
-    const { status, body } = await getJson<ExperimentListItem[]>(listRoute());
+    const { status, body } = await getJson<ExperimentListItem[]>(listRoute(new Request("http://x")));
     expect(status).toBe(200);
     expect(body).toHaveLength(1);
     expect(body[0]).toMatchObject({
@@ -147,10 +149,11 @@ describe("GET /api/experiments/[slug]/frontier", () => {
       expect(solveRate.value).toBeCloseTo(checkpoint.solveRate, 12);
       expect(correctness.value).toBeCloseTo(1 - checkpoint.shares.wrongAnswer, 12);
       expect(efficiency.value).toBeCloseTo(1 - checkpoint.shares.timeLimit, 12);
-      for (const estimate of [solveRate, correctness, efficiency]) {
-        expect(estimate.lower).toBeLessThanOrEqual(estimate.value);
-        expect(estimate.upper).toBeGreaterThanOrEqual(estimate.value);
-        expect(estimate.upper - estimate.lower).toBeGreaterThan(0);
+      for (const { value, lower, upper } of [solveRate, correctness, efficiency]) {
+        if (lower === null || upper === null) throw new Error("the intervals are stored");
+        expect(lower).toBeLessThanOrEqual(value);
+        expect(upper).toBeGreaterThanOrEqual(value);
+        expect(upper - lower).toBeGreaterThan(0);
       }
     });
   });
@@ -180,7 +183,7 @@ describe("the CLI reads the same numbers as the API", () => {
   it("`alphascope experiments --json` prints the API's list", async () => {
     const { io, out } = capture();
     expect(await runCli(["experiments", "--json"], io)).toBe(0);
-    expect(JSON.parse(out.join("\n"))).toEqual((await getJson(listRoute())).body);
+    expect(JSON.parse(out.join("\n"))).toEqual((await getJson(listRoute(new Request("http://x")))).body);
   });
 
   it("an unknown experiment is an error message and exit code 1, not a stack trace", async () => {

@@ -184,7 +184,7 @@ const options = { seed: SEED, numRuns: RUNS };
 
 describe("every API route answers any input in the error shape, never 500", () => {
   it("GET /api/experiments and /api/health", async () => {
-    expect(await expectWellFormed(getList())).toBe(200);
+    expect(await expectWellFormed(getList(new Request(`${BASE}/api/experiments`)))).toBe(200);
     expect(await expectWellFormed(getHealth())).toBe(200);
   });
 

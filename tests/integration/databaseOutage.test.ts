@@ -58,7 +58,7 @@ const context = { params: Promise.resolve({ slug: SLUG }) };
 function callEveryRoute(): Record<string, Promise<Response>> {
   const get = (path: string) => new Request(`${BASE}${path}`);
   return {
-    list: getList(),
+    list: getList(get("/api/experiments")),
     detail: getDetail(get(`/api/experiments/${SLUG}`), context),
     frontier: getFrontier(get(`/api/experiments/${SLUG}/frontier`), context),
     matrix: getMatrix(get(`/api/experiments/${SLUG}/matrix`), context),

@@ -271,6 +271,7 @@ describe("listExperiments and checkDatabase", () => {
     expect(await listExperiments(db)).toEqual([
       {
         slug: "tiny",
+        version: expect.any(String),
         name: "Tiny sweep",
         benchmark: "bench-x",
         setting: "tool-use",

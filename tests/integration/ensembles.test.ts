@@ -12,6 +12,7 @@ import { curveKs } from "../../lib/science/curveKs";
 import { getEnsembleSearch } from "../../lib/server/ensembles";
 import { bruteNoPass, brutePassAtK } from "../unit/scaling/bruteForce";
 import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
+import { computeAllStatistics } from "./statisticsSupport";
 
 // The route handlers read the server's client from DATABASE_URL, as under `npm start`.
 process.env.DATABASE_URL = testDatabaseUrl();
@@ -88,6 +89,7 @@ beforeAll(async () => {
   await truncateAll(db);
   await storeSweep(db, smallSweep);
   await storeSweep(db, demo);
+  await computeAllStatistics(db);
 });
 
 afterAll(async () => {

@@ -273,7 +273,8 @@ describe("every file of the fault corpus is refused, by the CLI and the API, and
     if (format) form.set("format", format);
     form.append("file", new File([bytes], file));
     const response = await postImport(
-      new Request("http://localhost/api/imports", { method: "POST", body: form, headers: LOCAL_CLIENT }),
+      // From this machine, as the upload page opened locally sends it (the write guard's loopback mode).
+      new Request("http://localhost:3000/api/imports", { method: "POST", body: form, headers: LOCAL_CLIENT }),
     );
     const body = await response.json();
     expect({ status: response.status, lines: body.error.details.issues.map(formatIssue) }).toEqual({

@@ -125,6 +125,7 @@ describe("the migrated database", () => {
     const expected = expectedTables(schema);
     expect(expected.map((table) => table.name).sort()).toEqual([
       "checkpoints",
+      "experiment_statistics",
       "experiments",
       "import_batches",
       "problems",
@@ -133,19 +134,23 @@ describe("the migrated database", () => {
     expect(normalize(await actualTables(client))).toEqual(normalize(expected));
   });
 
-  it("records the init migration the way Prisma does", async () => {
+  it("records every migration the way Prisma does", async () => {
     const { rows } = await client.query(
       `SELECT migration_name, length(checksum) AS checksum_length, finished_at IS NOT NULL AS finished,
-         rolled_back_at, applied_steps_count FROM "_prisma_migrations"`,
+         rolled_back_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
+    const applied = { checksum_length: 64, finished: true, rolled_back_at: null, applied_steps_count: 1 };
     expect(rows).toEqual([
-      {
-        migration_name: expect.stringMatching(/^\d{14}_init$/),
-        checksum_length: 64,
-        finished: true,
-        rolled_back_at: null,
-        applied_steps_count: 1,
-      },
+      { migration_name: expect.stringMatching(/^\d{14}_init$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_statistics$/), ...applied },
     ]);
+  });
+
+  it("has the job queue's own schema beside public, with its add_job function", async () => {
+    const { rows } = await client.query(
+      `SELECT n.nspname AS schema FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE p.proname = 'add_job'`,
+    );
+    expect(rows).toEqual([{ schema: "graphile_worker" }]);
   });
 });

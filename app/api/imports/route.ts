@@ -10,7 +10,6 @@ import { importApiError } from "@/lib/server/imports/apiResponse";
 import { importBodyMaxBytes } from "@/lib/server/limits";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { requireMediaType } from "@/lib/server/requestBody";
-import { warmExperiment } from "@/lib/server/warm";
 import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
@@ -34,11 +33,8 @@ export function POST(request: Request): Promise<Response> {
         dir,
         maxBytes: importBodyMaxBytes(type, maxBytes),
       });
-      const db = serverDb();
-      const report = await runImport(db, { ...importRequest, maxBytes });
-      // Recompute the explorer's intervals now rather than on the next visit.
-      if (report.status === "imported" && !report.dryRun)
-        setTimeout(() => void warmExperiment(db, report.experiment.slug), 0);
+      // The import stores its points and enqueues the job that computes the intervals.
+      const report = await runImport(serverDb(), { ...importRequest, maxBytes });
       return Response.json(report, { status: report.dryRun || report.status === "unchanged" ? 200 : 201 });
     } catch (error) {
       throw importApiError(error);

@@ -5,7 +5,7 @@ import { Explorer } from "@/components/explorer/Explorer";
 import type { FrontierData } from "@/lib/api/types";
 import { frontierQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
-import { serverDb } from "@/lib/server/db";
+import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { getFrontierData } from "@/lib/server/experiments";
 import { toApiError } from "@/lib/server/http";
@@ -27,7 +27,7 @@ export default async function ExperimentPage({ params, searchParams }: Experimen
   const search = pageQueryString(await searchParams);
   let data: FrontierData | null;
   try {
-    data = await getFrontierData(serverDb(), slug);
+    data = await getFrontierData(serverReadDb(), slug);
   } catch (error) {
     if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
     throw error;

@@ -1,12 +1,12 @@
 import { ChartDataTable } from "@/components/charts/ChartDataTable";
 import type { FrontierLayout, PlottedPoint } from "@/lib/charts/frontierLayout";
-import { formatCount } from "@/lib/client/format";
+import { formatCount, formatInterval } from "@/lib/client/format";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 
 function withInterval(metric: MetricDefinition, p: PlottedPoint): string {
   const e = p.point.metrics[metric.id];
-  return `${metric.format(e.value)} [${metric.format(e.lower)}, ${metric.format(e.upper)}]`;
+  return `${metric.format(e.value)} ${formatInterval(metric, e)}`;
 }
 
 /** The frontier plot as a table: every evaluated α with both metrics, their CIs and Pareto status. */

@@ -1,5 +1,5 @@
 import type { PlottedPoint } from "@/lib/charts/frontierLayout";
-import { formatCount } from "@/lib/client/format";
+import { formatCount, formatInterval } from "@/lib/client/format";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import { getMetric, type MetricDefinition } from "@/lib/science/metricRegistry";
 
@@ -21,10 +21,7 @@ function MetricLine({ metric, point }: { metric: MetricDefinition; point: Plotte
     <div className="tooltip-row">
       <span>{metric.shortLabel}</span>
       <span className="num">
-        {metric.format(estimate.value)}{" "}
-        <span className="muted">
-          [{metric.format(estimate.lower)}, {metric.format(estimate.upper)}]
-        </span>
+        {metric.format(estimate.value)} <span className="muted">{formatInterval(metric, estimate)}</span>
       </span>
     </div>
   );

@@ -5,6 +5,7 @@ import { storedSetting } from "./storedValues";
 
 interface ExperimentListRow {
   slug: string;
+  version: string;
   name: string;
   benchmark: string;
   setting: string;
@@ -16,10 +17,14 @@ interface ExperimentListRow {
   problems: number;
 }
 
-/** Every experiment with its α range and sizes, most recently updated first. */
+/**
+ * Every experiment with its α range and sizes, most recently updated first, counted from the
+ * results (a scan of every result row: the list route serves the rows each import stores instead,
+ * and counts here only experiments that have none stored yet).
+ */
 export async function listExperiments(db: Db): Promise<ExperimentListItem[]> {
   const rows = await db.$queryRaw<ExperimentListRow[]>`
-    SELECT e."slug", e."name", e."benchmark", e."setting", e."synthetic", e."updated_at",
+    SELECT e."slug", e."version", e."name", e."benchmark", e."setting", e."synthetic", e."updated_at",
       c."alpha_min", c."alpha_max", COALESCE(c."checkpoints", 0) AS "checkpoints",
       (SELECT count(DISTINCT r."problem_id")::int FROM "results" r
         JOIN "checkpoints" rc ON rc."id" = r."checkpoint_id" WHERE rc."experiment_id" = e."id") AS "problems"
@@ -31,6 +36,7 @@ export async function listExperiments(db: Db): Promise<ExperimentListItem[]> {
     ORDER BY e."updated_at" DESC, e."slug"`;
   return rows.map((row) => ({
     slug: row.slug,
+    version: row.version,
     name: row.name,
     benchmark: row.benchmark,
     setting: storedSetting(row.setting),

@@ -75,13 +75,16 @@ export async function findOrCreateCheckpoint(
 }
 
 /**
- * Moves the experiment's `updated_at` forward (strictly, even within the same millisecond), which
- * is what tells the explorer's sweep cache that its results changed.
+ * Marks the experiment's content as changed: a new opaque `version` (what stored statistics, ETags
+ * and statistics jobs are keyed by) and `updated_at` moved forward (strictly, even within the same
+ * millisecond). Returns the new version.
  */
-export async function touchExperiment(tx: Tx, experimentId: number): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `UPDATE "experiments" SET "updated_at" = GREATEST(clock_timestamp(), "updated_at" + interval '1 millisecond')
-     WHERE "id" = $1`,
+export async function touchExperiment(tx: Tx, experimentId: number): Promise<string> {
+  const [row] = await tx.$queryRawUnsafe<{ version: string }[]>(
+    `UPDATE "experiments" SET "version" = gen_random_uuid()::text,
+       "updated_at" = GREATEST(clock_timestamp(), "updated_at" + interval '1 millisecond')
+     WHERE "id" = $1 RETURNING "version"`,
     experimentId,
   );
+  return row.version;
 }

@@ -5,11 +5,14 @@ import {
   type SweepMatrix,
   type SweepProblem,
 } from "../../domain/sweep";
-import type { Db } from "../client";
+import type { Prisma } from "../generated/prisma/client";
 import { storedDifficulty, storedSetting } from "./storedValues";
 
 /** The experiment's metadata, or null when no experiment has that slug. */
-export async function getExperimentHeader(db: Db, slug: string): Promise<ExperimentHeader | null> {
+export async function getExperimentHeader(
+  db: Prisma.TransactionClient,
+  slug: string,
+): Promise<ExperimentHeader | null> {
   const row = await db.experiment.findUnique({ where: { slug } });
   if (!row) return null;
   return {
@@ -111,10 +114,11 @@ function checkpointColumns(
 /**
  * An experiment's header and its whole result matrix: the problems any checkpoint was evaluated
  * on, ordered by external id (code-unit order, as sweepInputToMatrix sorts), and one column set
- * per checkpoint, ordered by α. Null when no experiment has that slug.
+ * per checkpoint, ordered by α. Null when no experiment has that slug. Takes a transaction too, so
+ * that what it reads is one consistent state.
  */
 export async function loadSweepMatrix(
-  db: Db,
+  db: Prisma.TransactionClient,
   slug: string,
 ): Promise<{ header: ExperimentHeader; matrix: SweepMatrix } | null> {
   const header = await getExperimentHeader(db, slug);

@@ -7,6 +7,7 @@ import type { ExperimentListItem } from "@/lib/api/types";
 
 const experiment: ExperimentListItem = {
   slug: "demo-coverage-sweep",
+  version: "fixture-version",
   name: "Low vs high test coverage (synthetic demo)",
   benchmark: "livecodebench-v5",
   setting: "tool-use",

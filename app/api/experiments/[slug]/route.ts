@@ -1,18 +1,24 @@
-import { serverDb } from "@/lib/server/db";
+import { serverReadDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
-import { getExperimentDetail } from "@/lib/server/experiments";
 import { handle } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
+import { READS, readStoredResponse, storedResponse } from "@/lib/server/statistics/read";
 
 export const dynamic = "force-dynamic";
 
-export function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+/** The experiment's per-checkpoint scores, as stored for its current version (ETag: the version). */
+export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
-    const detail = await getExperimentDetail(serverDb(), slug);
-    if (!detail) throw new NotFoundError(`No experiment "${slug}".`);
-    return Response.json(detail);
+    const stored = await readStoredResponse(
+      serverReadDb(),
+      slug,
+      READS.detail,
+      request.headers.get("if-none-match"),
+    );
+    if (!stored) throw new NotFoundError(`No experiment "${slug}".`);
+    return storedResponse(stored);
   });
 }
 

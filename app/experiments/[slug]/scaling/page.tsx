@@ -10,7 +10,7 @@ import { slugSchema } from "@/lib/api/schemas";
 import { ellipsize } from "@/lib/client/format";
 import { scalingMatrixQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
-import { serverDb } from "@/lib/server/db";
+import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { toApiError } from "@/lib/server/http";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
@@ -35,7 +35,7 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
   if (!slugSchema.safeParse(slug).success) notFound();
   let payload: ScalingMatrixPayload | null;
   try {
-    payload = await getScalingMatrix(serverDb(), slug);
+    payload = await getScalingMatrix(serverReadDb(), slug);
   } catch (error) {
     if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
     throw error;

@@ -1,6 +1,6 @@
 import { ensembleRequestSchema } from "@/lib/api/scalingSchemas";
-import { serverDb } from "@/lib/server/db";
-import { getEnsembleEvaluation } from "@/lib/server/ensembles";
+import { serverReadDb } from "@/lib/server/db";
+import { evaluateEnsembleOffThread } from "@/lib/server/ensembles";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
@@ -14,7 +14,7 @@ export function POST(request: Request, { params }: { params: Promise<{ slug: str
     requireSameOrigin(request);
     const slug = await slugParam(params);
     const body = await parseJsonBody(request, ensembleRequestSchema);
-    const evaluation = await getEnsembleEvaluation(serverDb(), slug, body);
+    const evaluation = await evaluateEnsembleOffThread(serverReadDb(), slug, body);
     if (!evaluation) throw new NotFoundError(`No experiment "${slug}".`);
     return Response.json(evaluation);
   });

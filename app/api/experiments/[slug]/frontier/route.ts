@@ -1,18 +1,24 @@
-import { serverDb } from "@/lib/server/db";
+import { serverReadDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
-import { getFrontierData } from "@/lib/server/experiments";
 import { handle } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
+import { READS, readStoredResponse, storedResponse } from "@/lib/server/statistics/read";
 
 export const dynamic = "force-dynamic";
 
-export function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+/** The explorer's data: "ready" with intervals, or "computing" with the points alone (ETag: version and which). */
+export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
-    const frontier = await getFrontierData(serverDb(), slug);
-    if (!frontier) throw new NotFoundError(`No experiment "${slug}".`);
-    return Response.json(frontier);
+    const stored = await readStoredResponse(
+      serverReadDb(),
+      slug,
+      READS.frontier,
+      request.headers.get("if-none-match"),
+    );
+    if (!stored) throw new NotFoundError(`No experiment "${slug}".`);
+    return storedResponse(stored);
   });
 }
 

@@ -1,18 +1,24 @@
-import { serverDb } from "@/lib/server/db";
+import { serverReadDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
-import { getScalingMatrix } from "@/lib/server/scalingMatrix";
+import { READS, readStoredResponse, storedResponse } from "@/lib/server/statistics/read";
 
 export const dynamic = "force-dynamic";
 
-export function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+/** Per-problem n and pass of every checkpoint, as stored for the current version. */
+export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
-    const matrix = await getScalingMatrix(serverDb(), slug);
-    if (!matrix) throw new NotFoundError(`No experiment "${slug}".`);
-    return Response.json(matrix);
+    const stored = await readStoredResponse(
+      serverReadDb(),
+      slug,
+      READS.matrix,
+      request.headers.get("if-none-match"),
+    );
+    if (!stored) throw new NotFoundError(`No experiment "${slug}".`);
+    return storedResponse(stored);
   });
 }
 

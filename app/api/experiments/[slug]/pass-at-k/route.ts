@@ -1,10 +1,11 @@
 import { passAtKQuerySchema } from "@/lib/api/scalingSchemas";
-import { serverDb } from "@/lib/server/db";
+import { serverReadDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle, parseSearchParams } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
-import { getPassAtKCurves } from "@/lib/server/scalingCurves";
+import { passAtKResponse } from "@/lib/server/scalingCurves";
+import { storedResponse } from "@/lib/server/statistics/read";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +13,14 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
   return handle(async () => {
     const slug = await slugParam(params);
     const query = parseSearchParams(request, passAtKQuerySchema);
-    const curves = await getPassAtKCurves(serverDb(), slug, { ...query, bands: query.bands === "1" });
+    const curves = await passAtKResponse(
+      serverReadDb(),
+      slug,
+      { ...query, bands: query.bands === "1" },
+      request.headers.get("if-none-match"),
+    );
     if (!curves) throw new NotFoundError(`No experiment "${slug}".`);
-    return Response.json(curves);
+    return storedResponse(curves);
   });
 }
 

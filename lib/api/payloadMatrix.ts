@@ -1,6 +1,6 @@
-import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
-import type { SweepMatrix } from "@/lib/domain/sweep";
-import { VERDICTS, type Verdict } from "@/lib/domain/verdicts";
+import type { SweepMatrix } from "../domain/sweep";
+import { VERDICTS, type Verdict } from "../domain/verdicts";
+import type { ScalingMatrixPayload } from "./scalingTypes";
 
 /**
  * A SweepMatrix rebuilt from the matrix route's payload so the science core runs in the browser.

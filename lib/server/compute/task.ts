@@ -1,0 +1,19 @@
+import type { EnsembleRequest } from "../../api/scalingTypes";
+import type { DifficultySlice } from "../../domain/difficulty";
+import type { EnsembleMemberInput } from "../../science/ensembleSearchSummary";
+
+/** Work for a compute thread, on an experiment version's stored matrix (its JSON text). */
+export type ComputeTask =
+  | { type: "ensemble"; matrix: string; request: EnsembleRequest }
+  | {
+      type: "ensemble-curve";
+      matrix: string;
+      difficulty: DifficultySlice;
+      members: EnsembleMemberInput[];
+      bands: boolean;
+    };
+
+/** A thread's answer: the value, or the API error (a 400 the request earned) to rethrow. */
+export type ComputeOutcome =
+  | { ok: true; value: unknown }
+  | { ok: false; status: number; code: string; message: string };

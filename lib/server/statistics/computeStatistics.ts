@@ -1,0 +1,104 @@
+import type { Db } from "../../db/client";
+import type { Prisma } from "../../db/generated/prisma/client";
+import { experimentVersion } from "../../db/queries/experimentVersion";
+import { storedStatisticKinds } from "../../db/queries/storedStatisticKinds";
+import { storeStatistics } from "../../db/queries/storeStatistics";
+import { loadSweepMatrix } from "../../db/queries/sweep";
+import { INTERVAL_KINDS, POINT_KINDS, type StatisticKind } from "../../importer/statistics/kinds";
+import { type LoadedSweep, statisticBody } from "../../importer/statistics/payloads";
+
+/** What a compute_statistics job is about: one version of one experiment. */
+export interface StatisticsJob {
+  experimentId: number;
+  version: string;
+}
+
+export interface StatisticsOutcome {
+  /** "stale" when the experiment was deleted or has a newer version: nothing was computed. */
+  status: "done" | "stale";
+  slug: string | null;
+  /** The kinds this run computed and stored (empty when another run had stored them all). */
+  computed: StatisticKind[];
+  /** Wall time of loading the results, and of computing and storing each kind. */
+  loadMs: number;
+  computeMs: number;
+}
+
+/** Every kind a version has once its job is done: the import's kinds first, then the intervals. */
+export const ALL_KINDS: readonly StatisticKind[] = [...POINT_KINDS, ...INTERVAL_KINDS];
+
+/** Bootstrap intervals of a large sweep take seconds; Prisma's 5 s default is too tight. */
+const TRANSACTION_TIMEOUT_MS = 600_000;
+
+function missingKinds(stored: Set<string>): StatisticKind[] {
+  return ALL_KINDS.filter((kind) => !stored.has(kind));
+}
+
+/** The version's results, read in one snapshot that also shows the version is still current. */
+async function loadVersion(db: Db, job: StatisticsJob, slug: string): Promise<LoadedSweep | null> {
+  return db.$transaction(
+    async (tx) => {
+      const current = await experimentVersion(tx, job.experimentId);
+      if (current?.version !== job.version) return null;
+      return loadSweepMatrix(tx, slug);
+    },
+    { isolationLevel: "RepeatableRead", timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+  );
+}
+
+/**
+ * Computes and stores one kind unless it is there already, holding the experiment's statistics
+ * lock: a second run of the same version waits here, then finds the kind stored and skips it, so
+ * no kind of a version is computed twice. False when the version is no longer current.
+ */
+async function storeKind(
+  db: Db,
+  job: StatisticsJob,
+  kind: StatisticKind,
+  sweep: LoadedSweep,
+): Promise<"stored" | "skipped" | "stale"> {
+  return db.$transaction(
+    async (tx: Prisma.TransactionClient) => {
+      await tx.$executeRawUnsafe(
+        "SELECT pg_advisory_xact_lock(hashtext('alphascope:statistics'), $1::int)",
+        job.experimentId,
+      );
+      const current = await experimentVersion(tx, job.experimentId);
+      if (current?.version !== job.version) return "stale";
+      if ((await storedStatisticKinds(tx, job.experimentId, job.version)).has(kind)) return "skipped";
+      await storeStatistics(tx, job.experimentId, job.version, [statisticBody(kind, job.version, sweep)]);
+      return "stored";
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+  );
+}
+
+/**
+ * The compute_statistics task: stores every kind the version is missing, each in its own
+ * transaction (the frontier's intervals first, so the explorer has them as soon as possible).
+ * Idempotent: a version with everything stored costs two small queries. A version that is no longer
+ * current (deleted, or re-imported meanwhile) is skipped: its successor has its own job. Errors
+ * propagate, for the queue to retry.
+ */
+export async function computeStatistics(db: Db, job: StatisticsJob): Promise<StatisticsOutcome> {
+  const outcome: StatisticsOutcome = { status: "done", slug: null, computed: [], loadMs: 0, computeMs: 0 };
+  const current = await experimentVersion(db, job.experimentId);
+  if (current?.version !== job.version) return { ...outcome, status: "stale" };
+  outcome.slug = current.slug;
+  const missing = missingKinds(await storedStatisticKinds(db, job.experimentId, job.version));
+  if (missing.length === 0) return outcome;
+
+  const loadStarted = performance.now();
+  const sweep = await loadVersion(db, job, current.slug);
+  outcome.loadMs = performance.now() - loadStarted;
+  if (!sweep) return { ...outcome, status: "stale" };
+  const computeStarted = performance.now();
+  for (const kind of missing) {
+    const result = await storeKind(db, job, kind, sweep);
+    if (result === "stale")
+      return { ...outcome, status: "stale", computeMs: performance.now() - computeStarted };
+    if (result === "stored") outcome.computed.push(kind);
+  }
+  outcome.computeMs = performance.now() - computeStarted;
+  return outcome;
+}

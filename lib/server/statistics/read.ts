@@ -1,0 +1,151 @@
+import { LRUCache } from "lru-cache";
+import type { Db } from "../../db/client";
+import { statisticHead } from "../../db/queries/statisticHead";
+import { statisticPayload } from "../../db/queries/statisticPayload";
+import type { DifficultySlice } from "../../domain/difficulty";
+import { passAtKKind, type StatisticKind } from "../../importer/statistics/kinds";
+import { positiveIntegerSetting } from "../envSetting";
+import { ApiError } from "../errors";
+
+/** A stored response of an experiment's current version, ready to send. */
+export interface StoredResponse {
+  version: string;
+  kind: StatisticKind;
+  /** The HTTP status the body is served with (400 for a slice without problems). */
+  httpStatus: number;
+  /**
+   * JSON text, with `status` added for reads that can be served before their intervals exist; null
+   * when the request's If-None-Match already names this ETag (the answer is then a 304).
+   */
+  body: string | null;
+  /** Derived from the version and the kind: it changes when the data or the stored kind does. */
+  etag: string;
+}
+
+/** What one read is served from. */
+export interface StoredRead {
+  /** The kinds that can answer it: the complete one first, then what stands in for it meanwhile. */
+  kinds: readonly StatisticKind[];
+  /** Whether the body says `"status"`: "ready" when the first kind answers, "computing" otherwise. */
+  status: boolean;
+}
+
+export const READS: {
+  detail: StoredRead;
+  frontier: StoredRead;
+  matrix: StoredRead;
+  passAtK(slice: DifficultySlice, bands: boolean): StoredRead;
+} = {
+  detail: { kinds: ["detail"], status: false },
+  frontier: { kinds: ["frontier", "frontier-points"], status: true },
+  matrix: { kinds: ["matrix"], status: false },
+  passAtK: (slice, bands) => ({
+    kinds: bands ? [passAtKKind(slice, true), passAtKKind(slice, false)] : [passAtKKind(slice, false)],
+    status: true,
+  }),
+};
+
+/** When to ask again for statistics that are not stored yet, or for a thread that was busy. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * The statistics of the experiment's current version are not stored at all yet (data from before
+ * statistics existed, waiting for a worker). Rare: an import stores the point values itself.
+ */
+export class StatisticsPendingError extends ApiError {
+  constructor(slug: string) {
+    super(
+      503,
+      "statistics_pending",
+      `The statistics of "${slug}" are being computed by a worker (is one running? npm start runs one, npm run worker runs more); try again in a moment.`,
+      undefined,
+      { "retry-after": String(RETRY_AFTER_SECONDS) },
+    );
+    this.name = "StatisticsPendingError";
+  }
+}
+
+const CACHE_BYTES = positiveIntegerSetting("ALPHASCOPE_RESPONSE_CACHE_MB", 64) * 2 ** 20;
+
+/**
+ * Recently served bodies, keyed by experiment, version and kind: a version's body never changes, so
+ * an entry needs no invalidation, and a new version is simply a new key. Bounded in bytes (UTF-16
+ * string length × 2), so the web server's memory stays flat however many experiments are read.
+ */
+const bodies = new LRUCache<string, string>({
+  maxSize: CACHE_BYTES,
+  maxEntrySize: CACHE_BYTES / 4,
+  sizeCalculation: (body) => body.length * 2,
+});
+
+/** `{"status":"ready",…}` from `{…}`: the stored body with the read's status in front. */
+function withStatus(payload: string, status: "ready" | "computing"): string {
+  return `{"status":"${status}",${payload.slice(1)}`;
+}
+
+/**
+ * The stored response of an experiment's current version to a read: the first of its kinds that is
+ * stored. Null when no experiment has that slug; a StatisticsPendingError when none of the kinds is
+ * stored yet.
+ */
+export async function readStoredResponse(
+  db: Db,
+  slug: string,
+  read: StoredRead,
+  ifNoneMatch: string | null = null,
+): Promise<StoredResponse | null> {
+  const { kinds } = read;
+  const head = await statisticHead(db, slug, kinds);
+  if (!head) return null;
+  if (head.kind === null || head.status === null) throw new StatisticsPendingError(slug);
+  const kind = head.kind as StatisticKind;
+  const etag = `"${head.version}.${kind}"`;
+  const found = { version: head.version, kind, httpStatus: head.status, etag };
+  if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag)) return { ...found, body: null };
+  const key = `${head.experimentId}:${head.version}:${kind}`;
+  let payload = bodies.get(key) ?? null;
+  if (payload === null) {
+    payload = await statisticPayload(db, head.experimentId, head.version, kind);
+    // A newer import committed between the two reads and dropped this version: read it again.
+    if (payload === null) return readStoredResponse(db, slug, read, ifNoneMatch);
+    bodies.set(key, payload);
+  }
+  const body =
+    read.status && head.status === 200
+      ? withStatus(payload, kind === kinds[0] ? "ready" : "computing")
+      : payload;
+  return { ...found, body };
+}
+
+/** Whether an If-None-Match header names `etag` (a list, weak validators and `*` included). */
+export function matchesEtag(ifNoneMatch: string, etag: string): boolean {
+  if (ifNoneMatch.trim() === "*") return true;
+  return ifNoneMatch.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);
+}
+
+/** Response headers of a versioned read: revalidate every time, cheaply, with the ETag. */
+export function versionedHeaders(etag: string): Record<string, string> {
+  return { etag, "cache-control": "no-cache" };
+}
+
+/** The HTTP response of a stored read (304 when the client's copy is current). */
+export function storedResponse(stored: StoredResponse): Response {
+  if (stored.body === null)
+    return new Response(null, { status: 304, headers: versionedHeaders(stored.etag) });
+  return new Response(stored.body, {
+    status: stored.httpStatus,
+    headers: { "content-type": "application/json", ...versionedHeaders(stored.etag) },
+  });
+}
+
+/**
+ * A stored read parsed, for server-rendered pages and the CLI; null when there is no such
+ * experiment. A stored error body (a slice without problems) is thrown as the API error it is.
+ */
+export async function readStoredJson<T>(db: Db, slug: string, read: StoredRead): Promise<T | null> {
+  const stored = await readStoredResponse(db, slug, read);
+  if (!stored) return null;
+  const body = JSON.parse(stored.body as string);
+  if (stored.httpStatus !== 200) throw new ApiError(stored.httpStatus, body.error.code, body.error.message);
+  return body as T;
+}

@@ -1,0 +1,344 @@
+/**
+ * `npm run bench:serve`: how the production server (`npm start`: Next and a statistics worker on an
+ * embedded PostgreSQL) serves a team. Imports EXPERIMENTS × 41 α × 5 000 problems (20.5 M result
+ * rows for 100) through the importer in child processes, waits until every version's statistics
+ * are stored, then measures, in one run and with the same client:
+ *  - the server's own static file and the API's detail and frontier reads (random over all
+ *    experiments), 50 concurrent keep-alive clients for SECONDS s each: throughput, p50/p95/p99, errors;
+ *  - the web server's RSS after every experiment's detail, frontier, matrix and pass@k were read;
+ *  - /api/health at 10 Hz from one client while one more experiment is imported and its statistics
+ *    computed; how long after the import commits its frontier intervals and then every statistic
+ *    are ready; the first explorer page and frontier read right after the import against warm ones.
+ * Prints figures next to the issue's targets, with the machine and its load average; not a test.
+ * `--experiments N` and `--seconds S` make a quicker run.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { Agent, get } from "node:http";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { createPrisma, type Db } from "../lib/db/client";
+import { findRunningServer } from "../lib/db/embeddedPostgres";
+import { diskFile } from "../lib/importer/inputFile";
+import { runImport } from "../lib/importer/runImport";
+import { ALL_KINDS } from "../lib/server/statistics/computeStatistics";
+import { startApp } from "./support/server";
+
+const ALPHAS = 41;
+const PROBLEMS = 5000;
+const SAMPLES = 64;
+const CLIENTS = 50;
+const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a whole number ≥ 1`);
+  return value;
+}
+
+/** A deterministic 32-bit hash of integers, for per-(experiment, α, problem) noise without state. */
+function hash(...values: number[]): number {
+  let h = 0x811c9dc5;
+  for (const value of values) {
+    h ^= value;
+    h = Math.imul(h, 0x01000193) >>> 0;
+    h ^= h >>> 13;
+  }
+  return h / 4294967296;
+}
+
+/**
+ * The JSONL of one experiment: problem p has a hardness, α a skill peaking inside the range, and
+ * pass ≈ n × logistic(skill − hardness) with noise; failures split between wrong answers and time
+ * limits by α. Each experiment (seed) has its own problems' hardness and peak.
+ */
+async function writeExperiment(path: string, seed: number): Promise<void> {
+  const out = createWriteStream(path);
+  const peak = 0.3 + hash(seed, 1) * 0.6;
+  for (let a = 0; a < ALPHAS; a++) {
+    const alpha = Number((-1 + (3 * a) / (ALPHAS - 1)).toFixed(6));
+    const skill = 1.5 - 2 * (alpha - peak) ** 2;
+    const lines: string[] = [];
+    for (let p = 0; p < PROBLEMS; p++) {
+      const difficulty = DIFFICULTIES[p % 3];
+      const hardness = (p % 3) * 1.2 - 0.6 + hash(seed, p) * 2 - 1;
+      const chance = 1 / (1 + Math.exp(hardness - skill)) + (hash(seed, a, p) - 0.5) * 0.1;
+      const pass = Math.max(0, Math.min(SAMPLES, Math.round(SAMPLES * chance)));
+      const timeLimit = Math.round((SAMPLES - pass) * Math.min(1, Math.max(0, (alpha + 1) / 3)));
+      const wrongAnswer = SAMPLES - pass - timeLimit;
+      lines.push(
+        `{"alpha":${alpha},"problem":"q${p}","difficulty":"${difficulty}","n":${SAMPLES},"pass":${pass},` +
+          `"wrongAnswer":${wrongAnswer},"timeLimit":${timeLimit},"runtimeError":0,"compileError":0,"other":0}\n`,
+      );
+    }
+    out.write(lines.join(""));
+  }
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+}
+
+/** Child mode: import one file as the CLI does and print the seconds it took. */
+async function importChild(url: string, path: string, slug: string): Promise<void> {
+  const db = createPrisma(url);
+  const started = performance.now();
+  await runImport(db, { experiment: { slug }, entries: [{ input: await diskFile(path) }], source: "cli" });
+  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000 }));
+  await db.$disconnect();
+}
+
+function importInChild(url: string, path: string, slug: string): number {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", process.argv[1], "--child", url, path, slug],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return JSON.parse(output.trim().split("\n").pop() ?? "{}").seconds;
+}
+
+/** Starts an import in a child process; resolves when it committed (the child exited 0). */
+function importInBackground(url: string, path: string, slug: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", process.argv[1], "--child", url, path, slug], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`import exited with ${code}`))));
+  });
+}
+
+/** Experiments whose current version lacks some statistic. */
+async function versionsMissingStatistics(db: Db): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ missing: number }[]>(
+    `SELECT count(*)::int AS "missing" FROM "experiments" e
+     WHERE (SELECT count(*) FROM "experiment_statistics" s
+            WHERE s."experiment_id" = e."id" AND s."version" = e."version") < $1`,
+    ALL_KINDS.length,
+  );
+  return row.missing;
+}
+
+/** The kinds stored for the experiment's current version. */
+async function storedKinds(db: Db, slug: string): Promise<Set<string>> {
+  const rows = await db.$queryRawUnsafe<{ kind: string }[]>(
+    `SELECT s."kind" FROM "experiment_statistics" s
+     JOIN "experiments" e ON e."id" = s."experiment_id" AND e."version" = s."version" WHERE e."slug" = $1`,
+    slug,
+  );
+  return new Set(rows.map((row) => row.kind));
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+/** One GET on a keep-alive connection: its status and milliseconds, the body read to the end. */
+function request(url: string): Promise<{ status: number; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    get(url, { agent }, (response) => {
+      response.resume();
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }),
+      );
+      response.on("error", () => resolve({ status: 0, ms: performance.now() - started }));
+    }).on("error", () => resolve({ status: 0, ms: performance.now() - started }));
+  });
+}
+
+interface LoadFigures {
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted.length === 0
+    ? Number.NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function figures(latencies: number[], errors: number, seconds: number): LoadFigures {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    perSecond: latencies.length / seconds,
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
+    errors,
+    requests: latencies.length,
+  };
+}
+
+/** CLIENTS loops requesting `next()` back to back for `seconds`. */
+async function load(seconds: number, next: () => string): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < end) {
+      const { status, ms } = await request(next());
+      if (status === 200) latencies.push(ms);
+      else errors++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  return figures(latencies, errors, (performance.now() - started) / 1000);
+}
+
+/** Resident memory (MB) of the process listening on `port`: the Next server. */
+function listenerRssMb(port: number): number {
+  const listing = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+  const pid = /pid=(\d+)/.exec(listing)?.[1];
+  if (!pid) return Number.NaN;
+  const status = execFileSync("cat", [`/proc/${pid}/status`], { encoding: "utf8" });
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function line(label: string, value: string, target = ""): void {
+  console.log(`${label.padEnd(58)} ${value.padStart(22)}${target ? `   ${target}` : ""}`);
+}
+
+function loadLine(label: string, f: LoadFigures, target = ""): void {
+  line(
+    label,
+    `${f.perSecond.toFixed(0)}/s p50 ${ms(f.p50)} p95 ${ms(f.p95)} p99 ${ms(f.p99)} errors ${f.errors}`,
+    target,
+  );
+}
+
+async function main(): Promise<void> {
+  const experiments = flag("--experiments", 100);
+  const seconds = flag("--seconds", 20);
+  const dir = mkdtempSync(join(tmpdir(), "alphascope-bench-serve-"));
+  console.log(
+    `bench:serve ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? "cpu"} · ` +
+      `${(totalmem() / 2 ** 30).toFixed(1)} GB · Node ${process.version}`,
+  );
+  const app = await startApp({ timeoutMs: 600_000 });
+  const url = await findRunningServer(app.dataDir, "alphascope");
+  if (!url) throw new Error("The app's embedded PostgreSQL is not reachable.");
+  const db = createPrisma(url);
+  const slugs: string[] = [];
+  try {
+    const importStarted = performance.now();
+    for (let e = 0; e < experiments; e++) {
+      const slug = `bench-${String(e).padStart(3, "0")}`;
+      const path = join(dir, `${slug}.jsonl`);
+      await writeExperiment(path, e);
+      const took = importInChild(url, path, slug);
+      rmSync(path);
+      slugs.push(slug);
+      if ((e + 1) % 10 === 0 || e + 1 === experiments)
+        console.log(`  imported ${e + 1}/${experiments} (last ${took.toFixed(1)} s)`);
+    }
+    line(
+      `Imported ${experiments} × ${ALPHAS} α × ${PROBLEMS} problems`,
+      `${((performance.now() - importStarted) / 1000).toFixed(0)} s`,
+    );
+    const waitStarted = performance.now();
+    while ((await versionsMissingStatistics(db)) > 0) await new Promise((r) => setTimeout(r, 500));
+    line(
+      "…then waited for every version's statistics",
+      `${((performance.now() - waitStarted) / 1000).toFixed(0)} s`,
+    );
+
+    const base = app.baseUrl;
+    const port = Number(new URL(base).port);
+    for (const slug of slugs) {
+      for (const path of ["", "/frontier", "/matrix", "/pass-at-k?difficulty=all&bands=1"])
+        await request(`${base}/api/experiments/${slug}${path}`);
+    }
+    const rss = listenerRssMb(port);
+
+    const random = () => slugs[Math.floor(Math.random() * slugs.length)];
+    let turn = 0;
+    const staticFile = await load(seconds, () => `${base}/icon.svg`);
+    const api = await load(
+      seconds,
+      () => `${base}/api/experiments/${random()}${turn++ % 2 ? "/frontier" : ""}`,
+    );
+    console.log(`\n${CLIENTS} keep-alive clients, ${seconds} s each:`);
+    loadLine("static /icon.svg", staticFile);
+    loadLine(
+      "detail + frontier, random experiment",
+      api,
+      `target ≥ ${(0.6 * staticFile.perSecond).toFixed(0)}/s, p95 ≤ ${ms(2 * staticFile.p95)}, 0 errors`,
+    );
+    line("web server RSS after reading every experiment", `${rss.toFixed(0)} MB`, "target ≤ 1024 MB");
+
+    // The explorer page's code loaded once, so the first view below measures the data, not Next's route loading.
+    await request(`${base}/experiments/${slugs[0]}`);
+    // One more experiment while a single client checks health at 10 Hz.
+    const slug = "bench-live";
+    const path = join(dir, `${slug}.jsonl`);
+    await writeExperiment(path, experiments);
+    const health: number[] = [];
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const tick = performance.now();
+        health.push((await request(`${base}/api/health`)).ms);
+        await new Promise((r) => setTimeout(r, Math.max(0, 100 - (performance.now() - tick))));
+      }
+    })();
+    await importInBackground(url, path, slug);
+    const committed = performance.now();
+    const firstPage = (await request(`${base}/experiments/${slug}`)).ms;
+    const firstFrontier = (await request(`${base}/api/experiments/${slug}/frontier`)).ms;
+    while (!(await storedKinds(db, slug)).has("frontier")) await new Promise((r) => setTimeout(r, 25));
+    const intervalsReady = performance.now() - committed;
+    while ((await storedKinds(db, slug)).size < ALL_KINDS.length) await new Promise((r) => setTimeout(r, 25));
+    const allReady = performance.now() - committed;
+    sampling = false;
+    await sampler;
+    rmSync(path);
+    const warmPage: number[] = [];
+    const warmFrontier: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      warmPage.push((await request(`${base}/experiments/${slug}`)).ms);
+      warmFrontier.push((await request(`${base}/api/experiments/${slug}/frontier`)).ms);
+    }
+    const healthFigures = figures(health, 0, 1);
+    console.log(`\nWhile one more ${ALPHAS} × ${PROBLEMS} experiment is imported and computed:`);
+    line(
+      "/api/health at 10 Hz",
+      `p50 ${ms(healthFigures.p50)} p99 ${ms(healthFigures.p99)}`,
+      "target p99 ≤ 100 ms",
+    );
+    line(
+      "frontier intervals ready after the import commits",
+      `${(intervalsReady / 1000).toFixed(2)} s`,
+      "target ≤ 5 s",
+    );
+    line("every statistic ready after the import commits", `${(allReady / 1000).toFixed(2)} s`);
+    const median = (values: number[]) =>
+      quantile(
+        [...values].sort((a, b) => a - b),
+        0.5,
+      );
+    line(
+      "first explorer page after the import / warm (median of 5)",
+      `${ms(firstPage)} / ${ms(median(warmPage))}`,
+    );
+    line("first frontier read after the import / warm", `${ms(firstFrontier)} / ${ms(median(warmFrontier))}`);
+    const [one, five, fifteen] = loadavg();
+    console.log(`\nload average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)}`);
+  } finally {
+    agent.destroy();
+    await db.$disconnect();
+    const code = await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+    if (code !== 0) console.log(`The launcher exited with code ${code}:\n${app.log()}`);
+  }
+}
+
+if (process.argv[2] === "--child") await importChild(process.argv[3], process.argv[4], process.argv[5]);
+else await main();
