@@ -1,25 +1,10 @@
-import { serverReadDb } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
-import { handle } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
-import { slugParam } from "@/lib/server/params";
-import { READS, readStoredResponse, storedResponse } from "@/lib/server/statistics/read";
+import { READS } from "@/lib/server/statistics/read";
+import { storedReadRoute } from "@/lib/server/statistics/storedReadRoute";
 
 export const dynamic = "force-dynamic";
 
 /** The experiment's per-checkpoint scores, as stored for its current version (ETag: the version). */
-export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  return handle(async () => {
-    const slug = await slugParam(params);
-    const stored = await readStoredResponse(
-      serverReadDb(),
-      slug,
-      READS.detail,
-      request.headers.get("if-none-match"),
-    );
-    if (!stored) throw new NotFoundError(`No experiment "${slug}".`);
-    return storedResponse(stored);
-  });
-}
+export const GET = storedReadRoute(READS.detail);
 
 export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

@@ -1,0 +1,24 @@
+import { serverReadDb } from "../db";
+import { NotFoundError } from "../errors";
+import { handle } from "../http";
+import { slugParam } from "../params";
+import { readStoredResponse, type StoredRead, storedResponse } from "./read";
+
+/**
+ * The GET handler of a route that serves one stored read of an experiment's current version as it
+ * is stored (ETag: the version and the kind; 304 on a match; 404 for an unknown experiment).
+ */
+export function storedReadRoute(read: StoredRead) {
+  return (request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> =>
+    handle(async () => {
+      const slug = await slugParam(params);
+      const stored = await readStoredResponse(
+        serverReadDb(),
+        slug,
+        read,
+        request.headers.get("if-none-match"),
+      );
+      if (!stored) throw new NotFoundError(`No experiment "${slug}".`);
+      return storedResponse(stored);
+    });
+}
