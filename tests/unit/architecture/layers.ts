@@ -23,7 +23,6 @@ export const LAYERS: readonly (readonly string[])[] = [
 
 /** Files that sit outside their module's folder: Next.js wants these at the root. */
 const FILES_IN_MODULE: Readonly<Record<string, string>> = {
-  "instrumentation.ts": "app",
   "proxy.ts": "app",
   "next.config.ts": "app",
 };
