@@ -10,7 +10,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createPrisma } from "../lib/db/client";
-import { DEFAULT_DATA_DIR, openDatabase } from "../lib/db/database";
+import { describeDatabase, openDatabase } from "../lib/db/database";
 import { countExperiments } from "../lib/db/queries/experiments";
 import { loadDemoSweep } from "../lib/importer/loadDemo";
 import { computeStatistics } from "../lib/server/statistics/computeStatistics";
@@ -136,10 +136,7 @@ async function main(): Promise<number> {
   process.on("SIGTERM", requestStop);
   const database = await openDatabase();
   try {
-    const where = database.ownsServer
-      ? ` (data in ${process.env.ALPHASCOPE_DATA_DIR || DEFAULT_DATA_DIR})`
-      : "";
-    log(`Database: ${database.source}${where}`);
+    log(`Database: ${describeDatabase(database)}`);
     for (const name of database.migrationsApplied) log(`Applied migration ${name}`);
     if (stopRequested()) return 0;
     await loadDemoIfEmpty(database.url);

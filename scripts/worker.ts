@@ -4,7 +4,7 @@
 // `--concurrency N` (or ALPHASCOPE_WORKER_CONCURRENCY) sets how many jobs one process runs at once.
 // Ctrl-C or SIGTERM lets the jobs in progress finish, then exits 0.
 import { setPriority } from "node:os";
-import { DEFAULT_DATA_DIR, openDatabase } from "../lib/db/database";
+import { describeDatabase, openDatabase } from "../lib/db/database";
 import { startStatisticsWorker } from "../lib/server/statistics/worker";
 
 function log(message: string): void {
@@ -43,10 +43,7 @@ async function main(): Promise<number> {
   const jobs = concurrency();
   const database = await openDatabase();
   try {
-    const where = database.ownsServer
-      ? ` (data in ${process.env.ALPHASCOPE_DATA_DIR || DEFAULT_DATA_DIR})`
-      : "";
-    log(`Database: ${database.source}${where}`);
+    log(`Database: ${describeDatabase(database)}`);
     if (stopRequested) return 0;
     const worker = await startStatisticsWorker({ url: database.url, concurrency: jobs, log });
     stop = worker.stop;

@@ -21,6 +21,14 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** The database an entry point runs on, for its start-up log: "embedded (started) (data in .data/postgres)". */
+export function describeDatabase(database: DatabaseHandle): string {
+  const where = database.ownsServer
+    ? ` (data in ${process.env.ALPHASCOPE_DATA_DIR || DEFAULT_DATA_DIR})`
+    : "";
+  return `${database.source}${where}`;
+}
+
 export interface DatabaseSettings {
   /** An external server; when set, nothing is embedded. */
   databaseUrl: string | null;
