@@ -67,8 +67,8 @@ export function ProblemsTable({ slug, counts, view, rows }: ProblemsTableProps) 
           <col style={{ width: "5.5rem" }} />
           <col style={{ width: "6.5rem" }} />
           <col style={{ width: `${STRIP_WIDTH + 16}px` }} />
-          <col style={{ width: "8.5rem" }} />
-          <col style={{ width: "8.5rem" }} />
+          <col style={{ width: "10.5rem" }} />
+          <col style={{ width: "10.5rem" }} />
           <col style={{ width: "5rem" }} />
         </colgroup>
         <thead>

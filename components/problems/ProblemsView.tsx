@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
 import type { ProblemCounts } from "@/lib/api/problemTypes";
@@ -62,9 +62,12 @@ export function ProblemsView({ slug, initialSearch }: ProblemsViewProps) {
     [counts],
   );
   const compared = table.rows.length - table.missing;
+  // Marks the view interactive once React has hydrated it (tests wait for this).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   return (
-    <div className={styles.grid}>
+    <div className={styles.grid} data-testid="problems-view" data-hydrated={hydrated ? "true" : undefined}>
       <ViewNotices notices={notices} onDismiss={dismissNotices} />
       <div className={styles.toolbar} data-testid="problems-controls">
         {(["from", "to"] as const).map((key) => (

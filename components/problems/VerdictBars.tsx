@@ -1,22 +1,26 @@
+"use client";
+
 import { ChartAxes } from "@/components/charts/ChartAxes";
 import { VERDICT_COLORS } from "@/components/explorer/composition/verdictColors";
+import { useElementWidth } from "@/components/explorer/useElementWidth";
 import type { ProblemCheckpoint } from "@/lib/api/problemTypes";
 import { layoutVerdictBars } from "@/lib/charts/verdictBarsLayout";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
-import styles from "./Problems.module.css";
 
-const WIDTH = 760;
 const HEIGHT = 260;
 
-/** One problem's verdict shares at every evaluated α, one stacked bar each (scales with its container). */
+/** One problem's verdict shares at every evaluated α, one stacked bar each, as wide as its container. */
 export function VerdictBars({ checkpoints }: { checkpoints: readonly ProblemCheckpoint[] }) {
-  const layout = layoutVerdictBars(checkpoints, WIDTH, HEIGHT);
+  const [ref, width] = useElementWidth<HTMLDivElement>(760);
+  const layout = layoutVerdictBars(checkpoints, width, HEIGHT);
   const { frame } = layout;
   return (
-    <>
+    <div ref={ref} className="chart-container">
       <svg
-        className={`chart ${styles.chart}`}
+        className="chart"
+        width={frame.width}
+        height={frame.height}
         viewBox={`0 0 ${frame.width} ${frame.height}`}
         role="img"
         aria-label="Verdict shares of this problem's samples at each evaluated α; the table below lists every count."
@@ -57,6 +61,6 @@ export function VerdictBars({ checkpoints }: { checkpoints: readonly ProblemChec
           </li>
         ))}
       </ul>
-    </>
+    </div>
   );
 }

@@ -30,7 +30,7 @@ export interface VerdictBarsLayout {
   yTicks: Tick[];
 }
 
-export const VERDICT_BARS_MARGIN = { top: 12, right: 12, bottom: 40, left: 48 };
+export const VERDICT_BARS_MARGIN = { top: 12, right: 12, bottom: 40, left: 52 };
 
 /** The narrowest room an α label needs. */
 const LABEL_PX = 34;

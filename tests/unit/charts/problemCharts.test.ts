@@ -21,8 +21,16 @@ describe("the pass-rate strip", () => {
 describe("one problem's verdict bars", () => {
   const layout = layoutVerdictBars(
     [
-      { alpha: 0, n: 4, verdicts: { pass: 1, wrongAnswer: 2, timeLimit: 1, runtimeError: 0, compileError: 0, other: 0 } },
-      { alpha: 1, n: 2, verdicts: { pass: 2, wrongAnswer: 0, timeLimit: 0, runtimeError: 0, compileError: 0, other: 0 } },
+      {
+        alpha: 0,
+        n: 4,
+        verdicts: { pass: 1, wrongAnswer: 2, timeLimit: 1, runtimeError: 0, compileError: 0, other: 0 },
+      },
+      {
+        alpha: 1,
+        n: 2,
+        verdicts: { pass: 2, wrongAnswer: 0, timeLimit: 0, runtimeError: 0, compileError: 0, other: 0 },
+      },
     ],
     400,
     212,
@@ -38,7 +46,9 @@ describe("one problem's verdict bars", () => {
     // The plotting area is 160 px high: pass fills the bottom quarter, the bar reaches the top.
     expect(first.segments[0]).toMatchObject({ y: 120, height: 40 });
     expect(first.segments[2]).toMatchObject({ y: 0, height: 40 });
-    expect(second.segments).toEqual([expect.objectContaining({ verdict: "pass", y: 0, height: 160, share: 1 })]);
+    expect(second.segments).toEqual([
+      expect.objectContaining({ verdict: "pass", y: 0, height: 160, share: 1 }),
+    ]);
     expect(second.segments[0].x).toBeGreaterThan(first.segments[0].x + first.segments[0].width);
   });
 

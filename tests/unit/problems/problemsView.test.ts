@@ -14,8 +14,17 @@ const parse = (query: string) => parseProblemsView(new URLSearchParams(query), c
 
 describe("problems view URL state", () => {
   it("opens comparing A with B, most gained first, every difficulty, no search", () => {
-    expect(defaultProblemsView(context)).toEqual({ from: 0, to: 1, order: "desc", difficulty: "all", search: "" });
-    expect(defaultProblemsView({ alphas: [0.25, 0.75, 2], slices: ["all"] })).toMatchObject({ from: 0.25, to: 2 });
+    expect(defaultProblemsView(context)).toEqual({
+      from: 0,
+      to: 1,
+      order: "desc",
+      difficulty: "all",
+      search: "",
+    });
+    expect(defaultProblemsView({ alphas: [0.25, 0.75, 2], slices: ["all"] })).toMatchObject({
+      from: 0.25,
+      to: 2,
+    });
     expect(parse("").notices).toEqual([]);
   });
 
@@ -24,7 +33,9 @@ describe("problems view URL state", () => {
     expect(notices).toEqual([]);
     expect(view).toEqual({ from: -0.5, to: 1.5, order: "asc", difficulty: "hard", search: "abc 301" });
     expect(parse(serializeProblemsView(view).toString()).view).toEqual(view);
-    expect(serializeProblemsView(view).toString()).toBe("from=-0.5&to=1.5&order=asc&difficulty=hard&q=abc+301");
+    expect(serializeProblemsView(view).toString()).toBe(
+      "from=-0.5&to=1.5&order=asc&difficulty=hard&q=abc+301",
+    );
   });
 
   it("replaces what the experiment cannot show with its default, saying so", () => {
@@ -70,11 +81,19 @@ describe("the problems table", () => {
     ]);
     expect(table).toMatchObject({ gained: 2, lost: 1, unchanged: 1, missing: 1 });
     const ascending = problemTable(counts, { ...view, order: "asc" });
-    expect(ascending.rows.map((row) => counts.problems[row.problem].id)).toEqual(["b2", "d4", "B10", "a1", "c3"]);
+    expect(ascending.rows.map((row) => counts.problems[row.problem].id)).toEqual([
+      "b2",
+      "d4",
+      "B10",
+      "a1",
+      "c3",
+    ]);
   });
 
   it("filters by difficulty and by a case-insensitive search on id and title", () => {
-    expect(problemTable(counts, { ...view, difficulty: "hard" }).rows.map((row) => row.problem)).toEqual([1, 2]);
+    expect(problemTable(counts, { ...view, difficulty: "hard" }).rows.map((row) => row.problem)).toEqual([
+      1, 2,
+    ]);
     expect(problemTable(counts, { ...view, search: " ALPHA " }).rows.map((row) => row.problem)).toEqual([0]);
     expect(problemTable(counts, { ...view, search: "b" }).rows.map((row) => row.problem)).toEqual([4, 1]);
     expect(matchesSearch({ id: "x", title: null }, "y")).toBe(false);
