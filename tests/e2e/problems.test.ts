@@ -87,7 +87,10 @@ describe("the problems view on the demo", () => {
     await page().getByTestId("problems-to").selectOption("1.5");
     await page().waitForURL(/from=-1&to=1\.5&order=desc/);
     const gained = await api<ProblemChangesPage>(`${DEMO_EXPERIMENT_SLUG}/problems?from=-1&to=1.5&limit=20`);
-    expect((await renderedIds()).slice(0, 20)).toEqual(gained.problems.map((p) => p.id));
+    // The table follows the controls a moment later (a deferred render): wait for it.
+    await expect
+      .poll(async () => (await renderedIds()).slice(0, 20))
+      .toEqual(gained.problems.map((p) => p.id));
     const deltas = await page().getByTestId("problem-delta").allTextContents();
     expect(deltas[0]).toBe(`+${(gained.problems[0].delta * 100).toFixed(1)}`);
     const summary = await page().getByTestId("problems-summary").textContent();
@@ -100,7 +103,7 @@ describe("the problems view on the demo", () => {
     const lost = await api<ProblemChangesPage>(
       `${DEMO_EXPERIMENT_SLUG}/problems?from=-1&to=1.5&order=asc&limit=20`,
     );
-    expect((await renderedIds()).slice(0, 20)).toEqual(lost.problems.map((p) => p.id));
+    await expect.poll(async () => (await renderedIds()).slice(0, 20)).toEqual(lost.problems.map((p) => p.id));
     expect(lost.problems[0].delta).toBeLessThan(0);
   });
 
@@ -111,7 +114,9 @@ describe("the problems view on the demo", () => {
     const hard = await api<ProblemChangesPage>(
       `${DEMO_EXPERIMENT_SLUG}/problems?from=0&to=1&difficulty=hard&limit=1000`,
     );
-    expect(await page().getByTestId("problems-summary").textContent()).toContain(`of ${hard.total} problems`);
+    await expect
+      .poll(() => page().getByTestId("problems-summary").textContent())
+      .toContain(`of ${hard.total} problems`);
     const difficulties = await page()
       .getByTestId("problem-row")
       .evaluateAll((rows) => rows.map((row) => row.children[2].textContent));
@@ -120,7 +125,7 @@ describe("the problems view on the demo", () => {
     const target = hard.problems[7];
     await page().getByTestId("problems-search").fill(target.id);
     await page().waitForURL(new RegExp(`q=${target.id}`));
-    expect(await renderedIds()).toEqual([target.id]);
+    await expect.poll(renderedIds).toEqual([target.id]);
     const url = page().url();
 
     await page().reload();
@@ -135,12 +140,13 @@ describe("the problems view on the demo", () => {
     );
     expect(await page().getByTestId("problems-difficulty").inputValue()).toBe("all");
     expect(await page().getByTestId("problems-search").inputValue()).toBe("");
+    await expect.poll(async () => (await renderedIds()).length).toBeGreaterThan(1);
 
     const titled = hard.problems.find((p) => p.title !== null);
     await page()
       .getByTestId("problems-search")
       .fill((titled?.title ?? "").toUpperCase());
-    expect(await renderedIds()).toContain(titled?.id);
+    await expect.poll(renderedIds).toContain(titled?.id);
   });
 
   it("opens one problem's page with the stored verdicts and pass@k at every α", async () => {
@@ -178,7 +184,9 @@ describe("the problems view on an imported LiveCodeBench run", () => {
       "0 gained, 0 lost, 1,055 unchanged",
     );
     await page().getByTestId("problems-difficulty").selectOption("hard");
-    expect(await page().getByTestId("problems-summary").textContent()).toContain("of 350 problems");
+    await expect
+      .poll(() => page().getByTestId("problems-summary").textContent())
+      .toContain("of 350 problems");
     const [id] = await renderedIds();
     await page().locator(`[data-problem="${id}"] a`).click();
     await page().getByTestId("problem-verdicts").waitFor();
