@@ -31,7 +31,8 @@ function wideCheckpoint(alpha: number): string {
   return Array.from({ length: WIDE_PROBLEMS }, (_, i) => {
     const pass = alpha === 0 ? i % 5 : (i * 7) % 9;
     return JSON.stringify({
-      problem: `w${String(i).padStart(4, "0")}`,
+      // One id with a slash, as HumanEval's and EvalPlus's ids have.
+      problem: i === 0 ? "Wide/0" : `w${String(i).padStart(4, "0")}`,
       title: `Wide problem ${i}`,
       difficulty: ["easy", "medium", "hard"][i % 3],
       n: 8,
@@ -220,5 +221,29 @@ describe("5 000 problems", () => {
     expect(last.length).toBeLessThan(80);
     expect(last.at(-1)).toBe(all.problems[9].id);
     expect(last).not.toContain(first[0]);
+  });
+});
+
+describe("links to a problem's page", () => {
+  it("reach it from the scaling page's overlap table, for an id with a slash; an unknown id is not found", async () => {
+    await page().goto(`${baseUrl()}/experiments/${DEMO_EXPERIMENT_SLUG}/scaling`);
+    await page().getByText("Show the overlaps as a table").click();
+    const link = page().locator("details table a").first();
+    const title = await link.getAttribute("title");
+    await link.click();
+    await page().getByTestId("problem-verdicts").waitFor();
+    expect(await page().getByTestId("problem-title").textContent()).toContain(title);
+
+    await openProblems(WIDE_SLUG, "?q=wide%2F0");
+    await expect.poll(renderedIds).toEqual(["Wide/0"]);
+    await page().locator('[data-problem="Wide/0"] a').click();
+    await page().getByTestId("problem-verdicts").waitFor();
+    expect(page().url()).toContain("/problems/Wide%2F0");
+    expect(await page().getByTestId("problem-title").textContent()).toContain("Wide/0");
+
+    await page().goto(`${baseUrl()}/experiments/${WIDE_SLUG}/problems/no-such-problem`);
+    await page().getByText("There is nothing at this address.").waitFor();
+    const missing = await fetch(`${baseUrl()}/api/experiments/${WIDE_SLUG}/problems/no-such-problem`);
+    expect(missing.status).toBe(404);
   });
 });

@@ -12,6 +12,7 @@ import { makeQueryClient } from "@/lib/client/queryClient";
 import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError, NotFoundError } from "@/lib/server/errors";
 import { toApiError } from "@/lib/server/http";
+import { decodedPageParam } from "@/lib/server/pageParams";
 import { problemDetail } from "@/lib/server/problemDetail";
 
 export const metadata: Metadata = { title: "Problem" };
@@ -25,8 +26,11 @@ interface PageProps {
 
 /** One problem across α, read on the server and handed to the browser through the query cache. */
 export default async function ProblemPage({ params }: PageProps) {
-  const { slug, id } = await params;
-  if (!problemIdSchema.safeParse(id).success) notFound();
+  const { slug, id: rawId } = await params;
+  const id = decodedPageParam(rawId);
+  // An unknown problem shows the not-found page; its status is 200, as for anything that fails
+  // behind a loading boundary once streaming has begun (the API answers 404).
+  if (id === null || !problemIdSchema.safeParse(id).success) notFound();
   let detail: ProblemDetail | null;
   try {
     detail = (await problemDetail(serverReadDb(), slug, id)).detail;
