@@ -12,7 +12,7 @@ import {
 } from "@/lib/charts/compositionLayout";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
-import { metricAnchor } from "@/lib/science/metricRegistry";
+import { getMetric, metricAnchor } from "@/lib/science/metricRegistry";
 import { useElementWidth } from "../useElementWidth";
 import { VERDICT_COLORS } from "./verdictColors";
 
@@ -113,6 +113,7 @@ export function CompositionChart({ points, alpha }: { points: readonly FrontierP
           { header: "α", numeric: true, cell: (p) => formatAlpha(p.alpha) },
           ...VERDICTS.map((verdict) => ({
             header: VERDICT_LABELS[verdict],
+            metric: getMetric(VERDICT_SHARE_METRIC[verdict]),
             numeric: true,
             cell: (p: FrontierPoint) => percent(p.metrics[VERDICT_SHARE_METRIC[verdict]]?.value),
           })),
