@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { useId } from "react";
 import { type MetricDefinition, metricAnchor } from "@/lib/science/metricRegistry";
 import { directionText } from "./directionText";
@@ -11,13 +10,10 @@ export function MetricHelp({ metric }: { metric: MetricDefinition }) {
   const tipId = useId();
   return (
     <span className="metric-help">
-      <Link
-        className="metric-help-link"
-        href={`/glossary#${metricAnchor(metric.id)}`}
-        aria-describedby={tipId}
-      >
+      {/* A document load, not a client-side push, so the entry becomes the :target and is highlighted. */}
+      <a className="metric-help-link" href={`/glossary#${metricAnchor(metric.id)}`} aria-describedby={tipId}>
         ?<span className="visually-hidden"> {metric.label} in the glossary</span>
-      </Link>
+      </a>
       <span className="metric-tip" role="tooltip" id={tipId} data-testid={`metric-tip-${metric.id}`}>
         {metric.glossary.measures} {directionText(metric)}.
       </span>

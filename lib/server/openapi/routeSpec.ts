@@ -8,9 +8,9 @@ import { apiErrorBodySchema } from "../../api/errorSchema";
 import { slugSchema } from "../../api/schemas";
 
 /**
- * One API route's entry in the OpenAPI document, kept beside the route's schemas: its path as
- * OpenAPI writes it (`/api/experiments/{slug}`, for `app/api/experiments/[slug]/route.ts`) and its
- * operations, built from the zod schemas the route parses and answers with.
+ * One API route's entry in the OpenAPI document (lib/server/openapi/routes/, listed in ROUTE_SPECS):
+ * its path as OpenAPI writes it (`/api/experiments/{slug}` for `app/api/experiments/[slug]/route.ts`)
+ * and its operations, built from the zod schemas the route parses and answers with.
  */
 export interface RouteSpec {
   path: `/api${string}`;
