@@ -53,7 +53,8 @@ describe("the OpenAPI document", () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe("3.1");
-  });
+    // A hang guard only: compiling the OpenAPI meta-schema takes seconds on a busy machine.
+  }, 60_000);
 
   it("gives every operation an id, its errors in the one error shape, and the experiment routes a slug parameter", () => {
     const ids = new Set<string>();
