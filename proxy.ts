@@ -40,9 +40,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 export const config = {
   matcher: [
     {
-      // Not /api (a proxy makes Next buffer request bodies, and API answers are not pages), not the
-      // build's static files, not the icon.
-      source: "/((?!api/|api$|_next/static/|_next/image|icon\\.svg).*)",
+      // Not the API routes under /api/ (a proxy makes Next buffer request bodies, and API answers
+      // are not pages; /api itself is the page describing them), not the build's static files, not
+      // the icon.
+      source: "/((?!api/|_next/static/|_next/image|icon\\.svg).*)",
       // Router prefetches carry no document to protect and must stay cheap.
       missing: [
         { type: "header", key: "next-router-prefetch" },

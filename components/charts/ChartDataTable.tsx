@@ -1,9 +1,13 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
+import type { MetricDefinition } from "@/lib/science/metricRegistry";
+import { MetricHelp } from "../glossary/MetricName";
 
 interface DataTableColumn<Row> {
   header: string;
+  /** The metric the column shows: its header gets the definition and a glossary link. */
+  metric?: MetricDefinition;
   /** Right-align and use tabular digits. */
   numeric?: boolean;
   cell: (row: Row) => ReactNode;
@@ -44,6 +48,7 @@ export function ChartDataTable<Row>({
                 {columns.map((column) => (
                   <th key={column.header} scope="col" className={column.numeric ? "num" : undefined}>
                     {column.header}
+                    {column.metric ? <MetricHelp metric={column.metric} /> : null}
                   </th>
                 ))}
               </tr>

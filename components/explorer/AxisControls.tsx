@@ -1,5 +1,6 @@
 import { memo } from "react";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
+import { MetricHelp } from "../glossary/MetricName";
 
 interface AxisPickerProps {
   axis: "x" | "y";
@@ -28,6 +29,7 @@ function AxisPicker({ axis, metrics, value, log, onMetric, onLog }: AxisPickerPr
           ))}
         </select>
       </label>
+      {current ? <MetricHelp metric={current} /> : null}
       <label className={`checkbox${current?.allowsLog ? "" : " is-disabled"}`}>
         <input
           type="checkbox"

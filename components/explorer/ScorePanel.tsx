@@ -1,26 +1,7 @@
 import { type AlphaReadout, deltaTone, formatDelta, type MetricScore } from "@/lib/client/alphaScores";
 import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
-import type { MetricId } from "@/lib/science/metricRegistry";
-
-const GROUPS: { title: string; ids: readonly MetricId[] }[] = [
-  { title: "Headline", ids: ["solveRate", "correctness", "efficiency"] },
-  {
-    title: "pass@k",
-    ids: ["passAt5", "passAt10", "passAt25", "passAt50", "passAt100", "passAt250", "passAt1000"],
-  },
-  {
-    title: "Verdict shares",
-    ids: [
-      "passShare",
-      "wrongAnswerShare",
-      "timeLimitShare",
-      "runtimeErrorShare",
-      "compileErrorShare",
-      "otherShare",
-    ],
-  },
-  { title: "Runtime", ids: ["meanPassRuntimeMs"] },
-];
+import { METRIC_GROUPS } from "@/lib/science/metricRegistry";
+import { MetricName } from "../glossary/MetricName";
 
 const KIND_LABELS = {
   endpoint: "endpoint",
@@ -45,8 +26,8 @@ function ScoreRow({ score }: { score: MetricScore }) {
       : "—";
   return (
     <tr>
-      <th scope="row" title={metric.label}>
-        {metric.label}
+      <th scope="row">
+        <MetricName metric={metric} />
       </th>
       <td className="num">
         <span className="score-value" data-testid={`score-${metric.id}`}>
@@ -126,7 +107,7 @@ export function ScorePanel({ readout }: { readout: AlphaReadout }) {
             </th>
           </tr>
         </thead>
-        {GROUPS.map((group) => {
+        {METRIC_GROUPS.map((group) => {
           const rows = group.ids.flatMap((id) => byId.get(id) ?? []);
           return rows.length === 0 ? null : (
             <tbody key={group.title}>

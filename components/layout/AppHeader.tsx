@@ -19,6 +19,12 @@ export function AppHeader() {
           <li>
             <NavLink href="/import">Import</NavLink>
           </li>
+          <li>
+            <NavLink href="/glossary">Glossary</NavLink>
+          </li>
+          <li>
+            <NavLink href="/api">API</NavLink>
+          </li>
         </ul>
       </nav>
     </header>

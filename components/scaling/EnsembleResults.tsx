@@ -5,6 +5,8 @@ import { StatusPanel } from "@/components/common/StatusPanel";
 import type { EnsembleEvaluation, EnsembleRequest } from "@/lib/api/scalingTypes";
 import { ensembleEvaluationQuery } from "@/lib/client/queries";
 import { formatAlpha } from "@/lib/domain/alpha";
+import { PASS_AT_K_ANCHOR } from "@/lib/science/metricRegistry";
+import { GlossaryLink } from "../glossary/GlossaryLink";
 import { formatPercent, formatPoints } from "./format";
 import styles from "./Scaling.module.css";
 
@@ -19,6 +21,7 @@ export function EnsembleResults({ slug, request }: { slug: string; request: Ense
     <section className={styles.panel} aria-labelledby="results-title" aria-busy={query.isFetching}>
       <div className={styles.panelHeader}>
         <h2 id="results-title">Ensemble vs best single at pass@{request.budget}</h2>
+        <GlossaryLink anchor={PASS_AT_K_ANCHOR} what="pass@k" />
         {query.isFetching && query.data ? <span className="muted">Updating…</span> : null}
       </div>
       {query.isPending ? (

@@ -3,11 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { StatusPanel } from "@/components/common/StatusPanel";
+import { GlossaryLink } from "@/components/glossary/GlossaryLink";
 import type { PassAtKCurve } from "@/lib/api/scalingTypes";
 import { alphaColor } from "@/lib/charts/alphaColor";
 import { passAtKCurvesQuery } from "@/lib/client/queries";
 import type { UpdateView } from "@/lib/client/urlView";
 import { formatAlpha } from "@/lib/domain/alpha";
+import { PASS_AT_K_ANCHOR } from "@/lib/science/metricRegistry";
 import { formatPercent } from "./format";
 import { PassAtKChart, type StyledCurve } from "./PassAtKChart";
 import styles from "./Scaling.module.css";
@@ -61,6 +63,7 @@ export function PassAtKPanel({ slug, view, updateView, bestSingleAlpha }: PassAt
     <section className={styles.panel} aria-labelledby="curves-title" aria-busy={query.isFetching}>
       <div className={styles.panelHeader}>
         <h2 id="curves-title">pass@k curves</h2>
+        <GlossaryLink anchor={PASS_AT_K_ANCHOR} what="pass@k" />
         <button
           type="button"
           className="button button--small"

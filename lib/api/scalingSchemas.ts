@@ -79,10 +79,16 @@ const memberListSchema = z.string().transform((text, ctx) => {
 
 /** Query of GET /api/experiments/[slug]/pass-at-k. */
 export const passAtKQuerySchema = z.object({
-  /** Checkpoints to draw (all when omitted). */
-  alphas: alphaListSchema.optional(),
+  alphas: alphaListSchema
+    .optional()
+    .meta({ description: "The checkpoints to draw, by α (all when omitted).", example: "0,1,1.5" }),
   difficulty: difficultySliceSchema.default("all"),
-  /** An ensemble whose curve to add: its split, scaled to every k. */
-  members: memberListSchema.optional(),
-  bands: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
+  members: memberListSchema.optional().meta({
+    description: "An ensemble whose curve to add, as α:samples pairs: its split, scaled to every k.",
+    example: "0:84,0.5:83,1.5:83",
+  }),
+  bands: z
+    .enum(["0", "1"], { error: 'must be "0" or "1"' })
+    .default("0")
+    .meta({ description: '"1" adds 95% bootstrap bands to every curve.' }),
 });

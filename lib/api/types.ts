@@ -7,6 +7,7 @@ import type { CheckpointSummary } from "../science/metrics";
 // re-exported for the browser code that reads these shapes.
 export { SETTING_LABELS } from "../domain/setting";
 export type { Estimate } from "../science/bootstrap";
+export type { ApiErrorBody } from "./errorSchema";
 
 export interface Endpoint {
   label: string;
@@ -89,9 +90,4 @@ export interface FrontierData extends Versioned {
   experiment: ExperimentHeader;
   bootstrap: { resamples: number; seed: number; level: number };
   slices: Record<DifficultySlice, FrontierSlice>;
-}
-
-/** The single error shape of every API failure. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
 }

@@ -2,11 +2,12 @@ import { area, type SeriesPoint, scaleLinear, stack } from "d3";
 import type { FrontierPoint } from "../api/types";
 import { formatAlpha } from "../domain/alpha";
 import { VERDICTS, type Verdict } from "../domain/verdicts";
+import type { MetricId } from "../science/metricRegistry";
 import { chartFrame, type Frame, px } from "./frame";
 import { axisTicks, type Tick, tickCountFor } from "./ticks";
 
 /** Registry metric holding each verdict's share of samples. */
-export const VERDICT_SHARE_METRIC: Record<Verdict, string> = {
+export const VERDICT_SHARE_METRIC: Record<Verdict, MetricId> = {
   pass: "passShare",
   wrongAnswer: "wrongAnswerShare",
   timeLimit: "timeLimitShare",

@@ -22,7 +22,7 @@ export interface MetricLinesLayout {
   yOf: (value: number) => number;
 }
 
-export const MULTIPLES_MARGIN = { top: 8, right: 12, bottom: 30, left: 48 };
+export const MULTIPLES_MARGIN = { top: 8, right: 12, bottom: 30, left: 56 };
 
 /**
  * One small multiple: a metric against α with one line per difficulty slice, on a shared α axis

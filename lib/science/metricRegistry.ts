@@ -24,11 +24,20 @@ export const METRIC_IDS = [
 
 export type MetricId = (typeof METRIC_IDS)[number];
 
+/** What a metric means, in words a reader checks a number against (shown on hover and in the glossary). */
+export interface MetricGlossary {
+  /** What the metric measures, in one or two sentences. */
+  measures: string;
+  /** How it is computed from the per-problem counts. */
+  formula: string;
+}
+
 /** Everything the UI and API need to show one metric: chosen by id for axes, tables and exports. */
 export interface MetricDefinition {
   id: MetricId;
+  /** The short name every label shows ("Solve rate"): short enough never to be cut. */
   label: string;
-  shortLabel: string;
+  glossary: MetricGlossary;
   /** "fraction": a value in [0, 1] shown as a percentage; "ms": milliseconds. */
   unit: "fraction" | "ms";
   direction: Direction;
@@ -54,14 +63,14 @@ function finiteOrNull(value: number | null | undefined): number | null {
 function fractionMetric(
   id: MetricId,
   label: string,
-  shortLabel: string,
+  glossary: MetricGlossary,
   direction: Direction,
   read: (summary: SliceSummary) => number | undefined,
 ): MetricDefinition {
   return {
     id,
     label,
-    shortLabel,
+    glossary,
     unit: "fraction",
     direction,
     allowsLog: false,
@@ -70,11 +79,24 @@ function fractionMetric(
   };
 }
 
-function shareMetric(id: MetricId, verdict: Verdict, label: string, shortLabel: string): MetricDefinition {
+/** How the verdict of a share metric reads in a sentence. */
+const VERDICT_WORDS: Record<Verdict, string> = {
+  pass: "passed every test",
+  wrongAnswer: "ran but gave a wrong answer",
+  timeLimit: "ran past the time limit",
+  runtimeError: "crashed while running",
+  compileError: "did not compile or parse",
+  other: "got no usable verdict from the grader",
+};
+
+function shareMetric(id: MetricId, verdict: Verdict, label: string): MetricDefinition {
   return fractionMetric(
     id,
     label,
-    shortLabel,
+    {
+      measures: `The share of all samples that ${VERDICT_WORDS[verdict]}, pooled over problems (a problem with more samples weighs more).`,
+      formula: `${verdict} samples / N, where N = Σₚ nₚ is the number of samples over all problems.`,
+    },
     verdict === "pass" ? "higher" : "lower",
     (s) => s.shares[verdict],
   );
@@ -84,36 +106,67 @@ function shareMetric(id: MetricId, verdict: Verdict, label: string, shortLabel: 
 const METRIC_KS = [5, 10, 25, 50, 100, 250, 1000] as const;
 
 function passAtKMetric(k: (typeof METRIC_KS)[number]): MetricDefinition {
-  return fractionMetric(`passAt${k}` as const, `pass@${k}`, `p@${k}`, "higher", (s) => s.passAtK[String(k)]);
+  return fractionMetric(
+    `passAt${k}` as const,
+    `pass@${k}`,
+    {
+      measures: `The chance that at least one of ${k} samples drawn for a problem passes, averaged over problems: what a budget of ${k} attempts per problem buys. Defined only when every problem has at least ${k} samples.`,
+      formula: `(1/P) Σₚ [1 − C(nₚ − cₚ, ${k}) / C(nₚ, ${k})], the unbiased estimator of Chen et al. (2021).`,
+    },
+    "higher",
+    (s) => s.passAtK[String(k)],
+  );
 }
 
 /** Every metric, in the order menus and tables list them. */
 export const METRICS: readonly MetricDefinition[] = [
-  fractionMetric("solveRate", "Solve rate (mean pass@1)", "Solve", "higher", (s) => s.solveRate),
+  fractionMetric(
+    "solveRate",
+    "Solve rate",
+    {
+      measures:
+        "The chance that one sample solves a problem, averaged over problems (mean pass@1): every problem weighs the same however many samples it has.",
+      formula: "(1/P) Σₚ cₚ / nₚ",
+    },
+    "higher",
+    (s) => s.solveRate,
+  ),
   fractionMetric(
     "correctness",
-    "Correctness (1 − wrong-answer rate)",
-    "Correct",
+    "Correctness",
+    {
+      measures:
+        "The share of samples that did not give a wrong answer: it counts a sample as correct unless its output was wrong, so timeouts and crashes do not lower it.",
+      formula: "1 − wrongAnswer / N (1 − the wrong-answer rate)",
+    },
     "higher",
     (s) => s.correctness,
   ),
   fractionMetric(
     "efficiency",
-    "Efficiency (1 − time-limit rate)",
-    "Efficient",
+    "Efficiency",
+    {
+      measures:
+        "The share of samples that finished within the time limit: the efficiency side of the correctness–efficiency trade-off.",
+      formula: "1 − timeLimit / N (1 − the time-limit rate)",
+    },
     "higher",
     (s) => s.efficiency,
   ),
-  shareMetric("passShare", "pass", "Pass rate", "Pass"),
-  shareMetric("wrongAnswerShare", "wrongAnswer", "Wrong-answer rate", "WA"),
-  shareMetric("timeLimitShare", "timeLimit", "Time-limit rate", "TLE"),
-  shareMetric("runtimeErrorShare", "runtimeError", "Runtime-error rate", "RE"),
-  shareMetric("compileErrorShare", "compileError", "Compile-error rate", "CE"),
-  shareMetric("otherShare", "other", "Ungraded rate", "Other"),
+  shareMetric("passShare", "pass", "Pass rate"),
+  shareMetric("wrongAnswerShare", "wrongAnswer", "Wrong-answer rate"),
+  shareMetric("timeLimitShare", "timeLimit", "Time-limit rate"),
+  shareMetric("runtimeErrorShare", "runtimeError", "Runtime-error rate"),
+  shareMetric("compileErrorShare", "compileError", "Compile-error rate"),
+  shareMetric("otherShare", "other", "Ungraded rate"),
   {
     id: "meanPassRuntimeMs",
-    label: "Mean runtime of passing samples",
-    shortLabel: "Runtime",
+    label: "Mean pass runtime",
+    glossary: {
+      measures:
+        "How long a passing sample runs, in milliseconds, averaged over the passing samples whose runtime was recorded (failed samples do not count). Undefined when no runtime is known.",
+      formula: "Σ (runtime of passing samples) / (number of passing samples with a runtime)",
+    },
     unit: "ms",
     direction: "lower",
     allowsLog: true,
@@ -122,6 +175,50 @@ export const METRICS: readonly MetricDefinition[] = [
   },
   ...METRIC_KS.map(passAtKMetric),
 ];
+
+/**
+ * The symbols the formulas use, and how every metric's interval is computed (one bootstrap serves
+ * them all, so it is said once).
+ */
+export const METRIC_NOTATION =
+  "P is the number of problems with at least one sample, nₚ the samples of problem p, cₚ its passing samples, N = Σₚ nₚ all samples; a verdict name stands for the number of samples with that verdict.";
+
+export const METRIC_INTERVAL =
+  "A 95% percentile bootstrap over problems: the problems are drawn with replacement (within each difficulty, so a resample keeps the mix of easy, medium and hard), the metric is recomputed on every resample, and the 2.5th and 97.5th percentiles of those values are the interval's bounds. The seed is fixed and every α is resampled with the same draws, so intervals are reproducible and paired across α; the responses' `bootstrap` field gives the resamples and the seed.";
+
+/** The glossary anchor of the pass@k metrics as a group (the scaling page's curves). */
+export const PASS_AT_K_ANCHOR = "pass-at-k";
+
+/** The metrics in the groups the score panel and the glossary list them in. */
+export const METRIC_GROUPS: readonly { title: string; anchor: string; ids: readonly MetricId[] }[] = [
+  { title: "Headline", anchor: "headline", ids: ["solveRate", "correctness", "efficiency"] },
+  {
+    title: "pass@k",
+    anchor: PASS_AT_K_ANCHOR,
+    ids: ["passAt5", "passAt10", "passAt25", "passAt50", "passAt100", "passAt250", "passAt1000"],
+  },
+  {
+    title: "Verdict shares",
+    anchor: "verdict-shares",
+    ids: [
+      "passShare",
+      "wrongAnswerShare",
+      "timeLimitShare",
+      "runtimeErrorShare",
+      "compileErrorShare",
+      "otherShare",
+    ],
+  },
+  { title: "Runtime", anchor: "runtime", ids: ["meanPassRuntimeMs"] },
+];
+
+/** The glossary anchor of a metric ("solve-rate", "pass-at-5"): stable, from its id. */
+export function metricAnchor(id: MetricId): string {
+  return id
+    .replace(/([a-z])([A-Z0-9])/g, "$1-$2")
+    .replace(/([0-9])([A-Z])/g, "$1-$2")
+    .toLowerCase();
+}
 
 const BY_ID = new Map<string, MetricDefinition>(METRICS.map((metric) => [metric.id, metric]));
 

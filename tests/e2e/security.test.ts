@@ -55,6 +55,15 @@ describe("Content-Security-Policy", () => {
     expect(violations).toEqual([]);
   });
 
+  it("is satisfied by the glossary and the API page (both carry the pages' nonce)", async () => {
+    violations.length = 0;
+    expect(await visit("/glossary", '[data-testid="glossary-entry"]')).toBe(200);
+    expect(await visit("/api", '[data-testid="api-operation"]')).toBe(200);
+    const policy = (await fetch(`${baseUrl()}/api`)).headers.get("content-security-policy") ?? "";
+    expect(policy).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    expect(violations).toEqual([]);
+  });
+
   it("keeps the page out of frames and gives each response its own nonce", async () => {
     const first = await fetch(`${baseUrl()}/import`);
     const second = await fetch(`${baseUrl()}/import`);

@@ -3,6 +3,7 @@
 import { memo, useMemo } from "react";
 import { ChartAxes } from "@/components/charts/ChartAxes";
 import { ChartDataTable } from "@/components/charts/ChartDataTable";
+import { GlossaryLink } from "@/components/glossary/GlossaryLink";
 import type { FrontierPoint } from "@/lib/api/types";
 import {
   type CompositionLayout,
@@ -11,6 +12,7 @@ import {
 } from "@/lib/charts/compositionLayout";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
+import { getMetric, metricAnchor } from "@/lib/science/metricRegistry";
 import { useElementWidth } from "../useElementWidth";
 import { VERDICT_COLORS } from "./verdictColors";
 
@@ -87,7 +89,8 @@ export function CompositionChart({ points, alpha }: { points: readonly FrontierP
     <section className="panel" aria-labelledby="composition-title">
       <h2 id="composition-title">Failure composition</h2>
       <p className="panel-sub">
-        More coverage trades time-limit failures for wrong answers; far extrapolation collapses.
+        More coverage trades time-limit failures for wrong answers; far extrapolation collapses.{" "}
+        <GlossaryLink anchor={metricAnchor("passShare")} what="verdict shares" />
       </p>
       <div ref={ref} className="chart-container">
         <CompositionSvg points={points} width={width} alpha={alpha} />
@@ -110,6 +113,7 @@ export function CompositionChart({ points, alpha }: { points: readonly FrontierP
           { header: "α", numeric: true, cell: (p) => formatAlpha(p.alpha) },
           ...VERDICTS.map((verdict) => ({
             header: VERDICT_LABELS[verdict],
+            metric: getMetric(VERDICT_SHARE_METRIC[verdict]),
             numeric: true,
             cell: (p: FrontierPoint) => percent(p.metrics[VERDICT_SHARE_METRIC[verdict]]?.value),
           })),

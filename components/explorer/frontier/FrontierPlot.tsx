@@ -1,12 +1,14 @@
 "use client";
 
 import { memo, useId, useMemo, useRef, useState } from "react";
+import { GlossaryLink } from "@/components/glossary/GlossaryLink";
 import type { FrontierPoint } from "@/lib/api/types";
 import { layoutFrontier, type PlottedPoint } from "@/lib/charts/frontierLayout";
 import type { AlphaReadout } from "@/lib/client/alphaScores";
 import type { HistoryMode } from "@/lib/client/urlView";
 import type { Zoom } from "@/lib/client/viewState";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
+import { metricAnchor } from "@/lib/science/metricRegistry";
 import { useElementWidth } from "../useElementWidth";
 import { FrontierLegend } from "./FrontierLegend";
 import { FrontierSvg } from "./FrontierSvg";
@@ -75,6 +77,7 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
           Reset zoom
         </button>
         <span className="muted chart-hint">Scroll to zoom, drag to pan, click a point to select its α.</span>
+        <GlossaryLink anchor={metricAnchor(x.id)} what={`${x.label} and ${y.label}`} />
       </div>
       <div ref={containerRef} className="chart-container">
         <FrontierSvg
@@ -103,8 +106,7 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
       </div>
       {layout.missing.length > 0 ? (
         <p className="chart-note">
-          {layout.missing.length} evaluated α without a value for {x.shortLabel} or {y.shortLabel} are not
-          drawn.
+          {layout.missing.length} evaluated α without a value for {x.label} or {y.label} are not drawn.
         </p>
       ) : null}
       <FrontierLegend alphaMin={alphaMin} alphaMax={alphaMax} />

@@ -43,7 +43,7 @@ function axisTitle(metric: MetricDefinition): string {
 function pointLabel(p: PlottedPoint, x: MetricDefinition, y: MetricDefinition): string {
   const vx = p.point.metrics[x.id];
   const vy = p.point.metrics[y.id];
-  return `α = ${formatAlpha(p.point.alpha)}, ${describeAlpha(p.point.alpha)}${p.pareto ? ", Pareto-optimal" : ""}: ${x.shortLabel} ${x.format(vx.value)}, ${y.shortLabel} ${y.format(vy.value)}`;
+  return `α = ${formatAlpha(p.point.alpha)}, ${describeAlpha(p.point.alpha)}${p.pareto ? ", Pareto-optimal" : ""}: ${x.label} ${x.format(vx.value)}, ${y.label} ${y.format(vy.value)}`;
 }
 
 type FrontierCanvasProps = Omit<FrontierSvgProps, "marker" | "svgRef">;

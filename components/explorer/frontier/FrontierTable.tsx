@@ -31,8 +31,8 @@ export function FrontierTable({
       columns={[
         { header: "α", numeric: true, cell: (p) => formatAlpha(p.point.alpha) },
         { header: "Kind", cell: (p) => describeAlpha(p.point.alpha) },
-        { header: x.shortLabel, numeric: true, cell: (p) => withInterval(x, p) },
-        { header: y.shortLabel, numeric: true, cell: (p) => withInterval(y, p) },
+        { header: x.label, metric: x, numeric: true, cell: (p) => withInterval(x, p) },
+        { header: y.label, metric: y, numeric: true, cell: (p) => withInterval(y, p) },
         { header: "Pareto", cell: (p) => (p.pareto ? "optimal" : "dominated") },
         { header: "Samples", numeric: true, cell: (p) => formatCount(p.point.samples) },
       ]}

@@ -19,7 +19,7 @@ function MetricLine({ metric, point }: { metric: MetricDefinition; point: Plotte
   if (!estimate) return null;
   return (
     <div className="tooltip-row">
-      <span>{metric.shortLabel}</span>
+      <span>{metric.label}</span>
       <span className="num">
         {metric.format(estimate.value)} <span className="muted">{formatInterval(metric, estimate)}</span>
       </span>

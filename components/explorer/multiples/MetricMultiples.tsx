@@ -86,7 +86,8 @@ export function MetricMultiples({ slices, alpha, selected }: MetricMultiplesProp
           { header: "α", numeric: true, cell: (row) => formatAlpha(row.alpha) },
           ...MULTIPLE_METRICS.flatMap((id) =>
             series.map((s) => ({
-              header: `${getMetric(id).shortLabel} · ${SLICE_STYLES[s.slice].label}`,
+              header: `${getMetric(id).label} · ${SLICE_STYLES[s.slice].label}`,
+              metric: getMetric(id),
               numeric: true,
               cell: (row: { index: number }) => cellValue(s.slice, row.index, id),
             })),

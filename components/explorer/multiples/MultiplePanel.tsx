@@ -5,6 +5,7 @@ import { ChartAxes } from "@/components/charts/ChartAxes";
 import { layoutMetricLines, type MetricLinesLayout, type SliceSeries } from "@/lib/charts/metricLinesLayout";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
+import { MetricName } from "../../glossary/MetricName";
 import { useElementWidth } from "../useElementWidth";
 import { SLICE_STYLES } from "./sliceStyles";
 
@@ -79,7 +80,9 @@ export function MultiplePanel(props: Omit<MultiplesSvgProps, "width">) {
   const [ref, width] = useElementWidth<HTMLDivElement>(300);
   return (
     <div className="multiples-panel">
-      <h3>{props.metric.label}</h3>
+      <h3>
+        <MetricName metric={props.metric} />
+      </h3>
       <div ref={ref} className="chart-container">
         <MultiplesSvg {...props} width={width} />
       </div>

@@ -13,7 +13,7 @@ import { IMPORT_MAX_FILES } from "../limits";
 import { readJsonUpload, readMultipartForm, type UploadSpool } from "../uploads";
 
 /** Form or JSON fields of POST /api/imports (files travel separately). */
-const fieldsSchema = z.object({
+export const importFieldsSchema = z.object({
   experiment: slugSchema.optional(),
   /** Name of a new experiment (default: the slug). */
   name: z
@@ -39,7 +39,8 @@ const fieldsSchema = z.object({
 
 const jsonFileSchema = z.object({ name: z.string().min(1), content: z.string() });
 
-const jsonBodySchema = fieldsSchema.extend({
+/** The JSON body of POST /api/imports: the fields with the files' contents. */
+export const importJsonBodySchema = importFieldsSchema.extend({
   files: z
     .array(jsonFileSchema)
     .min(1, "send at least one file")
@@ -48,7 +49,7 @@ const jsonBodySchema = fieldsSchema.extend({
   generation: jsonFileSchema.optional(),
 });
 
-type Fields = z.infer<typeof fieldsSchema>;
+type Fields = z.infer<typeof importFieldsSchema>;
 
 /** Form values arrive as strings; checkbox-style booleans are "true"/"on" or absent. */
 function formFields(form: FormData): Fields {
@@ -61,7 +62,7 @@ function formFields(form: FormData): Fields {
     return value === undefined ? undefined : value === "true" || value === "on" || value === "1";
   };
   return parseWith(
-    fieldsSchema,
+    importFieldsSchema,
     {
       experiment: text("experiment"),
       name: text("name"),
@@ -133,7 +134,7 @@ export async function readImportRequest(
     return { ...built, source: "web" };
   }
   const body = await readJsonUpload(request, spool);
-  const { files, generation, ...fields } = parseWith(jsonBodySchema, body, "field");
+  const { files, generation, ...fields } = parseWith(importJsonBodySchema, body, "field");
   const built = await buildRequest(
     fields,
     files.map((file) => memoryFile(file.name, file.content)),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { getMetric, isMetricId, METRIC_IDS, METRICS } from "../../../lib/science/metricRegistry";
+import {
+  getMetric,
+  isMetricId,
+  METRIC_GROUPS,
+  METRIC_IDS,
+  METRICS,
+  metricAnchor,
+} from "../../../lib/science/metricRegistry";
 import { sliceSummary } from "../../../lib/science/metrics";
 import { buildMatrix } from "./buildMatrix";
 
@@ -14,6 +21,27 @@ const summary = sliceSummary(
 describe("the metric registry", () => {
   it("lists each id once, in the declared order", () => {
     expect(METRICS.map((m) => m.id)).toEqual([...METRIC_IDS]);
+  });
+
+  it("gives every metric a short name, a definition and a formula", () => {
+    for (const metric of METRICS) {
+      // Short enough to fit a label at every width: the definition lives in the glossary, not the name.
+      expect(metric.label.length, metric.id).toBeLessThanOrEqual(20);
+      expect(metric.label, metric.id).not.toMatch(/[()]/);
+      expect(metric.glossary.measures.length, metric.id).toBeGreaterThan(40);
+      expect(metric.glossary.formula, metric.id).toMatch(/[/Σ]/);
+    }
+    expect(getMetric("solveRate").label).toBe("Solve rate");
+    expect(getMetric("meanPassRuntimeMs").label).toBe("Mean pass runtime");
+    expect(getMetric("passAt25").glossary.formula).toContain("C(nₚ − cₚ, 25) / C(nₚ, 25)");
+  });
+
+  it("gives each metric its own glossary anchor and lists each in exactly one group", () => {
+    expect(metricAnchor("solveRate")).toBe("solve-rate");
+    expect(metricAnchor("passAt1000")).toBe("pass-at-1000");
+    expect(metricAnchor("meanPassRuntimeMs")).toBe("mean-pass-runtime-ms");
+    expect(new Set(METRIC_IDS.map(metricAnchor)).size).toBe(METRIC_IDS.length);
+    expect(METRIC_GROUPS.flatMap((group) => group.ids).sort()).toEqual([...METRIC_IDS].sort());
   });
 
   it("looks metrics up by id and recognizes ids", () => {

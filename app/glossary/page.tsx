@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { MetricEntry } from "@/components/glossary/MetricEntry";
+import { getMetric, METRIC_GROUPS, METRIC_INTERVAL, METRIC_NOTATION } from "@/lib/science/metricRegistry";
+
+export const metadata: Metadata = { title: "Glossary" };
+
+/** Every metric's name, definition, direction and interval, generated from the metric registry. */
+export default function GlossaryPage() {
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Glossary</h1>
+        <p className="page-lede">
+          What every metric measures, how it is computed, which way is better and where its interval comes
+          from. Every chart and table links here.
+        </p>
+      </div>
+      <section className="panel glossary" aria-labelledby="notation-title">
+        <h2 id="notation-title">Notation</h2>
+        <p>{METRIC_NOTATION}</p>
+        <h2 id="intervals">How intervals are computed</h2>
+        <p>{METRIC_INTERVAL}</p>
+      </section>
+      {METRIC_GROUPS.map((group) => (
+        <section key={group.anchor} className="panel glossary" aria-labelledby={group.anchor}>
+          <h2 id={group.anchor}>{group.title}</h2>
+          {group.ids.map((id) => (
+            <MetricEntry key={id} metric={getMetric(id)} />
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}

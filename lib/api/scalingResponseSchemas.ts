@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { DIFFICULTIES, DIFFICULTY_SLICES } from "../domain/difficulty";
+import {
+  alphaKindSchema,
+  bootstrapSettingsSchema,
+  statisticsStatusSchema,
+  versionSchema,
+} from "./experimentSchemas";
+
+// Wire shapes of the scaling reads; their types are declared in lib/api/scalingTypes.ts and proved
+// equal to these schemas by tests/unit/api/wireSchemas.test.ts.
+
+const memberSchema = z.object({ alpha: z.number(), samples: z.number().int() });
+
+export const ensembleEvaluationSchema = z
+  .object({
+    experiment: z.string(),
+    difficulty: z.enum(DIFFICULTY_SLICES),
+    problems: z.number().int(),
+    budget: z.number().int().describe("K = Σ samples."),
+    members: z.array(memberSchema.extend({ kind: alphaKindSchema, passAtK: z.number() })),
+    passAtK: z.number().describe("Ensemble pass@K: mean over problems of 1 − Π C(nᵢ−cᵢ, kᵢ)/C(nᵢ, kᵢ)."),
+    bestSingle: z.object({ alpha: z.number(), passAtK: z.number() }),
+    gain: z.number(),
+    gainCI: z.tuple([z.number(), z.number()]),
+    bootstrap: bootstrapSettingsSchema,
+    solvedThreshold: z.number(),
+    solvedOnlyByEnsemble: z.number().int(),
+    solvedOnlyByBestSingle: z.number().int(),
+  })
+  .meta({ id: "EnsembleEvaluation" });
+
+const passAtKCurveSchema = z
+  .object({
+    type: z.enum(["checkpoint", "ensemble"]),
+    alpha: z.number().nullable(),
+    kind: alphaKindSchema.nullable(),
+    label: z.string(),
+    members: z.array(memberSchema).optional(),
+    points: z.array(
+      z.object({
+        k: z.number().int(),
+        passAtK: z.number(),
+        lower: z.number().optional(),
+        upper: z.number().optional(),
+      }),
+    ),
+  })
+  .meta({ id: "PassAtKCurve" });
+
+export const passAtKCurvesSchema = z
+  .object({
+    status: statisticsStatusSchema,
+    version: versionSchema,
+    experiment: z.string(),
+    difficulty: z.enum(DIFFICULTY_SLICES),
+    problems: z.number().int(),
+    maxK: z.number().int(),
+    bootstrap: bootstrapSettingsSchema.nullable(),
+    curves: z.array(passAtKCurveSchema),
+  })
+  .meta({ id: "PassAtKCurves" });
+
+export const scalingMatrixSchema = z
+  .object({
+    version: versionSchema,
+    experiment: z.object({
+      slug: z.string(),
+      name: z.string(),
+      synthetic: z.boolean(),
+      endpoints: z.object({ a: z.string(), b: z.string() }),
+    }),
+    problems: z.array(
+      z.object({ externalId: z.string(), title: z.string().nullable(), difficulty: z.enum(DIFFICULTIES) }),
+    ),
+    checkpoints: z.array(
+      z.object({
+        alpha: z.number(),
+        label: z.string().nullable(),
+        n: z.array(z.number().int()),
+        pass: z.array(z.number().int()),
+      }),
+    ),
+  })
+  .meta({ id: "ScalingMatrix" });

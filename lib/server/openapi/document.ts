@@ -1,0 +1,60 @@
+import { createDocument, type oas31 } from "zod-openapi";
+import type { RouteSpec } from "./routeSpec";
+import { experimentDetailRoute, experimentListRoute, frontierRoute, matrixRoute } from "./routes/experiments";
+import { healthRoute } from "./routes/health";
+import { importsRoute } from "./routes/imports";
+import { openApiRoute } from "./routes/openapi";
+import { ensemblesRoute, passAtKRoute } from "./routes/scaling";
+
+/**
+ * Every API route's entry: a new route adds its RouteSpec here (tests/unit/api/openApiCoverage
+ * fails while a route.ts under app/api has none, and the contract test calls each one).
+ */
+export const ROUTE_SPECS: readonly RouteSpec[] = [
+  healthRoute,
+  openApiRoute,
+  experimentListRoute,
+  experimentDetailRoute,
+  frontierRoute,
+  matrixRoute,
+  passAtKRoute,
+  ensemblesRoute,
+  importsRoute,
+];
+
+export type OpenApiDocument = oas31.OpenAPIObject;
+
+let built: OpenApiDocument | null = null;
+
+/** The OpenAPI 3.1 document of the API, generated from the routes' zod schemas (built once). */
+export function openApiDocument(): OpenApiDocument {
+  built ??= createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "alphascope API",
+      version: "1",
+      description:
+        "Read the experiments, frontiers, pass@k curves and per-problem counts alphascope serves, evaluate ensembles and import results. Every failure answers with the one error shape (ApiError). Metric ids are defined at /glossary.",
+    },
+    tags: [
+      {
+        name: "Experiments",
+        description: "Stored reads of an experiment's current version (ETag: the version).",
+      },
+      { name: "Scaling", description: "pass@k curves and ensembles." },
+      { name: "Import", description: "Writing results." },
+      { name: "Server", description: "Health and this document." },
+    ],
+    components: {
+      securitySchemes: {
+        writeToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "ALPHASCOPE_WRITE_TOKEN, when the server sets one (docs/security.md).",
+        },
+      },
+    },
+    paths: Object.fromEntries(ROUTE_SPECS.map((spec) => [spec.path, spec.operations])),
+  });
+  return built;
+}

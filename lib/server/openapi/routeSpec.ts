@@ -1,0 +1,79 @@
+import { z } from "zod";
+import type {
+  ZodOpenApiOperationObject,
+  ZodOpenApiPathItemObject,
+  ZodOpenApiResponseObject,
+} from "zod-openapi";
+import { apiErrorBodySchema } from "../../api/errorSchema";
+import { slugSchema } from "../../api/schemas";
+
+/**
+ * One API route's entry in the OpenAPI document (lib/server/openapi/routes/, listed in ROUTE_SPECS):
+ * its path as OpenAPI writes it (`/api/experiments/{slug}` for `app/api/experiments/[slug]/route.ts`)
+ * and its operations, built from the zod schemas the route parses and answers with.
+ */
+export interface RouteSpec {
+  path: `/api${string}`;
+  operations: Pick<ZodOpenApiPathItemObject, "get" | "post" | "put" | "patch" | "delete">;
+}
+
+export type Operation = ZodOpenApiOperationObject;
+
+/** A JSON response with its schema. */
+export function jsonResponse(
+  description: string,
+  schema: z.ZodType,
+  headers?: ZodOpenApiResponseObject["headers"],
+): ZodOpenApiResponseObject {
+  return { description, headers, content: { "application/json": { schema } } };
+}
+
+/** Error responses, all in the one error shape, each with what it means for this route. */
+export function errorResponses(byStatus: Record<number, string>): Record<string, ZodOpenApiResponseObject> {
+  return Object.fromEntries(
+    Object.entries(byStatus).map(([status, description]) => [
+      status,
+      jsonResponse(description, apiErrorBodySchema),
+    ]),
+  );
+}
+
+/** The `{slug}` path parameter of the experiment routes. */
+export const slugPath = z.object({
+  slug: slugSchema.meta({
+    description: "The experiment's slug, as in its page's URL.",
+    example: "demo-sweep",
+  }),
+});
+
+const etagHeader = z
+  .string()
+  .meta({ description: "The version of the data served (send it back in If-None-Match)." });
+
+/** The conditional-read parts of a versioned read: If-None-Match in, ETag and 304 out. */
+export const conditionalRead = {
+  header: z.object({
+    "if-none-match": z
+      .string()
+      .optional()
+      .meta({ description: "An ETag of an earlier answer: a 304 without a body while it is still current." }),
+  }),
+  headers: z.object({ etag: etagHeader }),
+  notModified: {
+    "304": {
+      description: "Not modified: the ETag sent is still current.",
+      headers: z.object({ etag: etagHeader }),
+    },
+  },
+};
+
+/** 503s every database read may answer with (Retry-After says when to ask again). */
+export const READ_UNAVAILABLE = {
+  503: "The database cannot be reached (database_unavailable), or the statistics of the current version are not stored yet (statistics_pending); Retry-After says when to try again.",
+};
+
+/** Errors of every route taking an experiment slug. */
+export const SLUG_ERRORS = {
+  400: "The slug (or a parameter) is invalid: the message names it.",
+  404: "No experiment has this slug.",
+};
