@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { ComparisonData } from "../api/compareTypes";
 import type {
   EnsembleEvaluation,
   EnsembleRequest,
@@ -39,6 +40,21 @@ export function frontierQuery(slug: string) {
     queryFn: ({ signal }) => fetchJson<FrontierData>(`${experimentPath(slug)}/frontier`, { signal }),
     staleTime: STALE_MS,
     refetchInterval: whileComputing,
+  });
+}
+
+/** 2–4 experiments' frontiers and how their benchmarks and problem sets compare (GET /api/compare). */
+export function comparisonQuery(slugs: readonly string[]) {
+  const params = new URLSearchParams({ experiments: slugs.join(",") });
+  return queryOptions({
+    queryKey: ["compare", ...slugs] as const,
+    queryFn: ({ signal }) => fetchJson<ComparisonData>(`/api/compare?${params}`, { signal }),
+    staleTime: STALE_MS,
+    // Asks again while any experiment's intervals are being computed.
+    refetchInterval: (query) =>
+      query.state.data?.experiments.some((experiment) => experiment.status === "computing")
+        ? COMPUTING_REFETCH_MS
+        : false,
   });
 }
 

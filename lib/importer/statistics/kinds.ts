@@ -11,6 +11,7 @@ export type StatisticKind =
   | "frontier-points"
   | "frontier"
   | "matrix"
+  | "problem-ids"
   | `pass-at-k:${DifficultySlice}`
   | `pass-at-k:${DifficultySlice}:bands`;
 
@@ -25,6 +26,7 @@ export const POINT_KINDS: readonly StatisticKind[] = [
   "detail",
   "frontier-points",
   "matrix",
+  "problem-ids",
   ...DIFFICULTY_SLICES.map((slice) => passAtKKind(slice, false)),
 ];
 

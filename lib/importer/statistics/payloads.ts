@@ -1,3 +1,4 @@
+import type { ProblemIdSet } from "../../api/compareTypes";
 import type { PassAtKCurve, PassAtKCurves, ScalingMatrixPayload } from "../../api/scalingTypes";
 import type {
   ApiErrorBody,
@@ -125,6 +126,15 @@ export function scalingMatrixPayload({ header, matrix }: LoadedSweep): Computed<
   };
 }
 
+/** The experiment's problem ids (sorted, as the matrix orders them) with their difficulties, for comparisons. */
+export function problemIdSet({ header, matrix }: LoadedSweep): Computed<ProblemIdSet> {
+  return {
+    benchmark: header.benchmark,
+    ids: matrix.problems.map((problem) => problem.externalId),
+    difficulties: matrix.problems.map((problem) => problem.difficulty),
+  };
+}
+
 /** Every checkpoint's pass@k curve (k = 1 … the largest k ≤ its smallest n) over `problems`. */
 export function checkpointCurves(matrix: SweepMatrix, problems: Int32Array, bands: boolean): PassAtKCurve[] {
   return matrix.checkpoints.map((cp, index) => {
@@ -221,6 +231,8 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
       return stored(kind, version, frontierData(sweep));
     case "matrix":
       return stored(kind, version, scalingMatrixPayload(sweep));
+    case "problem-ids":
+      return stored(kind, version, problemIdSet(sweep));
     default: {
       const [, slice, bands] = kind.split(":");
       return stored(kind, version, passAtKCurves(sweep, slice as DifficultySlice, bands === "bands"));
