@@ -6,7 +6,7 @@ import type {
   PassAtKCurves,
   ScalingMatrixPayload,
 } from "../api/scalingTypes";
-import type { FrontierData, StatisticsStatus } from "../api/types";
+import type { ExperimentDetail, FrontierData, StatisticsStatus } from "../api/types";
 import type { DifficultySlice } from "../domain/difficulty";
 import { fetchJson } from "./fetchJson";
 
@@ -40,6 +40,15 @@ export function frontierQuery(slug: string) {
     queryFn: ({ signal }) => fetchJson<FrontierData>(`${experimentPath(slug)}/frontier`, { signal }),
     staleTime: STALE_MS,
     refetchInterval: whileComputing,
+  });
+}
+
+/** An experiment's metadata and per-checkpoint scores (GET /api/experiments/<slug>). */
+export function experimentDetailQuery(slug: string) {
+  return queryOptions({
+    queryKey: ["experiments", slug, "detail"] as const,
+    queryFn: ({ signal }) => fetchJson<ExperimentDetail>(experimentPath(slug), { signal }),
+    staleTime: STALE_MS,
   });
 }
 
