@@ -1,15 +1,17 @@
 /**
- * `npm run screenshots`: the README's pictures of the explorer (docs/screenshots/*.png) on the synthetic
- * demo sweep, hard problems, at one α of each kind, then of the problems view and one problem's page. Starts the app the way `npm start` does (production
- * build, embedded PostgreSQL in a fresh data directory, demo sweep) and drives headless Chromium.
- * Rewrites the tracked PNGs: run it when the explorer's look changes and commit the result. The tests
- * never write them.
+ * `npm run screenshots`: the README's pictures (docs/screenshots/*.png): the explorer on the synthetic
+ * demo sweep, hard problems, at one α of each kind, the problems view and one problem's page, and the
+ * comparison of the demo with a second synthetic sweep of the same pair (coarser α grid, 64 samples).
+ * Starts the app the way `npm start` does (production build, embedded PostgreSQL in a fresh data
+ * directory, demo sweep) and drives headless Chromium. Rewrites the tracked PNGs: run it when the
+ * look changes and commit the result. The tests never write them.
  */
 import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { DEMO_EXPERIMENT_SLUG } from "../lib/demo/experiment";
+import { DEMO_EXPERIMENT, DEMO_EXPERIMENT_SLUG } from "../lib/demo/experiment";
+import { generateDemoSweep } from "../lib/demo/generate";
 import { launchChromium } from "./support/chromium";
 import { startApp } from "./support/server";
 
@@ -18,6 +20,52 @@ const SHOTS = [
   { name: "explorer-interpolation", alpha: 0.5 },
   { name: "explorer-extrapolation-b", alpha: 1.5 },
 ];
+/** The second sweep of the comparison: the demo's pair and problems, another α grid and sample count. */
+const COARSE = {
+  slug: "demo-coverage-sweep-coarse",
+  name: "Low vs high test coverage, 64 samples (synthetic demo)",
+  alphas: [-0.5, 0, 0.5, 1, 1.5],
+  samples: 64,
+};
+
+/** Imports the coarse sweep through the import API, as one native JSONL file with an α per line. */
+async function importCoarseSweep(baseUrl: string): Promise<void> {
+  const sweep = generateDemoSweep({ alphas: COARSE.alphas, samples: COARSE.samples });
+  const difficulty = new Map(sweep.problems.map((problem) => [problem.externalId, problem.difficulty]));
+  const lines = sweep.checkpoints.flatMap((checkpoint) =>
+    checkpoint.results.map((result) =>
+      JSON.stringify({
+        alpha: checkpoint.alpha,
+        problem: result.problemExternalId,
+        difficulty: difficulty.get(result.problemExternalId),
+        n: result.n,
+        ...result.verdicts,
+      }),
+    ),
+  );
+  const { endpointA, endpointB } = DEMO_EXPERIMENT;
+  const response = await fetch(`${baseUrl}/api/imports`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      experiment: COARSE.slug,
+      name: COARSE.name,
+      benchmark: DEMO_EXPERIMENT.benchmark,
+      endpointALabel: endpointA.label,
+      endpointBLabel: endpointB.label,
+      files: [{ name: "coarse.jsonl", content: lines.join("\n") }],
+    }),
+  });
+  if (!response.ok) throw new Error(`Importing the coarse sweep failed: ${await response.text()}`);
+  // The picture shows intervals: wait for the worker to store them (a generous guard, not a timing).
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const frontier = await fetch(`${baseUrl}/api/experiments/${COARSE.slug}/frontier`);
+    if (((await frontier.json()) as { status?: string }).status === "ready") return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error("The coarse sweep's intervals were not computed within 5 minutes.");
+}
+
 const DIR = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
 
 /** The problems view (hard problems, gained from α = −1 to 1.5) and the page of its top problem. */
@@ -55,6 +103,14 @@ async function main(): Promise<void> {
         console.log(`wrote ${relative(process.cwd(), path)}`);
       }
       await shootProblems(page, app.baseUrl);
+      await importCoarseSweep(app.baseUrl);
+      await page.goto(
+        `${app.baseUrl}/compare?experiments=${DEMO_EXPERIMENT_SLUG},${COARSE.slug}&alpha=1.25&difficulty=hard`,
+      );
+      await page.locator('[data-hydrated="true"]').waitFor({ timeout: 120_000 });
+      const path = join(DIR, "compare.png");
+      await page.screenshot({ path, fullPage: true });
+      console.log(`wrote ${relative(process.cwd(), path)}`);
     } finally {
       await browser.close();
     }

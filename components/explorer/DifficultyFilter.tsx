@@ -1,5 +1,4 @@
 import { memo } from "react";
-import type { FrontierData } from "@/lib/api/types";
 import { formatCount } from "@/lib/client/format";
 import { DIFFICULTY_SLICES, type DifficultySlice } from "@/lib/domain/difficulty";
 
@@ -11,7 +10,8 @@ const SLICE_LABELS: Record<DifficultySlice, string> = {
 };
 
 interface DifficultyFilterProps {
-  slices: FrontierData["slices"];
+  /** Problems per slice (an experiment's frontier slices, or what every compared experiment has). */
+  slices: Record<DifficultySlice, { problems: number }>;
   value: DifficultySlice;
   onChange: (slice: DifficultySlice) => void;
 }

@@ -5,11 +5,13 @@ import { EVALPLUS_TESTS } from "@/lib/import/evalplusStatus";
 import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS } from "@/lib/import/formats";
 import type { ImportIssue } from "@/lib/import/issues";
 import type { ImportReport } from "@/lib/importer/report";
+import { EditMetadataForm } from "./EditMetadataForm";
 import { type ExperimentChoice, ExperimentFields, NEW_EXPERIMENT } from "./ExperimentFields";
 import { FileDrop } from "./FileDrop";
 import styles from "./Import.module.css";
 import { ImportReportView } from "./ImportReportView";
 import { IssueList } from "./IssueList";
+import { EMPTY_METADATA, MetadataInputs, type MetadataValues } from "./MetadataInputs";
 import { type ImportFields, postImport } from "./postImport";
 
 type Phase =
@@ -37,7 +39,9 @@ export function ImportForm({ experiments }: { experiments: readonly ExperimentCh
   const [alpha, setAlpha] = useState("");
   const [format, setFormat] = useState("");
   const [tests, setTests] = useState("");
+  const [metadata, setMetadata] = useState<MetadataValues>(EMPTY_METADATA);
   const [replace, setReplace] = useState(false);
+  const [confirmIdentical, setConfirmIdentical] = useState(false);
   const [token, setToken] = useState("");
   const [phase, setPhase] = useState<Phase>({ kind: "editing" });
   const manifest = hasManifest(files);
@@ -51,13 +55,17 @@ export function ImportForm({ experiments }: { experiments: readonly ExperimentCh
       setPhase({ kind: "editing" });
     };
 
+  // A manifest and an existing experiment bring their own metadata.
+  const creating = selected === NEW_EXPERIMENT && !manifest;
   const fields = (dryRun: boolean): ImportFields => ({
     experiment: selected === NEW_EXPERIMENT ? newSlug : selected,
     name: selected === NEW_EXPERIMENT ? newName : "",
+    ...(creating ? metadata : EMPTY_METADATA),
     alpha: manifest ? "" : alpha,
     format: manifest ? "" : format,
     tests,
     replace,
+    confirmIdentical,
     dryRun,
   });
 
@@ -76,113 +84,135 @@ export function ImportForm({ experiments }: { experiments: readonly ExperimentCh
   };
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} aria-busy={busy}>
-      <FileDrop files={files} onFiles={edit(setFiles)} disabled={busy} />
-      {manifest ? (
-        <p className={styles.manifestNote}>
-          A manifest names the experiment and the α of each file; leave the experiment as it is to use the
-          manifest&apos;s slug.
-        </p>
-      ) : null}
-      <div className={styles.fieldsRow}>
-        <ExperimentFields
-          experiments={experiments}
-          selected={selected}
-          onSelect={edit(setSelected)}
-          newSlug={newSlug}
-          onNewSlug={edit(setNewSlug)}
-          newName={newName}
-          onNewName={edit(setNewName)}
-          fromManifest={manifest}
-        />
-        {manifest ? null : (
-          <fieldset className={styles.fieldset}>
-            <legend>Checkpoint</legend>
-            <label className={styles.field}>
-              <span>α</span>
-              <input
-                type="text"
-                inputMode="decimal"
-                value={alpha}
-                onChange={(event) => edit(setAlpha)(event.target.value)}
-                placeholder="e.g. 0.5 or −0.25"
-                aria-describedby="alpha-hint"
+    <>
+      <form className={styles.form} onSubmit={onSubmit} aria-busy={busy}>
+        <FileDrop files={files} onFiles={edit(setFiles)} disabled={busy} />
+        {manifest ? (
+          <p className={styles.manifestNote}>
+            A manifest names the experiment and the α of each file; leave the experiment as it is to use the
+            manifest&apos;s slug.
+          </p>
+        ) : null}
+        <div className={styles.fieldsRow}>
+          <ExperimentFields
+            experiments={experiments}
+            selected={selected}
+            onSelect={edit(setSelected)}
+            newSlug={newSlug}
+            onNewSlug={edit(setNewSlug)}
+            newName={newName}
+            onNewName={edit(setNewName)}
+            fromManifest={manifest}
+          />
+          {creating ? (
+            <fieldset className={styles.fieldset}>
+              <legend>New experiment&apos;s metadata</legend>
+              <MetadataInputs
+                values={metadata}
+                onChange={(change) => edit(setMetadata)({ ...metadata, ...change })}
+                benchmarkHint="from the file's format (e.g. livecodebench)"
+                settingDefault
               />
-            </label>
-            <p id="alpha-hint" className="muted">
-              θ(α) = (1−α)·θ<sub>A</sub> + α·θ<sub>B</sub>; leave empty when the file names its α.
-            </p>
+            </fieldset>
+          ) : null}
+          {manifest ? null : (
+            <fieldset className={styles.fieldset}>
+              <legend>Checkpoint</legend>
+              <label className={styles.field}>
+                <span>α</span>
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  value={alpha}
+                  onChange={(event) => edit(setAlpha)(event.target.value)}
+                  placeholder="e.g. 0.5 or −0.25"
+                  aria-describedby="alpha-hint"
+                />
+              </label>
+              <p id="alpha-hint" className="muted">
+                θ(α) = (1−α)·θ<sub>A</sub> + α·θ<sub>B</sub>; leave empty when the file names its α.
+              </p>
+              <label className={styles.field}>
+                <span>Format</span>
+                <select value={format} onChange={(event) => edit(setFormat)(event.target.value)}>
+                  <option value="">Detect automatically</option>
+                  {IMPORT_FORMATS.map((name) => (
+                    <option key={name} value={name}>
+                      {IMPORT_FORMAT_LABELS[name]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </fieldset>
+          )}
+          <fieldset className={styles.fieldset}>
+            <legend>Options</legend>
             <label className={styles.field}>
-              <span>Format</span>
-              <select value={format} onChange={(event) => edit(setFormat)(event.target.value)}>
-                <option value="">Detect automatically</option>
-                {IMPORT_FORMATS.map((name) => (
+              <span>EvalPlus tests</span>
+              <select value={tests} onChange={(event) => edit(setTests)(event.target.value)}>
+                <option value="">plus (base and plus must pass)</option>
+                {EVALPLUS_TESTS.filter((name) => name !== "plus").map((name) => (
                   <option key={name} value={name}>
-                    {IMPORT_FORMAT_LABELS[name]}
+                    {name} only
                   </option>
                 ))}
               </select>
             </label>
+            <label className={styles.check}>
+              <input
+                type="checkbox"
+                checked={replace}
+                onChange={(event) => edit(setReplace)(event.target.checked)}
+              />
+              Replace stored results that differ
+            </label>
+            <label className={styles.check}>
+              <input
+                type="checkbox"
+                checked={confirmIdentical}
+                onChange={(event) => edit(setConfirmIdentical)(event.target.checked)}
+              />
+              Import even if identical to another α
+            </label>
+            <label className={styles.field}>
+              <span>Write token (if the server requires one)</span>
+              <input
+                type="password"
+                value={token}
+                onChange={(event) => setToken(event.target.value)}
+                autoComplete="off"
+              />
+            </label>
           </fieldset>
-        )}
-        <fieldset className={styles.fieldset}>
-          <legend>Options</legend>
-          <label className={styles.field}>
-            <span>EvalPlus tests</span>
-            <select value={tests} onChange={(event) => edit(setTests)(event.target.value)}>
-              <option value="">plus (base and plus must pass)</option>
-              {EVALPLUS_TESTS.filter((name) => name !== "plus").map((name) => (
-                <option key={name} value={name}>
-                  {name} only
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className={styles.check}>
-            <input
-              type="checkbox"
-              checked={replace}
-              onChange={(event) => edit(setReplace)(event.target.checked)}
-            />
-            Replace stored results that differ
-          </label>
-          <label className={styles.field}>
-            <span>Write token (if the server requires one)</span>
-            <input
-              type="password"
-              value={token}
-              onChange={(event) => setToken(event.target.value)}
-              autoComplete="off"
-            />
-          </label>
-        </fieldset>
-      </div>
-      <div className={styles.actions}>
-        <button type="submit" className="button button--primary" disabled={busy || files.length === 0}>
-          Preview import
-        </button>
-        {phase.kind === "previewed" && phase.report.status === "imported" ? (
-          <button type="button" className="button button--primary" onClick={() => void send(false)}>
-            Import {phase.report.totals.rows.toLocaleString("en-US")} results
-          </button>
-        ) : null}
-      </div>
-      {phase.kind === "sending" ? (
-        <div className={styles.progress} role="status">
-          <progress value={phase.progress} max={1} aria-label="Upload progress" />
-          <span>
-            {phase.progress < 1
-              ? `Uploading… ${Math.round(phase.progress * 100)}%`
-              : phase.dryRun
-                ? "Validating…"
-                : "Importing…"}
-          </span>
         </div>
-      ) : null}
-      {phase.kind === "failed" ? <IssueList message={phase.message} issues={phase.issues} /> : null}
-      {phase.kind === "previewed" || phase.kind === "imported" ? (
-        <ImportReportView report={phase.report} />
-      ) : null}
-    </form>
+        <div className={styles.actions}>
+          <button type="submit" className="button button--primary" disabled={busy || files.length === 0}>
+            Preview import
+          </button>
+          {phase.kind === "previewed" && phase.report.status === "imported" ? (
+            <button type="button" className="button button--primary" onClick={() => void send(false)}>
+              Import {phase.report.totals.rows.toLocaleString("en-US")} results
+            </button>
+          ) : null}
+        </div>
+        {phase.kind === "sending" ? (
+          <div className={styles.progress} role="status">
+            <progress value={phase.progress} max={1} aria-label="Upload progress" />
+            <span>
+              {phase.progress < 1
+                ? `Uploading… ${Math.round(phase.progress * 100)}%`
+                : phase.dryRun
+                  ? "Validating…"
+                  : "Importing…"}
+            </span>
+          </div>
+        ) : null}
+        {phase.kind === "failed" ? <IssueList message={phase.message} issues={phase.issues} /> : null}
+        {phase.kind === "previewed" || phase.kind === "imported" ? (
+          <ImportReportView report={phase.report} />
+        ) : null}
+      </form>
+      {selected !== NEW_EXPERIMENT ? <EditMetadataForm key={selected} slug={selected} token={token} /> : null}
+    </>
   );
 }

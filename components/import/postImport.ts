@@ -1,14 +1,19 @@
 import type { ImportIssue } from "@/lib/import/issues";
 import type { ImportReport } from "@/lib/importer/report";
+import type { MetadataValues } from "./MetadataInputs";
 
-/** The form fields POST /api/imports reads (see lib/server/imports/apiRequest.ts). */
-export interface ImportFields {
+/**
+ * The form fields POST /api/imports reads (see lib/server/imports/apiRequest.ts); empty text is
+ * not sent (the server's default applies).
+ */
+export interface ImportFields extends MetadataValues {
   experiment: string;
   name: string;
   alpha: string;
   format: string;
   tests: string;
   replace: boolean;
+  confirmIdentical: boolean;
   dryRun: boolean;
 }
 

@@ -22,20 +22,8 @@ export interface PlottedPoint {
   whiskers: { x1: number; x2: number; y1: number; y2: number } | null;
 }
 
-export interface FrontierLayout {
-  frame: Frame;
-  xScale: AxisScale;
-  yScale: AxisScale;
-  xTicks: Tick[];
-  yTicks: Tick[];
-  /** Points in α order. */
-  points: PlottedPoint[];
-  path: { part: PathPart; d: string }[];
-  /** The Pareto staircase, or null with fewer than two front points. */
-  frontier: string | null;
-  /** Evaluated α without a value for one of the two metrics (not drawn). */
-  missing: number[];
-}
+/** A plot of one series: its shared frame, scales and ticks, and the series itself. */
+export type FrontierLayout = Omit<FrontierSeriesPlot, "series"> & FrontierSeriesLayout;
 
 export interface FrontierLayoutInput {
   /** Evaluated checkpoints, sorted by α. */
@@ -81,12 +69,6 @@ function pathRuns(plotted: readonly PlottedPoint[]): { part: PathPart; d: string
   return runs.map((run) => ({ part: run.part, d: polyline(run.vertices) ?? "" }));
 }
 
-/**
- * Everything the frontier plot draws, in pixels: scales, ticks, one point per evaluated α (coloured
- * by α, flagged when Pareto-optimal), the α path split into its extrapolation and interpolation
- * parts, and the Pareto staircase. The Pareto front is computed on all points, not only the zoomed
- * window, so zooming never changes which α are optimal.
- */
 /** The interval whiskers of a point; null when an interval is unknown (not computed yet, or undefined). */
 function whiskersOf(
   x: FrontierEstimate,
@@ -101,42 +83,63 @@ function whiskersOf(
   return { x1: px(xScale(x1)), x2: px(xScale(x2)), y1: px(yScale(y1)), y2: px(yScale(y2)) };
 }
 
-export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
-  const frame = chartFrame(input.width, input.height, FRONTIER_MARGIN);
-  // JSON turns a NaN into null: a value must be a finite number to be drawn.
-  const hasValue = (p: FrontierPoint, id: string) => Number.isFinite(p.metrics[id]?.value);
-  const withValues = input.points.filter((p) => hasValue(p, input.x.id) && hasValue(p, input.y.id));
-  const missing = input.points.filter((p) => !withValues.includes(p)).map((p) => p.alpha);
+/** One series of a plot with several: its points, α path, Pareto staircase and undrawn α. */
+export interface FrontierSeriesLayout {
+  /** Points in α order. */
+  points: PlottedPoint[];
+  path: { part: PathPart; d: string }[];
+  /** The series' own Pareto staircase, or null with fewer than two front points. */
+  frontier: string | null;
+  /** Evaluated α without a value for one of the two metrics (not drawn). */
+  missing: number[];
+}
+
+/** Several experiments' frontiers on shared axes (the comparison page). */
+export interface FrontierSeriesPlot {
+  frame: Frame;
+  xScale: AxisScale;
+  yScale: AxisScale;
+  xTicks: Tick[];
+  yTicks: Tick[];
+  /** In the order given. */
+  series: FrontierSeriesLayout[];
+}
+
+export interface FrontierSeriesInput extends Omit<FrontierLayoutInput, "points"> {
+  /** Each series' evaluated checkpoints, sorted by α. */
+  series: readonly (readonly FrontierPoint[])[];
+}
+
+// JSON turns a NaN into null: a value must be a finite number to be drawn.
+function drawable(points: readonly FrontierPoint[], x: string, y: string): FrontierPoint[] {
+  return points.filter((p) => Number.isFinite(p.metrics[x]?.value) && Number.isFinite(p.metrics[y]?.value));
+}
+
+/**
+ * The pixels of one series on scales shared with the others: one point per evaluated α (coloured by
+ * α within its own range, flagged when Pareto-optimal within its own series), the α path split into
+ * its parts, and the series' Pareto staircase. The front is computed on all of the series' points,
+ * not only the zoomed window, so zooming never changes which α are optimal.
+ */
+function layoutSeries(
+  points: readonly FrontierPoint[],
+  input: Omit<FrontierSeriesInput, "series">,
+  xScale: AxisScale,
+  yScale: AxisScale,
+): FrontierSeriesLayout {
+  const withValues = drawable(points, input.x.id, input.y.id);
+  const missing = points.filter((p) => !withValues.includes(p)).map((p) => p.alpha);
   const xs = withValues.map((p) => p.metrics[input.x.id]);
   const ys = withValues.map((p) => p.metrics[input.y.id]);
-  // Bounds are null while the intervals are computed, and NaN-turned-null where undefined.
-  const bounds = (estimates: typeof xs) =>
-    input.ci
-      ? estimates.flatMap((e) => [e.value, e.lower, e.upper]).filter((v): v is number => v !== null)
-      : estimates.map((e) => e.value);
-
-  const xScale = createAxisScale({
-    values: bounds(xs),
-    range: [0, frame.innerWidth],
-    log: input.xLog,
-    domain: input.zoom?.x,
-  });
-  const yScale = createAxisScale({
-    values: bounds(ys),
-    range: [frame.innerHeight, 0],
-    log: input.yLog,
-    domain: input.zoom?.y,
-  });
-
   const { indices, vertices } = frontierStepPath(
     withValues.map((_, i) => ({ x: xs[i].value, y: ys[i].value })),
     { x: input.x.direction, y: input.y.direction },
   );
   const onFront = new Set(indices);
-  const alphaMin = input.points[0]?.alpha ?? 0;
-  const alphaMax = input.points[input.points.length - 1]?.alpha ?? 1;
+  const alphaMin = points[0]?.alpha ?? 0;
+  const alphaMax = points[points.length - 1]?.alpha ?? 1;
 
-  const points = withValues.map((point, i): PlottedPoint => {
+  const plotted = withValues.map((point, i): PlottedPoint => {
     const cx = px(xScale(xs[i].value));
     const cy = px(yScale(ys[i].value));
     return {
@@ -148,19 +151,60 @@ export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
       whiskers: input.ci ? whiskersOf(xs[i], ys[i], xScale, yScale) : null,
     };
   });
-
   return {
-    frame,
-    xScale,
-    yScale,
-    xTicks: axisTicks(xScale, tickCountFor(frame.innerWidth), input.x.format),
-    yTicks: axisTicks(yScale, tickCountFor(frame.innerHeight), input.y.format),
-    points,
-    path: pathRuns(points),
+    points: plotted,
+    path: pathRuns(plotted),
     frontier:
       vertices.length >= 2
         ? (polyline(vertices.map((v): [number, number] => [xScale(v.x), yScale(v.y)])) ?? null)
         : null,
     missing,
   };
+}
+
+/**
+ * Several series of evaluated checkpoints on one pair of axes: the scales fit every series' values
+ * (and their intervals, when shown), so every series is read against the same ticks; each series is
+ * laid out as {@link layoutFrontier} lays out one.
+ */
+export function layoutFrontierSeries(input: FrontierSeriesInput): FrontierSeriesPlot {
+  const { series, ...shared } = input;
+  const frame = chartFrame(input.width, input.height, FRONTIER_MARGIN);
+  const estimates = series.flatMap((points) => drawable(points, input.x.id, input.y.id));
+  // Bounds are null while the intervals are computed, and NaN-turned-null where undefined.
+  const bounds = (values: FrontierEstimate[]) =>
+    input.ci
+      ? values.flatMap((e) => [e.value, e.lower, e.upper]).filter((v): v is number => v !== null)
+      : values.map((e) => e.value);
+  const xScale = createAxisScale({
+    values: bounds(estimates.map((p) => p.metrics[input.x.id])),
+    range: [0, frame.innerWidth],
+    log: input.xLog,
+    domain: input.zoom?.x,
+  });
+  const yScale = createAxisScale({
+    values: bounds(estimates.map((p) => p.metrics[input.y.id])),
+    range: [frame.innerHeight, 0],
+    log: input.yLog,
+    domain: input.zoom?.y,
+  });
+  return {
+    frame,
+    xScale,
+    yScale,
+    xTicks: axisTicks(xScale, tickCountFor(frame.innerWidth), input.x.format),
+    yTicks: axisTicks(yScale, tickCountFor(frame.innerHeight), input.y.format),
+    series: series.map((points) => layoutSeries(points, shared, xScale, yScale)),
+  };
+}
+
+/**
+ * Everything the frontier plot draws, in pixels: scales, ticks, one point per evaluated α (coloured
+ * by α, flagged when Pareto-optimal), the α path split into its extrapolation and interpolation
+ * parts, and the Pareto staircase: the one-series case of {@link layoutFrontierSeries}.
+ */
+export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
+  const { points, ...shared } = input;
+  const { series, ...plot } = layoutFrontierSeries({ ...shared, series: [points] });
+  return { ...plot, ...series[0] };
 }

@@ -13,6 +13,7 @@ Usage:
       --generation <file>   LiveCodeBench _eval.json: the matching _eval_all.json for ids and difficulty
       --dry-run             parse, validate and print the summary without writing
       --replace             replace existing results of the same checkpoint and problem
+      --confirm-identical   import a checkpoint whose verdict counts equal another α's (refused otherwise)
       --json                print the summary as JSON
   alphascope ensemble <slug> --members -0.75:84,0.5:83,1.5:83 [--difficulty hard] [--json]
   alphascope ensemble <slug> --search --budget 250 [--max-members 3] [--difficulty hard] [--json]

@@ -1,12 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { ProblemCounts, ProblemDetail } from "../api/problemTypes";
+import type { ComparisonData } from "../api/compareTypes";
 import type {
   EnsembleEvaluation,
   EnsembleRequest,
   PassAtKCurves,
   ScalingMatrixPayload,
 } from "../api/scalingTypes";
-import type { FrontierData, StatisticsStatus } from "../api/types";
+import type { ExperimentDetail, FrontierData, StatisticsStatus } from "../api/types";
 import type { DifficultySlice } from "../domain/difficulty";
 import { fetchJson } from "./fetchJson";
 
@@ -40,6 +41,30 @@ export function frontierQuery(slug: string) {
     queryFn: ({ signal }) => fetchJson<FrontierData>(`${experimentPath(slug)}/frontier`, { signal }),
     staleTime: STALE_MS,
     refetchInterval: whileComputing,
+  });
+}
+
+/** An experiment's metadata and per-checkpoint scores (GET /api/experiments/<slug>). */
+export function experimentDetailQuery(slug: string) {
+  return queryOptions({
+    queryKey: ["experiments", slug, "detail"] as const,
+    queryFn: ({ signal }) => fetchJson<ExperimentDetail>(experimentPath(slug), { signal }),
+    staleTime: STALE_MS,
+  });
+}
+
+/** 2–4 experiments' frontiers and how their benchmarks and problem sets compare (GET /api/compare). */
+export function comparisonQuery(slugs: readonly string[]) {
+  const params = new URLSearchParams({ experiments: slugs.join(",") });
+  return queryOptions({
+    queryKey: ["compare", ...slugs] as const,
+    queryFn: ({ signal }) => fetchJson<ComparisonData>(`/api/compare?${params}`, { signal }),
+    staleTime: STALE_MS,
+    // Asks again while any experiment's intervals are being computed.
+    refetchInterval: (query) =>
+      query.state.data?.experiments.some((experiment) => experiment.status === "computing")
+        ? COMPUTING_REFETCH_MS
+        : false,
   });
 }
 

@@ -7,7 +7,7 @@ import type { TextField } from "./limits";
 import { textFault } from "./storable";
 
 /** A refinement reporting why a text cannot be stored as `field` (see storable.ts). */
-function storable(field: TextField, options: { multiline?: boolean } = {}) {
+export function storable(field: TextField, options: { multiline?: boolean } = {}) {
   return (value: string, ctx: z.RefinementCtx) => {
     const fault = textFault(value, field, options);
     if (fault) ctx.addIssue({ code: "custom", message: fault });
@@ -15,7 +15,7 @@ function storable(field: TextField, options: { multiline?: boolean } = {}) {
 }
 
 /** Text stored as `field`: trimmed, not empty, and storable. */
-function text(field: TextField) {
+export function text(field: TextField) {
   return z.string().trim().min(1).superRefine(storable(field));
 }
 

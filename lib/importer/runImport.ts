@@ -13,6 +13,8 @@ export interface ImportRequest extends PrepareOptions {
   source: ImportSource;
   replace?: boolean;
   dryRun?: boolean;
+  /** Import a checkpoint even when its verdict counts equal another α's (refused otherwise). */
+  confirmIdentical?: boolean;
 }
 
 /**
@@ -26,9 +28,14 @@ export async function prepareImport(request: Omit<ImportRequest, keyof WriteOpti
   return { experiment: completeExperiment(request.experiment, files[0].format), files };
 }
 
-/** The write options of a request (defaults: no replace, no dry run). */
+/** The write options of a request (defaults: no replace, no dry run, identical content refused). */
 export function writeOptions(request: ImportRequest): WriteOptions {
-  return { source: request.source, replace: request.replace ?? false, dryRun: request.dryRun ?? false };
+  return {
+    source: request.source,
+    replace: request.replace ?? false,
+    dryRun: request.dryRun ?? false,
+    confirmIdentical: request.confirmIdentical ?? false,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/prisma/client";
+import { findIdenticalCheckpoints } from "../db/queries/identicalCheckpoints";
 import { type ImportSource, recordImportBatch, wasImported } from "../db/queries/importBatches";
 import { findDifficultyConflicts, upsertImportProblems } from "../db/queries/importProblems";
 import {
@@ -18,7 +19,13 @@ import {
 } from "../db/queries/importTargets";
 import { formatAlpha } from "../domain/alpha";
 import type { ExperimentInput, ProblemInput } from "../domain/sweepInput";
-import { ImportConflictError, listProblems } from "./conflicts";
+import {
+  CONFIRM_IDENTICAL_OPTION,
+  IdenticalContentError,
+  ImportConflictError,
+  listProblems,
+  REPLACE_OPTION,
+} from "./conflicts";
 import type { ImportPlan, PlannedFile } from "./plan";
 import type { CheckpointReport, FileReport, ImportReport } from "./report";
 import { type CheckpointDetails, ResultWriter, type WriteTarget } from "./resultWriter";
@@ -35,6 +42,11 @@ export interface WriteOptions {
   replace: boolean;
   /** Run every step, then roll back: the report says what would happen. */
   dryRun: boolean;
+  /**
+   * Import a checkpoint whose per-problem verdict counts equal another α's of the experiment
+   * (refused otherwise: see {@link refuseIdenticalCheckpoints}).
+   */
+  confirmIdentical: boolean;
 }
 
 /** A large sweep takes a while; Prisma's default 5 s interactive-transaction limit is far too tight. */
@@ -69,6 +81,8 @@ export interface RowSource<Rows extends SourceRows = SourceRows> {
 interface WrittenSource<Rows extends SourceRows> {
   rows: Rows;
   checkpoints: CheckpointReport[];
+  /** The ids of the checkpoints whose rows this source wrote (status "imported"), by α. */
+  written: Map<number, number>;
 }
 
 /** Thrown inside the transaction to roll a dry run back, carrying its report out. */
@@ -159,12 +173,39 @@ export async function writeSources<Rows extends SourceRows>(
   const imported = files.some((file) =>
     file.checkpoints.some((checkpoint) => checkpoint.status === "imported"),
   );
+  if (imported && !options.confirmIdentical)
+    await refuseIdenticalCheckpoints(tx, stored.id, files, options.source);
   if (imported) {
     const version = await touchExperiment(tx, stored.id);
     // A dry run rolls back: nothing to serve, nothing to compute.
     if (!options.dryRun) await recordStatistics(tx, { id: stored.id, slug: stored.slug, version });
   }
   return { experiment: stored, files, imported };
+}
+
+/**
+ * Refuses (inside the import's transaction, which then stores nothing) a checkpoint this import
+ * wrote whose per-problem verdict counts now equal another checkpoint's of the experiment: the same
+ * problems with the same n and verdict counts for every one. Two α of a real sweep practically never
+ * agree on every count; one file imported under two α always does.
+ */
+async function refuseIdenticalCheckpoints<Rows extends SourceRows>(
+  tx: Tx,
+  experimentId: number,
+  files: readonly WrittenSource<Rows>[],
+  source: ImportSource,
+): Promise<void> {
+  const ids = files.flatMap((file) => [...file.written.values()]);
+  const [pair] = await findIdenticalCheckpoints(tx, experimentId, ids);
+  if (!pair) return;
+  const file = files.find((candidate) => candidate.written.has(pair.alpha))?.rows.file ?? "";
+  throw new IdenticalContentError({
+    file,
+    field: "alpha",
+    message:
+      `α = ${formatAlpha(pair.alpha)} would have exactly the same per-problem verdict counts as α = ${formatAlpha(pair.same)} ` +
+      `(the same file under two α?); ${CONFIRM_IDENTICAL_OPTION[source]}`,
+  });
 }
 
 /** Streams a source's rows into the database through a {@link ResultWriter}. */
@@ -233,11 +274,13 @@ async function writeSource<Rows extends SourceRows>(
     targets.map((t) => t.checkpoint),
   );
   const checkpoints: CheckpointReport[] = [];
+  const written = new Map<number, number>();
   for (const { alpha, checkpoint, done } of targets) {
+    if (!done) written.set(alpha, checkpoint.id);
     const summary = summaries.get(checkpoint.id) as ResultsSummary;
     const counts = done
       ? { inserted: 0, replaced: 0, unchanged: summary.problems }
-      : await writeCounts(tx, file, checkpoint, summary.problems, options.replace);
+      : await writeCounts(tx, file, checkpoint, summary.problems, options);
     if (!done) {
       await recordImportBatch(tx, {
         experimentId: target.experimentId,
@@ -261,7 +304,7 @@ async function writeSource<Rows extends SourceRows>(
       ...counts,
     });
   }
-  return { rows: file, checkpoints };
+  return { rows: file, checkpoints, written };
 }
 
 /** Refuses contradicting difficulties, then completes the metadata of the file's problems. */
@@ -290,7 +333,7 @@ async function writeCounts(
   file: SourceRows,
   checkpoint: ImportCheckpoint,
   rows: number,
-  replace: boolean,
+  { replace, source }: Pick<WriteOptions, "replace" | "source">,
 ): Promise<ResultWriteCounts> {
   if (checkpoint.created) return { inserted: rows, replaced: 0, unchanged: 0 };
   const staged = await compareStaged(tx, checkpoint.id);
@@ -300,7 +343,7 @@ async function writeCounts(
       field: "problem",
       message:
         `α = ${formatAlpha(checkpoint.alpha)} already has different results for ${staged.differing.length} problem(s): ` +
-        `${listProblems(staged.differing)}; use --replace to overwrite them`,
+        `${listProblems(staged.differing)}; ${REPLACE_OPTION[source]}`,
     });
   }
   return mergeStaged(tx, checkpoint.id, staged, rows);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getCompare } from "@/app/api/compare/route";
 import { POST as postEnsemble } from "@/app/api/experiments/[slug]/ensembles/route";
 import { GET as getFrontier } from "@/app/api/experiments/[slug]/frontier/route";
 import { GET as getMatrix } from "@/app/api/experiments/[slug]/matrix/route";
@@ -7,7 +8,7 @@ import { GET as getPassAtK } from "@/app/api/experiments/[slug]/pass-at-k/route"
 import { GET as getProblemCounts } from "@/app/api/experiments/[slug]/problem-counts/route";
 import { GET as getProblem } from "@/app/api/experiments/[slug]/problems/[id]/route";
 import { GET as getProblems } from "@/app/api/experiments/[slug]/problems/route";
-import { GET as getDetail } from "@/app/api/experiments/[slug]/route";
+import { GET as getDetail, PATCH as patchDetail } from "@/app/api/experiments/[slug]/route";
 import { GET as getList } from "@/app/api/experiments/route";
 import { GET as getHealth } from "@/app/api/health/route";
 import { POST as postImport } from "@/app/api/imports/route";
@@ -213,6 +214,55 @@ describe("every API route answers any input in the error shape, never 500", () =
     );
   });
 
+  it("GET /api/compare with any list of slugs", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.constant(SLUG), slugs), { maxLength: 6 }),
+        texts,
+        async (list, extra) => {
+          const query = new URLSearchParams({ experiments: list.join(","), alpha: extra });
+          await expectWellFormed(getCompare(new Request(`${BASE}/api/compare?${query}`)));
+        },
+      ),
+      options,
+    );
+  });
+
+  it("PATCH /api/experiments/[slug] with any body and content type", async () => {
+    const metadataBodies = fc.oneof(
+      texts,
+      fc
+        .record(
+          {
+            name: texts,
+            benchmark: texts,
+            setting: texts,
+            endpoints: fc.record({
+              a: fc.record({ label: texts, model: fc.option(texts) }, { requiredKeys: [] }),
+            }),
+          },
+          { requiredKeys: [] },
+        )
+        .map((body) => JSON.stringify(body)),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constant(SLUG), slugs),
+        metadataBodies,
+        contentTypes,
+        async (slug, body, type) => {
+          const request = new Request(`${BASE}/api/experiments/x`, {
+            method: "PATCH",
+            body,
+            headers: { ...LOCAL_CLIENT, ...(type ? { "content-type": type } : {}) },
+          });
+          await expectWellFormed(patchDetail(request, context(slug)));
+        },
+      ),
+      options,
+    );
+  });
+
   it("GET /api/experiments/[slug]/problems, /problem-counts and /problems/[id] with any query or id", async () => {
     const problemQueries = fc.dictionary(
       fc.constantFrom("from", "to", "difficulty", "order", "limit", "offset", "q"),
@@ -278,7 +328,20 @@ describe("every API route answers any input in the error shape, never 500", () =
     await fc.assert(
       fc.asyncProperty(
         fc.dictionary(
-          fc.constantFrom("experiment", "name", "alpha", "format", "tests", "replace", "dryRun"),
+          fc.constantFrom(
+            "experiment",
+            "name",
+            "alpha",
+            "format",
+            "tests",
+            "replace",
+            "dryRun",
+            "confirmIdentical",
+            "benchmark",
+            "setting",
+            "endpointALabel",
+            "endpointBModel",
+          ),
           texts,
         ),
         fc.array(nativeLine, { maxLength: 4 }),

@@ -15,10 +15,12 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
+/** 50 problems at α, with counts that differ between α (identical ones would be refused). */
 function countsFile(alpha: number): string {
-  return Array.from({ length: 50 }, (_, i) =>
-    JSON.stringify({ alpha, problem: `p${i}`, n: 4, pass: i % 5, wrongAnswer: 4 - (i % 5) }),
-  ).join("\n");
+  return Array.from({ length: 50 }, (_, i) => {
+    const pass = (i + alpha) % 5;
+    return JSON.stringify({ alpha, problem: `p${i}`, n: 4, pass, wrongAnswer: 4 - pass });
+  }).join("\n");
 }
 
 describe("concurrent imports", () => {

@@ -20,7 +20,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function importLcb(alpha: number, extra: { dryRun?: boolean } = {}) {
+async function importLcb(alpha: number, extra: { dryRun?: boolean; confirmIdentical?: boolean } = {}) {
   return runImport(db, {
     experiment: { slug: "qwen3-8b-lcb", name: "Qwen3-8B on LiveCodeBench" },
     entries: [{ input: await diskFile(lcbFiles.path("eval_all.json")), alpha }],
@@ -99,9 +99,14 @@ describe("importing the real LiveCodeBench run end to end", () => {
     expect(await snapshotDb(db)).toEqual(before);
   });
 
-  it("adds the same run at another α as a new checkpoint, reusing the problems, and bumps updated_at", async () => {
+  it("refuses the same run at another α unless confirmed, then adds it, reusing the problems, and bumps updated_at", async () => {
     const { updatedAt: before } = await db.experiment.findUniqueOrThrow({ where: { slug: "qwen3-8b-lcb" } });
-    const report = await importLcb(0.5);
+    const unchanged = await snapshotDb(db);
+    await expect(importLcb(0.5)).rejects.toThrow(
+      "α = 0.5 would have exactly the same per-problem verdict counts as α = 0 (the same file under two α?); use --confirm-identical to import it anyway",
+    );
+    expect(await snapshotDb(db)).toEqual(unchanged);
+    const report = await importLcb(0.5, { confirmIdentical: true });
     expect(report.files[0].checkpoints[0]).toMatchObject({ alpha: 0.5, created: true, inserted: 1055 });
     expect(await db.problem.count()).toBe(1055);
     expect(await db.checkpoint.count()).toBe(2);

@@ -184,7 +184,7 @@ describe("a rejected import leaves the database byte-for-byte unchanged", () => 
     const error = await importInto([file("changed.jsonl", changed, 0)]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ImportConflictError);
     expect((error as Error).message).toBe(
-      'changed.jsonl: problem: α = 0 already has different results for 2 problem(s): "p1", "p3"; use --replace to overwrite them',
+      'changed.jsonl: problem: α = 0 already has different results for 2 problem(s): "p1", "p3"; send "replace": true to overwrite them',
     );
     expect(await snapshotDb(db)).toEqual(before);
   });

@@ -14,23 +14,32 @@ const SMALL_SWEEP: Partial<DemoOptions> = {
   samples: 16,
 };
 
-/** The seeded demo generator's checkpoints as native JSONL files, one per α (or only those of `alphas`). */
-export function seededSweepFiles(alphas?: number[], options: Partial<DemoOptions> = {}): ImportEntry[] {
+/**
+ * The seeded demo generator's checkpoints as native JSONL files, one per α (or only those of
+ * `alphas`), with every problem or only those `keep` accepts.
+ */
+export function seededSweepFiles(
+  alphas?: number[],
+  options: Partial<DemoOptions> = {},
+  keep: (problem: string, index: number) => boolean = () => true,
+): ImportEntry[] {
   const sweep = generateDemoSweep({ ...SMALL_SWEEP, ...options });
   const difficulty = new Map(sweep.problems.map((problem) => [problem.externalId, problem.difficulty]));
   return sweep.checkpoints
     .filter((checkpoint) => !alphas || alphas.includes(checkpoint.alpha))
     .map((checkpoint) => {
-      const lines = checkpoint.results.map((result) =>
-        JSON.stringify({
-          problem: result.problemExternalId,
-          difficulty: difficulty.get(result.problemExternalId),
-          n: result.n,
-          ...result.verdicts,
-          runtimeCount: result.runtimeCount,
-          runtimeMeanMs: result.runtimeMeanMs,
-        }),
-      );
+      const lines = checkpoint.results
+        .filter((result, i) => keep(result.problemExternalId, i))
+        .map((result) =>
+          JSON.stringify({
+            problem: result.problemExternalId,
+            difficulty: difficulty.get(result.problemExternalId),
+            n: result.n,
+            ...result.verdicts,
+            runtimeCount: result.runtimeCount,
+            runtimeMeanMs: result.runtimeMeanMs,
+          }),
+        );
       return {
         input: memoryFile(`alpha${checkpoint.alpha}.jsonl`, lines.join("\n")),
         alpha: checkpoint.alpha,

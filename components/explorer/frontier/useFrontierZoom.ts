@@ -8,7 +8,10 @@ import type { Zoom } from "@/lib/client/viewState";
 
 const WHEEL_STEP = 0.85;
 
-function windowOf(layout: FrontierLayout): Zoom {
+/** What zooming needs of a plot (one frontier or several on shared axes). */
+type ZoomedPlot = Pick<FrontierLayout, "frame" | "xScale" | "yScale">;
+
+function windowOf(layout: ZoomedPlot): Zoom {
   const [x0, x1] = layout.xScale.domain();
   const [y0, y1] = layout.yScale.domain();
   return { x: [x0, x1], y: [y0, y1] };
@@ -20,7 +23,7 @@ function windowOf(layout: FrontierLayout): Zoom {
  */
 export function useFrontierZoom(
   svgRef: RefObject<SVGSVGElement | null>,
-  layout: FrontierLayout,
+  layout: ZoomedPlot,
   logs: { x: boolean; y: boolean },
   onZoom: (zoom: Zoom | null, mode: HistoryMode) => void,
 ) {

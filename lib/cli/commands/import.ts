@@ -14,7 +14,7 @@ import { renderImportReport } from "./importReport";
 
 const USAGE_LINE =
   "Usage: alphascope import <file|manifest> [--experiment slug --alpha a --format f --tests plus|base\n" +
-  "         --generation file --dry-run --replace --json]";
+  "         --generation file --dry-run --replace --confirm-identical --json]";
 
 const OPTIONS = {
   experiment: { type: "string" },
@@ -24,6 +24,7 @@ const OPTIONS = {
   generation: { type: "string" },
   "dry-run": { type: "boolean", default: false },
   replace: { type: "boolean", default: false },
+  "confirm-identical": { type: "boolean", default: false },
   json: { type: "boolean", default: false },
 } as const;
 
@@ -107,6 +108,7 @@ export async function importCommand(io: CliIO, args: string[]): Promise<number> 
       tests,
       source: "cli" as const,
       replace: flags.replace,
+      confirmIdentical: flags["confirm-identical"],
       dryRun: flags["dry-run"],
       maxBytes,
       onProgress: progress.onProgress,

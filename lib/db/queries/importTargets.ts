@@ -28,10 +28,7 @@ export interface ImportCheckpoint {
  * (so two imports creating the same experiment both succeed, and content-hash checks see each other).
  */
 export async function findOrCreateExperiment(tx: Tx, input: ExperimentInput): Promise<ImportExperiment> {
-  await tx.$executeRawUnsafe(
-    "SELECT pg_advisory_xact_lock(hashtext('alphascope:import'), hashtext($1))",
-    input.slug,
-  );
+  await lockExperimentWrites(tx, input.slug);
   const select = { id: true, slug: true, name: true, benchmark: true } as const;
   const existing = await tx.experiment.findUnique({ where: { slug: input.slug }, select });
   if (existing) return { ...existing, created: false };
@@ -53,6 +50,17 @@ export async function findOrCreateExperiment(tx: Tx, input: ExperimentInput): Pr
     select,
   });
   return { ...created, created: true };
+}
+
+/**
+ * Makes writes to the experiment `slug` take turns until this transaction ends: imports and
+ * metadata changes wait here for one another.
+ */
+export async function lockExperimentWrites(tx: Tx, slug: string): Promise<void> {
+  await tx.$executeRawUnsafe(
+    "SELECT pg_advisory_xact_lock(hashtext('alphascope:import'), hashtext($1))",
+    slug,
+  );
 }
 
 /** The checkpoint of `alpha` in the experiment, created (with label and model) when missing. */

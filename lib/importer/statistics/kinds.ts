@@ -12,6 +12,7 @@ export type StatisticKind =
   | "frontier"
   | "matrix"
   | "problems"
+  | "problem-ids"
   | `pass-at-k:${DifficultySlice}`
   | `pass-at-k:${DifficultySlice}:bands`;
 
@@ -27,6 +28,7 @@ export const POINT_KINDS: readonly StatisticKind[] = [
   "frontier-points",
   "matrix",
   "problems",
+  "problem-ids",
   ...DIFFICULTY_SLICES.map((slice) => passAtKKind(slice, false)),
 ];
 

@@ -1,4 +1,5 @@
 import type { ProblemCounts } from "../../api/problemTypes";
+import type { ProblemIdSet } from "../../api/compareTypes";
 import type { PassAtKCurve, PassAtKCurves, ScalingMatrixPayload } from "../../api/scalingTypes";
 import type {
   ApiErrorBody,
@@ -143,6 +144,15 @@ export function problemCounts({ header, matrix }: LoadedSweep): Computed<Problem
   };
 }
 
+/** The experiment's problem ids (sorted, as the matrix orders them) with their difficulties, for comparisons. */
+export function problemIdSet({ header, matrix }: LoadedSweep): Computed<ProblemIdSet> {
+  return {
+    benchmark: header.benchmark,
+    ids: matrix.problems.map((problem) => problem.externalId),
+    difficulties: matrix.problems.map((problem) => problem.difficulty),
+  };
+}
+
 /** Every checkpoint's pass@k curve (k = 1 … the largest k ≤ its smallest n) over `problems`. */
 export function checkpointCurves(matrix: SweepMatrix, problems: Int32Array, bands: boolean): PassAtKCurve[] {
   return matrix.checkpoints.map((cp, index) => {
@@ -241,6 +251,8 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
       return stored(kind, version, scalingMatrixPayload(sweep));
     case "problems":
       return stored(kind, version, problemCounts(sweep));
+    case "problem-ids":
+      return stored(kind, version, problemIdSet(sweep));
     default: {
       const [, slice, bands] = kind.split(":");
       return stored(kind, version, passAtKCurves(sweep, slice as DifficultySlice, bands === "bands"));

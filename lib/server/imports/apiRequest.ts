@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { alphaSchema, slugSchema } from "../../api/schemas";
+import { SETTINGS } from "../../domain/setting";
 import { EVALPLUS_TESTS } from "../../import/evalplusStatus";
 import { IMPORT_FORMATS } from "../../import/formats";
 import { isManifestFile } from "../../import/manifest";
+import { text as storedText } from "../../import/manifestSchema";
 import { textFault } from "../../import/storable";
+import type { ExperimentSpec } from "../../importer/experimentSpec";
 import { type ImportInputFile, memoryFile, uploadedFile } from "../../importer/inputFile";
 import { readHead, readManifest } from "../../importer/manifestImport";
 import type { ImportRequest } from "../../importer/runImport";
@@ -33,8 +36,17 @@ export const importFieldsSchema = z.object({
   ),
   format: z.enum(IMPORT_FORMATS).optional(),
   tests: z.enum(EVALPLUS_TESTS).optional(),
+  /** Metadata of a new experiment (an existing one keeps its own: change it with PATCH). */
+  benchmark: storedText("benchmark").optional(),
+  setting: z.enum(SETTINGS).optional(),
+  endpointALabel: storedText("label").optional(),
+  endpointAModel: storedText("model").optional(),
+  endpointBLabel: storedText("label").optional(),
+  endpointBModel: storedText("model").optional(),
   replace: z.boolean().optional(),
   dryRun: z.boolean().optional(),
+  /** Import a checkpoint even when its verdict counts equal another α's. */
+  confirmIdentical: z.boolean().optional(),
 });
 
 const jsonFileSchema = z.object({ name: z.string().min(1), content: z.string() });
@@ -69,11 +81,32 @@ function formFields(form: FormData): Fields {
       alpha: text("alpha"),
       format: text("format"),
       tests: text("tests"),
+      benchmark: text("benchmark"),
+      setting: text("setting"),
+      endpointALabel: text("endpointALabel"),
+      endpointAModel: text("endpointAModel"),
+      endpointBLabel: text("endpointBLabel"),
+      endpointBModel: text("endpointBModel"),
       replace: flag("replace"),
       dryRun: flag("dryRun"),
+      confirmIdentical: flag("confirmIdentical"),
     },
     "field",
   );
+}
+
+/** The metadata a new experiment gets from the fields; an endpoint given only a model is labelled A or B. */
+function newExperimentMetadata(fields: Fields): Omit<ExperimentSpec, "slug" | "name"> {
+  const endpoint = (label: string | undefined, model: string | undefined, fallback: string) =>
+    label === undefined && model === undefined
+      ? undefined
+      : { label: label ?? fallback, model: model ?? null };
+  return {
+    benchmark: fields.benchmark,
+    setting: fields.setting,
+    endpointA: endpoint(fields.endpointALabel, fields.endpointAModel, "A"),
+    endpointB: endpoint(fields.endpointBLabel, fields.endpointBModel, "B"),
+  };
 }
 
 /**
@@ -88,7 +121,12 @@ async function buildRequest(
 ) {
   const heads = await Promise.all(files.map((file) => readHead(file)));
   const manifestIndex = files.findIndex((file, i) => isManifestFile(file.name, heads[i]));
-  const options = { tests: fields.tests, replace: fields.replace, dryRun: fields.dryRun };
+  const options = {
+    tests: fields.tests,
+    replace: fields.replace,
+    dryRun: fields.dryRun,
+    confirmIdentical: fields.confirmIdentical,
+  };
   if (manifestIndex !== -1) {
     const byName = new Map(files.map((file) => [file.name, file]));
     const manifest = await readManifest(
@@ -105,7 +143,7 @@ async function buildRequest(
     throw new BadRequestError('Invalid field "experiment": required to import a results file');
   return {
     ...options,
-    experiment: { slug: fields.experiment, name: fields.name },
+    experiment: { slug: fields.experiment, name: fields.name, ...newExperimentMetadata(fields) },
     entries: [{ input: files[0], alpha: fields.alpha, format: fields.format, generation }],
   };
 }

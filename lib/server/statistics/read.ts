@@ -35,12 +35,14 @@ export const READS: {
   frontier: StoredRead;
   matrix: StoredRead;
   problems: StoredRead;
+  problemIds: StoredRead;
   passAtK(slice: DifficultySlice, bands: boolean): StoredRead;
 } = {
   detail: { kinds: ["detail"], status: false },
   frontier: { kinds: ["frontier", "frontier-points"], status: true },
   matrix: { kinds: ["matrix"], status: false },
   problems: { kinds: ["problems"], status: false },
+  problemIds: { kinds: ["problem-ids"], status: false },
   passAtK: (slice, bands) => ({
     kinds: bands ? [passAtKKind(slice, true), passAtKKind(slice, false)] : [passAtKKind(slice, false)],
     status: true,

@@ -1,10 +1,36 @@
+import { experimentMetadataPatchSchema } from "@/lib/import/experimentMetadata";
+import { serverDb } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import { changeExperimentMetadata } from "@/lib/server/experimentMetadata";
+import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
+import { slugParam } from "@/lib/server/params";
 import { READS } from "@/lib/server/statistics/read";
 import { storedReadRoute } from "@/lib/server/statistics/storedReadRoute";
+import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
 
 /** The experiment's per-checkpoint scores, as stored for its current version (ETag: the version). */
 export const GET = storedReadRoute(READS.detail);
 
-export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);
+/**
+ * Changes the experiment's metadata (name, description, benchmark, setting, model, endpoint labels
+ * and model references): write-guarded like imports; answers the new header with its version.
+ */
+export function PATCH(
+  request: Request,
+  { params }: { params: Promise<{ slug: string }> },
+): Promise<Response> {
+  return handle(async () => {
+    requireSameOrigin(request);
+    requireWriteAccess(request);
+    const slug = await slugParam(params);
+    const patch = await parseJsonBody(request, experimentMetadataPatchSchema);
+    const changed = await changeExperimentMetadata(serverDb(), slug, patch);
+    if (!changed) throw new NotFoundError(`No experiment "${slug}".`);
+    return Response.json(changed);
+  });
+}
+
+export const { POST, PUT, DELETE } = refuseOtherMethods(["GET", "PATCH"]);

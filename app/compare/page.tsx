@@ -1,0 +1,64 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
+import { StatusPanel } from "@/components/common/StatusPanel";
+import { Compare } from "@/components/compare/Compare";
+import { COMPARE_MAX, COMPARE_MIN, compareSlugsSchema } from "@/lib/api/compareSchemas";
+import type { ComparisonData } from "@/lib/api/compareTypes";
+import { comparisonQuery } from "@/lib/client/queries";
+import { makeQueryClient } from "@/lib/client/queryClient";
+import { getComparison } from "@/lib/server/compare/comparison";
+import { serverReadDb } from "@/lib/server/db";
+import { DatabaseUnavailableError, NotFoundError } from "@/lib/server/errors";
+import { toApiError } from "@/lib/server/http";
+import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
+
+export const metadata: Metadata = { title: "Compare experiments" };
+
+export const dynamic = "force-dynamic";
+
+/**
+ * /compare?experiments=a,b[,c,d]: loads the experiments' frontiers and their comparison once on the
+ * server and hands them to the browser through the query cache. No loading.tsx here on purpose:
+ * the page renders before its first byte, so an unknown experiment answers 404.
+ */
+export default async function ComparePage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  const search = pageQueryString(await searchParams);
+  const parsed = compareSlugsSchema.safeParse(new URLSearchParams(search).get("experiments") ?? undefined);
+  if (!parsed.success)
+    return (
+      <StatusPanel
+        tone="empty"
+        title={`Choose ${COMPARE_MIN}–${COMPARE_MAX} experiments to compare`}
+        action={
+          <Link className="button button--primary" href="/">
+            All experiments
+          </Link>
+        }
+      >
+        <p data-testid="compare-invalid">
+          The link&apos;s <code>experiments</code> cannot be used ({parsed.error.issues[0].message}). Tick{" "}
+          {COMPARE_MIN} to {COMPARE_MAX} experiments in the list and press Compare.
+        </p>
+      </StatusPanel>
+    );
+  const slugs = parsed.data;
+  let data: ComparisonData;
+  try {
+    data = await getComparison(serverReadDb(), slugs);
+  } catch (error) {
+    const apiError = toApiError(error);
+    if (apiError instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
+    if (apiError instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const queryClient = makeQueryClient();
+  queryClient.setQueryData(comparisonQuery(slugs).queryKey, data);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <Compare slugs={slugs} initialSearch={search} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,193 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { CopyLinkButton } from "@/components/common/CopyLinkButton";
+import { LongText } from "@/components/common/LongText";
+import { ViewNotices } from "@/components/common/ViewNotices";
+import { AlphaSlider } from "@/components/explorer/AlphaSlider";
+import { AxisControls } from "@/components/explorer/AxisControls";
+import { DifficultyFilter } from "@/components/explorer/DifficultyFilter";
+import { SETTING_LABELS } from "@/lib/api/types";
+import { createMetricEstimators, readoutAt } from "@/lib/client/alphaScores";
+import { compareContextOf } from "@/lib/client/compareContext";
+import { type CompareView, compareViewDefinition } from "@/lib/client/compareView";
+import { comparisonWarnings } from "@/lib/client/compareWarnings";
+import { comparisonQuery } from "@/lib/client/queries";
+import type { HistoryMode } from "@/lib/client/urlView";
+import { useUrlView } from "@/lib/client/useUrlView";
+import { roundZoom, type Zoom } from "@/lib/client/viewState";
+import { formatAlpha } from "@/lib/domain/alpha";
+import { DIFFICULTY_SLICES, type DifficultySlice } from "@/lib/domain/difficulty";
+import { getMetric, isMetricId, METRICS } from "@/lib/science/metricRegistry";
+import styles from "./Compare.module.css";
+import { ComparePlot, type CompareSeries } from "./ComparePlot";
+import { CompareScores } from "./CompareScores";
+import { SeriesSwatch } from "./SeriesSwatch";
+
+interface CompareProps {
+  slugs: readonly string[];
+  /** The query string the page was opened with, so server and browser render the same view. */
+  initialSearch: string;
+}
+
+/**
+ * 2–4 experiments' frontiers overlaid, a shared α (slider, crosshair per experiment, scores side by
+ * side), and a warning when their benchmarks or problem sets differ; fed by the data the server
+ * prefetched into the query cache, the whole view in the URL.
+ */
+export function Compare({ slugs, initialSearch }: CompareProps) {
+  const { data } = useSuspenseQuery(comparisonQuery(slugs));
+  const context = useMemo(() => compareContextOf(data), [data]);
+  const metricChoices = useMemo(
+    () => METRICS.filter((metric) => context.metrics.some((choice) => choice.id === metric.id)),
+    [context],
+  );
+  const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
+    compareViewDefinition,
+    context,
+    initialSearch,
+  );
+  const estimators = useMemo(
+    () =>
+      data.experiments.map((experiment) => createMetricEstimators(experiment.slices[view.difficulty].points)),
+    [data, view.difficulty],
+  );
+  const series = useMemo(
+    (): CompareSeries[] =>
+      data.experiments.map((experiment, i) => ({
+        slug: experiment.experiment.slug,
+        name: experiment.experiment.name,
+        points: experiment.slices[view.difficulty].points,
+        readout: view.alpha === null ? null : readoutAt(estimators[i], view.alpha),
+      })),
+    [data, estimators, view.difficulty, view.alpha],
+  );
+  const sliceProblems = useMemo(
+    () =>
+      Object.fromEntries(
+        DIFFICULTY_SLICES.map((slice) => [
+          slice,
+          { problems: context.slices.includes(slice) ? data.problems[slice].union : 0 },
+        ]),
+      ) as Record<DifficultySlice, { problems: number }>,
+    [context, data],
+  );
+  const warnings = comparisonWarnings(data, view.difficulty);
+  const x = getMetric(isMetricId(view.x) ? view.x : "correctness");
+  const y = getMetric(isMetricId(view.y) ? view.y : "efficiency");
+  const { range, stops } = context.alphas;
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  const onAlpha = useCallback(
+    (alpha: number, mode: HistoryMode) => updateView({ alpha }, mode),
+    [updateView],
+  );
+  const selectable = useCallback(
+    (alpha: number) => range !== null && alpha >= range[0] && alpha <= range[1],
+    [range],
+  );
+  const onSelectAlpha = useCallback((alpha: number) => updateView({ alpha }, "push"), [updateView]);
+  const onZoom = useCallback(
+    (zoom: Zoom | null, mode: HistoryMode) => updateView({ zoom: roundZoom(zoom) }, mode),
+    [updateView],
+  );
+  const onDifficulty = useCallback(
+    (difficulty: DifficultySlice) => updateView({ difficulty }, "push"),
+    [updateView],
+  );
+  const onAxes = useCallback(
+    (change: Partial<CompareView>) =>
+      updateView(change.x || change.y ? { ...change, zoom: null } : change, "push"),
+    [updateView],
+  );
+
+  return (
+    <div className={styles.compare} data-hydrated={hydrated ? "true" : undefined}>
+      <title>{`Compare ${data.experiments.map((e) => e.experiment.name).join(" · ")} · alphascope`}</title>
+      <div className="page-heading">
+        <h1>Compare experiments</h1>
+        <ul className={styles.experiments} data-testid="compare-experiments">
+          {data.experiments.map(({ experiment }, index) => (
+            <li key={experiment.slug}>
+              <SeriesSwatch index={index} />
+              <Link href={`/experiments/${encodeURIComponent(experiment.slug)}`}>
+                <LongText text={experiment.name} />
+              </Link>
+              <span className="muted">
+                <LongText text={experiment.benchmark} /> · {SETTING_LABELS[experiment.setting]}
+                {experiment.synthetic ? " · synthetic" : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <ViewNotices notices={notices} onDismiss={dismissNotices} />
+      {warnings.length > 0 ? (
+        <div className="notice" role="note" data-testid="compare-warning">
+          <div>
+            <strong>These experiments may not be comparable.</strong>
+            <ul>
+              {warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+      <div className="explorer-toolbar">
+        <DifficultyFilter slices={sliceProblems} value={view.difficulty} onChange={onDifficulty} />
+        {data.experiments.some((experiment) => experiment.status === "computing") ? (
+          <p className="muted" role="status">
+            95% intervals are being computed; they appear here when ready.
+          </p>
+        ) : null}
+        <CopyLinkButton url={shareUrl} />
+      </div>
+      <section className="panel" aria-label="Choose the shared α">
+        {range !== null && stops.length > 1 && view.alpha !== null ? (
+          <AlphaSlider alpha={view.alpha} evaluated={stops} onChange={onAlpha} />
+        ) : (
+          <p className={styles.sliderNote} data-testid="compare-alpha-note">
+            {range === null
+              ? "These experiments share no α: each has values only within its own evaluated range, and those ranges do not meet."
+              : `α = ${formatAlpha(range[0])} is the only α every experiment has a value at.`}
+          </p>
+        )}
+      </section>
+      <div className={styles.main}>
+        <section className="panel explorer-plot" aria-labelledby="compare-plot-title">
+          <div className="panel-head">
+            <h2 id="compare-plot-title">Correctness–efficiency frontiers</h2>
+            <AxisControls
+              metrics={metricChoices}
+              x={view.x}
+              y={view.y}
+              xLog={view.xLog}
+              yLog={view.yLog}
+              ci={view.ci}
+              onChange={onAxes}
+            />
+          </div>
+          <ComparePlot
+            series={series}
+            x={x}
+            y={y}
+            xLog={view.xLog}
+            yLog={view.yLog}
+            ci={view.ci}
+            zoom={view.zoom}
+            selectable={selectable}
+            onSelectAlpha={onSelectAlpha}
+            onZoom={onZoom}
+          />
+        </section>
+        {view.alpha !== null ? (
+          <CompareScores series={series} metrics={metricChoices} alpha={view.alpha} />
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { LongText } from "@/components/common/LongText";
+import { formatAlpha } from "@/lib/domain/alpha";
+import type { MetricDefinition } from "@/lib/science/metricRegistry";
+import styles from "./Compare.module.css";
+import type { CompareSeries } from "./ComparePlot";
+import { SeriesSwatch } from "./SeriesSwatch";
+
+interface CompareScoresProps {
+  series: readonly CompareSeries[];
+  /** The metrics every experiment has, in registry order. */
+  metrics: readonly MetricDefinition[];
+  alpha: number;
+}
+
+/** Where an experiment's values at α come from: measured, or estimated between two evaluated α. */
+function provenance(series: CompareSeries): string {
+  if (!series.readout) return "no value";
+  const { measured, neighbours } = series.readout;
+  if (measured) return "evaluated";
+  return neighbours
+    ? `estimated between α = ${formatAlpha(neighbours[0])} and ${formatAlpha(neighbours[1])}`
+    : "no value";
+}
+
+/** Every compared experiment's scores at the shared α, side by side, with 95% intervals. */
+export function CompareScores({ series, metrics, alpha }: CompareScoresProps) {
+  return (
+    <section className="panel" aria-labelledby="compare-scores-title">
+      <div className="panel-head">
+        <h2 id="compare-scores-title">Scores at α = {formatAlpha(alpha)}</h2>
+      </div>
+      <div className={styles.scores}>
+        <table className="data-table data-table--compact" data-testid="compare-scores">
+          <thead>
+            <tr>
+              <th scope="col">Metric</th>
+              {series.map((entry, index) => (
+                <th key={entry.slug} scope="col" data-testid={`compare-column-${entry.slug}`}>
+                  <SeriesSwatch index={index} /> <LongText text={entry.name} />
+                  <span className={styles.estimated}>{provenance(entry)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {metrics.map((metric) => (
+              <tr key={metric.id}>
+                <th scope="row">{metric.label}</th>
+                {series.map((entry) => {
+                  const estimate = entry.readout?.estimates.get(metric.id) ?? null;
+                  return (
+                    <td
+                      key={entry.slug}
+                      className="num"
+                      data-testid={`compare-score-${entry.slug}-${metric.id}`}
+                    >
+                      {estimate ? metric.format(estimate.value) : "—"}
+                      {estimate && estimate.lower !== null && estimate.upper !== null ? (
+                        <span className={styles.interval}>
+                          {metric.format(estimate.lower)} – {metric.format(estimate.upper)}
+                        </span>
+                      ) : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

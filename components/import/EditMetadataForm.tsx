@@ -1,0 +1,123 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { type FormEvent, useState } from "react";
+import type { ExperimentHeader } from "@/lib/api/types";
+import { experimentDetailQuery } from "@/lib/client/queries";
+import type { ExperimentMetadataPatch } from "@/lib/import/experimentMetadata";
+import styles from "./Import.module.css";
+import { MetadataInputs, type MetadataValues } from "./MetadataInputs";
+
+interface EditMetadataFormProps {
+  slug: string;
+  /** The write token typed in the import form, if the server requires one. */
+  token: string;
+}
+
+function valuesOf(header: ExperimentHeader): MetadataValues {
+  const { a, b } = header.endpoints;
+  return {
+    benchmark: header.benchmark,
+    setting: header.setting,
+    endpointALabel: a.label,
+    endpointAModel: a.model ?? "",
+    endpointBLabel: b.label,
+    endpointBModel: b.model ?? "",
+  };
+}
+
+/** The fields that changed, as PATCH /api/experiments/<slug> takes them (an emptied model is removed). */
+function patchOf(before: MetadataValues, after: MetadataValues): ExperimentMetadataPatch {
+  const changed = (key: keyof MetadataValues) => before[key].trim() !== after[key].trim();
+  const model = (text: string) => (text.trim() === "" ? null : text.trim());
+  const endpoint = (side: "A" | "B") => {
+    const [label, ref] = [`endpoint${side}Label`, `endpoint${side}Model`] as const;
+    if (!changed(label) && !changed(ref)) return undefined;
+    return {
+      ...(changed(label) ? { label: after[label].trim() } : {}),
+      ...(changed(ref) ? { model: model(after[ref]) } : {}),
+    };
+  };
+  const patch: Record<string, unknown> = {};
+  if (changed("benchmark")) patch.benchmark = after.benchmark.trim();
+  if (changed("setting")) patch.setting = after.setting;
+  const [a, b] = [endpoint("A"), endpoint("B")];
+  if (a || b) patch.endpoints = { ...(a ? { a } : {}), ...(b ? { b } : {}) };
+  return patch as ExperimentMetadataPatch;
+}
+
+type Outcome = { ok: true } | { ok: false; message: string } | null;
+
+/**
+ * Edits an existing experiment's benchmark, setting and endpoint labels and models (PATCH, write-
+ * guarded like imports). A new benchmark moves the results onto its problems; the server refuses
+ * (409) when a problem's difficulty contradicts.
+ */
+export function EditMetadataForm({ slug, token }: EditMetadataFormProps) {
+  const queryClient = useQueryClient();
+  const { data } = useQuery(experimentDetailQuery(slug));
+  const [values, setValues] = useState<MetadataValues | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [saving, setSaving] = useState(false);
+  if (!data) return null;
+  const stored = valuesOf(data);
+  const shown = values ?? stored;
+  const patch = patchOf(stored, shown);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    const response = await fetch(`/api/experiments/${encodeURIComponent(slug)}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(patch),
+    }).catch(() => null);
+    setSaving(false);
+    if (response?.ok) {
+      setValues(null);
+      setOutcome({ ok: true });
+      await queryClient.invalidateQueries({ queryKey: ["experiments", slug] });
+      return;
+    }
+    const body = (await response?.json().catch(() => null)) as { error?: { message?: string } } | null;
+    setOutcome({ ok: false, message: body?.error?.message ?? "The server could not be reached." });
+  };
+
+  return (
+    <form className={styles.form} onSubmit={save} aria-labelledby="edit-metadata-title">
+      <fieldset className={styles.fieldset}>
+        <legend id="edit-metadata-title">Metadata of {data.name}</legend>
+        <MetadataInputs
+          values={shown}
+          onChange={(change) => {
+            setValues({ ...shown, ...change });
+            setOutcome(null);
+          }}
+          benchmarkHint={stored.benchmark}
+          settingDefault={false}
+        />
+        <div className={styles.actions}>
+          <button
+            type="submit"
+            className="button"
+            disabled={saving || Object.keys(patch).length === 0}
+            data-testid="save-metadata"
+          >
+            Save metadata
+          </button>
+        </div>
+        {outcome?.ok ? (
+          <p role="status" data-testid="metadata-saved">
+            Saved. <Link href={`/experiments/${encodeURIComponent(slug)}`}>Open the experiment</Link>
+          </p>
+        ) : null}
+        {outcome && !outcome.ok ? (
+          <p className={styles.errors} role="alert" data-testid="metadata-error">
+            {outcome.message}
+          </p>
+        ) : null}
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { slugSchema } from "./schemas";
+
+/** A comparison overlays at least two experiments and at most four (more stop being readable). */
+export const COMPARE_MIN = 2;
+export const COMPARE_MAX = 4;
+
+/**
+ * The `experiments` parameter of /compare and GET /api/compare: 2–4 distinct slugs separated by
+ * commas, in the order they are drawn.
+ */
+export const compareSlugsSchema = z
+  .string({ error: "required: 2–4 experiment slugs separated by commas" })
+  .transform((text) => text.split(",").map((slug) => slug.trim()))
+  .pipe(
+    z
+      .array(slugSchema)
+      .min(COMPARE_MIN, `name at least ${COMPARE_MIN} experiments`)
+      .max(COMPARE_MAX, `name at most ${COMPARE_MAX} experiments`)
+      .refine((slugs) => new Set(slugs).size === slugs.length, "name each experiment once"),
+  );
+
+export const compareQuerySchema = z.object({ experiments: compareSlugsSchema });

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { SETTINGS } from "../domain/setting";
+import { storable, text } from "./manifestSchema";
+
+/** One endpoint's changes: its label, its model reference (null removes it). */
+const endpointPatchSchema = z.strictObject({
+  label: text("label").optional(),
+  model: text("model").nullable().optional(),
+});
+
+/**
+ * A change to an experiment's metadata (PATCH /api/experiments/<slug>): any of the fields a
+ * manifest sets, each checked by the manifest's rules; null clears an optional one. At least one.
+ */
+export const experimentMetadataPatchSchema = z
+  .strictObject({
+    name: text("name").optional(),
+    description: z
+      .string()
+      .trim()
+      .superRefine(storable("description", { multiline: true }))
+      .optional(),
+    benchmark: text("benchmark").optional(),
+    setting: z.enum(SETTINGS).optional(),
+    modelFamily: text("modelFamily").nullable().optional(),
+    modelScale: text("modelScale").nullable().optional(),
+    endpoints: z
+      .strictObject({ a: endpointPatchSchema.optional(), b: endpointPatchSchema.optional() })
+      .optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, "send at least one field to change");
+
+export type ExperimentMetadataPatch = z.infer<typeof experimentMetadataPatchSchema>;

@@ -1,0 +1,66 @@
+import type { ExperimentHeader, Versioned } from "../api/types";
+import type { Db } from "../db/client";
+import { lockExperimentWrites, touchExperiment } from "../db/queries/importTargets";
+import { moveExperimentProblems } from "../db/queries/moveExperimentProblems";
+import { getExperimentHeader } from "../db/queries/sweep";
+import {
+  type ExperimentMetadataColumns,
+  updateExperimentMetadata,
+} from "../db/queries/updateExperimentMetadata";
+import type { ExperimentMetadataPatch } from "../import/experimentMetadata";
+import { listProblems } from "../importer/conflicts";
+import { recordStatistics } from "../importer/statistics/record";
+import { WRITE_TRANSACTION } from "../importer/write";
+import { ApiError } from "./errors";
+
+/** The columns a metadata change sets. */
+function columnsOf(patch: ExperimentMetadataPatch): ExperimentMetadataColumns {
+  const { endpoints, ...rest } = patch;
+  return {
+    ...rest,
+    endpointALabel: endpoints?.a?.label,
+    endpointAModel: endpoints?.a?.model,
+    endpointBLabel: endpoints?.b?.label,
+    endpointBModel: endpoints?.b?.model,
+  };
+}
+
+/**
+ * PATCH /api/experiments/<slug>: changes an experiment's metadata in one transaction, taking turns
+ * with imports. A new benchmark moves the results onto that benchmark's problems (409 when a
+ * problem's difficulty contradicts the one stored there; nothing changes then). Every stored body
+ * carries the metadata, so the change makes a new version with its point statistics and the job
+ * that recomputes the intervals, as an import does. Null when no experiment has that slug.
+ */
+export async function changeExperimentMetadata(
+  db: Db,
+  slug: string,
+  patch: ExperimentMetadataPatch,
+): Promise<(ExperimentHeader & Versioned) | null> {
+  return db.$transaction(async (tx) => {
+    await lockExperimentWrites(tx, slug);
+    const current = await tx.experiment.findUnique({
+      where: { slug },
+      select: { id: true, benchmark: true },
+    });
+    if (!current) return null;
+    if (patch.benchmark !== undefined && patch.benchmark !== current.benchmark) {
+      const conflicts = await moveExperimentProblems(tx, current.id, patch.benchmark);
+      if (conflicts.length > 0) {
+        const [first] = conflicts;
+        throw new ApiError(
+          409,
+          "problem_conflict",
+          `Invalid field "benchmark": ${conflicts.length} problem(s) have a difficulty that contradicts ${JSON.stringify(patch.benchmark)}'s ` +
+            `(e.g. ${JSON.stringify(first.externalId)}: here ${first.stored}, there ${first.target}): ` +
+            listProblems(conflicts.map((conflict) => conflict.externalId)),
+        );
+      }
+    }
+    await updateExperimentMetadata(tx, current.id, columnsOf(patch));
+    const version = await touchExperiment(tx, current.id);
+    await recordStatistics(tx, { id: current.id, slug, version });
+    const header = (await getExperimentHeader(tx, slug)) as ExperimentHeader;
+    return { ...header, version };
+  }, WRITE_TRANSACTION);
+}

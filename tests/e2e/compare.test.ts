@@ -1,0 +1,130 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ComparisonData } from "../../lib/api/compareTypes";
+import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
+import { getMetric } from "../../lib/science/metricRegistry";
+import { type BrowserSession, baseUrl, openBrowser } from "./browser";
+
+/** A three-checkpoint native sweep (α 0, 1, 2) on the "custom" benchmark, beside the demo. */
+const SLUG = "e2e-compare-sweep";
+const SWEEP = ["sweep.yaml", "alpha0.jsonl", "alpha1.jsonl", "alpha2.jsonl"].map((name) => ({
+  name,
+  content: readFileSync(
+    fileURLToPath(new URL(`../fixtures/importer/sweep/${name}`, import.meta.url)),
+    "utf8",
+  ),
+}));
+const COMPARED = [DEMO_EXPERIMENT_SLUG, SLUG];
+
+let session: BrowserSession;
+const page = () => session.page;
+
+async function hydrated(target: Page): Promise<void> {
+  await target.locator('[data-hydrated="true"]').waitFor();
+}
+
+async function comparison(): Promise<ComparisonData> {
+  const response = await fetch(`${baseUrl()}/api/compare?experiments=${COMPARED.join(",")}`);
+  return (await response.json()) as ComparisonData;
+}
+
+const sliderValue = async () =>
+  Number(await page().getByTestId("alpha-slider").getAttribute("aria-valuenow"));
+
+beforeAll(async () => {
+  const response = await fetch(`${baseUrl()}/api/imports`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ experiment: SLUG, files: SWEEP }),
+  });
+  expect(response.status).toBe(201);
+  session = await openBrowser();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe("comparing experiments", () => {
+  it("is reached from the home list: tick two experiments, press Compare", async () => {
+    await page().goto(`${baseUrl()}/`);
+    // The checkboxes work once React has hydrated the list.
+    await page().waitForFunction(() =>
+      Object.keys(document.querySelector('[data-testid="compare-select"]') ?? {}).some((key) =>
+        key.startsWith("__reactProps"),
+      ),
+    );
+    const compareLink = page().getByTestId("compare-link");
+    expect(await compareLink.isDisabled()).toBe(true);
+    for (const slug of COMPARED)
+      await page().locator(`[data-testid="compare-select"][value="${slug}"]`).check();
+    await page().locator('a[data-testid="compare-link"]').click();
+    await page().waitForURL(/\/compare\?/);
+    expect(new URL(page().url()).searchParams.get("experiments")).toBe(COMPARED.join(","));
+    await hydrated(page());
+    expect(await page().getByTestId("compare-plot").locator("[data-series]").count()).toBe(2);
+  });
+
+  it("warns that the benchmarks and the problem sets differ", async () => {
+    const warning = page().getByTestId("compare-warning");
+    const text = (await warning.textContent()) ?? "";
+    expect(text).toContain("Different benchmarks");
+    expect(text).toContain("livecodebench-v5-synthetic");
+    expect(text).toContain("custom");
+    expect(text).toContain("0 problem ids in common");
+  });
+
+  it("moves one shared α over the range both have, with each experiment's scores at it", async () => {
+    const data = await comparison();
+    const solveRate = getMetric("solveRate");
+    // The shared range is [0, 2]: the demo's −1 … 2 meets the sweep's 0 … 2.
+    expect(await page().getByTestId("alpha-slider").getAttribute("aria-valuemin")).toBe("0");
+    expect(await page().getByTestId("alpha-slider").getAttribute("aria-valuemax")).toBe("2");
+    await page().getByTestId("alpha-slider").focus();
+    await page().keyboard.press("End");
+    await page().waitForURL(/alpha=2&/);
+    expect(await sliderValue()).toBe(2);
+    for (const [index, slug] of COMPARED.entries()) {
+      const point = data.experiments[index].slices.all.points.find((p) => p.alpha === 2);
+      expect(await page().getByTestId(`compare-score-${slug}-solveRate`).textContent()).toContain(
+        solveRate.format(point?.metrics.solveRate.value ?? Number.NaN),
+      );
+    }
+    // One step left of 2 is the demo's 1.75: measured for the demo, an estimate for the sweep.
+    await page().keyboard.press("ArrowLeft");
+    await page().waitForURL(/alpha=1\.75&/);
+    expect(await page().getByTestId(`compare-column-${SLUG}`).textContent()).toContain(
+      "estimated between α = 1 and 2",
+    );
+    expect(await page().getByTestId(`compare-column-${DEMO_EXPERIMENT_SLUG}`).textContent()).toContain(
+      "evaluated",
+    );
+    const markers = page().getByTestId("compare-marker");
+    expect(await markers.count()).toBe(2);
+    expect(await markers.nth(1).getAttribute("data-measured")).toBe("false");
+  });
+
+  it("reopens the same view from its URL", async () => {
+    await page().getByLabel("x axis").selectOption("solveRate");
+    await page().waitForURL(/x=solveRate/);
+    const url = page().url();
+    const other = await session.context.newPage();
+    await other.goto(url);
+    await hydrated(other);
+    expect(Number(await other.getByTestId("alpha-slider").getAttribute("aria-valuenow"))).toBe(1.75);
+    expect(await other.getByTestId(`compare-column-${SLUG}`).textContent()).toContain("estimated");
+    expect(new URL(other.url()).searchParams.get("x")).toBe("solveRate");
+    await other.close();
+  });
+
+  it("explains a link that names one experiment, and answers 404 for an unknown one", async () => {
+    await page().goto(`${baseUrl()}/compare?experiments=${DEMO_EXPERIMENT_SLUG}`);
+    expect(await page().getByTestId("compare-invalid").textContent()).toContain("at least 2");
+    const response = await page().goto(
+      `${baseUrl()}/compare?experiments=${DEMO_EXPERIMENT_SLUG},no-such-one`,
+    );
+    expect(response?.status()).toBe(404);
+  });
+});
