@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { ProblemCounts, ProblemDetail } from "../api/problemTypes";
 import type { ComparisonData } from "../api/compareTypes";
+import type { ProblemCounts, ProblemDetail } from "../api/problemTypes";
 import type {
   EnsembleEvaluation,
   EnsembleRequest,

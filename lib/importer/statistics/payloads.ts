@@ -1,5 +1,5 @@
-import type { ProblemCounts } from "../../api/problemTypes";
 import type { ProblemIdSet } from "../../api/compareTypes";
+import type { ProblemCounts } from "../../api/problemTypes";
 import type { PassAtKCurve, PassAtKCurves, ScalingMatrixPayload } from "../../api/scalingTypes";
 import type {
   ApiErrorBody,
