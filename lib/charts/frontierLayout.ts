@@ -1,7 +1,7 @@
 import { line } from "d3";
 import type { FrontierEstimate, FrontierPoint } from "../api/types";
+import { guardedFrontier } from "../science/guardedPareto";
 import type { MetricDefinition } from "../science/metricRegistry";
-import { frontierStepPath } from "../science/pareto";
 import { alphaColor } from "./alphaColor";
 import { type AxisScale, createAxisScale } from "./axisScale";
 import { chartFrame, type Frame, px } from "./frame";
@@ -16,8 +16,10 @@ export interface PlottedPoint {
   cx: number;
   cy: number;
   color: string;
-  /** Not dominated by any other evaluated α on the two chosen metrics. */
+  /** Not dominated by any other evaluated α that competes (collapsed ones only when included). */
   pareto: boolean;
+  /** The checkpoint has collapsed on this slice (lib/science/collapse.ts). */
+  collapsed: boolean;
   /** 95% interval whiskers in pixels, when intervals are shown. */
   whiskers: { x1: number; x2: number; y1: number; y2: number } | null;
 }
@@ -45,6 +47,8 @@ export interface FrontierLayoutInput {
   xLog: boolean;
   yLog: boolean;
   ci: boolean;
+  /** Whether collapsed checkpoints compete for the Pareto set. */
+  includeCollapsed: boolean;
   zoom: Zoom | null;
   width: number;
   height: number;
@@ -83,9 +87,10 @@ function pathRuns(plotted: readonly PlottedPoint[]): { part: PathPart; d: string
 
 /**
  * Everything the frontier plot draws, in pixels: scales, ticks, one point per evaluated α (coloured
- * by α, flagged when Pareto-optimal), the α path split into its extrapolation and interpolation
- * parts, and the Pareto staircase. The Pareto front is computed on all points, not only the zoomed
- * window, so zooming never changes which α are optimal.
+ * by α, flagged when Pareto-optimal or collapsed), the α path split into its extrapolation and
+ * interpolation parts, and the Pareto staircase. The Pareto front is computed on all points, not only
+ * the zoomed window, so zooming never changes which α are optimal; collapsed checkpoints compete only
+ * when included.
  */
 /** The interval whiskers of a point; null when an interval is unknown (not computed yet, or undefined). */
 function whiskersOf(
@@ -128,9 +133,10 @@ export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
     domain: input.zoom?.y,
   });
 
-  const { indices, vertices } = frontierStepPath(
-    withValues.map((_, i) => ({ x: xs[i].value, y: ys[i].value })),
+  const { indices, vertices } = guardedFrontier(
+    withValues.map((point, i) => ({ x: xs[i].value, y: ys[i].value, collapsed: point.collapsed })),
     { x: input.x.direction, y: input.y.direction },
+    input.includeCollapsed,
   );
   const onFront = new Set(indices);
   const alphaMin = input.points[0]?.alpha ?? 0;
@@ -145,6 +151,7 @@ export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
       cy,
       color: alphaColor(point.alpha, alphaMin, alphaMax),
       pareto: onFront.has(i),
+      collapsed: point.collapsed,
       whiskers: input.ci ? whiskersOf(xs[i], ys[i], xScale, yScale) : null,
     };
   });
