@@ -117,7 +117,7 @@ export function ScorePanel({
         <p className="muted score-panel-sub">
           {describeAlpha(alpha)}
           {!measured && neighbours
-            ? ` · interpolated between evaluated α = ${formatAlpha(neighbours[0])} and ${formatAlpha(neighbours[1])}`
+            ? ` · interpolated between evaluated α = ${formatAlpha(neighbours[0])} and ${formatAlpha(neighbours[1])}; intervals include the interpolation uncertainty`
             : ""}
         </p>
       </div>
