@@ -21,6 +21,7 @@ import { createPrisma, type Db } from "../lib/db/client";
 import { findRunningServer } from "../lib/db/embeddedPostgres";
 import { diskFile } from "../lib/importer/inputFile";
 import { runImport } from "../lib/importer/runImport";
+import { FRONTIER_KIND } from "../lib/importer/statistics/kinds";
 import { ALL_KINDS } from "../lib/server/statistics/computeStatistics";
 import { startApp } from "./support/server";
 
@@ -293,7 +294,7 @@ async function main(): Promise<void> {
     const committed = performance.now();
     const firstPage = (await request(`${base}/experiments/${slug}`)).ms;
     const firstFrontier = (await request(`${base}/api/experiments/${slug}/frontier`)).ms;
-    while (!(await storedKinds(db, slug)).has("frontier")) await new Promise((r) => setTimeout(r, 25));
+    while (!(await storedKinds(db, slug)).has(FRONTIER_KIND)) await new Promise((r) => setTimeout(r, 25));
     const intervalsReady = performance.now() - committed;
     while ((await storedKinds(db, slug)).size < ALL_KINDS.length) await new Promise((r) => setTimeout(r, 25));
     const allReady = performance.now() - committed;

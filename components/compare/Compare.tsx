@@ -178,6 +178,7 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
             xLog={view.xLog}
             yLog={view.yLog}
             ci={view.ci}
+            includeCollapsed={view.includeCollapsed}
             zoom={view.zoom}
             selectable={selectable}
             onSelectAlpha={onSelectAlpha}

@@ -32,6 +32,8 @@ interface ComparePlotProps {
   xLog: boolean;
   yLog: boolean;
   ci: boolean;
+  /** Whether collapsed checkpoints compete for each experiment's Pareto set (`collapsed=include`). */
+  includeCollapsed: boolean;
   zoom: Zoom | null;
   /** Whether α can be chosen by clicking a point (it must lie in the shared range). */
   selectable: (alpha: number) => boolean;
@@ -63,7 +65,7 @@ function pointLabel(name: string, p: PlottedPoint, x: MetricDefinition, y: Metri
  * Zoom and pan as in the explorer.
  */
 export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
-  const { series, x, y, xLog, yLog, ci, zoom, onZoom } = props;
+  const { series, x, y, xLog, yLog, ci, includeCollapsed, zoom, onZoom } = props;
   const [containerRef, width] = useElementWidth<HTMLDivElement>(720);
   const svgRef = useRef<SVGSVGElement>(null);
   const clipId = useId();
@@ -76,6 +78,7 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
         xLog,
         yLog,
         ci,
+        includeCollapsed,
         zoom,
         width,
         height: heightFor(width),

@@ -43,6 +43,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   );
   const points = data.slices[view.difficulty].points;
   const readout = useAlphaReadout(points, view.alpha);
+  const collapsedAlphas = useMemo(() => points.filter((p) => p.collapsed).map((p) => p.alpha), [points]);
   const x = getMetric(isMetricId(view.x) ? view.x : "correctness");
   const y = getMetric(isMetricId(view.y) ? view.y : "efficiency");
   const { a, b } = data.experiment.endpoints;
@@ -64,6 +65,10 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   );
   const onDifficulty = useCallback(
     (difficulty: DifficultySlice) => updateView({ difficulty }, "push"),
+    [updateView],
+  );
+  const onIncludeCollapsed = useCallback(
+    (includeCollapsed: boolean) => updateView({ includeCollapsed }, "push"),
     [updateView],
   );
   const onAxes = useCallback(
@@ -107,11 +112,13 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
             xLog={view.xLog}
             yLog={view.yLog}
             ci={view.ci}
+            includeCollapsed={view.includeCollapsed}
             zoom={view.zoom}
             readout={readout}
             endpointLabels={{ a: a.label, b: b.label }}
             onSelectAlpha={onSelectAlpha}
             onZoom={onZoom}
+            onIncludeCollapsed={onIncludeCollapsed}
           />
         </section>
         <aside className="explorer-side">
@@ -122,7 +129,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
               <SingleCheckpointNote alpha={context.alphas[0]} />
             )}
           </section>
-          <ScorePanel readout={readout} />
+          <ScorePanel readout={readout} collapsedAlphas={collapsedAlphas} />
         </aside>
       </div>
       <div className="explorer-row">

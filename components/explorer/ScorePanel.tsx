@@ -49,8 +49,18 @@ function ScoreRow({ score }: { score: MetricScore }) {
  * Every score at the current α with its 95% interval and its change against A and B. Between
  * evaluated α the numbers are estimates and the panel says so in words and in style.
  */
-export function ScorePanel({ readout }: { readout: AlphaReadout }) {
+export function ScorePanel({
+  readout,
+  collapsedAlphas,
+}: {
+  readout: AlphaReadout;
+  /** Evaluated α collapsed on the slice shown. */
+  collapsedAlphas: readonly number[];
+}) {
   const { alpha, scores, measured, neighbours } = readout;
+  const collapsedNeighbours = (measured ? [alpha] : (neighbours ?? [])).filter((a) =>
+    collapsedAlphas.includes(a),
+  );
   const byId = new Map(scores.map((score) => [score.metric.id, score]));
   return (
     <section
@@ -75,11 +85,20 @@ export function ScorePanel({ readout }: { readout: AlphaReadout }) {
               estimated — not evaluated
             </span>
           )}
+          {collapsedNeighbours.length > 0 ? (
+            <span
+              className="badge badge--collapsed"
+              data-testid="score-collapsed"
+              title="Fails by crashing or solves far less than both endpoints: see the note under the frontier"
+            >
+              {measured ? "collapsed" : `next to collapsed α = ${formatAlpha(collapsedNeighbours[0])}`}
+            </span>
+          ) : null}
         </div>
         <p className="muted score-panel-sub">
           {describeAlpha(alpha)}
           {!measured && neighbours
-            ? ` · interpolated between evaluated α = ${formatAlpha(neighbours[0])} and ${formatAlpha(neighbours[1])}`
+            ? ` · interpolated between evaluated α = ${formatAlpha(neighbours[0])} and ${formatAlpha(neighbours[1])}; intervals include the interpolation uncertainty`
             : ""}
         </p>
       </div>

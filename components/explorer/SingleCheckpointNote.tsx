@@ -12,3 +12,13 @@ export function SingleCheckpointNote({ alpha }: { alpha: number }) {
     </div>
   );
 }
+
+/** Stands in for a chart over α when only one α is evaluated: no empty axes, the table says the rest. */
+export function SingleCheckpointChartNote({ what }: { what: string }) {
+  return (
+    <p className="chart-empty-note" role="note" data-testid="single-checkpoint-chart">
+      One α is evaluated, so there is no line to draw yet: import more α to see {what}. The table lists its
+      values.
+    </p>
+  );
+}

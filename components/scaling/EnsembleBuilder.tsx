@@ -12,10 +12,12 @@ interface EnsembleBuilderProps {
   view: ScalingView;
   context: ScalingContext;
   updateView: UpdateView<ScalingView>;
+  /** Evaluated α collapsed on the chosen slice (marked on their chips). */
+  collapsed: readonly number[];
 }
 
 /** Member chips on a mini α axis: a chip per evaluated α, placed by its value. */
-function MemberAxis({ view, context, updateView }: EnsembleBuilderProps) {
+function MemberAxis({ view, context, updateView, collapsed }: EnsembleBuilderProps) {
   const { alphas } = context;
   const min = alphas[0];
   const max = alphas[alphas.length - 1];
@@ -41,17 +43,20 @@ function MemberAxis({ view, context, updateView }: EnsembleBuilderProps) {
       ) : null}
       {alphas.map((alpha) => {
         const selected = view.members.includes(alpha);
+        const isCollapsed = collapsed.includes(alpha);
         return (
           <button
             key={alpha}
             type="button"
-            className={styles.chip}
+            className={isCollapsed ? `${styles.chip} ${styles.chipCollapsed}` : styles.chip}
+            title={isCollapsed ? "Collapsed: fails by crashing or solves far less than A and B" : undefined}
+            data-collapsed={isCollapsed ? "true" : undefined}
             style={{
               left: `${left(alpha)}%`,
               background: selected ? alphaColor(alpha, min, max) : undefined,
             }}
             aria-pressed={selected}
-            aria-label={`α ${formatAlpha(alpha)}, ${describeAlpha(alpha)}`}
+            aria-label={`α ${formatAlpha(alpha)}, ${describeAlpha(alpha)}${isCollapsed ? ", collapsed" : ""}`}
             data-testid="member-chip"
             data-alpha={alpha}
             onClick={() => toggle(alpha)}
@@ -75,7 +80,7 @@ function MemberAxis({ view, context, updateView }: EnsembleBuilderProps) {
 }
 
 /** Custom per-member sample counts, validated as the user types; only a valid split reaches the view. */
-function CustomSplit({ view, updateView }: Omit<EnsembleBuilderProps, "context">) {
+function CustomSplit({ view, updateView }: Omit<EnsembleBuilderProps, "context" | "collapsed">) {
   const samples = memberSamples(view);
   const [draft, setDraft] = useState(() => samples.map(String));
   const key = `${view.members.join(",")}|${samples.join(",")}`;
@@ -122,7 +127,7 @@ function CustomSplit({ view, updateView }: Omit<EnsembleBuilderProps, "context">
  * The ensemble builder: members picked on a mini α axis, the total budget K (slider and number,
  * 1 sample per member up to the smallest n), and an equal or custom integer split.
  */
-export function EnsembleBuilder({ view, context, updateView }: EnsembleBuilderProps) {
+export function EnsembleBuilder({ view, context, updateView, collapsed }: EnsembleBuilderProps) {
   const minBudget = view.members.length;
   const setBudget = (value: number, mode: HistoryMode) => {
     if (!Number.isInteger(value) || value < minBudget || value > context.maxBudget) return;
@@ -139,9 +144,10 @@ export function EnsembleBuilder({ view, context, updateView }: EnsembleBuilderPr
         <h2 id="builder-title">Ensemble builder</h2>
         <span className="muted" id="member-axis-help">
           Click α values to add or remove members.
+          {collapsed.length > 0 ? " Dashed red chips: collapsed checkpoints." : ""}
         </span>
       </div>
-      <MemberAxis view={view} context={context} updateView={updateView} />
+      <MemberAxis view={view} context={context} updateView={updateView} collapsed={collapsed} />
       <div className={styles.toolbar}>
         <label className={styles.field}>
           <span className={styles.fieldLabel}>Budget K</span>
@@ -193,7 +199,12 @@ export function EnsembleBuilder({ view, context, updateView }: EnsembleBuilderPr
       </fieldset>
       {view.split !== "equal" ? <CustomSplit view={view} updateView={updateView} /> : null}
       <p className="muted" style={{ marginTop: 8 }}>
-        {view.members.map((alpha) => `α ${formatAlpha(alpha)} (${alphaKind(alpha)})`).join(" · ")}
+        {view.members
+          .map(
+            (alpha) =>
+              `α ${formatAlpha(alpha)} (${alphaKind(alpha)}${collapsed.includes(alpha) ? ", collapsed" : ""})`,
+          )
+          .join(" · ")}
       </p>
     </section>
   );

@@ -48,6 +48,10 @@ export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
     context,
     initialSearch,
   );
+  const collapsed = useMemo(
+    () => payload.checkpoints.filter((cp) => cp.collapsedIn.includes(view.difficulty)).map((cp) => cp.alpha),
+    [payload, view.difficulty],
+  );
   const samples = memberSamples(view);
   const request: EnsembleRequest = {
     members: view.members.map((alpha, i) => ({ alpha, samples: samples[i] })),
@@ -88,7 +92,7 @@ export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
           <CoveragePanel slug={slug} matrix={matrix} view={view} />
         </div>
         <div>
-          <EnsembleBuilder view={view} context={context} updateView={updateView} />
+          <EnsembleBuilder view={view} context={context} updateView={updateView} collapsed={collapsed} />
           <EnsembleResults slug={slug} request={request} />
           <SearchPanel payload={payload} view={view} updateView={updateView} />
         </div>

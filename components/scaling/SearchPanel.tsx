@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
+import type { EnsembleSearchSummary, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import type { UpdateView } from "@/lib/client/urlView";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { formatPercent, formatPoints } from "./format";
@@ -16,6 +16,39 @@ interface SearchPanelProps {
 }
 
 const TOP = 5;
+
+/**
+ * The winner's gain interval: the selection-adjusted one as the headline (the search picked the
+ * winner on the same problems, so its raw interval is optimistic), the raw one beside it.
+ */
+function WinnerInterval({ result }: { result: EnsembleSearchSummary }) {
+  const adjusted = result.adjustedGainCI;
+  const raw = result.gainCI;
+  if (!adjusted && !raw) return null;
+  const level = Math.round(result.bootstrap.level * 100);
+  return (
+    <div className={styles.adjustedInterval} data-testid="search-adjusted-ci">
+      {adjusted ? (
+        <p>
+          <strong>
+            Gain of the best ensemble, adjusted for the search: {formatPoints(adjusted.lower)} …{" "}
+            {formatPoints(adjusted.upper)} points ({level}% CI)
+          </strong>
+          <br />
+          <span className="muted">{adjusted.explanation}</span>
+        </p>
+      ) : (
+        <p className="muted">Too few problems or samples for a selection-adjusted interval.</p>
+      )}
+      {raw ? (
+        <p className="muted" data-testid="search-raw-ci">
+          Raw {level}% CI of the winner’s gain, as if it had not been picked: {formatPoints(raw[0])} …{" "}
+          {formatPoints(raw[1])} points.
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 /**
  * "Find best ensemble": searches every equal-split ensemble of up to 2–4 checkpoints at the view's
@@ -79,6 +112,7 @@ export function SearchPanel({ payload, view, updateView }: SearchPanelProps) {
               ? ` Best single: α ${formatAlpha(state.result.bestSingle.alpha)}, ${formatPercent(state.result.bestSingle.passAtK)}.`
               : ""}
           </p>
+          <WinnerInterval result={state.result} />
           <table className="data-table data-table--compact">
             <caption className="visually-hidden">Top ensembles</caption>
             <thead>

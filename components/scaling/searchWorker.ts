@@ -31,18 +31,19 @@ scope.onmessage = ({ data }) => {
   const { id, payload, budget, maxMembers, difficulty, top } = data;
   try {
     const matrix = payloadToMatrix(payload);
+    const problems = sliceProblemIndices(matrix, difficulty);
     const result = searchEnsembles({
       matrix,
       budget,
       maxMembers,
       top,
-      problems: sliceProblemIndices(matrix, difficulty),
+      problems,
       onProgress: (done, total) => scope.postMessage({ id, type: "progress", done, total }),
     });
     scope.postMessage({
       id,
       type: "result",
-      result: summarizeEnsembleSearch(matrix, result, {
+      result: summarizeEnsembleSearch(matrix, result, problems, {
         experiment: payload.experiment.slug,
         difficulty,
         maxMembers,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DIFFICULTY_SLICES } from "../domain/difficulty";
 import { SETTINGS } from "../domain/setting";
 import { VERDICTS } from "../domain/verdicts";
+import { METRIC_IDS } from "../science/metricRegistry";
 
 // Wire shapes of the experiment reads. The TypeScript types of these payloads are declared in
 // lib/api/types.ts and lib/science/metrics.ts; tests/unit/api/wireSchemas.test.ts proves each
@@ -109,6 +110,11 @@ const frontierPointSchema = z
     label: z.string().nullable(),
     problems: z.number().int(),
     samples: z.number().int(),
+    collapsed: z
+      .boolean()
+      .describe(
+        "The checkpoint has collapsed on this slice (docs/science.md); it stays out of `pareto` unless included.",
+      ),
     metrics: z
       .record(z.string(), frontierEstimateSchema)
       .describe("Every metric defined for this checkpoint, keyed by metric id (see /glossary)."),
@@ -120,6 +126,14 @@ const frontierSliceSchema = z
     slice: z.enum(DIFFICULTY_SLICES),
     problems: z.number().int(),
     points: z.array(frontierPointSchema),
+    pareto: z
+      .object({
+        x: z.enum(METRIC_IDS).describe("Metric id of the x axis (see /glossary)."),
+        y: z.enum(METRIC_IDS).describe("Metric id of the y axis."),
+        includesCollapsed: z.boolean(),
+        alphas: z.array(z.number()).describe("The non-dominated α for these axes."),
+      })
+      .meta({ id: "FrontierPareto" }),
   })
   .meta({ id: "FrontierSlice" });
 

@@ -77,6 +77,7 @@ export const scalingMatrixSchema = z
       z.object({
         alpha: z.number(),
         label: z.string().nullable(),
+        collapsedIn: z.array(z.enum(DIFFICULTY_SLICES)).describe("The slices this checkpoint collapsed on."),
         n: z.array(z.number().int()),
         pass: z.array(z.number().int()),
       }),

@@ -92,5 +92,12 @@ export interface PassAtKCurves extends Versioned {
 export interface ScalingMatrixPayload extends Versioned {
   experiment: { slug: string; name: string; synthetic: boolean; endpoints: { a: string; b: string } };
   problems: { externalId: string; title: string | null; difficulty: Difficulty }[];
-  checkpoints: { alpha: number; label: string | null; n: number[]; pass: number[] }[];
+  checkpoints: {
+    alpha: number;
+    label: string | null;
+    /** The slices on which this checkpoint has collapsed (lib/science/collapse.ts). */
+    collapsedIn: DifficultySlice[];
+    n: number[];
+    pass: number[];
+  }[];
 }

@@ -1,6 +1,7 @@
 import type { AlphaKind } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
 import type { Setting } from "../domain/setting";
+import type { MetricId } from "../science/metricRegistry";
 import type { CheckpointSummary } from "../science/metrics";
 
 // The vocabulary the wire shapes are made of belongs to the domain and the science core;
@@ -63,14 +64,30 @@ export interface FrontierPoint {
   label: string | null;
   problems: number;
   samples: number;
+  /**
+   * Whether the checkpoint has collapsed on this slice (it crashes far more than, or solves far
+   * less than, the endpoints: lib/science/collapse.ts); collapsed points stay out of `pareto`.
+   */
+  collapsed: boolean;
   /** Every registry metric that is defined for this checkpoint, keyed by metric id. */
   metrics: Record<string, FrontierEstimate>;
+}
+
+/** The evaluated α not dominated on metrics x and y, ascending. */
+export interface FrontierPareto {
+  x: MetricId;
+  y: MetricId;
+  /** False by default: collapsed checkpoints are left out of the set. */
+  includesCollapsed: boolean;
+  alphas: number[];
 }
 
 export interface FrontierSlice {
   slice: DifficultySlice;
   problems: number;
   points: FrontierPoint[];
+  /** The Pareto set for the requested axes (the explorer's defaults when none are asked for). */
+  pareto: FrontierPareto;
 }
 
 /**

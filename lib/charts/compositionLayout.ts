@@ -26,6 +26,8 @@ export interface CompositionLayout {
   interpolation: { x0: number; x1: number } | null;
   /** Pixel x of an α, for the current-α rule. */
   xOf: (alpha: number) => number;
+  /** The collapsed checkpoints, marked above the bands. */
+  collapsed: { alpha: number; x: number }[];
 }
 
 export const COMPOSITION_MARGIN = { top: 18, right: 16, bottom: 40, left: 52 };
@@ -43,7 +45,7 @@ function sharesOf(point: FrontierPoint): Record<Verdict, number> {
 
 /**
  * The failure-composition chart: verdict shares stacked over α (they sum to 1 at every evaluated α),
- * with the interpolation range marked. Points must be sorted by α.
+ * with the interpolation range and the collapsed checkpoints marked. Points must be sorted by α.
  */
 export function layoutComposition(
   points: readonly FrontierPoint[],
@@ -72,5 +74,6 @@ export function layoutComposition(
     yTicks: axisTicks(y, 5, percent),
     interpolation: i0 < i1 ? { x0: px(x(i0)), x1: px(x(i1)) } : null,
     xOf: (alpha) => px(x(alpha)),
+    collapsed: points.filter((p) => p.collapsed).map((p) => ({ alpha: p.alpha, x: px(x(p.alpha)) })),
   };
 }

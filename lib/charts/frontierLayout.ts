@@ -1,7 +1,7 @@
 import { line } from "d3";
 import type { FrontierEstimate, FrontierPoint } from "../api/types";
+import { guardedFrontier } from "../science/guardedPareto";
 import type { MetricDefinition } from "../science/metricRegistry";
-import { frontierStepPath } from "../science/pareto";
 import { alphaColor } from "./alphaColor";
 import { type AxisScale, createAxisScale } from "./axisScale";
 import { chartFrame, type Frame, px } from "./frame";
@@ -16,8 +16,10 @@ export interface PlottedPoint {
   cx: number;
   cy: number;
   color: string;
-  /** Not dominated by any other evaluated α on the two chosen metrics. */
+  /** Not dominated by any other evaluated α that competes (collapsed ones only when included). */
   pareto: boolean;
+  /** The checkpoint has collapsed on this slice (lib/science/collapse.ts). */
+  collapsed: boolean;
   /** 95% interval whiskers in pixels, when intervals are shown. */
   whiskers: { x1: number; x2: number; y1: number; y2: number } | null;
 }
@@ -33,6 +35,8 @@ export interface FrontierLayoutInput {
   xLog: boolean;
   yLog: boolean;
   ci: boolean;
+  /** Whether collapsed checkpoints compete for the Pareto set. */
+  includeCollapsed: boolean;
   zoom: Zoom | null;
   width: number;
   height: number;
@@ -131,9 +135,10 @@ function layoutSeries(
   const missing = points.filter((p) => !withValues.includes(p)).map((p) => p.alpha);
   const xs = withValues.map((p) => p.metrics[input.x.id]);
   const ys = withValues.map((p) => p.metrics[input.y.id]);
-  const { indices, vertices } = frontierStepPath(
-    withValues.map((_, i) => ({ x: xs[i].value, y: ys[i].value })),
+  const { indices, vertices } = guardedFrontier(
+    withValues.map((point, i) => ({ x: xs[i].value, y: ys[i].value, collapsed: point.collapsed })),
     { x: input.x.direction, y: input.y.direction },
+    input.includeCollapsed,
   );
   const onFront = new Set(indices);
   const alphaMin = points[0]?.alpha ?? 0;
@@ -148,6 +153,7 @@ function layoutSeries(
       cy,
       color: alphaColor(point.alpha, alphaMin, alphaMax),
       pareto: onFront.has(i),
+      collapsed: point.collapsed,
       whiskers: input.ci ? whiskersOf(xs[i], ys[i], xScale, yScale) : null,
     };
   });

@@ -20,13 +20,16 @@ export interface MetricLinesLayout {
   interpolation: { x0: number; x1: number } | null;
   xOf: (alpha: number) => number;
   yOf: (value: number) => number;
+  /** Points of checkpoints collapsed on their slice, in pixels, to be crossed out. */
+  collapsed: { slice: DifficultySlice; alpha: number; x: number; y: number }[];
 }
 
 export const MULTIPLES_MARGIN = { top: 8, right: 12, bottom: 30, left: 56 };
 
 /**
  * One small multiple: a metric against α with one line per difficulty slice, on a shared α axis
- * and a y axis fitted to every slice's values. Gaps where a checkpoint has no value stay gaps.
+ * and a y axis fitted to every slice's values. Gaps where a checkpoint has no value stay gaps;
+ * checkpoints collapsed on a slice are marked on its line.
  */
 export function layoutMetricLines(
   series: readonly SliceSeries[],
@@ -57,5 +60,13 @@ export function layoutMetricLines(
     interpolation: i0 < i1 ? { x0: px(x(i0)), x1: px(x(i1)) } : null,
     xOf: (alpha) => px(x(alpha)),
     yOf: (value) => px(y(value)),
+    collapsed: series.flatMap((s) =>
+      s.points.flatMap((p) => {
+        const value = p.metrics[metricId]?.value;
+        return p.collapsed && value !== undefined
+          ? [{ slice: s.slice, alpha: p.alpha, x: px(x(p.alpha)), y: px(y(value)) }]
+          : [];
+      }),
+    ),
   };
 }

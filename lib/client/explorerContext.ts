@@ -1,10 +1,8 @@
 import type { FrontierData } from "../api/types";
 import { DIFFICULTY_SLICES } from "../domain/difficulty";
+import { DEFAULT_FRONTIER_AXES } from "../science/guardedPareto";
 import { METRICS } from "../science/metricRegistry";
 import type { ViewContext } from "./viewState";
-
-const DEFAULT_X = "correctness";
-const DEFAULT_Y = "efficiency";
 
 /**
  * What a view of this experiment may contain: the registry metrics some checkpoint has, the
@@ -20,7 +18,7 @@ export function viewContextOf(data: FrontierData): ViewContext {
     metrics,
     alphas: points.map((point) => point.alpha).sort((a, b) => a - b),
     slices: DIFFICULTY_SLICES.filter((slice) => data.slices[slice].problems > 0),
-    defaultX: pick(DEFAULT_X, 0),
-    defaultY: pick(DEFAULT_Y, 1),
+    defaultX: pick(DEFAULT_FRONTIER_AXES.x, 0),
+    defaultY: pick(DEFAULT_FRONTIER_AXES.y, 1),
   };
 }

@@ -23,6 +23,8 @@ export interface ExplorerView {
   yLog: boolean;
   difficulty: DifficultySlice;
   ci: boolean;
+  /** Whether collapsed checkpoints compete for the Pareto set (they are left out by default). */
+  includeCollapsed: boolean;
   zoom: Zoom | null;
 }
 
@@ -51,6 +53,7 @@ export function defaultView(context: ViewContext): ExplorerView {
     yLog: false,
     difficulty: "all",
     ci: true,
+    includeCollapsed: false,
     zoom: null,
   };
 }
@@ -122,6 +125,16 @@ export function parseView(params: URLSearchParams, context: ViewContext): Parsed
     else view.ci = ci;
   }
 
+  const collapsedText = params.get("collapsed");
+  if (collapsedText !== null) {
+    if (collapsedText === "include" || collapsedText === "exclude")
+      view.includeCollapsed = collapsedText === "include";
+    else
+      notices.push(
+        `Ignored collapsed=“${collapsedText}” (expected “include” or “exclude”); collapsed checkpoints are left out of the Pareto set.`,
+      );
+  }
+
   const zoomText = params.get("zoom");
   if (zoomText !== null) {
     const zoom = parseZoom(zoomText);
@@ -148,8 +161,9 @@ export function roundZoom(zoom: Zoom | null): Zoom | null {
 }
 
 /**
- * Writes a view as URL parameters in a fixed order. Every key except zoom is always written, so a
- * link reproduces the view even if the defaults change later.
+ * Writes a view as URL parameters in a fixed order. Every key except zoom and collapsed is always
+ * written, so a link reproduces the view even if the defaults change later; collapsed checkpoints
+ * are out of the Pareto set unless a link says `collapsed=include` (a scientific default, kept).
  */
 export function serializeView(view: ExplorerView): URLSearchParams {
   const params = new URLSearchParams();
@@ -160,12 +174,13 @@ export function serializeView(view: ExplorerView): URLSearchParams {
   params.set("ylog", view.yLog ? "1" : "0");
   params.set("difficulty", view.difficulty);
   params.set("ci", view.ci ? "1" : "0");
+  if (view.includeCollapsed) params.set("collapsed", "include");
   if (view.zoom)
     params.set("zoom", [...view.zoom.x, ...view.zoom.y].map((v) => String(compact(v))).join(","));
   return params;
 }
 
-/** The explorer's URL: α, axes and their scales, slice, intervals and zoom window. */
+/** The explorer's URL: α, axes and their scales, slice, intervals, collapsed checkpoints and zoom window. */
 export const explorerViewDefinition: UrlViewDefinition<ExplorerView, ViewContext> = {
   parse: parseView,
   serialize: serializeView,

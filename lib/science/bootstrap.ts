@@ -322,18 +322,33 @@ export function bootstrapEnsembleGain(
   problems: ArrayLike<number>,
   options: Partial<BootstrapOptions> = {},
 ): (Estimate & { baseline: BestSingle }) | null {
-  const { resamples, seed, level } = resolveBootstrapOptions(options);
   const budget = members.reduce((sum, member) => sum + member.k, 0);
   const baseline = bestSingle(matrix, budget, problems);
   if (!baseline) return null;
+  return { ...bootstrapGainOver(matrix, members, baseline.checkpoint, problems, options), baseline };
+}
+
+/**
+ * The gain of an ensemble's pass@K over one given checkpoint alone at the same K on `problems`,
+ * with a paired bootstrap interval over problems.
+ */
+export function bootstrapGainOver(
+  matrix: SweepMatrix,
+  members: readonly EnsembleMember[],
+  baseline: number,
+  problems: ArrayLike<number>,
+  options: Partial<BootstrapOptions> = {},
+): Estimate {
+  const { resamples, seed, level } = resolveBootstrapOptions(options);
+  const budget = members.reduce((sum, member) => sum + member.k, 0);
   const ensemble = ensembleProblemPassProbabilities(matrix, members, problems);
-  const single = ensembleProblemPassProbabilities(
-    matrix,
-    [{ checkpoint: baseline.checkpoint, k: budget }],
-    problems,
-  );
+  const single = ensembleProblemPassProbabilities(matrix, [{ checkpoint: baseline, k: budget }], problems);
   let ensembleSum = 0;
-  for (let i = 0; i < ensemble.length; i++) ensembleSum += ensemble[i];
+  let singleSum = 0;
+  for (let i = 0; i < ensemble.length; i++) {
+    ensembleSum += ensemble[i];
+    singleSum += single[i];
+  }
   const rng = createRng(seed);
   const counts = new Int32Array(problems.length);
   const values: number[] = [];
@@ -344,5 +359,5 @@ export function bootstrapEnsembleGain(
     values.push(sum / counts.length);
   }
   const [lower, upper] = percentileInterval(values, level);
-  return { value: ensembleSum / ensemble.length - baseline.passAtK, lower, upper, baseline };
+  return { value: ensembleSum / ensemble.length - singleSum / single.length, lower, upper };
 }

@@ -1,6 +1,9 @@
 import type { DifficultySlice } from "../domain/difficulty";
 import type { SweepMatrix } from "../domain/sweep";
+import { bootstrapEnsembleGain } from "./bootstrap";
+import type { EnsembleMember } from "./ensemblePassAtK";
 import type { EnsembleSearchResult } from "./ensembleSearch";
+import { ENSEMBLE_GAIN_BOOTSTRAP, sampleSplitGainCI } from "./ensembleSelection";
 
 /**
  * One ensemble member named by α, the way a user writes it (and the CLI and the API take it): an
@@ -29,17 +32,56 @@ export interface EnsembleSearchSummary {
   evaluated: number;
   bestSingle: { alpha: number; passAtK: number } | null;
   ensembles: RankedEnsembleSummary[];
+  /**
+   * The winner's paired-bootstrap interval of its gain over the best single, as if it had not been
+   * picked (the search reuses the problems that chose it, so it is optimistic); null without a gain.
+   */
+  gainCI: [number, number] | null;
+  /** An interval that accounts for the search having picked the winner; null when the slice is too small. */
+  adjustedGainCI: AdjustedGainCI | null;
+  bootstrap: { resamples: number; seed: number; level: number };
+}
+
+/** The selection-adjusted interval as the page and the CLI print it (see SelectionAdjustedGain). */
+export interface AdjustedGainCI {
+  method: string;
+  explanation: string;
+  lower: number;
+  upper: number;
+  /** The gain of the half-search's pick on the held-out half. */
+  gain: number;
+  /** What the search picked on the selection half, and the best single there. */
+  members: EnsembleMemberInput[];
+  bestSingleAlpha: number;
+  selectionProblems: number;
+  estimationProblems: number;
 }
 
 /**
  * A search result stated by α instead of checkpoint index, the form the CLI prints and the page's
- * search worker posts back (the same shape on both sides, so a loaded ensemble matches the CLI's).
+ * search worker posts back (the same shape on both sides, so a loaded ensemble matches the CLI's),
+ * with the winner's raw gain interval and the selection-adjusted one (a search on half the
+ * problems and a bootstrap on the other half: about half the search's cost again).
  */
 export function summarizeEnsembleSearch(
   matrix: SweepMatrix,
   result: EnsembleSearchResult,
+  problems: ArrayLike<number>,
   context: { experiment: string; difficulty: DifficultySlice; maxMembers: number },
 ): EnsembleSearchSummary {
+  const byAlpha = (members: readonly EnsembleMember[]) =>
+    members.map((member) => ({ alpha: matrix.checkpoints[member.checkpoint].alpha, samples: member.k }));
+  const [winner] = result.ensembles;
+  const raw = winner
+    ? bootstrapEnsembleGain(matrix, winner.members, problems, ENSEMBLE_GAIN_BOOTSTRAP)
+    : null;
+  const adjusted = sampleSplitGainCI({
+    matrix,
+    problems,
+    budget: result.budget,
+    maxMembers: context.maxMembers,
+    bootstrap: ENSEMBLE_GAIN_BOOTSTRAP,
+  });
   return {
     ...context,
     budget: result.budget,
@@ -50,12 +92,22 @@ export function summarizeEnsembleSearch(
       ? { alpha: result.bestSingle.alpha, passAtK: result.bestSingle.passAtK }
       : null,
     ensembles: result.ensembles.map((ensemble) => ({
-      members: ensemble.members.map((member) => ({
-        alpha: matrix.checkpoints[member.checkpoint].alpha,
-        samples: member.k,
-      })),
+      members: byAlpha(ensemble.members),
       passAtK: ensemble.passAtK,
       gain: ensemble.gain,
     })),
+    gainCI: raw ? [raw.lower, raw.upper] : null,
+    adjustedGainCI: adjusted && {
+      method: adjusted.method,
+      explanation: adjusted.explanation,
+      lower: adjusted.lower,
+      upper: adjusted.upper,
+      gain: adjusted.gain,
+      members: byAlpha(adjusted.members),
+      bestSingleAlpha: matrix.checkpoints[adjusted.baseline].alpha,
+      selectionProblems: adjusted.selectionProblems,
+      estimationProblems: adjusted.estimationProblems,
+    },
+    bootstrap: { ...ENSEMBLE_GAIN_BOOTSTRAP },
   };
 }

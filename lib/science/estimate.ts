@@ -82,8 +82,14 @@ function intervalOf(x: Float64Array, alpha: number): number {
 /**
  * Prepares estimates of one metric along α from its measured knots (any order, distinct α, finite
  * values). The returned function gives the exact measured value at a knot, an estimate between
- * knots, and null outside the evaluated range ("no estimate"). Intervals are interpolated the same
- * way and widened if needed so that lower ≤ value ≤ upper.
+ * knots, and null outside the evaluated range ("no estimate").
+ *
+ * An estimate's interval carries both of its uncertainties (docs/science.md):
+ * - sampling: the knots' bounds interpolated the same way as the value, widened to hold it;
+ * - interpolation: nobody evaluated that model, so the interval is widened on both sides by the
+ *   spread between the two interpolants, |monotone − straight line between the neighbours|;
+ * and it is never narrower than the narrower of the two neighbours' measured intervals (widened
+ * evenly about its middle when it would be). Measured values keep their measured interval.
  */
 export function createEstimator(
   knots: readonly Knot[],
@@ -98,11 +104,10 @@ export function createEstimator(
   });
   const x = Float64Array.from(sorted, (k) => k.alpha);
   const hasBounds = sorted.length > 0 && sorted.every((k) => k.lower !== undefined && k.upper !== undefined);
-  const value = seriesFor(
-    method,
-    x,
-    Float64Array.from(sorted, (k) => k.value),
-  );
+  const values = Float64Array.from(sorted, (k) => k.value);
+  const value = seriesFor(method, x, values);
+  // The other interpolant, whose distance from the chosen one measures the interpolation uncertainty.
+  const alternative = seriesFor(method === "linear" ? "monotone" : "linear", x, values);
   const lower = hasBounds
     ? seriesFor(
         method,
@@ -117,6 +122,7 @@ export function createEstimator(
         Float64Array.from(sorted, (k) => k.upper ?? k.value),
       )
     : null;
+  const widths = Float64Array.from(sorted, (k) => (k.upper ?? k.value) - (k.lower ?? k.value));
   const at = new Map(sorted.map((knot) => [knot.alpha, knot]));
 
   return (alpha) => {
@@ -133,13 +139,17 @@ export function createEstimator(
     if (x.length < 2 || !(alpha > x[0] && alpha < x[x.length - 1])) return null;
     const i = intervalOf(x, alpha);
     const estimate = value(i, alpha);
-    return {
-      value: estimate,
-      lower: lower ? Math.min(lower(i, alpha), estimate) : null,
-      upper: upper ? Math.max(upper(i, alpha), estimate) : null,
-      measured: false,
-      neighbours: [x[i], x[i + 1]],
-    };
+    const neighbours: [number, number] = [x[i], x[i + 1]];
+    if (!lower || !upper) return { value: estimate, lower: null, upper: null, measured: false, neighbours };
+    const spread = Math.abs(alternative(i, alpha) - estimate);
+    let low = Math.min(lower(i, alpha), estimate) - spread;
+    let high = Math.max(upper(i, alpha), estimate) + spread;
+    const shortfall = Math.min(widths[i], widths[i + 1]) - (high - low);
+    if (shortfall > 0) {
+      low -= shortfall / 2;
+      high += shortfall / 2;
+    }
+    return { value: estimate, lower: low, upper: high, measured: false, neighbours };
   };
 }
 

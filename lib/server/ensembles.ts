@@ -4,18 +4,19 @@ import type { Db } from "../db/client";
 import { alphaKind } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
 import type { SweepMatrix } from "../domain/sweep";
-import { bootstrapEnsembleGain, DEFAULT_BOOTSTRAP } from "../science/bootstrap";
+import { bootstrapEnsembleGain } from "../science/bootstrap";
 import { ensembleCoverage, SOLVED_THRESHOLD, solvedOnlyBy } from "../science/ensembleCoverage";
 import { ensemblePassAtK } from "../science/ensemblePassAtK";
 import { searchEnsembles } from "../science/ensembleSearch";
 import { summarizeEnsembleSearch } from "../science/ensembleSearchSummary";
+import { ENSEMBLE_GAIN_BOOTSTRAP } from "../science/ensembleSelection";
 import { computeOffThread } from "./compute/pool";
 import { BadRequestError } from "./errors";
 import { resolveMembers, sliceProblems } from "./scalingMembers";
 import { READS, readStoredResponse } from "./statistics/read";
 
-/** The gain interval's bootstrap: fixed, so the page, the API and the CLI print the same interval. */
-export const ENSEMBLE_BOOTSTRAP = { ...DEFAULT_BOOTSTRAP, resamples: 1000 } as const;
+/** The gain interval's bootstrap, shared with the search's intervals. */
+export const ENSEMBLE_BOOTSTRAP = ENSEMBLE_GAIN_BOOTSTRAP;
 
 /**
  * An ensemble under a fixed budget K = Σ samples against the best single checkpoint at the same
@@ -125,7 +126,7 @@ export async function getEnsembleSearch(
     if (error instanceof RangeError) throw new BadRequestError(error.message);
     throw error;
   }
-  return summarizeEnsembleSearch(matrix, result, {
+  return summarizeEnsembleSearch(matrix, result, problems, {
     experiment: slug,
     difficulty: request.difficulty,
     maxMembers: request.maxMembers,

@@ -43,6 +43,11 @@ describe("the explorer on an imported LiveCodeBench run", () => {
     );
     const filter = page.getByTestId("difficulty-filter");
     expect(await filter.textContent()).toMatch(/All\s*1,?055.*Easy\s*322.*Medium\s*383.*Hard\s*350/s);
+    // One checkpoint: notes instead of empty axes, and no demo sentence about coverage or collapse.
+    expect(await page.getByTestId("single-checkpoint-chart").count()).toBe(2);
+    expect(await page.locator(".composition-chart, .multiples").count()).toBe(0);
+    expect(await page.getByTestId("composition-caption").count()).toBe(0);
+    expect(await page.locator(".explorer").textContent()).not.toContain("coverage trades");
     // n = 1: pass@k exists only for k = 1 (the solve rate); no larger k is shown.
     expect(await page.getByTestId("score-passAt5").count()).toBe(0);
 

@@ -6,8 +6,12 @@ import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 let session: BrowserSession;
 let frontier: FrontierData;
 
-/** The non-dominated α by definition (both default axes: higher is better), checked pair by pair. */
-function paretoAlphas(points: FrontierPoint[]): number[] {
+/**
+ * The non-dominated α by definition (both default axes: higher is better), checked pair by pair,
+ * among the points that compete: collapsed checkpoints only when included.
+ */
+function paretoAlphas(all: FrontierPoint[], includeCollapsed = false): number[] {
+  const points = all.filter((p) => includeCollapsed || !p.collapsed);
   const at = (p: FrontierPoint) => [p.metrics.correctness.value, p.metrics.efficiency.value];
   return points
     .filter((p) =>
@@ -53,5 +57,28 @@ describe("finding the Pareto-optimal α", () => {
     await point.click();
     await page.waitForURL(new RegExp(`alpha=${target}(&|$)`));
     expect(await page.getByTestId("score-status").textContent()).toBe("measured");
+  });
+
+  it("marks α = −1 and 2 collapsed on the hard slice, out of the set until the toggle lets them compete", async () => {
+    const page = session.page;
+    await page.goto(`${baseUrl()}/experiments/${DEMO_EXPERIMENT_SLUG}?difficulty=hard&alpha=-1`);
+    await page.locator('.explorer[data-hydrated="true"]').waitFor();
+    const collapsed = await page
+      .locator(".frontier-point--collapsed")
+      .evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute("data-alpha"))));
+    expect(collapsed.sort((a, b) => a - b)).toEqual([-1, 2]);
+    expect(await page.locator(".frontier-point--collapsed.frontier-point--pareto").count()).toBe(0);
+    expect(await page.getByTestId("collapsed-note").textContent()).toContain("α = −1, 2");
+    expect(await page.getByTestId("score-collapsed").textContent()).toBe("collapsed");
+    expect(await page.getByTestId("composition-collapsed").count()).toBe(2);
+
+    await page.getByTestId("include-collapsed").check();
+    await page.waitForURL(/collapsed=include/);
+    const shown = await page
+      .locator(".frontier-point--pareto")
+      .evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute("data-alpha"))));
+    const included = paretoAlphas(frontier.slices.hard.points, true);
+    expect(included).toContain(-1);
+    expect(shown.sort((a, b) => a - b)).toEqual(included);
   });
 });

@@ -97,6 +97,16 @@ describe("scaling page", () => {
     await page().keyboard.press("ArrowRight");
     await expect.poll(() => slider.inputValue()).toBe("250");
     await page().getByTestId("search-results").waitFor();
+    // The headline interval accounts for the search having picked the winner; the raw one is beside it.
+    expect(await page().getByTestId("search-adjusted-ci").textContent()).toMatch(
+      /adjusted for the search: [+−]?\d+\.\d … [+−]?\d+\.\d points \(95% CI\)Sample split: /,
+    );
+    expect(await page().getByTestId("search-raw-ci").textContent()).toContain("as if it had not been picked");
+    // The demo's far ends have collapsed: their member chips say so.
+    const collapsed = await page()
+      .locator('[data-testid="member-chip"][data-collapsed="true"]')
+      .evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute("data-alpha"))));
+    expect(collapsed).toEqual([-1, 2]);
     const rows = page().getByTestId("load-ensemble");
     expect(await rows.count()).toBe(5);
     await rows.first().click();

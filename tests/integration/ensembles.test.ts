@@ -198,6 +198,31 @@ describe("POST /api/experiments/[slug]/ensembles", () => {
     expect(result.gainCI[0]).toBeGreaterThan(0);
     expect(result.solvedOnlyByEnsemble).toBeGreaterThan(result.solvedOnlyByBestSingle);
   });
+
+  it("reports the winner's raw interval (the POST's) and a selection-adjusted one beside it", async () => {
+    const search = await getEnsembleSearch(db, DEMO, {
+      budget: 250,
+      maxMembers: 3,
+      difficulty: "hard",
+      top: 5,
+    });
+    if (!search) throw new Error("the demo is stored");
+    const winner = search.ensembles[0];
+    const { json } = await post(DEMO, { members: winner.members, difficulty: "hard" });
+    const evaluation = json as EnsembleEvaluation;
+    expect(search.gainCI).toEqual(evaluation.gainCI);
+    expect(search.bootstrap).toEqual(evaluation.bootstrap);
+    const adjusted = search.adjustedGainCI;
+    if (!adjusted) throw new Error("the hard slice is large enough to split");
+    expect(adjusted.method).toBe("sample-split");
+    expect(adjusted.selectionProblems + adjusted.estimationProblems).toBe(evaluation.problems);
+    expect(Math.abs(adjusted.selectionProblems - adjusted.estimationProblems)).toBeLessThanOrEqual(1);
+    expect(adjusted.lower).toBeLessThanOrEqual(adjusted.gain);
+    expect(adjusted.upper).toBeGreaterThanOrEqual(adjusted.gain);
+    expect(adjusted.members.reduce((sum, m) => sum + m.samples, 0)).toBe(250);
+    // Half the problems: a wider interval than the raw one's.
+    expect(adjusted.upper - adjusted.lower).toBeGreaterThan(evaluation.gainCI[1] - evaluation.gainCI[0]);
+  });
 });
 
 describe("GET /api/experiments/[slug]/pass-at-k", () => {

@@ -1,18 +1,27 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client";
+import { enqueueMissingStatistics } from "../../lib/db/queries/enqueueMissingStatistics";
 import { listExperiments } from "../../lib/db/queries/experiments";
 import { loadSweepMatrix } from "../../lib/db/queries/sweep";
 import { alphaKind } from "../../lib/domain/alpha";
 import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../../lib/domain/difficulty";
 import { memoryFile } from "../../lib/importer/inputFile";
 import { loadDemoSweep } from "../../lib/importer/loadDemo";
-import { INTERVAL_KINDS, POINT_KINDS, passAtKKind } from "../../lib/importer/statistics/kinds";
+import {
+  FRONTIER_KIND,
+  FRONTIER_POINTS_KIND,
+  INTERVAL_KINDS,
+  MATRIX_KIND,
+  POINT_KINDS,
+  passAtKKind,
+} from "../../lib/importer/statistics/kinds";
 import {
   CURVE_BOOTSTRAP,
   FRONTIER_BOOTSTRAP,
   type LoadedSweep,
 } from "../../lib/importer/statistics/payloads";
 import { bootstrapCI, bootstrapFrontierStrata } from "../../lib/science/bootstrap";
+import { collapsedFlags } from "../../lib/science/collapse";
 import { curveKs } from "../../lib/science/curveKs";
 import { checkpointSummaries, sliceSummary } from "../../lib/science/metrics";
 import { meanPassAtK, minSamples } from "../../lib/science/passAtK";
@@ -48,6 +57,26 @@ async function sweepOf(slug: string): Promise<LoadedSweep> {
   return sweep;
 }
 
+/**
+ * The default axes' Pareto set by its definition, O(n²): every non-collapsed checkpoint that no
+ * other non-collapsed one matches on both axes and beats on one (both axes: higher is better).
+ */
+function bruteForcePareto(
+  points: { alpha: number; collapsed: boolean; metrics: Record<string, { value: number }> }[],
+) {
+  const competing = points.filter((p) => !p.collapsed);
+  const at = (p: (typeof points)[number]) => [p.metrics.correctness.value, p.metrics.efficiency.value];
+  const alphas = competing
+    .filter((p) =>
+      competing.every((q) => {
+        const [[px, py], [qx, qy]] = [at(p), at(q)];
+        return !(qx >= px && qy >= py && (qx > px || qy > py));
+      }),
+    )
+    .map((p) => p.alpha);
+  return { x: "correctness", y: "efficiency", includesCollapsed: false, alphas };
+}
+
 /** What the frontier must hold, from the science core: the stratified bootstrap per slice. */
 function expectedFrontier({ header, matrix }: LoadedSweep, intervals: boolean) {
   const strata = DIFFICULTIES.map((difficulty) => sliceProblemIndices(matrix, difficulty));
@@ -56,6 +85,10 @@ function expectedFrontier({ header, matrix }: LoadedSweep, intervals: boolean) {
     const stratum = DIFFICULTIES.indexOf(name as (typeof DIFFICULTIES)[number]);
     const problems = name === "all" ? sliceProblemIndices(matrix, "all") : strata[stratum];
     const estimates = name === "all" ? bootstrap.combined : bootstrap.strata[stratum];
+    const collapsed = collapsedFlags(
+      matrix.checkpoints.map((cp) => sliceSummary(cp, problems)),
+      matrix.checkpoints.map((cp) => cp.alpha),
+    );
     const points = matrix.checkpoints.map((cp, index) => {
       const { problems: evaluated, samples } = sliceSummary(cp, problems);
       const metrics = Object.fromEntries(
@@ -70,10 +103,11 @@ function expectedFrontier({ header, matrix }: LoadedSweep, intervals: boolean) {
         label: cp.label,
         problems: evaluated,
         samples,
+        collapsed: collapsed[index],
         metrics,
       };
     });
-    return { slice: name, problems: problems.length, points };
+    return { slice: name, problems: problems.length, points, pareto: bruteForcePareto(points) };
   };
   const slices = Object.fromEntries(DIFFICULTY_SLICES.map((name) => [name, slice(name)]));
   return asJson({ experiment: header, bootstrap: FRONTIER_BOOTSTRAP, slices });
@@ -130,7 +164,7 @@ describe("an import", () => {
       asJson({ version, ...sweep.header, checkpoints: checkpointSummaries(sweep.matrix) }),
     );
     expect(await storedBody(db, "seeded", "list-item")).toEqual(asJson((await listExperiments(db))[0]));
-    const matrix = (await storedBody(db, "seeded", "matrix")) as {
+    const matrix = (await storedBody(db, "seeded", MATRIX_KIND)) as {
       version: string;
       problems: { externalId: string }[];
       checkpoints: { alpha: number; n: number[]; pass: number[] }[];
@@ -138,9 +172,16 @@ describe("an import", () => {
     expect(matrix.version).toBe(version);
     expect(matrix.problems.map((p) => p.externalId)).toEqual(sweep.matrix.problems.map((p) => p.externalId));
     expect(matrix.checkpoints).toEqual(
-      sweep.matrix.checkpoints.map((cp) => ({
+      sweep.matrix.checkpoints.map((cp, index) => ({
         alpha: cp.alpha,
         label: cp.label,
+        collapsedIn: DIFFICULTY_SLICES.filter(
+          (slice) =>
+            collapsedFlags(
+              sweep.matrix.checkpoints.map((c) => sliceSummary(c, sliceProblemIndices(sweep.matrix, slice))),
+              sweep.matrix.checkpoints.map((c) => c.alpha),
+            )[index],
+        ),
         n: Array.from(cp.n),
         pass: Array.from(cp.verdicts.pass),
       })),
@@ -159,7 +200,7 @@ describe("an import", () => {
   it("stores the frontier's points at once: the bootstrap's point values, every interval null", async () => {
     await importSeeded(db, "seeded", seededSweepFiles());
     const { version } = await versionOf("seeded");
-    expect(await storedBody(db, "seeded", "frontier-points")).toEqual({
+    expect(await storedBody(db, "seeded", FRONTIER_POINTS_KIND)).toEqual({
       version,
       ...(expectedFrontier(await sweepOf("seeded"), false) as object),
     });
@@ -210,7 +251,7 @@ describe("the compute_statistics job", () => {
     const outcome = await computeStatistics(db, job);
     expect(outcome).toMatchObject({ status: "done", slug: "seeded", computed: INTERVAL_KINDS });
     const sweep = await sweepOf("seeded");
-    expect(await storedBody(db, "seeded", "frontier")).toEqual({
+    expect(await storedBody(db, "seeded", FRONTIER_KIND)).toEqual({
       version: job.version,
       ...(expectedFrontier(sweep, true) as object),
     });
@@ -279,6 +320,24 @@ describe("the compute_statistics job", () => {
     expect(await storedBody(db, demo, "detail")).toEqual(
       asJson({ version: job.version, ...sweep.header, checkpoints: checkpointSummaries(sweep.matrix) }),
     );
+  });
+});
+
+describe("a database from before a kind's format changed", () => {
+  it("is recomputed: old rows are never served, the job stores the new kinds and drops the old", async () => {
+    await importSeeded(db, "seeded", seededSweepFiles([0, 1]));
+    const job = await jobOf("seeded");
+    await computeStatistics(db, job);
+    // Rename the current kinds to the names of their old format, as an older alphascope stored them.
+    await db.$executeRawUnsafe(
+      `UPDATE "experiment_statistics" SET "kind" = split_part("kind", '@', 1) WHERE "kind" LIKE '%@%'`,
+    );
+    await clearJobs(db);
+    expect(await enqueueMissingStatistics(db, ALL_KINDS)).toBe(1);
+    const outcome = await computeStatistics(db, job);
+    expect(outcome.computed.sort()).toEqual([FRONTIER_KIND, FRONTIER_POINTS_KIND, MATRIX_KIND].sort());
+    expect(await rowsPerKind(db, "seeded")).toEqual(Object.fromEntries(ALL_KINDS.map((kind) => [kind, 1])));
+    expect(await enqueueMissingStatistics(db, ALL_KINDS)).toBe(0);
   });
 });
 

@@ -5,6 +5,7 @@ import { ChartAxes } from "@/components/charts/ChartAxes";
 import { ChartDataTable } from "@/components/charts/ChartDataTable";
 import { GlossaryLink } from "@/components/glossary/GlossaryLink";
 import type { FrontierPoint } from "@/lib/api/types";
+import { compositionCaption } from "@/lib/charts/compositionCaption";
 import {
   type CompositionLayout,
   layoutComposition,
@@ -13,6 +14,8 @@ import {
 import { formatAlpha } from "@/lib/domain/alpha";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
 import { getMetric, metricAnchor } from "@/lib/science/metricRegistry";
+import { COLLAPSED_CROSS } from "../frontier/FrontierSvg";
+import { SingleCheckpointChartNote } from "../SingleCheckpointNote";
 import { useElementWidth } from "../useElementWidth";
 import { VERDICT_COLORS } from "./verdictColors";
 
@@ -69,6 +72,17 @@ export function CompositionSvg({
     >
       <g transform={`translate(${frame.margin.left},${frame.margin.top})`}>
         <CompositionBands layout={layout} />
+        {layout.collapsed.map((mark) => (
+          <g
+            key={mark.alpha}
+            className="composition-collapsed"
+            transform={`translate(${mark.x},-9)`}
+            data-testid="composition-collapsed"
+          >
+            <title>{`α = ${formatAlpha(mark.alpha)} has collapsed`}</title>
+            <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} />
+          </g>
+        ))}
         {ruleX >= 0 && ruleX <= frame.innerWidth ? (
           <g data-testid="composition-rule">
             <line className="composition-rule" x1={ruleX} x2={ruleX} y1={0} y2={frame.innerHeight} />
@@ -81,28 +95,48 @@ export function CompositionSvg({
 
 /**
  * Failure composition over α: how the samples split into pass, wrong answer, time limit and the
- * other failures at each evaluated α, with the current α marked (the research's central picture).
+ * other failures at each evaluated α, with the current α and the collapsed checkpoints marked (the
+ * research's central picture), captioned from the data. One checkpoint: a note and the table.
  */
 export function CompositionChart({ points, alpha }: { points: readonly FrontierPoint[]; alpha: number }) {
   const [ref, width] = useElementWidth<HTMLDivElement>(560);
+  const caption = useMemo(() => compositionCaption(points), [points]);
   return (
     <section className="panel" aria-labelledby="composition-title">
       <h2 id="composition-title">Failure composition</h2>
+      {caption ? (
+        <p className="panel-sub" data-testid="composition-caption">
+          {caption}
+        </p>
+      ) : null}
       <p className="panel-sub">
-        More coverage trades time-limit failures for wrong answers; far extrapolation collapses.{" "}
         <GlossaryLink anchor={metricAnchor("passShare")} what="verdict shares" />
       </p>
-      <div ref={ref} className="chart-container">
-        <CompositionSvg points={points} width={width} alpha={alpha} />
-      </div>
-      <ul className="chart-legend" aria-label="Verdicts">
-        {[...VERDICTS].reverse().map((verdict) => (
-          <li key={verdict}>
-            <span className="legend-swatch" style={{ background: VERDICT_COLORS[verdict] }} />
-            {VERDICT_LABELS[verdict]}
-          </li>
-        ))}
-      </ul>
+      {points.length > 1 ? (
+        <>
+          <div ref={ref} className="chart-container">
+            <CompositionSvg points={points} width={width} alpha={alpha} />
+          </div>
+          <ul className="chart-legend" aria-label="Verdicts">
+            {[...VERDICTS].reverse().map((verdict) => (
+              <li key={verdict}>
+                <span className="legend-swatch" style={{ background: VERDICT_COLORS[verdict] }} />
+                {VERDICT_LABELS[verdict]}
+              </li>
+            ))}
+            {points.some((p) => p.collapsed) ? (
+              <li>
+                <svg width="14" height="14" aria-hidden="true">
+                  <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} transform="translate(7,7)" />
+                </svg>
+                collapsed
+              </li>
+            ) : null}
+          </ul>
+        </>
+      ) : (
+        <SingleCheckpointChartNote what="how the failures shift along α" />
+      )}
       <ChartDataTable
         caption="Share of samples per verdict at each evaluated α"
         rows={points}
@@ -111,6 +145,7 @@ export function CompositionChart({ points, alpha }: { points: readonly FrontierP
         testId="composition-table"
         columns={[
           { header: "α", numeric: true, cell: (p) => formatAlpha(p.alpha) },
+          { header: "Collapsed", cell: (p: FrontierPoint) => (p.collapsed ? "collapsed" : "—") },
           ...VERDICTS.map((verdict) => ({
             header: VERDICT_LABELS[verdict],
             metric: getMetric(VERDICT_SHARE_METRIC[verdict]),

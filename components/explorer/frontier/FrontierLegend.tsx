@@ -1,9 +1,10 @@
 import { alphaColor } from "@/lib/charts/alphaColor";
 import { formatAlpha } from "@/lib/domain/alpha";
+import { COLLAPSED_CROSS } from "./FrontierSvg";
 
 const RAMP_STEPS = 24;
 
-/** Key to the frontier plot: path styles, Pareto vs dominated points, the α colour ramp. */
+/** Key to the frontier plot: path styles, Pareto, dominated and collapsed points, the α colour ramp. */
 export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alphaMax: number }) {
   const stops = Array.from({ length: RAMP_STEPS + 1 }, (_, i) => {
     const alpha = alphaMin + ((alphaMax - alphaMin) * i) / RAMP_STEPS;
@@ -40,6 +41,15 @@ export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alpha
           <circle cx="7" cy="7" r="4" fill="#fff" stroke="#444" strokeWidth="1.5" />
         </svg>
         dominated
+      </li>
+      <li>
+        <svg width="14" height="14" aria-hidden="true">
+          <g transform="translate(7,7)">
+            <circle r="4" fill="#fff" stroke="#444" strokeWidth="1.5" />
+            <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} />
+          </g>
+        </svg>
+        collapsed
       </li>
       <li className="legend-ramp">
         <span>α {formatAlpha(alphaMin)}</span>

@@ -10,6 +10,7 @@ import type { Zoom } from "@/lib/client/viewState";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 import { metricAnchor } from "@/lib/science/metricRegistry";
 import { useElementWidth } from "../useElementWidth";
+import { CollapsedNote } from "./CollapsedNote";
 import { FrontierLegend } from "./FrontierLegend";
 import { FrontierSvg } from "./FrontierSvg";
 import { FrontierTable } from "./FrontierTable";
@@ -24,12 +25,14 @@ interface FrontierPlotProps {
   xLog: boolean;
   yLog: boolean;
   ci: boolean;
+  includeCollapsed: boolean;
   zoom: Zoom | null;
   /** The estimates at the current α, shared with the score panel. */
   readout: AlphaReadout;
   endpointLabels: { a: string; b: string };
   onSelectAlpha: (alpha: number) => void;
   onZoom: (zoom: Zoom | null, mode: HistoryMode) => void;
+  onIncludeCollapsed: (include: boolean) => void;
 }
 
 /** Height follows width (about 5:8) within what fits a 720-px-high screen next to the controls. */
@@ -39,10 +42,12 @@ function heightFor(width: number): number {
 
 /**
  * The interactive frontier plot: responsive SVG, hover/focus tooltip, click to select an α,
- * wheel zoom and drag pan with zoom buttons and a reset, a legend and the data table.
+ * wheel zoom and drag pan with zoom buttons and a reset, the collapsed checkpoints named with their
+ * Pareto toggle, a legend and the data table.
  */
 export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps) {
-  const { points, x, y, xLog, yLog, ci, zoom, readout, endpointLabels, onSelectAlpha, onZoom } = props;
+  const { points, x, y, xLog, yLog, ci, includeCollapsed, zoom, readout, endpointLabels } = props;
+  const { onSelectAlpha, onZoom, onIncludeCollapsed } = props;
   const { alpha } = readout;
   const [containerRef, width] = useElementWidth<HTMLDivElement>(720);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -50,8 +55,20 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
   const [hovered, setHovered] = useState<PlottedPoint | null>(null);
 
   const layout = useMemo(
-    () => layoutFrontier({ points, x, y, xLog, yLog, ci, zoom, width, height: heightFor(width) }),
-    [points, x, y, xLog, yLog, ci, zoom, width],
+    () =>
+      layoutFrontier({
+        points,
+        x,
+        y,
+        xLog,
+        yLog,
+        ci,
+        includeCollapsed,
+        zoom,
+        width,
+        height: heightFor(width),
+      }),
+    [points, x, y, xLog, yLog, ci, includeCollapsed, zoom, width],
   );
   const marker = frontierMarker(layout, readout, { x: x.id, y: y.id });
   const { panHandlers, zoomIn, zoomOut } = useFrontierZoom(svgRef, layout, { x: xLog, y: yLog }, onZoom);
@@ -109,6 +126,11 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
           {layout.missing.length} evaluated α without a value for {x.label} or {y.label} are not drawn.
         </p>
       ) : null}
+      <CollapsedNote
+        alphas={points.filter((p) => p.collapsed).map((p) => p.alpha)}
+        includeCollapsed={includeCollapsed}
+        onIncludeCollapsed={onIncludeCollapsed}
+      />
       <FrontierLegend alphaMin={alphaMin} alphaMax={alphaMax} />
       <FrontierTable layout={layout} x={x} y={y} alpha={alpha} />
     </div>

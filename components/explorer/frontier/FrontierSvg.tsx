@@ -36,6 +36,9 @@ interface FrontierSvgProps {
 /** Endpoint labels are names from the manifest: longer ones are cut, with the full label as a tooltip. */
 const ENDPOINT_LABEL_CHARS = 36;
 
+/** The cross drawn over a collapsed checkpoint's dot. */
+export const COLLAPSED_CROSS = "M-5,-5L5,5M-5,5L5,-5";
+
 function axisTitle(metric: MetricDefinition): string {
   return `${metric.label} · ${metric.direction === "higher" ? "higher" : "lower"} is better`;
 }
@@ -43,7 +46,8 @@ function axisTitle(metric: MetricDefinition): string {
 function pointLabel(p: PlottedPoint, x: MetricDefinition, y: MetricDefinition): string {
   const vx = p.point.metrics[x.id];
   const vy = p.point.metrics[y.id];
-  return `α = ${formatAlpha(p.point.alpha)}, ${describeAlpha(p.point.alpha)}${p.pareto ? ", Pareto-optimal" : ""}: ${x.label} ${x.format(vx.value)}, ${y.label} ${y.format(vy.value)}`;
+  const status = `${p.collapsed ? ", collapsed" : ""}${p.pareto ? ", Pareto-optimal" : ""}`;
+  return `α = ${formatAlpha(p.point.alpha)}, ${describeAlpha(p.point.alpha)}${status}: ${x.label} ${x.format(vx.value)}, ${y.label} ${y.format(vy.value)}`;
 }
 
 type FrontierCanvasProps = Omit<FrontierSvgProps, "marker" | "svgRef">;
@@ -97,7 +101,7 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps) 
           // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; role and keys make it one.
           <g
             key={p.point.alpha}
-            className={`frontier-point${p.pareto ? " frontier-point--pareto" : " frontier-point--dominated"}${p.point.alpha === selectedAlpha ? " frontier-point--selected" : ""}`}
+            className={`frontier-point${p.pareto ? " frontier-point--pareto" : " frontier-point--dominated"}${p.collapsed ? " frontier-point--collapsed" : ""}${p.point.alpha === selectedAlpha ? " frontier-point--selected" : ""}`}
             transform={`translate(${p.cx},${p.cy})`}
             role="button"
             tabIndex={0}
@@ -118,6 +122,7 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps) 
               fill={p.pareto ? p.color : "#ffffff"}
               stroke={p.color}
             />
+            {p.collapsed ? <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} /> : null}
           </g>
         ))}
         {endpoints.map((p) => {
@@ -146,7 +151,7 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps) 
 /**
  * The frontier plot's SVG, a pure function of its layout: axes, α path (interpolation solid,
  * extrapolation dashed), Pareto staircase, interval whiskers, one point per evaluated α (Pareto
- * points filled, dominated ones hollow), endpoint labels and the slider marker.
+ * points filled, dominated ones hollow, collapsed ones crossed), endpoint labels and the slider marker.
  */
 export function FrontierSvg({ marker, svgRef, ...canvas }: FrontierSvgProps) {
   const { layout, x, y, clipId } = canvas;

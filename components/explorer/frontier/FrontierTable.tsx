@@ -9,6 +9,11 @@ function withInterval(metric: MetricDefinition, p: PlottedPoint): string {
   return `${metric.format(e.value)} ${formatInterval(metric, e)}`;
 }
 
+function paretoStatus(p: PlottedPoint): string {
+  if (!p.collapsed) return p.pareto ? "optimal" : "dominated";
+  return p.pareto ? "optimal · collapsed" : "collapsed (left out)";
+}
+
 /** The frontier plot as a table: every evaluated α with both metrics, their CIs and Pareto status. */
 export function FrontierTable({
   layout,
@@ -33,7 +38,7 @@ export function FrontierTable({
         { header: "Kind", cell: (p) => describeAlpha(p.point.alpha) },
         { header: x.label, metric: x, numeric: true, cell: (p) => withInterval(x, p) },
         { header: y.label, metric: y, numeric: true, cell: (p) => withInterval(y, p) },
-        { header: "Pareto", cell: (p) => (p.pareto ? "optimal" : "dominated") },
+        { header: "Pareto", cell: paretoStatus },
         { header: "Samples", numeric: true, cell: (p) => formatCount(p.point.samples) },
       ]}
     />

@@ -42,6 +42,9 @@ export function FrontierTooltip({ point, x, y, left, top, flip }: FrontierToolti
         α = {formatAlpha(alpha)} <span className="muted">· {describeAlpha(alpha)}</span>
       </div>
       {point.pareto ? <div className="tooltip-pareto">Pareto-optimal</div> : null}
+      {point.collapsed ? (
+        <div className="tooltip-collapsed">Collapsed: fails by crashing or solves far less than A and B</div>
+      ) : null}
       <MetricLine metric={x} point={point} />
       <MetricLine metric={y} point={point} />
       {x.id !== solveRate.id && y.id !== solveRate.id ? (

@@ -7,6 +7,7 @@ import type { SliceSeries } from "@/lib/charts/metricLinesLayout";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { DIFFICULTY_SLICES, type DifficultySlice } from "@/lib/domain/difficulty";
 import { getMetric, type MetricId } from "@/lib/science/metricRegistry";
+import { SingleCheckpointChartNote } from "../SingleCheckpointNote";
 import { MultiplePanel } from "./MultiplePanel";
 import { SLICE_STYLES } from "./sliceStyles";
 
@@ -22,7 +23,10 @@ interface MetricMultiplesProps {
   selected: DifficultySlice;
 }
 
-/** Solve rate, correctness and efficiency against α, one line per difficulty slice, current α marked. */
+/**
+ * Solve rate, correctness and efficiency against α, one line per difficulty slice, current α and
+ * collapsed checkpoints marked; one checkpoint: a note and the table.
+ */
 export function MetricMultiples({ slices, alpha, selected }: MetricMultiplesProps) {
   // Stable across α changes, so each panel's layout is computed once, not on every drag frame.
   const series: SliceSeries[] = useMemo(
@@ -35,6 +39,11 @@ export function MetricMultiples({ slices, alpha, selected }: MetricMultiplesProp
   );
   const small = series.filter((s) => s.slice !== "all" && slices[s.slice].problems < SMALL_SLICE);
   const rows = slices.all.points.map((point, index) => ({ alpha: point.alpha, index }));
+  const collapsedOn = (index: number) =>
+    series
+      .filter((s) => slices[s.slice].points[index]?.collapsed)
+      .map((s) => SLICE_STYLES[s.slice].label)
+      .join(", ") || "—";
   const cellValue = (slice: DifficultySlice, index: number, id: MetricId) => {
     const point: FrontierPoint | undefined = slices[slice].points[index];
     const estimate = point?.metrics[id];
@@ -62,11 +71,21 @@ export function MetricMultiples({ slices, alpha, selected }: MetricMultiplesProp
           </li>
         ))}
       </ul>
-      <div className="multiples">
-        {MULTIPLE_METRICS.map((id) => (
-          <MultiplePanel key={id} metric={getMetric(id)} series={series} alpha={alpha} selected={selected} />
-        ))}
-      </div>
+      {rows.length > 1 ? (
+        <div className="multiples">
+          {MULTIPLE_METRICS.map((id) => (
+            <MultiplePanel
+              key={id}
+              metric={getMetric(id)}
+              series={series}
+              alpha={alpha}
+              selected={selected}
+            />
+          ))}
+        </div>
+      ) : (
+        <SingleCheckpointChartNote what="how solve rate, correctness and efficiency move with α" />
+      )}
       {small.length > 0 ? (
         <p className="chart-warning" role="note" data-testid="small-slice-warning">
           ⚠{" "}
@@ -84,6 +103,7 @@ export function MetricMultiples({ slices, alpha, selected }: MetricMultiplesProp
         testId="multiples-table"
         columns={[
           { header: "α", numeric: true, cell: (row) => formatAlpha(row.alpha) },
+          { header: "Collapsed on", cell: (row: { index: number }) => collapsedOn(row.index) },
           ...MULTIPLE_METRICS.flatMap((id) =>
             series.map((s) => ({
               header: `${getMetric(id).label} · ${SLICE_STYLES[s.slice].label}`,

@@ -3,9 +3,11 @@
 import { memo, useMemo } from "react";
 import { ChartAxes } from "@/components/charts/ChartAxes";
 import { layoutMetricLines, type MetricLinesLayout, type SliceSeries } from "@/lib/charts/metricLinesLayout";
+import { formatAlpha } from "@/lib/domain/alpha";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 import { MetricName } from "../../glossary/MetricName";
+import { COLLAPSED_CROSS } from "../frontier/FrontierSvg";
 import { useElementWidth } from "../useElementWidth";
 import { SLICE_STYLES } from "./sliceStyles";
 
@@ -69,6 +71,17 @@ export function MultiplesSvg({ metric, series, alpha, selected, width }: Multipl
     >
       <g transform={`translate(${layout.frame.margin.left},${layout.frame.margin.top})`}>
         <Lines layout={layout} selected={selected} />
+        {layout.collapsed.map((mark) => (
+          <path
+            key={`${mark.slice}${mark.alpha}`}
+            className="frontier-point-collapsed"
+            d={COLLAPSED_CROSS}
+            transform={`translate(${mark.x},${mark.y}) scale(0.7)`}
+            data-testid="multiples-collapsed"
+          >
+            <title>{`α = ${formatAlpha(mark.alpha)} has collapsed on ${SLICE_STYLES[mark.slice].label}`}</title>
+          </path>
+        ))}
         <line className="multiples-rule" x1={ruleX} x2={ruleX} y1={0} y2={layout.frame.innerHeight} />
       </g>
     </svg>

@@ -94,6 +94,15 @@ function printSearch(io: CliIO, result: EnsembleSearchSummary): void {
       ]),
     ),
   );
+  const adjusted = result.adjustedGainCI;
+  if (result.gainCI)
+    io.out(
+      `\nwinner's gain, raw 95% CI (ignores the selection): ${points(result.gainCI[0])} … ${points(result.gainCI[1])}`,
+    );
+  if (adjusted)
+    io.out(
+      `selection-adjusted 95% CI (${adjusted.method}): ${points(adjusted.lower)} … ${points(adjusted.upper)}\n${adjusted.explanation}`,
+    );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ProblemIdSet } from "../../api/compareTypes";
+import { frontierPareto } from "../../api/frontierPareto";
 import type { ProblemCounts } from "../../api/problemTypes";
 import type { PassAtKCurve, PassAtKCurves, ScalingMatrixPayload } from "../../api/scalingTypes";
 import type {
@@ -13,13 +14,15 @@ import { alphaKind, formatAlpha } from "../../domain/alpha";
 import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../../domain/difficulty";
 import type { SweepMatrix } from "../../domain/sweep";
 import { bootstrapFrontierStrata, DEFAULT_BOOTSTRAP, type MetricEstimates } from "../../science/bootstrap";
+import { collapsedFlags } from "../../science/collapse";
 import { curveKs } from "../../science/curveKs";
 import { frontierPointValues, type MetricValues } from "../../science/frontierPoints";
+import { DEFAULT_FRONTIER_AXES, type ParetoCandidate } from "../../science/guardedPareto";
 import { checkpointSummaries, sliceSummary } from "../../science/metrics";
 import { minSamples } from "../../science/passAtK";
 import { checkpointPassAtKCurve } from "../../science/passAtKCurves";
 import { sliceProblemIndices } from "../../science/slices";
-import type { StatisticKind } from "./kinds";
+import { FRONTIER_KIND, FRONTIER_POINTS_KIND, MATRIX_KIND, type StatisticKind } from "./kinds";
 
 /** An experiment's header and whole result matrix, as loadSweepMatrix reads them. */
 export interface LoadedSweep {
@@ -41,7 +44,7 @@ export function experimentDetail({ header, matrix }: LoadedSweep): Computed<Expe
   return { ...header, checkpoints: checkpointSummaries(matrix) };
 }
 
-function sliceOf<Metrics>(
+function sliceOf<Metrics extends ParetoCandidate["metrics"]>(
   { matrix }: LoadedSweep,
   slice: DifficultySlice,
   strata: Int32Array[],
@@ -50,24 +53,24 @@ function sliceOf<Metrics>(
   const stratum = DIFFICULTIES.indexOf(slice as (typeof DIFFICULTIES)[number]);
   const problems = slice === "all" ? sliceProblemIndices(matrix, "all") : strata[stratum];
   const sliceMetrics = slice === "all" ? metrics.combined : metrics.strata[stratum];
-  return {
-    slice,
-    problems: problems.length,
-    points: matrix.checkpoints.map((checkpoint, index) => {
-      const summary = sliceSummary(checkpoint, problems);
-      return {
-        alpha: checkpoint.alpha,
-        kind: alphaKind(checkpoint.alpha),
-        label: checkpoint.label,
-        problems: summary.problems,
-        samples: summary.samples,
-        metrics: sliceMetrics[index],
-      };
-    }),
-  };
+  const summaries = matrix.checkpoints.map((checkpoint) => sliceSummary(checkpoint, problems));
+  const collapsed = collapsedFlags(
+    summaries,
+    matrix.checkpoints.map((checkpoint) => checkpoint.alpha),
+  );
+  const points = matrix.checkpoints.map((checkpoint, index) => ({
+    alpha: checkpoint.alpha,
+    kind: alphaKind(checkpoint.alpha),
+    label: checkpoint.label,
+    problems: summaries[index].problems,
+    samples: summaries[index].samples,
+    collapsed: collapsed[index],
+    metrics: sliceMetrics[index],
+  }));
+  return { slice, problems: problems.length, points, pareto: frontierPareto(points, DEFAULT_FRONTIER_AXES) };
 }
 
-function frontierOf<Metrics>(
+function frontierOf<Metrics extends ParetoCandidate["metrics"]>(
   sweep: LoadedSweep,
   metrics: (strata: Int32Array[]) => { strata: Metrics[][]; combined: Metrics[] },
 ) {
@@ -110,6 +113,19 @@ export function frontierPoints(sweep: LoadedSweep): Computed<FrontierData> {
 
 /** The sample and pass counts the browser needs to search ensembles and draw coverage itself. */
 export function scalingMatrixPayload({ header, matrix }: LoadedSweep): Computed<ScalingMatrixPayload> {
+  const alphas = matrix.checkpoints.map((cp) => cp.alpha);
+  const collapsed = Object.fromEntries(
+    DIFFICULTY_SLICES.map((slice) => {
+      const problems = sliceProblemIndices(matrix, slice);
+      return [
+        slice,
+        collapsedFlags(
+          matrix.checkpoints.map((cp) => sliceSummary(cp, problems)),
+          alphas,
+        ),
+      ];
+    }),
+  ) as Record<DifficultySlice, boolean[]>;
   return {
     experiment: {
       slug: header.slug,
@@ -118,9 +134,10 @@ export function scalingMatrixPayload({ header, matrix }: LoadedSweep): Computed<
       endpoints: { a: header.endpoints.a.label, b: header.endpoints.b.label },
     },
     problems: matrix.problems.map(({ externalId, title, difficulty }) => ({ externalId, title, difficulty })),
-    checkpoints: matrix.checkpoints.map((cp) => ({
+    checkpoints: matrix.checkpoints.map((cp, index) => ({
       alpha: cp.alpha,
       label: cp.label,
+      collapsedIn: DIFFICULTY_SLICES.filter((slice) => collapsed[slice][index]),
       n: Array.from(cp.n),
       pass: Array.from(cp.verdicts.pass),
     })),
@@ -243,11 +260,11 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
       return stored(kind, version, listItem(sweep));
     case "detail":
       return stored(kind, version, experimentDetail(sweep));
-    case "frontier-points":
+    case FRONTIER_POINTS_KIND:
       return stored(kind, version, frontierPoints(sweep));
-    case "frontier":
+    case FRONTIER_KIND:
       return stored(kind, version, frontierData(sweep));
-    case "matrix":
+    case MATRIX_KIND:
       return stored(kind, version, scalingMatrixPayload(sweep));
     case "problems":
       return stored(kind, version, problemCounts(sweep));

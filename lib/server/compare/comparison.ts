@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { ComparisonData, ProblemIdSet } from "../../api/compareTypes";
 import type { Db } from "../../db/client";
 import { DIFFICULTY_SLICES } from "../../domain/difficulty";
+import { FRONTIER_KIND } from "../../importer/statistics/kinds";
 import { NotFoundError } from "../errors";
 import { matchesEtag, READS, readStoredResponse, type StoredResponse } from "../statistics/read";
 import { problemSetOverlap } from "./overlap";
@@ -35,7 +36,7 @@ export async function comparisonResponse(
   const etag = `"${createHash("sha1")
     .update(found.map(({ frontier }) => frontier.etag).join(","))
     .digest("base64url")}"`;
-  const response = { version: "", kind: "frontier" as const, httpStatus: 200, etag };
+  const response: Omit<StoredResponse, "body"> = { version: "", kind: FRONTIER_KIND, httpStatus: 200, etag };
   if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag)) return { ...response, body: null };
   const sets = found.map(({ problems }) => problems);
   const comparison: Omit<ComparisonData, "experiments"> = {

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../db/generated/prisma/client";
+import { dropObsoleteStatistics } from "../../db/queries/dropObsoleteStatistics";
 import { experimentVersion } from "../../db/queries/experimentVersion";
 import { storedStatisticKinds } from "../../db/queries/storedStatisticKinds";
 import { storeStatistics } from "../../db/queries/storeStatistics";
@@ -99,6 +100,7 @@ export async function computeStatistics(db: Db, job: StatisticsJob): Promise<Sta
       return { ...outcome, status: "stale", computeMs: performance.now() - computeStarted };
     if (result === "stored") outcome.computed.push(kind);
   }
+  await dropObsoleteStatistics(db, job.experimentId, ALL_KINDS);
   outcome.computeMs = performance.now() - computeStarted;
   return outcome;
 }

@@ -3,7 +3,13 @@ import type { Db } from "../../db/client";
 import { statisticHead } from "../../db/queries/statisticHead";
 import { statisticPayload } from "../../db/queries/statisticPayload";
 import type { DifficultySlice } from "../../domain/difficulty";
-import { passAtKKind, type StatisticKind } from "../../importer/statistics/kinds";
+import {
+  FRONTIER_KIND,
+  FRONTIER_POINTS_KIND,
+  MATRIX_KIND,
+  passAtKKind,
+  type StatisticKind,
+} from "../../importer/statistics/kinds";
 import { positiveIntegerSetting } from "../envSetting";
 import { ApiError } from "../errors";
 
@@ -39,8 +45,8 @@ export const READS: {
   passAtK(slice: DifficultySlice, bands: boolean): StoredRead;
 } = {
   detail: { kinds: ["detail"], status: false },
-  frontier: { kinds: ["frontier", "frontier-points"], status: true },
-  matrix: { kinds: ["matrix"], status: false },
+  frontier: { kinds: [FRONTIER_KIND, FRONTIER_POINTS_KIND], status: true },
+  matrix: { kinds: [MATRIX_KIND], status: false },
   problems: { kinds: ["problems"], status: false },
   problemIds: { kinds: ["problem-ids"], status: false },
   passAtK: (slice, bands) => ({

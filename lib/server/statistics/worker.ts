@@ -47,7 +47,7 @@ export async function startStatisticsWorker(options: StatisticsWorkerOptions): P
   };
   let runner: Runner;
   try {
-    const enqueued = await enqueueMissingStatistics(db, ALL_KINDS.length);
+    const enqueued = await enqueueMissingStatistics(db, ALL_KINDS);
     if (enqueued > 0) options.log(`Enqueued statistics jobs for ${enqueued} experiment(s) without them.`);
     runner = await run({
       connectionString: options.url,

@@ -12,6 +12,7 @@ const base = {
   xLog: false,
   yLog: false,
   ci: true,
+  includeCollapsed: false,
   zoom: null,
   width: 720,
   height: 440,
@@ -94,6 +95,42 @@ describe("layoutFrontier", () => {
     expect(single.path).toEqual([]);
     expect(single.frontier).toBeNull();
     expect(single.points[0].pareto).toBe(true);
+  });
+});
+
+describe("layoutFrontier with collapsed checkpoints", () => {
+  // The fixture's far ends (α = −1 and 2) marked collapsed, and moved to the best corner, where
+  // they would dominate everything.
+  const points = data.slices.all.points.map((p) =>
+    p.alpha === -1 || p.alpha === 2
+      ? {
+          ...p,
+          collapsed: true,
+          metrics: {
+            ...p.metrics,
+            correctness: { value: 0.999, lower: 0.99, upper: 1 },
+            efficiency: { value: 0.999, lower: 0.99, upper: 1 },
+          },
+        }
+      : p,
+  );
+
+  it("leaves them out of the Pareto set by default, labels them, and the rest compete alone", () => {
+    const layout = layoutFrontier({ ...base, points });
+    const flagged = layout.points.filter((p) => p.collapsed).map((p) => p.point.alpha);
+    expect(flagged).toEqual([-1, 2]);
+    expect(layout.points.filter((p) => p.collapsed && p.pareto)).toEqual([]);
+    const others = layoutFrontier({ ...base, points: points.filter((p) => !p.collapsed) });
+    expect(layout.points.filter((p) => p.pareto).map((p) => p.point.alpha)).toEqual(
+      others.points.filter((p) => p.pareto).map((p) => p.point.alpha),
+    );
+    // The collapsed points still set the axes, so only the staircase's existence is comparable.
+    expect(layout.frontier).not.toBeNull();
+  });
+
+  it("lets them compete when included: then they dominate everything", () => {
+    const layout = layoutFrontier({ ...base, points, includeCollapsed: true });
+    expect(layout.points.filter((p) => p.pareto).map((p) => p.point.alpha)).toEqual([-1, 2]);
   });
 });
 

@@ -13,6 +13,7 @@ const shared = {
   xLog: false,
   yLog: false,
   ci: false,
+  includeCollapsed: false,
   zoom: null,
   width: 720,
   height: 440,

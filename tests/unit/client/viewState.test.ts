@@ -28,6 +28,7 @@ describe("parseView", () => {
         yLog: false,
         difficulty: "all",
         ci: true,
+        includeCollapsed: false,
         zoom: null,
       },
       notices: [],
@@ -36,7 +37,7 @@ describe("parseView", () => {
 
   it("reads every parameter of a valid link", () => {
     const { view, notices } = parse(
-      "alpha=1.3&x=meanPassRuntimeMs&y=correctness&xlog=1&ylog=0&difficulty=hard&ci=0&zoom=10,200,0.2,0.9",
+      "alpha=1.3&x=meanPassRuntimeMs&y=correctness&xlog=1&ylog=0&difficulty=hard&ci=0&collapsed=include&zoom=10,200,0.2,0.9",
     );
     expect(notices).toEqual([]);
     expect(view).toEqual({
@@ -47,6 +48,7 @@ describe("parseView", () => {
       yLog: false,
       difficulty: "hard",
       ci: false,
+      includeCollapsed: true,
       zoom: { x: [10, 200], y: [0.2, 0.9] },
     });
   });
@@ -112,5 +114,21 @@ describe("serializeView", () => {
 
   it("leaves zoom out when the plot is not zoomed", () => {
     expect(serializeView(defaultView(context)).has("zoom")).toBe(false);
+  });
+
+  it("writes collapsed=include only when collapsed checkpoints compete, and reads it back", () => {
+    expect(serializeView(defaultView(context)).has("collapsed")).toBe(false);
+    const view = { ...defaultView(context), includeCollapsed: true };
+    expect(serializeView(view).get("collapsed")).toBe("include");
+    expect(parse(serializeView(view).toString()).view).toEqual(view);
+    expect(parse("collapsed=exclude").view.includeCollapsed).toBe(false);
+  });
+
+  it("ignores an unknown collapsed value with a notice, leaving collapsed checkpoints out", () => {
+    const { view, notices } = parse("collapsed=yes");
+    expect(view.includeCollapsed).toBe(false);
+    expect(notices).toEqual([
+      "Ignored collapsed=“yes” (expected “include” or “exclude”); collapsed checkpoints are left out of the Pareto set.",
+    ]);
   });
 });

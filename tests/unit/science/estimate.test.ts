@@ -42,8 +42,11 @@ describe("createEstimator", () => {
     expect(result?.measured).toBe(false);
     expect(result?.neighbours).toEqual([0, 1]);
     expect(result?.value).toBeCloseTo(0.325, 15);
-    expect(result?.lower).toBeCloseTo(0.275, 15);
-    expect(result?.upper).toBeCloseTo(0.36, 15);
+    // The sampling band (0.275 … 0.36), widened by the distance to the monotone interpolant.
+    const spread = Math.abs((estimateAt(knots, 0.25, "monotone")?.value ?? Number.NaN) - 0.325);
+    expect(spread).toBeGreaterThan(0);
+    expect(result?.lower).toBeCloseTo(0.275 - spread, 15);
+    expect(result?.upper).toBeCloseTo(0.36 + spread, 15);
   });
 
   it("keeps monotone data monotone and inside each interval's knot values", () => {
@@ -107,6 +110,108 @@ describe("createEstimator", () => {
         "linear",
       ),
     ).toThrow(/two knots/);
+  });
+});
+
+describe("an estimate's interval (sampling and interpolation uncertainty)", () => {
+  /** Random knots on a random grid, with random asymmetric intervals; some intervals tiny. */
+  function randomKnots(seed: number) {
+    const rng = createRng(seed);
+    let alpha = -1 + rng();
+    return Array.from({ length: 3 + Math.floor(rng() * 8) }, () => {
+      alpha += 0.05 + rng() * 0.6;
+      const value = rng();
+      const tiny = rng() < 0.2;
+      return {
+        alpha,
+        value,
+        lower: value - (tiny ? 1e-4 : rng() * 0.1),
+        upper: value + (tiny ? 1e-4 : rng() * 0.1),
+      };
+    });
+  }
+
+  it("by brute force over 300 random sweeps and 40 α each: never narrower than the narrower neighbour, holds both interpolants and the sampling band", () => {
+    const failures: string[] = [];
+    for (let seed = 1; seed <= 300; seed++) {
+      const sweep = randomKnots(seed);
+      for (const method of ["monotone", "linear"] as const) {
+        const other = method === "linear" ? "monotone" : "linear";
+        const estimate = createEstimator(sweep, method);
+        const alternative = createEstimator(
+          sweep.map(({ alpha, value }) => ({ alpha, value })),
+          other,
+        );
+        const bands = {
+          lower: createEstimator(
+            sweep.map((k) => ({ alpha: k.alpha, value: k.lower })),
+            method,
+          ),
+          upper: createEstimator(
+            sweep.map((k) => ({ alpha: k.alpha, value: k.upper })),
+            method,
+          ),
+        };
+        const samplingOnly = (alpha: number, bound: "lower" | "upper") =>
+          bands[bound](alpha)?.value ?? Number.NaN;
+        for (let i = 0; i < sweep.length - 1; i++) {
+          for (let step = 1; step < 40; step++) {
+            const alpha = sweep[i].alpha + ((sweep[i + 1].alpha - sweep[i].alpha) * step) / 40;
+            const e = estimate(alpha);
+            if (!e || e.lower === null || e.upper === null || e.measured) {
+              failures.push(`seed ${seed}: no estimate at ${alpha}`);
+              continue;
+            }
+            const narrower = Math.min(
+              sweep[i].upper - sweep[i].lower,
+              sweep[i + 1].upper - sweep[i + 1].lower,
+            );
+            const otherValue = alternative(alpha)?.value ?? Number.NaN;
+            const tolerance = 1e-12;
+            const checks = {
+              width: e.upper - e.lower >= narrower - tolerance,
+              value: e.lower <= e.value && e.value <= e.upper,
+              interpolants: e.lower <= otherValue + tolerance && otherValue <= e.upper + tolerance,
+              sampling:
+                e.lower <= Math.min(samplingOnly(alpha, "lower"), e.value) + tolerance &&
+                e.upper >= Math.max(samplingOnly(alpha, "upper"), e.value) - tolerance,
+            };
+            for (const [name, ok] of Object.entries(checks))
+              if (!ok) failures.push(`seed ${seed}, ${method}, α = ${alpha}: ${name}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("widens by exactly the spread between the interpolants when the band is already wide enough", () => {
+    const sweep = [
+      { alpha: 0, value: 0.2, lower: 0.1, upper: 0.3 },
+      { alpha: 1, value: 0.3, lower: 0.2, upper: 0.4 },
+      { alpha: 2, value: 0.9, lower: 0.8, upper: 1 },
+    ];
+    const monotone = createEstimator(sweep, "monotone")(0.5);
+    const line = 0.25;
+    const bare = createEstimator(
+      sweep.map(({ alpha, value }) => ({ alpha, value })),
+      "monotone",
+    )(0.5);
+    const spread = Math.abs((bare?.value ?? Number.NaN) - line);
+    const band = (bound: "lower" | "upper") =>
+      createEstimator(
+        sweep.map((k) => ({ alpha: k.alpha, value: k[bound] })),
+        "monotone",
+      )(0.5)?.value ?? Number.NaN;
+    expect(monotone?.lower).toBeCloseTo(band("lower") - spread, 14);
+    expect(monotone?.upper).toBeCloseTo(band("upper") + spread, 14);
+  });
+
+  it("keeps measured values' intervals as measured", () => {
+    const sweep = randomKnots(5);
+    const estimate = createEstimator(sweep, "monotone");
+    for (const knot of sweep)
+      expect(estimate(knot.alpha)).toMatchObject({ lower: knot.lower, upper: knot.upper, measured: true });
   });
 });
 

@@ -26,6 +26,7 @@ function frontierMarkup(options: { xLog?: boolean; ci?: boolean; slice?: "all" |
     xLog: options.xLog ?? false,
     yLog: false,
     ci: options.ci ?? true,
+    includeCollapsed: false,
     zoom: null,
     width: 720,
     height: 440,
