@@ -4,16 +4,18 @@
  * rows for 100) through the importer in child processes, waits until every version's statistics
  * are stored, then measures, in one run and with the same client:
  *  - the server's own static file and the API's detail and frontier reads (random over all
- *    experiments), 50 concurrent keep-alive clients for SECONDS s each: throughput, p50/p95/p99, errors;
+ *    experiments), 50 concurrent keep-alive clients for SECONDS s each: throughput, p50/p95/p99,
+ *    errors, and the web server's CPU time per request (which a busy machine inflates less than wall time);
  *  - the web server's RSS after every experiment's detail, frontier, matrix and pass@k were read;
  *  - /api/health at 10 Hz from one client while one more experiment is imported and its statistics
  *    computed; how long after the import commits its frontier intervals and then every statistic
- *    are ready; the first explorer page and frontier read right after the import against warm ones.
+ *    are ready; the first explorer page and frontier read right after the import against the next
+ *    ones (same moment, the worker still computing) and warm ones once it is done.
  * Prints figures next to the issue's targets, with the machine and its load average; not a test.
  * `--experiments N` and `--seconds S` make a quicker run.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent, get } from "node:http";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -150,6 +152,8 @@ function request(url: string): Promise<{ status: number; ms: number }> {
 
 interface LoadFigures {
   perSecond: number;
+  /** The web server's CPU time per request. */
+  cpuMsPerRequest: number;
   p50: number;
   p95: number;
   p99: number;
@@ -163,10 +167,11 @@ function quantile(sorted: number[], q: number): number {
     : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-function figures(latencies: number[], errors: number, seconds: number): LoadFigures {
+function figures(latencies: number[], errors: number, seconds: number, cpu = Number.NaN): LoadFigures {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     perSecond: latencies.length / seconds,
+    cpuMsPerRequest: cpu / (latencies.length + errors),
     p50: quantile(sorted, 0.5),
     p95: quantile(sorted, 0.95),
     p99: quantile(sorted, 0.99),
@@ -175,8 +180,8 @@ function figures(latencies: number[], errors: number, seconds: number): LoadFigu
   };
 }
 
-/** CLIENTS loops requesting `next()` back to back for `seconds`. */
-async function load(seconds: number, next: () => string): Promise<LoadFigures> {
+/** CLIENTS loops requesting `next()` back to back for `seconds`; `server`: the web server's pid. */
+async function load(seconds: number, server: string | null, next: () => string): Promise<LoadFigures> {
   const latencies: number[] = [];
   let errors = 0;
   const end = performance.now() + seconds * 1000;
@@ -188,17 +193,33 @@ async function load(seconds: number, next: () => string): Promise<LoadFigures> {
     }
   };
   const started = performance.now();
+  const cpuBefore = cpuMs(server);
   await Promise.all(Array.from({ length: CLIENTS }, client));
-  return figures(latencies, errors, (performance.now() - started) / 1000);
+  return figures(latencies, errors, (performance.now() - started) / 1000, cpuMs(server) - cpuBefore);
 }
 
-/** Resident memory (MB) of the process listening on `port`: the Next server. */
-function listenerRssMb(port: number): number {
+/** The pid of the process listening on `port`: the Next server. */
+function listenerPid(port: number): string | null {
   const listing = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
-  const pid = /pid=(\d+)/.exec(listing)?.[1];
+  return /pid=(\d+)/.exec(listing)?.[1] ?? null;
+}
+
+/** Resident memory (MB) of a process. */
+function rssMb(pid: string | null): number {
   if (!pid) return Number.NaN;
-  const status = execFileSync("cat", [`/proc/${pid}/status`], { encoding: "utf8" });
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
+}
+
+/**
+ * CPU milliseconds (user + system) a process has used: per request, a cost that other work on a
+ * shared machine does not inflate the way it inflates wall time.
+ */
+function cpuMs(pid: string | null): number {
+  if (!pid) return Number.NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  // Fields 14 and 15 of stat (utime, stime), in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -210,7 +231,8 @@ function line(label: string, value: string, target = ""): void {
 function loadLine(label: string, f: LoadFigures, target = ""): void {
   line(
     label,
-    `${f.perSecond.toFixed(0)}/s p50 ${ms(f.p50)} p95 ${ms(f.p95)} p99 ${ms(f.p99)} errors ${f.errors}`,
+    `${f.perSecond.toFixed(0)}/s p50 ${ms(f.p50)} p95 ${ms(f.p95)} p99 ${ms(f.p99)} errors ${f.errors}, ` +
+      `server CPU ${f.cpuMsPerRequest.toFixed(2)} ms/request`,
     target,
   );
 }
@@ -252,18 +274,19 @@ async function main(): Promise<void> {
     );
 
     const base = app.baseUrl;
-    const port = Number(new URL(base).port);
+    const server = listenerPid(Number(new URL(base).port));
     for (const slug of slugs) {
       for (const path of ["", "/frontier", "/matrix", "/pass-at-k?difficulty=all&bands=1"])
         await request(`${base}/api/experiments/${slug}${path}`);
     }
-    const rss = listenerRssMb(port);
+    const rss = rssMb(server);
 
     const random = () => slugs[Math.floor(Math.random() * slugs.length)];
     let turn = 0;
-    const staticFile = await load(seconds, () => `${base}/icon.svg`);
+    const staticFile = await load(seconds, server, () => `${base}/icon.svg`);
     const api = await load(
       seconds,
+      server,
       () => `${base}/api/experiments/${random()}${turn++ % 2 ? "/frontier" : ""}`,
     );
     console.log(`\n${CLIENTS} keep-alive clients, ${seconds} s each:`);
@@ -294,6 +317,14 @@ async function main(): Promise<void> {
     const committed = performance.now();
     const firstPage = (await request(`${base}/experiments/${slug}`)).ms;
     const firstFrontier = (await request(`${base}/api/experiments/${slug}/frontier`)).ms;
+    // The same views again at once, while the worker still computes: what a warm view costs under
+    // the same load as the first, so that the difference is what being first costs.
+    const nextPage: number[] = [];
+    const nextFrontier: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      nextPage.push((await request(`${base}/experiments/${slug}`)).ms);
+      nextFrontier.push((await request(`${base}/api/experiments/${slug}/frontier`)).ms);
+    }
     while (!(await storedKinds(db, slug)).has(FRONTIER_KIND)) await new Promise((r) => setTimeout(r, 25));
     const intervalsReady = performance.now() - committed;
     while ((await storedKinds(db, slug)).size < ALL_KINDS.length) await new Promise((r) => setTimeout(r, 25));
@@ -326,10 +357,14 @@ async function main(): Promise<void> {
         0.5,
       );
     line(
-      "first explorer page after the import / warm (median of 5)",
-      `${ms(firstPage)} / ${ms(median(warmPage))}`,
+      "explorer page: first after the import / next 5 / warm after",
+      `${ms(firstPage)} / ${ms(median(nextPage))} / ${ms(median(warmPage))}`,
+      "(medians of 5; the next 5 while the worker computes)",
     );
-    line("first frontier read after the import / warm", `${ms(firstFrontier)} / ${ms(median(warmFrontier))}`);
+    line(
+      "frontier read: first after the import / next 5 / warm after",
+      `${ms(firstFrontier)} / ${ms(median(nextFrontier))} / ${ms(median(warmFrontier))}`,
+    );
     const [one, five, fifteen] = loadavg();
     console.log(`\nload average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)}`);
   } finally {

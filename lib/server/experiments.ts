@@ -2,8 +2,23 @@ import { createHash } from "node:crypto";
 import type { ExperimentDetail, ExperimentListItem, FrontierData } from "../api/types";
 import type { Db } from "../db/client";
 import { listExperiments } from "../db/queries/experiments";
-import { statisticList } from "../db/queries/statisticList";
+import { type ListedExperiment, statisticList } from "../db/queries/statisticList";
+import { currentDataChange } from "./statistics/dataChanges";
 import { matchesEtag, READS, readStoredJson, type StoredResponse } from "./statistics/read";
+
+const globalForList = globalThis as typeof globalThis & {
+  alphascopeList?: { db: Db; changeId: string; listed: ListedExperiment[] };
+};
+
+/** The list's rows, remembered while data_changes has not moved (as the reads of one experiment are). */
+async function currentList(db: Db): Promise<ListedExperiment[]> {
+  const changeId = await currentDataChange(db);
+  const remembered = globalForList.alphascopeList;
+  if (remembered?.db === db && remembered.changeId === changeId) return remembered.listed;
+  const listed = await statisticList(db);
+  if (changeId !== null) globalForList.alphascopeList = { db, changeId, listed };
+  return listed;
+}
 
 /**
  * GET /api/experiments: the list row each import stored, most recently updated first. Experiments
@@ -13,7 +28,7 @@ export async function experimentListResponse(
   db: Db,
   ifNoneMatch: string | null = null,
 ): Promise<StoredResponse> {
-  const listed = await statisticList(db);
+  const listed = await currentList(db);
   const etag = `"${createHash("sha1")
     .update(listed.map((row) => `${row.slug}:${row.version}`).join("\n"))
     .digest("base64url")}"`;

@@ -125,6 +125,7 @@ describe("the migrated database", () => {
     const expected = expectedTables(schema);
     expect(expected.map((table) => table.name).sort()).toEqual([
       "checkpoints",
+      "data_changes",
       "experiment_statistics",
       "experiments",
       "import_batches",
@@ -143,6 +144,7 @@ describe("the migrated database", () => {
     expect(rows).toEqual([
       { migration_name: expect.stringMatching(/^\d{14}_init$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_statistics$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_data_changes$/), ...applied },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/client";
-import { statisticHead } from "../../db/queries/statisticHead";
+import { type StatisticHead, statisticHead } from "../../db/queries/statisticHead";
 import { statisticPayload } from "../../db/queries/statisticPayload";
 import type { DifficultySlice } from "../../domain/difficulty";
 import {
@@ -12,6 +12,7 @@ import {
 } from "../../importer/statistics/kinds";
 import { positiveIntegerSetting } from "../envSetting";
 import { ApiError } from "../errors";
+import { currentDataChange } from "./dataChanges";
 
 /** A stored response of an experiment's current version, ready to send. */
 export interface StoredResponse {
@@ -77,16 +78,34 @@ export class StatisticsPendingError extends ApiError {
 
 const CACHE_BYTES = positiveIntegerSetting("ALPHASCOPE_RESPONSE_CACHE_MB", 64) * 2 ** 20;
 
-/**
- * Recently served bodies, keyed by experiment, version and kind: a version's body never changes, so
- * an entry needs no invalidation, and a new version is simply a new key. Bounded in bytes (UTF-16
- * string length × 2), so the web server's memory stays flat however many experiments are read.
- */
-const bodies = new LRUCache<string, string>({
-  maxSize: CACHE_BYTES,
-  maxEntrySize: CACHE_BYTES / 4,
-  sizeCalculation: (body) => body.length * 2,
-});
+/** What an experiment's read was found to be, and as of which data_changes id. */
+interface RememberedHead {
+  changeId: string | null;
+  head: StatisticHead | null;
+}
+
+/** What this web server remembers about reads; on globalThis, as Next may bundle this module twice. */
+interface ReadMemory {
+  /**
+   * Bodies as served, keyed by experiment, version, kind and status: a version's body never
+   * changes, so an entry needs no invalidation, and a new version is simply a new key. Bounded in
+   * bytes (UTF-16 string length × 2), so the memory stays flat however many experiments are read.
+   */
+  bodies: LRUCache<string, string>;
+  /** Each read's current version and stored kind, valid while data_changes still has `changeId`. */
+  heads: LRUCache<string, RememberedHead>;
+}
+
+const globalForReads = globalThis as typeof globalThis & { alphascopeReads?: ReadMemory };
+globalForReads.alphascopeReads ??= {
+  bodies: new LRUCache<string, string>({
+    maxSize: CACHE_BYTES,
+    maxEntrySize: CACHE_BYTES / 4,
+    sizeCalculation: (body) => body.length * 2,
+  }),
+  heads: new LRUCache<string, RememberedHead>({ max: 10_000 }),
+};
+const memory = globalForReads.alphascopeReads;
 
 /** `{"status":"ready",…}` from `{…}`: the stored body with the read's status in front. */
 function withStatus(payload: string, status: "ready" | "computing"): string {
@@ -94,9 +113,29 @@ function withStatus(payload: string, status: "ready" | "computing"): string {
 }
 
 /**
+ * The read's head as of now: the remembered one while no commit changed experiments or their
+ * statistics since it was looked up (one shared check of data_changes), else looked up again. The
+ * change id is read before the head, so a head is never remembered under an id newer than itself.
+ */
+async function currentHead(
+  db: Db,
+  slug: string,
+  kinds: readonly StatisticKind[],
+): Promise<StatisticHead | null> {
+  const changeId = await currentDataChange(db);
+  const key = `${slug}\n${kinds.join(",")}`;
+  const remembered = memory.heads.get(key);
+  if (remembered && remembered.changeId === changeId && changeId !== null) return remembered.head;
+  const head = await statisticHead(db, slug, kinds);
+  memory.heads.set(key, { changeId, head });
+  return head;
+}
+
+/**
  * The stored response of an experiment's current version to a read: the first of its kinds that is
  * stored. Null when no experiment has that slug; a StatisticsPendingError when none of the kinds is
- * stored yet.
+ * stored yet. Once this server has served it, a read costs no query of its own: it shares the
+ * check of data_changes with every concurrent read and sends the body it keeps.
  */
 export async function readStoredResponse(
   db: Db,
@@ -105,25 +144,24 @@ export async function readStoredResponse(
   ifNoneMatch: string | null = null,
 ): Promise<StoredResponse | null> {
   const { kinds } = read;
-  const head = await statisticHead(db, slug, kinds);
+  const head = await currentHead(db, slug, kinds);
   if (!head) return null;
   if (head.kind === null || head.status === null) throw new StatisticsPendingError(slug);
   const kind = head.kind as StatisticKind;
   const etag = `"${head.version}.${kind}"`;
   const found = { version: head.version, kind, httpStatus: head.status, etag };
   if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag)) return { ...found, body: null };
-  const key = `${head.experimentId}:${head.version}:${kind}`;
-  let payload = bodies.get(key) ?? null;
-  if (payload === null) {
-    payload = await statisticPayload(db, head.experimentId, head.version, kind);
-    // A newer import committed between the two reads and dropped this version: read it again.
+  const status = read.status && head.status === 200 ? (kind === kinds[0] ? "ready" : "computing") : null;
+  const key = `${head.experimentId}:${head.version}:${kind}:${status}`;
+  let body = memory.bodies.get(key) ?? null;
+  if (body === null) {
+    const payload = await statisticPayload(db, head.experimentId, head.version, kind);
+    // A newer import committed after the head was read and dropped this version: read it again
+    // (data_changes has moved on, so the head is looked up anew).
     if (payload === null) return readStoredResponse(db, slug, read, ifNoneMatch);
-    bodies.set(key, payload);
+    body = status === null ? payload : withStatus(payload, status);
+    memory.bodies.set(key, body);
   }
-  const body =
-    read.status && head.status === 200
-      ? withStatus(payload, kind === kinds[0] ? "ready" : "computing")
-      : payload;
   return { ...found, body };
 }
 
