@@ -65,11 +65,20 @@ function ScoreRow({ score }: { score: MetricScore }) {
 }
 
 /**
- * Every score at the current α with its 95% interval and its change against A and B. Between
- * evaluated α the numbers are estimates and the panel says so in words and in style.
+ * Every score at the current α (or only the headline ones) with its 95% interval and its change
+ * against A and B. Between evaluated α the numbers are estimates and the panel says so in words and
+ * in style.
  */
-export function ScorePanel({ readout }: { readout: AlphaReadout }) {
+export function ScorePanel({
+  readout,
+  headlineOnly = false,
+}: {
+  readout: AlphaReadout;
+  headlineOnly?: boolean;
+}) {
   const { alpha, scores, measured, neighbours } = readout;
+  // Presenting, the panel keeps to the headline numbers so the plot and they fit one screen.
+  const groups = headlineOnly ? GROUPS.slice(0, 1) : GROUPS;
   const byId = new Map(scores.map((score) => [score.metric.id, score]));
   return (
     <section
@@ -126,7 +135,7 @@ export function ScorePanel({ readout }: { readout: AlphaReadout }) {
             </th>
           </tr>
         </thead>
-        {GROUPS.map((group) => {
+        {groups.map((group) => {
           const rows = group.ids.flatMap((id) => byId.get(id) ?? []);
           return rows.length === 0 ? null : (
             <tbody key={group.title}>

@@ -6,6 +6,7 @@ import { alphaColor } from "./alphaColor";
 import { type AxisScale, createAxisScale } from "./axisScale";
 import { chartFrame, type Frame, px } from "./frame";
 import { axisTicks, type Tick, tickCountFor } from "./ticks";
+import { type ChartType, marginFor, SCREEN_TYPE, tickSpacing } from "./typography";
 import type { Zoom } from "./zoom";
 
 /** Which part of the α path a stretch belongs to; they are drawn in different styles. */
@@ -24,6 +25,8 @@ export interface PlottedPoint {
 
 export interface FrontierLayout {
   frame: Frame;
+  /** Font sizes of the chart's text. */
+  type: ChartType;
   xScale: AxisScale;
   yScale: AxisScale;
   xTicks: Tick[];
@@ -48,6 +51,8 @@ export interface FrontierLayoutInput {
   zoom: Zoom | null;
   width: number;
   height: number;
+  /** Font sizes; the axis margins and tick density follow them. Screen type when omitted. */
+  type?: ChartType;
 }
 
 export const FRONTIER_MARGIN = { top: 16, right: 24, bottom: 52, left: 72 };
@@ -102,7 +107,8 @@ function whiskersOf(
 }
 
 export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
-  const frame = chartFrame(input.width, input.height, FRONTIER_MARGIN);
+  const type = input.type ?? SCREEN_TYPE;
+  const frame = chartFrame(input.width, input.height, marginFor(FRONTIER_MARGIN, type));
   // JSON turns a NaN into null: a value must be a finite number to be drawn.
   const hasValue = (p: FrontierPoint, id: string) => Number.isFinite(p.metrics[id]?.value);
   const withValues = input.points.filter((p) => hasValue(p, input.x.id) && hasValue(p, input.y.id));
@@ -151,10 +157,11 @@ export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
 
   return {
     frame,
+    type,
     xScale,
     yScale,
-    xTicks: axisTicks(xScale, tickCountFor(frame.innerWidth), input.x.format),
-    yTicks: axisTicks(yScale, tickCountFor(frame.innerHeight), input.y.format),
+    xTicks: axisTicks(xScale, tickCountFor(frame.innerWidth, tickSpacing(type)), input.x.format),
+    yTicks: axisTicks(yScale, tickCountFor(frame.innerHeight, tickSpacing(type)), input.y.format),
     points,
     path: pathRuns(points),
     frontier:
