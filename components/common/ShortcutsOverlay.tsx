@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef } from "react";
+import { type KeyboardEvent, useMemo, useRef } from "react";
 import { keyLabel, type Shortcut } from "@/lib/client/shortcuts";
 import { useRegisteredShortcuts, useShortcuts } from "@/lib/client/useShortcuts";
 
@@ -12,10 +12,26 @@ function byGroup(shortcuts: readonly Shortcut[]): [string, Shortcut[]][] {
   return [...groups];
 }
 
+const FOCUSABLE = "button, [href], input, select, textarea, [tabindex]:not([tabindex='-1'])";
+
+/**
+ * Tab and Shift+Tab cycle through the dialog's own controls. A modal dialog makes the page inert,
+ * but Chromium still lets Tab leave for the browser's toolbar and back to the document's start.
+ */
+function trapFocus(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== "Tab") return;
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  if (focusable.length === 0) return;
+  const at = focusable.indexOf(document.activeElement as HTMLElement);
+  const next = (at + (event.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
+  event.preventDefault();
+  focusable[at === -1 ? 0 : next].focus();
+}
+
 /**
  * `?` opens a list of every keyboard shortcut the page has registered. A native modal dialog: the
- * page behind it is inert (focus stays in the dialog), Esc closes it, and focus returns to where
- * it was.
+ * page behind it is inert, focus stays in the dialog, Esc closes it, and focus returns to where it
+ * was.
  */
 export function ShortcutsOverlay() {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -39,6 +55,7 @@ export function ShortcutsOverlay() {
       ref={dialog}
       className="shortcuts-overlay"
       aria-labelledby="shortcuts-title"
+      onKeyDown={trapFocus}
       data-testid="shortcuts-overlay"
     >
       <div className="shortcuts-overlay-head">
