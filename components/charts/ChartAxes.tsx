@@ -28,8 +28,6 @@ export function ChartAxes({
   type = SCREEN_TYPE,
 }: ChartAxesProps) {
   const { innerWidth, innerHeight, margin } = frame;
-  const tickStyle = { fontSize: type.tick };
-  const titleStyle = { fontSize: type.title };
   return (
     <g className="chart-axes">
       {grid ? (
@@ -47,7 +45,7 @@ export function ChartAxes({
         {xTicks.map((tick) => (
           <g key={tick.value} transform={`translate(${tick.offset},0)`}>
             <line y2={5} />
-            <text y={6 + type.tick} textAnchor="middle" style={tickStyle}>
+            <text y={6 + type.tick} textAnchor="middle" fontSize={type.tick}>
               {tick.label}
             </text>
           </g>
@@ -57,7 +55,7 @@ export function ChartAxes({
           x={innerWidth / 2}
           y={margin.bottom - 8}
           textAnchor="middle"
-          style={titleStyle}
+          fontSize={type.title}
         >
           {xTitle}
         </text>
@@ -67,7 +65,7 @@ export function ChartAxes({
         {yTicks.map((tick) => (
           <g key={tick.value} transform={`translate(0,${tick.offset})`}>
             <line x2={-5} />
-            <text x={-8} dy="0.32em" textAnchor="end" style={tickStyle}>
+            <text x={-8} dy="0.32em" textAnchor="end" fontSize={type.tick}>
               {tick.label}
             </text>
           </g>
@@ -76,7 +74,7 @@ export function ChartAxes({
           className="chart-axis-title"
           transform={`translate(${-margin.left + type.title + 1.5},${innerHeight / 2}) rotate(-90)`}
           textAnchor="middle"
-          style={titleStyle}
+          fontSize={type.title}
         >
           {yTitle}
         </text>

@@ -140,7 +140,7 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps) 
               x={p.cx + (flip ? -12 : 12)}
               y={p.cy - 10}
               textAnchor={flip ? "end" : "start"}
-              style={{ fontSize: layout.type.label }}
+              fontSize={layout.type.label}
             >
               {shown === label ? null : <title>{label}</title>}
               {shown}
