@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ShortcutsOverlay } from "@/components/common/ShortcutsOverlay";
 import { AppHeader } from "@/components/layout/AppHeader";
 import { QueryProvider } from "@/components/providers/QueryProvider";
 import "./globals.css";
+import "./presentation.css";
+import "./print.css";
 
 export const metadata: Metadata = {
   title: { default: "alphascope", template: "%s · alphascope" },
@@ -26,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
         </QueryProvider>
+        <ShortcutsOverlay />
       </body>
     </html>
   );

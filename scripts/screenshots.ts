@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: the README's pictures (docs/screenshots/*.png): the explorer on the synthetic
- * demo sweep, hard problems, at one α of each kind, the problems view and one problem's page, and the
+ * demo sweep, hard problems, at one α of each kind, presentation mode on a 1280×720 projector, the problems view and one problem's page, and the
  * comparison of the demo with a second synthetic sweep of the same pair (coarser α grid, 64 samples).
  * Starts the app the way `npm start` does (production build, embedded PostgreSQL in a fresh data
  * directory, demo sweep) and drives headless Chromium. Rewrites the tracked PNGs: run it when the
@@ -16,9 +16,10 @@ import { launchChromium } from "./support/chromium";
 import { startApp } from "./support/server";
 
 const SHOTS = [
-  { name: "explorer-extrapolation-a", alpha: -0.75 },
-  { name: "explorer-interpolation", alpha: 0.5 },
-  { name: "explorer-extrapolation-b", alpha: 1.5 },
+  { name: "explorer-extrapolation-a", alpha: -0.75, present: false },
+  { name: "explorer-interpolation", alpha: 0.5, present: false },
+  { name: "explorer-extrapolation-b", alpha: 1.5, present: false },
+  { name: "presentation-1280x720", alpha: 1.5, present: true },
 ];
 /** The second sweep of the comparison: the demo's pair and problems, another α grid and sample count. */
 const COARSE = {
@@ -66,6 +67,8 @@ async function importCoarseSweep(baseUrl: string): Promise<void> {
   throw new Error("The coarse sweep's intervals were not computed within 5 minutes.");
 }
 
+const DESK = { width: 1280, height: 900 };
+const PROJECTOR = { width: 1280, height: 720 };
 const DIR = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
 
 /** The problems view (hard problems, gained from α = −1 to 1.5) and the page of its top problem. */
@@ -86,14 +89,22 @@ async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   const app = await startApp();
   try {
-    const browser = await launchChromium({ width: 1280, height: 900 });
+    const browser = await launchChromium(DESK);
     try {
       const { page } = browser;
       for (const shot of SHOTS) {
+        await page.setViewportSize(shot.present ? PROJECTOR : DESK);
         await page.goto(
-          `${app.baseUrl}/experiments/${DEMO_EXPERIMENT_SLUG}?alpha=${shot.alpha}&difficulty=hard`,
+          `${app.baseUrl}/experiments/${DEMO_EXPERIMENT_SLUG}?alpha=${shot.alpha}&difficulty=hard${shot.present ? "&present=1" : ""}`,
         );
         await page.locator('.explorer[data-hydrated="true"]').waitFor({ timeout: 120_000 });
+        // Presenting, the plot is sized from its measured box: wait until it fills that box.
+        if (shot.present)
+          await page.waitForFunction(() => {
+            const box = document.querySelector(".presentation .chart-container")?.getBoundingClientRect();
+            const svg = document.querySelector(".presentation svg.frontier-chart")?.getBoundingClientRect();
+            return box && svg && Math.abs(box.height - svg.height) <= 1 && box.height > 200;
+          });
         // A picture of the wrong α would go unnoticed in the README: check the page took the link's α.
         const shown = await page.getByRole("slider").getAttribute("aria-valuenow");
         if (shown !== String(shot.alpha))
@@ -102,6 +113,7 @@ async function main(): Promise<void> {
         await page.screenshot({ path });
         console.log(`wrote ${relative(process.cwd(), path)}`);
       }
+      await page.setViewportSize(DESK);
       await shootProblems(page, app.baseUrl);
       await importCoarseSweep(app.baseUrl);
       await page.goto(

@@ -1,6 +1,7 @@
 "use client";
 
-import { memo, useEffect, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useShortcuts } from "@/lib/client/useShortcuts";
 
 interface CopyLinkButtonProps {
   /** Builds the link when the button is pressed (the view may have changed since the last render). */
@@ -27,7 +28,7 @@ export const CopyLinkButton = memo(function CopyLinkButton({
     if (copied && !copied.ok) field.current?.focus();
   }, [copied]);
 
-  const copy = async () => {
+  const copy = useCallback(async () => {
     const link = url();
     try {
       await navigator.clipboard.writeText(link);
@@ -35,11 +36,18 @@ export const CopyLinkButton = memo(function CopyLinkButton({
     } catch {
       setCopied({ url: link, ok: false });
     }
-  };
+  }, [url]);
+  // `c` presses this button: the same copy, and its answer shown in the same place.
+  useShortcuts(
+    useMemo(
+      () => [{ key: "c", group: "View", description: "Copy the link to this view", run: () => void copy() }],
+      [copy],
+    ),
+  );
 
   return (
     <div className="copy-link">
-      <button type="button" className="button" onClick={copy} data-testid="copy-link">
+      <button type="button" className="button" onClick={copy} aria-keyshortcuts="c" data-testid="copy-link">
         Copy link
       </button>
       {copied ? (

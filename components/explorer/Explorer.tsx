@@ -3,10 +3,12 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
+import { PresentationButton } from "@/components/common/PresentationButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
 import { viewContextOf } from "@/lib/client/explorerContext";
 import { frontierQuery } from "@/lib/client/queries";
 import type { HistoryMode } from "@/lib/client/urlView";
+import { usePresentation } from "@/lib/client/usePresentation";
 import { useUrlView } from "@/lib/client/useUrlView";
 import { type ExplorerView, explorerViewDefinition, roundZoom, type Zoom } from "@/lib/client/viewState";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
@@ -21,6 +23,7 @@ import { MetricMultiples } from "./multiples/MetricMultiples";
 import { ScorePanel } from "./ScorePanel";
 import { SingleCheckpointNote } from "./SingleCheckpointNote";
 import { useAlphaReadout } from "./useAlphaReadout";
+import { useExplorerShortcuts } from "./useExplorerShortcuts";
 
 interface ExplorerProps {
   slug: string;
@@ -71,6 +74,9 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
     (includeCollapsed: boolean) => updateView({ includeCollapsed }, "push"),
     [updateView],
   );
+  const setPresent = useCallback((present: boolean) => updateView({ present }, "push"), [updateView]);
+  const presentation = usePresentation(view.present, setPresent);
+  useExplorerShortcuts(view, context.alphas, context.slices, updateView);
   const onAxes = useCallback(
     (change: Partial<ExplorerView>) =>
       // A zoom window is in the old metric's units: a new metric starts unzoomed.
@@ -79,7 +85,10 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   );
 
   return (
-    <div className="explorer" data-hydrated={hydrated ? "true" : undefined}>
+    <div
+      className={`explorer${view.present ? " presentation" : ""}`}
+      data-hydrated={hydrated ? "true" : undefined}
+    >
       <ExplorerHeader experiment={data.experiment} />
       <ViewNotices notices={notices} onDismiss={dismissNotices} />
       <div className="explorer-toolbar">
@@ -89,7 +98,14 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
             95% intervals are being computed; they appear here when ready.
           </p>
         ) : null}
-        <CopyLinkButton url={shareUrl} />
+        <div className="toolbar-actions">
+          <PresentationButton
+            present={view.present}
+            onEnter={presentation.enter}
+            onLeave={presentation.leave}
+          />
+          <CopyLinkButton url={shareUrl} />
+        </div>
       </div>
       <div className="explorer-main">
         <section className="panel explorer-plot" aria-labelledby="frontier-title">
@@ -119,23 +135,26 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
             onSelectAlpha={onSelectAlpha}
             onZoom={onZoom}
             onIncludeCollapsed={onIncludeCollapsed}
+            present={view.present}
           />
         </section>
         <aside className="explorer-side">
-          <section className="panel" aria-label="Choose α">
+          <section className="panel no-print" aria-label="Choose α">
             {context.alphas.length > 1 ? (
               <AlphaSlider alpha={readout.alpha} evaluated={context.alphas} onChange={onAlpha} />
             ) : (
               <SingleCheckpointNote alpha={context.alphas[0]} />
             )}
           </section>
-          <ScorePanel readout={readout} collapsedAlphas={collapsedAlphas} />
+          <ScorePanel readout={readout} collapsedAlphas={collapsedAlphas} headlineOnly={view.present} />
         </aside>
       </div>
-      <div className="explorer-row">
-        <CompositionChart points={points} alpha={readout.alpha} />
-        <MetricMultiples slices={data.slices} alpha={readout.alpha} selected={view.difficulty} />
-      </div>
+      {view.present ? null : (
+        <div className="explorer-row">
+          <CompositionChart points={points} alpha={readout.alpha} />
+          <MetricMultiples slices={data.slices} alpha={readout.alpha} selected={view.difficulty} />
+        </div>
+      )}
     </div>
   );
 }

@@ -46,21 +46,26 @@ function ScoreRow({ score }: { score: MetricScore }) {
 }
 
 /**
- * Every score at the current α with its 95% interval and its change against A and B. Between
- * evaluated α the numbers are estimates and the panel says so in words and in style.
+ * Every score at the current α (or only the headline ones) with its 95% interval and its change
+ * against A and B. Between evaluated α the numbers are estimates and the panel says so in words and
+ * in style.
  */
 export function ScorePanel({
   readout,
   collapsedAlphas,
+  headlineOnly = false,
 }: {
   readout: AlphaReadout;
   /** Evaluated α collapsed on the slice shown. */
   collapsedAlphas: readonly number[];
+  headlineOnly?: boolean;
 }) {
   const { alpha, scores, measured, neighbours } = readout;
   const collapsedNeighbours = (measured ? [alpha] : (neighbours ?? [])).filter((a) =>
     collapsedAlphas.includes(a),
   );
+  // Presenting, the panel keeps to the headline numbers so the plot and they fit one screen.
+  const groups = headlineOnly ? METRIC_GROUPS.slice(0, 1) : METRIC_GROUPS;
   const byId = new Map(scores.map((score) => [score.metric.id, score]));
   return (
     <section
@@ -126,7 +131,7 @@ export function ScorePanel({
             </th>
           </tr>
         </thead>
-        {METRIC_GROUPS.map((group) => {
+        {groups.map((group) => {
           const rows = group.ids.flatMap((id) => byId.get(id) ?? []);
           return rows.length === 0 ? null : (
             <tbody key={group.title}>

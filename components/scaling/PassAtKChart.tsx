@@ -1,9 +1,10 @@
 "use client";
 
 import { type PointerEvent, useMemo, useState } from "react";
-import { useElementWidth } from "@/components/explorer/useElementWidth";
+import { useElementSize } from "@/components/explorer/useElementWidth";
 import type { PassAtKCurve } from "@/lib/api/scalingTypes";
 import { nearestK, passAtKChartLayout } from "@/lib/charts/passAtKCurveLayout";
+import { PRESENTATION_TYPE, SCREEN_TYPE } from "@/lib/charts/typography";
 import { formatPercent } from "./format";
 import styles from "./Scaling.module.css";
 
@@ -16,30 +17,41 @@ export interface StyledCurve {
   curve: PassAtKCurve;
 }
 
-const HEIGHT = 340;
+const SCREEN_HEIGHT = 340;
 
 /** The value of a curve at exactly k, when k is one of its sampled points. */
 function valueAt(curve: PassAtKCurve, k: number) {
   return curve.points.find((p) => p.k === k) ?? null;
 }
 
+interface PassAtKChartProps {
+  curves: StyledCurve[];
+  bands: boolean;
+  /** Presentation mode: large type, and the chart fills the height its container is given. */
+  present: boolean;
+}
+
 /**
  * pass@k against k on a log axis, one line per curve, optional bootstrap bands, and a hover
  * read-out of every curve at the k nearest the pointer.
  */
-export function PassAtKChart({ curves, bands }: { curves: StyledCurve[]; bands: boolean }) {
-  const [ref, width] = useElementWidth<HTMLDivElement>(640);
+export function PassAtKChart({ curves, bands, present }: PassAtKChartProps) {
+  const [ref, size] = useElementSize<HTMLDivElement>({ width: 640, height: 0 });
+  const { width } = size;
+  const height = present ? Math.max(200, size.height) : SCREEN_HEIGHT;
   const [hoverK, setHoverK] = useState<number | null>(null);
   const layout = useMemo(
     () =>
       passAtKChartLayout({
         curves: curves.map(({ id, curve }) => ({ id, points: curve.points })),
         width,
-        height: HEIGHT,
+        height,
         bands,
+        type: present ? PRESENTATION_TYPE : SCREEN_TYPE,
       }),
-    [curves, width, bands],
+    [curves, width, height, bands, present],
   );
+  const { tick: tickSize, title: titleSize } = layout.type;
   const ks = useMemo(
     () => [...new Set(curves.flatMap(({ curve }) => curve.points.map((p) => p.k)))].sort((a, b) => a - b),
     [curves],
@@ -50,108 +62,110 @@ export function PassAtKChart({ curves, bands }: { curves: StyledCurve[]; bands: 
     setHoverK(nearestK(ks, event.clientX - box.left, x));
   };
   return (
-    <div ref={ref}>
-      <svg
-        className={styles.chart}
-        width={width}
-        height={HEIGHT}
-        role="img"
-        aria-label="pass@k against k on a log axis"
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setHoverK(null)}
-        data-testid="pass-at-k-chart"
-      >
-        {layout.yTicks.map((tick) => (
-          <g key={`y${tick.value}`}>
-            <line x1={plot.left} x2={plot.right} y1={tick.offset} y2={tick.offset} stroke="var(--border)" />
-            <text
-              x={plot.left - 6}
-              y={tick.offset}
-              dy="0.32em"
-              textAnchor="end"
-              fontSize={11}
-              fill="var(--text-muted)"
-            >
-              {tick.label}
-            </text>
-          </g>
-        ))}
-        {layout.xTicks.map((tick) => (
-          <g key={`x${tick.value}`}>
-            <line
-              x1={tick.offset}
-              x2={tick.offset}
-              y1={plot.bottom}
-              y2={plot.bottom + 4}
-              stroke="var(--border-strong)"
-            />
-            <text
-              x={tick.offset}
-              y={plot.bottom + 16}
-              textAnchor="middle"
-              fontSize={11}
-              fill="var(--text-muted)"
-            >
-              {tick.label}
-            </text>
-          </g>
-        ))}
-        <line
-          x1={plot.left}
-          x2={plot.right}
-          y1={plot.bottom}
-          y2={plot.bottom}
-          stroke="var(--border-strong)"
-        />
-        <text
-          x={(plot.left + plot.right) / 2}
-          y={HEIGHT - 4}
-          textAnchor="middle"
-          fontSize={12}
-          fill="var(--text)"
+    <div className={styles.chartBlock}>
+      <div ref={ref} className={styles.chartArea}>
+        <svg
+          className={styles.chart}
+          width={width}
+          height={height}
+          role="img"
+          aria-label="pass@k against k on a log axis"
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setHoverK(null)}
+          data-testid="pass-at-k-chart"
         >
-          k (samples per problem, log scale)
-        </text>
-        <text
-          transform={`translate(12 ${(plot.top + plot.bottom) / 2}) rotate(-90)`}
-          textAnchor="middle"
-          fontSize={12}
-          fill="var(--text)"
-        >
-          pass@k
-        </text>
-        {layout.curves.map((geometry, i) =>
-          geometry.band ? (
-            <path key={`band-${geometry.id}`} d={geometry.band} fill={curves[i].color} opacity={0.14} />
-          ) : null,
-        )}
-        {layout.curves.map((geometry, i) => (
-          <path
-            key={geometry.id}
-            d={geometry.line}
-            fill="none"
-            stroke={curves[i].color}
-            strokeWidth={curves[i].emphasis ? 3 : 1.75}
-            strokeDasharray={curves[i].emphasis ? "7 3" : undefined}
+          {layout.yTicks.map((tick) => (
+            <g key={`y${tick.value}`}>
+              <line x1={plot.left} x2={plot.right} y1={tick.offset} y2={tick.offset} stroke="var(--border)" />
+              <text
+                x={plot.left - 6}
+                y={tick.offset}
+                dy="0.32em"
+                textAnchor="end"
+                fontSize={tickSize}
+                fill="var(--text-muted)"
+              >
+                {tick.label}
+              </text>
+            </g>
+          ))}
+          {layout.xTicks.map((tick) => (
+            <g key={`x${tick.value}`}>
+              <line
+                x1={tick.offset}
+                x2={tick.offset}
+                y1={plot.bottom}
+                y2={plot.bottom + 4}
+                stroke="var(--border-strong)"
+              />
+              <text
+                x={tick.offset}
+                y={plot.bottom + 4 + tickSize}
+                textAnchor="middle"
+                fontSize={tickSize}
+                fill="var(--text-muted)"
+              >
+                {tick.label}
+              </text>
+            </g>
+          ))}
+          <line
+            x1={plot.left}
+            x2={plot.right}
+            y1={plot.bottom}
+            y2={plot.bottom}
+            stroke="var(--border-strong)"
           />
-        ))}
-        {hoverK !== null ? (
-          <g pointerEvents="none">
-            <line
-              x1={x(hoverK)}
-              x2={x(hoverK)}
-              y1={plot.top}
-              y2={plot.bottom}
-              stroke="var(--text-muted)"
-              strokeDasharray="3 3"
+          <text
+            x={(plot.left + plot.right) / 2}
+            y={height - 4}
+            textAnchor="middle"
+            fontSize={titleSize}
+            fill="var(--text)"
+          >
+            k (samples per problem, log scale)
+          </text>
+          <text
+            transform={`translate(${titleSize} ${(plot.top + plot.bottom) / 2}) rotate(-90)`}
+            textAnchor="middle"
+            fontSize={titleSize}
+            fill="var(--text)"
+          >
+            pass@k
+          </text>
+          {layout.curves.map((geometry, i) =>
+            geometry.band ? (
+              <path key={`band-${geometry.id}`} d={geometry.band} fill={curves[i].color} opacity={0.14} />
+            ) : null,
+          )}
+          {layout.curves.map((geometry, i) => (
+            <path
+              key={geometry.id}
+              d={geometry.line}
+              fill="none"
+              stroke={curves[i].color}
+              strokeWidth={curves[i].emphasis ? 3 : 1.75}
+              strokeDasharray={curves[i].emphasis ? "7 3" : undefined}
             />
-            {curves.map(({ id, color, curve }) => {
-              const p = valueAt(curve, hoverK);
-              return p ? <circle key={id} cx={x(hoverK)} cy={y(p.passAtK)} r={3.5} fill={color} /> : null;
-            })}
-          </g>
-        ) : null}
-      </svg>
+          ))}
+          {hoverK !== null ? (
+            <g pointerEvents="none">
+              <line
+                x1={x(hoverK)}
+                x2={x(hoverK)}
+                y1={plot.top}
+                y2={plot.bottom}
+                stroke="var(--text-muted)"
+                strokeDasharray="3 3"
+              />
+              {curves.map(({ id, color, curve }) => {
+                const p = valueAt(curve, hoverK);
+                return p ? <circle key={id} cx={x(hoverK)} cy={y(p.passAtK)} r={3.5} fill={color} /> : null;
+              })}
+            </g>
+          ) : null}
+        </svg>
+      </div>
       <div className={styles.readout} aria-live="polite" data-testid="curve-readout">
         {hoverK === null ? (
           "Hover the chart to read every curve at one k (the table below lists every value)."

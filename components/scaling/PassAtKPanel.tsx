@@ -21,6 +21,8 @@ interface PassAtKPanelProps {
   updateView: UpdateView<ScalingView>;
   /** α of the best single at the budget, once the evaluation is known. */
   bestSingleAlpha: number | null;
+  /** Presentation mode: the chart alone, in large type, filling the panel. */
+  present: boolean;
 }
 
 const ENSEMBLE_COLOR = "#14171c";
@@ -37,7 +39,7 @@ function curveLabel(curve: PassAtKCurve, best: number | null): string {
  * default, any other evaluated α on demand, bootstrap bands on a toggle, and the same numbers as
  * a table for readers who cannot use the chart.
  */
-export function PassAtKPanel({ slug, view, updateView, bestSingleAlpha }: PassAtKPanelProps) {
+export function PassAtKPanel({ slug, view, updateView, bestSingleAlpha, present }: PassAtKPanelProps) {
   const query = useQuery(passAtKCurvesQuery(slug, view.difficulty, view.bands, memberListText(view)));
   const [extra, setExtra] = useState<number[]>([]);
   const data = query.data;
@@ -92,69 +94,77 @@ export function PassAtKPanel({ slug, view, updateView, bestSingleAlpha }: PassAt
         </StatusPanel>
       ) : (
         <>
-          <PassAtKChart curves={curves} bands={view.bands} />
-          <details className={styles.details}>
-            <summary>More checkpoints</summary>
-            <div className={styles.splitRow}>
-              {checkpointAlphas.map((alpha) => (
-                <label key={alpha} className={styles.field}>
-                  <input
-                    type="checkbox"
-                    checked={extra.includes(alpha) || alpha === 0 || alpha === 1 || alpha === bestSingleAlpha}
-                    disabled={alpha === 0 || alpha === 1 || alpha === bestSingleAlpha}
-                    onChange={(event) =>
-                      setExtra(event.target.checked ? [...extra, alpha] : extra.filter((a) => a !== alpha))
-                    }
-                  />
-                  α {formatAlpha(alpha)}
-                </label>
-              ))}
-            </div>
-          </details>
-          <details className={styles.details}>
-            <summary>Show the curves as a table</summary>
-            <div className="table-scroll" style={{ maxHeight: 360, overflowY: "auto" }}>
-              <table className="data-table data-table--compact" data-testid="curves-table">
-                <caption className="visually-hidden">pass@k by k for each curve</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      k
-                    </th>
-                    {curves.map(({ id, label }) => (
-                      <th key={id} scope="col" className="num">
-                        <span className={styles.greek}>{label}</span>
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {ks.map((k) => (
-                    <tr key={k}>
-                      <th scope="row" className="num">
-                        {k}
-                      </th>
-                      {curves.map(({ id, curve }) => {
-                        const p = curve.points.find((point) => point.k === k);
-                        return (
-                          <td key={id} className="num">
-                            {p ? formatPercent(p.passAtK) : "—"}
-                            {p && p.lower !== undefined && p.upper !== undefined
-                              ? ` (${formatPercent(p.lower)}–${formatPercent(p.upper)})`
-                              : ""}
-                          </td>
-                        );
-                      })}
-                    </tr>
+          <PassAtKChart curves={curves} bands={view.bands} present={present} />
+          {present ? null : (
+            <>
+              <details className={styles.details}>
+                <summary>More checkpoints</summary>
+                <div className={styles.splitRow}>
+                  {checkpointAlphas.map((alpha) => (
+                    <label key={alpha} className={styles.field}>
+                      <input
+                        type="checkbox"
+                        checked={
+                          extra.includes(alpha) || alpha === 0 || alpha === 1 || alpha === bestSingleAlpha
+                        }
+                        disabled={alpha === 0 || alpha === 1 || alpha === bestSingleAlpha}
+                        onChange={(event) =>
+                          setExtra(
+                            event.target.checked ? [...extra, alpha] : extra.filter((a) => a !== alpha),
+                          )
+                        }
+                      />
+                      α {formatAlpha(alpha)}
+                    </label>
                   ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
-          <p className="muted" style={{ marginTop: 8 }}>
-            k runs to the largest k ≤ n of each curve; pass@k beyond n is undefined and not drawn. The
-            ensemble curve keeps the builder's proportions at every total k.
-          </p>
+                </div>
+              </details>
+              <details className={styles.details}>
+                <summary>Show the curves as a table</summary>
+                <div className="table-scroll" style={{ maxHeight: 360, overflowY: "auto" }}>
+                  <table className="data-table data-table--compact" data-testid="curves-table">
+                    <caption className="visually-hidden">pass@k by k for each curve</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col" className="num">
+                          k
+                        </th>
+                        {curves.map(({ id, label }) => (
+                          <th key={id} scope="col" className="num">
+                            <span className={styles.greek}>{label}</span>
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {ks.map((k) => (
+                        <tr key={k}>
+                          <th scope="row" className="num">
+                            {k}
+                          </th>
+                          {curves.map(({ id, curve }) => {
+                            const p = curve.points.find((point) => point.k === k);
+                            return (
+                              <td key={id} className="num">
+                                {p ? formatPercent(p.passAtK) : "—"}
+                                {p && p.lower !== undefined && p.upper !== undefined
+                                  ? ` (${formatPercent(p.lower)}–${formatPercent(p.upper)})`
+                                  : ""}
+                              </td>
+                            );
+                          })}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+              <p className="muted" style={{ marginTop: 8 }}>
+                k runs to the largest k ≤ n of each curve; pass@k beyond n is undefined and not drawn. The
+                ensemble curve keeps the builder's proportions at every total k.
+              </p>
+            </>
+          )}
         </>
       )}
     </section>

@@ -1,12 +1,16 @@
 "use client";
 
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
+import { PresentationButton } from "@/components/common/PresentationButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
 import { payloadToMatrix } from "@/lib/api/payloadMatrix";
 import type { EnsembleRequest, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
+import { nextSlice } from "@/lib/client/difficultyParam";
 import { ensembleEvaluationQuery, scalingMatrixQuery } from "@/lib/client/queries";
+import { usePresentation } from "@/lib/client/usePresentation";
+import { useShortcuts } from "@/lib/client/useShortcuts";
 import { useUrlView } from "@/lib/client/useUrlView";
 import { DIFFICULTY_SLICES, type DifficultySlice, inSlice } from "@/lib/domain/difficulty";
 import { minSamples } from "@/lib/science/passAtK";
@@ -60,11 +64,27 @@ export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
   };
   // Shares the results panel's cached answer: the best single's α also picks a default curve.
   const evaluation = useQuery(ensembleEvaluationQuery(slug, request));
+  const setPresent = useCallback((present: boolean) => updateView({ present }, "push"), [updateView]);
+  const presentation = usePresentation(view.present, setPresent);
+  const { difficulty } = view;
+  useShortcuts(
+    useMemo(
+      () => [
+        {
+          key: "d",
+          group: "View",
+          description: "Show the next difficulty (all, easy, medium, hard)",
+          run: () => updateView({ difficulty: nextSlice(difficulty, context.slices) }, "push"),
+        },
+      ],
+      [difficulty, context, updateView],
+    ),
+  );
 
   return (
-    <>
+    <div className={view.present ? `${styles.page} presentation` : styles.page}>
       <ViewNotices notices={notices} onDismiss={dismissNotices} />
-      <div className={styles.toolbar}>
+      <div className={`${styles.toolbar} no-print`}>
         <label className={styles.field}>
           <span className={styles.fieldLabel}>Problems</span>
           <select
@@ -79,24 +99,42 @@ export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
             ))}
           </select>
         </label>
-        <CopyLinkButton url={shareUrl} label="Link to this ensemble" />
+        <div className="toolbar-actions">
+          <PresentationButton
+            present={view.present}
+            onEnter={presentation.enter}
+            onLeave={presentation.leave}
+          />
+          <CopyLinkButton url={shareUrl} label="Link to this ensemble" />
+        </div>
       </div>
       <div className={styles.grid}>
-        <div>
+        <div className={styles.main}>
           <PassAtKPanel
             slug={slug}
             view={view}
             updateView={updateView}
             bestSingleAlpha={evaluation.data?.bestSingle.alpha ?? null}
+            present={view.present}
           />
-          <CoveragePanel slug={slug} matrix={matrix} view={view} />
+          {view.present ? null : (
+            <div className="no-print">
+              <CoveragePanel slug={slug} matrix={matrix} view={view} />
+            </div>
+          )}
         </div>
-        <div>
-          <EnsembleBuilder view={view} context={context} updateView={updateView} collapsed={collapsed} />
+        <div className={styles.side}>
+          <div className="no-print">
+            <EnsembleBuilder view={view} context={context} updateView={updateView} collapsed={collapsed} />
+          </div>
           <EnsembleResults slug={slug} request={request} />
-          <SearchPanel payload={payload} view={view} updateView={updateView} />
+          {view.present ? null : (
+            <div className="no-print">
+              <SearchPanel payload={payload} view={view} updateView={updateView} />
+            </div>
+          )}
         </div>
       </div>
-    </>
+    </div>
   );
 }

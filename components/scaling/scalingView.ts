@@ -1,4 +1,5 @@
 import { parseDifficultyParam } from "@/lib/client/difficultyParam";
+import { type Presentable, withPresentation } from "@/lib/client/presentation";
 import {
   alphaParam,
   flagNotice,
@@ -149,11 +150,11 @@ export function serializeScalingView(view: ScalingView): URLSearchParams {
   return params;
 }
 
-/** The scaling page's URL: the ensemble, its budget and split, the slice and the bands toggle. */
-export const scalingViewDefinition: UrlViewDefinition<ScalingView, ScalingContext> = {
-  parse: parseScalingView,
-  serialize: serializeScalingView,
-};
+/** The scaling page's URL: the ensemble, its budget and split, the slice, the bands toggle and presentation mode. */
+export const scalingViewDefinition: UrlViewDefinition<
+  Presentable<ScalingView>,
+  ScalingContext
+> = withPresentation({ parse: parseScalingView, serialize: serializeScalingView });
 
 /** The members as the API and CLI write them, e.g. "0:84,0.5:83,1.5:83". */
 export function memberListText(view: ScalingView): string {

@@ -6,6 +6,7 @@ import { alphaColor } from "./alphaColor";
 import { type AxisScale, createAxisScale } from "./axisScale";
 import { chartFrame, type Frame, px } from "./frame";
 import { axisTicks, type Tick, tickCountFor } from "./ticks";
+import { type ChartType, marginFor, SCREEN_TYPE, tickSpacing } from "./typography";
 import type { Zoom } from "./zoom";
 
 /** Which part of the α path a stretch belongs to; they are drawn in different styles. */
@@ -40,6 +41,8 @@ export interface FrontierLayoutInput {
   zoom: Zoom | null;
   width: number;
   height: number;
+  /** Font sizes; the axis margins and tick density follow them. Screen type when omitted. */
+  type?: ChartType;
 }
 
 export const FRONTIER_MARGIN = { top: 16, right: 24, bottom: 52, left: 72 };
@@ -101,6 +104,8 @@ export interface FrontierSeriesLayout {
 /** Several experiments' frontiers on shared axes (the comparison page). */
 export interface FrontierSeriesPlot {
   frame: Frame;
+  /** Font sizes of the chart's text. */
+  type: ChartType;
   xScale: AxisScale;
   yScale: AxisScale;
   xTicks: Tick[];
@@ -175,7 +180,8 @@ function layoutSeries(
  */
 export function layoutFrontierSeries(input: FrontierSeriesInput): FrontierSeriesPlot {
   const { series, ...shared } = input;
-  const frame = chartFrame(input.width, input.height, FRONTIER_MARGIN);
+  const type = input.type ?? SCREEN_TYPE;
+  const frame = chartFrame(input.width, input.height, marginFor(FRONTIER_MARGIN, type));
   const estimates = series.flatMap((points) => drawable(points, input.x.id, input.y.id));
   // Bounds are null while the intervals are computed, and NaN-turned-null where undefined.
   const bounds = (values: FrontierEstimate[]) =>
@@ -196,10 +202,11 @@ export function layoutFrontierSeries(input: FrontierSeriesInput): FrontierSeries
   });
   return {
     frame,
+    type,
     xScale,
     yScale,
-    xTicks: axisTicks(xScale, tickCountFor(frame.innerWidth), input.x.format),
-    yTicks: axisTicks(yScale, tickCountFor(frame.innerHeight), input.y.format),
+    xTicks: axisTicks(xScale, tickCountFor(frame.innerWidth, tickSpacing(type)), input.x.format),
+    yTicks: axisTicks(yScale, tickCountFor(frame.innerHeight, tickSpacing(type)), input.y.format),
     series: series.map((points) => layoutSeries(points, shared, xScale, yScale)),
   };
 }

@@ -2,6 +2,7 @@ import { area, line } from "d3";
 import type { PassAtKCurvePoint } from "../api/scalingTypes";
 import { type AxisScale, createAxisScale } from "./axisScale";
 import { axisTicks, type Tick, tickCountFor } from "./ticks";
+import { type ChartType, marginFor, SCREEN_TYPE, tickSpacing } from "./typography";
 
 export interface CurveInput {
   id: string;
@@ -22,6 +23,8 @@ export interface PassAtKChartLayout {
   xTicks: Tick[];
   yTicks: Tick[];
   curves: CurveGeometry[];
+  /** Font sizes of the chart's text. */
+  type: ChartType;
   /** The plotting area inside the margins, in pixels. */
   plot: { left: number; top: number; right: number; bottom: number };
 }
@@ -32,6 +35,8 @@ export interface PassAtKChartOptions {
   height: number;
   bands: boolean;
   margin?: { top: number; right: number; bottom: number; left: number };
+  /** Font sizes; the bottom and left margins and the tick density follow them. Screen type when omitted. */
+  type?: ChartType;
 }
 
 const DEFAULT_MARGIN = { top: 12, right: 16, bottom: 40, left: 52 };
@@ -61,8 +66,10 @@ export function passAtKChartLayout({
   width,
   height,
   bands,
-  margin = DEFAULT_MARGIN,
+  margin: baseMargin = DEFAULT_MARGIN,
+  type = SCREEN_TYPE,
 }: PassAtKChartOptions): PassAtKChartLayout {
+  const margin = marginFor(baseMargin, type);
   const plot = {
     left: margin.left,
     top: margin.top,
@@ -94,11 +101,16 @@ export function passAtKChartLayout({
     x,
     y,
     plot,
+    type,
     // k counts samples: a short log axis (e.g. 1–5) would otherwise get fractional ticks.
-    xTicks: axisTicks(x, tickCountFor(plot.right - plot.left), kLabel).filter((tick) =>
+    xTicks: axisTicks(x, tickCountFor(plot.right - plot.left, tickSpacing(type)), kLabel).filter((tick) =>
       Number.isInteger(tick.value),
     ),
-    yTicks: axisTicks(y, Math.max(2, Math.round((plot.bottom - plot.top) / 50)), percentLabel),
+    yTicks: axisTicks(
+      y,
+      Math.max(2, Math.round(((plot.bottom - plot.top) / 50) * (SCREEN_TYPE.tick / type.tick))),
+      percentLabel,
+    ),
     curves: curves.map((curve) => {
       const hasBand =
         bands &&

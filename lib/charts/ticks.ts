@@ -25,7 +25,7 @@ export function axisTicks(scale: AxisScale, count: number, format: (value: numbe
   return kept.map((value) => ({ value, offset: px(scale(value)), label: format(value) }));
 }
 
-/** A reasonable tick count for an axis of this many pixels (one tick per ~80 px, 2 to 10). */
-export function tickCountFor(pixels: number): number {
-  return Math.max(2, Math.min(10, Math.round(pixels / 80)));
+/** A reasonable tick count for an axis of this many pixels (one tick per `spacing` px, 2 to 10). */
+export function tickCountFor(pixels: number, spacing = 80): number {
+  return Math.max(2, Math.min(10, Math.round(pixels / spacing)));
 }

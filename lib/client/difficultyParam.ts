@@ -17,3 +17,10 @@ export function parseDifficultyParam(
       : `Unknown difficulty “${text}”; showing ${fallback} problems.`,
   };
 }
+
+/** The slice after `current` among those the experiment has, wrapping round (the `d` key). */
+export function nextSlice(current: DifficultySlice, available: readonly DifficultySlice[]): DifficultySlice {
+  const ordered = DIFFICULTY_SLICES.filter((slice) => available.includes(slice));
+  if (ordered.length === 0) return current;
+  return ordered[(ordered.indexOf(current) + 1) % ordered.length];
+}

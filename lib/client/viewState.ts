@@ -2,6 +2,7 @@ import type { Zoom } from "../charts/zoom";
 import { formatAlpha } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
 import { parseDifficultyParam } from "./difficultyParam";
+import { type Presentable, withPresentation } from "./presentation";
 import {
   alphaParam,
   flagNotice,
@@ -180,8 +181,8 @@ export function serializeView(view: ExplorerView): URLSearchParams {
   return params;
 }
 
-/** The explorer's URL: α, axes and their scales, slice, intervals, collapsed checkpoints and zoom window. */
-export const explorerViewDefinition: UrlViewDefinition<ExplorerView, ViewContext> = {
-  parse: parseView,
-  serialize: serializeView,
-};
+/** The explorer's URL: α, axes and their scales, slice, intervals, collapsed checkpoints, zoom window and presentation mode. */
+export const explorerViewDefinition: UrlViewDefinition<
+  Presentable<ExplorerView>,
+  ViewContext
+> = withPresentation({ parse: parseView, serialize: serializeView });

@@ -4,12 +4,13 @@ import { memo, useId, useMemo, useRef, useState } from "react";
 import { GlossaryLink } from "@/components/glossary/GlossaryLink";
 import type { FrontierPoint } from "@/lib/api/types";
 import { layoutFrontier, type PlottedPoint } from "@/lib/charts/frontierLayout";
+import { PRESENTATION_TYPE, SCREEN_TYPE } from "@/lib/charts/typography";
 import type { AlphaReadout } from "@/lib/client/alphaScores";
 import type { HistoryMode } from "@/lib/client/urlView";
 import type { Zoom } from "@/lib/client/viewState";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 import { metricAnchor } from "@/lib/science/metricRegistry";
-import { useElementWidth } from "../useElementWidth";
+import { useElementSize } from "../useElementWidth";
 import { CollapsedNote } from "./CollapsedNote";
 import { FrontierLegend } from "./FrontierLegend";
 import { FrontierSvg } from "./FrontierSvg";
@@ -33,10 +34,16 @@ interface FrontierPlotProps {
   onSelectAlpha: (alpha: number) => void;
   onZoom: (zoom: Zoom | null, mode: HistoryMode) => void;
   onIncludeCollapsed: (include: boolean) => void;
+  /** Presentation mode: large type, and the plot fills the height its container is given. */
+  present: boolean;
 }
 
-/** Height follows width (about 5:8) within what fits a 720-px-high screen next to the controls. */
-function heightFor(width: number): number {
+/**
+ * On a desk screen the height follows the width (about 5:8) within what fits a 720-px-high screen
+ * next to the controls; presenting, the plot takes the height the one-screen layout leaves it.
+ */
+function heightFor(width: number, available: number, present: boolean): number {
+  if (present) return Math.max(200, available);
   return Math.round(Math.min(500, Math.max(300, width * 0.62)));
 }
 
@@ -46,10 +53,13 @@ function heightFor(width: number): number {
  * Pareto toggle, a legend and the data table.
  */
 export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps) {
-  const { points, x, y, xLog, yLog, ci, includeCollapsed, zoom, readout, endpointLabels } = props;
+  const { points, x, y, xLog, yLog, ci, includeCollapsed, zoom, readout, endpointLabels, present } = props;
   const { onSelectAlpha, onZoom, onIncludeCollapsed } = props;
   const { alpha } = readout;
-  const [containerRef, width] = useElementWidth<HTMLDivElement>(720);
+  const [containerRef, { width, height: available }] = useElementSize<HTMLDivElement>({
+    width: 720,
+    height: 0,
+  });
   const svgRef = useRef<SVGSVGElement>(null);
   const clipId = useId();
   const [hovered, setHovered] = useState<PlottedPoint | null>(null);
@@ -66,9 +76,10 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
         includeCollapsed,
         zoom,
         width,
-        height: heightFor(width),
+        height: heightFor(width, available, present),
+        type: present ? PRESENTATION_TYPE : SCREEN_TYPE,
       }),
-    [points, x, y, xLog, yLog, ci, includeCollapsed, zoom, width],
+    [points, x, y, xLog, yLog, ci, includeCollapsed, zoom, width, available, present],
   );
   const marker = frontierMarker(layout, readout, { x: x.id, y: y.id });
   const { panHandlers, zoomIn, zoomOut } = useFrontierZoom(svgRef, layout, { x: xLog, y: yLog }, onZoom);

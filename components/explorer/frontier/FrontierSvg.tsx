@@ -39,8 +39,15 @@ const ENDPOINT_LABEL_CHARS = 36;
 /** The cross drawn over a collapsed checkpoint's dot. */
 export const COLLAPSED_CROSS = "M-5,-5L5,5M-5,5L5,-5";
 
-function axisTitle(metric: MetricDefinition): string {
-  return `${metric.label} · ${metric.direction === "higher" ? "higher" : "lower"} is better`;
+/**
+ * The axis title: the metric's full label where it fits along the axis (a character is about
+ * 0.55 em), without its parenthesised definition where it does not (large presentation type).
+ */
+function axisTitle(metric: MetricDefinition, length: number, fontSize: number): string {
+  const direction = `${metric.direction === "higher" ? "higher" : "lower"} is better`;
+  const full = `${metric.label} · ${direction}`;
+  if (full.length * fontSize * 0.55 <= length) return full;
+  return `${metric.label.replace(/\s*\(.*\)$/, "")} · ${direction}`;
 }
 
 function pointLabel(p: PlottedPoint, x: MetricDefinition, y: MetricDefinition): string {
@@ -77,8 +84,9 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps) 
         frame={frame}
         xTicks={layout.xTicks}
         yTicks={layout.yTicks}
-        xTitle={axisTitle(x)}
-        yTitle={axisTitle(y)}
+        xTitle={axisTitle(x, frame.innerWidth, layout.type.title)}
+        yTitle={axisTitle(y, frame.innerHeight, layout.type.title)}
+        type={layout.type}
       />
       <g clipPath={`url(#${clipId})`}>
         {layout.frontier ? <path className="frontier-step" d={layout.frontier} /> : null}
@@ -128,8 +136,8 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps) 
         {endpoints.map((p) => {
           const label = p.point.alpha === 0 ? `A · ${endpointLabels.a}` : `B · ${endpointLabels.b}`;
           const shown = ellipsize(label, ENDPOINT_LABEL_CHARS);
-          // Drawn to the left of the point where it would run past the plot (about 7.5 px a character).
-          const flip = p.cx > frame.innerWidth - 12 - Math.max(128, shown.length * 7.5);
+          // Drawn to the left of the point where it would run past the plot (a character is about 0.6 em).
+          const flip = p.cx > frame.innerWidth - 12 - Math.max(128, shown.length * layout.type.label * 0.6);
           return (
             <text
               key={`label${p.point.alpha}`}
@@ -137,6 +145,7 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps) 
               x={p.cx + (flip ? -12 : 12)}
               y={p.cy - 10}
               textAnchor={flip ? "end" : "start"}
+              fontSize={layout.type.label}
             >
               {shown === label ? null : <title>{label}</title>}
               {shown}

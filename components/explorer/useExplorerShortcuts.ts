@@ -1,0 +1,49 @@
+"use client";
+
+import { useMemo } from "react";
+import { stepAlpha } from "@/lib/client/alphaSteps";
+import { nextSlice } from "@/lib/client/difficultyParam";
+import type { UpdateView } from "@/lib/client/urlView";
+import { useShortcuts } from "@/lib/client/useShortcuts";
+import type { ExplorerView } from "@/lib/client/viewState";
+import type { DifficultySlice } from "@/lib/domain/difficulty";
+
+/**
+ * The explorer's view keys: `[` and `]` step α to the previous or next evaluated α (what the
+ * slider's arrow keys do, so every step lands on measured numbers), `d` cycles the difficulty slice.
+ */
+export function useExplorerShortcuts(
+  view: Pick<ExplorerView, "alpha" | "difficulty">,
+  alphas: readonly number[],
+  slices: readonly DifficultySlice[],
+  updateView: UpdateView<ExplorerView>,
+): void {
+  const { alpha, difficulty } = view;
+  useShortcuts(
+    useMemo(
+      () => [
+        {
+          key: "[",
+          group: "View",
+          description: "Step α to the previous evaluated α",
+          repeats: true,
+          run: () => updateView({ alpha: stepAlpha(alpha, alphas, -1) }, "step"),
+        },
+        {
+          key: "]",
+          group: "View",
+          description: "Step α to the next evaluated α",
+          repeats: true,
+          run: () => updateView({ alpha: stepAlpha(alpha, alphas, 1) }, "step"),
+        },
+        {
+          key: "d",
+          group: "View",
+          description: "Show the next difficulty (all, easy, medium, hard)",
+          run: () => updateView({ difficulty: nextSlice(difficulty, slices) }, "push"),
+        },
+      ],
+      [alpha, difficulty, alphas, slices, updateView],
+    ),
+  );
+}
