@@ -4,8 +4,10 @@ import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
+import { SharingControls } from "@/components/sharing/SharingControls";
 import { payloadToMatrix } from "@/lib/api/payloadMatrix";
 import type { EnsembleRequest, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
+import { useApiSource } from "@/lib/client/apiSource";
 import { ensembleEvaluationQuery, scalingMatrixQuery } from "@/lib/client/queries";
 import { useUrlView } from "@/lib/client/useUrlView";
 import { DIFFICULTY_SLICES, type DifficultySlice, inSlice } from "@/lib/domain/difficulty";
@@ -40,7 +42,8 @@ interface ScalingViewProps {
  * (members, budget, split, difficulty, bands).
  */
 export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
-  const { data: payload } = useSuspenseQuery(scalingMatrixQuery(slug));
+  const source = useApiSource(slug);
+  const { data: payload } = useSuspenseQuery(scalingMatrixQuery(source));
   const context = useMemo(() => scalingContext(payload), [payload]);
   const matrix = useMemo(() => payloadToMatrix(payload), [payload]);
   const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
@@ -55,7 +58,7 @@ export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
     budget: view.budget,
   };
   // Shares the results panel's cached answer: the best single's α also picks a default curve.
-  const evaluation = useQuery(ensembleEvaluationQuery(slug, request));
+  const evaluation = useQuery(ensembleEvaluationQuery(source, request));
 
   return (
     <>
@@ -76,6 +79,7 @@ export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
           </select>
         </label>
         <CopyLinkButton url={shareUrl} label="Link to this ensemble" />
+        <SharingControls slug={slug} page="scaling" shareUrl={shareUrl} initialSearch={initialSearch} />
       </div>
       <div className={styles.grid}>
         <div>

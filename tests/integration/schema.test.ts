@@ -130,6 +130,8 @@ describe("the migrated database", () => {
       "import_batches",
       "problems",
       "results",
+      "saved_views",
+      "snapshots",
     ]);
     expect(normalize(await actualTables(client))).toEqual(normalize(expected));
   });
@@ -143,6 +145,7 @@ describe("the migrated database", () => {
     expect(rows).toEqual([
       { migration_name: expect.stringMatching(/^\d{14}_init$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_statistics$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_sharing$/), ...applied },
     ]);
   });
 
