@@ -40,6 +40,7 @@ export function slideUrl(
 
 /** The slide a step of `delta` from `slide` reaches, or null past either end of a deck of `count`. */
 export function steppedSlide(slide: number, delta: -1 | 1, count: number): number | null {
-  const next = Math.min(slide, count) + delta;
+  // A slide past the end of a deck that shrank counts as just after its last view.
+  const next = Math.min(slide, count + 1) + delta;
   return next >= 1 && next <= count ? next : null;
 }
