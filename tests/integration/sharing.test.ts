@@ -324,3 +324,21 @@ describe("saved views and the review deck", () => {
     expect(await list()).toEqual(before);
   });
 });
+
+describe("deleting the experiment", () => {
+  it("deletes its saved views and keeps its snapshots, which then say the experiment is gone", async () => {
+    const created = await share({ experiment: SLUG, page: "explorer", view: "alpha=1" });
+    expect(created.status).toBe(201);
+    expect(await db.savedView.count()).toBeGreaterThan(0);
+    const code = await runCli(["delete", SLUG, "--yes"], { out: () => {}, err: () => {} });
+    expect(code).toBe(0);
+    expect(await db.savedView.count()).toBe(0);
+    const pinned = await json<Snapshot>(getSnapshot(request(""), idContext(created.body.id)));
+    expect(pinned.status).toBe(200);
+    expect(pinned.body).toMatchObject({
+      experiment: SLUG,
+      version: created.body.version,
+      currentVersion: null,
+    });
+  });
+});
