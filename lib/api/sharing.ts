@@ -17,30 +17,37 @@ export const SAVED_VIEWS_MAX = 500;
 
 const pageSchema = z.enum(SHARED_PAGES, { error: 'must be "explorer" or "scaling"' });
 
-/** A page's query string, with or without its leading "?". */
+/**
+ * A page's query string, with or without its leading "?": only the characters RFC 3986 allows in a
+ * query (anything else percent-encoded, as the pages write their links).
+ */
 const viewSchema = z
   .string({ error: "must be a query string" })
   .max(VIEW_MAX_LENGTH, `must be at most ${VIEW_MAX_LENGTH} characters`)
-  .regex(/^\??[^\s#]*$/, "must be a query string such as alpha=0.5&difficulty=hard (no spaces, no #)")
+  .regex(
+    /^\??[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*$/,
+    "must be a URL query string such as alpha=0.5&difficulty=hard (other characters percent-encoded)",
+  )
   .transform((view) => view.replace(/^\?/, ""));
 
-const nameSchema = z
-  .string({ error: "must be a text" })
-  .trim()
-  .min(1, "must not be empty")
-  .max(VIEW_NAME_MAX_LENGTH, `must be at most ${VIEW_NAME_MAX_LENGTH} characters`);
+/** Text a person names something with: no control characters, no unpaired UTF-16 surrogates. */
+function nameText(max: number) {
+  return z
+    .string({ error: "must be a text" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`)
+    .regex(/^[^\p{Cc}\p{Cs}]*$/u, "must be text without control characters");
+}
+
+const nameSchema = nameText(VIEW_NAME_MAX_LENGTH);
 
 /** Body of POST /api/snapshots. */
 export const snapshotCreateSchema = z.object({
   experiment: slugSchema,
   page: pageSchema,
   view: viewSchema,
-  title: z
-    .string({ error: "must be a text" })
-    .trim()
-    .min(1, "must not be empty")
-    .max(SNAPSHOT_TITLE_MAX_LENGTH, `must be at most ${SNAPSHOT_TITLE_MAX_LENGTH} characters`)
-    .optional(),
+  title: nameText(SNAPSHOT_TITLE_MAX_LENGTH).optional(),
 });
 export type SnapshotCreateRequest = z.infer<typeof snapshotCreateSchema>;
 
