@@ -25,9 +25,13 @@ export interface ApiSource {
   key: readonly [string, string];
 }
 
+function experimentPath(slug: string): string {
+  return `/api/experiments/${encodeURIComponent(slug)}`;
+}
+
 /** The experiment's current data (GET /api/experiments/<slug>/…). */
 export function experimentSource(slug: string): ApiSource {
-  return { base: `/api/experiments/${encodeURIComponent(slug)}`, key: ["experiments", slug] };
+  return { base: experimentPath(slug), key: ["experiments", slug] };
 }
 
 /** What a snapshot pinned (GET /api/snapshots/<id>/…). */
