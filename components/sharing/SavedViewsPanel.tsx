@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { type SavedView, type SharedPage, VIEW_NAME_MAX_LENGTH } from "@/lib/api/sharing";
 import { slideUrl } from "@/lib/client/deck";
 import {
@@ -11,6 +11,7 @@ import {
   savedViewsQuery,
   saveView,
 } from "@/lib/client/sharing";
+import { storedWriteToken, storeWriteToken } from "@/lib/client/writeToken";
 
 interface SavedViewsPanelProps {
   slug: string;
@@ -36,6 +37,9 @@ export function SavedViewsPanel({ slug, page, viewQuery }: SavedViewsPanelProps)
   const { data } = useQuery(query);
   const [name, setName] = useState("");
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
+  const [token, setToken] = useState("");
+  // Read after hydration: the server renders the field empty.
+  useEffect(() => setToken(storedWriteToken()), []);
   const change = useMutation({
     mutationFn: (write: () => Promise<unknown>) => write(),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: query.queryKey }),
@@ -164,6 +168,21 @@ export function SavedViewsPanel({ slug, page, viewQuery }: SavedViewsPanelProps)
             </ol>
           </>
         )}
+        <label className="saved-views-token">
+          <span className="muted">
+            Write token, if this server requires one (kept for this tab; Share uses it too)
+          </span>
+          <input
+            type="password"
+            value={token}
+            autoComplete="off"
+            onChange={(event) => {
+              setToken(event.target.value);
+              storeWriteToken(event.target.value);
+            }}
+            data-testid="write-token"
+          />
+        </label>
       </div>
     </details>
   );

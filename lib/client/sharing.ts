@@ -1,10 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { SavedView, SavedViewList, SharedPage, SnapshotCreated } from "../api/sharing";
 import { fetchJson } from "./fetchJson";
+import { writeTokenHeaders } from "./writeToken";
 
 /*
  * The browser's side of snapshots and saved views: one query for the deck and one function per
- * write. Writes send JSON, so the server's same-origin and write checks apply as to imports.
+ * write. Writes send JSON (and the tab's write token, when one is set), so the server's
+ * same-origin and write checks apply as to imports.
  */
 
 function viewsPath(slug: string): string {
@@ -14,7 +16,7 @@ function viewsPath(slug: string): string {
 function sendJson<T>(url: string, method: string, body: unknown): Promise<T> {
   return fetchJson<T>(url, {
     method,
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...writeTokenHeaders() },
     body: JSON.stringify(body),
   });
 }
@@ -42,7 +44,7 @@ export function renameSavedView(slug: string, id: number, name: string) {
 }
 
 export function deleteSavedView(slug: string, id: number) {
-  return fetchJson<null>(`${viewsPath(slug)}/${id}`, { method: "DELETE" });
+  return fetchJson<null>(`${viewsPath(slug)}/${id}`, { method: "DELETE", headers: writeTokenHeaders() });
 }
 
 export function reorderSavedViews(slug: string, ids: readonly number[]) {
