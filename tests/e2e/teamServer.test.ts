@@ -42,10 +42,10 @@ describe("a team server (ALPHASCOPE_WRITE_TOKEN set)", () => {
     expect((await postImport({ authorization: `Bearer ${TOKEN}` })).status).toBe(200);
   });
 
-  it("shares from the browser once the token is typed in, and not before", async () => {
+  it("shares from the browser once the token is typed in, and not before", { timeout: 240_000 }, async () => {
     const frontier = `${app.baseUrl}/api/experiments/${DEMO_EXPERIMENT_SLUG}/frontier`;
     await expect
-      .poll(async () => ((await (await fetch(frontier)).json()) as FrontierData).status, { timeout: 60_000 })
+      .poll(async () => ((await (await fetch(frontier)).json()) as FrontierData).status, { timeout: 180_000 })
       .toBe("ready");
     const session = await openBrowser();
     try {
