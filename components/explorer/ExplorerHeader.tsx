@@ -66,6 +66,9 @@ export const ExplorerHeader = memo(function ExplorerHeader({ experiment }: { exp
       <p className="explorer-links">
         <Link href={`/experiments/${experiment.slug}/scaling`} prefetch={false} data-testid="scaling-link">
           Inference-time scaling: pass@k curves and α-ensembles →
+        </Link>{" "}
+        <Link href={`/experiments/${experiment.slug}/problems`} prefetch={false} data-testid="problems-link">
+          Problems: which each α gains and loses →
         </Link>
       </p>
     </header>
