@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
-import { type SavedView, type SharedPage, VIEW_NAME_MAX_LENGTH } from "@/lib/api/sharing";
+import type { SavedView, SharedPage } from "@/lib/api/sharing";
+import { VIEW_NAME_MAX_LENGTH } from "@/lib/api/sharingLimits";
 import { slideUrl } from "@/lib/client/deck";
 import {
   deleteSavedView,

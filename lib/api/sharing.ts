@@ -2,18 +2,24 @@ import { z } from "zod";
 import type { DifficultySlice } from "../domain/difficulty";
 import type { PassAtKCurves, ScalingMatrixPayload } from "./scalingTypes";
 import { slugSchema } from "./schemas";
+import {
+  SAVED_VIEWS_MAX,
+  SNAPSHOT_TITLE_MAX_LENGTH,
+  VIEW_MAX_LENGTH,
+  VIEW_NAME_MAX_LENGTH,
+} from "./sharingLimits";
 import type { ExperimentDetail, FrontierData } from "./types";
 
 /** The pages a snapshot or a saved view can show. */
 export const SHARED_PAGES = ["explorer", "scaling"] as const;
 export type SharedPage = (typeof SHARED_PAGES)[number];
 
-/** Longest view (query string) stored; a full scaling view with a custom split is a few hundred. */
-export const VIEW_MAX_LENGTH = 2000;
-export const VIEW_NAME_MAX_LENGTH = 120;
-export const SNAPSHOT_TITLE_MAX_LENGTH = 200;
-/** Most saved views per experiment a reorder request may list. */
-export const SAVED_VIEWS_MAX = 500;
+export {
+  SAVED_VIEWS_MAX,
+  SNAPSHOT_TITLE_MAX_LENGTH,
+  VIEW_MAX_LENGTH,
+  VIEW_NAME_MAX_LENGTH,
+} from "./sharingLimits";
 
 const pageSchema = z.enum(SHARED_PAGES, { error: 'must be "explorer" or "scaling"' });
 
