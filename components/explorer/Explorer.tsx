@@ -5,6 +5,8 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { PresentationButton } from "@/components/common/PresentationButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
+import { SharingControls } from "@/components/sharing/SharingControls";
+import { useApiSource } from "@/lib/client/apiSource";
 import { viewContextOf } from "@/lib/client/explorerContext";
 import { frontierQuery } from "@/lib/client/queries";
 import type { HistoryMode } from "@/lib/client/urlView";
@@ -33,7 +35,7 @@ interface ExplorerProps {
 
 /** The frontier explorer, fed by data the server prefetched into the query cache. */
 export function Explorer({ slug, initialSearch }: ExplorerProps) {
-  const { data } = useSuspenseQuery(frontierQuery(slug));
+  const { data } = useSuspenseQuery(frontierQuery(useApiSource(slug)));
   const context = useMemo(() => viewContextOf(data), [data]);
   const metricChoices = useMemo(
     () => METRICS.filter((metric) => context.metrics.some((choice) => choice.id === metric.id)),
@@ -105,6 +107,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
             onLeave={presentation.leave}
           />
           <CopyLinkButton url={shareUrl} />
+          <SharingControls slug={slug} page="explorer" shareUrl={shareUrl} initialSearch={initialSearch} />
         </div>
       </div>
       <div className="explorer-main">

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import type { EnsembleEvaluation, EnsembleRequest } from "@/lib/api/scalingTypes";
+import { useApiSource } from "@/lib/client/apiSource";
 import { ensembleEvaluationQuery } from "@/lib/client/queries";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { PASS_AT_K_ANCHOR } from "@/lib/science/metricRegistry";
@@ -16,7 +17,7 @@ import styles from "./Scaling.module.css";
  * interval, and the problems each solves that the other does not.
  */
 export function EnsembleResults({ slug, request }: { slug: string; request: EnsembleRequest }) {
-  const query = useQuery(ensembleEvaluationQuery(slug, request));
+  const query = useQuery(ensembleEvaluationQuery(useApiSource(slug), request));
   return (
     <section className={styles.panel} aria-labelledby="results-title" aria-busy={query.isFetching}>
       <div className={styles.panelHeader}>

@@ -6,6 +6,7 @@ import { StatusPanel } from "@/components/common/StatusPanel";
 import { GlossaryLink } from "@/components/glossary/GlossaryLink";
 import type { PassAtKCurve } from "@/lib/api/scalingTypes";
 import { alphaColor } from "@/lib/charts/alphaColor";
+import { useApiSource } from "@/lib/client/apiSource";
 import { passAtKCurvesQuery } from "@/lib/client/queries";
 import type { UpdateView } from "@/lib/client/urlView";
 import { formatAlpha } from "@/lib/domain/alpha";
@@ -40,7 +41,9 @@ function curveLabel(curve: PassAtKCurve, best: number | null): string {
  * a table for readers who cannot use the chart.
  */
 export function PassAtKPanel({ slug, view, updateView, bestSingleAlpha, present }: PassAtKPanelProps) {
-  const query = useQuery(passAtKCurvesQuery(slug, view.difficulty, view.bands, memberListText(view)));
+  const query = useQuery(
+    passAtKCurvesQuery(useApiSource(slug), view.difficulty, view.bands, memberListText(view)),
+  );
   const [extra, setExtra] = useState<number[]>([]);
   const data = query.data;
   const curves = useMemo<StyledCurve[]>(() => {

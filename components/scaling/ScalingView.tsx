@@ -5,8 +5,10 @@ import { useCallback, useMemo } from "react";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { PresentationButton } from "@/components/common/PresentationButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
+import { SharingControls } from "@/components/sharing/SharingControls";
 import { payloadToMatrix } from "@/lib/api/payloadMatrix";
 import type { EnsembleRequest, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
+import { useApiSource } from "@/lib/client/apiSource";
 import { nextSlice } from "@/lib/client/difficultyParam";
 import { ensembleEvaluationQuery, scalingMatrixQuery } from "@/lib/client/queries";
 import { usePresentation } from "@/lib/client/usePresentation";
@@ -44,7 +46,8 @@ interface ScalingViewProps {
  * (members, budget, split, difficulty, bands).
  */
 export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
-  const { data: payload } = useSuspenseQuery(scalingMatrixQuery(slug));
+  const source = useApiSource(slug);
+  const { data: payload } = useSuspenseQuery(scalingMatrixQuery(source));
   const context = useMemo(() => scalingContext(payload), [payload]);
   const matrix = useMemo(() => payloadToMatrix(payload), [payload]);
   const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
@@ -63,7 +66,7 @@ export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
     budget: view.budget,
   };
   // Shares the results panel's cached answer: the best single's α also picks a default curve.
-  const evaluation = useQuery(ensembleEvaluationQuery(slug, request));
+  const evaluation = useQuery(ensembleEvaluationQuery(source, request));
   const setPresent = useCallback((present: boolean) => updateView({ present }, "push"), [updateView]);
   const presentation = usePresentation(view.present, setPresent);
   const { difficulty } = view;
@@ -106,6 +109,7 @@ export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
             onLeave={presentation.leave}
           />
           <CopyLinkButton url={shareUrl} label="Link to this ensemble" />
+          <SharingControls slug={slug} page="scaling" shareUrl={shareUrl} initialSearch={initialSearch} />
         </div>
       </div>
       <div className={styles.grid}>

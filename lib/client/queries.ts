@@ -15,7 +15,31 @@ import { fetchJson } from "./fetchJson";
  * Every query of the app, as TanStack `queryOptions` factories: the server page seeds the cache
  * under `factory(...).queryKey` and the browser reads with the same factory, so hydration finds the
  * data. Every input of a request is in its key.
+ *
+ * The experiment reads come from an {@link ApiSource}: the experiment's live routes, or a pinned
+ * snapshot's routes, which answer the same requests in the same shapes from the data it pinned. The
+ * explorer and the scaling page draw either without knowing which (see ./apiSource).
  */
+
+/** Where an experiment's reads are answered: the route prefix, and the query-key prefix of its data. */
+export interface ApiSource {
+  base: string;
+  key: readonly [string, string];
+}
+
+function experimentPath(slug: string): string {
+  return `/api/experiments/${encodeURIComponent(slug)}`;
+}
+
+/** The experiment's current data (GET /api/experiments/<slug>/…). */
+export function experimentSource(slug: string): ApiSource {
+  return { base: experimentPath(slug), key: ["experiments", slug] };
+}
+
+/** What a snapshot pinned (GET /api/snapshots/<id>/…). */
+export function snapshotSource(id: string): ApiSource {
+  return { base: `/api/snapshots/${encodeURIComponent(id)}`, key: ["snapshots", id] };
+}
 
 /** Results change only on import, so a page keeps what it loaded for a while. */
 const STALE_MS = 5 * 60_000;
@@ -27,18 +51,14 @@ function whileComputing(query: { state: { data?: { status: StatisticsStatus } } 
   return query.state.data?.status === "computing" ? COMPUTING_REFETCH_MS : false;
 }
 
-function experimentPath(slug: string): string {
-  return `/api/experiments/${encodeURIComponent(slug)}`;
-}
-
 /**
  * Everything the explorer needs for one experiment (GET …/frontier): once, or every few seconds while
  * its intervals are being computed ("computing": the points are final, the intervals null).
  */
-export function frontierQuery(slug: string) {
+export function frontierQuery(source: ApiSource) {
   return queryOptions({
-    queryKey: ["experiments", slug, "frontier"] as const,
-    queryFn: ({ signal }) => fetchJson<FrontierData>(`${experimentPath(slug)}/frontier`, { signal }),
+    queryKey: [...source.key, "frontier"] as const,
+    queryFn: ({ signal }) => fetchJson<FrontierData>(`${source.base}/frontier`, { signal }),
     staleTime: STALE_MS,
     refetchInterval: whileComputing,
   });
@@ -69,17 +89,17 @@ export function comparisonQuery(slugs: readonly string[]) {
 }
 
 /** Sample and pass counts of every checkpoint, for the search worker and the coverage picture (GET …/matrix). */
-export function scalingMatrixQuery(slug: string) {
+export function scalingMatrixQuery(source: ApiSource) {
   return queryOptions({
-    queryKey: ["experiments", slug, "scaling-matrix"] as const,
-    queryFn: ({ signal }) => fetchJson<ScalingMatrixPayload>(`${experimentPath(slug)}/matrix`, { signal }),
+    queryKey: [...source.key, "scaling-matrix"] as const,
+    queryFn: ({ signal }) => fetchJson<ScalingMatrixPayload>(`${source.base}/matrix`, { signal }),
     staleTime: STALE_MS,
   });
 }
 
 /** Every checkpoint's pass@k curve plus the ensemble's (members as "α:samples,…"), on one slice. */
 export function passAtKCurvesQuery(
-  slug: string,
+  source: ApiSource,
   difficulty: DifficultySlice,
   bands: boolean,
   members: string | null,
@@ -87,9 +107,8 @@ export function passAtKCurvesQuery(
   const params = new URLSearchParams({ difficulty, bands: bands ? "1" : "0" });
   if (members) params.set("members", members);
   return queryOptions({
-    queryKey: ["experiments", slug, "pass-at-k", difficulty, bands, members] as const,
-    queryFn: ({ signal }) =>
-      fetchJson<PassAtKCurves>(`${experimentPath(slug)}/pass-at-k?${params}`, { signal }),
+    queryKey: [...source.key, "pass-at-k", difficulty, bands, members] as const,
+    queryFn: ({ signal }) => fetchJson<PassAtKCurves>(`${source.base}/pass-at-k?${params}`, { signal }),
     staleTime: STALE_MS,
     // Bands asked for but not computed yet come without them ("computing"): they follow.
     refetchInterval: whileComputing,
@@ -97,11 +116,11 @@ export function passAtKCurvesQuery(
 }
 
 /** The ensemble against the best single (POST, but a pure function of its body, so cached like a GET). */
-export function ensembleEvaluationQuery(slug: string, request: EnsembleRequest) {
+export function ensembleEvaluationQuery(source: ApiSource, request: EnsembleRequest) {
   return queryOptions({
-    queryKey: ["experiments", slug, "ensemble", request] as const,
+    queryKey: [...source.key, "ensemble", request] as const,
     queryFn: ({ signal }) =>
-      fetchJson<EnsembleEvaluation>(`${experimentPath(slug)}/ensembles`, {
+      fetchJson<EnsembleEvaluation>(`${source.base}/ensembles`, {
         signal,
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -77,14 +77,27 @@ export function ownsKeys(target: unknown): boolean {
   return Boolean(target.closest?.("dialog[open]"));
 }
 
+/** Controls that move with the arrow keys themselves (the α slider, number spinners, range inputs). */
+const ARROW_CONTROLS = '[role="slider"], [role="spinbutton"], input[type="range"]';
+
+/** Whether an arrow key pressed on this target moves the control rather than the page (a deck step). */
+export function ownsArrowKeys(target: unknown, key: string): boolean {
+  return key.startsWith("Arrow") && isElementLike(target) && Boolean(target.closest?.(ARROW_CONTROLS));
+}
+
 /**
  * Whether an event may trigger a shortcut: no Ctrl, Meta or Alt (those are the browser's and the
  * system's; Shift is allowed because it is how `?` is typed), not already handled by a focused
- * control (the α slider takes its arrow keys), and not typed into a field.
+ * control, not an arrow key on a control that moves with it (the α slider), and not typed into a field.
  */
 export function isShortcutEvent(event: ShortcutEvent): boolean {
   return (
-    !event.ctrlKey && !event.metaKey && !event.altKey && !event.defaultPrevented && !ownsKeys(event.target)
+    !event.ctrlKey &&
+    !event.metaKey &&
+    !event.altKey &&
+    !event.defaultPrevented &&
+    !ownsKeys(event.target) &&
+    !ownsArrowKeys(event.target, event.key)
   );
 }
 

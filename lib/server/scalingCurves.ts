@@ -89,23 +89,40 @@ export async function passAtKResponse(
   );
   if (!stored || stored.body === null || stored.httpStatus !== 200) return stored;
   if (!request.alphas && !request.members) return stored;
-  const all = JSON.parse(stored.body) as PassAtKCurves;
+  const curves = await pickCurves(
+    JSON.parse(stored.body) as PassAtKCurves,
+    async () => (await readStoredResponse(db, slug, READS.matrix))?.body ?? null,
+    request,
+  );
+  return { ...stored, body: JSON.stringify(curves) };
+}
+
+/**
+ * The curves a request picks from every checkpoint's stored ones, plus its ensemble's curve computed
+ * in a pool thread from the matrix (JSON text, read only when an ensemble is asked for). Shared by
+ * the live route and a pinned snapshot's.
+ */
+export async function pickCurves(
+  all: PassAtKCurves,
+  matrix: () => Promise<string | null>,
+  request: PassAtKCurvesRequest,
+): Promise<PassAtKCurves> {
   const chosen = request.alphas
     ? resolveAlphas(all.curves, request.alphas).map((index) => all.curves[index])
     : all.curves;
-  const matrix = request.members ? (await readStoredResponse(db, slug, READS.matrix))?.body : null;
+  const matrixText = request.members ? await matrix() : null;
   const curves =
-    request.members && matrix
+    request.members && matrixText
       ? [
           ...chosen,
           await computeOffThread<PassAtKCurve>({
             type: "ensemble-curve",
-            matrix,
+            matrix: matrixText,
             difficulty: request.difficulty,
             members: request.members,
             bands: all.bootstrap !== null,
           }),
         ]
       : chosen;
-  return { ...stored, body: JSON.stringify({ ...all, maxK: largestK(curves), curves }) };
+  return { ...all, maxK: largestK(curves), curves };
 }

@@ -49,12 +49,12 @@ describe("the copy-link button of both pages", () => {
     it(`on the ${name}: renders the same on server and client, and a refused copy shows the link selected`, async () => {
       errors.length = 0;
       await open(page(), path);
-      expect(await page().getByTestId("share-link").count()).toBe(0);
+      expect(await page().getByTestId("copy-link-url").count()).toBe(0);
       await page().getByTestId("copy-link").click();
       expect(await page().getByTestId("copy-link-status").textContent()).toBe(
         "Copy failed — select the link",
       );
-      const field = page().getByTestId("share-link");
+      const field = page().getByTestId("copy-link-url");
       const link = await field.inputValue();
       expect(link.startsWith(`${baseUrl()}/experiments/${DEMO_EXPERIMENT_SLUG}`)).toBe(true);
       expect(link).toContain(expected);

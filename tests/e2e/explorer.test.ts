@@ -184,7 +184,7 @@ describe("frontier explorer", () => {
     await page().getByRole("button", { name: "Zoom in" }).click();
     await page().waitForURL(/zoom=/);
     await page().getByTestId("copy-link").click();
-    const link = await page().getByTestId("share-link").inputValue();
+    const link = await page().getByTestId("copy-link-url").inputValue();
     expect(await page().evaluate(() => navigator.clipboard.readText())).toBe(link);
     expect(link).toMatch(/alpha=1\.25&x=correctness&y=solveRate&xlog=0&ylog=0&difficulty=medium&ci=0&zoom=/);
 

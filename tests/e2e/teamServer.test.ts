@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FrontierData } from "../../lib/api/types";
+import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { type RunningApp, startApp } from "../../scripts/support/server";
+import { openBrowser } from "./browser";
 
 // A second server of its own, started like a team server (with a write token), so that its
 // database can be stopped without disturbing the rest of the browser suite.
@@ -37,6 +40,30 @@ describe("a team server (ALPHASCOPE_WRITE_TOKEN set)", () => {
     expect((await postImport({})).status).toBe(401);
     expect((await postImport({ authorization: "Bearer wrong" })).status).toBe(403);
     expect((await postImport({ authorization: `Bearer ${TOKEN}` })).status).toBe(200);
+  });
+
+  it("shares from the browser once the token is typed in, and not before", { timeout: 240_000 }, async () => {
+    const frontier = `${app.baseUrl}/api/experiments/${DEMO_EXPERIMENT_SLUG}/frontier`;
+    await expect
+      .poll(async () => ((await (await fetch(frontier)).json()) as FrontierData).status, { timeout: 180_000 })
+      .toBe("ready");
+    const session = await openBrowser();
+    try {
+      const page = session.page;
+      await page.goto(`${app.baseUrl}/experiments/${DEMO_EXPERIMENT_SLUG}?alpha=1.5`);
+      await page.locator('.explorer[data-hydrated="true"]').waitFor();
+      await page.getByTestId("share").click();
+      await expect
+        .poll(() => page.getByTestId("share-status").textContent())
+        .toContain("requires a write token");
+      expect(await page.getByTestId("share-url").count()).toBe(0);
+      await page.getByTestId("saved-views").locator("summary").click();
+      await page.getByTestId("write-token").fill(TOKEN);
+      await page.getByTestId("share").click();
+      expect(await page.getByTestId("share-url").inputValue()).toMatch(/\/s\/[A-Za-z0-9_-]{8}$/);
+    } finally {
+      await session.close();
+    }
   });
 
   it("answers 503 with a retry hint on pages and API routes while PostgreSQL is down", async () => {

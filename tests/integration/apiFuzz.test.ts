@@ -9,9 +9,15 @@ import { GET as getProblemCounts } from "@/app/api/experiments/[slug]/problem-co
 import { GET as getProblem } from "@/app/api/experiments/[slug]/problems/[id]/route";
 import { GET as getProblems } from "@/app/api/experiments/[slug]/problems/route";
 import { GET as getDetail, PATCH as patchDetail } from "@/app/api/experiments/[slug]/route";
+import { DELETE as deleteView, PATCH as patchView } from "@/app/api/experiments/[slug]/views/[id]/route";
+import { PUT as putViewOrder } from "@/app/api/experiments/[slug]/views/order/route";
+import { POST as postView } from "@/app/api/experiments/[slug]/views/route";
 import { GET as getList } from "@/app/api/experiments/route";
 import { GET as getHealth } from "@/app/api/health/route";
 import { POST as postImport } from "@/app/api/imports/route";
+import { GET as getSnapshotFrontier } from "@/app/api/snapshots/[id]/frontier/route";
+import { GET as getSnapshot } from "@/app/api/snapshots/[id]/route";
+import { POST as postSnapshot } from "@/app/api/snapshots/route";
 import type { Db } from "@/lib/db/client";
 import { LOCAL_CLIENT } from "../support/localClient";
 import { storeSmallSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
@@ -186,6 +192,31 @@ const importBodies = fc.oneof(
 
 const options = { seed: SEED, numRuns: RUNS };
 
+/** Bodies of the sharing routes: well-formed around hostile values, or anything at all. */
+const sharingBodies = fc.oneof(
+  fc
+    .record(
+      {
+        experiment: fc.oneof(fc.constant(SLUG), texts),
+        page: fc.constantFrom("explorer", "scaling", "home", ""),
+        view: fc.oneof(texts, fc.constantFrom("alpha=0.5", "a\u0000=1", "x".repeat(3000))),
+        name: fc.oneof(texts, fc.constantFrom("a\u0000b", "\ud800", " ", "n".repeat(500))),
+        title: texts,
+        ids: fc.oneof(fc.array(numbers, { maxLength: 5 }), fc.jsonValue()),
+      },
+      { requiredKeys: [] },
+    )
+    .map((body) => JSON.stringify(body)),
+  fc.jsonValue().map((value) => JSON.stringify(value)),
+  fc.string({ unit: "binary", maxLength: 200 }),
+);
+/** Saved-view and snapshot ids: numbers, near misses, and any text. */
+const ids = fc.oneof(
+  fc.integer({ min: -5, max: 5 }).map(String),
+  fc.constantFrom("AAAAAAAA", "1e3", "2147483648", "99999999999999999999", ""),
+  fc.string({ unit: "binary", maxLength: 40 }),
+);
+
 describe("every API route answers any input in the error shape, never 500", () => {
   it("GET /api/experiments and /api/health", async () => {
     expect(await expectWellFormed(getList(new Request(`${BASE}/api/experiments`)))).toBe(200);
@@ -300,6 +331,29 @@ describe("every API route answers any input in the error shape, never 500", () =
           await expectWellFormed(postEnsemble(request, context(slug)));
         },
       ),
+      options,
+    );
+  });
+
+  it("the snapshot and saved-view routes with any id, body and content type", async () => {
+    const send = (method: string, body: string, type: string) =>
+      new Request(`${BASE}/api/x`, {
+        method,
+        body,
+        headers: { ...LOCAL_CLIENT, ...(type ? { "content-type": type } : {}) },
+      });
+    await fc.assert(
+      fc.asyncProperty(slugs, ids, sharingBodies, contentTypes, async (slug, id, body, type) => {
+        await expectWellFormed(postSnapshot(send("POST", body, type)));
+        const snapshot = { params: Promise.resolve({ id }) };
+        await expectWellFormed(getSnapshot(new Request(`${BASE}/api/x`), snapshot));
+        await expectWellFormed(getSnapshotFrontier(new Request(`${BASE}/api/x`), snapshot));
+        const view = { params: Promise.resolve({ slug, id }) };
+        await expectWellFormed(postView(send("POST", body, type), context(slug)));
+        await expectWellFormed(patchView(send("PATCH", body, type), view));
+        await expectWellFormed(putViewOrder(send("PUT", body, type), context(slug)));
+        await expectWellFormed(deleteView(send("DELETE", "", ""), view));
+      }),
       options,
     );
   });

@@ -131,6 +131,8 @@ describe("the migrated database", () => {
       "import_batches",
       "problems",
       "results",
+      "saved_views",
+      "snapshots",
     ]);
     expect(normalize(await actualTables(client))).toEqual(normalize(expected));
   });
@@ -145,6 +147,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_init$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_statistics$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_data_changes$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_sharing$/), ...applied },
     ]);
   });
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { Explorer } from "@/components/explorer/Explorer";
 import type { FrontierData } from "@/lib/api/types";
-import { frontierQuery } from "@/lib/client/queries";
+import { experimentSource, frontierQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
 import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
@@ -35,10 +35,11 @@ export default async function ExperimentPage({ params, searchParams }: Experimen
   if (!data) notFound();
 
   const queryClient = makeQueryClient();
-  queryClient.setQueryData(frontierQuery(slug).queryKey, data);
+  queryClient.setQueryData(frontierQuery(experimentSource(slug)).queryKey, data);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <Explorer slug={slug} initialSearch={search} />
+      {/* Keyed by the query string: a deck step to another view of this page starts that view afresh. */}
+      <Explorer key={search} slug={slug} initialSearch={search} />
     </HydrationBoundary>
   );
 }

@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { Explorer } from "@/components/explorer/Explorer";
-import { frontierQuery } from "@/lib/client/queries";
+import { experimentSource, frontierQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
 import { makeFrontierFixture } from "../charts/fixtures/frontierData";
 
@@ -40,7 +40,7 @@ beforeEach(() => {
 function renderAt(search: string): string {
   const data = makeFrontierFixture();
   const client = makeQueryClient();
-  client.setQueryData(frontierQuery(data.experiment.slug).queryKey, data);
+  client.setQueryData(frontierQuery(experimentSource(data.experiment.slug)).queryKey, data);
   return renderToStaticMarkup(
     createElement(
       QueryClientProvider,

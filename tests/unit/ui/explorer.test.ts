@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Explorer } from "@/components/explorer/Explorer";
 import type { FrontierData } from "@/lib/api/types";
-import { frontierQuery } from "@/lib/client/queries";
+import { experimentSource, frontierQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
 import { getMetric } from "@/lib/science/metricRegistry";
 import { makeFrontierFixture } from "../charts/fixtures/frontierData";
@@ -12,7 +12,7 @@ import { makeFrontierFixture } from "../charts/fixtures/frontierData";
 /** Server-renders the explorer from data already in the query cache, as the page does. */
 function render(data: FrontierData, search = ""): string {
   const client = makeQueryClient();
-  client.setQueryData(frontierQuery(data.experiment.slug).queryKey, data);
+  client.setQueryData(frontierQuery(experimentSource(data.experiment.slug)).queryKey, data);
   return renderToStaticMarkup(
     createElement(
       QueryClientProvider,

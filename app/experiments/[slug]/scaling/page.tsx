@@ -1,14 +1,12 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
-import { SyntheticBadge } from "@/components/experiments/SyntheticBadge";
+import { ScalingHeading } from "@/components/scaling/ScalingHeading";
 import { ScalingView } from "@/components/scaling/ScalingView";
 import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import { slugSchema } from "@/lib/api/schemas";
-import { ellipsize } from "@/lib/client/format";
-import { scalingMatrixQuery } from "@/lib/client/queries";
+import { experimentSource, scalingMatrixQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
 import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
@@ -42,32 +40,18 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
   }
   if (!payload) notFound();
   const search = pageQueryString(await searchParams);
-  // The way back names the experiment on one line; a long name is cut, in full in the tooltip.
-  const backText = ellipsize(payload.experiment.name, 80);
-  const backTitle = backText === payload.experiment.name ? undefined : payload.experiment.name;
   const queryClient = makeQueryClient();
-  queryClient.setQueryData(scalingMatrixQuery(slug).queryKey, payload);
+  queryClient.setQueryData(scalingMatrixQuery(experimentSource(slug)).queryKey, payload);
   return (
     <>
-      <div className="page-heading">
-        <p className="muted wrap-anywhere">
-          <Link href={`/experiments/${encodeURIComponent(slug)}`} title={backTitle}>
-            ← {backText}
-          </Link>
-        </p>
-        <h1>Inference-time scaling {payload.experiment.synthetic ? <SyntheticBadge /> : null}</h1>
-        <p className="page-lede">
-          pass@k as the sample budget grows, and ensembles of α checkpoints against the best single checkpoint
-          at the same total budget K.
-        </p>
-      </div>
+      <ScalingHeading experiment={payload.experiment} />
       {payload.checkpoints.length === 0 ? (
         <p className="muted">
           This experiment has no evaluated checkpoints yet. Import results to see its scaling.
         </p>
       ) : (
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <ScalingView slug={slug} initialSearch={search} />
+          <ScalingView key={search} slug={slug} initialSearch={search} />
         </HydrationBoundary>
       )}
     </>

@@ -1,0 +1,36 @@
+import { savedViewRenameSchema } from "@/lib/api/sharing";
+import { serverDb } from "@/lib/server/db";
+import { handle, parseJsonBody } from "@/lib/server/http";
+import { refuseOtherMethods } from "@/lib/server/methods";
+import { slugParam } from "@/lib/server/params";
+import { savedViewIdParam } from "@/lib/server/sharing/params";
+import { removeView, renameView } from "@/lib/server/sharing/savedViews";
+import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ slug: string; id: string }> };
+
+/** PATCH /api/experiments/[slug]/views/[id]: renames a saved view (a write). */
+export function PATCH(request: Request, { params }: Context): Promise<Response> {
+  return handle(async () => {
+    requireSameOrigin(request);
+    requireWriteAccess(request);
+    const slug = await slugParam(params);
+    const id = await savedViewIdParam(params);
+    const { name } = await parseJsonBody(request, savedViewRenameSchema);
+    return Response.json(await renameView(serverDb(), slug, id, name));
+  });
+}
+
+/** DELETE /api/experiments/[slug]/views/[id]: removes a saved view from the deck (a write). */
+export function DELETE(request: Request, { params }: Context): Promise<Response> {
+  return handle(async () => {
+    requireSameOrigin(request);
+    requireWriteAccess(request);
+    await removeView(serverDb(), await slugParam(params), await savedViewIdParam(params));
+    return new Response(null, { status: 204 });
+  });
+}
+
+export const { GET, POST, PUT } = refuseOtherMethods(["PATCH", "DELETE"]);

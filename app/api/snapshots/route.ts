@@ -1,0 +1,20 @@
+import { snapshotCreateSchema } from "@/lib/api/sharing";
+import { serverDb } from "@/lib/server/db";
+import { handle, parseJsonBody } from "@/lib/server/http";
+import { refuseOtherMethods } from "@/lib/server/methods";
+import { createSnapshot } from "@/lib/server/sharing/snapshots";
+import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/snapshots: pins a view of an experiment behind a short link (a write, guarded like imports). */
+export function POST(request: Request): Promise<Response> {
+  return handle(async () => {
+    requireSameOrigin(request);
+    requireWriteAccess(request);
+    const body = await parseJsonBody(request, snapshotCreateSchema);
+    return Response.json(await createSnapshot(serverDb(), body), { status: 201 });
+  });
+}
+
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods(["POST"]);

@@ -1,0 +1,51 @@
+"use client";
+
+import { useCallback } from "react";
+import type { SharedPage } from "@/lib/api/sharing";
+import { useIsPinned } from "@/lib/client/apiSource";
+import { PRESENT_PARAM, slideOf } from "@/lib/client/deck";
+import { createSnapshotLink } from "@/lib/client/sharing";
+import { CopyLinkButton } from "../common/CopyLinkButton";
+import { DeckNavigator } from "./DeckNavigator";
+import { SavedViewsPanel } from "./SavedViewsPanel";
+
+interface SharingControlsProps {
+  slug: string;
+  page: SharedPage;
+  /** The link of the current view (its query string is what a snapshot or a saved view keeps). */
+  shareUrl: () => string;
+  /** The query string the page was opened with: a deck slide and presentation mode are read from it. */
+  initialSearch: string;
+}
+
+/**
+ * Share (a pinned snapshot behind a short link), the saved views that make the review deck, and,
+ * on a page opened as a deck slide, the deck's position with ←/→ stepping. A pinned snapshot
+ * shows none of them: it is shared by its own link.
+ */
+export function SharingControls({ slug, page, shareUrl, initialSearch }: SharingControlsProps) {
+  const pinned = useIsPinned();
+  const viewQuery = useCallback(() => new URL(shareUrl()).search.replace(/^\?/, ""), [shareUrl]);
+  const share = useCallback(() => createSnapshotLink(slug, page, viewQuery()), [slug, page, viewQuery]);
+  if (pinned) return null;
+  const slide = slideOf(initialSearch);
+  return (
+    <>
+      <CopyLinkButton
+        url={share}
+        text="Share"
+        label="Short link to a pinned snapshot"
+        testId="share"
+        shortcut={null}
+      />
+      <SavedViewsPanel slug={slug} page={page} viewQuery={viewQuery} />
+      {slide !== null ? (
+        <DeckNavigator
+          slug={slug}
+          slide={slide}
+          present={new URLSearchParams(initialSearch).get(PRESENT_PARAM) === "1"}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { Snapshot } from "@/lib/api/sharing";
+import { viewPath } from "@/lib/client/deck";
+
+/** When a snapshot was taken, as a reader anywhere reads it (UTC, to the minute). */
+function takenAt(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/**
+ * Says that the page is a pinned snapshot and of which data version; when the experiment has
+ * changed since (or is gone), says so, with a link to the same view of its current data.
+ */
+export function SnapshotBanner({ snapshot, name }: { snapshot: Snapshot; name: string }) {
+  const live = `${viewPath(snapshot.experiment, snapshot)}${snapshot.view ? `?${snapshot.view}` : ""}`;
+  return (
+    <>
+      <p className="snapshot-banner" data-testid="snapshot-banner">
+        <strong>Pinned snapshot</strong>
+        {snapshot.title ? <> “{snapshot.title}”</> : null} of {name} ({snapshot.page}), taken{" "}
+        {takenAt(snapshot.createdAt)} from data version <code>{snapshot.version.slice(0, 8)}</code>: these
+        numbers do not change when new results are imported.
+      </p>
+      {snapshot.currentVersion === null ? (
+        <p className="notice" role="status" data-testid="snapshot-changed">
+          The experiment has been deleted since this snapshot was taken; the snapshot keeps its numbers.
+        </p>
+      ) : snapshot.currentVersion !== snapshot.version ? (
+        <p className="notice" role="status" data-testid="snapshot-changed">
+          <span>
+            The experiment’s data has changed since this snapshot was taken.{" "}
+            <Link href={live} data-testid="snapshot-live-link">
+              Open the current view
+            </Link>
+          </span>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Db } from "../client";
+
+export interface NewSnapshot {
+  id: string;
+  experimentId: number;
+  experimentSlug: string;
+  page: string;
+  view: string;
+  version: string;
+  title: string | null;
+  /** JSON text: the response bodies the view was drawn from, as served. */
+  data: string;
+}
+
+/**
+ * Stores a snapshot under its id; false when the id is taken (the caller draws another), so a
+ * collision never overwrites someone else's link.
+ */
+export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<boolean> {
+  const inserted = await db.$executeRawUnsafe(
+    `INSERT INTO "snapshots" ("id", "experiment_id", "experiment_slug", "page", "view", "version", "title", "data")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ("id") DO NOTHING`,
+    snapshot.id,
+    snapshot.experimentId,
+    snapshot.experimentSlug,
+    snapshot.page,
+    snapshot.view,
+    snapshot.version,
+    snapshot.title,
+    snapshot.data,
+  );
+  return inserted === 1;
+}

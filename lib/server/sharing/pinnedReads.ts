@@ -1,0 +1,69 @@
+import type { EnsembleEvaluation, EnsembleRequest, PassAtKCurves } from "../../api/scalingTypes";
+import type { ExplorerSnapshotData, ScalingSnapshotData, SharedPage, Snapshot } from "../../api/sharing";
+import type { StoredSnapshot } from "../../db/queries/snapshotById";
+import { computeOffThread } from "../compute/pool";
+import { BadRequestError, NotFoundError } from "../errors";
+import { type PassAtKCurvesRequest, pickCurves } from "../scalingCurves";
+import { snapshotBody } from "./snapshots";
+
+/*
+ * The reads of a pinned view, answered from the snapshot's stored bodies instead of the
+ * experiment's current version: the same shapes as the live routes, so the explorer and the
+ * scaling page draw a snapshot with the same components and the same query code.
+ */
+
+/** The snapshot as GET /api/snapshots/[id] answers it, parsed. */
+export function parseSnapshot(snapshot: StoredSnapshot): Snapshot {
+  return JSON.parse(snapshotBody(snapshot)) as Snapshot;
+}
+
+function requirePage(snapshot: StoredSnapshot, page: SharedPage): void {
+  if (snapshot.page !== page)
+    throw new NotFoundError(
+      `Snapshot "${snapshot.id}" pins the ${snapshot.page} page, not the ${page} page.`,
+    );
+}
+
+/** GET /api/snapshots/[id]/frontier: the explorer's frontier body as pinned (JSON text). */
+export function pinnedFrontierBody(snapshot: StoredSnapshot): string {
+  requirePage(snapshot, "explorer");
+  return JSON.stringify((JSON.parse(snapshot.data) as ExplorerSnapshotData).frontier);
+}
+
+function scalingData(snapshot: StoredSnapshot): ScalingSnapshotData {
+  requirePage(snapshot, "scaling");
+  return JSON.parse(snapshot.data) as ScalingSnapshotData;
+}
+
+/** GET /api/snapshots/[id]/matrix: the pinned matrix (JSON text). */
+export function pinnedMatrixBody(snapshot: StoredSnapshot): string {
+  return JSON.stringify(scalingData(snapshot).matrix);
+}
+
+/** GET /api/snapshots/[id]/pass-at-k: the pinned curves, and an ensemble's computed from the pinned matrix. */
+export function pinnedCurves(
+  snapshot: StoredSnapshot,
+  request: PassAtKCurvesRequest,
+): Promise<PassAtKCurves> {
+  const data = scalingData(snapshot);
+  const slice = data.passAtK[request.difficulty];
+  if (!slice)
+    throw new BadRequestError(`No problems of difficulty "${request.difficulty}" in this snapshot.`);
+  return pickCurves(
+    request.bands ? slice.bands : slice.plain,
+    async () => JSON.stringify(data.matrix),
+    request,
+  );
+}
+
+/** POST /api/snapshots/[id]/ensembles: the ensemble against the best single, on the pinned matrix. */
+export function pinnedEnsemble(
+  snapshot: StoredSnapshot,
+  request: EnsembleRequest,
+): Promise<EnsembleEvaluation> {
+  return computeOffThread<EnsembleEvaluation>({
+    type: "ensemble",
+    matrix: pinnedMatrixBody(snapshot),
+    request,
+  });
+}

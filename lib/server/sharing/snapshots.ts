@@ -1,0 +1,68 @@
+import { randomBytes } from "node:crypto";
+import type { SnapshotCreated, SnapshotCreateRequest } from "../../api/sharing";
+import type { Db } from "../../db/client";
+import { experimentRef } from "../../db/queries/experimentRef";
+import { insertSnapshot } from "../../db/queries/insertSnapshot";
+import { type StoredSnapshot, snapshotById } from "../../db/queries/snapshotById";
+import { ApiError, NotFoundError } from "../errors";
+import { pinData } from "./pinData";
+
+/** 6 random bytes are 8 base64url characters: 2⁴⁸ ids, not guessable, short enough to read out. */
+function newSnapshotId(): string {
+  return randomBytes(6).toString("base64url");
+}
+
+/** Draws this many ids before giving up (a collision is a 1-in-2⁴⁸ event per stored snapshot). */
+const ID_ATTEMPTS = 5;
+
+/**
+ * POST /api/snapshots: pins the page's view and the stored bodies it is drawn from at the
+ * experiment's current version. 404 for an unknown experiment, 503 while the version's intervals
+ * are still being computed.
+ */
+export async function createSnapshot(db: Db, request: SnapshotCreateRequest): Promise<SnapshotCreated> {
+  const slug = request.experiment;
+  const experiment = await experimentRef(db, slug);
+  const pinned = experiment ? await pinData(db, slug, request.page) : null;
+  if (!experiment || !pinned) throw new NotFoundError(`No experiment "${slug}".`);
+  for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
+    const id = newSnapshotId();
+    const stored = await insertSnapshot(db, {
+      id,
+      experimentId: experiment.id,
+      experimentSlug: slug,
+      page: request.page,
+      view: request.view,
+      version: pinned.version,
+      title: request.title ?? null,
+      data: pinned.data,
+    });
+    if (stored) return { id, url: `/s/${id}`, version: pinned.version };
+  }
+  throw new ApiError(500, "internal", "Could not draw an unused snapshot id.");
+}
+
+/** A stored snapshot; a 404 when no snapshot has that id. */
+export async function findSnapshot(db: Db, id: string): Promise<StoredSnapshot> {
+  const snapshot = await snapshotById(db, id);
+  if (!snapshot) throw new NotFoundError(`No snapshot "${id}".`);
+  return snapshot;
+}
+
+/**
+ * GET /api/snapshots/[id] as JSON text: the metadata, then `data` spliced in as stored, so the
+ * pinned bodies reach the reader byte for byte.
+ */
+export function snapshotBody(snapshot: StoredSnapshot): string {
+  const head = JSON.stringify({
+    id: snapshot.id,
+    experiment: snapshot.experimentSlug,
+    page: snapshot.page,
+    view: snapshot.view,
+    version: snapshot.version,
+    createdAt: snapshot.createdAt.toISOString(),
+    title: snapshot.title,
+    currentVersion: snapshot.currentVersion,
+  });
+  return `${head.slice(0, -1)},"data":${snapshot.data}}`;
+}

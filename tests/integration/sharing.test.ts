@@ -1,0 +1,344 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { EnsembleEvaluation, PassAtKCurves, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
+import type { SavedView, SavedViewList, Snapshot, SnapshotCreated } from "@/lib/api/sharing";
+import type { ExperimentDetail, FrontierData } from "@/lib/api/types";
+import { runCli } from "@/lib/cli/main";
+import type { Db } from "@/lib/db/client";
+import { generateDemoSweep } from "@/lib/demo/generate";
+import { LOCAL_CLIENT } from "../support/localClient";
+import { testDatabaseUrl, testDb, truncateAll } from "./db";
+import { computeAllStatistics, importSeeded, seededSweepFiles } from "./statisticsSupport";
+
+process.env.DATABASE_URL = testDatabaseUrl();
+const { POST: postSnapshot } = await import("@/app/api/snapshots/route");
+const { GET: getSnapshot } = await import("@/app/api/snapshots/[id]/route");
+const { GET: getPinnedFrontier } = await import("@/app/api/snapshots/[id]/frontier/route");
+const { GET: getPinnedPassAtK } = await import("@/app/api/snapshots/[id]/pass-at-k/route");
+const { POST: postPinnedEnsemble } = await import("@/app/api/snapshots/[id]/ensembles/route");
+const { GET: getDetail } = await import("@/app/api/experiments/[slug]/route");
+const { GET: getFrontier } = await import("@/app/api/experiments/[slug]/frontier/route");
+const { GET: getMatrix } = await import("@/app/api/experiments/[slug]/matrix/route");
+const { GET: getPassAtK } = await import("@/app/api/experiments/[slug]/pass-at-k/route");
+const { POST: postEnsemble } = await import("@/app/api/experiments/[slug]/ensembles/route");
+const views = await import("@/app/api/experiments/[slug]/views/route");
+const oneView = await import("@/app/api/experiments/[slug]/views/[id]/route");
+const { PUT: putOrder } = await import("@/app/api/experiments/[slug]/views/order/route");
+
+const SLUG = "share-test";
+const MEMBERS = "0:8,1.5:8";
+let db: Db;
+let dir: string;
+
+function request(path: string, method = "GET", body?: unknown, headers: Record<string, string> = {}) {
+  return new Request(`http://localhost:3000${path}`, {
+    method,
+    headers: {
+      ...LOCAL_CLIENT,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+const slugContext = (slug = SLUG) => ({ params: Promise.resolve({ slug }) });
+const idContext = (id: string) => ({ params: Promise.resolve({ id }) });
+const viewContext = (id: number | string, slug = SLUG) => ({
+  params: Promise.resolve({ slug, id: String(id) }),
+});
+
+async function json<T>(
+  response: Response | Promise<Response>,
+): Promise<{ status: number; body: T; text: string }> {
+  const resolved = await response;
+  const text = await resolved.text();
+  return { status: resolved.status, body: (text ? JSON.parse(text) : null) as T, text };
+}
+
+async function liveDetail(): Promise<{ text: string; body: ExperimentDetail }> {
+  const { text, body } = await json<ExperimentDetail>(
+    getDetail(request(`/api/experiments/${SLUG}`), slugContext()),
+  );
+  return { text, body };
+}
+
+function share(body: unknown, headers: Record<string, string> = {}) {
+  return json<SnapshotCreated & { error: { code: string; message: string } }>(
+    postSnapshot(request("/api/snapshots", "POST", body, headers)),
+  );
+}
+
+/** Imports α = 0.5 again from another seed with --replace, through the CLI, and computes its statistics. */
+async function replaceAlphaHalf(seed: number): Promise<void> {
+  const other = generateDemoSweep({
+    seed,
+    problems: { easy: 12, medium: 10, hard: 8 },
+    alphas: [0.5],
+    samples: 16,
+  });
+  const original = generateDemoSweep({
+    seed: 7,
+    problems: { easy: 12, medium: 10, hard: 8 },
+    alphas: [0.5],
+    samples: 16,
+  });
+  const lines = other.checkpoints[0].results.map((result, i) =>
+    JSON.stringify({
+      // The stored problems keep their ids and difficulties; only the verdicts change.
+      problem: original.problems[i].externalId,
+      difficulty: original.problems[i].difficulty,
+      n: result.n,
+      ...result.verdicts,
+    }),
+  );
+  const file = join(dir, "alpha0.5.jsonl");
+  writeFileSync(file, lines.join("\n"));
+  const err: string[] = [];
+  const code = await runCli(["import", file, "--experiment", SLUG, "--alpha", "0.5", "--replace"], {
+    out: () => {},
+    err: (text) => err.push(text),
+  });
+  expect(err.join("\n")).toBe("");
+  expect(code).toBe(0);
+  await computeAllStatistics(db);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "alphascope-sharing-"));
+  db = testDb();
+  await truncateAll(db);
+  await importSeeded(db, SLUG, seededSweepFiles());
+  await computeAllStatistics(db);
+});
+
+afterEach(() => {
+  delete process.env.ALPHASCOPE_WRITE_TOKEN;
+});
+
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await db.$disconnect();
+});
+
+describe("pinned snapshots", () => {
+  it("keep the explorer's numbers, byte for byte, across a --replace import", async () => {
+    const before = await liveDetail();
+    const frontierBefore = (await json<FrontierData>(getFrontier(request(""), slugContext()))).body;
+    const created = await share({
+      experiment: SLUG,
+      page: "explorer",
+      view: "?alpha=0.5&difficulty=hard",
+      title: "Weekly",
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.id).toMatch(/^[A-Za-z0-9_-]{8}$/);
+    expect(created.body).toEqual({
+      id: created.body.id,
+      url: `/s/${created.body.id}`,
+      version: before.body.version,
+    });
+
+    await replaceAlphaHalf(99);
+    const after = await liveDetail();
+    const half = (detail: ExperimentDetail) => detail.checkpoints.find((cp) => cp.alpha === 0.5)?.solveRate;
+    expect(after.body.version).not.toBe(before.body.version);
+    expect(half(after.body)).not.toBe(half(before.body));
+
+    const pinned = await json<Snapshot>(getSnapshot(request(""), idContext(created.body.id)));
+    expect(pinned.status).toBe(200);
+    expect(pinned.body).toMatchObject({
+      id: created.body.id,
+      experiment: SLUG,
+      page: "explorer",
+      view: "alpha=0.5&difficulty=hard",
+      version: before.body.version,
+      title: "Weekly",
+      currentVersion: after.body.version,
+    });
+    expect(pinned.body.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // The detail exactly as GET /api/experiments/<slug> returned it then: the same bytes.
+    expect(pinned.text).toContain(`"detail":${before.text}`);
+    if (pinned.body.page !== "explorer") throw new Error("an explorer snapshot");
+    expect(pinned.body.data.detail).toEqual(before.body);
+    expect(half(pinned.body.data.detail)).toBe(half(before.body));
+    expect(pinned.body.data.frontier).toEqual(frontierBefore);
+    expect((await json(getPinnedFrontier(request(""), idContext(created.body.id)))).body).toEqual(
+      frontierBefore,
+    );
+  });
+
+  it("keep the scaling page's matrix, curves and ensembles across a --replace import", async () => {
+    const liveQuery = `?difficulty=hard&bands=1&members=${MEMBERS}`;
+    const ensemble = {
+      members: [
+        { alpha: 0, samples: 8 },
+        { alpha: 1.5, samples: 8 },
+      ],
+      difficulty: "hard",
+    };
+    const matrixBefore = (await json<ScalingMatrixPayload>(getMatrix(request(""), slugContext()))).body;
+    const curvesBefore = (await json<PassAtKCurves>(getPassAtK(request(`/x${liveQuery}`), slugContext())))
+      .body;
+    const ensembleBefore = (
+      await json<EnsembleEvaluation>(postEnsemble(request("/x", "POST", ensemble), slugContext()))
+    ).body;
+    const created = await share({
+      experiment: SLUG,
+      page: "scaling",
+      view: `members=${MEMBERS}&difficulty=hard`,
+    });
+    expect(created.status).toBe(201);
+
+    await replaceAlphaHalf(123);
+    const pinned = await json<Snapshot>(getSnapshot(request(""), idContext(created.body.id)));
+    if (pinned.body.page !== "scaling") throw new Error("a scaling snapshot");
+    expect(pinned.body.data.matrix).toEqual(matrixBefore);
+    expect(pinned.body.data.matrix).not.toEqual((await json(getMatrix(request(""), slugContext()))).body);
+    const id = idContext(created.body.id);
+    expect((await json(getPinnedPassAtK(request(`/x${liveQuery}`), id))).body).toEqual(curvesBefore);
+    expect((await json(postPinnedEnsemble(request("/x", "POST", ensemble), id))).body).toEqual(
+      ensembleBefore,
+    );
+  });
+
+  it("answer bad input with 400 naming the field, unknown experiments and ids with 404", async () => {
+    const count = await db.snapshot.count();
+    const badPage = await share({ experiment: SLUG, page: "home", view: "" });
+    expect(badPage.status).toBe(400);
+    expect(badPage.body.error.message).toContain('"page"');
+    const longView = await share({ experiment: SLUG, page: "explorer", view: `alpha=${"1".repeat(2000)}` });
+    expect(longView.status).toBe(400);
+    expect(longView.body.error.message).toContain('"view"');
+    const unknown = await share({ experiment: "no-such-experiment", page: "explorer", view: "" });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe("not_found");
+    expect(await db.snapshot.count()).toBe(count);
+
+    for (const id of ["AAAAAAAA", "short", "../../etc"]) {
+      const missing = await json<{ error: { code: string } }>(getSnapshot(request(""), idContext(id)));
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.code).toBe("not_found");
+    }
+  });
+
+  it("are writes: refused cross-site, from another machine, or without the token", async () => {
+    const count = await db.snapshot.count();
+    const body = { experiment: SLUG, page: "explorer", view: "" };
+    expect((await share(body, { "sec-fetch-site": "cross-site" })).status).toBe(403);
+    const remote = await json(
+      postSnapshot(
+        new Request("http://alphascope.example/api/snapshots", {
+          method: "POST",
+          headers: { host: "alphascope.example", "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      ),
+    );
+    expect(remote.status).toBe(403);
+    process.env.ALPHASCOPE_WRITE_TOKEN = "sharing-test-token";
+    expect((await share(body)).status).toBe(401);
+    expect((await share(body, { authorization: "Bearer sharing-test-token" })).status).toBe(201);
+    expect(await db.snapshot.count()).toBe(count + 1);
+  });
+});
+
+describe("saved views and the review deck", () => {
+  const save = (body: unknown, headers: Record<string, string> = {}) =>
+    json<SavedView & { error: { message: string } }>(
+      views.POST(request(`/api/experiments/${SLUG}/views`, "POST", body, headers), slugContext()),
+    );
+  const list = async () =>
+    (await json<SavedViewList>(views.GET(request(""), slugContext()))).body.views.map((view) => view.name);
+
+  it("saves, lists in order, renames, reorders and deletes", async () => {
+    const first = await save({ name: "Frontier, hard", page: "explorer", view: "difficulty=hard&alpha=1.5" });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      name: "Frontier, hard",
+      page: "explorer",
+      view: "difficulty=hard&alpha=1.5",
+      position: 0,
+    });
+    const second = await save({ name: "  Ensemble  ", page: "scaling", view: `?members=${MEMBERS}` });
+    expect(second.body).toMatchObject({ name: "Ensemble", view: `members=${MEMBERS}`, position: 1 });
+    const third = await save({ name: "Extrapolation", page: "explorer", view: "alpha=1.5" });
+    expect(await list()).toEqual(["Frontier, hard", "Ensemble", "Extrapolation"]);
+
+    const renamed = await json<SavedView>(
+      oneView.PATCH(request("/x", "PATCH", { name: "Best ensemble" }), viewContext(second.body.id)),
+    );
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe("Best ensemble");
+
+    const order = [third.body.id, first.body.id, second.body.id];
+    const reordered = await json<SavedViewList>(
+      putOrder(request("/x", "PUT", { ids: order }), slugContext()),
+    );
+    expect(reordered.status).toBe(200);
+    expect(reordered.body.views.map((view) => [view.id, view.position])).toEqual(
+      order.map((id, i) => [id, i]),
+    );
+    expect(await list()).toEqual(["Extrapolation", "Frontier, hard", "Best ensemble"]);
+
+    const incomplete = await json<{ error: { message: string } }>(
+      putOrder(request("/x", "PUT", { ids: [first.body.id, second.body.id] }), slugContext()),
+    );
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body.error.message).toContain('"ids"');
+    expect(await list()).toEqual(["Extrapolation", "Frontier, hard", "Best ensemble"]);
+
+    expect((await oneView.DELETE(request("/x", "DELETE"), viewContext(first.body.id))).status).toBe(204);
+    expect((await oneView.DELETE(request("/x", "DELETE"), viewContext(first.body.id))).status).toBe(404);
+    expect(await list()).toEqual(["Extrapolation", "Best ensemble"]);
+  });
+
+  it("refuses bad input (400 with the field), unknown experiments and views (404), and unguarded writes", async () => {
+    const before = await list();
+    const empty = await save({ name: "   ", page: "explorer", view: "" });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('"name"');
+    const longView = await save({ name: "x", page: "explorer", view: "a".repeat(2001) });
+    expect(longView.status).toBe(400);
+    expect(longView.body.error.message).toContain('"view"');
+    const badPage = await save({ name: "x", page: "import", view: "" });
+    expect(badPage.body.error.message).toContain('"page"');
+    const unknown = await json(
+      views.POST(request("/x", "POST", { name: "x", page: "explorer", view: "" }), slugContext("nope")),
+    );
+    expect(unknown.status).toBe(404);
+    expect(
+      (await json(oneView.PATCH(request("/x", "PATCH", { name: "y" }), viewContext(999_999)))).status,
+    ).toBe(404);
+    expect(
+      (await json(oneView.PATCH(request("/x", "PATCH", { name: "y" }), viewContext("abc")))).status,
+    ).toBe(400);
+    expect(
+      (await save({ name: "x", page: "explorer", view: "" }, { "sec-fetch-site": "cross-site" })).status,
+    ).toBe(403);
+    process.env.ALPHASCOPE_WRITE_TOKEN = "sharing-test-token";
+    expect((await save({ name: "x", page: "explorer", view: "" })).status).toBe(401);
+    expect((await json(oneView.DELETE(request("/x", "DELETE"), viewContext(1)))).status).toBe(401);
+    expect(await list()).toEqual(before);
+  });
+});
+
+describe("deleting the experiment", () => {
+  it("deletes its saved views and keeps its snapshots, which then say the experiment is gone", async () => {
+    const created = await share({ experiment: SLUG, page: "explorer", view: "alpha=1" });
+    expect(created.status).toBe(201);
+    expect(await db.savedView.count()).toBeGreaterThan(0);
+    const code = await runCli(["delete", SLUG, "--yes"], { out: () => {}, err: () => {} });
+    expect(code).toBe(0);
+    expect(await db.savedView.count()).toBe(0);
+    const pinned = await json<Snapshot>(getSnapshot(request(""), idContext(created.body.id)));
+    expect(pinned.status).toBe(200);
+    expect(pinned.body).toMatchObject({
+      experiment: SLUG,
+      version: created.body.version,
+      currentVersion: null,
+    });
+  });
+});
