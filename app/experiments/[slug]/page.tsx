@@ -1,4 +1,5 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { Explorer } from "@/components/explorer/Explorer";
@@ -10,12 +11,19 @@ import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { getFrontierData } from "@/lib/server/experiments";
 import { toApiError } from "@/lib/server/http";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
+import { explorerMetadata } from "@/lib/server/previews";
 
 export const dynamic = "force-dynamic";
 
 interface ExperimentPageProps {
   params: Promise<{ slug: string }>;
   searchParams: Promise<PageSearchParams>;
+}
+
+/** The tab names the experiment and α; a pasted link previews the view's numbers and frontier. */
+export async function generateMetadata({ params, searchParams }: ExperimentPageProps): Promise<Metadata> {
+  const { slug } = await params;
+  return explorerMetadata(slug, await searchParams);
 }
 
 /**

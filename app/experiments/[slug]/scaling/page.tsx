@@ -5,18 +5,20 @@ import { notFound } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { SyntheticBadge } from "@/components/experiments/SyntheticBadge";
 import { ScalingView } from "@/components/scaling/ScalingView";
+import { parseScalingView } from "@/components/scaling/scalingView";
 import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import { slugSchema } from "@/lib/api/schemas";
+import { viewContextOf } from "@/lib/client/explorerContext";
 import { ellipsize } from "@/lib/client/format";
+import { scalingPreviewText } from "@/lib/client/previewText";
 import { scalingMatrixQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
 import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { toApiError } from "@/lib/server/http";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
+import { linkPreviewMetadata, previewFrontier, previewImagePath } from "@/lib/server/previews";
 import { getScalingMatrix } from "@/lib/server/scalingMatrix";
-
-export const metadata: Metadata = { title: "Inference-time scaling" };
 
 /** Results change on import, so every request reads the current matrix. */
 export const dynamic = "force-dynamic";
@@ -24,6 +26,24 @@ export const dynamic = "force-dynamic";
 interface PageProps {
   params: Promise<{ slug: string }>;
   searchParams: Promise<PageSearchParams>;
+}
+
+/**
+ * The tab names the experiment and the ensemble's α; a pasted link previews each member's solve
+ * rate and the frontier with the members marked.
+ */
+export async function generateMetadata({ params, searchParams }: PageProps): Promise<Metadata> {
+  const { slug } = await params;
+  const data = await previewFrontier(slug);
+  if (!data || data.slices.all.points.length === 0) return { title: "Inference-time scaling" };
+  const { alphas, slices } = viewContextOf(data);
+  // The budget plays no part in a preview: any budget the link names is accepted.
+  const context = { alphas, slices, maxBudget: Number.MAX_SAFE_INTEGER };
+  const { view } = parseScalingView(new URLSearchParams(pageQueryString(await searchParams)), context);
+  return linkPreviewMetadata(
+    scalingPreviewText(data, view),
+    previewImagePath(slug, { markers: view.members, difficulty: view.difficulty }),
+  );
 }
 
 /**
