@@ -2,9 +2,11 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { ExportSourceProvider } from "@/components/charts/ExportContext";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
 import { viewContextOf } from "@/lib/client/explorerContext";
+import { explorerDocumentTitle, TITLE_SUFFIX } from "@/lib/client/previewText";
 import { frontierQuery } from "@/lib/client/queries";
 import type { HistoryMode } from "@/lib/client/urlView";
 import { useUrlView } from "@/lib/client/useUrlView";
@@ -17,7 +19,9 @@ import { CompositionChart } from "./composition/CompositionChart";
 import { DifficultyFilter } from "./DifficultyFilter";
 import { ExplorerHeader } from "./ExplorerHeader";
 import { FrontierPlot } from "./frontier/FrontierPlot";
+import { MergekitPanel } from "./MergekitPanel";
 import { MetricMultiples } from "./multiples/MetricMultiples";
+import { ScalingLink } from "./ScalingLink";
 import { ScorePanel } from "./ScorePanel";
 import { SingleCheckpointNote } from "./SingleCheckpointNote";
 import { useAlphaReadout } from "./useAlphaReadout";
@@ -46,6 +50,16 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const x = getMetric(isMetricId(view.x) ? view.x : "correctness");
   const y = getMetric(isMetricId(view.y) ? view.y : "efficiency");
   const { a, b } = data.experiment.endpoints;
+  const exportSource = useMemo(
+    () => ({
+      slug,
+      experiment: data.experiment.name,
+      version: data.version,
+      updatedAt: data.experiment.updatedAt,
+      difficulty: view.difficulty,
+    }),
+    [slug, data, view.difficulty],
+  );
   // Marks the page interactive once React has hydrated it (tests and benchmarks wait for this).
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => {
@@ -74,61 +88,72 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   );
 
   return (
-    <div className="explorer" data-hydrated={hydrated ? "true" : undefined}>
-      <ExplorerHeader experiment={data.experiment} />
-      <ViewNotices notices={notices} onDismiss={dismissNotices} />
-      <div className="explorer-toolbar">
-        <DifficultyFilter slices={data.slices} value={view.difficulty} onChange={onDifficulty} />
-        {data.status === "computing" ? (
-          <p className="muted" role="status" data-testid="intervals-computing">
-            95% intervals are being computed; they appear here when ready.
-          </p>
-        ) : null}
-        <CopyLinkButton url={shareUrl} />
-      </div>
-      <div className="explorer-main">
-        <section className="panel explorer-plot" aria-labelledby="frontier-title">
-          <div className="panel-head">
-            <h2 id="frontier-title">Correctness–efficiency frontier</h2>
-            <AxisControls
-              metrics={metricChoices}
-              x={view.x}
-              y={view.y}
+    <ExportSourceProvider source={exportSource}>
+      <div className="explorer" data-hydrated={hydrated ? "true" : undefined}>
+        <title>{`${explorerDocumentTitle(data.experiment.name, readout.alpha)}${TITLE_SUFFIX}`}</title>
+        <ExplorerHeader experiment={data.experiment} />
+        <ScalingLink
+          slug={slug}
+          alphas={context.alphas}
+          slices={context.slices}
+          alpha={readout.alpha}
+          difficulty={view.difficulty}
+        />
+        <ViewNotices notices={notices} onDismiss={dismissNotices} />
+        <div className="explorer-toolbar">
+          <DifficultyFilter slices={data.slices} value={view.difficulty} onChange={onDifficulty} />
+          {data.status === "computing" ? (
+            <p className="muted" role="status" data-testid="intervals-computing">
+              95% intervals are being computed; they appear here when ready.
+            </p>
+          ) : null}
+          <CopyLinkButton url={shareUrl} />
+        </div>
+        <div className="explorer-main">
+          <section className="panel explorer-plot" aria-labelledby="frontier-title">
+            <div className="panel-head">
+              <h2 id="frontier-title">Correctness–efficiency frontier</h2>
+              <AxisControls
+                metrics={metricChoices}
+                x={view.x}
+                y={view.y}
+                xLog={view.xLog}
+                yLog={view.yLog}
+                ci={view.ci}
+                onChange={onAxes}
+              />
+            </div>
+            <FrontierPlot
+              points={points}
+              x={x}
+              y={y}
               xLog={view.xLog}
               yLog={view.yLog}
               ci={view.ci}
-              onChange={onAxes}
+              zoom={view.zoom}
+              readout={readout}
+              endpointLabels={{ a: a.label, b: b.label }}
+              onSelectAlpha={onSelectAlpha}
+              onZoom={onZoom}
             />
-          </div>
-          <FrontierPlot
-            points={points}
-            x={x}
-            y={y}
-            xLog={view.xLog}
-            yLog={view.yLog}
-            ci={view.ci}
-            zoom={view.zoom}
-            readout={readout}
-            endpointLabels={{ a: a.label, b: b.label }}
-            onSelectAlpha={onSelectAlpha}
-            onZoom={onZoom}
-          />
-        </section>
-        <aside className="explorer-side">
-          <section className="panel" aria-label="Choose α">
-            {context.alphas.length > 1 ? (
-              <AlphaSlider alpha={readout.alpha} evaluated={context.alphas} onChange={onAlpha} />
-            ) : (
-              <SingleCheckpointNote alpha={context.alphas[0]} />
-            )}
           </section>
-          <ScorePanel readout={readout} />
-        </aside>
+          <aside className="explorer-side">
+            <section className="panel" aria-label="Choose α">
+              {context.alphas.length > 1 ? (
+                <AlphaSlider alpha={readout.alpha} evaluated={context.alphas} onChange={onAlpha} />
+              ) : (
+                <SingleCheckpointNote alpha={context.alphas[0]} />
+              )}
+            </section>
+            <ScorePanel readout={readout} />
+            <MergekitPanel data={data} alpha={readout.alpha} difficulty={view.difficulty} />
+          </aside>
+        </div>
+        <div className="explorer-row">
+          <CompositionChart points={points} alpha={readout.alpha} />
+          <MetricMultiples slices={data.slices} alpha={readout.alpha} selected={view.difficulty} />
+        </div>
       </div>
-      <div className="explorer-row">
-        <CompositionChart points={points} alpha={readout.alpha} />
-        <MetricMultiples slices={data.slices} alpha={readout.alpha} selected={view.difficulty} />
-      </div>
-    </div>
+    </ExportSourceProvider>
   );
 }

@@ -1,4 +1,6 @@
+import { CsvDownload } from "@/components/common/CsvDownload";
 import { type AlphaReadout, deltaTone, formatDelta, type MetricScore } from "@/lib/client/alphaScores";
+import { scoreCsvTable } from "@/lib/client/scoreCsv";
 import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import type { MetricId } from "@/lib/science/metricRegistry";
 
@@ -94,6 +96,11 @@ export function ScorePanel({ readout }: { readout: AlphaReadout }) {
               estimated — not evaluated
             </span>
           )}
+          <CsvDownload
+            name="scores"
+            label="Download the scores as CSV"
+            table={() => scoreCsvTable(readout)}
+          />
         </div>
         <p className="muted score-panel-sub">
           {describeAlpha(alpha)}

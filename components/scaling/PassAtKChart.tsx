@@ -1,6 +1,7 @@
 "use client";
 
 import { type PointerEvent, useMemo, useState } from "react";
+import { ChartExport } from "@/components/charts/ChartExport";
 import { useElementWidth } from "@/components/explorer/useElementWidth";
 import type { PassAtKCurve } from "@/lib/api/scalingTypes";
 import { nearestK, passAtKChartLayout } from "@/lib/charts/passAtKCurveLayout";
@@ -51,6 +52,11 @@ export function PassAtKChart({ curves, bands }: { curves: StyledCurve[]; bands: 
   };
   return (
     <div ref={ref}>
+      <ChartExport
+        chart={() => ref.current?.querySelector("svg") ?? null}
+        title="pass@k against k (log axis)"
+        name="pass-at-k"
+      />
       <svg
         className={styles.chart}
         width={width}

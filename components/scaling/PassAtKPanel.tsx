@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import { CsvDownload, onScreenTable } from "@/components/common/CsvDownload";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import type { PassAtKCurve } from "@/lib/api/scalingTypes";
 import { alphaColor } from "@/lib/charts/alphaColor";
@@ -38,6 +39,7 @@ function curveLabel(curve: PassAtKCurve, best: number | null): string {
 export function PassAtKPanel({ slug, view, updateView, bestSingleAlpha }: PassAtKPanelProps) {
   const query = useQuery(passAtKCurvesQuery(slug, view.difficulty, view.bands, memberListText(view)));
   const [extra, setExtra] = useState<number[]>([]);
+  const curvesTable = useRef<HTMLTableElement>(null);
   const data = query.data;
   const curves = useMemo<StyledCurve[]>(() => {
     if (!data) return [];
@@ -110,8 +112,13 @@ export function PassAtKPanel({ slug, view, updateView, bestSingleAlpha }: PassAt
           </details>
           <details className={styles.details}>
             <summary>Show the curves as a table</summary>
+            <CsvDownload
+              name="pass-at-k"
+              label="Download the pass@k table as CSV"
+              table={onScreenTable(curvesTable)}
+            />
             <div className="table-scroll" style={{ maxHeight: 360, overflowY: "auto" }}>
-              <table className="data-table data-table--compact" data-testid="curves-table">
+              <table className="data-table data-table--compact" data-testid="curves-table" ref={curvesTable}>
                 <caption className="visually-hidden">pass@k by k for each curve</caption>
                 <thead>
                   <tr>

@@ -2,10 +2,12 @@
 
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { ExportSourceProvider } from "@/components/charts/ExportContext";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
 import { payloadToMatrix } from "@/lib/api/payloadMatrix";
 import type { EnsembleRequest, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
+import { scalingDocumentTitle, TITLE_SUFFIX } from "@/lib/client/previewText";
 import { ensembleEvaluationQuery, scalingMatrixQuery } from "@/lib/client/queries";
 import { useUrlView } from "@/lib/client/useUrlView";
 import { DIFFICULTY_SLICES, type DifficultySlice, inSlice } from "@/lib/domain/difficulty";
@@ -31,6 +33,8 @@ interface ScalingViewProps {
   slug: string;
   /** The query string the page was opened with, so server and browser render the same view. */
   initialSearch: string;
+  /** When the experiment's data last changed (ISO), for the footnote of exported charts. */
+  updatedAt: string | null;
 }
 
 /**
@@ -39,7 +43,7 @@ interface ScalingViewProps {
  * checkpoint, the ensemble search and the coverage picture, all driven by one URL-backed view
  * (members, budget, split, difficulty, bands).
  */
-export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
+export function ScalingView({ slug, initialSearch, updatedAt }: ScalingViewProps) {
   const { data: payload } = useSuspenseQuery(scalingMatrixQuery(slug));
   const context = useMemo(() => scalingContext(payload), [payload]);
   const matrix = useMemo(() => payloadToMatrix(payload), [payload]);
@@ -54,11 +58,22 @@ export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
     difficulty: view.difficulty,
     budget: view.budget,
   };
+  const exportSource = useMemo(
+    () => ({
+      slug,
+      experiment: payload.experiment.name,
+      version: payload.version,
+      updatedAt,
+      difficulty: view.difficulty,
+    }),
+    [slug, payload, updatedAt, view.difficulty],
+  );
   // Shares the results panel's cached answer: the best single's α also picks a default curve.
   const evaluation = useQuery(ensembleEvaluationQuery(slug, request));
 
   return (
-    <>
+    <ExportSourceProvider source={exportSource}>
+      <title>{`${scalingDocumentTitle(payload.experiment.name, view.members)}${TITLE_SUFFIX}`}</title>
       <ViewNotices notices={notices} onDismiss={dismissNotices} />
       <div className={styles.toolbar}>
         <label className={styles.field}>
@@ -93,6 +108,6 @@ export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
           <SearchPanel payload={payload} view={view} updateView={updateView} />
         </div>
       </div>
-    </>
+    </ExportSourceProvider>
   );
 }

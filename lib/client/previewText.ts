@@ -13,6 +13,19 @@ export interface PreviewText {
   description: string;
 }
 
+/** The explorer's document title: the experiment and α. */
+export function explorerDocumentTitle(experiment: string, alpha: number): string {
+  return `${experiment} · α = ${formatAlpha(alpha)}`;
+}
+
+/** The scaling page's document title: the experiment and the ensemble's α. */
+export function scalingDocumentTitle(experiment: string, members: readonly number[]): string {
+  return `Inference-time scaling · ${experiment} · α ${members.map(formatAlpha).join(", ")}`;
+}
+
+/** The app's suffix of every document title (app/layout.tsx's title template). */
+export const TITLE_SUFFIX = " · alphascope";
+
 function sliceName(difficulty: DifficultySlice): string {
   return difficulty === "all" ? "all problems" : `${difficulty} problems`;
 }
@@ -41,7 +54,7 @@ export function explorerPreviewText(
   const alpha = `α = ${formatAlpha(view.alpha)}`;
   const headline = headlineAt(data.slices[view.difficulty].points, view.alpha, view.difficulty);
   return {
-    documentTitle: `${name} · ${alpha}`,
+    documentTitle: explorerDocumentTitle(name, view.alpha),
     title: `${name} · ${alpha} (${describeAlpha(view.alpha)}) · ${sliceName(view.difficulty)}`,
     description: `${headlineSentence(headline)} ${experimentSentence(data)}`,
   };
@@ -60,7 +73,7 @@ export function scalingPreviewText(
     return solve ? [`α = ${formatAlpha(alpha)} ${solve.text}`] : [];
   });
   return {
-    documentTitle: `Inference-time scaling · ${name} · α ${members}`,
+    documentTitle: scalingDocumentTitle(name, view.members),
     title: `${name} · inference-time scaling · ensemble of α = ${members} · ${sliceName(view.difficulty)}`,
     description: `Solve rate (pass@1) on ${sliceName(view.difficulty)}: ${rates.join("; ")}. ${experimentSentence(data)}`,
   };

@@ -3,6 +3,7 @@
 import { memo, useMemo } from "react";
 import { ChartAxes } from "@/components/charts/ChartAxes";
 import { ChartDataTable } from "@/components/charts/ChartDataTable";
+import { ChartExport } from "@/components/charts/ChartExport";
 import type { FrontierPoint } from "@/lib/api/types";
 import {
   type CompositionLayout,
@@ -85,7 +86,14 @@ export function CompositionChart({ points, alpha }: { points: readonly FrontierP
   const [ref, width] = useElementWidth<HTMLDivElement>(560);
   return (
     <section className="panel" aria-labelledby="composition-title">
-      <h2 id="composition-title">Failure composition</h2>
+      <div className="panel-head">
+        <h2 id="composition-title">Failure composition</h2>
+        <ChartExport
+          chart={() => ref.current?.querySelector("svg") ?? null}
+          title="Failure composition: share of samples per verdict over α"
+          name="composition"
+        />
+      </div>
       <p className="panel-sub">
         More coverage trades time-limit failures for wrong answers; far extrapolation collapses.
       </p>
@@ -106,6 +114,7 @@ export function CompositionChart({ points, alpha }: { points: readonly FrontierP
         rowKey={(p) => p.alpha}
         isCurrent={(p) => p.alpha === alpha}
         testId="composition-table"
+        name="composition-data"
         columns={[
           { header: "α", numeric: true, cell: (p) => formatAlpha(p.alpha) },
           ...VERDICTS.map((verdict) => ({

@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useId, useMemo, useRef, useState } from "react";
+import { ChartExport } from "@/components/charts/ChartExport";
 import type { FrontierPoint } from "@/lib/api/types";
 import { layoutFrontier, type PlottedPoint } from "@/lib/charts/frontierLayout";
 import type { AlphaReadout } from "@/lib/client/alphaScores";
@@ -75,6 +76,11 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
           Reset zoom
         </button>
         <span className="muted chart-hint">Scroll to zoom, drag to pan, click a point to select its α.</span>
+        <ChartExport
+          chart={() => svgRef.current}
+          title={`Frontier: ${x.label} against ${y.label}`}
+          name="frontier"
+        />
       </div>
       <div ref={containerRef} className="chart-container">
         <FrontierSvg

@@ -82,6 +82,7 @@ export function MetricMultiples({ slices, alpha, selected }: MetricMultiplesProp
         rowKey={(row) => row.alpha}
         isCurrent={(row) => row.alpha === alpha}
         testId="multiples-table"
+        name="multiples-data"
         columns={[
           { header: "α", numeric: true, cell: (row) => formatAlpha(row.alpha) },
           ...MULTIPLE_METRICS.flatMap((id) =>

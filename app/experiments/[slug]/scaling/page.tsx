@@ -1,18 +1,20 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { SyntheticBadge } from "@/components/experiments/SyntheticBadge";
+import { ExplorerBackLink } from "@/components/scaling/ExplorerBackLink";
 import { ScalingView } from "@/components/scaling/ScalingView";
 import { parseScalingView } from "@/components/scaling/scalingView";
 import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import { slugSchema } from "@/lib/api/schemas";
+import type { ExperimentHeader } from "@/lib/api/types";
 import { viewContextOf } from "@/lib/client/explorerContext";
 import { ellipsize } from "@/lib/client/format";
 import { scalingPreviewText } from "@/lib/client/previewText";
 import { scalingMatrixQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
+import { getExperimentHeader } from "@/lib/db/queries/sweep";
 import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { toApiError } from "@/lib/server/http";
@@ -54,8 +56,12 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
   const { slug } = await params;
   if (!slugSchema.safeParse(slug).success) notFound();
   let payload: ScalingMatrixPayload | null;
+  let header: ExperimentHeader | null;
   try {
-    payload = await getScalingMatrix(serverReadDb(), slug);
+    [payload, header] = await Promise.all([
+      getScalingMatrix(serverReadDb(), slug),
+      getExperimentHeader(serverReadDb(), slug),
+    ]);
   } catch (error) {
     if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
     throw error;
@@ -71,9 +77,7 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
     <>
       <div className="page-heading">
         <p className="muted wrap-anywhere">
-          <Link href={`/experiments/${encodeURIComponent(slug)}`} title={backTitle}>
-            ← {backText}
-          </Link>
+          <ExplorerBackLink slug={slug} text={backText} title={backTitle} />
         </p>
         <h1>Inference-time scaling {payload.experiment.synthetic ? <SyntheticBadge /> : null}</h1>
         <p className="page-lede">
@@ -87,7 +91,7 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
         </p>
       ) : (
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <ScalingView slug={slug} initialSearch={search} />
+          <ScalingView slug={slug} initialSearch={search} updatedAt={header?.updatedAt ?? null} />
         </HydrationBoundary>
       )}
     </>
