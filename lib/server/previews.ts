@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { FrontierData } from "../api/types";
-import { viewContextOf } from "../client/explorerContext";
-import { explorerPreviewText, type PreviewText } from "../client/previewText";
+import type { PreviewText } from "../client/previewText";
 import { alphaParam } from "../client/urlView";
-import { type ExplorerView, parseView } from "../client/viewState";
+import type { ExplorerView } from "../client/viewState";
 import type { DifficultySlice } from "../domain/difficulty";
 import { serverReadDb } from "./db";
 import { storedFrontier } from "./exports/storedFrontier";
 import { toApiError } from "./http";
-import type { PageSearchParams } from "./pageSearch";
-import { pageQueryString } from "./pageSearch";
 
 /** What a preview image shows: the explorer's axes and slice, with a marker at each α. */
 export interface PreviewImageView {
@@ -90,16 +87,4 @@ export async function previewFrontier(slug: string): Promise<FrontierData | null
     if (toApiError(error).code === "internal") throw error;
     return null;
   }
-}
-
-/** The explorer's metadata for the view in its URL: experiment, α and difficulty, numbers, image. */
-export async function explorerMetadata(slug: string, searchParams: PageSearchParams): Promise<Metadata> {
-  const data = await previewFrontier(slug);
-  if (!data || data.slices.all.points.length === 0) return {};
-  const search = new URLSearchParams(pageQueryString(searchParams));
-  const { view } = parseView(search, viewContextOf(data));
-  return linkPreviewMetadata(
-    explorerPreviewText(data, view),
-    previewImagePath(slug, { markers: [view.alpha], difficulty: view.difficulty, axes: view }),
-  );
 }

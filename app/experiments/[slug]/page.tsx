@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { Explorer } from "@/components/explorer/Explorer";
+import { viewMetadata } from "@/components/previews/viewMetadata";
 import type { FrontierData } from "@/lib/api/types";
 import { frontierQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
@@ -11,7 +12,6 @@ import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { getFrontierData } from "@/lib/server/experiments";
 import { toApiError } from "@/lib/server/http";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
-import { explorerMetadata } from "@/lib/server/previews";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,7 @@ interface ExperimentPageProps {
 /** The tab names the experiment and α; a pasted link previews the view's numbers and frontier. */
 export async function generateMetadata({ params, searchParams }: ExperimentPageProps): Promise<Metadata> {
   const { slug } = await params;
-  return explorerMetadata(slug, await searchParams);
+  return viewMetadata(slug, "explorer", new URLSearchParams(pageQueryString(await searchParams)));
 }
 
 /**

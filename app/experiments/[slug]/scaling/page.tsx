@@ -3,15 +3,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { SyntheticBadge } from "@/components/experiments/SyntheticBadge";
+import { viewMetadata } from "@/components/previews/viewMetadata";
 import { ExplorerBackLink } from "@/components/scaling/ExplorerBackLink";
 import { ScalingView } from "@/components/scaling/ScalingView";
-import { parseScalingView } from "@/components/scaling/scalingView";
 import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import { slugSchema } from "@/lib/api/schemas";
 import type { ExperimentHeader } from "@/lib/api/types";
-import { viewContextOf } from "@/lib/client/explorerContext";
 import { ellipsize } from "@/lib/client/format";
-import { scalingPreviewText } from "@/lib/client/previewText";
 import { scalingMatrixQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
 import { getExperimentHeader } from "@/lib/db/queries/sweep";
@@ -19,7 +17,6 @@ import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { toApiError } from "@/lib/server/http";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
-import { linkPreviewMetadata, previewFrontier, previewImagePath } from "@/lib/server/previews";
 import { getScalingMatrix } from "@/lib/server/scalingMatrix";
 
 /** Results change on import, so every request reads the current matrix. */
@@ -36,16 +33,12 @@ interface PageProps {
  */
 export async function generateMetadata({ params, searchParams }: PageProps): Promise<Metadata> {
   const { slug } = await params;
-  const data = await previewFrontier(slug);
-  if (!data || data.slices.all.points.length === 0) return { title: "Inference-time scaling" };
-  const { alphas, slices } = viewContextOf(data);
-  // The budget plays no part in a preview: any budget the link names is accepted.
-  const context = { alphas, slices, maxBudget: Number.MAX_SAFE_INTEGER };
-  const { view } = parseScalingView(new URLSearchParams(pageQueryString(await searchParams)), context);
-  return linkPreviewMetadata(
-    scalingPreviewText(data, view),
-    previewImagePath(slug, { markers: view.members, difficulty: view.difficulty }),
+  const metadata = await viewMetadata(
+    slug,
+    "scaling",
+    new URLSearchParams(pageQueryString(await searchParams)),
   );
+  return metadata.title ? metadata : { title: "Inference-time scaling" };
 }
 
 /**
