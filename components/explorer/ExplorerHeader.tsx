@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { memo } from "react";
 import { LongText } from "@/components/common/LongText";
 import type { ExperimentHeader } from "@/lib/api/types";
@@ -61,6 +62,11 @@ export const ExplorerHeader = memo(function ExplorerHeader({ experiment }: { exp
           </dd>
         </div>
       </dl>
+      <p className="explorer-links">
+        <Link href={`/experiments/${experiment.slug}/problems`} prefetch={false} data-testid="problems-link">
+          Problems: which each α gains and loses →
+        </Link>
+      </p>
     </header>
   );
 });

@@ -1,12 +1,14 @@
 "use client";
 
-import { useMemo, useRef } from "react";
+import Link from "next/link";
+import { Fragment, useMemo, useRef } from "react";
 import { ChartExport } from "@/components/charts/ChartExport";
 import { CsvDownload, onScreenTable } from "@/components/common/CsvDownload";
 import { LongText } from "@/components/common/LongText";
 import { useElementWidth } from "@/components/explorer/useElementWidth";
 import { alphaColor } from "@/lib/charts/alphaColor";
 import { upsetIntersections, upsetLayout } from "@/lib/charts/upsetLayout";
+import { problemHref } from "@/lib/client/problemHref";
 import { formatAlpha } from "@/lib/domain/alpha";
 import type { SweepMatrix } from "@/lib/domain/sweep";
 import { ensembleCoverage, SOLVED_THRESHOLD } from "@/lib/science/ensembleCoverage";
@@ -25,7 +27,15 @@ const ROW_HEIGHT = 22;
  * (at K) and the best single (at K) solve, as an UpSet chart of exact overlaps. Bars of problems the
  * ensemble solves and the best single does not are the evidence that members complement each other.
  */
-export function CoveragePanel({ matrix, view }: { matrix: SweepMatrix; view: ScalingView }) {
+export function CoveragePanel({
+  slug,
+  matrix,
+  view,
+}: {
+  slug: string;
+  matrix: SweepMatrix;
+  view: ScalingView;
+}) {
   const [ref, width] = useElementWidth<HTMLDivElement>(520);
   const overlapsTable = useRef<HTMLTableElement>(null);
   const model = useMemo(() => {
@@ -80,6 +90,7 @@ export function CoveragePanel({ matrix, view }: { matrix: SweepMatrix; view: Sca
   const height = layout.gridTop + sets * ROW_HEIGHT + 8;
   const isEvidence = (pattern: boolean[]) => pattern[ensembleSet] && !pattern[singleSet];
   const unsolved = model.memberships.filter((row) => !row.some(Boolean)).length;
+  const idOf = (row: number) => matrix.problems[model.problems[row]].externalId;
   const titleOf = (row: number) => {
     const problem = matrix.problems[model.problems[row]];
     return problem.title ?? problem.externalId;
@@ -192,7 +203,14 @@ export function CoveragePanel({ matrix, view }: { matrix: SweepMatrix; view: Sca
                 <td>{model.labels.filter((_, set) => intersection.pattern[set]).join(" + ")}</td>
                 <td className="num">{intersection.rows.length}</td>
                 <td>
-                  <LongText text={intersection.rows.slice(0, 3).map(titleOf).join("; ")} lines={3} />
+                  {intersection.rows.slice(0, 3).map((row, i) => (
+                    <Fragment key={row}>
+                      {i > 0 ? "; " : null}
+                      <Link href={problemHref(slug, idOf(row))} prefetch={false} title={idOf(row)}>
+                        <LongText text={titleOf(row)} lines={1} />
+                      </Link>
+                    </Fragment>
+                  ))}
                 </td>
               </tr>
             ))}

@@ -100,7 +100,7 @@ export function ScalingView({ slug, initialSearch, updatedAt }: ScalingViewProps
             updateView={updateView}
             bestSingleAlpha={evaluation.data?.bestSingle.alpha ?? null}
           />
-          <CoveragePanel matrix={matrix} view={view} />
+          <CoveragePanel slug={slug} matrix={matrix} view={view} />
         </div>
         <div>
           <EnsembleBuilder view={view} context={context} updateView={updateView} />

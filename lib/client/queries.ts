@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { ProblemCounts, ProblemDetail } from "../api/problemTypes";
 import type {
   EnsembleEvaluation,
   EnsembleRequest,
@@ -81,6 +82,25 @@ export function ensembleEvaluationQuery(slug: string, request: EnsembleRequest) 
         headers: { "content-type": "application/json" },
         body: JSON.stringify(request),
       }),
+    staleTime: STALE_MS,
+  });
+}
+
+/** Every problem's counts at every α, for the problems view (GET …/problem-counts). */
+export function problemCountsQuery(slug: string) {
+  return queryOptions({
+    queryKey: ["experiments", slug, "problem-counts"] as const,
+    queryFn: ({ signal }) => fetchJson<ProblemCounts>(`${experimentPath(slug)}/problem-counts`, { signal }),
+    staleTime: STALE_MS,
+  });
+}
+
+/** One problem's verdicts, pass@k and runtimes at every α (GET …/problems/[id]). */
+export function problemDetailQuery(slug: string, id: string) {
+  return queryOptions({
+    queryKey: ["experiments", slug, "problem", id] as const,
+    queryFn: ({ signal }) =>
+      fetchJson<ProblemDetail>(`${experimentPath(slug)}/problems/${encodeURIComponent(id)}`, { signal }),
     staleTime: STALE_MS,
   });
 }

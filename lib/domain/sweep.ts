@@ -25,6 +25,8 @@ export interface SweepProblem {
   externalId: string;
   title: string | null;
   difficulty: Difficulty;
+  /** Where the problem comes from (e.g. atcoder), when the source says; absent where no view needs it. */
+  platform?: string | null;
 }
 
 /** Everything the science core needs about one experiment, independent of storage. */

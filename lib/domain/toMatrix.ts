@@ -46,7 +46,7 @@ function checkpointColumns(
  */
 export function sweepInputToMatrix(sweep: SweepInput): SweepMatrix {
   const problems: SweepProblem[] = sweep.problems
-    .map(({ externalId, title, difficulty }) => ({ externalId, title, difficulty }))
+    .map(({ externalId, title, difficulty, platform }) => ({ externalId, title, difficulty, platform }))
     .sort(byExternalId);
   const indexOf = new Map(problems.map((problem, index) => [problem.externalId, index]));
   const checkpoints = [...sweep.checkpoints]

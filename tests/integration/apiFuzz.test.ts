@@ -6,6 +6,9 @@ import { GET as getFrontier } from "@/app/api/experiments/[slug]/frontier/route"
 import { GET as getMatrix } from "@/app/api/experiments/[slug]/matrix/route";
 import { GET as getMergekit } from "@/app/api/experiments/[slug]/mergekit/route";
 import { GET as getPassAtK } from "@/app/api/experiments/[slug]/pass-at-k/route";
+import { GET as getProblemCounts } from "@/app/api/experiments/[slug]/problem-counts/route";
+import { GET as getProblem } from "@/app/api/experiments/[slug]/problems/[id]/route";
+import { GET as getProblems } from "@/app/api/experiments/[slug]/problems/route";
 import { GET as getDetail } from "@/app/api/experiments/[slug]/route";
 import { GET as getList } from "@/app/api/experiments/route";
 import { GET as getHealth } from "@/app/api/health/route";
@@ -227,6 +230,28 @@ describe("every API route answers any input in the error shape, never 500", () =
           getMergekit(new Request(`${BASE}/api/experiments/x/mergekit?${search}`), context(slug)),
         );
       }),
+      options,
+    );
+  });
+
+  it("GET /api/experiments/[slug]/problems, /problem-counts and /problems/[id] with any query or id", async () => {
+    const problemQueries = fc.dictionary(
+      fc.constantFrom("from", "to", "difficulty", "order", "limit", "offset", "q"),
+      texts,
+      { maxKeys: 6 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constant(SLUG), slugs),
+        problemQueries,
+        fc.oneof(texts, fc.constantFrom("", "a/b", "%2F", "a\u0000b", "\ud800", "x".repeat(5000))),
+        async (slug, query, id) => {
+          const url = `${BASE}/api/experiments/x/problems?${new URLSearchParams({ from: "0", to: "1", ...query })}`;
+          await expectWellFormed(getProblems(new Request(url), context(slug)));
+          await expectWellFormed(getProblemCounts(new Request(url), context(slug)));
+          await expectWellFormed(getProblem(new Request(url), { params: Promise.resolve({ slug, id }) }));
+        },
+      ),
       options,
     );
   });

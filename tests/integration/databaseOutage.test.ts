@@ -6,6 +6,9 @@ import { POST as postEnsemble } from "@/app/api/experiments/[slug]/ensembles/rou
 import { GET as getFrontier } from "@/app/api/experiments/[slug]/frontier/route";
 import { GET as getMatrix } from "@/app/api/experiments/[slug]/matrix/route";
 import { GET as getPassAtK } from "@/app/api/experiments/[slug]/pass-at-k/route";
+import { GET as getProblemCounts } from "@/app/api/experiments/[slug]/problem-counts/route";
+import { GET as getProblem } from "@/app/api/experiments/[slug]/problems/[id]/route";
+import { GET as getProblems } from "@/app/api/experiments/[slug]/problems/route";
 import { GET as getDetail } from "@/app/api/experiments/[slug]/route";
 import { GET as getList } from "@/app/api/experiments/route";
 import { GET as getHealth } from "@/app/api/health/route";
@@ -25,6 +28,8 @@ const BASE = "http://localhost:3000";
 let dataDir: string;
 let port: number;
 let server: EmbeddedServer | null = null;
+/** A problem of the sweep, for the one-problem route. */
+let problemId = "";
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "alphascope-outage-"));
@@ -42,6 +47,7 @@ beforeAll(async () => {
       samples: 4,
     },
   );
+  problemId = (await db.problem.findFirstOrThrow()).externalId;
   await db.$disconnect();
   // The route handlers' client, as under `npm start`; created on first use, kept through the outage.
   process.env.DATABASE_URL = server.url;
@@ -63,6 +69,11 @@ function callEveryRoute(): Record<string, Promise<Response>> {
     frontier: getFrontier(get(`/api/experiments/${SLUG}/frontier`), context),
     matrix: getMatrix(get(`/api/experiments/${SLUG}/matrix`), context),
     passAtK: getPassAtK(get(`/api/experiments/${SLUG}/pass-at-k?alphas=0,1`), context),
+    problems: getProblems(get(`/api/experiments/${SLUG}/problems?from=0&to=1`), context),
+    problemCounts: getProblemCounts(get(`/api/experiments/${SLUG}/problem-counts`), context),
+    problem: getProblem(get(`/api/experiments/${SLUG}/problems/p`), {
+      params: Promise.resolve({ slug: SLUG, id: problemId }),
+    }),
     ensemble: postEnsemble(
       new Request(`${BASE}/api/experiments/${SLUG}/ensembles`, {
         method: "POST",

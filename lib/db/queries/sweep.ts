@@ -68,6 +68,7 @@ interface ProblemRow {
   external_id: string;
   title: string | null;
   difficulty: string;
+  platform: string | null;
 }
 
 function packedView(row: CheckpointRow): DataView {
@@ -126,13 +127,14 @@ export async function loadSweepMatrix(
   const rows = await db.$queryRawUnsafe<CheckpointRow[]>(CHECKPOINTS_QUERY, slug);
   rows.sort((a, b) => a.alpha - b.alpha);
   const problemRows = await db.$queryRawUnsafe<ProblemRow[]>(
-    `SELECT "id", "external_id", "title", "difficulty" FROM "problems" WHERE "id" = ANY($1::int4[]) ORDER BY "external_id" COLLATE "C"`,
+    `SELECT "id", "external_id", "title", "difficulty", "platform" FROM "problems" WHERE "id" = ANY($1::int4[]) ORDER BY "external_id" COLLATE "C"`,
     problemIdsOf(rows),
   );
   const problems: SweepProblem[] = problemRows.map((problem) => ({
     externalId: problem.external_id,
     title: problem.title,
     difficulty: storedDifficulty(problem.difficulty),
+    platform: problem.platform,
   }));
   const indexOfProblem = new Map(problemRows.map((problem, index) => [problem.id, index]));
   const checkpoints = rows.map((row) => checkpointColumns(row, indexOfProblem, problems.length));

@@ -11,6 +11,7 @@ export type StatisticKind =
   | "frontier-points"
   | "frontier"
   | "matrix"
+  | "problems"
   | `pass-at-k:${DifficultySlice}`
   | `pass-at-k:${DifficultySlice}:bands`;
 
@@ -25,6 +26,7 @@ export const POINT_KINDS: readonly StatisticKind[] = [
   "detail",
   "frontier-points",
   "matrix",
+  "problems",
   ...DIFFICULTY_SLICES.map((slice) => passAtKKind(slice, false)),
 ];
 

@@ -1,3 +1,4 @@
+import type { ProblemCounts } from "../../api/problemTypes";
 import type { PassAtKCurve, PassAtKCurves, ScalingMatrixPayload } from "../../api/scalingTypes";
 import type {
   ApiErrorBody,
@@ -125,6 +126,23 @@ export function scalingMatrixPayload({ header, matrix }: LoadedSweep): Computed<
   };
 }
 
+/** Every problem with its counts at every α, problem by problem, for the problems view and its API. */
+export function problemCounts({ header, matrix }: LoadedSweep): Computed<ProblemCounts> {
+  const { checkpoints } = matrix;
+  return {
+    experiment: header.slug,
+    alphas: checkpoints.map((cp) => cp.alpha),
+    problems: matrix.problems.map((problem, i) => ({
+      id: problem.externalId,
+      title: problem.title,
+      difficulty: problem.difficulty,
+      platform: problem.platform ?? null,
+      n: checkpoints.map((cp) => cp.n[i]),
+      pass: checkpoints.map((cp) => cp.verdicts.pass[i]),
+    })),
+  };
+}
+
 /** Every checkpoint's pass@k curve (k = 1 … the largest k ≤ its smallest n) over `problems`. */
 export function checkpointCurves(matrix: SweepMatrix, problems: Int32Array, bands: boolean): PassAtKCurve[] {
   return matrix.checkpoints.map((cp, index) => {
@@ -221,6 +239,8 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
       return stored(kind, version, frontierData(sweep));
     case "matrix":
       return stored(kind, version, scalingMatrixPayload(sweep));
+    case "problems":
+      return stored(kind, version, problemCounts(sweep));
     default: {
       const [, slice, bands] = kind.split(":");
       return stored(kind, version, passAtKCurves(sweep, slice as DifficultySlice, bands === "bands"));

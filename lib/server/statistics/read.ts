@@ -34,11 +34,13 @@ export const READS: {
   detail: StoredRead;
   frontier: StoredRead;
   matrix: StoredRead;
+  problems: StoredRead;
   passAtK(slice: DifficultySlice, bands: boolean): StoredRead;
 } = {
   detail: { kinds: ["detail"], status: false },
   frontier: { kinds: ["frontier", "frontier-points"], status: true },
   matrix: { kinds: ["matrix"], status: false },
+  problems: { kinds: ["problems"], status: false },
   passAtK: (slice, bands) => ({
     kinds: bands ? [passAtKKind(slice, true), passAtKKind(slice, false)] : [passAtKKind(slice, false)],
     status: true,

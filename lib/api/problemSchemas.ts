@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { difficultySliceSchema } from "./schemas";
+
+/** Rows a page of GET /api/experiments/[slug]/problems holds unless `limit` says otherwise. */
+export const PROBLEMS_DEFAULT_LIMIT = 100;
+/** The most rows one page may hold. */
+export const PROBLEMS_MAX_LIMIT = 1000;
+
+/** An α in a query, as links write it (the typographic minus that α labels print included). */
+const alphaParamSchema = z.string({ error: "is required: give an evaluated α" }).transform((text, ctx) => {
+  const trimmed = text.trim().replace("−", "-");
+  const value = Number(trimmed);
+  if (trimmed === "" || !Number.isFinite(value)) {
+    ctx.addIssue({ code: "custom", message: "must be a number" });
+    return z.NEVER;
+  }
+  return value;
+});
+
+/** Query of GET /api/experiments/[slug]/problems. */
+export const problemChangesQuerySchema = z.object({
+  from: alphaParamSchema,
+  to: alphaParamSchema,
+  difficulty: difficultySliceSchema.default("all"),
+  order: z.enum(["desc", "asc"], { error: 'must be "desc" or "asc"' }).default("desc"),
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(PROBLEMS_MAX_LIMIT, `must be at most ${PROBLEMS_MAX_LIMIT}`)
+    .default(PROBLEMS_DEFAULT_LIMIT),
+  offset: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be at least 0")
+    .default(0),
+});
+
+export type ProblemChangesQuery = z.infer<typeof problemChangesQuerySchema>;
+
+/** A problem id in a URL path: the benchmark's own id, as stored. */
+export const problemIdSchema = z.string().min(1, "must not be empty").max(512, "is too long");
