@@ -1,7 +1,8 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
+import { CsvDownload } from "../common/CsvDownload";
 import { MetricHelp } from "../glossary/MetricName";
 
 interface DataTableColumn<Row> {
@@ -10,7 +11,8 @@ interface DataTableColumn<Row> {
   metric?: MetricDefinition;
   /** Right-align and use tabular digits. */
   numeric?: boolean;
-  cell: (row: Row) => ReactNode;
+  /** The cell's text, as shown and as saved in the CSV. */
+  cell: (row: Row) => string;
 }
 
 interface ChartDataTableProps<Row> {
@@ -21,11 +23,14 @@ interface ChartDataTableProps<Row> {
   /** Rows to mark as the current selection. */
   isCurrent?: (row: Row) => boolean;
   testId?: string;
+  /** The table's part of a CSV file name, e.g. "frontier-data". */
+  name: string;
 }
 
 /**
  * The text alternative under every chart: a collapsible table of exactly what the chart draws.
  * Rows are rendered only while it is open, so a closed table costs nothing while α is dragged.
+ * Open, it offers the table as CSV, with the cells as they read.
  */
 export function ChartDataTable<Row>({
   caption,
@@ -34,6 +39,7 @@ export function ChartDataTable<Row>({
   rowKey,
   isCurrent,
   testId,
+  name,
 }: ChartDataTableProps<Row>) {
   const [open, setOpen] = useState(false);
   return (
@@ -41,6 +47,14 @@ export function ChartDataTable<Row>({
       <summary>Data table</summary>
       {open ? (
         <div className="table-scroll table-scroll--flat">
+          <CsvDownload
+            name={name}
+            label={`Download the data table as CSV: ${caption}`}
+            table={() => ({
+              header: columns.map((column) => column.header),
+              rows: rows.map((row) => columns.map((column) => column.cell(row))),
+            })}
+          />
           <table className="data-table data-table--compact" data-testid={testId}>
             <caption className="visually-hidden">{caption}</caption>
             <thead>

@@ -2,12 +2,14 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { ExportSourceProvider } from "@/components/charts/ExportContext";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { PresentationButton } from "@/components/common/PresentationButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
 import { SharingControls } from "@/components/sharing/SharingControls";
 import { useApiSource } from "@/lib/client/apiSource";
 import { viewContextOf } from "@/lib/client/explorerContext";
+import { explorerDocumentTitle, TITLE_SUFFIX } from "@/lib/client/previewText";
 import { frontierQuery } from "@/lib/client/queries";
 import type { HistoryMode } from "@/lib/client/urlView";
 import { usePresentation } from "@/lib/client/usePresentation";
@@ -21,7 +23,9 @@ import { CompositionChart } from "./composition/CompositionChart";
 import { DifficultyFilter } from "./DifficultyFilter";
 import { ExplorerHeader } from "./ExplorerHeader";
 import { FrontierPlot } from "./frontier/FrontierPlot";
+import { MergekitPanel } from "./MergekitPanel";
 import { MetricMultiples } from "./multiples/MetricMultiples";
+import { ScalingLink } from "./ScalingLink";
 import { ScorePanel } from "./ScorePanel";
 import { SingleCheckpointNote } from "./SingleCheckpointNote";
 import { useAlphaReadout } from "./useAlphaReadout";
@@ -52,6 +56,16 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const x = getMetric(isMetricId(view.x) ? view.x : "correctness");
   const y = getMetric(isMetricId(view.y) ? view.y : "efficiency");
   const { a, b } = data.experiment.endpoints;
+  const exportSource = useMemo(
+    () => ({
+      slug,
+      experiment: data.experiment.name,
+      version: data.version,
+      updatedAt: data.experiment.updatedAt,
+      difficulty: view.difficulty,
+    }),
+    [slug, data, view.difficulty],
+  );
   // Marks the page interactive once React has hydrated it (tests and benchmarks wait for this).
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => {
@@ -87,77 +101,92 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   );
 
   return (
-    <div
-      className={`explorer${view.present ? " presentation" : ""}`}
-      data-hydrated={hydrated ? "true" : undefined}
-    >
-      <ExplorerHeader experiment={data.experiment} />
-      <ViewNotices notices={notices} onDismiss={dismissNotices} />
-      <div className="explorer-toolbar">
-        <DifficultyFilter slices={data.slices} value={view.difficulty} onChange={onDifficulty} />
-        {data.status === "computing" ? (
-          <p className="muted" role="status" data-testid="intervals-computing">
-            95% intervals are being computed; they appear here when ready.
-          </p>
-        ) : null}
-        <div className="toolbar-actions">
-          <PresentationButton
-            present={view.present}
-            onEnter={presentation.enter}
-            onLeave={presentation.leave}
-          />
-          <CopyLinkButton url={shareUrl} />
-          <SharingControls slug={slug} page="explorer" shareUrl={shareUrl} initialSearch={initialSearch} />
+    <ExportSourceProvider source={exportSource}>
+      <div
+        className={`explorer${view.present ? " presentation" : ""}`}
+        data-hydrated={hydrated ? "true" : undefined}
+      >
+        <title>{`${explorerDocumentTitle(data.experiment.name, readout.alpha)}${TITLE_SUFFIX}`}</title>
+        <ExplorerHeader experiment={data.experiment} />
+        <ScalingLink
+          slug={slug}
+          alphas={context.alphas}
+          slices={context.slices}
+          alpha={readout.alpha}
+          difficulty={view.difficulty}
+        />
+        <ViewNotices notices={notices} onDismiss={dismissNotices} />
+        <div className="explorer-toolbar">
+          <DifficultyFilter slices={data.slices} value={view.difficulty} onChange={onDifficulty} />
+          {data.status === "computing" ? (
+            <p className="muted" role="status" data-testid="intervals-computing">
+              95% intervals are being computed; they appear here when ready.
+            </p>
+          ) : null}
+          <div className="toolbar-actions">
+            <PresentationButton
+              present={view.present}
+              onEnter={presentation.enter}
+              onLeave={presentation.leave}
+            />
+            <CopyLinkButton url={shareUrl} />
+            <SharingControls slug={slug} page="explorer" shareUrl={shareUrl} initialSearch={initialSearch} />
+          </div>
         </div>
-      </div>
-      <div className="explorer-main">
-        <section className="panel explorer-plot" aria-labelledby="frontier-title">
-          <div className="panel-head">
-            <h2 id="frontier-title">Correctness–efficiency frontier</h2>
-            <AxisControls
-              metrics={metricChoices}
-              x={view.x}
-              y={view.y}
+        <div className="explorer-main">
+          <section className="panel explorer-plot" aria-labelledby="frontier-title">
+            <div className="panel-head">
+              <h2 id="frontier-title">Correctness–efficiency frontier</h2>
+              <AxisControls
+                metrics={metricChoices}
+                x={view.x}
+                y={view.y}
+                xLog={view.xLog}
+                yLog={view.yLog}
+                ci={view.ci}
+                onChange={onAxes}
+              />
+            </div>
+            <FrontierPlot
+              points={points}
+              x={x}
+              y={y}
               xLog={view.xLog}
               yLog={view.yLog}
               ci={view.ci}
-              onChange={onAxes}
+              includeCollapsed={view.includeCollapsed}
+              zoom={view.zoom}
+              readout={readout}
+              endpointLabels={{ a: a.label, b: b.label }}
+              onSelectAlpha={onSelectAlpha}
+              onZoom={onZoom}
+              onIncludeCollapsed={onIncludeCollapsed}
+              present={view.present}
             />
-          </div>
-          <FrontierPlot
-            points={points}
-            x={x}
-            y={y}
-            xLog={view.xLog}
-            yLog={view.yLog}
-            ci={view.ci}
-            includeCollapsed={view.includeCollapsed}
-            zoom={view.zoom}
-            readout={readout}
-            endpointLabels={{ a: a.label, b: b.label }}
-            onSelectAlpha={onSelectAlpha}
-            onZoom={onZoom}
-            onIncludeCollapsed={onIncludeCollapsed}
-            present={view.present}
-          />
-        </section>
-        <aside className="explorer-side">
-          <section className="panel no-print" aria-label="Choose α">
-            {context.alphas.length > 1 ? (
-              <AlphaSlider alpha={readout.alpha} evaluated={context.alphas} onChange={onAlpha} />
-            ) : (
-              <SingleCheckpointNote alpha={context.alphas[0]} />
-            )}
           </section>
-          <ScorePanel readout={readout} collapsedAlphas={collapsedAlphas} headlineOnly={view.present} />
-        </aside>
-      </div>
-      {view.present ? null : (
-        <div className="explorer-row">
-          <CompositionChart points={points} alpha={readout.alpha} />
-          <MetricMultiples slices={data.slices} alpha={readout.alpha} selected={view.difficulty} />
+          <aside className="explorer-side">
+            <section className="panel no-print" aria-label="Choose α">
+              {context.alphas.length > 1 ? (
+                <AlphaSlider alpha={readout.alpha} evaluated={context.alphas} onChange={onAlpha} />
+              ) : (
+                <SingleCheckpointNote alpha={context.alphas[0]} />
+              )}
+            </section>
+            <ScorePanel readout={readout} collapsedAlphas={collapsedAlphas} headlineOnly={view.present} />
+            {view.present ? null : (
+              <div className="no-print">
+                <MergekitPanel data={data} alpha={readout.alpha} difficulty={view.difficulty} />
+              </div>
+            )}
+          </aside>
         </div>
-      )}
-    </div>
+        {view.present ? null : (
+          <div className="explorer-row">
+            <CompositionChart points={points} alpha={readout.alpha} />
+            <MetricMultiples slices={data.slices} alpha={readout.alpha} selected={view.difficulty} />
+          </div>
+        )}
+      </div>
+    </ExportSourceProvider>
   );
 }

@@ -1,4 +1,6 @@
+import { CsvDownload } from "@/components/common/CsvDownload";
 import { type AlphaReadout, deltaTone, formatDelta, type MetricScore } from "@/lib/client/alphaScores";
+import { scoreCsvTable } from "@/lib/client/scoreCsv";
 import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import { METRIC_GROUPS } from "@/lib/science/metricRegistry";
 import { MetricName } from "../glossary/MetricName";
@@ -99,6 +101,11 @@ export function ScorePanel({
               {measured ? "collapsed" : `next to collapsed α = ${formatAlpha(collapsedNeighbours[0])}`}
             </span>
           ) : null}
+          <CsvDownload
+            name="scores"
+            label="Download the scores as CSV"
+            table={() => scoreCsvTable(readout)}
+          />
         </div>
         <p className="muted score-panel-sub">
           {describeAlpha(alpha)}

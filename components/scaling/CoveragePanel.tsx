@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { Fragment, useMemo } from "react";
+import { Fragment, useMemo, useRef } from "react";
+import { ChartExport } from "@/components/charts/ChartExport";
+import { CsvDownload, onScreenTable } from "@/components/common/CsvDownload";
 import { LongText } from "@/components/common/LongText";
 import { useElementWidth } from "@/components/explorer/useElementWidth";
 import { alphaColor } from "@/lib/charts/alphaColor";
@@ -35,6 +37,7 @@ export function CoveragePanel({
   view: ScalingView;
 }) {
   const [ref, width] = useElementWidth<HTMLDivElement>(520);
+  const overlapsTable = useRef<HTMLTableElement>(null);
   const model = useMemo(() => {
     const problems = sliceProblemIndices(matrix, view.difficulty);
     const samples = memberSamples(view);
@@ -98,6 +101,11 @@ export function CoveragePanel({
       <div className={styles.panelHeader}>
         <h2 id="coverage-title">Who solves which problems</h2>
         <span className="muted">solved: pass ≥ {formatPercent(SOLVED_THRESHOLD)}</span>
+        <ChartExport
+          chart={() => ref.current?.querySelector("svg") ?? null}
+          title="Who solves which problems (UpSet)"
+          name="coverage"
+        />
       </div>
       <div ref={ref}>
         <svg
@@ -173,7 +181,12 @@ export function CoveragePanel({
       </p>
       <details className={styles.details}>
         <summary>Show the overlaps as a table</summary>
-        <table className="data-table data-table--compact">
+        <CsvDownload
+          name="coverage"
+          label="Download the overlaps table as CSV"
+          table={onScreenTable(overlapsTable)}
+        />
+        <table className="data-table data-table--compact" ref={overlapsTable}>
           <caption className="visually-hidden">Problems per exact combination of solvers</caption>
           <thead>
             <tr>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useRef } from "react";
+import { CsvDownload, onScreenTable } from "@/components/common/CsvDownload";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import type { EnsembleEvaluation, EnsembleRequest } from "@/lib/api/scalingTypes";
 import { useApiSource } from "@/lib/client/apiSource";
@@ -41,6 +43,7 @@ export function EnsembleResults({ slug, request }: { slug: string; request: Ense
 }
 
 function Result({ data }: { data: EnsembleEvaluation }) {
+  const membersTable = useRef<HTMLTableElement>(null);
   const [lo, hi] = data.gainCI;
   const tone = lo > 0 ? styles.positive : hi < 0 ? styles.negative : undefined;
   const threshold = formatPercent(data.solvedThreshold);
@@ -79,7 +82,12 @@ function Result({ data }: { data: EnsembleEvaluation }) {
           ? " It includes 0: this slice cannot tell the ensemble and the best single apart."
           : ""}
       </p>
-      <table className="data-table data-table--compact">
+      <CsvDownload
+        name="ensemble-members"
+        label="Download the members table as CSV"
+        table={onScreenTable(membersTable)}
+      />
+      <table className="data-table data-table--compact" ref={membersTable}>
         <caption className="visually-hidden">Members alone at their share of the budget</caption>
         <thead>
           <tr>

@@ -1,6 +1,7 @@
 "use client";
 
 import { type PointerEvent, useMemo, useState } from "react";
+import { ChartExport } from "@/components/charts/ChartExport";
 import { useElementSize } from "@/components/explorer/useElementWidth";
 import type { PassAtKCurve } from "@/lib/api/scalingTypes";
 import { nearestK, passAtKChartLayout } from "@/lib/charts/passAtKCurveLayout";
@@ -63,6 +64,11 @@ export function PassAtKChart({ curves, bands, present }: PassAtKChartProps) {
   };
   return (
     <div className={styles.chartBlock}>
+      <ChartExport
+        chart={() => ref.current?.querySelector("svg") ?? null}
+        title="pass@k against k (log axis)"
+        name="pass-at-k"
+      />
       <div ref={ref} className={styles.chartArea}>
         <svg
           className={styles.chart}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import { CsvDownload, onScreenTable } from "@/components/common/CsvDownload";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import { GlossaryLink } from "@/components/glossary/GlossaryLink";
 import type { PassAtKCurve } from "@/lib/api/scalingTypes";
@@ -45,6 +46,7 @@ export function PassAtKPanel({ slug, view, updateView, bestSingleAlpha, present 
     passAtKCurvesQuery(useApiSource(slug), view.difficulty, view.bands, memberListText(view)),
   );
   const [extra, setExtra] = useState<number[]>([]);
+  const curvesTable = useRef<HTMLTableElement>(null);
   const data = query.data;
   const curves = useMemo<StyledCurve[]>(() => {
     if (!data) return [];

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { SyntheticBadge } from "@/components/experiments/SyntheticBadge";
 import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import { ellipsize } from "@/lib/client/format";
+import { ExplorerBackLink } from "./ExplorerBackLink";
 
 /** The scaling page's heading, with the way back to the experiment's explorer. */
 export function ScalingHeading({ experiment }: { experiment: ScalingMatrixPayload["experiment"] }) {
@@ -11,9 +11,7 @@ export function ScalingHeading({ experiment }: { experiment: ScalingMatrixPayloa
   return (
     <div className="page-heading">
       <p className="muted wrap-anywhere">
-        <Link href={`/experiments/${encodeURIComponent(experiment.slug)}`} title={backTitle}>
-          ← {backText}
-        </Link>
+        <ExplorerBackLink slug={experiment.slug} text={backText} title={backTitle} />
       </p>
       <h1>Inference-time scaling {experiment.synthetic ? <SyntheticBadge /> : null}</h1>
       <p className="page-lede">

@@ -2,6 +2,7 @@
 
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
+import { ExportSourceProvider } from "@/components/charts/ExportContext";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { PresentationButton } from "@/components/common/PresentationButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
@@ -10,6 +11,7 @@ import { payloadToMatrix } from "@/lib/api/payloadMatrix";
 import type { EnsembleRequest, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import { useApiSource } from "@/lib/client/apiSource";
 import { nextSlice } from "@/lib/client/difficultyParam";
+import { scalingDocumentTitle, TITLE_SUFFIX } from "@/lib/client/previewText";
 import { ensembleEvaluationQuery, scalingMatrixQuery } from "@/lib/client/queries";
 import { usePresentation } from "@/lib/client/usePresentation";
 import { useShortcuts } from "@/lib/client/useShortcuts";
@@ -37,6 +39,8 @@ interface ScalingViewProps {
   slug: string;
   /** The query string the page was opened with, so server and browser render the same view. */
   initialSearch: string;
+  /** When the experiment's data last changed (ISO), for the footnote of exported charts. */
+  updatedAt: string | null;
 }
 
 /**
@@ -45,7 +49,7 @@ interface ScalingViewProps {
  * checkpoint, the ensemble search and the coverage picture, all driven by one URL-backed view
  * (members, budget, split, difficulty, bands).
  */
-export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
+export function ScalingView({ slug, initialSearch, updatedAt }: ScalingViewProps) {
   const source = useApiSource(slug);
   const { data: payload } = useSuspenseQuery(scalingMatrixQuery(source));
   const context = useMemo(() => scalingContext(payload), [payload]);
@@ -65,6 +69,16 @@ export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
     difficulty: view.difficulty,
     budget: view.budget,
   };
+  const exportSource = useMemo(
+    () => ({
+      slug,
+      experiment: payload.experiment.name,
+      version: payload.version,
+      updatedAt,
+      difficulty: view.difficulty,
+    }),
+    [slug, payload, updatedAt, view.difficulty],
+  );
   // Shares the results panel's cached answer: the best single's α also picks a default curve.
   const evaluation = useQuery(ensembleEvaluationQuery(source, request));
   const setPresent = useCallback((present: boolean) => updateView({ present }, "push"), [updateView]);
@@ -85,60 +99,63 @@ export function ScalingView({ slug, initialSearch }: ScalingViewProps) {
   );
 
   return (
-    <div className={view.present ? `${styles.page} presentation` : styles.page}>
-      <ViewNotices notices={notices} onDismiss={dismissNotices} />
-      <div className={`${styles.toolbar} no-print`}>
-        <label className={styles.field}>
-          <span className={styles.fieldLabel}>Problems</span>
-          <select
-            value={view.difficulty}
-            data-testid="difficulty-select"
-            onChange={(event) => updateView({ difficulty: event.target.value as DifficultySlice }, "push")}
-          >
-            {context.slices.map((slice) => (
-              <option key={slice} value={slice}>
-                {slice === "all" ? "All difficulties" : slice}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="toolbar-actions">
-          <PresentationButton
-            present={view.present}
-            onEnter={presentation.enter}
-            onLeave={presentation.leave}
-          />
-          <CopyLinkButton url={shareUrl} label="Link to this ensemble" />
-          <SharingControls slug={slug} page="scaling" shareUrl={shareUrl} initialSearch={initialSearch} />
-        </div>
-      </div>
-      <div className={styles.grid}>
-        <div className={styles.main}>
-          <PassAtKPanel
-            slug={slug}
-            view={view}
-            updateView={updateView}
-            bestSingleAlpha={evaluation.data?.bestSingle.alpha ?? null}
-            present={view.present}
-          />
-          {view.present ? null : (
-            <div className="no-print">
-              <CoveragePanel slug={slug} matrix={matrix} view={view} />
-            </div>
-          )}
-        </div>
-        <div className={styles.side}>
-          <div className="no-print">
-            <EnsembleBuilder view={view} context={context} updateView={updateView} collapsed={collapsed} />
+    <ExportSourceProvider source={exportSource}>
+      <div className={view.present ? `${styles.page} presentation` : styles.page}>
+        <title>{`${scalingDocumentTitle(payload.experiment.name, view.members)}${TITLE_SUFFIX}`}</title>
+        <ViewNotices notices={notices} onDismiss={dismissNotices} />
+        <div className={`${styles.toolbar} no-print`}>
+          <label className={styles.field}>
+            <span className={styles.fieldLabel}>Problems</span>
+            <select
+              value={view.difficulty}
+              data-testid="difficulty-select"
+              onChange={(event) => updateView({ difficulty: event.target.value as DifficultySlice }, "push")}
+            >
+              {context.slices.map((slice) => (
+                <option key={slice} value={slice}>
+                  {slice === "all" ? "All difficulties" : slice}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="toolbar-actions">
+            <PresentationButton
+              present={view.present}
+              onEnter={presentation.enter}
+              onLeave={presentation.leave}
+            />
+            <CopyLinkButton url={shareUrl} label="Link to this ensemble" />
+            <SharingControls slug={slug} page="scaling" shareUrl={shareUrl} initialSearch={initialSearch} />
           </div>
-          <EnsembleResults slug={slug} request={request} />
-          {view.present ? null : (
+        </div>
+        <div className={styles.grid}>
+          <div className={styles.main}>
+            <PassAtKPanel
+              slug={slug}
+              view={view}
+              updateView={updateView}
+              bestSingleAlpha={evaluation.data?.bestSingle.alpha ?? null}
+              present={view.present}
+            />
+            {view.present ? null : (
+              <div className="no-print">
+                <CoveragePanel slug={slug} matrix={matrix} view={view} />
+              </div>
+            )}
+          </div>
+          <div className={styles.side}>
             <div className="no-print">
-              <SearchPanel payload={payload} view={view} updateView={updateView} />
+              <EnsembleBuilder view={view} context={context} updateView={updateView} collapsed={collapsed} />
             </div>
-          )}
+            <EnsembleResults slug={slug} request={request} />
+            {view.present ? null : (
+              <div className="no-print">
+                <SearchPanel payload={payload} view={view} updateView={updateView} />
+              </div>
+            )}
+          </div>
         </div>
       </div>
-    </div>
+    </ExportSourceProvider>
   );
 }

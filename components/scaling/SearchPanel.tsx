@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { CsvDownload, onScreenTable } from "@/components/common/CsvDownload";
 import type { EnsembleSearchSummary, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import type { UpdateView } from "@/lib/client/urlView";
 import { formatAlpha } from "@/lib/domain/alpha";
@@ -56,6 +57,7 @@ function WinnerInterval({ result }: { result: EnsembleSearchSummary }) {
  */
 export function SearchPanel({ payload, view, updateView }: SearchPanelProps) {
   const [maxMembers, setMaxMembers] = useState(3);
+  const resultsTable = useRef<HTMLTableElement>(null);
   const { state, start } = useEnsembleSearch();
   const run = () =>
     start({ payload, budget: view.budget, maxMembers, difficulty: view.difficulty, top: TOP });
@@ -113,7 +115,12 @@ export function SearchPanel({ payload, view, updateView }: SearchPanelProps) {
               : ""}
           </p>
           <WinnerInterval result={state.result} />
-          <table className="data-table data-table--compact">
+          <CsvDownload
+            name="search-results"
+            label="Download the top ensembles as CSV"
+            table={onScreenTable(resultsTable)}
+          />
+          <table className="data-table data-table--compact" ref={resultsTable}>
             <caption className="visually-hidden">Top ensembles</caption>
             <thead>
               <tr>

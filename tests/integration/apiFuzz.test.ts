@@ -2,8 +2,10 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getCompare } from "@/app/api/compare/route";
 import { POST as postEnsemble } from "@/app/api/experiments/[slug]/ensembles/route";
+import { GET as getExportCsv } from "@/app/api/experiments/[slug]/export.csv/route";
 import { GET as getFrontier } from "@/app/api/experiments/[slug]/frontier/route";
 import { GET as getMatrix } from "@/app/api/experiments/[slug]/matrix/route";
+import { GET as getMergekit } from "@/app/api/experiments/[slug]/mergekit/route";
 import { GET as getPassAtK } from "@/app/api/experiments/[slug]/pass-at-k/route";
 import { GET as getProblemCounts } from "@/app/api/experiments/[slug]/problem-counts/route";
 import { GET as getProblem } from "@/app/api/experiments/[slug]/problems/[id]/route";
@@ -103,9 +105,13 @@ const texts = fc.oneof(
   fc.constantFrom("all", "easy", "hard", "0", "1", "0:3,1:3", "−0.5:2", "1e999", "NaN"),
 );
 
-const queries = fc.dictionary(fc.constantFrom("alphas", "difficulty", "members", "bands", "k", "x"), texts, {
-  maxKeys: 5,
-});
+const queries = fc.dictionary(
+  fc.constantFrom("alphas", "alpha", "difficulty", "members", "bands", "k", "x"),
+  texts,
+  {
+    maxKeys: 5,
+  },
+);
 
 const member = fc.record(
   { alpha: fc.oneof(numbers, texts, fc.constant(null)), samples: fc.oneof(numbers, texts) },
@@ -290,6 +296,21 @@ describe("every API route answers any input in the error shape, never 500", () =
           await expectWellFormed(patchDetail(request, context(slug)));
         },
       ),
+      options,
+    );
+  });
+
+  it("GET /api/experiments/[slug]/export.csv and /mergekit with any query", async () => {
+    await fc.assert(
+      fc.asyncProperty(slugs, queries, async (slug, query) => {
+        const search = new URLSearchParams(query);
+        await expectWellFormed(
+          getExportCsv(new Request(`${BASE}/api/experiments/x/export.csv?${search}`), context(slug)),
+        );
+        await expectWellFormed(
+          getMergekit(new Request(`${BASE}/api/experiments/x/mergekit?${search}`), context(slug)),
+        );
+      }),
       options,
     );
   });

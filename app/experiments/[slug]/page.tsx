@@ -1,7 +1,9 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { Explorer } from "@/components/explorer/Explorer";
+import { viewMetadata } from "@/components/previews/viewMetadata";
 import type { FrontierData } from "@/lib/api/types";
 import { experimentSource, frontierQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
@@ -16,6 +18,12 @@ export const dynamic = "force-dynamic";
 interface ExperimentPageProps {
   params: Promise<{ slug: string }>;
   searchParams: Promise<PageSearchParams>;
+}
+
+/** The tab names the experiment and α; a pasted link previews the view's numbers and frontier. */
+export async function generateMetadata({ params, searchParams }: ExperimentPageProps): Promise<Metadata> {
+  const { slug } = await params;
+  return viewMetadata(slug, "explorer", new URLSearchParams(pageQueryString(await searchParams)));
 }
 
 /**

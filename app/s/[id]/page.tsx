@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { Explorer } from "@/components/explorer/Explorer";
+import { snapshotMetadata } from "@/components/previews/viewMetadata";
 import { ScalingHeading } from "@/components/scaling/ScalingHeading";
 import { ScalingView } from "@/components/scaling/ScalingView";
 import { SnapshotBanner } from "@/components/sharing/SnapshotBanner";
@@ -17,7 +18,19 @@ import { toApiError } from "@/lib/server/http";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
 import { parseSnapshot } from "@/lib/server/sharing/pinnedReads";
 
-export const metadata: Metadata = { title: "Pinned snapshot" };
+/** The pinned view's title and link preview (components/previews/viewMetadata.ts). */
+export async function generateMetadata({ params }: SnapshotPageProps): Promise<Metadata> {
+  const { id } = await params;
+  if (!SNAPSHOT_ID_PATTERN.test(id)) return { title: "Pinned snapshot" };
+  try {
+    const stored = await snapshotById(serverReadDb(), id);
+    return stored ? await snapshotMetadata(parseSnapshot(stored)) : { title: "Pinned snapshot" };
+  } catch (error) {
+    // The page itself says when the database is down; its title stays the plain one.
+    if (toApiError(error) instanceof DatabaseUnavailableError) return { title: "Pinned snapshot" };
+    throw error;
+  }
+}
 
 export const dynamic = "force-dynamic";
 
@@ -67,7 +80,7 @@ export default async function SnapshotPage({ params, searchParams }: SnapshotPag
           {snapshot.page === "explorer" ? (
             <Explorer key={search} slug={slug} initialSearch={search} />
           ) : (
-            <ScalingView key={search} slug={slug} initialSearch={search} />
+            <ScalingView key={search} slug={slug} initialSearch={search} updatedAt={snapshot.createdAt} />
           )}
         </PinnedSource>
       </HydrationBoundary>

@@ -3,6 +3,7 @@
 import { memo, useMemo } from "react";
 import { ChartAxes } from "@/components/charts/ChartAxes";
 import { ChartDataTable } from "@/components/charts/ChartDataTable";
+import { ChartExport } from "@/components/charts/ChartExport";
 import { GlossaryLink } from "@/components/glossary/GlossaryLink";
 import type { FrontierPoint } from "@/lib/api/types";
 import { compositionCaption } from "@/lib/charts/compositionCaption";
@@ -103,7 +104,14 @@ export function CompositionChart({ points, alpha }: { points: readonly FrontierP
   const caption = useMemo(() => compositionCaption(points), [points]);
   return (
     <section className="panel" aria-labelledby="composition-title">
-      <h2 id="composition-title">Failure composition</h2>
+      <div className="panel-head">
+        <h2 id="composition-title">Failure composition</h2>
+        <ChartExport
+          chart={() => ref.current?.querySelector("svg") ?? null}
+          title="Failure composition: share of samples per verdict over α"
+          name="composition"
+        />
+      </div>
       {caption ? (
         <p className="panel-sub" data-testid="composition-caption">
           {caption}
@@ -143,6 +151,7 @@ export function CompositionChart({ points, alpha }: { points: readonly FrontierP
         rowKey={(p) => p.alpha}
         isCurrent={(p) => p.alpha === alpha}
         testId="composition-table"
+        name="composition-data"
         columns={[
           { header: "α", numeric: true, cell: (p) => formatAlpha(p.alpha) },
           { header: "Collapsed", cell: (p: FrontierPoint) => (p.collapsed ? "collapsed" : "—") },

@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useId, useMemo, useRef, useState } from "react";
+import { ChartExport } from "@/components/charts/ChartExport";
 import { GlossaryLink } from "@/components/glossary/GlossaryLink";
 import type { FrontierPoint } from "@/lib/api/types";
 import { layoutFrontier, type PlottedPoint } from "@/lib/charts/frontierLayout";
@@ -106,6 +107,11 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
         </button>
         <span className="muted chart-hint">Scroll to zoom, drag to pan, click a point to select its α.</span>
         <GlossaryLink anchor={metricAnchor(x.id)} what={`${x.label} and ${y.label}`} />
+        <ChartExport
+          chart={() => svgRef.current}
+          title={`Frontier: ${x.label} against ${y.label}`}
+          name="frontier"
+        />
       </div>
       <div ref={containerRef} className="chart-container">
         <FrontierSvg

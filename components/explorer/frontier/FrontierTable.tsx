@@ -33,6 +33,7 @@ export function FrontierTable({
       rowKey={(p) => p.point.alpha}
       isCurrent={(p) => p.point.alpha === alpha}
       testId="frontier-table"
+      name="frontier-data"
       columns={[
         { header: "α", numeric: true, cell: (p) => formatAlpha(p.point.alpha) },
         { header: "Kind", cell: (p) => describeAlpha(p.point.alpha) },

@@ -101,6 +101,7 @@ export function MetricMultiples({ slices, alpha, selected }: MetricMultiplesProp
         rowKey={(row) => row.alpha}
         isCurrent={(row) => row.alpha === alpha}
         testId="multiples-table"
+        name="multiples-data"
         columns={[
           { header: "α", numeric: true, cell: (row) => formatAlpha(row.alpha) },
           { header: "Collapsed on", cell: (row: { index: number }) => collapsedOn(row.index) },

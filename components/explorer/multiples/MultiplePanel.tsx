@@ -2,6 +2,7 @@
 
 import { memo, useMemo } from "react";
 import { ChartAxes } from "@/components/charts/ChartAxes";
+import { ChartExport } from "@/components/charts/ChartExport";
 import { layoutMetricLines, type MetricLinesLayout, type SliceSeries } from "@/lib/charts/metricLinesLayout";
 import { formatAlpha } from "@/lib/domain/alpha";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
@@ -93,9 +94,16 @@ export function MultiplePanel(props: Omit<MultiplesSvgProps, "width">) {
   const [ref, width] = useElementWidth<HTMLDivElement>(300);
   return (
     <div className="multiples-panel">
-      <h3>
-        <MetricName metric={props.metric} />
-      </h3>
+      <div className="panel-head">
+        <h3>
+          <MetricName metric={props.metric} />
+        </h3>
+        <ChartExport
+          chart={() => ref.current?.querySelector("svg") ?? null}
+          title={`${props.metric.label} against α per difficulty`}
+          name={`multiples-${props.metric.id}`}
+        />
+      </div>
       <div ref={ref} className="chart-container">
         <MultiplesSvg {...props} width={width} />
       </div>

@@ -2,19 +2,20 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
+import { viewMetadata } from "@/components/previews/viewMetadata";
 import { ScalingHeading } from "@/components/scaling/ScalingHeading";
 import { ScalingView } from "@/components/scaling/ScalingView";
 import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import { slugSchema } from "@/lib/api/schemas";
+import type { ExperimentHeader } from "@/lib/api/types";
 import { experimentSource, scalingMatrixQuery } from "@/lib/client/queries";
 import { makeQueryClient } from "@/lib/client/queryClient";
+import { getExperimentHeader } from "@/lib/db/queries/sweep";
 import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { toApiError } from "@/lib/server/http";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
 import { getScalingMatrix } from "@/lib/server/scalingMatrix";
-
-export const metadata: Metadata = { title: "Inference-time scaling" };
 
 /** Results change on import, so every request reads the current matrix. */
 export const dynamic = "force-dynamic";
@@ -25,6 +26,20 @@ interface PageProps {
 }
 
 /**
+ * The tab names the experiment and the ensemble's α; a pasted link previews each member's solve
+ * rate and the frontier with the members marked.
+ */
+export async function generateMetadata({ params, searchParams }: PageProps): Promise<Metadata> {
+  const { slug } = await params;
+  const metadata = await viewMetadata(
+    slug,
+    "scaling",
+    new URLSearchParams(pageQueryString(await searchParams)),
+  );
+  return metadata.title ? metadata : { title: "Inference-time scaling" };
+}
+
+/**
  * Loads the experiment's sample and pass counts once on the server and hands them to the browser
  * through the query cache, as the explorer does; the curves and ensembles are fetched as the view asks.
  */
@@ -32,8 +47,12 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
   const { slug } = await params;
   if (!slugSchema.safeParse(slug).success) notFound();
   let payload: ScalingMatrixPayload | null;
+  let header: ExperimentHeader | null;
   try {
-    payload = await getScalingMatrix(serverReadDb(), slug);
+    [payload, header] = await Promise.all([
+      getScalingMatrix(serverReadDb(), slug),
+      getExperimentHeader(serverReadDb(), slug),
+    ]);
   } catch (error) {
     if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
     throw error;
@@ -51,7 +70,12 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
         </p>
       ) : (
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <ScalingView key={search} slug={slug} initialSearch={search} />
+          <ScalingView
+            key={search}
+            slug={slug}
+            initialSearch={search}
+            updatedAt={header?.updatedAt ?? null}
+          />
         </HydrationBoundary>
       )}
     </>

@@ -1,0 +1,40 @@
+import { renderPreviewOffThread } from "@/components/previews/previewPool";
+import { previewQuerySchema } from "@/lib/api/exportSchemas";
+import { viewContextOf } from "@/lib/client/explorerContext";
+import { alphaParam } from "@/lib/client/urlView";
+import { parseView } from "@/lib/client/viewState";
+import { serverReadDb } from "@/lib/server/db";
+import { cachedRender } from "@/lib/server/exports/previewRenders";
+import { derivedEtag, derivedResponse, storedFrontier } from "@/lib/server/exports/storedFrontier";
+import { handle, parseSearchParams } from "@/lib/server/http";
+import { refuseOtherMethods } from "@/lib/server/methods";
+import { slugParam } from "@/lib/server/params";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The link-preview image of a view: the frontier with a marker at each α of `members` (the
+ * explorer's α when absent), on the slice and axes its URL names, read like the explorer's own URL.
+ * Made from the stored frontier, rendered once per version and view in a thread of its own.
+ */
+export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  return handle(async () => {
+    const slug = await slugParam(params);
+    const query = parseSearchParams(request, previewQuerySchema);
+    const frontier = await storedFrontier(serverReadDb(), slug);
+    const search = new URL(request.url).searchParams;
+    search.set("difficulty", query.difficulty);
+    const { view } = parseView(search, viewContextOf(frontier.data));
+    const markers = query.members.length > 0 ? query.members : [view.alpha];
+    const key = [view.difficulty, view.x, view.y, view.xLog, view.yLog, markers.map(alphaParam)].join("|");
+    const etag = derivedEtag(frontier, `png-${Buffer.from(key).toString("base64url")}`);
+    return derivedResponse(
+      request,
+      etag,
+      () => cachedRender(etag, () => renderPreviewOffThread({ frontier: frontier.json, view, markers })),
+      { "content-type": "image/png" },
+    );
+  });
+}
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

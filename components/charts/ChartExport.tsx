@@ -1,0 +1,71 @@
+"use client";
+
+import { useState } from "react";
+import { downloadBlob, exportFileName } from "@/lib/client/download";
+import { chartSvgDocument, svgToPng } from "@/lib/client/svgExport";
+import styles from "./Export.module.css";
+import { exportFootnote, useExportSource } from "./ExportContext";
+
+interface ChartExportProps {
+  /** The chart's <svg> on screen, when it is there. */
+  chart: () => SVGSVGElement | null;
+  /** The title written above the chart in the file (what the chart shows, e.g. "Frontier: …"). */
+  title: string;
+  /** The chart's part of the file name, e.g. "frontier". */
+  name: string;
+}
+
+/**
+ * SVG and PNG downloads of a chart as it is on screen: colours and fonts inlined from the page's
+ * styles, its title above and the data version below; the PNG at twice the chart's size.
+ */
+export function ChartExport({ chart, title, name }: ChartExportProps) {
+  const source = useExportSource();
+  const [problem, setProblem] = useState<string | null>(null);
+  const fileName = (extension: string) =>
+    exportFileName([source?.slug ?? "", name, source?.difficulty ?? ""], extension);
+
+  const save = async (format: "svg" | "png") => {
+    const svg = chart();
+    if (!svg) return;
+    try {
+      const document = chartSvgDocument(svg, { title, footnote: exportFootnote(source) });
+      const blob =
+        format === "svg"
+          ? new Blob([document.markup], { type: "image/svg+xml;charset=utf-8" })
+          : await svgToPng(document.markup, document.width, document.height);
+      downloadBlob(blob, fileName(format));
+      setProblem(null);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : "The chart could not be exported.");
+    }
+  };
+
+  return (
+    <span className={styles.controls}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => save("svg")}
+        aria-label={`Download ${title} as SVG`}
+        data-testid={`export-svg-${name}`}
+      >
+        SVG
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => save("png")}
+        aria-label={`Download ${title} as PNG (2× resolution)`}
+        data-testid={`export-png-${name}`}
+      >
+        PNG
+      </button>
+      {problem ? (
+        <span className={styles.problem} role="alert">
+          {problem}
+        </span>
+      ) : null}
+    </span>
+  );
+}

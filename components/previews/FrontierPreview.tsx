@@ -1,0 +1,222 @@
+import type { CSSProperties } from "react";
+import type { Headline } from "@/lib/api/headline";
+import type { FrontierLayout } from "@/lib/charts/frontierLayout";
+import { ellipsize } from "@/lib/client/format";
+import type { MetricDefinition } from "@/lib/science/metricRegistry";
+import type { FrontierMarker } from "../explorer/frontier/FrontierSvg";
+
+/** The size of a link preview image (OpenGraph's recommended 1.91:1). */
+export const PREVIEW_SIZE = { width: 1200, height: 630 } as const;
+
+/** Where the chart sits in the image: below the two header lines, above the footnote. */
+export const PREVIEW_CHART = { left: 24, top: 136, width: 1152, height: 440 } as const;
+
+/**
+ * The explorer's chart colours, fixed here because an image has no stylesheet (app/globals.css:
+ * --text, --text-muted, --estimate, .alpha-path, .frontier-step, .chart-grid).
+ */
+const COLOURS = {
+  text: "#14171c",
+  muted: "#4f5865",
+  estimate: "#7a4fb0",
+  path: "#4d5664",
+  frontier: "#0f766e",
+  grid: "#e6e9ee",
+  axis: "#5a6270",
+  background: "#ffffff",
+} as const;
+
+interface FrontierPreviewProps {
+  /** Laid out at PREVIEW_CHART's size by the explorer's own geometry (layoutFrontier). */
+  layout: FrontierLayout;
+  x: MetricDefinition;
+  y: MetricDefinition;
+  markers: FrontierMarker[];
+  /** "Experiment name" and "α = 1.5 · hard problems"-style subtitle. */
+  title: string;
+  subtitle: string;
+  /** The numbers at the (first) marked α; none for a page without one α. */
+  headline: Headline | null;
+  /** "data version … · updated …" */
+  footnote: string;
+}
+
+const absolute = (left: number, top: number, style: CSSProperties = {}): CSSProperties => ({
+  position: "absolute",
+  left,
+  top,
+  display: "flex",
+  ...style,
+});
+
+/**
+ * The link-preview image of a frontier (rendered by next/og, which supports flexbox and absolutely
+ * positioned boxes, not CSS): the chart's lines and points as one SVG, its text as positioned
+ * boxes (an SVG inside the image draws no text), the experiment, α and the headline numbers above.
+ */
+export function FrontierPreview({
+  layout,
+  x,
+  y,
+  markers,
+  title,
+  subtitle,
+  headline,
+  footnote,
+}: FrontierPreviewProps) {
+  const { frame } = layout;
+  const origin = { left: PREVIEW_CHART.left + frame.margin.left, top: PREVIEW_CHART.top + frame.margin.top };
+  const numbers = headline && headline.status !== "none" ? headline.values : [];
+  return (
+    <div
+      style={{
+        width: PREVIEW_SIZE.width,
+        height: PREVIEW_SIZE.height,
+        display: "flex",
+        position: "relative",
+        background: COLOURS.background,
+        color: COLOURS.text,
+        fontFamily: "DejaVu Sans",
+      }}
+    >
+      <div style={absolute(40, 24, { fontSize: 40, maxWidth: 1120 })}>{ellipsize(title, 48)}</div>
+      <div style={absolute(40, 80, { fontSize: 26, color: COLOURS.muted, alignItems: "center" })}>
+        <span>{ellipsize(subtitle, 44)}</span>
+        {numbers.map((entry) => (
+          <span
+            key={entry.id}
+            style={{
+              marginLeft: 28,
+              color: headline?.status === "estimated" ? COLOURS.estimate : COLOURS.text,
+            }}
+          >
+            {`${entry.shortLabel} ${entry.text.split(" [")[0]}`}
+          </span>
+        ))}
+        {headline?.status === "estimated" ? (
+          <span style={{ marginLeft: 16, color: COLOURS.estimate }}>(estimated)</span>
+        ) : null}
+      </div>
+      <svg
+        aria-hidden="true"
+        width={PREVIEW_CHART.width}
+        height={PREVIEW_CHART.height}
+        viewBox={`0 0 ${PREVIEW_CHART.width} ${PREVIEW_CHART.height}`}
+        style={{ position: "absolute", left: PREVIEW_CHART.left, top: PREVIEW_CHART.top }}
+      >
+        <g transform={`translate(${frame.margin.left},${frame.margin.top})`}>
+          {layout.yTicks.map((tick) => (
+            <line
+              key={`gy${tick.value}`}
+              x1={0}
+              x2={frame.innerWidth}
+              y1={tick.offset}
+              y2={tick.offset}
+              stroke={COLOURS.grid}
+            />
+          ))}
+          {layout.xTicks.map((tick) => (
+            <line
+              key={`gx${tick.value}`}
+              x1={tick.offset}
+              x2={tick.offset}
+              y1={0}
+              y2={frame.innerHeight}
+              stroke={COLOURS.grid}
+            />
+          ))}
+          <line
+            x1={0}
+            x2={frame.innerWidth}
+            y1={frame.innerHeight}
+            y2={frame.innerHeight}
+            stroke={COLOURS.axis}
+          />
+          <line x1={0} x2={0} y1={0} y2={frame.innerHeight} stroke={COLOURS.axis} />
+          {layout.frontier ? (
+            <path
+              d={layout.frontier}
+              fill="none"
+              stroke={COLOURS.frontier}
+              strokeWidth={3}
+              strokeOpacity={0.85}
+            />
+          ) : null}
+          {layout.path.map((run) => (
+            <path
+              key={`${run.part}${run.d.slice(0, 24)}`}
+              d={run.d}
+              fill="none"
+              stroke={COLOURS.path}
+              strokeWidth={run.part === "interpolation" ? 3.5 : 2.5}
+              strokeDasharray={run.part === "interpolation" ? undefined : "9 6"}
+              strokeLinejoin="round"
+            />
+          ))}
+          {layout.points.map((p) => (
+            <circle
+              key={p.point.alpha}
+              cx={p.cx}
+              cy={p.cy}
+              r={p.pareto ? 9 : 7}
+              fill={p.pareto ? p.color : COLOURS.background}
+              stroke={p.pareto ? COLOURS.text : p.color}
+              strokeWidth={p.pareto ? 2 : 3}
+            />
+          ))}
+          {markers.map((marker) => {
+            const colour = marker.measured ? COLOURS.text : COLOURS.estimate;
+            return (
+              <g key={`${marker.cx},${marker.cy}`} transform={`translate(${marker.cx},${marker.cy})`}>
+                <circle
+                  r={16}
+                  fill="none"
+                  stroke={colour}
+                  strokeWidth={3.5}
+                  strokeDasharray={marker.measured ? undefined : "6 4"}
+                />
+                <line x1={-24} x2={-10} stroke={colour} strokeWidth={3} />
+                <line x1={10} x2={24} stroke={colour} strokeWidth={3} />
+                <line y1={-24} y2={-10} stroke={colour} strokeWidth={3} />
+                <line y1={10} y2={24} stroke={colour} strokeWidth={3} />
+              </g>
+            );
+          })}
+        </g>
+      </svg>
+      {layout.xTicks.map((tick) => (
+        <div
+          key={`x${tick.value}`}
+          style={absolute(origin.left + tick.offset - 50, origin.top + frame.innerHeight + 8, {
+            width: 100,
+            justifyContent: "center",
+            fontSize: 17,
+            color: COLOURS.muted,
+          })}
+        >
+          {tick.label}
+        </div>
+      ))}
+      {layout.yTicks.map((tick) => (
+        <div
+          key={`y${tick.value}`}
+          style={absolute(origin.left - 96, origin.top + tick.offset - 11, {
+            width: 88,
+            justifyContent: "flex-end",
+            fontSize: 17,
+            color: COLOURS.muted,
+          })}
+        >
+          {tick.label}
+        </div>
+      ))}
+      <div style={absolute(origin.left, PREVIEW_CHART.top + PREVIEW_CHART.height - 14, { fontSize: 18 })}>
+        {`x: ${x.label}`}
+        <span style={{ marginLeft: 32 }}>{`y: ${y.label}`}</span>
+      </div>
+      <div style={absolute(40, PREVIEW_SIZE.height - 30, { fontSize: 15, color: COLOURS.muted })}>
+        {footnote}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ImageResponse } from "next/og";
+import type { FrontierData } from "@/lib/api/types";
+import { layoutFrontier } from "@/lib/charts/frontierLayout";
+import { createMetricEstimators, readoutAt } from "@/lib/client/alphaScores";
+import { formatTimestamp } from "@/lib/client/format";
+import { headlineAt } from "@/lib/client/headline";
+import type { ExplorerView } from "@/lib/client/viewState";
+import { formatAlpha } from "@/lib/domain/alpha";
+import { getMetric, isMetricId } from "@/lib/science/metricRegistry";
+import { frontierMarker } from "../explorer/frontier/frontierMarker";
+import { FrontierPreview, PREVIEW_CHART, PREVIEW_SIZE } from "./FrontierPreview";
+
+/**
+ * The font the images are drawn with, shipped in the repository (DejaVu Sans, with its licence in
+ * assets/fonts/): it has the Greek α and the minus sign, and nothing is fetched at run time. Found
+ * from the working directory, as the compute threads are: `npm start` runs the server from the
+ * repository root.
+ */
+const FONT_FILE = join(process.cwd(), "assets/fonts/DejaVuSans.ttf");
+let font: Promise<Buffer> | null = null;
+
+/** What one preview image shows. */
+export interface FrontierPreviewRequest {
+  data: FrontierData;
+  view: Pick<ExplorerView, "x" | "y" | "xLog" | "yLog" | "difficulty" | "includeCollapsed">;
+  /** α with a marker (the explorer's α, or the scaling page's ensemble members). */
+  markers: readonly number[];
+}
+
+/**
+ * The link-preview PNG of a frontier: the explorer's geometry (layoutFrontier, frontierMarker) at
+ * the image's size, the α markers where the score panel's estimates put them, and the headline
+ * numbers when one α is marked.
+ */
+export async function frontierPreviewPng({
+  data,
+  view,
+  markers,
+}: FrontierPreviewRequest): Promise<Uint8Array<ArrayBuffer>> {
+  const points = data.slices[view.difficulty].points;
+  const x = getMetric(isMetricId(view.x) ? view.x : "correctness");
+  const y = getMetric(isMetricId(view.y) ? view.y : "efficiency");
+  const layout = layoutFrontier({
+    points,
+    x,
+    y,
+    xLog: view.xLog,
+    yLog: view.yLog,
+    ci: false,
+    includeCollapsed: view.includeCollapsed,
+    zoom: null,
+    width: PREVIEW_CHART.width,
+    height: PREVIEW_CHART.height,
+  });
+  const estimators = createMetricEstimators(points);
+  const shapes = markers.flatMap(
+    (alpha) => frontierMarker(layout, readoutAt(estimators, alpha), { x: x.id, y: y.id }) ?? [],
+  );
+  const slice = view.difficulty === "all" ? "all problems" : `${view.difficulty} problems`;
+  const subtitle = `α = ${markers.map(formatAlpha).join(", ")} · ${slice}`;
+  font ??= readFile(FONT_FILE);
+  const image = new ImageResponse(
+    <FrontierPreview
+      layout={layout}
+      x={x}
+      y={y}
+      markers={shapes}
+      title={data.experiment.name}
+      subtitle={subtitle}
+      headline={markers.length === 1 ? headlineAt(points, markers[0], view.difficulty) : null}
+      footnote={`alphascope · ${data.experiment.name} · data version ${data.version} · ${formatTimestamp(data.experiment.updatedAt)}`}
+    />,
+    { ...PREVIEW_SIZE, fonts: [{ name: "DejaVu Sans", data: await font, weight: 400, style: "normal" }] },
+  );
+  return new Uint8Array(await image.arrayBuffer());
+}

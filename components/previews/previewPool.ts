@@ -1,0 +1,33 @@
+import { join } from "node:path";
+import Piscina from "piscina";
+import { ComputeBusyError } from "@/lib/server/compute/pool";
+import type { PreviewTask } from "./previewThread";
+
+/** Found from the working directory, as the compute pool's thread is (`npm start` runs from the repository). */
+const THREAD_FILE = join(process.cwd(), "components/previews/previewThread.mjs");
+
+/** Previews waiting for the thread; beyond that a request is answered 503 `busy` at once. */
+const QUEUE = 8;
+
+let pool: Piscina<PreviewTask, Uint8Array<ArrayBuffer>> | null = null;
+
+/**
+ * Renders a link-preview PNG in its own thread: an image takes about a second of CPU (seconds for
+ * the first, while the renderer's WebAssembly compiles), which must not stall the event loop that
+ * answers every other request. One thread, a short queue: link unfurls are rare and cached.
+ */
+export async function renderPreviewOffThread(task: PreviewTask): Promise<Uint8Array<ArrayBuffer>> {
+  pool ??= new Piscina({
+    filename: THREAD_FILE,
+    minThreads: 0,
+    maxThreads: 1,
+    maxQueue: QUEUE,
+    idleTimeout: 60_000,
+  });
+  try {
+    return new Uint8Array(await pool.run(task));
+  } catch (error) {
+    if (error instanceof Error && error.message === "Task queue is at limit") throw new ComputeBusyError();
+    throw error;
+  }
+}

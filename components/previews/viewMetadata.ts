@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { parseScalingView } from "@/components/scaling/scalingView";
+import type { Snapshot } from "@/lib/api/sharing";
+import { viewContextOf } from "@/lib/client/explorerContext";
+import { explorerPreviewText, scalingPreviewText } from "@/lib/client/previewText";
+import { parseView } from "@/lib/client/viewState";
+import { linkPreviewMetadata, previewFrontier, previewImagePath } from "@/lib/server/previews";
+
+/** The pages that show a view of an experiment. */
+export type ViewPage = "explorer" | "scaling";
+
+/**
+ * The document title and link preview of a view of an experiment — the explorer's or the scaling
+ * page's, given as the page's query string — read with the page's own view definition, so the
+ * preview shows what the page shows: `og:title` (experiment, α, difficulty), `og:description` (the
+ * headline numbers), `og:image` (GET /api/experiments/<slug>/preview.png of that view). For the
+ * explorer, the scaling page and a pinned snapshot (`/s/<id>`) alike; the numbers are the
+ * experiment's current stored statistics. Empty metadata (the app's defaults) when there is
+ * nothing stored to describe.
+ */
+export async function viewMetadata(slug: string, page: ViewPage, search: URLSearchParams): Promise<Metadata> {
+  const data = await previewFrontier(slug);
+  if (!data || data.slices.all.points.length === 0) return {};
+  const context = viewContextOf(data);
+  if (page === "explorer") {
+    const { view } = parseView(search, context);
+    return linkPreviewMetadata(
+      explorerPreviewText(data, view),
+      previewImagePath(slug, { markers: [view.alpha], difficulty: view.difficulty, axes: view }),
+    );
+  }
+  // The budget plays no part in a preview: any budget the link names is accepted.
+  const scalingContext = {
+    alphas: context.alphas,
+    slices: context.slices,
+    maxBudget: Number.MAX_SAFE_INTEGER,
+  };
+  const { view } = parseScalingView(search, scalingContext);
+  return linkPreviewMetadata(
+    scalingPreviewText(data, view),
+    previewImagePath(slug, { markers: view.members, difficulty: view.difficulty }),
+  );
+}
+
+/**
+ * A pinned snapshot's title and link preview. The explorer's text is made from the pinned numbers
+ * (the same the page shows); the scaling page's from the current ones only while the experiment is
+ * unchanged. The preview image draws the current stored data, so it is offered only while that is
+ * still the pinned version: a chat preview never shows numbers the link does not.
+ */
+export async function snapshotMetadata(snapshot: Snapshot): Promise<Metadata> {
+  const fallback: Metadata = { title: snapshot.title ? `${snapshot.title} (pinned)` : "Pinned snapshot" };
+  const unchanged = snapshot.currentVersion === snapshot.version;
+  const search = new URLSearchParams(snapshot.view);
+  if (snapshot.page === "scaling") {
+    if (!unchanged) return fallback;
+    const live = await viewMetadata(snapshot.experiment, "scaling", search);
+    return live.title ? { ...live, title: `${String(live.title)} (pinned)` } : fallback;
+  }
+  const data = snapshot.data.frontier;
+  if (data.slices.all.points.length === 0) return fallback;
+  const { view } = parseView(search, viewContextOf(data));
+  const text = explorerPreviewText(data, view);
+  const pinned = {
+    ...text,
+    documentTitle: `${text.documentTitle} (pinned)`,
+    title: `${text.title} (pinned)`,
+  };
+  const metadata = await linkPreviewMetadata(
+    pinned,
+    previewImagePath(snapshot.experiment, { markers: [view.alpha], difficulty: view.difficulty, axes: view }),
+  );
+  if (unchanged) return metadata;
+  return {
+    ...metadata,
+    openGraph: { ...metadata.openGraph, images: [] },
+    twitter: { card: "summary", title: pinned.title, description: pinned.description },
+  };
+}

@@ -1,0 +1,22 @@
+import type { MergekitRecipeInput } from "../api/mergekitRecipe";
+import type { FrontierData } from "../api/types";
+import type { DifficultySlice } from "../domain/difficulty";
+import { headlineAt } from "./headline";
+
+/**
+ * What the mergekit recipe at α is built from, out of the explorer's frontier data: the API route
+ * and the explorer's "Make this model" panel both build it here, so they give the same YAML.
+ */
+export function recipeInput(
+  data: FrontierData,
+  alpha: number,
+  difficulty: DifficultySlice,
+): MergekitRecipeInput {
+  return {
+    experiment: { slug: data.experiment.slug, name: data.experiment.name },
+    version: data.version,
+    alpha,
+    endpoints: data.experiment.endpoints,
+    headline: headlineAt(data.slices[difficulty].points, alpha, difficulty),
+  };
+}
