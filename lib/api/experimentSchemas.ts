@@ -16,7 +16,7 @@ export const versionSchema = z
     "The version of the experiment's data the numbers come from (changes with every import that changes it).",
   );
 
-const verdictCountsSchema = z
+export const verdictCountsSchema = z
   .object(
     Object.fromEntries(VERDICTS.map((v) => [v, z.number()])) as Record<
       (typeof VERDICTS)[number],
@@ -92,6 +92,10 @@ export const experimentHeaderSchema = z
 export const experimentDetailSchema = experimentHeaderSchema
   .extend({ version: versionSchema, checkpoints: z.array(checkpointSummarySchema) })
   .meta({ id: "ExperimentDetail" });
+
+export const experimentChangedSchema = experimentHeaderSchema
+  .extend({ version: versionSchema })
+  .meta({ id: "ExperimentChanged" });
 
 export const statisticsStatusSchema = z
   .enum(["ready", "computing"])

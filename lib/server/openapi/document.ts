@@ -1,10 +1,22 @@
 import { createDocument, type oas31 } from "zod-openapi";
 import type { RouteSpec } from "./routeSpec";
+import { compareRoute } from "./routes/compare";
 import { experimentDetailRoute, experimentListRoute, frontierRoute, matrixRoute } from "./routes/experiments";
+import { exportCsvRoute, mergekitRoute, previewRoute } from "./routes/exports";
 import { healthRoute } from "./routes/health";
 import { importsRoute } from "./routes/imports";
 import { openApiRoute } from "./routes/openapi";
+import { problemChangesRoute, problemCountsRoute, problemDetailRoute } from "./routes/problems";
 import { ensemblesRoute, passAtKRoute } from "./routes/scaling";
+import {
+  snapshotEnsemblesRoute,
+  snapshotFrontierRoute,
+  snapshotMatrixRoute,
+  snapshotPassAtKRoute,
+  snapshotRoute,
+  snapshotsRoute,
+} from "./routes/snapshots";
+import { savedViewOrderRoute, savedViewRoute, savedViewsRoute } from "./routes/views";
 
 /**
  * Every API route's entry: a new route adds its RouteSpec here (tests/unit/api/openApiCoverage
@@ -17,8 +29,24 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   experimentDetailRoute,
   frontierRoute,
   matrixRoute,
+  problemCountsRoute,
+  problemChangesRoute,
+  problemDetailRoute,
+  compareRoute,
   passAtKRoute,
   ensemblesRoute,
+  exportCsvRoute,
+  mergekitRoute,
+  previewRoute,
+  snapshotsRoute,
+  snapshotRoute,
+  snapshotFrontierRoute,
+  snapshotMatrixRoute,
+  snapshotPassAtKRoute,
+  snapshotEnsemblesRoute,
+  savedViewsRoute,
+  savedViewRoute,
+  savedViewOrderRoute,
   importsRoute,
 ];
 
@@ -34,7 +62,7 @@ export function openApiDocument(): OpenApiDocument {
       title: "alphascope API",
       version: "1",
       description:
-        "Read the experiments, frontiers, pass@k curves and per-problem counts alphascope serves, evaluate ensembles and import results. Every failure answers with the one error shape (ApiError). Metric ids are defined at /glossary.",
+        "Read the experiments, frontiers, pass@k curves and per-problem counts alphascope serves, compare experiments, export them, evaluate ensembles, pin snapshots, keep saved views, change an experiment's metadata and import results. Every failure answers with the one error shape (ApiError). Metric ids are defined at /glossary.",
     },
     tags: [
       {
@@ -42,6 +70,11 @@ export function openApiDocument(): OpenApiDocument {
         description: "Stored reads of an experiment's current version (ETag: the version).",
       },
       { name: "Scaling", description: "pass@k curves and ensembles." },
+      {
+        name: "Export",
+        description: "Files derived from the stored frontier: CSV, mergekit recipe, preview image.",
+      },
+      { name: "Sharing", description: "Snapshots behind short links, and saved views (the review deck)." },
       { name: "Import", description: "Writing results." },
       { name: "Server", description: "Health and this document." },
     ],

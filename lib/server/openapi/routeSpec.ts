@@ -77,3 +77,32 @@ export const SLUG_ERRORS = {
   400: "The slug (or a parameter) is invalid: the message names it.",
   404: "No experiment has this slug.",
 };
+
+/** A non-JSON response (CSV, YAML, PNG) of the given media type. */
+export function fileResponse(
+  description: string,
+  mediaType: string,
+  headers?: ZodOpenApiResponseObject["headers"],
+): ZodOpenApiResponseObject {
+  return { description, headers, content: { [mediaType]: { schema: z.string() } } };
+}
+
+/** A required JSON request body parsed with `schema`. */
+export function jsonBody(schema: z.ZodType): NonNullable<Operation["requestBody"]> {
+  return { required: true, content: { "application/json": { schema } } };
+}
+
+/** Who may write: anyone on loopback by default, or the bearer of ALPHASCOPE_WRITE_TOKEN when set. */
+export const WRITE_SECURITY: Operation["security"] = [{}, { writeToken: [] }];
+
+export const WRITE_DESCRIPTION =
+  "A write: only same-origin (or non-browser) requests from a client allowed to write — on loopback by default, or with `Authorization: Bearer <ALPHASCOPE_WRITE_TOKEN>` when the server sets one (docs/security.md).";
+
+/** Errors of every JSON write (the body's own 400 is the route's). */
+export const WRITE_ERRORS = {
+  401: "The server requires a write token and none was sent.",
+  403: "A cross-site request, a wrong token, or a client that may not write.",
+  413: "The body is over the JSON body limit.",
+  415: "The body is not application/json.",
+  503: "The database cannot be reached; Retry-After says when to try again.",
+};

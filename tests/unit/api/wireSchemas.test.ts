@@ -1,21 +1,46 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
+import type { comparisonDataSchema } from "../../../lib/api/compareResponseSchemas";
+import type { ComparisonData } from "../../../lib/api/compareTypes";
 import type {
   checkpointSummarySchema,
+  experimentChangedSchema,
   experimentDetailSchema,
   experimentListItemSchema,
   frontierDataSchema,
 } from "../../../lib/api/experimentSchemas";
 import type { importReportSchema } from "../../../lib/api/importReportSchema";
 import type {
+  problemChangesPageSchema,
+  problemCountsSchema,
+  problemDetailSchema,
+} from "../../../lib/api/problemResponseSchemas";
+import type { ProblemChangesPage, ProblemCounts, ProblemDetail } from "../../../lib/api/problemTypes";
+import type {
   ensembleEvaluationSchema,
   passAtKCurvesSchema,
   scalingMatrixSchema,
 } from "../../../lib/api/scalingResponseSchemas";
 import type { EnsembleEvaluation, PassAtKCurves, ScalingMatrixPayload } from "../../../lib/api/scalingTypes";
-import type { ExperimentDetail, ExperimentListItem, FrontierData } from "../../../lib/api/types";
+import type { SavedView, SavedViewList, Snapshot, SnapshotCreated } from "../../../lib/api/sharing";
+import type {
+  savedViewListSchema,
+  savedViewSchema,
+  snapshotCreatedSchema,
+  snapshotSchema,
+} from "../../../lib/api/sharingResponseSchemas";
+import type {
+  ExperimentDetail,
+  ExperimentHeader,
+  ExperimentListItem,
+  FrontierData,
+  Versioned,
+} from "../../../lib/api/types";
 import type { ImportReport } from "../../../lib/importer/report";
 import type { CheckpointSummary } from "../../../lib/science/metrics";
+
+/** An intersection as one object type (distributing over a union), as a schema's output spells it. */
+type Flat<T> = { [K in keyof T]: T[K] };
 
 // The response schemas that describe the API (and that the contract test validates real answers
 // against) must say exactly what the types the code builds say: typecheck fails otherwise.
@@ -28,6 +53,17 @@ describe("the API's response schemas", () => {
     expectTypeOf<z.output<typeof ensembleEvaluationSchema>>().toEqualTypeOf<EnsembleEvaluation>();
     expectTypeOf<z.output<typeof passAtKCurvesSchema>>().toEqualTypeOf<PassAtKCurves>();
     expectTypeOf<z.output<typeof scalingMatrixSchema>>().toEqualTypeOf<ScalingMatrixPayload>();
+    expectTypeOf<z.output<typeof experimentChangedSchema>>().toEqualTypeOf<
+      Flat<ExperimentHeader & Versioned>
+    >();
+    expectTypeOf<z.output<typeof comparisonDataSchema>>().toEqualTypeOf<ComparisonData>();
+    expectTypeOf<z.output<typeof problemCountsSchema>>().toEqualTypeOf<ProblemCounts>();
+    expectTypeOf<z.output<typeof problemChangesPageSchema>>().toEqualTypeOf<ProblemChangesPage>();
+    expectTypeOf<z.output<typeof problemDetailSchema>>().toEqualTypeOf<ProblemDetail>();
+    expectTypeOf<z.output<typeof snapshotCreatedSchema>>().toEqualTypeOf<SnapshotCreated>();
+    expectTypeOf<z.output<typeof snapshotSchema>>().toEqualTypeOf<Flat<Snapshot>>();
+    expectTypeOf<z.output<typeof savedViewSchema>>().toEqualTypeOf<SavedView>();
+    expectTypeOf<z.output<typeof savedViewListSchema>>().toEqualTypeOf<SavedViewList>();
     // The report's file format is the importer's own union; on the wire it is a string.
     expectTypeOf<ImportReport>().toExtend<z.output<typeof importReportSchema>>();
   });

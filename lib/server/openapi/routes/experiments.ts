@@ -1,19 +1,26 @@
 import { z } from "zod";
 import {
+  experimentChangedSchema,
   experimentDetailSchema,
   experimentListItemSchema,
   frontierDataSchema,
 } from "../../../api/experimentSchemas";
 import { scalingMatrixSchema } from "../../../api/scalingResponseSchemas";
+import { frontierQuerySchema } from "../../../api/schemas";
+import { experimentMetadataPatchSchema } from "../../../import/experimentMetadata";
 import {
   conditionalRead,
   errorResponses,
+  jsonBody,
   jsonResponse,
   type Operation,
   READ_UNAVAILABLE,
   type RouteSpec,
   SLUG_ERRORS,
   slugPath,
+  WRITE_DESCRIPTION,
+  WRITE_ERRORS,
+  WRITE_SECURITY,
 } from "../routeSpec";
 
 export const experimentListRoute: RouteSpec = {
@@ -33,18 +40,31 @@ export const experimentListRoute: RouteSpec = {
   },
 };
 
-/** A GET of one stored read of an experiment's current version (detail, frontier, matrix). */
-function storedRead(operationId: string, summary: string, description: string, schema: z.ZodType): Operation {
+/** What a stored read takes besides the slug, and what its 404 means when more than the slug. */
+interface StoredReadOptions {
+  query?: z.ZodObject;
+  path?: z.ZodObject;
+  notFound?: string;
+}
+
+/** A GET of one stored read of an experiment's current version (detail, frontier, matrix, problems). */
+export function storedRead(
+  operationId: string,
+  summary: string,
+  description: string,
+  schema: z.ZodType,
+  { query, path = slugPath, notFound = SLUG_ERRORS[404] }: StoredReadOptions = {},
+): Operation {
   return {
     operationId,
     tags: ["Experiments"],
     summary,
     description,
-    requestParams: { path: slugPath, header: conditionalRead.header },
+    requestParams: { path, header: conditionalRead.header, ...(query && { query }) },
     responses: {
       "200": jsonResponse(summary, schema, conditionalRead.headers),
       ...conditionalRead.notModified,
-      ...errorResponses({ ...SLUG_ERRORS, ...READ_UNAVAILABLE }),
+      ...errorResponses({ ...SLUG_ERRORS, 404: notFound, ...READ_UNAVAILABLE }),
     },
   };
 }
@@ -58,6 +78,24 @@ export const experimentDetailRoute: RouteSpec = {
       "Verdict counts and shares, solve rate, correctness, efficiency, mean pass runtime and pass@k of every checkpoint, over all problems and per difficulty.",
       experimentDetailSchema,
     ),
+    patch: {
+      operationId: "changeExperimentMetadata",
+      tags: ["Experiments"],
+      summary: "Change an experiment's metadata",
+      description: `Name, description, benchmark, setting, model family and scale, endpoint labels and models: the fields sent change, the others stay. A new benchmark moves the results onto that benchmark's problems. ${WRITE_DESCRIPTION}`,
+      security: WRITE_SECURITY,
+      requestParams: { path: slugPath },
+      requestBody: jsonBody(experimentMetadataPatchSchema),
+      responses: {
+        "200": jsonResponse("The experiment's new header, with its new version.", experimentChangedSchema),
+        ...errorResponses({
+          ...SLUG_ERRORS,
+          400: "The slug or a field is invalid, or the body changes nothing: the message names it.",
+          409: "The new benchmark conflicts with stored data.",
+          ...WRITE_ERRORS,
+        }),
+      },
+    },
   },
 };
 
@@ -67,8 +105,9 @@ export const frontierRoute: RouteSpec = {
     get: storedRead(
       "getFrontier",
       "Every metric of every checkpoint with its 95% interval, per difficulty slice",
-      'The explorer\'s data. `status` is "computing" (bounds null) while a worker computes the intervals of a new version.',
+      "The explorer's data. `status` is \"computing\" (bounds null) while a worker computes the intervals of a new version. `x` and `y` choose the axes of each slice's Pareto set; `collapsed=include` lets collapsed checkpoints compete in it.",
       frontierDataSchema,
+      { query: frontierQuerySchema },
     ),
   },
 };

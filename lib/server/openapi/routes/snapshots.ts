@@ -1,0 +1,139 @@
+import { z } from "zod";
+import { frontierDataSchema } from "../../../api/experimentSchemas";
+import {
+  ensembleEvaluationSchema,
+  passAtKCurvesSchema,
+  scalingMatrixSchema,
+} from "../../../api/scalingResponseSchemas";
+import { ensembleRequestSchema, passAtKQuerySchema } from "../../../api/scalingSchemas";
+import { snapshotCreateSchema, snapshotIdSchema } from "../../../api/sharing";
+import { snapshotCreatedSchema, snapshotSchema } from "../../../api/sharingResponseSchemas";
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  type Operation,
+  READ_UNAVAILABLE,
+  type RouteSpec,
+  WRITE_DESCRIPTION,
+  WRITE_ERRORS,
+  WRITE_SECURITY,
+} from "../routeSpec";
+
+const snapshotPath = z.object({
+  id: snapshotIdSchema.meta({
+    description: "The snapshot's id, as in its short link /s/<id>.",
+    example: "Ab3_x-9Z",
+  }),
+});
+
+const SNAPSHOT_ERRORS = { 404: "No snapshot has this id.", ...READ_UNAVAILABLE };
+
+/** A GET of what a snapshot pins, in the shape of the live route it stands for. */
+function pinnedRead(operationId: string, summary: string, schema: z.ZodType, query?: z.ZodObject): Operation {
+  return {
+    operationId,
+    tags: ["Sharing"],
+    summary,
+    description:
+      "The pinned numbers, in the live route's shape; 404 when the snapshot pins another page's data.",
+    requestParams: { path: snapshotPath, ...(query && { query }) },
+    responses: {
+      "200": jsonResponse(summary, schema),
+      ...errorResponses(
+        query ? { 400: "A query parameter is invalid.", ...SNAPSHOT_ERRORS } : SNAPSHOT_ERRORS,
+      ),
+    },
+  };
+}
+
+export const snapshotsRoute: RouteSpec = {
+  path: "/api/snapshots",
+  operations: {
+    post: {
+      operationId: "createSnapshot",
+      tags: ["Sharing"],
+      summary: "Pin a view of an experiment behind a short link",
+      description: `The snapshot keeps the experiment's data as of now, whatever is imported later. ${WRITE_DESCRIPTION}`,
+      security: WRITE_SECURITY,
+      requestBody: jsonBody(snapshotCreateSchema),
+      responses: {
+        "201": jsonResponse("The snapshot's id, short link and pinned version.", snapshotCreatedSchema),
+        ...errorResponses({
+          400: "A field is invalid: the message names it.",
+          404: "No experiment has this slug.",
+          ...WRITE_ERRORS,
+        }),
+      },
+    },
+  },
+};
+
+export const snapshotRoute: RouteSpec = {
+  path: "/api/snapshots/{id}",
+  operations: {
+    get: {
+      operationId: "getSnapshot",
+      tags: ["Sharing"],
+      summary: "A pinned view with the data it was drawn from",
+      requestParams: { path: snapshotPath },
+      responses: {
+        "200": jsonResponse("The snapshot.", snapshotSchema),
+        ...errorResponses(SNAPSHOT_ERRORS),
+      },
+    },
+  },
+};
+
+export const snapshotFrontierRoute: RouteSpec = {
+  path: "/api/snapshots/{id}/frontier",
+  operations: {
+    get: pinnedRead("getSnapshotFrontier", "The explorer's frontier as pinned", frontierDataSchema),
+  },
+};
+
+export const snapshotMatrixRoute: RouteSpec = {
+  path: "/api/snapshots/{id}/matrix",
+  operations: {
+    get: pinnedRead("getSnapshotMatrix", "The scaling page's matrix as pinned", scalingMatrixSchema),
+  },
+};
+
+export const snapshotPassAtKRoute: RouteSpec = {
+  path: "/api/snapshots/{id}/pass-at-k",
+  operations: {
+    get: pinnedRead(
+      "getSnapshotPassAtKCurves",
+      "pass@k curves from the pinned data",
+      passAtKCurvesSchema,
+      passAtKQuerySchema,
+    ),
+  },
+};
+
+export const snapshotEnsemblesRoute: RouteSpec = {
+  path: "/api/snapshots/{id}/ensembles",
+  operations: {
+    post: {
+      operationId: "evaluateSnapshotEnsemble",
+      tags: ["Sharing"],
+      summary: "pass@K of an ensemble, on the pinned matrix",
+      description: "A read: a same-origin (or non-browser) request; the body is JSON of at most 256 KiB.",
+      requestParams: { path: snapshotPath },
+      requestBody: jsonBody(ensembleRequestSchema),
+      responses: {
+        "200": jsonResponse(
+          "The ensemble's evaluation, as the live route answers.",
+          ensembleEvaluationSchema,
+        ),
+        ...errorResponses({
+          400: "A field is invalid: the message names it.",
+          403: "A cross-site request.",
+          413: "The body is over 256 KiB.",
+          415: "The body is not application/json.",
+          ...SNAPSHOT_ERRORS,
+        }),
+      },
+    },
+  },
+};
