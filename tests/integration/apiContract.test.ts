@@ -14,7 +14,7 @@ process.env.DATABASE_URL = testDatabaseUrl();
 
 type Handler = (
   request: Request,
-  context: { params: Promise<{ slug: string }> },
+  context: { params: Promise<Record<string, string>> },
 ) => Promise<Response> | Response;
 
 /** Each documented path's route module, as Next serves it. */
@@ -27,6 +27,22 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/experiments/{slug}/matrix": await import("@/app/api/experiments/[slug]/matrix/route"),
   "/api/experiments/{slug}/pass-at-k": await import("@/app/api/experiments/[slug]/pass-at-k/route"),
   "/api/experiments/{slug}/ensembles": await import("@/app/api/experiments/[slug]/ensembles/route"),
+  "/api/experiments/{slug}/problem-counts": await import("@/app/api/experiments/[slug]/problem-counts/route"),
+  "/api/experiments/{slug}/problems": await import("@/app/api/experiments/[slug]/problems/route"),
+  "/api/experiments/{slug}/problems/{id}": await import("@/app/api/experiments/[slug]/problems/[id]/route"),
+  "/api/experiments/{slug}/export.csv": await import("@/app/api/experiments/[slug]/export.csv/route"),
+  "/api/experiments/{slug}/mergekit": await import("@/app/api/experiments/[slug]/mergekit/route"),
+  "/api/experiments/{slug}/preview.png": await import("@/app/api/experiments/[slug]/preview.png/route"),
+  "/api/experiments/{slug}/views": await import("@/app/api/experiments/[slug]/views/route"),
+  "/api/experiments/{slug}/views/{id}": await import("@/app/api/experiments/[slug]/views/[id]/route"),
+  "/api/experiments/{slug}/views/order": await import("@/app/api/experiments/[slug]/views/order/route"),
+  "/api/compare": await import("@/app/api/compare/route"),
+  "/api/snapshots": await import("@/app/api/snapshots/route"),
+  "/api/snapshots/{id}": await import("@/app/api/snapshots/[id]/route"),
+  "/api/snapshots/{id}/frontier": await import("@/app/api/snapshots/[id]/frontier/route"),
+  "/api/snapshots/{id}/matrix": await import("@/app/api/snapshots/[id]/matrix/route"),
+  "/api/snapshots/{id}/pass-at-k": await import("@/app/api/snapshots/[id]/pass-at-k/route"),
+  "/api/snapshots/{id}/ensembles": await import("@/app/api/snapshots/[id]/ensembles/route"),
   "/api/imports": await import("@/app/api/imports/route"),
 };
 
@@ -40,19 +56,34 @@ const sweep: SweepInput = (() => {
   return { ...demo, experiment: { ...demo.experiment, slug: "contract-sweep", benchmark: "contract-bench" } };
 })();
 const SLUG = sweep.experiment.slug;
+/** A second experiment: the other side of the comparison, and the one whose metadata the PATCH changes. */
+const OTHER: SweepInput = { ...sweep, experiment: { ...sweep.experiment, slug: "contract-other" } };
+const PROBLEM = encodeURIComponent(sweep.problems[0].externalId);
+
+/** Ids the writes below create, filled into later calls' `{snapshot…}` and `{view}` placeholders. */
+const created: Record<string, string> = {};
 
 interface Call {
-  method: "get" | "post";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** The documented path the call exercises. */
   path: string;
-  /** What follows /api/… in the URL (slug filled in, query string). */
+  /** The URL's path and query; `{name}` is filled in from `created`. */
   url: string;
   headers?: Record<string, string>;
+  /** A JSON body (a function: one made of ids created by earlier calls). */
   body?: unknown;
   status: number;
+  /** Keeps the answer's `id` in `created` under this name. */
+  creates?: string;
 }
 
 const json = (body: unknown) => ({ body, headers: { ...LOCAL_CLIENT, "content-type": "application/json" } });
+const ensemble = {
+  members: [
+    { alpha: 0, samples: 10 },
+    { alpha: 1.5, samples: 10 },
+  ],
+};
 
 /** Every operation, with its success and its typical errors. */
 const CALLS: Call[] = [
@@ -90,12 +121,7 @@ const CALLS: Call[] = [
     method: "post",
     path: "/api/experiments/{slug}/ensembles",
     url: `/api/experiments/${SLUG}/ensembles`,
-    ...json({
-      members: [
-        { alpha: 0, samples: 10 },
-        { alpha: 1.5, samples: 10 },
-      ],
-    }),
+    ...json(ensemble),
     status: 200,
   },
   {
@@ -104,6 +130,227 @@ const CALLS: Call[] = [
     url: `/api/experiments/${SLUG}/ensembles`,
     ...json({ members: [] }),
     status: 400,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/frontier",
+    url: `/api/experiments/${SLUG}/frontier?x=correctness&y=efficiency&collapsed=include`,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/frontier",
+    url: `/api/experiments/${SLUG}/frontier?collapsed=maybe`,
+    status: 400,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/problem-counts",
+    url: `/api/experiments/${SLUG}/problem-counts`,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/problems",
+    url: `/api/experiments/${SLUG}/problems?from=0&to=1.5&difficulty=hard&limit=3`,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/problems",
+    url: `/api/experiments/${SLUG}/problems?from=0`,
+    status: 400,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/problems/{id}",
+    url: `/api/experiments/${SLUG}/problems/${PROBLEM}`,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/problems/{id}",
+    url: `/api/experiments/${SLUG}/problems/no-such-problem`,
+    status: 404,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/export.csv",
+    url: `/api/experiments/${SLUG}/export.csv?difficulty=easy`,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/mergekit",
+    url: `/api/experiments/${SLUG}/mergekit?alpha=0.5`,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/mergekit",
+    url: `/api/experiments/${SLUG}/mergekit`,
+    status: 400,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/preview.png",
+    url: `/api/experiments/${SLUG}/preview.png?members=0,1.5&difficulty=hard`,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/compare",
+    url: `/api/compare?experiments=${SLUG},${OTHER.experiment.slug}`,
+    status: 200,
+  },
+  { method: "get", path: "/api/compare", url: `/api/compare?experiments=${SLUG}`, status: 400 },
+  {
+    method: "get",
+    path: "/api/compare",
+    url: `/api/compare?experiments=${SLUG},no-such-thing`,
+    status: 404,
+  },
+  {
+    method: "post",
+    path: "/api/snapshots",
+    url: "/api/snapshots",
+    ...json({ experiment: SLUG, page: "explorer", view: "?alpha=0.5", title: "Contract" }),
+    status: 201,
+    creates: "explorerSnapshot",
+  },
+  {
+    method: "post",
+    path: "/api/snapshots",
+    url: "/api/snapshots",
+    ...json({ experiment: SLUG, page: "scaling", view: "difficulty=hard" }),
+    status: 201,
+    creates: "scalingSnapshot",
+  },
+  {
+    method: "post",
+    path: "/api/snapshots",
+    url: "/api/snapshots",
+    ...json({ experiment: SLUG, page: "elsewhere", view: "" }),
+    status: 400,
+  },
+  {
+    method: "post",
+    path: "/api/snapshots",
+    url: "/api/snapshots",
+    body: { experiment: SLUG, page: "explorer", view: "" },
+    headers: { host: "localhost:3000", "content-type": "application/json" },
+    status: 403,
+  },
+  { method: "get", path: "/api/snapshots/{id}", url: "/api/snapshots/{explorerSnapshot}", status: 200 },
+  { method: "get", path: "/api/snapshots/{id}", url: "/api/snapshots/{scalingSnapshot}", status: 200 },
+  { method: "get", path: "/api/snapshots/{id}", url: "/api/snapshots/AAAAAAAA", status: 404 },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/frontier",
+    url: "/api/snapshots/{explorerSnapshot}/frontier",
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/frontier",
+    url: "/api/snapshots/{scalingSnapshot}/frontier",
+    status: 404,
+  },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/matrix",
+    url: "/api/snapshots/{scalingSnapshot}/matrix",
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/pass-at-k",
+    url: "/api/snapshots/{scalingSnapshot}/pass-at-k?difficulty=hard&bands=1",
+    status: 200,
+  },
+  {
+    method: "post",
+    path: "/api/snapshots/{id}/ensembles",
+    url: "/api/snapshots/{scalingSnapshot}/ensembles",
+    ...json(ensemble),
+    status: 200,
+  },
+  {
+    method: "post",
+    path: "/api/experiments/{slug}/views",
+    url: `/api/experiments/${SLUG}/views`,
+    ...json({ name: "Hard slice", page: "explorer", view: "difficulty=hard" }),
+    status: 201,
+    creates: "view",
+  },
+  {
+    method: "post",
+    path: "/api/experiments/{slug}/views",
+    url: `/api/experiments/${SLUG}/views`,
+    ...json({ name: "", page: "explorer", view: "" }),
+    status: 400,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/views",
+    url: `/api/experiments/${SLUG}/views`,
+    status: 200,
+  },
+  {
+    method: "patch",
+    path: "/api/experiments/{slug}/views/{id}",
+    url: `/api/experiments/${SLUG}/views/{view}`,
+    ...json({ name: "Hard slice, renamed" }),
+    status: 200,
+  },
+  {
+    method: "put",
+    path: "/api/experiments/{slug}/views/order",
+    url: `/api/experiments/${SLUG}/views/order`,
+    ...json(() => ({ ids: [Number(created.view)] })),
+    status: 200,
+  },
+  {
+    method: "put",
+    path: "/api/experiments/{slug}/views/order",
+    url: `/api/experiments/${SLUG}/views/order`,
+    ...json({ ids: [] }),
+    status: 400,
+  },
+  {
+    method: "delete",
+    path: "/api/experiments/{slug}/views/{id}",
+    url: `/api/experiments/${SLUG}/views/{view}`,
+    headers: LOCAL_CLIENT,
+    status: 204,
+  },
+  {
+    method: "delete",
+    path: "/api/experiments/{slug}/views/{id}",
+    url: `/api/experiments/${SLUG}/views/{view}`,
+    headers: LOCAL_CLIENT,
+    status: 404,
+  },
+  {
+    method: "patch",
+    path: "/api/experiments/{slug}",
+    url: `/api/experiments/${OTHER.experiment.slug}`,
+    ...json({ name: "Contract, renamed", endpoints: { b: { label: "merged" } } }),
+    status: 200,
+  },
+  {
+    method: "patch",
+    path: "/api/experiments/{slug}",
+    url: `/api/experiments/${OTHER.experiment.slug}`,
+    ...json({}),
+    status: 400,
+  },
+  {
+    method: "patch",
+    path: "/api/experiments/{slug}",
+    url: "/api/experiments/no-such-thing",
+    ...json({ name: "Nobody" }),
+    status: 404,
   },
   {
     method: "post",
@@ -146,7 +393,7 @@ const DOCUMENT_ID = "https://alphascope.local/openapi.json";
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 ajv.addSchema(JSON.parse(JSON.stringify(document)), DOCUMENT_ID);
 
-/** The validator of one documented response body (its schema, with the document's components). */
+/** The validator of one documented JSON response body (its schema, with the document's components). */
 function responseValidator(path: string, method: string, status: number) {
   const pointer = [
     "paths",
@@ -163,12 +410,25 @@ function responseValidator(path: string, method: string, status: number) {
   return ajv.compile({ $ref: `${DOCUMENT_ID}#/${pointer}` });
 }
 
+/** The path parameters of `pathname`, matched against the documented path's `{name}` segments. */
+function pathParams(path: string, pathname: string): Record<string, string> {
+  const values = pathname.split("/");
+  return Object.fromEntries(
+    path
+      .split("/")
+      .flatMap((part, index) =>
+        /^\{\w+\}$/.test(part) ? [[part.slice(1, -1), decodeURIComponent(values[index])]] : [],
+      ),
+  );
+}
+
 let db: Db;
 
 beforeAll(async () => {
   db = testDb();
   await truncateAll(db);
   await storeSweep(db, sweep);
+  await storeSweep(db, OTHER);
   await computeAllStatistics(db);
 });
 
@@ -188,20 +448,34 @@ describe("the API answers as its OpenAPI document says", () => {
 
   it.each(CALLS)("$method $url → $status, body valid against the document", async (call) => {
     const handler = ROUTES[call.path][call.method.toUpperCase()] as Handler;
-    const url = new URL(call.url, "http://localhost:3000");
+    const url = new URL(
+      call.url.replace(/\{(\w+)\}/g, (_, name: string) => created[name]),
+      "http://localhost:3000",
+    );
+    const body = typeof call.body === "function" ? call.body() : call.body;
     const request = new Request(url, {
       method: call.method.toUpperCase(),
       headers: call.headers ?? LOCAL_CLIENT,
-      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const slug = decodeURIComponent(url.pathname.split("/")[3] ?? "");
-    const response = await handler(request, { params: Promise.resolve({ slug }) });
-    const body = await response.json();
-    expect(response.status, JSON.stringify(body).slice(0, 300)).toBe(call.status);
+    const response = await handler(request, { params: Promise.resolve(pathParams(call.path, url.pathname)) });
     const operation = document.paths?.[call.path]?.[call.method];
-    expect(Object.keys(operation?.responses ?? {}), "a documented status").toContain(String(call.status));
+    const documented = operation?.responses?.[String(call.status)] as
+      | { content?: Record<string, unknown> }
+      | undefined;
+    expect(documented, "a documented status").toBeDefined();
+    const mediaType = response.headers.get("content-type")?.split(";")[0] ?? null;
+    if (mediaType !== "application/json") {
+      expect(response.status).toBe(call.status);
+      expect(Object.keys(documented?.content ?? {})).toEqual(mediaType === null ? [] : [mediaType]);
+      if (mediaType !== null) expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
+      return;
+    }
+    const answer = await response.json();
+    expect(response.status, JSON.stringify(answer).slice(0, 300)).toBe(call.status);
     const validate = responseValidator(call.path, call.method, call.status);
-    expect(validate(body) ? [] : validate.errors).toEqual([]);
+    expect(validate(answer) ? [] : validate.errors).toEqual([]);
+    if (call.creates) created[call.creates] = String(answer.id);
   });
 
   it("answers a stored read again with 304 and the documented ETag", async () => {
