@@ -107,7 +107,17 @@ export const frontierRoute: RouteSpec = {
       "Every metric of every checkpoint with its 95% interval, per difficulty slice",
       "The explorer's data. `status` is \"computing\" (bounds null) while a worker computes the intervals of a new version. `x` and `y` choose the axes of each slice's Pareto set; `collapsed=include` lets collapsed checkpoints compete in it.",
       frontierDataSchema,
-      { query: frontierQuerySchema },
+      {
+        query: frontierQuerySchema.extend({
+          x: frontierQuerySchema.shape.x.meta({
+            description: "Metric id of the Pareto set's x axis (see /glossary).",
+          }),
+          y: frontierQuerySchema.shape.y.meta({ description: "Metric id of the Pareto set's y axis." }),
+          collapsed: frontierQuerySchema.shape.collapsed.meta({
+            description: "`include` lets collapsed checkpoints compete in the Pareto set.",
+          }),
+        }),
+      },
     ),
   },
 };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { importReportSchema } from "../../../api/importReportSchema";
 import { importFieldsSchema, importJsonBodySchema } from "../../imports/apiRequest";
-import { errorResponses, jsonResponse, type RouteSpec } from "../routeSpec";
+import { errorResponses, jsonResponse, type RouteSpec, WRITE_SECURITY } from "../routeSpec";
 
 const filePart = z.string().meta({ contentMediaType: "application/octet-stream" });
 
@@ -26,7 +26,7 @@ export const importsRoute: RouteSpec = {
       summary: "Import a results file, or a manifest with its files",
       description:
         "Like `alphascope import`: all or nothing, and `dryRun` validates and previews without writing. Only same-origin (or non-browser) requests from a client allowed to write: on loopback by default, or with `Authorization: Bearer <ALPHASCOPE_WRITE_TOKEN>` when the server sets one (docs/security.md).",
-      security: [{}, { writeToken: [] }],
+      security: WRITE_SECURITY,
       requestBody: {
         required: true,
         content: {
