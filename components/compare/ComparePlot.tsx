@@ -83,7 +83,7 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
         width,
         height: heightFor(width),
       }),
-    [series, x, y, xLog, yLog, ci, zoom, width],
+    [series, x, y, xLog, yLog, ci, includeCollapsed, zoom, width],
   );
   const { panHandlers, zoomIn, zoomOut } = useFrontierZoom(svgRef, plot, { x: xLog, y: yLog }, onZoom);
   const { frame } = plot;

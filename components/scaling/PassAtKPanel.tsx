@@ -126,8 +126,17 @@ export function PassAtKPanel({ slug, view, updateView, bestSingleAlpha, present 
               </details>
               <details className={styles.details}>
                 <summary>Show the curves as a table</summary>
+                <CsvDownload
+                  name="pass-at-k"
+                  label="Download the pass@k table as CSV"
+                  table={onScreenTable(curvesTable)}
+                />
                 <div className="table-scroll" style={{ maxHeight: 360, overflowY: "auto" }}>
-                  <table className="data-table data-table--compact" data-testid="curves-table">
+                  <table
+                    className="data-table data-table--compact"
+                    data-testid="curves-table"
+                    ref={curvesTable}
+                  >
                     <caption className="visually-hidden">pass@k by k for each curve</caption>
                     <thead>
                       <tr>
