@@ -1,9 +1,6 @@
 import { z } from "zod";
+import { COMPARE_MAX, COMPARE_MIN } from "./compareLimits";
 import { slugSchema } from "./schemas";
-
-/** A comparison overlays at least two experiments and at most four (more stop being readable). */
-export const COMPARE_MIN = 2;
-export const COMPARE_MAX = 4;
 
 /**
  * The `experiments` parameter of /compare and GET /api/compare: 2–4 distinct slugs separated by

@@ -49,7 +49,7 @@ describe("chart and table exports", () => {
     expect(svg.name).toBe(`${DEMO_EXPERIMENT_SLUG}-frontier-hard.svg`);
     const text = svg.bytes.toString("utf8");
     expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    expect(text).toContain("Frontier: Correctness (1 − wrong-answer rate) against Efficiency");
+    expect(text).toContain("Frontier: Correctness against Efficiency");
     expect(text).toContain(`${frontier.experiment.name} · data version ${frontier.version}`);
     // Colours come from the stylesheet on screen; in the file they are inline on each element.
     expect(text).toContain("stroke:rgb(15, 118, 110)");
@@ -86,7 +86,7 @@ describe("chart and table exports", () => {
     await page().locator(".chart-data summary").first().click();
     const table = await download("export-csv-frontier-data");
     const [header, ...rows] = table.bytes.toString("utf8").trim().split("\r\n");
-    expect(header).toBe("α,Kind,Correct,Efficient,Pareto,Samples");
+    expect(header).toBe("α,Kind,Correctness,Efficiency,Pareto,Samples");
     expect(rows).toHaveLength(frontier.slices.hard.points.length);
 
     await page().goto(`${baseUrl()}/experiments/${DEMO_EXPERIMENT_SLUG}/scaling`);

@@ -242,7 +242,7 @@ describe("links to a problem's page", () => {
     expect(await page().getByTestId("problem-title").textContent()).toContain("Wide/0");
 
     await page().goto(`${baseUrl()}/experiments/${WIDE_SLUG}/problems/no-such-problem`);
-    await page().getByText("There is nothing at this address.").waitFor();
+    await page().getByText("No such problem").waitFor();
     const missing = await fetch(`${baseUrl()}/api/experiments/${WIDE_SLUG}/problems/no-such-problem`);
     expect(missing.status).toBe(404);
   });
