@@ -3,6 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { ExportSourceProvider } from "@/components/charts/ExportContext";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { LongText } from "@/components/common/LongText";
 import { ViewNotices } from "@/components/common/ViewNotices";
@@ -104,91 +105,105 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
     [updateView],
   );
 
+  // Exported charts name every experiment and its data version.
+  const exportSource = useMemo(
+    () => ({
+      slug: data.experiments.map((e) => e.experiment.slug).join("-vs-"),
+      experiment: data.experiments.map((e) => e.experiment.name).join(" vs "),
+      version: data.experiments.map((e) => `${e.experiment.slug} ${e.version}`).join(", "),
+      updatedAt: null,
+      difficulty: view.difficulty,
+    }),
+    [data, view.difficulty],
+  );
+
   return (
-    <div className={styles.compare} data-hydrated={hydrated ? "true" : undefined}>
-      <title>{`Compare ${data.experiments.map((e) => e.experiment.name).join(" · ")} · alphascope`}</title>
-      <div className="page-heading">
-        <h1>Compare experiments</h1>
-        <ul className={styles.experiments} data-testid="compare-experiments">
-          {data.experiments.map(({ experiment }, index) => (
-            <li key={experiment.slug}>
-              <SeriesSwatch index={index} />
-              <Link href={`/experiments/${encodeURIComponent(experiment.slug)}`}>
-                <LongText text={experiment.name} />
-              </Link>
-              <span className="muted">
-                <LongText text={experiment.benchmark} /> · {SETTING_LABELS[experiment.setting]}
-                {experiment.synthetic ? " · synthetic" : ""}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </div>
-      <ViewNotices notices={notices} onDismiss={dismissNotices} />
-      {warnings.length > 0 ? (
-        <div className="notice" role="note" data-testid="compare-warning">
-          <div>
-            <strong>These experiments may not be comparable.</strong>
-            <ul>
-              {warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
-          </div>
+    <ExportSourceProvider source={exportSource}>
+      <div className={styles.compare} data-hydrated={hydrated ? "true" : undefined}>
+        <title>{`Compare ${data.experiments.map((e) => e.experiment.name).join(" · ")} · alphascope`}</title>
+        <div className="page-heading">
+          <h1>Compare experiments</h1>
+          <ul className={styles.experiments} data-testid="compare-experiments">
+            {data.experiments.map(({ experiment }, index) => (
+              <li key={experiment.slug}>
+                <SeriesSwatch index={index} />
+                <Link href={`/experiments/${encodeURIComponent(experiment.slug)}`}>
+                  <LongText text={experiment.name} />
+                </Link>
+                <span className="muted">
+                  <LongText text={experiment.benchmark} /> · {SETTING_LABELS[experiment.setting]}
+                  {experiment.synthetic ? " · synthetic" : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
         </div>
-      ) : null}
-      <div className="explorer-toolbar">
-        <DifficultyFilter slices={sliceProblems} value={view.difficulty} onChange={onDifficulty} />
-        {data.experiments.some((experiment) => experiment.status === "computing") ? (
-          <p className="muted" role="status">
-            95% intervals are being computed; they appear here when ready.
-          </p>
+        <ViewNotices notices={notices} onDismiss={dismissNotices} />
+        {warnings.length > 0 ? (
+          <div className="notice" role="note" data-testid="compare-warning">
+            <div>
+              <strong>These experiments may not be comparable.</strong>
+              <ul>
+                {warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </div>
+          </div>
         ) : null}
-        <CopyLinkButton url={shareUrl} />
-      </div>
-      <section className="panel" aria-label="Choose the shared α">
-        {range !== null && stops.length > 1 && view.alpha !== null ? (
-          <AlphaSlider alpha={view.alpha} evaluated={stops} onChange={onAlpha} />
-        ) : (
-          <p className={styles.sliderNote} data-testid="compare-alpha-note">
-            {range === null
-              ? "These experiments share no α: each has values only within its own evaluated range, and those ranges do not meet."
-              : `α = ${formatAlpha(range[0])} is the only α every experiment has a value at.`}
-          </p>
-        )}
-      </section>
-      <div className={styles.main}>
-        <section className="panel explorer-plot" aria-labelledby="compare-plot-title">
-          <div className="panel-head">
-            <h2 id="compare-plot-title">Correctness–efficiency frontiers</h2>
-            <AxisControls
-              metrics={metricChoices}
-              x={view.x}
-              y={view.y}
+        <div className="explorer-toolbar">
+          <DifficultyFilter slices={sliceProblems} value={view.difficulty} onChange={onDifficulty} />
+          {data.experiments.some((experiment) => experiment.status === "computing") ? (
+            <p className="muted" role="status">
+              95% intervals are being computed; they appear here when ready.
+            </p>
+          ) : null}
+          <CopyLinkButton url={shareUrl} />
+        </div>
+        <section className="panel" aria-label="Choose the shared α">
+          {range !== null && stops.length > 1 && view.alpha !== null ? (
+            <AlphaSlider alpha={view.alpha} evaluated={stops} onChange={onAlpha} />
+          ) : (
+            <p className={styles.sliderNote} data-testid="compare-alpha-note">
+              {range === null
+                ? "These experiments share no α: each has values only within its own evaluated range, and those ranges do not meet."
+                : `α = ${formatAlpha(range[0])} is the only α every experiment has a value at.`}
+            </p>
+          )}
+        </section>
+        <div className={styles.main}>
+          <section className="panel explorer-plot" aria-labelledby="compare-plot-title">
+            <div className="panel-head">
+              <h2 id="compare-plot-title">Correctness–efficiency frontiers</h2>
+              <AxisControls
+                metrics={metricChoices}
+                x={view.x}
+                y={view.y}
+                xLog={view.xLog}
+                yLog={view.yLog}
+                ci={view.ci}
+                onChange={onAxes}
+              />
+            </div>
+            <ComparePlot
+              series={series}
+              x={x}
+              y={y}
               xLog={view.xLog}
               yLog={view.yLog}
               ci={view.ci}
-              onChange={onAxes}
+              includeCollapsed={view.includeCollapsed}
+              zoom={view.zoom}
+              selectable={selectable}
+              onSelectAlpha={onSelectAlpha}
+              onZoom={onZoom}
             />
-          </div>
-          <ComparePlot
-            series={series}
-            x={x}
-            y={y}
-            xLog={view.xLog}
-            yLog={view.yLog}
-            ci={view.ci}
-            includeCollapsed={view.includeCollapsed}
-            zoom={view.zoom}
-            selectable={selectable}
-            onSelectAlpha={onSelectAlpha}
-            onZoom={onZoom}
-          />
-        </section>
-        {view.alpha !== null ? (
-          <CompareScores series={series} metrics={metricChoices} alpha={view.alpha} />
-        ) : null}
+          </section>
+          {view.alpha !== null ? (
+            <CompareScores series={series} metrics={metricChoices} alpha={view.alpha} />
+          ) : null}
+        </div>
       </div>
-    </div>
+    </ExportSourceProvider>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { memo, type ReactNode, useId, useMemo, useRef } from "react";
+import { memo, useId, useMemo, useRef } from "react";
 import { ChartAxes } from "@/components/charts/ChartAxes";
+import { ChartExport } from "@/components/charts/ChartExport";
 import { useFrontierZoom } from "@/components/explorer/frontier/useFrontierZoom";
 import { useElementWidth } from "@/components/explorer/useElementWidth";
 import type { FrontierPoint } from "@/lib/api/types";
@@ -39,8 +40,6 @@ interface ComparePlotProps {
   selectable: (alpha: number) => boolean;
   onSelectAlpha: (alpha: number) => void;
   onZoom: (zoom: Zoom | null, mode: HistoryMode) => void;
-  /** Controls that act on the chart as a whole (an export), shown in its toolbar. */
-  actions?: ReactNode;
 }
 
 const MARKER_SIZE = { pareto: 120, dominated: 70 };
@@ -105,7 +104,11 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
         >
           Reset zoom
         </button>
-        {props.actions}
+        <ChartExport
+          chart={() => svgRef.current}
+          title={`Comparison: ${x.label} against ${y.label}`}
+          name="compare"
+        />
         <span className="muted chart-hint">Scroll to zoom, drag to pan, click a point to select its α.</span>
       </div>
       <div ref={containerRef} className="chart-container">

@@ -119,6 +119,22 @@ describe("comparing experiments", () => {
     await other.close();
   });
 
+  it("saves the overlaid frontiers as SVG, footnoted with every experiment's data version", async () => {
+    await page().goto(`${baseUrl()}/compare?experiments=${COMPARED.join(",")}&difficulty=all`);
+    await hydrated(page());
+    const [file] = await Promise.all([
+      page().waitForEvent("download"),
+      page().getByTestId("export-svg-compare").first().click(),
+    ]);
+    const text = readFileSync(await file.path(), "utf8");
+    expect(file.suggestedFilename()).toMatch(/-compare-all\.svg$/);
+    expect(text).toContain(
+      `Comparison: ${getMetric("correctness").label} against ${getMetric("efficiency").label}`,
+    );
+    for (const { experiment, version } of (await comparison()).experiments)
+      expect(text).toContain(`${experiment.slug} ${version}`);
+  });
+
   it("explains a link that names one experiment, and answers 404 for an unknown one", async () => {
     await page().goto(`${baseUrl()}/compare?experiments=${DEMO_EXPERIMENT_SLUG}`);
     expect(await page().getByTestId("compare-invalid").textContent()).toContain("at least 2");
