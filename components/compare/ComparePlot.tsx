@@ -4,6 +4,7 @@ import { memo, useId, useMemo, useRef } from "react";
 import { ChartAxes } from "@/components/charts/ChartAxes";
 import { ChartExport } from "@/components/charts/ChartExport";
 import { useFrontierZoom } from "@/components/explorer/frontier/useFrontierZoom";
+import { ZoomButtons } from "@/components/explorer/frontier/ZoomButtons";
 import { useElementWidth } from "@/components/explorer/useElementWidth";
 import type { FrontierPoint } from "@/lib/api/types";
 import { px } from "@/lib/charts/frame";
@@ -90,20 +91,7 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
   return (
     <div className="frontier-plot">
       <div className="chart-toolbar" role="toolbar" aria-label="Zoom">
-        <button type="button" className="button button--small" onClick={zoomIn} aria-label="Zoom in">
-          +
-        </button>
-        <button type="button" className="button button--small" onClick={zoomOut} aria-label="Zoom out">
-          −
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => onZoom(null, "push")}
-          disabled={zoom === null}
-        >
-          Reset zoom
-        </button>
+        <ZoomButtons zoom={zoom} zoomIn={zoomIn} zoomOut={zoomOut} onZoom={onZoom} />
         <ChartExport
           chart={() => svgRef.current}
           title={`Comparison: ${x.label} against ${y.label}`}

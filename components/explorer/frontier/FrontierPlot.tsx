@@ -19,6 +19,7 @@ import { FrontierTable } from "./FrontierTable";
 import { FrontierTooltip } from "./FrontierTooltip";
 import { frontierMarker } from "./frontierMarker";
 import { useFrontierZoom } from "./useFrontierZoom";
+import { ZoomButtons } from "./ZoomButtons";
 
 interface FrontierPlotProps {
   points: readonly FrontierPoint[];
@@ -90,21 +91,7 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
   return (
     <div className="frontier-plot">
       <div className="chart-toolbar" role="toolbar" aria-label="Zoom">
-        <button type="button" className="button button--small" onClick={zoomIn} aria-label="Zoom in">
-          +
-        </button>
-        <button type="button" className="button button--small" onClick={zoomOut} aria-label="Zoom out">
-          −
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => onZoom(null, "push")}
-          disabled={zoom === null}
-          data-testid="zoom-reset"
-        >
-          Reset zoom
-        </button>
+        <ZoomButtons zoom={zoom} zoomIn={zoomIn} zoomOut={zoomOut} onZoom={onZoom} />
         <span className="muted chart-hint">Scroll to zoom, drag to pan, click a point to select its α.</span>
         <GlossaryLink anchor={metricAnchor(x.id)} what={`${x.label} and ${y.label}`} />
         <ChartExport
