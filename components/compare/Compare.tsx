@@ -8,20 +8,18 @@ import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { LongText } from "@/components/common/LongText";
 import { ViewNotices } from "@/components/common/ViewNotices";
 import { AlphaSlider } from "@/components/explorer/AlphaSlider";
-import { AxisControls } from "@/components/explorer/AxisControls";
 import { DifficultyFilter } from "@/components/explorer/DifficultyFilter";
+import { FrontierPanel } from "@/components/explorer/frontier/FrontierPanel";
+import { useFrontierView } from "@/components/explorer/frontier/useFrontierView";
 import { SETTING_LABELS } from "@/lib/api/types";
 import { createMetricEstimators, readoutAt } from "@/lib/client/alphaScores";
 import { compareContextOf } from "@/lib/client/compareContext";
-import { type CompareView, compareViewDefinition } from "@/lib/client/compareView";
+import { compareViewDefinition } from "@/lib/client/compareView";
 import { comparisonWarnings } from "@/lib/client/compareWarnings";
 import { comparisonQuery } from "@/lib/client/queries";
-import type { HistoryMode } from "@/lib/client/urlView";
 import { useUrlView } from "@/lib/client/useUrlView";
-import { roundZoom, type Zoom } from "@/lib/client/viewState";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { DIFFICULTY_SLICES, type DifficultySlice } from "@/lib/domain/difficulty";
-import { getMetric, isMetricId, METRICS } from "@/lib/science/metricRegistry";
 import styles from "./Compare.module.css";
 import { ComparePlot, type CompareSeries } from "./ComparePlot";
 import { CompareScores } from "./CompareScores";
@@ -41,10 +39,6 @@ interface CompareProps {
 export function Compare({ slugs, initialSearch }: CompareProps) {
   const { data } = useSuspenseQuery(comparisonQuery(slugs));
   const context = useMemo(() => compareContextOf(data), [data]);
-  const metricChoices = useMemo(
-    () => METRICS.filter((metric) => context.metrics.some((choice) => choice.id === metric.id)),
-    [context],
-  );
   const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
     compareViewDefinition,
     context,
@@ -76,33 +70,18 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
     [context, data],
   );
   const warnings = comparisonWarnings(data, view.difficulty);
-  const x = getMetric(isMetricId(view.x) ? view.x : "correctness");
-  const y = getMetric(isMetricId(view.y) ? view.y : "efficiency");
+  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onAxes } = useFrontierView(
+    view,
+    context.metrics,
+    updateView,
+  );
   const { range, stops } = context.alphas;
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
-  const onAlpha = useCallback(
-    (alpha: number, mode: HistoryMode) => updateView({ alpha }, mode),
-    [updateView],
-  );
   const selectable = useCallback(
     (alpha: number) => range !== null && alpha >= range[0] && alpha <= range[1],
     [range],
-  );
-  const onSelectAlpha = useCallback((alpha: number) => updateView({ alpha }, "push"), [updateView]);
-  const onZoom = useCallback(
-    (zoom: Zoom | null, mode: HistoryMode) => updateView({ zoom: roundZoom(zoom) }, mode),
-    [updateView],
-  );
-  const onDifficulty = useCallback(
-    (difficulty: DifficultySlice) => updateView({ difficulty }, "push"),
-    [updateView],
-  );
-  const onAxes = useCallback(
-    (change: Partial<CompareView>) =>
-      updateView(change.x || change.y ? { ...change, zoom: null } : change, "push"),
-    [updateView],
   );
 
   // Exported charts name every experiment and its data version.
@@ -172,33 +151,23 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
           )}
         </section>
         <div className={styles.main}>
-          <section className="panel explorer-plot" aria-labelledby="compare-plot-title">
-            <div className="panel-head">
-              <h2 id="compare-plot-title">Correctness–efficiency frontiers</h2>
-              <AxisControls
-                metrics={metricChoices}
-                x={view.x}
-                y={view.y}
-                xLog={view.xLog}
-                yLog={view.yLog}
-                ci={view.ci}
-                onChange={onAxes}
-              />
-            </div>
+          <FrontierPanel
+            id="compare-plot-title"
+            title="Correctness–efficiency frontiers"
+            metrics={metricChoices}
+            view={view}
+            onAxes={onAxes}
+          >
             <ComparePlot
               series={series}
               x={x}
               y={y}
-              xLog={view.xLog}
-              yLog={view.yLog}
-              ci={view.ci}
-              includeCollapsed={view.includeCollapsed}
-              zoom={view.zoom}
+              view={view}
               selectable={selectable}
               onSelectAlpha={onSelectAlpha}
               onZoom={onZoom}
             />
-          </section>
+          </FrontierPanel>
           {view.alpha !== null ? (
             <CompareScores series={series} metrics={metricChoices} alpha={view.alpha} />
           ) : null}

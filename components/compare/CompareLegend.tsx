@@ -1,4 +1,5 @@
 import { LongText } from "@/components/common/LongText";
+import { AlphaPathLegend } from "@/components/explorer/frontier/FrontierLegend";
 import { SeriesSwatch } from "./SeriesSwatch";
 
 /** Key to the comparison plot: each experiment's colour and shape, the path styles, filled vs hollow. */
@@ -11,18 +12,7 @@ export function CompareLegend({ series }: { series: readonly { slug: string; nam
           <LongText text={entry.name} />
         </li>
       ))}
-      <li>
-        <svg width="28" height="10" aria-hidden="true">
-          <line className="alpha-path alpha-path--interpolation" x1="0" x2="28" y1="5" y2="5" />
-        </svg>
-        interpolation 0 ≤ α ≤ 1
-      </li>
-      <li>
-        <svg width="28" height="10" aria-hidden="true">
-          <line className="alpha-path alpha-path--extrapolationB" x1="0" x2="28" y1="5" y2="5" />
-        </svg>
-        extrapolation
-      </li>
+      <AlphaPathLegend />
       <li>filled: Pareto-optimal within its experiment; hollow: dominated</li>
     </ul>
   );

@@ -11,18 +11,16 @@ import { useApiSource } from "@/lib/client/apiSource";
 import { viewContextOf } from "@/lib/client/explorerContext";
 import { explorerDocumentTitle, TITLE_SUFFIX } from "@/lib/client/previewText";
 import { frontierQuery } from "@/lib/client/queries";
-import type { HistoryMode } from "@/lib/client/urlView";
 import { usePresentation } from "@/lib/client/usePresentation";
 import { useUrlView } from "@/lib/client/useUrlView";
-import { type ExplorerView, explorerViewDefinition, roundZoom, type Zoom } from "@/lib/client/viewState";
-import type { DifficultySlice } from "@/lib/domain/difficulty";
-import { getMetric, isMetricId, METRICS } from "@/lib/science/metricRegistry";
+import { explorerViewDefinition } from "@/lib/client/viewState";
 import { AlphaSlider } from "./AlphaSlider";
-import { AxisControls } from "./AxisControls";
 import { CompositionChart } from "./composition/CompositionChart";
 import { DifficultyFilter } from "./DifficultyFilter";
 import { ExplorerHeader } from "./ExplorerHeader";
+import { FrontierPanel } from "./frontier/FrontierPanel";
 import { FrontierPlot } from "./frontier/FrontierPlot";
+import { useFrontierView } from "./frontier/useFrontierView";
 import { MergekitPanel } from "./MergekitPanel";
 import { MetricMultiples } from "./multiples/MetricMultiples";
 import { ScalingLink } from "./ScalingLink";
@@ -41,10 +39,6 @@ interface ExplorerProps {
 export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const { data } = useSuspenseQuery(frontierQuery(useApiSource(slug)));
   const context = useMemo(() => viewContextOf(data), [data]);
-  const metricChoices = useMemo(
-    () => METRICS.filter((metric) => context.metrics.some((choice) => choice.id === metric.id)),
-    [context],
-  );
   const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
     explorerViewDefinition,
     context,
@@ -53,8 +47,11 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const points = data.slices[view.difficulty].points;
   const readout = useAlphaReadout(points, view.alpha);
   const collapsedAlphas = useMemo(() => points.filter((p) => p.collapsed).map((p) => p.alpha), [points]);
-  const x = getMetric(isMetricId(view.x) ? view.x : "correctness");
-  const y = getMetric(isMetricId(view.y) ? view.y : "efficiency");
+  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onAxes } = useFrontierView(
+    view,
+    context.metrics,
+    updateView,
+  );
   const { a, b } = data.experiment.endpoints;
   const exportSource = useMemo(
     () => ({
@@ -73,19 +70,6 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
     performance.mark("alphascope:explorer-interactive");
   }, []);
 
-  const onAlpha = useCallback(
-    (alpha: number, mode: HistoryMode) => updateView({ alpha }, mode),
-    [updateView],
-  );
-  const onSelectAlpha = useCallback((alpha: number) => updateView({ alpha }, "push"), [updateView]);
-  const onZoom = useCallback(
-    (zoom: Zoom | null, mode: HistoryMode) => updateView({ zoom: roundZoom(zoom) }, mode),
-    [updateView],
-  );
-  const onDifficulty = useCallback(
-    (difficulty: DifficultySlice) => updateView({ difficulty }, "push"),
-    [updateView],
-  );
   const onIncludeCollapsed = useCallback(
     (includeCollapsed: boolean) => updateView({ includeCollapsed }, "push"),
     [updateView],
@@ -93,12 +77,6 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const setPresent = useCallback((present: boolean) => updateView({ present }, "push"), [updateView]);
   const presentation = usePresentation(view.present, setPresent);
   useExplorerShortcuts(view, context.alphas, context.slices, updateView);
-  const onAxes = useCallback(
-    (change: Partial<ExplorerView>) =>
-      // A zoom window is in the old metric's units: a new metric starts unzoomed.
-      updateView(change.x || change.y ? { ...change, zoom: null } : change, "push"),
-    [updateView],
-  );
 
   return (
     <ExportSourceProvider source={exportSource}>
@@ -134,28 +112,26 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
           </div>
         </div>
         <div className="explorer-main">
-          <section className="panel explorer-plot" aria-labelledby="frontier-title">
-            <div className="panel-head">
-              <h2 id="frontier-title">Correctness–efficiency frontier</h2>
-              <AxisControls
-                metrics={metricChoices}
-                x={view.x}
-                y={view.y}
-                xLog={view.xLog}
-                yLog={view.yLog}
-                ci={view.ci}
-                onChange={onAxes}
-              />
-            </div>
+          {/* Before the plot, so Tab reaches the slider before the plot's points. */}
+          <section className="panel no-print explorer-alpha" aria-label="Choose α">
+            {context.alphas.length > 1 ? (
+              <AlphaSlider alpha={readout.alpha} evaluated={context.alphas} onChange={onAlpha} />
+            ) : (
+              <SingleCheckpointNote alpha={context.alphas[0]} />
+            )}
+          </section>
+          <FrontierPanel
+            id="frontier-title"
+            title="Correctness–efficiency frontier"
+            metrics={metricChoices}
+            view={view}
+            onAxes={onAxes}
+          >
             <FrontierPlot
               points={points}
               x={x}
               y={y}
-              xLog={view.xLog}
-              yLog={view.yLog}
-              ci={view.ci}
-              includeCollapsed={view.includeCollapsed}
-              zoom={view.zoom}
+              view={view}
               readout={readout}
               endpointLabels={{ a: a.label, b: b.label }}
               onSelectAlpha={onSelectAlpha}
@@ -163,15 +139,8 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
               onIncludeCollapsed={onIncludeCollapsed}
               present={view.present}
             />
-          </section>
+          </FrontierPanel>
           <aside className="explorer-side">
-            <section className="panel no-print" aria-label="Choose α">
-              {context.alphas.length > 1 ? (
-                <AlphaSlider alpha={readout.alpha} evaluated={context.alphas} onChange={onAlpha} />
-              ) : (
-                <SingleCheckpointNote alpha={context.alphas[0]} />
-              )}
-            </section>
             <ScorePanel readout={readout} collapsedAlphas={collapsedAlphas} headlineOnly={view.present} />
             {view.present ? null : (
               <div className="no-print">

@@ -5,6 +5,7 @@ import type { MetricDefinition } from "../science/metricRegistry";
 import { alphaColor } from "./alphaColor";
 import { type AxisScale, createAxisScale } from "./axisScale";
 import { chartFrame, type Frame, px } from "./frame";
+import { insidePlot, type PlotArea } from "./plotArea";
 import { axisTicks, type Tick, tickCountFor } from "./ticks";
 import { type ChartType, marginFor, SCREEN_TYPE, tickSpacing } from "./typography";
 import type { Zoom } from "./zoom";
@@ -23,6 +24,8 @@ export interface PlottedPoint {
   collapsed: boolean;
   /** 95% interval whiskers in pixels, when intervals are shown. */
   whiskers: { x1: number; x2: number; y1: number; y2: number } | null;
+  /** Its centre lies in the plotting area: drawn and focusable (a zoom may leave it outside). */
+  inside: boolean;
 }
 
 /** A plot of one series: its shared frame, scales and ticks, and the series itself. */
@@ -135,6 +138,7 @@ function layoutSeries(
   input: Omit<FrontierSeriesInput, "series">,
   xScale: AxisScale,
   yScale: AxisScale,
+  area: PlotArea,
 ): FrontierSeriesLayout {
   const withValues = drawable(points, input.x.id, input.y.id);
   const missing = points.filter((p) => !withValues.includes(p)).map((p) => p.alpha);
@@ -160,6 +164,7 @@ function layoutSeries(
       pareto: onFront.has(i),
       collapsed: point.collapsed,
       whiskers: input.ci ? whiskersOf(xs[i], ys[i], xScale, yScale) : null,
+      inside: insidePlot(cx, cy, area),
     };
   });
   return {
@@ -207,7 +212,9 @@ export function layoutFrontierSeries(input: FrontierSeriesInput): FrontierSeries
     yScale,
     xTicks: axisTicks(xScale, tickCountFor(frame.innerWidth, tickSpacing(type)), input.x.format),
     yTicks: axisTicks(yScale, tickCountFor(frame.innerHeight, tickSpacing(type)), input.y.format),
-    series: series.map((points) => layoutSeries(points, shared, xScale, yScale)),
+    series: series.map((points) =>
+      layoutSeries(points, shared, xScale, yScale, { width: frame.innerWidth, height: frame.innerHeight }),
+    ),
   };
 }
 

@@ -36,3 +36,31 @@ export function panWindow(window: [number, number], fraction: number, log: boole
   const shift = (hi - lo) * fraction;
   return [fromSpace(lo + shift, log), fromSpace(hi + shift, log)];
 }
+
+/**
+ * How far (px) a pointer must move with the button down before it pans the plot: under it, the
+ * press is a click (on a point, it selects that α), so a hand's tremor never pans.
+ */
+export const DRAG_THRESHOLD_PX = 4;
+
+/** Whether a pointer moved by (dx, dy) px since it was pressed is a drag rather than a click. */
+export function isDrag(dx: number, dy: number): boolean {
+  return Math.hypot(dx, dy) > DRAG_THRESHOLD_PX;
+}
+
+/**
+ * The window after dragging the plot's content by (dx, dy) px over a plotting area of the given
+ * size: the content follows the pointer, so the window moves the other way (up the screen is up
+ * the y axis).
+ */
+export function dragWindow(
+  window: Zoom,
+  drag: { dx: number; dy: number },
+  area: { width: number; height: number },
+  logs: { x: boolean; y: boolean },
+): Zoom {
+  return {
+    x: panWindow(window.x, -drag.dx / area.width, logs.x),
+    y: panWindow(window.y, drag.dy / area.height, logs.y),
+  };
+}

@@ -77,8 +77,11 @@ export function ownsKeys(target: unknown): boolean {
   return Boolean(target.closest?.("dialog[open]"));
 }
 
-/** Controls that move with the arrow keys themselves (the α slider, number spinners, range inputs). */
-const ARROW_CONTROLS = '[role="slider"], [role="spinbutton"], input[type="range"]';
+/**
+ * Controls that move with the arrow keys themselves (the α slider, number spinners, range inputs,
+ * and the plots' point sets, where the arrows move focus from point to point).
+ */
+const ARROW_CONTROLS = '[role="slider"], [role="spinbutton"], input[type="range"], [role="listbox"]';
 
 /** Whether an arrow key pressed on this target moves the control rather than the page (a deck step). */
 export function ownsArrowKeys(target: unknown, key: string): boolean {

@@ -119,6 +119,43 @@ describe("comparing experiments", () => {
     await other.close();
   });
 
+  it("makes every experiment's points one tab stop after the slider; the arrows go through them", async () => {
+    await page().goto(`${baseUrl()}/compare?experiments=${COMPARED.join(",")}&alpha=1`);
+    await hydrated(page());
+    const [demo, sweep] = (await comparison()).experiments.map((e) => e.experiment.name);
+    const focus = () =>
+      page().evaluate(() => ({
+        point: Boolean(document.activeElement?.closest('[data-testid="compare-plot"] [role="listbox"]')),
+        label: document.activeElement?.getAttribute("aria-label") ?? "",
+      }));
+    await page().getByTestId("alpha-slider").focus();
+    let stop = await focus();
+    for (let presses = 0; !stop.point; presses++) {
+      expect(presses).toBeLessThan(20);
+      await page().keyboard.press("Tab");
+      stop = await focus();
+    }
+    // The tab stop is the first experiment's point at the shared α; one more Tab leaves the plot.
+    expect(stop.label.startsWith(`${demo}, α = 1,`)).toBe(true);
+    await page().keyboard.press("Tab");
+    expect((await focus()).point).toBe(false);
+    await page().keyboard.press("Shift+Tab");
+    // End is the last experiment's last α; the arrows step back through its α.
+    await page().keyboard.press("End");
+    expect((await focus()).label.startsWith(`${sweep}, α = 2,`)).toBe(true);
+    await page().keyboard.press("ArrowLeft");
+    expect((await focus()).label.startsWith(`${sweep}, α = 1,`)).toBe(true);
+    await page().keyboard.press("ArrowLeft");
+    await page().keyboard.press("Enter");
+    await page().waitForURL(/alpha=0&/);
+    expect(await sliderValue()).toBe(0);
+    // The demo's α = −1 lies outside the shared range: choosing it changes nothing.
+    await page().keyboard.press("Home");
+    expect((await focus()).label.startsWith(`${demo}, α = −1,`)).toBe(true);
+    await page().keyboard.press("Enter");
+    expect(await sliderValue()).toBe(0);
+  });
+
   it("saves the overlaid frontiers as SVG, footnoted with every experiment's data version", async () => {
     await page().goto(`${baseUrl()}/compare?experiments=${COMPARED.join(",")}&difficulty=all`);
     await hydrated(page());

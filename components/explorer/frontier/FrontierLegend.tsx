@@ -4,14 +4,10 @@ import { COLLAPSED_CROSS } from "./FrontierSvg";
 
 const RAMP_STEPS = 24;
 
-/** Key to the frontier plot: path styles, Pareto, dominated and collapsed points, the α colour ramp. */
-export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alphaMax: number }) {
-  const stops = Array.from({ length: RAMP_STEPS + 1 }, (_, i) => {
-    const alpha = alphaMin + ((alphaMax - alphaMin) * i) / RAMP_STEPS;
-    return `${alphaColor(alpha, alphaMin, alphaMax)} ${((i / RAMP_STEPS) * 100).toFixed(1)}%`;
-  });
+/** The legend's entries for the two styles of the α path (shared with the comparison's legend). */
+export function AlphaPathLegend() {
   return (
-    <ul className="chart-legend" aria-label="Legend">
+    <>
       <li>
         <svg width="28" height="10" aria-hidden="true">
           <line className="alpha-path alpha-path--interpolation" x1="0" x2="28" y1="5" y2="5" />
@@ -24,6 +20,19 @@ export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alpha
         </svg>
         extrapolation
       </li>
+    </>
+  );
+}
+
+/** Key to the frontier plot: path styles, Pareto, dominated and collapsed points, the α colour ramp. */
+export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alphaMax: number }) {
+  const stops = Array.from({ length: RAMP_STEPS + 1 }, (_, i) => {
+    const alpha = alphaMin + ((alphaMax - alphaMin) * i) / RAMP_STEPS;
+    return `${alphaColor(alpha, alphaMin, alphaMax)} ${((i / RAMP_STEPS) * 100).toFixed(1)}%`;
+  });
+  return (
+    <ul className="chart-legend" aria-label="Legend">
+      <AlphaPathLegend />
       <li>
         <svg width="28" height="10" aria-hidden="true">
           <path className="frontier-step" d="M0,2H14V8H28" />

@@ -18,6 +18,7 @@ import { FrontierSvg } from "./FrontierSvg";
 import { FrontierTable } from "./FrontierTable";
 import { FrontierTooltip } from "./FrontierTooltip";
 import { frontierMarker } from "./frontierMarker";
+import type { FrontierPlotView } from "./useFrontierView";
 import { useFrontierZoom } from "./useFrontierZoom";
 import { ZoomButtons } from "./ZoomButtons";
 
@@ -25,11 +26,8 @@ interface FrontierPlotProps {
   points: readonly FrontierPoint[];
   x: MetricDefinition;
   y: MetricDefinition;
-  xLog: boolean;
-  yLog: boolean;
-  ci: boolean;
-  includeCollapsed: boolean;
-  zoom: Zoom | null;
+  /** Scales, intervals, collapsed checkpoints and zoom, as the view has them. */
+  view: FrontierPlotView;
   /** The estimates at the current α, shared with the score panel. */
   readout: AlphaReadout;
   endpointLabels: { a: string; b: string };
@@ -55,7 +53,8 @@ function heightFor(width: number, available: number, present: boolean): number {
  * Pareto toggle, a legend and the data table.
  */
 export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps) {
-  const { points, x, y, xLog, yLog, ci, includeCollapsed, zoom, readout, endpointLabels, present } = props;
+  const { points, x, y, view, readout, endpointLabels, present } = props;
+  const { xLog, yLog, ci, includeCollapsed, zoom } = view;
   const { onSelectAlpha, onZoom, onIncludeCollapsed } = props;
   const { alpha } = readout;
   const [containerRef, { width, height: available }] = useElementSize<HTMLDivElement>({

@@ -1,8 +1,16 @@
 "use client";
 
-import { type PointerEvent, type RefObject, useEffect, useMemo, useRef } from "react";
+import {
+  type MouseEventHandler,
+  type PointerEvent,
+  type PointerEventHandler,
+  type RefObject,
+  useEffect,
+  useMemo,
+  useRef,
+} from "react";
 import type { FrontierLayout } from "@/lib/charts/frontierLayout";
-import { panWindow, zoomWindow } from "@/lib/charts/zoom";
+import { dragWindow, isDrag, zoomWindow } from "@/lib/charts/zoom";
 import type { HistoryMode } from "@/lib/client/urlView";
 import type { Zoom } from "@/lib/client/viewState";
 
@@ -11,6 +19,23 @@ const WHEEL_STEP = 0.85;
 /** What zooming needs of a plot (one frontier or several on shared axes). */
 type ZoomedPlot = Pick<FrontierLayout, "frame" | "xScale" | "yScale">;
 
+/** Drag-to-pan on the whole plot, clicks on points kept (see `DRAG_THRESHOLD_PX`). */
+export interface PanHandlers {
+  onPointerDown: PointerEventHandler<SVGSVGElement>;
+  onPointerMove: PointerEventHandler<SVGSVGElement>;
+  onPointerUp: PointerEventHandler<SVGSVGElement>;
+  onPointerCancel: PointerEventHandler<SVGSVGElement>;
+  onClickCapture: MouseEventHandler<SVGSVGElement>;
+}
+
+interface PanStart {
+  startX: number;
+  startY: number;
+  window: Zoom;
+  /** Whether the pointer has moved past the drag threshold (it is a pan, not a click). */
+  moved: boolean;
+}
+
 function windowOf(layout: ZoomedPlot): Zoom {
   const [x0, x1] = layout.xScale.domain();
   const [y0, y1] = layout.yScale.domain();
@@ -18,8 +43,9 @@ function windowOf(layout: ZoomedPlot): Zoom {
 }
 
 /**
- * Wheel zoom around the pointer and drag-to-pan on the plot background. Wheel steps coalesce in
- * history like key steps; a pan updates live and lands in history on release.
+ * Wheel zoom around the pointer and drag-to-pan from anywhere in the plotting area (points and
+ * paths included: a press that moves less than a few pixels stays a click). Wheel steps coalesce
+ * in history like key steps; a pan updates live and lands in history on release.
  */
 export function useFrontierZoom(
   svgRef: RefObject<SVGSVGElement | null>,
@@ -29,7 +55,8 @@ export function useFrontierZoom(
 ) {
   const latest = useRef({ layout, logs, onZoom });
   latest.current = { layout, logs, onZoom };
-  const pan = useRef<{ startX: number; startY: number; window: Zoom } | null>(null);
+  const pan = useRef<PanStart | null>(null);
+  const panned = useRef(false);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -57,31 +84,61 @@ export function useFrontierZoom(
   }, [svgRef]);
 
   // Stable handlers (they read the latest layout through the ref), so the memoized plot keeps them.
-  const panHandlers = useMemo(() => {
-    const panTo = (event: PointerEvent, mode: HistoryMode) => {
-      const start = pan.current;
-      if (!start) return;
+  const panHandlers = useMemo((): PanHandlers => {
+    const dragOf = (event: PointerEvent, start: PanStart) => ({
+      dx: event.clientX - start.startX,
+      dy: event.clientY - start.startY,
+    });
+    const panTo = (event: PointerEvent, start: PanStart, mode: HistoryMode) => {
       const { layout: current, logs: log, onZoom: emit } = latest.current;
-      const dx = (event.clientX - start.startX) / current.frame.innerWidth;
-      const dy = (event.clientY - start.startY) / current.frame.innerHeight;
-      emit({ x: panWindow(start.window.x, -dx, log.x), y: panWindow(start.window.y, dy, log.y) }, mode);
+      const area = { width: current.frame.innerWidth, height: current.frame.innerHeight };
+      emit(dragWindow(start.window, dragOf(event, start), area, log), mode);
     };
     return {
-      onPointerDown: (event: PointerEvent<SVGRectElement>) => {
+      // A press anywhere in the plotting area (background, α path, a point) may become a pan.
+      onPointerDown: (event) => {
+        panned.current = false;
         if (event.button !== 0) return;
-        event.currentTarget.setPointerCapture(event.pointerId);
+        const { frame } = latest.current.layout;
+        const rect = event.currentTarget.getBoundingClientRect();
+        const left = event.clientX - rect.left - frame.margin.left;
+        const top = event.clientY - rect.top - frame.margin.top;
+        if (left < 0 || top < 0 || left > frame.innerWidth || top > frame.innerHeight) return;
         pan.current = {
           startX: event.clientX,
           startY: event.clientY,
           window: windowOf(latest.current.layout),
+          moved: false,
         };
       },
-      onPointerMove: (event: PointerEvent<SVGRectElement>) => panTo(event, "live"),
-      onPointerUp: (event: PointerEvent<SVGRectElement>) => {
+      // Until it passes the threshold the press is a click; then the plot captures the pointer and pans.
+      onPointerMove: (event) => {
         const start = pan.current;
-        if (start && (event.clientX !== start.startX || event.clientY !== start.startY))
-          panTo(event, "release");
+        if (!start) return;
+        if (!start.moved) {
+          const { dx, dy } = dragOf(event, start);
+          if (!isDrag(dx, dy)) return;
+          start.moved = true;
+          event.currentTarget.setPointerCapture(event.pointerId);
+        }
+        panTo(event, start, "live");
+      },
+      onPointerUp: (event) => {
+        const start = pan.current;
+        if (start?.moved) {
+          panTo(event, start, "release");
+          panned.current = true;
+        }
         pan.current = null;
+      },
+      onPointerCancel: () => {
+        pan.current = null;
+      },
+      // The click that ends a pan is not a click on the point it started on.
+      onClickCapture: (event) => {
+        if (!panned.current) return;
+        panned.current = false;
+        event.stopPropagation();
       },
     };
   }, []);

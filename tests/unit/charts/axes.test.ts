@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAxisScale, fitDomain } from "@/lib/charts/axisScale";
 import { axisTicks, tickCountFor } from "@/lib/charts/ticks";
-import { panWindow, zoomWindow } from "@/lib/charts/zoom";
+import { DRAG_THRESHOLD_PX, dragWindow, isDrag, panWindow, zoomWindow } from "@/lib/charts/zoom";
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
@@ -77,5 +77,40 @@ describe("zoom and pan", () => {
     const [lo, hi] = panWindow([0.2, 0.6], 0.25, false);
     expect(lo).toBeCloseTo(0.3, 12);
     expect(hi).toBeCloseTo(0.7, 12);
+  });
+
+  it("takes a press that moves up to the threshold for a click, and a longer move for a drag", () => {
+    expect(isDrag(0, 0)).toBe(false);
+    expect(isDrag(3, -2)).toBe(false);
+    expect(isDrag(DRAG_THRESHOLD_PX, 0)).toBe(false);
+    expect(isDrag(0, DRAG_THRESHOLD_PX + 1)).toBe(true);
+    expect(isDrag(-4, 4)).toBe(true);
+  });
+
+  it("moves the window against a drag, so the content follows the pointer", () => {
+    // Dragging 100 px right over a 400-px-wide area shows what was a quarter window to the left;
+    // dragging 50 px down over a 200-px-high area shows what was a quarter window higher up.
+    const moved = dragWindow(
+      { x: [0.2, 0.6], y: [0, 1] },
+      { dx: 100, dy: 50 },
+      { width: 400, height: 200 },
+      { x: false, y: false },
+    );
+    expect(moved.x[0]).toBeCloseTo(0.1, 12);
+    expect(moved.x[1]).toBeCloseTo(0.5, 12);
+    expect(moved.y[0]).toBeCloseTo(0.25, 12);
+    expect(moved.y[1]).toBeCloseTo(1.25, 12);
+  });
+
+  it("drags a log axis by decades", () => {
+    const moved = dragWindow(
+      { x: [10, 1000], y: [0, 1] },
+      { dx: -200, dy: 0 },
+      { width: 400, height: 200 },
+      { x: true, y: false },
+    );
+    expect(moved.x[0]).toBeCloseTo(100, 9);
+    expect(moved.x[1]).toBeCloseTo(10_000, 6);
+    expect(moved.y).toEqual([0, 1]);
   });
 });

@@ -3,6 +3,7 @@ import {
   createShortcutRegistry,
   isShortcutEvent,
   keyLabel,
+  ownsArrowKeys,
   ownsKeys,
   type Shortcut,
   type ShortcutEvent,
@@ -75,6 +76,31 @@ describe("isShortcutEvent", () => {
   it("leaves keys a focused control already handled (the α slider's arrows) and keys typed into fields", () => {
     expect(isShortcutEvent(press("ArrowRight", { defaultPrevented: true }))).toBe(false);
     expect(isShortcutEvent(press("f", { target: { tagName: "INPUT", type: "text" } }))).toBe(false);
+  });
+});
+
+describe("ownsArrowKeys", () => {
+  /** An element inside a control that answers to `selector` (what `Element.closest` finds). */
+  const inside = (selector: string): ShortcutTarget => ({
+    tagName: "g",
+    closest: (s: string) => (s.split(",").some((part) => part.trim() === selector) ? {} : null),
+  });
+
+  it("leaves the arrows to the α slider and to a plot's point set (a listbox), not other keys", () => {
+    expect(ownsArrowKeys(inside('[role="slider"]'), "ArrowLeft")).toBe(true);
+    expect(ownsArrowKeys(inside('[role="listbox"]'), "ArrowRight")).toBe(true);
+    expect(ownsArrowKeys(inside('[role="listbox"]'), "ArrowUp")).toBe(true);
+    expect(ownsArrowKeys(inside('[role="listbox"]'), "]")).toBe(false);
+    expect(ownsArrowKeys(body, "ArrowRight")).toBe(false);
+  });
+
+  it("so a registered arrow shortcut does not run while a plot point has focus", () => {
+    const registry = createShortcutRegistry();
+    const log: string[] = [];
+    registry.register([shortcut("ArrowRight", log)]);
+    expect(registry.handle(press("ArrowRight", { target: inside('[role="listbox"]') }))).toBe(false);
+    expect(registry.handle(press("ArrowRight"))).toBe(true);
+    expect(log).toEqual(["ArrowRight"]);
   });
 });
 
