@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { layoutFrontier, pathPart } from "@/lib/charts/frontierLayout";
-import { getMetric } from "@/lib/science/metricRegistry";
 import { dominates } from "@/lib/science/pareto";
-import { makeFrontierFixture } from "./fixtures/frontierData";
+import { frontierLayoutInput, makeFrontierFixture } from "./fixtures/frontierData";
 
 const data = makeFrontierFixture();
-const base = {
-  points: data.slices.all.points,
-  x: getMetric("correctness"),
-  y: getMetric("efficiency"),
-  xLog: false,
-  yLog: false,
-  ci: true,
-  includeCollapsed: false,
-  zoom: null,
-  width: 720,
-  height: 440,
-};
+const base = frontierLayoutInput({ points: data.slices.all.points });
 
 describe("pathPart", () => {
   it("classifies segments by their midpoint", () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { layoutFrontier } from "@/lib/charts/frontierLayout";
 import { insidePlot, labelCharsThatFit, placePointLabel } from "@/lib/charts/plotArea";
-import { getMetric } from "@/lib/science/metricRegistry";
-import { makeFrontierFixture } from "./fixtures/frontierData";
+import { frontierLayoutInput } from "./fixtures/frontierData";
 
 const area = { width: 600, height: 400 };
 const FONT = 12.5;
@@ -69,18 +68,7 @@ describe("placePointLabel", () => {
 });
 
 describe("the endpoint labels of a zoomed frontier", () => {
-  const data = makeFrontierFixture();
-  const base = {
-    points: data.slices.all.points,
-    x: getMetric("correctness"),
-    y: getMetric("efficiency"),
-    xLog: false,
-    yLog: false,
-    ci: false,
-    includeCollapsed: false,
-    width: 720,
-    height: 440,
-  };
+  const base = frontierLayoutInput({ ci: false });
   const full = layoutFrontier({ ...base, zoom: null });
   const b = full.points.find((p) => p.point.alpha === 1);
 

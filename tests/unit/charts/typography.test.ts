@@ -2,22 +2,9 @@ import { describe, expect, it } from "vitest";
 import { FRONTIER_MARGIN, layoutFrontier } from "@/lib/charts/frontierLayout";
 import { passAtKChartLayout } from "@/lib/charts/passAtKCurveLayout";
 import { marginFor, PRESENTATION_TYPE, SCREEN_TYPE } from "@/lib/charts/typography";
-import { getMetric } from "@/lib/science/metricRegistry";
-import { makeFrontierFixture } from "./fixtures/frontierData";
+import { frontierLayoutInput } from "./fixtures/frontierData";
 
-const data = makeFrontierFixture();
-const base = {
-  points: data.slices.all.points,
-  x: getMetric("correctness"),
-  y: getMetric("efficiency"),
-  xLog: false,
-  yLog: false,
-  ci: true,
-  includeCollapsed: false,
-  zoom: null,
-  width: 1200,
-  height: 800,
-};
+const base = frontierLayoutInput({ width: 1200, height: 800 });
 
 describe("chart type sizes", () => {
   it("presentation type is large enough to read from the back of a room (tick and axis labels ≥ 16 px)", () => {
