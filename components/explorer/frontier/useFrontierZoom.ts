@@ -9,7 +9,9 @@ import {
   useMemo,
   useRef,
 } from "react";
+import type { Frame } from "@/lib/charts/frame";
 import type { FrontierLayout } from "@/lib/charts/frontierLayout";
+import { insidePlot } from "@/lib/charts/plotArea";
 import { dragWindow, isDrag, zoomWindow } from "@/lib/charts/zoom";
 import type { HistoryMode } from "@/lib/client/urlView";
 import type { Zoom } from "@/lib/client/viewState";
@@ -34,6 +36,18 @@ interface PanStart {
   window: Zoom;
   /** Whether the pointer has moved past the drag threshold (it is a pan, not a click). */
   moved: boolean;
+}
+
+/** Where a pointer is in the plotting area (px from its top left corner), or null outside it. */
+function plotPointAt(
+  event: { clientX: number; clientY: number },
+  svg: SVGSVGElement,
+  frame: Frame,
+): { left: number; top: number } | null {
+  const rect = svg.getBoundingClientRect();
+  const left = event.clientX - rect.left - frame.margin.left;
+  const top = event.clientY - rect.top - frame.margin.top;
+  return insidePlot(left, top, { width: frame.innerWidth, height: frame.innerHeight }) ? { left, top } : null;
 }
 
 function windowOf(layout: ZoomedPlot): Zoom {
@@ -64,10 +78,9 @@ export function useFrontierZoom(
     // React's onWheel is passive, so the page would scroll as well: listen natively.
     const onWheel = (event: WheelEvent) => {
       const { layout: current, logs: log, onZoom: emit } = latest.current;
-      const rect = svg.getBoundingClientRect();
-      const left = event.clientX - rect.left - current.frame.margin.left;
-      const top = event.clientY - rect.top - current.frame.margin.top;
-      if (left < 0 || top < 0 || left > current.frame.innerWidth || top > current.frame.innerHeight) return;
+      const at = plotPointAt(event, svg, current.frame);
+      if (!at) return;
+      const { left, top } = at;
       event.preventDefault();
       const factor = event.deltaY < 0 ? WHEEL_STEP : 1 / WHEEL_STEP;
       const window = windowOf(current);
@@ -99,11 +112,7 @@ export function useFrontierZoom(
       onPointerDown: (event) => {
         panned.current = false;
         if (event.button !== 0) return;
-        const { frame } = latest.current.layout;
-        const rect = event.currentTarget.getBoundingClientRect();
-        const left = event.clientX - rect.left - frame.margin.left;
-        const top = event.clientY - rect.top - frame.margin.top;
-        if (left < 0 || top < 0 || left > frame.innerWidth || top > frame.innerHeight) return;
+        if (!plotPointAt(event, event.currentTarget, latest.current.layout.frame)) return;
         pan.current = {
           startX: event.clientX,
           startY: event.clientY,
