@@ -65,7 +65,7 @@ export function ThemeSwitch() {
         value={choice}
         onChange={(event) => choose(parseThemeChoice(event.target.value))}
         data-testid="theme-switch"
-        data-hydrated={hydrated ? "true" : undefined}
+        data-ready={hydrated ? "true" : undefined}
       >
         <option value="system">System theme</option>
         <option value="light">Light theme</option>

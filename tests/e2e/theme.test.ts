@@ -77,7 +77,7 @@ const switchValue = (target: Page) => target.getByTestId("theme-switch").inputVa
 
 /** Chooses a theme with the header's switch, once the header has hydrated. */
 async function choose(target: Page, choice: "system" | "light" | "dark"): Promise<void> {
-  await target.locator('[data-testid="theme-switch"][data-hydrated="true"]').waitFor();
+  await target.locator('[data-testid="theme-switch"][data-ready="true"]').waitFor();
   await target.getByTestId("theme-switch").selectOption(choice);
 }
 
