@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { alphaColor } from "@/lib/charts/alphaColor";
+import { readableInk } from "@/lib/charts/palette";
 import type { HistoryMode, UpdateView } from "@/lib/client/urlView";
 import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import { splitBudgetByWeights } from "@/lib/science/budget";
@@ -54,6 +55,7 @@ function MemberAxis({ view, context, updateView, collapsed }: EnsembleBuilderPro
             style={{
               left: `${left(alpha)}%`,
               background: selected ? alphaColor(alpha, min, max) : undefined,
+              color: selected ? readableInk(alphaColor(alpha, min, max)) : undefined,
             }}
             aria-pressed={selected}
             aria-label={`α ${formatAlpha(alpha)}, ${describeAlpha(alpha)}${isCollapsed ? ", collapsed" : ""}`}

@@ -1,5 +1,6 @@
 import { memo, type Ref } from "react";
 import type { FrontierLayout, PlottedPoint } from "@/lib/charts/frontierLayout";
+import { paletteVar } from "@/lib/charts/palette";
 import { labelCharsThatFit, placePointLabel } from "@/lib/charts/plotArea";
 import { ellipsize } from "@/lib/client/format";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
@@ -113,7 +114,7 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps &
             <circle
               className="frontier-point-dot"
               r={p.pareto ? 6 : 4.5}
-              fill={p.pareto ? p.color : "#ffffff"}
+              fill={p.pareto ? p.color : paletteVar("surface")}
               stroke={p.color}
             />
             {p.collapsed ? <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} /> : null}
