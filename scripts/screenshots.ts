@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: the README's pictures (docs/screenshots/*.png): the explorer on the synthetic
- * demo sweep, hard problems, at one α of each kind, presentation mode on a 1280×720 projector, the explorer on a
- * 390-px-wide phone, the problems view and one problem's page, and the
+ * demo sweep, hard problems, at one α of each kind, in dark mode, presentation mode on a 1280×720 projector,
+ * the explorer on a 390-px-wide phone, the problems view and one problem's page, and the
  * comparison of the demo with a second synthetic sweep of the same pair (coarser α grid, 64 samples).
  * Starts the app the way `npm start` does (production build, embedded PostgreSQL in a fresh data
  * directory, demo sweep) and drives headless Chromium. Rewrites the tracked PNGs: run it when the
@@ -109,6 +109,17 @@ async function shootPhone(page: Page, baseUrl: string): Promise<void> {
   console.log(`wrote ${relative(process.cwd(), path)}`);
 }
 
+/** The explorer of the second picture (hard problems, α = 1.5) with the system in dark mode. */
+async function shootDark(page: Page, baseUrl: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(`${baseUrl}/experiments/${DEMO_EXPERIMENT_SLUG}?alpha=1.5&difficulty=hard`);
+  await page.locator('.explorer[data-hydrated="true"]').waitFor({ timeout: 120_000 });
+  const path = join(DIR, "explorer-dark.png");
+  await page.screenshot({ path });
+  console.log(`wrote ${relative(process.cwd(), path)}`);
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
 async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   const app = await startApp();
@@ -139,6 +150,7 @@ async function main(): Promise<void> {
       }
       await shootPhone(page, app.baseUrl);
       await page.setViewportSize(DESK);
+      await shootDark(page, app.baseUrl);
       await shootProblems(page, app.baseUrl);
       await importCoarseSweep(app.baseUrl);
       await page.goto(

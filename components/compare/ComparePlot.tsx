@@ -9,6 +9,7 @@ import { useElementWidth } from "@/components/explorer/useElementWidth";
 import type { FrontierPoint } from "@/lib/api/types";
 import { px } from "@/lib/charts/frame";
 import { layoutFrontierSeries, type PlottedPoint } from "@/lib/charts/frontierLayout";
+import { paletteVar } from "@/lib/charts/palette";
 import { seriesStyle } from "@/lib/charts/seriesStyle";
 import type { AlphaReadout } from "@/lib/client/alphaScores";
 import type { HistoryMode } from "@/lib/client/urlView";
@@ -177,8 +178,8 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
                         <circle className={styles.hit} r={11} />
                         <path
                           d={style.marker(p.pareto ? MARKER_SIZE.pareto : MARKER_SIZE.dominated)}
-                          fill={p.pareto ? "currentColor" : "#ffffff"}
-                          stroke={p.pareto ? "#14171c" : "currentColor"}
+                          fill={p.pareto ? "currentColor" : paletteVar("surface")}
+                          stroke={p.pareto ? paletteVar("text") : "currentColor"}
                           strokeWidth={p.pareto ? 1.25 : 2}
                         />
                       </g>

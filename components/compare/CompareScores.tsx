@@ -1,4 +1,6 @@
+import { CsvDownload } from "@/components/common/CsvDownload";
 import { LongText } from "@/components/common/LongText";
+import { compareScoreCsvTable } from "@/lib/client/scoreCsv";
 import { formatAlpha } from "@/lib/domain/alpha";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 import styles from "./Compare.module.css";
@@ -22,12 +24,20 @@ function provenance(series: CompareSeries): string {
     : "no value";
 }
 
-/** Every compared experiment's scores at the shared α, side by side, with 95% intervals. */
+/**
+ * Every compared experiment's scores at the shared α, side by side, with 95% intervals; the CSV
+ * holds the same numbers unrounded.
+ */
 export function CompareScores({ series, metrics, alpha }: CompareScoresProps) {
   return (
     <section className="panel" aria-labelledby="compare-scores-title">
       <div className="panel-head">
         <h2 id="compare-scores-title">Scores at α = {formatAlpha(alpha)}</h2>
+        <CsvDownload
+          name="compare-scores"
+          label="Download the side-by-side scores as CSV"
+          table={() => compareScoreCsvTable(series, metrics, alpha)}
+        />
       </div>
       <div className={styles.scores}>
         <table className="data-table data-table--compact" data-testid="compare-scores">

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { NavLink } from "./NavLink";
+import { ThemeSwitch } from "./ThemeSwitch";
 
-/** The bar on top of every page: product name and the two places a researcher goes. */
+/** The bar on top of every page: product name, the places a researcher goes, the theme switch. */
 export function AppHeader() {
   return (
     <header className="app-header">
@@ -27,6 +28,7 @@ export function AppHeader() {
           </li>
         </ul>
       </nav>
+      <ThemeSwitch />
     </header>
   );
 }

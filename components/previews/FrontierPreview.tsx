@@ -1,6 +1,7 @@
 import type { CSSProperties } from "react";
 import type { Headline } from "@/lib/api/headline";
 import type { FrontierLayout } from "@/lib/charts/frontierLayout";
+import { LIGHT_COLORS } from "@/lib/charts/palette";
 import { ellipsize } from "@/lib/client/format";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 import type { FrontierMarker } from "../explorer/frontier/FrontierSvg";
@@ -12,18 +13,18 @@ export const PREVIEW_SIZE = { width: 1200, height: 630 } as const;
 export const PREVIEW_CHART = { left: 24, top: 136, width: 1152, height: 440 } as const;
 
 /**
- * The explorer's chart colours, fixed here because an image has no stylesheet (app/globals.css:
- * --text, --text-muted, --estimate, .alpha-path, .frontier-step, .chart-grid).
+ * The explorer's chart colours as concrete values, because an image has no stylesheet: the
+ * palette's light ones (a preview is light, like an exported chart).
  */
 const COLOURS = {
-  text: "#14171c",
-  muted: "#4f5865",
-  estimate: "#7a4fb0",
-  path: "#4d5664",
-  frontier: "#0f766e",
-  grid: "#e6e9ee",
-  axis: "#5a6270",
-  background: "#ffffff",
+  text: LIGHT_COLORS.text,
+  muted: LIGHT_COLORS["text-muted"],
+  estimate: LIGHT_COLORS.estimate,
+  path: LIGHT_COLORS["chart-path"],
+  frontier: LIGHT_COLORS["chart-frontier"],
+  grid: LIGHT_COLORS["chart-grid"],
+  axis: LIGHT_COLORS["chart-axis"],
+  background: LIGHT_COLORS.surface,
 } as const;
 
 interface FrontierPreviewProps {

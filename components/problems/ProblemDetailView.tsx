@@ -3,24 +3,56 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatPercent } from "@/components/scaling/format";
-import type { ProblemCheckpoint } from "@/lib/api/problemTypes";
 import { problemsHref } from "@/lib/client/problemHref";
 import { problemDetailQuery } from "@/lib/client/queries";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
+import { type AlphaColumn, ByAlphaTable } from "./ByAlphaTable";
 import styles from "./Problems.module.css";
 import { VerdictBars } from "./VerdictBars";
 
-function alphaCell(cp: ProblemCheckpoint) {
-  return (
-    <th scope="row" className="num">
-      {formatAlpha(cp.alpha)}
-      {cp.label ? <span className="muted"> {cp.label}</span> : null}
-    </th>
-  );
-}
-
 const ms = (value: number | null) => (value === null ? "—" : `${value.toFixed(1)} ms`);
+
+const VERDICT_COLUMNS: AlphaColumn[] = [
+  { key: "n", header: "Samples", cell: (cp) => cp.n },
+  ...VERDICTS.map(
+    (verdict): AlphaColumn => ({
+      key: verdict,
+      header: VERDICT_LABELS[verdict],
+      data: { "data-verdict": verdict },
+      cell: (cp) => (
+        <>
+          {cp.verdicts[verdict]} <span className="muted">({formatPercent(cp.verdicts[verdict] / cp.n)})</span>
+        </>
+      ),
+    }),
+  ),
+];
+
+const RUNTIME_COLUMNS: AlphaColumn[] = [
+  { key: "samples", header: "Timed samples", cell: (cp) => cp.runtime?.samples ?? 0 },
+  { key: "mean", header: "Mean", cell: (cp) => ms(cp.runtime?.meanMs ?? null) },
+  { key: "min", header: "Min", cell: (cp) => ms(cp.runtime?.minMs ?? null) },
+  { key: "max", header: "Max", cell: (cp) => ms(cp.runtime?.maxMs ?? null) },
+  {
+    key: "dps",
+    header: "EvalPerf DPS (norm.)",
+    cell: (cp) => (cp.dpsNorm === null ? "—" : cp.dpsNorm.toFixed(1)),
+  },
+];
+
+/** A column per k, "—" where pass@k is undefined at that α (k > n). */
+function passAtKColumns(ks: readonly number[]): AlphaColumn[] {
+  return ks.map((k) => ({
+    key: String(k),
+    header: `pass@${k}`,
+    data: { "data-k": k },
+    cell: (cp) => {
+      const point = cp.passAtK.find((candidate) => candidate.k === k);
+      return point ? formatPercent(point.value) : "—";
+    },
+  }));
+}
 
 /**
  * One problem across α: its metadata, its verdict composition at every evaluated α (chart and
@@ -59,40 +91,12 @@ export function ProblemDetailView({ slug, id }: { slug: string; id: string }) {
       <section className="panel" aria-labelledby="verdicts-title">
         <h2 id="verdicts-title">Verdicts at every α</h2>
         <VerdictBars checkpoints={checkpoints} />
-        <div className="table-scroll">
-          <table className="data-table data-table--compact" data-testid="problem-verdicts">
-            <caption className="visually-hidden">Samples per verdict at each evaluated α</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  α
-                </th>
-                <th scope="col" className="num">
-                  Samples
-                </th>
-                {VERDICTS.map((verdict) => (
-                  <th key={verdict} scope="col" className="num">
-                    {VERDICT_LABELS[verdict]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {checkpoints.map((cp) => (
-                <tr key={cp.alpha} data-alpha={cp.alpha}>
-                  {alphaCell(cp)}
-                  <td className="num">{cp.n}</td>
-                  {VERDICTS.map((verdict) => (
-                    <td key={verdict} className="num" data-verdict={verdict}>
-                      {cp.verdicts[verdict]}{" "}
-                      <span className="muted">({formatPercent(cp.verdicts[verdict] / cp.n)})</span>
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ByAlphaTable
+          checkpoints={checkpoints}
+          columns={VERDICT_COLUMNS}
+          caption="Samples per verdict at each evaluated α"
+          testId="problem-verdicts"
+        />
       </section>
 
       <section className="panel" aria-labelledby="pass-at-k-title">
@@ -100,80 +104,23 @@ export function ProblemDetailView({ slug, id }: { slug: string; id: string }) {
         <p className="panel-sub">
           Unbiased estimate from this problem&apos;s n samples (Chen et al. 2021); defined only for k ≤ n.
         </p>
-        <div className="table-scroll">
-          <table className="data-table data-table--compact" data-testid="problem-pass-at-k">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  α
-                </th>
-                {ks.map((k) => (
-                  <th key={k} scope="col" className="num">
-                    pass@{k}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {checkpoints.map((cp) => (
-                <tr key={cp.alpha} data-alpha={cp.alpha}>
-                  {alphaCell(cp)}
-                  {ks.map((k) => {
-                    const point = cp.passAtK.find((candidate) => candidate.k === k);
-                    return (
-                      <td key={k} className="num" data-k={k}>
-                        {point ? formatPercent(point.value) : "—"}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ByAlphaTable
+          checkpoints={checkpoints}
+          columns={passAtKColumns(ks)}
+          caption="pass@k at each evaluated α"
+          testId="problem-pass-at-k"
+        />
       </section>
 
       <section className="panel" aria-labelledby="runtimes-title">
         <h2 id="runtimes-title">Runtimes of passing samples</h2>
         {timed ? (
-          <div className="table-scroll">
-            <table className="data-table data-table--compact" data-testid="problem-runtimes">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    α
-                  </th>
-                  <th scope="col" className="num">
-                    Timed samples
-                  </th>
-                  <th scope="col" className="num">
-                    Mean
-                  </th>
-                  <th scope="col" className="num">
-                    Min
-                  </th>
-                  <th scope="col" className="num">
-                    Max
-                  </th>
-                  <th scope="col" className="num">
-                    EvalPerf DPS (norm.)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {checkpoints.map((cp) => (
-                  <tr key={cp.alpha} data-alpha={cp.alpha}>
-                    {alphaCell(cp)}
-                    <td className="num">{cp.runtime?.samples ?? 0}</td>
-                    <td className="num">{ms(cp.runtime?.meanMs ?? null)}</td>
-                    <td className="num">{ms(cp.runtime?.minMs ?? null)}</td>
-                    <td className="num">{ms(cp.runtime?.maxMs ?? null)}</td>
-                    <td className="num">{cp.dpsNorm === null ? "—" : cp.dpsNorm.toFixed(1)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ByAlphaTable
+            checkpoints={checkpoints}
+            columns={RUNTIME_COLUMNS}
+            caption="Runtimes of the passing samples at each evaluated α"
+            testId="problem-runtimes"
+          />
         ) : (
           <p className="muted" data-testid="problem-no-runtimes">
             No runtime was recorded for this problem&apos;s passing samples (the source does not report them,

@@ -7,6 +7,7 @@ import { CsvDownload, onScreenTable } from "@/components/common/CsvDownload";
 import { LongText } from "@/components/common/LongText";
 import { useElementWidth } from "@/components/explorer/useElementWidth";
 import { alphaColor } from "@/lib/charts/alphaColor";
+import { paletteVar } from "@/lib/charts/palette";
 import { upsetIntersections, upsetLayout } from "@/lib/charts/upsetLayout";
 import { problemHref } from "@/lib/client/problemHref";
 import { formatAlpha } from "@/lib/domain/alpha";
@@ -77,8 +78,8 @@ export function CoveragePanel({
     set < view.members.length
       ? alphaColor(view.members[set], min, max)
       : set === ensembleSet
-        ? "#14171c"
-        : "var(--text-muted)";
+        ? paletteVar("text")
+        : paletteVar("text-muted");
   const layout = upsetLayout({
     intersections: model.intersections,
     sets,

@@ -4,6 +4,7 @@ import { type CSSProperties, useEffect, useLayoutEffect, useRef, useState } from
 import { useElementWidth } from "@/components/explorer/useElementWidth";
 import { alphaColor } from "@/lib/charts/alphaColor";
 import { labelRows } from "@/lib/charts/labelRows";
+import { readableInk } from "@/lib/charts/palette";
 import type { HistoryMode, UpdateView } from "@/lib/client/urlView";
 import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import { splitBudgetByWeights } from "@/lib/science/budget";
@@ -92,6 +93,7 @@ function MemberAxis({ view, context, updateView, collapsed }: EnsembleBuilderPro
                 left: `${left(alpha)}%`,
                 "--chip-row": rows[i] ?? 0,
                 background: selected ? alphaColor(alpha, min, max) : undefined,
+                color: selected ? readableInk(alphaColor(alpha, min, max)) : undefined,
               } as CSSProperties
             }
             aria-pressed={selected}

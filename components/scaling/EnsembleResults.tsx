@@ -63,9 +63,9 @@ function Result({ data }: { data: EnsembleEvaluation }) {
           <dd className={tone} data-testid="ensemble-gain">
             {formatPoints(data.gain)}
           </dd>
-          <span className="muted" data-testid="ensemble-gain-ci">
+          <dd className={styles.statNote} data-testid="ensemble-gain-ci">
             {Math.round(data.bootstrap.level * 100)}% CI {formatPoints(lo)} … {formatPoints(hi)}
-          </span>
+          </dd>
         </div>
       </dl>
       <p>

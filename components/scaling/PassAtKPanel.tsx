@@ -7,6 +7,7 @@ import { StatusPanel } from "@/components/common/StatusPanel";
 import { GlossaryLink } from "@/components/glossary/GlossaryLink";
 import type { PassAtKCurve } from "@/lib/api/scalingTypes";
 import { alphaColor } from "@/lib/charts/alphaColor";
+import { paletteVar } from "@/lib/charts/palette";
 import { useApiSource } from "@/lib/client/apiSource";
 import { passAtKCurvesQuery } from "@/lib/client/queries";
 import type { UpdateView } from "@/lib/client/urlView";
@@ -27,7 +28,7 @@ interface PassAtKPanelProps {
   present: boolean;
 }
 
-const ENSEMBLE_COLOR = "#14171c";
+const ENSEMBLE_COLOR = paletteVar("text");
 
 function curveLabel(curve: PassAtKCurve, best: number | null): string {
   if (curve.type === "ensemble") return "Ensemble";

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { CsvDownload, onScreenTable } from "@/components/common/CsvDownload";
+import { ENSEMBLE_SEARCH_DEFAULTS } from "@/lib/api/ensembleSearchLimits";
 import type { EnsembleSearchSummary, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
 import type { UpdateView } from "@/lib/client/urlView";
 import { formatAlpha } from "@/lib/domain/alpha";
@@ -16,7 +17,8 @@ interface SearchPanelProps {
   updateView: UpdateView<ScalingView>;
 }
 
-const TOP = 5;
+/** The ensemble sizes offered (the API takes up to ENSEMBLE_SEARCH_MAX_MEMBERS). */
+const MEMBER_CHOICES = [2, 3, 4];
 
 /**
  * The winner's gain interval: the selection-adjusted one as the headline (the search picked the
@@ -53,14 +55,21 @@ function WinnerInterval({ result }: { result: EnsembleSearchSummary }) {
 
 /**
  * "Find best ensemble": searches every equal-split ensemble of up to 2–4 checkpoints at the view's
- * budget and slice in a Web Worker, shows progress, and lists the top 5, each loadable into the builder.
+ * budget and slice in a Web Worker (the same settings and answer as POST …/ensembles/search), shows
+ * progress, and lists the top 5, each loadable into the builder.
  */
 export function SearchPanel({ payload, view, updateView }: SearchPanelProps) {
-  const [maxMembers, setMaxMembers] = useState(3);
+  const [maxMembers, setMaxMembers] = useState<number>(ENSEMBLE_SEARCH_DEFAULTS.maxMembers);
   const resultsTable = useRef<HTMLTableElement>(null);
   const { state, start } = useEnsembleSearch();
   const run = () =>
-    start({ payload, budget: view.budget, maxMembers, difficulty: view.difficulty, top: TOP });
+    start({
+      payload,
+      budget: view.budget,
+      maxMembers,
+      difficulty: view.difficulty,
+      top: ENSEMBLE_SEARCH_DEFAULTS.top,
+    });
   return (
     <section className={styles.panel} aria-labelledby="search-title">
       <div className={styles.panelHeader}>
@@ -73,7 +82,7 @@ export function SearchPanel({ payload, view, updateView }: SearchPanelProps) {
         <label className={styles.field}>
           <span className={styles.fieldLabel}>Up to</span>
           <select value={maxMembers} onChange={(event) => setMaxMembers(Number(event.target.value))}>
-            {[2, 3, 4].map((m) => (
+            {MEMBER_CHOICES.map((m) => (
               <option key={m} value={m}>
                 {m} members
               </option>

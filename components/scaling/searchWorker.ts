@@ -1,18 +1,15 @@
 import { payloadToMatrix } from "@/lib/api/payloadMatrix";
 import type { EnsembleSearchSummary, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
-import type { DifficultySlice } from "@/lib/domain/difficulty";
-import { searchEnsembles } from "@/lib/science/ensembleSearch";
-import { summarizeEnsembleSearch } from "@/lib/science/ensembleSearchSummary";
+import { type EnsembleSearchSettings, runEnsembleSearch } from "@/lib/science/ensembleSearchSummary";
 import { sliceProblemIndices } from "@/lib/science/slices";
 
-/** What the page posts to the worker. */
-export interface SearchRequest {
+/**
+ * What the page posts to the worker: the settings POST /api/experiments/<slug>/ensembles/search
+ * takes, on the matrix the page already holds (the answer is that route's document).
+ */
+export interface SearchRequest extends EnsembleSearchSettings {
   id: number;
   payload: ScalingMatrixPayload;
-  budget: number;
-  maxMembers: number;
-  difficulty: DifficultySlice;
-  top: number;
 }
 
 /** What the worker posts back: progress now and then, then a result or an error. */
@@ -28,27 +25,14 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = ({ data }) => {
-  const { id, payload, budget, maxMembers, difficulty, top } = data;
+  const { id, payload, ...settings } = data;
   try {
     const matrix = payloadToMatrix(payload);
-    const problems = sliceProblemIndices(matrix, difficulty);
-    const result = searchEnsembles({
-      matrix,
-      budget,
-      maxMembers,
-      top,
-      problems,
-      onProgress: (done, total) => scope.postMessage({ id, type: "progress", done, total }),
-    });
-    scope.postMessage({
-      id,
-      type: "result",
-      result: summarizeEnsembleSearch(matrix, result, problems, {
-        experiment: payload.experiment.slug,
-        difficulty,
-        maxMembers,
-      }),
-    });
+    const problems = sliceProblemIndices(matrix, settings.difficulty);
+    const result = runEnsembleSearch(matrix, problems, payload.experiment.slug, settings, (done, total) =>
+      scope.postMessage({ id, type: "progress", done, total }),
+    );
+    scope.postMessage({ id, type: "result", result });
   } catch (error) {
     scope.postMessage({ id, type: "error", message: error instanceof Error ? error.message : String(error) });
   }

@@ -11,6 +11,7 @@ import {
 // equal to these schemas by tests/unit/api/wireSchemas.test.ts.
 
 const memberSchema = z.object({ alpha: z.number(), samples: z.number().int() });
+const interval = z.tuple([z.number(), z.number()]);
 
 export const ensembleEvaluationSchema = z
   .object({
@@ -22,13 +23,54 @@ export const ensembleEvaluationSchema = z
     passAtK: z.number().describe("Ensemble pass@K: mean over problems of 1 − Π C(nᵢ−cᵢ, kᵢ)/C(nᵢ, kᵢ)."),
     bestSingle: z.object({ alpha: z.number(), passAtK: z.number() }),
     gain: z.number(),
-    gainCI: z.tuple([z.number(), z.number()]),
+    gainCI: interval,
     bootstrap: bootstrapSettingsSchema,
     solvedThreshold: z.number(),
     solvedOnlyByEnsemble: z.number().int(),
     solvedOnlyByBestSingle: z.number().int(),
   })
   .meta({ id: "EnsembleEvaluation" });
+
+export const ensembleSearchSummarySchema = z
+  .object({
+    experiment: z.string(),
+    difficulty: z.enum(DIFFICULTY_SLICES),
+    budget: z
+      .number()
+      .int()
+      .describe("K, split equally over each ensemble's members (remainder to the lower α)."),
+    maxMembers: z.number().int(),
+    method: z.enum(["exact", "greedy"]),
+    approximation: z
+      .string()
+      .describe("What was searched, in words: exhaustive, or greedy and not guaranteed optimal."),
+    evaluated: z.number().int().describe("Candidate sets whose pass@K was computed."),
+    bestSingle: z.object({ alpha: z.number(), passAtK: z.number() }).nullable(),
+    ensembles: z
+      .array(z.object({ members: z.array(memberSchema), passAtK: z.number(), gain: z.number().nullable() }))
+      .describe("Best first; single checkpoints compete too."),
+    gainCI: interval
+      .nullable()
+      .describe(
+        "The winner's paired-bootstrap interval of its gain, as if it had not been picked (optimistic).",
+      ),
+    adjustedGainCI: z
+      .object({
+        method: z.string().describe('How the selection is accounted for ("sample-split").'),
+        explanation: z.string(),
+        lower: z.number(),
+        upper: z.number(),
+        gain: z.number().describe("The gain of the selection half's pick, measured on the estimation half."),
+        members: z.array(memberSchema),
+        bestSingleAlpha: z.number(),
+        selectionProblems: z.number().int(),
+        estimationProblems: z.number().int(),
+      })
+      .nullable()
+      .describe("The headline interval: one that accounts for the search having picked the winner."),
+    bootstrap: bootstrapSettingsSchema,
+  })
+  .meta({ id: "EnsembleSearchSummary" });
 
 const passAtKCurveSchema = z
   .object({

@@ -1,5 +1,11 @@
 import { z } from "zod";
 import type { EnsembleMemberInput } from "../science/ensembleSearchSummary";
+import {
+  ENSEMBLE_SEARCH_DEFAULTS,
+  ENSEMBLE_SEARCH_MAX_BUDGET,
+  ENSEMBLE_SEARCH_MAX_MEMBERS,
+  ENSEMBLE_SEARCH_MAX_TOP,
+} from "./ensembleSearchLimits";
 import { difficultySliceSchema } from "./schemas";
 
 const samplesSchema = z
@@ -23,6 +29,29 @@ export const ensembleRequestSchema = z.object({
     .max(ENSEMBLE_MAX_MEMBERS, `an ensemble has at most ${ENSEMBLE_MAX_MEMBERS} members`),
   difficulty: difficultySliceSchema.default("all"),
   budget: samplesSchema.optional(),
+});
+
+const wholeNumber = z.number({ error: "must be a number" }).int("must be a whole number");
+
+/** Body of POST /api/experiments/[slug]/ensembles/search; parses to EnsembleSearchSettings. */
+export const ensembleSearchRequestSchema = z.object({
+  budget: samplesSchema
+    .max(ENSEMBLE_SEARCH_MAX_BUDGET, `must be at most ${ENSEMBLE_SEARCH_MAX_BUDGET} samples`)
+    .meta({
+      description: "The total sample budget K, split equally over each ensemble's members.",
+      example: 250,
+    }),
+  maxMembers: wholeNumber
+    .min(1, "must be at least 1")
+    .max(ENSEMBLE_SEARCH_MAX_MEMBERS, `must be at most ${ENSEMBLE_SEARCH_MAX_MEMBERS}`)
+    .default(ENSEMBLE_SEARCH_DEFAULTS.maxMembers)
+    .meta({ description: "The largest ensemble searched (single checkpoints compete too)." }),
+  difficulty: difficultySliceSchema.default("all"),
+  top: wholeNumber
+    .min(1, "must be at least 1")
+    .max(ENSEMBLE_SEARCH_MAX_TOP, `must be at most ${ENSEMBLE_SEARCH_MAX_TOP}`)
+    .default(ENSEMBLE_SEARCH_DEFAULTS.top)
+    .meta({ description: "How many of the best ensembles to list." }),
 });
 
 function parseNumber(text: string): number {

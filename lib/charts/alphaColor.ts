@@ -1,13 +1,11 @@
 import { interpolateLab, piecewise } from "d3";
+import { ALPHA_STOPS } from "./palette";
 
 /**
- * Stops of the α colour scale, from far A-side extrapolation to far B-side extrapolation: the
- * orange–purple pair of ColorBrewer PuOr (safe for the common colour-vision deficiencies), with a
- * neutral grey in the middle of [0, 1] instead of PuOr's near-white so every α stays visible on white.
+ * One scale for both colour schemes: every stop reads on the light and the dark surface, and Lab
+ * interpolation keeps each colour's luminance between its two stops', so every α does.
  */
-const STOPS = ["#7f3b08", "#c8620f", "#6e6e6e", "#6b4f98", "#2d004b"];
-
-const interpolate = piecewise(interpolateLab, STOPS);
+const interpolate = piecewise(interpolateLab, [...ALPHA_STOPS]);
 
 /**
  * Where α sits on the colour ramp (0–1): [α_min, 0] maps to [0, 0.25], the interpolation range

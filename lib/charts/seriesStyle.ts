@@ -1,19 +1,16 @@
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from "d3";
+import { paletteVar, SERIES_COLORS } from "./palette";
 
 /** How one compared experiment is drawn: a colour and, so it reads in greyscale too, a marker shape. */
 export interface SeriesStyle {
-  /** CSS colour: a variable of the comparison's stylesheet with its value as fallback. */
+  /** CSS colour: a palette variable (it follows the colour scheme). */
   color: string;
   shape: "circle" | "square" | "triangle" | "diamond";
   /** The marker's SVG path, centred on (0, 0), for a marker of about `size` px². */
   marker(size: number): string;
 }
 
-/*
- * Okabe–Ito blue, vermillion, bluish green and reddish purple: told apart with the common
- * colour-vision deficiencies; the shapes tell them apart where colour cannot (greyscale, print).
- */
-const PALETTE = ["#0072b2", "#d55e00", "#009e73", "#cc79a7"] as const;
+/* The shapes tell the series apart where colour cannot (greyscale, print). */
 const SHAPES = [
   ["circle", symbolCircle],
   ["square", symbolSquare],
@@ -23,10 +20,10 @@ const SHAPES = [
 
 /** The style of the `index`-th compared experiment (0–3; a comparison shows at most four). */
 export function seriesStyle(index: number): SeriesStyle {
-  const slot = index % PALETTE.length;
+  const slot = index % SERIES_COLORS.length;
   const [shape, type] = SHAPES[slot];
   return {
-    color: `var(--series-${slot + 1}, ${PALETTE[slot]})`,
+    color: paletteVar(SERIES_COLORS[slot]),
     shape,
     marker: (size) => symbol(type, size)() ?? "",
   };

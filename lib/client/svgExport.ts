@@ -1,9 +1,11 @@
 /**
  * Charts as files (SVG and PNG) that look as they do on screen. The browser applies the app's
  * stylesheet to a chart; a saved SVG has none. So the computed value of every presentation property
- * is written into each element's style (whatever produced it: a class, a CSS variable, a dark
- * theme), and the chart is framed with its title above and a data-version footnote below.
+ * is written into each element's style (whatever produced it: a class, a CSS variable), and the
+ * chart is framed with its title above and a data-version footnote below. A file is always light,
+ * whatever the page's scheme: it goes into papers and slides, like a printed page or a link preview.
  */
+import { LIGHT_COLORS } from "@/lib/charts/palette";
 
 /** The properties that decide how SVG content looks; their computed values are inlined. */
 export const INLINED_PROPERTIES = [
@@ -59,7 +61,7 @@ export interface ChartFrameText {
   footnote: string;
   /** The font of the page, so the frame's text matches the chart's. */
   fontFamily: string;
-  /** The page's text and background colours. */
+  /** The text and background colours (the palette's light ones). */
   color: string;
   background: string;
 }
@@ -70,7 +72,7 @@ export const FRAME_FOOTNOTE_HEIGHT = 24;
 
 /**
  * A standalone SVG document: the chart's markup (with inline styles) below its title, above its
- * footnote, on the page's background. `width` and `height` are the chart's own size.
+ * footnote, on the given background. `width` and `height` are the chart's own size.
  */
 export function framedSvg(chartMarkup: string, width: number, height: number, text: ChartFrameText): string {
   const total = height + FRAME_TITLE_HEIGHT + FRAME_FOOTNOTE_HEIGHT;
@@ -106,7 +108,15 @@ export function chartSvgDocument(
   const width = Math.round(Number(svg.getAttribute("width")) || box.width);
   const height = Math.round(Number(svg.getAttribute("height")) || box.height);
   const clone = svg.cloneNode(true) as SVGSVGElement;
-  inlineComputedStyles(svg, clone);
+  // The palette's variables resolve by the element's colour scheme: read the chart's styles with its
+  // scheme set to light (and put back in the same task, so the screen never repaints in between).
+  const scheme = svg.style.colorScheme;
+  svg.style.colorScheme = "light";
+  try {
+    inlineComputedStyles(svg, clone);
+  } finally {
+    svg.style.colorScheme = scheme;
+  }
   clone.setAttribute("width", String(width));
   clone.setAttribute("height", String(height));
   for (const element of clone.querySelectorAll("[tabindex],[role],[aria-pressed]")) {
@@ -114,13 +124,11 @@ export function chartSvgDocument(
     element.removeAttribute("role");
     element.removeAttribute("aria-pressed");
   }
-  const page = getComputedStyle(svg);
-  const surface = getComputedStyle(document.body);
   const markup = framedSvg(new XMLSerializer().serializeToString(clone), width, height, {
     ...text,
-    fontFamily: page.fontFamily,
-    color: page.color,
-    background: surface.getPropertyValue("--surface").trim() || "#ffffff",
+    fontFamily: getComputedStyle(svg).fontFamily,
+    color: LIGHT_COLORS.text,
+    background: LIGHT_COLORS.surface,
   });
   return { markup, ...framedSize(width, height) };
 }

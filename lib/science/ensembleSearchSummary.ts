@@ -2,7 +2,7 @@ import type { DifficultySlice } from "../domain/difficulty";
 import type { SweepMatrix } from "../domain/sweep";
 import { bootstrapEnsembleGain } from "./bootstrap";
 import type { EnsembleMember } from "./ensemblePassAtK";
-import type { EnsembleSearchResult } from "./ensembleSearch";
+import { type EnsembleSearchResult, searchEnsembles } from "./ensembleSearch";
 import { ENSEMBLE_GAIN_BOOTSTRAP, sampleSplitGainCI } from "./ensembleSelection";
 
 /**
@@ -110,4 +110,32 @@ export function summarizeEnsembleSearch(
     },
     bootstrap: { ...ENSEMBLE_GAIN_BOOTSTRAP },
   };
+}
+
+/**
+ * What one ensemble search is asked: the budget K split equally, the largest ensemble, the slice and
+ * how many ensembles to list. The API's search body parses to exactly this (lib/api/scalingSchemas.ts).
+ */
+export interface EnsembleSearchSettings {
+  budget: number;
+  maxMembers: number;
+  difficulty: DifficultySlice;
+  top: number;
+}
+
+/**
+ * The search and its summary in one step: what the API's search route, `alphascope ensemble
+ * --search` and the scaling page's worker run, so the three give the same document for the same
+ * input. Throws the search's RangeError for settings it cannot run.
+ */
+export function runEnsembleSearch(
+  matrix: SweepMatrix,
+  problems: ArrayLike<number>,
+  experiment: string,
+  settings: EnsembleSearchSettings,
+  onProgress?: (done: number, total: number) => void,
+): EnsembleSearchSummary {
+  const { budget, maxMembers, difficulty, top } = settings;
+  const result = searchEnsembles({ matrix, problems, budget, maxMembers, top, onProgress });
+  return summarizeEnsembleSearch(matrix, result, problems, { experiment, difficulty, maxMembers });
 }

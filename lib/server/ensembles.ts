@@ -2,15 +2,14 @@ import { payloadToMatrix } from "../api/payloadMatrix";
 import type { EnsembleEvaluation, EnsembleRequest, EnsembleSearchSummary } from "../api/scalingTypes";
 import type { Db } from "../db/client";
 import { alphaKind } from "../domain/alpha";
-import type { DifficultySlice } from "../domain/difficulty";
 import type { SweepMatrix } from "../domain/sweep";
 import { bootstrapEnsembleGain } from "../science/bootstrap";
 import { ensembleCoverage, SOLVED_THRESHOLD, solvedOnlyBy } from "../science/ensembleCoverage";
 import { ensemblePassAtK } from "../science/ensemblePassAtK";
-import { searchEnsembles } from "../science/ensembleSearch";
-import { summarizeEnsembleSearch } from "../science/ensembleSearchSummary";
+import { type EnsembleSearchSettings, runEnsembleSearch } from "../science/ensembleSearchSummary";
 import { ENSEMBLE_GAIN_BOOTSTRAP } from "../science/ensembleSelection";
 import { computeOffThread } from "./compute/pool";
+import type { ComputeTask } from "./compute/task";
 import { BadRequestError } from "./errors";
 import { resolveMembers, sliceProblems } from "./scalingMembers";
 import { READS, readStoredResponse } from "./statistics/read";
@@ -76,59 +75,77 @@ async function storedMatrix(db: Db, slug: string): Promise<string | null> {
   return (await readStoredResponse(db, slug, READS.matrix))?.body ?? null;
 }
 
+/** A computation on the stored matrix in a pool thread (a web request); null without the experiment. */
+async function offThread<T>(db: Db, slug: string, task: (matrix: string) => ComputeTask): Promise<T | null> {
+  const matrix = await storedMatrix(db, slug);
+  return matrix === null ? null : computeOffThread<T>(task(matrix));
+}
+
+/** A computation on the stored matrix in this process (the CLI); null without the experiment. */
+async function inProcess<T>(db: Db, slug: string, compute: (matrix: SweepMatrix) => T): Promise<T | null> {
+  const matrix = await storedMatrix(db, slug);
+  return matrix === null ? null : compute(payloadToMatrix(JSON.parse(matrix)));
+}
+
 /** POST /api/experiments/[slug]/ensembles, computed in a pool thread; null when there is no such experiment. */
-export async function evaluateEnsembleOffThread(
+export function evaluateEnsembleOffThread(
   db: Db,
   slug: string,
   request: EnsembleRequest,
 ): Promise<EnsembleEvaluation | null> {
-  const matrix = await storedMatrix(db, slug);
-  return matrix === null ? null : computeOffThread<EnsembleEvaluation>({ type: "ensemble", matrix, request });
+  return offThread(db, slug, (matrix) => ({ type: "ensemble", matrix, request }));
 }
 
 /** `alphascope ensemble`, computed in the CLI's own process; null when there is no such experiment. */
-export async function getEnsembleEvaluation(
+export function getEnsembleEvaluation(
   db: Db,
   slug: string,
   request: EnsembleRequest,
 ): Promise<EnsembleEvaluation | null> {
-  const matrix = await storedMatrix(db, slug);
-  return matrix === null ? null : evaluateEnsemble(slug, payloadToMatrix(JSON.parse(matrix)), request);
+  return inProcess(db, slug, (matrix) => evaluateEnsemble(slug, matrix, request));
 }
 
-export interface EnsembleSearchRequest {
-  budget: number;
-  maxMembers: number;
-  difficulty: DifficultySlice;
-  top: number;
-}
-
-/** `alphascope ensemble --search`: the best equal-split ensembles of up to maxMembers checkpoints. */
-export async function getEnsembleSearch(
-  db: Db,
+/**
+ * The ensemble search on a matrix, as the API and the CLI run it (the page's worker runs the same
+ * runEnsembleSearch). A 400 for a slice without problems, settings the search refuses, or a budget
+ * no ensemble can meet.
+ */
+export function searchEnsemblesOf(
   slug: string,
-  request: EnsembleSearchRequest,
-): Promise<EnsembleSearchSummary | null> {
-  const stored = await storedMatrix(db, slug);
-  if (stored === null) return null;
-  const matrix = payloadToMatrix(JSON.parse(stored));
-  const problems = sliceProblems(matrix, request.difficulty);
-  let result: ReturnType<typeof searchEnsembles>;
+  matrix: SweepMatrix,
+  settings: EnsembleSearchSettings,
+): EnsembleSearchSummary {
+  const problems = sliceProblems(matrix, settings.difficulty);
+  let summary: EnsembleSearchSummary;
   try {
-    result = searchEnsembles({
-      matrix,
-      problems,
-      budget: request.budget,
-      maxMembers: request.maxMembers,
-      top: request.top,
-    });
+    summary = runEnsembleSearch(matrix, problems, slug, settings);
   } catch (error) {
     if (error instanceof RangeError) throw new BadRequestError(error.message);
     throw error;
   }
-  return summarizeEnsembleSearch(matrix, result, problems, {
-    experiment: slug,
-    difficulty: request.difficulty,
-    maxMembers: request.maxMembers,
-  });
+  if (summary.ensembles.length === 0) {
+    throw new BadRequestError(
+      `No ensemble of up to ${settings.maxMembers} checkpoints fits the budget K = ${settings.budget}: every ` +
+        "split asks some member for more samples than it has on a problem of the slice; lower the budget.",
+    );
+  }
+  return summary;
+}
+
+/** POST /api/experiments/[slug]/ensembles/search, computed in a pool thread; null without the experiment. */
+export function searchEnsemblesOffThread(
+  db: Db,
+  slug: string,
+  settings: EnsembleSearchSettings,
+): Promise<EnsembleSearchSummary | null> {
+  return offThread(db, slug, (matrix) => ({ type: "ensemble-search", matrix, settings }));
+}
+
+/** `alphascope ensemble --search`, computed in the CLI's own process; null without the experiment. */
+export function getEnsembleSearch(
+  db: Db,
+  slug: string,
+  settings: EnsembleSearchSettings,
+): Promise<EnsembleSearchSummary | null> {
+  return inProcess(db, slug, (matrix) => searchEnsemblesOf(slug, matrix, settings));
 }

@@ -44,3 +44,8 @@ export function pageCsp(nonce: string, dev: boolean): string {
     "frame-ancestors 'none'",
   ].join("; ");
 }
+
+/** The nonce of a page policy made by `pageCsp` (proxy.ts gives it to the page's request), if any. */
+export function policyNonce(policy: string | null): string | undefined {
+  return policy ? /'nonce-([^']+)'/.exec(policy)?.[1] : undefined;
+}

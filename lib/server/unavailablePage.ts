@@ -1,9 +1,10 @@
+import { paletteCss } from "@/lib/charts/palette";
 import { DATABASE_RETRY_AFTER_SECONDS } from "./errors";
 
 /**
  * The page a browser gets (503) while the database is down: what happened and that it will reload
  * by itself. Self-contained (it cannot render the app's pages, which need the database); its one
- * style element carries the response's CSP nonce.
+ * style element carries the response's CSP nonce. In the app's colours, light or dark as the system prefers.
  */
 export function databaseUnavailablePage(nonce: string): string {
   return `<!doctype html>
@@ -14,8 +15,11 @@ export function databaseUnavailablePage(nonce: string): string {
 <meta http-equiv="refresh" content="${DATABASE_RETRY_AFTER_SECONDS * 2}">
 <title>Database unavailable · alphascope</title>
 <style nonce="${nonce}">
-body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1f2328; background: #f6f8fa; }
-main { max-width: 36rem; margin: 12vh auto; padding: 1.5rem 2rem; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; }
+${paletteCss()}
+:root { color-scheme: light dark; }
+body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: var(--text); background: var(--bg); }
+main { max-width: 36rem; margin: 12vh auto; padding: 1.5rem 2rem; background: var(--surface); border: 1px solid var(--border); border-radius: 8px; }
+a { color: var(--accent); }
 h1 { font-size: 1.25rem; margin-top: 0; }
 </style>
 </head>

@@ -30,6 +30,13 @@ async function comparison(): Promise<ComparisonData> {
   return (await response.json()) as ComparisonData;
 }
 
+/** The cells of one CSV line (RFC 4180 quoting). */
+function csvCells(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(([, cell]) =>
+    cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell,
+  );
+}
+
 const sliderValue = async () =>
   Number(await page().getByTestId("alpha-slider").getAttribute("aria-valuenow"));
 
@@ -133,6 +140,45 @@ describe("comparing experiments", () => {
     );
     for (const { experiment, version } of (await comparison()).experiments)
       expect(text).toContain(`${experiment.slug} ${version}`);
+  });
+
+  it("saves the side-by-side scores as CSV: unrounded, the numbers the table shows", async () => {
+    await page().goto(`${baseUrl()}/compare?experiments=${COMPARED.join(",")}&difficulty=all&alpha=1.75`);
+    await hydrated(page());
+    const [file] = await Promise.all([
+      page().waitForEvent("download"),
+      page().getByTestId("export-csv-compare-scores").click(),
+    ]);
+    expect(file.suggestedFilename()).toBe(`${COMPARED.join("-vs-")}-compare-scores-all.csv`);
+    const [header, ...lines] = readFileSync(await file.path(), "utf8")
+      .trim()
+      .split("\r\n");
+    expect(header).toBe("metric,label,experiment,name,alpha,status,value,lower,upper");
+    const rows = lines.map(csvCells);
+    const metrics = await page().locator('[data-testid="compare-scores"] tbody tr').count();
+    expect(rows).toHaveLength(metrics * COMPARED.length);
+    for (const [metricId, , slug, , alpha, status, value, lower, upper] of rows) {
+      expect(alpha).toBe("1.75");
+      const metric = getMetric(metricId as Parameters<typeof getMetric>[0]);
+      const shown = await page().getByTestId(`compare-score-${slug}-${metricId}`).textContent();
+      if (status === "none") expect(shown).toBe("—");
+      else
+        expect(shown).toBe(
+          metric.format(Number(value)) +
+            (lower === "" ? "" : `${metric.format(Number(lower))} – ${metric.format(Number(upper))}`),
+        );
+    }
+    // The demo is evaluated at 1.75: its row carries the API's very numbers.
+    const measured = (await comparison()).experiments[0].slices.all.points.find((p) => p.alpha === 1.75)
+      ?.metrics.solveRate;
+    const demoRow = rows.find(([metric, , slug]) => metric === "solveRate" && slug === DEMO_EXPERIMENT_SLUG);
+    expect(demoRow?.slice(5)).toEqual([
+      "measured",
+      String(measured?.value),
+      String(measured?.lower),
+      String(measured?.upper),
+    ]);
+    expect(rows.find(([metric, , slug]) => metric === "solveRate" && slug === SLUG)?.[5]).toBe("estimated");
   });
 
   it("explains a link that names one experiment, and answers 404 for an unknown one", async () => {

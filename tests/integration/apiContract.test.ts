@@ -27,6 +27,9 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/experiments/{slug}/matrix": await import("@/app/api/experiments/[slug]/matrix/route"),
   "/api/experiments/{slug}/pass-at-k": await import("@/app/api/experiments/[slug]/pass-at-k/route"),
   "/api/experiments/{slug}/ensembles": await import("@/app/api/experiments/[slug]/ensembles/route"),
+  "/api/experiments/{slug}/ensembles/search": await import(
+    "@/app/api/experiments/[slug]/ensembles/search/route"
+  ),
   "/api/experiments/{slug}/problem-counts": await import("@/app/api/experiments/[slug]/problem-counts/route"),
   "/api/experiments/{slug}/problems": await import("@/app/api/experiments/[slug]/problems/route"),
   "/api/experiments/{slug}/problems/{id}": await import("@/app/api/experiments/[slug]/problems/[id]/route"),
@@ -129,6 +132,20 @@ const CALLS: Call[] = [
     path: "/api/experiments/{slug}/ensembles",
     url: `/api/experiments/${SLUG}/ensembles`,
     ...json({ members: [] }),
+    status: 400,
+  },
+  {
+    method: "post",
+    path: "/api/experiments/{slug}/ensembles/search",
+    url: `/api/experiments/${SLUG}/ensembles/search`,
+    ...json({ budget: 20, maxMembers: 3, difficulty: "hard", top: 3 }),
+    status: 200,
+  },
+  {
+    method: "post",
+    path: "/api/experiments/{slug}/ensembles/search",
+    url: `/api/experiments/${SLUG}/ensembles/search`,
+    ...json({ budget: 20, maxMembers: 99 }),
     status: 400,
   },
   {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getCompare } from "@/app/api/compare/route";
 import { POST as postEnsemble } from "@/app/api/experiments/[slug]/ensembles/route";
+import { POST as postEnsembleSearch } from "@/app/api/experiments/[slug]/ensembles/search/route";
 import { GET as getExportCsv } from "@/app/api/experiments/[slug]/export.csv/route";
 import { GET as getFrontier } from "@/app/api/experiments/[slug]/frontier/route";
 import { GET as getMatrix } from "@/app/api/experiments/[slug]/matrix/route";
@@ -124,6 +125,21 @@ const ensembleBodies = fc.oneof(
         members: fc.oneof(fc.array(member, { maxLength: 80 }), fc.jsonValue()),
         difficulty: texts,
         budget: fc.oneof(numbers, texts),
+      },
+      { requiredKeys: [] },
+    )
+    .map((body) => JSON.stringify(body)),
+  fc.jsonValue().map((value) => JSON.stringify(value)),
+  fc.string({ unit: "binary", maxLength: 200 }),
+);
+const searchBodies = fc.oneof(
+  fc
+    .record(
+      {
+        budget: fc.oneof(numbers, texts, fc.integer({ min: 1, max: 20 })),
+        maxMembers: fc.oneof(numbers, texts, fc.integer({ min: 1, max: 6 })),
+        difficulty: texts,
+        top: fc.oneof(numbers, texts, fc.integer({ min: 1, max: 50 })),
       },
       { requiredKeys: [] },
     )
@@ -350,6 +366,25 @@ describe("every API route answers any input in the error shape, never 500", () =
             headers: type ? { "content-type": type } : {},
           });
           await expectWellFormed(postEnsemble(request, context(slug)));
+        },
+      ),
+      options,
+    );
+  });
+
+  it("POST /api/experiments/[slug]/ensembles/search with any body and content type", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constant(SLUG), slugs),
+        searchBodies,
+        contentTypes,
+        async (slug, body, type) => {
+          const request = new Request(`${BASE}/api/experiments/x/ensembles/search`, {
+            method: "POST",
+            body,
+            headers: type ? { "content-type": type } : {},
+          });
+          await expectWellFormed(postEnsembleSearch(request, context(slug)));
         },
       ),
       options,

@@ -1,11 +1,12 @@
+import { paletteVar } from "@/lib/charts/palette";
 import type { Verdict } from "@/lib/domain/verdicts";
 
-/** Verdict fills (Okabe–Ito), the same CSS variables the rest of the UI uses. */
+/** Verdict fills: the palette's verdict colours, the same variables the rest of the UI uses. */
 export const VERDICT_COLORS: Record<Verdict, string> = {
-  pass: "var(--verdict-pass)",
-  wrongAnswer: "var(--verdict-wrong-answer)",
-  timeLimit: "var(--verdict-time-limit)",
-  runtimeError: "var(--verdict-runtime-error)",
-  compileError: "var(--verdict-compile-error)",
-  other: "var(--verdict-other)",
+  pass: paletteVar("verdict-pass"),
+  wrongAnswer: paletteVar("verdict-wrong-answer"),
+  timeLimit: paletteVar("verdict-time-limit"),
+  runtimeError: paletteVar("verdict-runtime-error"),
+  compileError: paletteVar("verdict-compile-error"),
+  other: paletteVar("verdict-other"),
 };

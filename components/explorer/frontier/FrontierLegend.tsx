@@ -1,8 +1,11 @@
 import { alphaColor } from "@/lib/charts/alphaColor";
+import { paletteVar } from "@/lib/charts/palette";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { COLLAPSED_CROSS } from "./FrontierSvg";
 
 const RAMP_STEPS = 24;
+/** The legend's sample points stand for any α. */
+const NEUTRAL = paletteVar("chart-neutral");
 
 /** Key to the frontier plot: path styles, Pareto, dominated and collapsed points, the α colour ramp. */
 export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alphaMax: number }) {
@@ -32,20 +35,20 @@ export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alpha
       </li>
       <li>
         <svg width="14" height="14" aria-hidden="true">
-          <circle cx="7" cy="7" r="5" fill="#444" stroke="#14171c" strokeWidth="1.5" />
+          <circle cx="7" cy="7" r="5" fill={NEUTRAL} stroke={paletteVar("text")} strokeWidth="1.5" />
         </svg>
         Pareto-optimal
       </li>
       <li>
         <svg width="14" height="14" aria-hidden="true">
-          <circle cx="7" cy="7" r="4" fill="#fff" stroke="#444" strokeWidth="1.5" />
+          <circle cx="7" cy="7" r="4" fill={paletteVar("surface")} stroke={NEUTRAL} strokeWidth="1.5" />
         </svg>
         dominated
       </li>
       <li>
         <svg width="14" height="14" aria-hidden="true">
           <g transform="translate(7,7)">
-            <circle r="4" fill="#fff" stroke="#444" strokeWidth="1.5" />
+            <circle r="4" fill={paletteVar("surface")} stroke={NEUTRAL} strokeWidth="1.5" />
             <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} />
           </g>
         </svg>

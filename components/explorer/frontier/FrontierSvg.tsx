@@ -1,6 +1,7 @@
 import { type KeyboardEvent, memo, type PointerEventHandler, type Ref } from "react";
 import { ChartAxes } from "@/components/charts/ChartAxes";
 import type { FrontierLayout, PlottedPoint } from "@/lib/charts/frontierLayout";
+import { paletteVar } from "@/lib/charts/palette";
 import { ellipsize } from "@/lib/client/format";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
@@ -127,7 +128,7 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps) 
             <circle
               className="frontier-point-dot"
               r={p.pareto ? 6 : 4.5}
-              fill={p.pareto ? p.color : "#ffffff"}
+              fill={p.pareto ? p.color : paletteVar("surface")}
               stroke={p.color}
             />
             {p.collapsed ? <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} /> : null}

@@ -1,3 +1,4 @@
+import { ENSEMBLE_SEARCH_DEFAULTS } from "../../api/ensembleSearchLimits";
 import { parseMemberList } from "../../api/scalingSchemas";
 import type { EnsembleEvaluation, EnsembleSearchSummary } from "../../api/scalingTypes";
 import { formatAlpha } from "../../domain/alpha";
@@ -11,9 +12,6 @@ import { percent, renderTable } from "../table";
 const USAGE_LINE =
   "Usage: alphascope ensemble <slug> --members -0.75:84,0.5:83,1.5:83 [--difficulty hard] [--json]\n" +
   "       alphascope ensemble <slug> --search --budget 250 [--max-members 3] [--difficulty hard] [--json]";
-
-/** The number of ensembles `--search` prints. */
-const SEARCH_TOP = 5;
 
 /** A gain (a difference of shares) in points with its sign, e.g. "+3.2". */
 function points(gain: number | null): string {
@@ -108,7 +106,7 @@ function printSearch(io: CliIO, result: EnsembleSearchSummary): void {
 /**
  * `alphascope ensemble <slug> --members … | --search …`: the same evaluation as
  * POST /api/experiments/<slug>/ensembles (with --json, the same document), or the top ensembles
- * of the equal-split search.
+ * of the equal-split search (with --json, what POST …/ensembles/search answers for the top 5).
  */
 export async function ensembleCommand(io: CliIO, args: string[]): Promise<number> {
   const { positionals, values } = parseCommandArgs(
@@ -128,13 +126,19 @@ export async function ensembleCommand(io: CliIO, args: string[]): Promise<number
   const slug = slugArgument(positionals[0]);
   const difficulty = difficultyOf(values.difficulty);
   const budget = positiveInteger(values.budget, "--budget");
-  const maxMembers = positiveInteger(values["max-members"], "--max-members") ?? 3;
+  const maxMembers =
+    positiveInteger(values["max-members"], "--max-members") ?? ENSEMBLE_SEARCH_DEFAULTS.maxMembers;
 
   const result = await withDatabase(async (db) => {
     try {
       if (values.search) {
         if (budget === undefined) throw new UsageError(`--search needs --budget.\n${USAGE_LINE}`);
-        return await getEnsembleSearch(db, slug, { budget, maxMembers, difficulty, top: SEARCH_TOP });
+        return await getEnsembleSearch(db, slug, {
+          budget,
+          maxMembers,
+          difficulty,
+          top: ENSEMBLE_SEARCH_DEFAULTS.top,
+        });
       }
       const parsed = parseMemberList(values.members ?? "");
       if ("error" in parsed) throw new UsageError(`--members: ${parsed.error}.`);

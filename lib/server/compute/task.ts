@@ -1,10 +1,11 @@
 import type { EnsembleRequest } from "../../api/scalingTypes";
 import type { DifficultySlice } from "../../domain/difficulty";
-import type { EnsembleMemberInput } from "../../science/ensembleSearchSummary";
+import type { EnsembleMemberInput, EnsembleSearchSettings } from "../../science/ensembleSearchSummary";
 
 /** Work for a compute thread, on an experiment version's stored matrix (its JSON text). */
 export type ComputeTask =
   | { type: "ensemble"; matrix: string; request: EnsembleRequest }
+  | { type: "ensemble-search"; matrix: string; settings: EnsembleSearchSettings }
   | {
       type: "ensemble-curve";
       matrix: string;

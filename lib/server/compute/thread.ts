@@ -1,9 +1,21 @@
 import { payloadToMatrix } from "../../api/payloadMatrix";
 import type { ScalingMatrixPayload } from "../../api/scalingTypes";
-import { evaluateEnsemble } from "../ensembles";
+import type { SweepMatrix } from "../../domain/sweep";
+import { evaluateEnsemble, searchEnsemblesOf } from "../ensembles";
 import { ApiError } from "../errors";
 import { ensembleCurve } from "../scalingCurves";
 import type { ComputeOutcome, ComputeTask } from "./task";
+
+function run(task: ComputeTask, slug: string, matrix: SweepMatrix): unknown {
+  switch (task.type) {
+    case "ensemble":
+      return evaluateEnsemble(slug, matrix, task.request);
+    case "ensemble-search":
+      return searchEnsemblesOf(slug, matrix, task.settings);
+    case "ensemble-curve":
+      return ensembleCurve(matrix, task.difficulty, task.members, task.bands);
+  }
+}
 
 /**
  * Runs one task in a pool thread (see pool.ts). Ensembles need only n and pass per problem, which
@@ -13,11 +25,7 @@ export default function compute(task: ComputeTask): ComputeOutcome {
   try {
     const payload = JSON.parse(task.matrix) as ScalingMatrixPayload;
     const matrix = payloadToMatrix(payload);
-    const value =
-      task.type === "ensemble"
-        ? evaluateEnsemble(payload.experiment.slug, matrix, task.request)
-        : ensembleCurve(matrix, task.difficulty, task.members, task.bands);
-    return { ok: true, value };
+    return { ok: true, value: run(task, payload.experiment.slug, matrix) };
   } catch (error) {
     if (error instanceof ApiError)
       return { ok: false, status: error.status, code: error.code, message: error.message };

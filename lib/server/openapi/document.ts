@@ -7,7 +7,7 @@ import { healthRoute } from "./routes/health";
 import { importsRoute } from "./routes/imports";
 import { openApiRoute } from "./routes/openapi";
 import { problemChangesRoute, problemCountsRoute, problemDetailRoute } from "./routes/problems";
-import { ensemblesRoute, passAtKRoute } from "./routes/scaling";
+import { ensembleSearchRoute, ensemblesRoute, passAtKRoute } from "./routes/scaling";
 import {
   snapshotEnsemblesRoute,
   snapshotFrontierRoute,
@@ -35,6 +35,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   compareRoute,
   passAtKRoute,
   ensemblesRoute,
+  ensembleSearchRoute,
   exportCsvRoute,
   mergekitRoute,
   previewRoute,

@@ -18,10 +18,17 @@ import type {
 import type { ProblemChangesPage, ProblemCounts, ProblemDetail } from "../../../lib/api/problemTypes";
 import type {
   ensembleEvaluationSchema,
+  ensembleSearchSummarySchema,
   passAtKCurvesSchema,
   scalingMatrixSchema,
 } from "../../../lib/api/scalingResponseSchemas";
-import type { EnsembleEvaluation, PassAtKCurves, ScalingMatrixPayload } from "../../../lib/api/scalingTypes";
+import type { ensembleSearchRequestSchema } from "../../../lib/api/scalingSchemas";
+import type {
+  EnsembleEvaluation,
+  EnsembleSearchSummary,
+  PassAtKCurves,
+  ScalingMatrixPayload,
+} from "../../../lib/api/scalingTypes";
 import type { SavedView, SavedViewList, Snapshot, SnapshotCreated } from "../../../lib/api/sharing";
 import type {
   savedViewListSchema,
@@ -37,6 +44,7 @@ import type {
   Versioned,
 } from "../../../lib/api/types";
 import type { ImportReport } from "../../../lib/importer/report";
+import type { EnsembleSearchSettings } from "../../../lib/science/ensembleSearchSummary";
 import type { CheckpointSummary } from "../../../lib/science/metrics";
 
 /** An intersection as one object type (distributing over a union), as a schema's output spells it. */
@@ -51,6 +59,7 @@ describe("the API's response schemas", () => {
     expectTypeOf<z.output<typeof experimentDetailSchema>>().toEqualTypeOf<ExperimentDetail>();
     expectTypeOf<z.output<typeof frontierDataSchema>>().toEqualTypeOf<FrontierData>();
     expectTypeOf<z.output<typeof ensembleEvaluationSchema>>().toEqualTypeOf<EnsembleEvaluation>();
+    expectTypeOf<z.output<typeof ensembleSearchSummarySchema>>().toEqualTypeOf<EnsembleSearchSummary>();
     expectTypeOf<z.output<typeof passAtKCurvesSchema>>().toEqualTypeOf<PassAtKCurves>();
     expectTypeOf<z.output<typeof scalingMatrixSchema>>().toEqualTypeOf<ScalingMatrixPayload>();
     expectTypeOf<z.output<typeof experimentChangedSchema>>().toEqualTypeOf<
@@ -64,6 +73,8 @@ describe("the API's response schemas", () => {
     expectTypeOf<z.output<typeof snapshotSchema>>().toEqualTypeOf<Flat<Snapshot>>();
     expectTypeOf<z.output<typeof savedViewSchema>>().toEqualTypeOf<SavedView>();
     expectTypeOf<z.output<typeof savedViewListSchema>>().toEqualTypeOf<SavedViewList>();
+    // The search's body parses to the settings the page's worker and the CLI run the search with.
+    expectTypeOf<z.output<typeof ensembleSearchRequestSchema>>().toEqualTypeOf<EnsembleSearchSettings>();
     // The report's file format is the importer's own union; on the wire it is a string.
     expectTypeOf<ImportReport>().toExtend<z.output<typeof importReportSchema>>();
   });

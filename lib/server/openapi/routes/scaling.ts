@@ -1,5 +1,13 @@
-import { ensembleEvaluationSchema, passAtKCurvesSchema } from "../../../api/scalingResponseSchemas";
-import { ensembleRequestSchema, passAtKQuerySchema } from "../../../api/scalingSchemas";
+import {
+  ensembleEvaluationSchema,
+  ensembleSearchSummarySchema,
+  passAtKCurvesSchema,
+} from "../../../api/scalingResponseSchemas";
+import {
+  ensembleRequestSchema,
+  ensembleSearchRequestSchema,
+  passAtKQuerySchema,
+} from "../../../api/scalingSchemas";
 import {
   conditionalRead,
   errorResponses,
@@ -52,6 +60,39 @@ export const ensemblesRoute: RouteSpec = {
           413: "The body is over 256 KiB.",
           415: "The body is not application/json.",
           ...READ_UNAVAILABLE,
+        }),
+      },
+    },
+  },
+};
+
+export const ensembleSearchRoute: RouteSpec = {
+  path: "/api/experiments/{slug}/ensembles/search",
+  operations: {
+    post: {
+      operationId: "searchEnsembles",
+      tags: ["Scaling"],
+      summary:
+        "The best equal-split ensembles at a budget, with a selection-adjusted interval of the winner's gain",
+      description:
+        "Searches every ensemble of up to `maxMembers` checkpoints (greedily when that is too many; `approximation` says which), the budget K split equally. Beside the winner's raw paired-bootstrap interval (`gainCI`, optimistic: the same problems chose it) it reports `adjustedGainCI`, whose `method` names how the selection is accounted for. Computed in a worker thread; the same document as `alphascope ensemble --search --json` and the scaling page's search. A same-origin (or non-browser) request; the body is JSON of at most 256 KiB.",
+      requestParams: { path: slugPath },
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: ensembleSearchRequestSchema } },
+      },
+      responses: {
+        "200": jsonResponse(
+          "The top ensembles, the best single and both intervals.",
+          ensembleSearchSummarySchema,
+        ),
+        ...errorResponses({
+          ...SLUG_ERRORS,
+          400: "A field is invalid (the message names it), the slice has no problems, or no ensemble fits the budget.",
+          403: "A cross-site request.",
+          413: "The body is over 256 KiB.",
+          415: "The body is not application/json.",
+          503: "The database cannot be reached, the statistics are not stored yet, or every compute thread is busy; Retry-After says when to try again.",
         }),
       },
     },

@@ -1,0 +1,23 @@
+import { ensembleSearchRequestSchema } from "@/lib/api/scalingSchemas";
+import { serverReadDb } from "@/lib/server/db";
+import { searchEnsemblesOffThread } from "@/lib/server/ensembles";
+import { NotFoundError } from "@/lib/server/errors";
+import { handle, parseJsonBody } from "@/lib/server/http";
+import { refuseOtherMethods } from "@/lib/server/methods";
+import { slugParam } from "@/lib/server/params";
+import { requireSameOrigin } from "@/lib/server/writeGuard";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  return handle(async () => {
+    requireSameOrigin(request);
+    const slug = await slugParam(params);
+    const settings = await parseJsonBody(request, ensembleSearchRequestSchema);
+    const summary = await searchEnsemblesOffThread(serverReadDb(), slug, settings);
+    if (!summary) throw new NotFoundError(`No experiment "${slug}".`);
+    return Response.json(summary);
+  });
+}
+
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods(["POST"]);
