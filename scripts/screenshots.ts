@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: the README's pictures (docs/screenshots/*.png): the explorer on the synthetic
- * demo sweep, hard problems, at one α of each kind, in dark mode, presentation mode on a 1280×720 projector, the problems view and one problem's page, and the
+ * demo sweep, hard problems, at one α of each kind, in dark mode, presentation mode on a 1280×720 projector,
+ * the explorer on a 390-px-wide phone, the problems view and one problem's page, and the
  * comparison of the demo with a second synthetic sweep of the same pair (coarser α grid, 64 samples).
  * Starts the app the way `npm start` does (production build, embedded PostgreSQL in a fresh data
  * directory, demo sweep) and drives headless Chromium. Rewrites the tracked PNGs: run it when the
@@ -69,6 +70,8 @@ async function importCoarseSweep(baseUrl: string): Promise<void> {
 
 const DESK = { width: 1280, height: 900 };
 const PROJECTOR = { width: 1280, height: 720 };
+/** A phone held upright: the layout's narrowest width. */
+const PHONE = { width: 390, height: 844 };
 const DIR = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
 
 /** The problems view (hard problems, gained from α = −1 to 1.5) and the page of its top problem. */
@@ -83,6 +86,27 @@ async function shootProblems(page: Page, baseUrl: string): Promise<void> {
   const problem = join(DIR, "problem-page.png");
   await page.screenshot({ path: problem, fullPage: true });
   console.log(`wrote ${relative(process.cwd(), problem)}`);
+}
+
+/**
+ * The explorer at 390 px, from its toolbar to the end of the score panel: controls wrap, the plot
+ * takes the screen's width, the α slider and every score follow below it.
+ */
+async function shootPhone(page: Page, baseUrl: string): Promise<void> {
+  await page.setViewportSize(PHONE);
+  await page.goto(`${baseUrl}/experiments/${DEMO_EXPERIMENT_SLUG}?alpha=1.5&difficulty=hard`);
+  await page.locator('.explorer[data-hydrated="true"]').waitFor({ timeout: 120_000 });
+  const top = await page.locator(".explorer-toolbar").boundingBox();
+  const bottom = await page.getByTestId("score-panel").boundingBox();
+  if (!top || !bottom) throw new Error("The explorer's toolbar or score panel is not shown at 390 px.");
+  const path = join(DIR, "explorer-390px.png");
+  const y = Math.max(0, top.y - 8);
+  await page.screenshot({
+    path,
+    fullPage: true,
+    clip: { x: 0, y, width: PHONE.width, height: bottom.y + bottom.height + 8 - y },
+  });
+  console.log(`wrote ${relative(process.cwd(), path)}`);
 }
 
 /** The explorer of the second picture (hard problems, α = 1.5) with the system in dark mode. */
@@ -124,6 +148,7 @@ async function main(): Promise<void> {
         await page.screenshot({ path });
         console.log(`wrote ${relative(process.cwd(), path)}`);
       }
+      await shootPhone(page, app.baseUrl);
       await page.setViewportSize(DESK);
       await shootDark(page, app.baseUrl);
       await shootProblems(page, app.baseUrl);

@@ -8,39 +8,43 @@ export function operationAnchor(operation: oas31.OperationObject): string {
 
 function Parameters({ parameters }: { parameters: oas31.ParameterObject[] }) {
   return (
-    <table className="data-table data-table--compact api-params">
-      <caption className="visually-hidden">Parameters</caption>
-      <thead>
-        <tr>
-          <th scope="col">Parameter</th>
-          <th scope="col">In</th>
-          <th scope="col">Type</th>
-          <th scope="col">About</th>
-        </tr>
-      </thead>
-      <tbody>
-        {parameters.map((parameter) => (
-          <tr key={`${parameter.in}:${parameter.name}`}>
-            <th scope="row">
-              <code>{parameter.name}</code>
-              {parameter.required ? null : <span className="muted"> optional</span>}
-            </th>
-            <td>{parameter.in}</td>
-            <td>{parameter.schema ? <TypeSummary schema={parameter.schema} /> : null}</td>
-            <td>
-              {parameter.description ??
-                (parameter.schema && "description" in parameter.schema ? parameter.schema.description : null)}
-              {parameter.example !== undefined ? (
-                <>
-                  {" "}
-                  e.g. <code>{String(parameter.example)}</code>
-                </>
-              ) : null}
-            </td>
+    <div className="table-overflow">
+      <table className="data-table data-table--compact api-params">
+        <caption className="visually-hidden">Parameters</caption>
+        <thead>
+          <tr>
+            <th scope="col">Parameter</th>
+            <th scope="col">In</th>
+            <th scope="col">Type</th>
+            <th scope="col">About</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {parameters.map((parameter) => (
+            <tr key={`${parameter.in}:${parameter.name}`}>
+              <th scope="row">
+                <code>{parameter.name}</code>
+                {parameter.required ? null : <span className="muted"> optional</span>}
+              </th>
+              <td>{parameter.in}</td>
+              <td>{parameter.schema ? <TypeSummary schema={parameter.schema} /> : null}</td>
+              <td>
+                {parameter.description ??
+                  (parameter.schema && "description" in parameter.schema
+                    ? parameter.schema.description
+                    : null)}
+                {parameter.example !== undefined ? (
+                  <>
+                    {" "}
+                    e.g. <code>{String(parameter.example)}</code>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -102,33 +102,35 @@ export function SchemaView({ schema }: { schema: Schema }) {
     );
   const required = new Set(schema.required ?? []);
   return (
-    <table className="data-table data-table--compact api-props">
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Type</th>
-          <th scope="col">About</th>
-        </tr>
-      </thead>
-      <tbody>
-        {Object.entries(schema.properties).map(([name, property]) => {
-          const nested = !isRef(property) && property.properties;
-          return (
-            <tr key={name}>
-              <th scope="row">
-                <code>{name}</code>
-                {required.has(name) ? null : <span className="muted"> optional</span>}
-              </th>
-              <td>{nested ? <SchemaView schema={property} /> : <TypeSummary schema={property} />}</td>
-              <td>
-                {!isRef(property)
-                  ? [property.description, ...bounds(property)].filter(Boolean).join(" · ")
-                  : null}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="table-overflow">
+      <table className="data-table data-table--compact api-props">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Type</th>
+            <th scope="col">About</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(schema.properties).map(([name, property]) => {
+            const nested = !isRef(property) && property.properties;
+            return (
+              <tr key={name}>
+                <th scope="row">
+                  <code>{name}</code>
+                  {required.has(name) ? null : <span className="muted"> optional</span>}
+                </th>
+                <td>{nested ? <SchemaView schema={property} /> : <TypeSummary schema={property} />}</td>
+                <td>
+                  {!isRef(property)
+                    ? [property.description, ...bounds(property)].filter(Boolean).join(" · ")
+                    : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

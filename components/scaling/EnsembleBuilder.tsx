@@ -1,7 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { type CSSProperties, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useElementWidth } from "@/components/explorer/useElementWidth";
 import { alphaColor } from "@/lib/charts/alphaColor";
+import { labelRows } from "@/lib/charts/labelRows";
 import { readableInk } from "@/lib/charts/palette";
 import type { HistoryMode, UpdateView } from "@/lib/client/urlView";
 import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
@@ -17,12 +19,38 @@ interface EnsembleBuilderProps {
   collapsed: readonly number[];
 }
 
+/** Pixels kept free between two chips of one row. */
+const CHIP_GAP = 4;
+
+/**
+ * The row of each chip on an axis `width` pixels long: chips that would touch their neighbour (a
+ * fine α grid, a narrow panel) are staggered onto further rows. Chip widths are measured, so the
+ * rows follow the type size (presentation mode enlarges it).
+ */
+function useChipRows(positions: readonly number[], width: number) {
+  const chips = useRef<(HTMLButtonElement | null)[]>([]);
+  const [rows, setRows] = useState<readonly number[]>(() => positions.map(() => 0));
+  // After every render: a new α grid, axis width or type size can change the rows.
+  useLayoutEffect(() => {
+    if (width <= 1) return;
+    const labels = positions.map((percent, i) => ({
+      center: (percent / 100) * width,
+      width: chips.current[i]?.offsetWidth ?? 0,
+    }));
+    const next = labelRows(labels, CHIP_GAP);
+    setRows((old) => (old.length === next.length && old.every((row, i) => row === next[i]) ? old : next));
+  });
+  return { chips, rows };
+}
+
 /** Member chips on a mini α axis: a chip per evaluated α, placed by its value. */
 function MemberAxis({ view, context, updateView, collapsed }: EnsembleBuilderProps) {
   const { alphas } = context;
   const min = alphas[0];
   const max = alphas[alphas.length - 1];
   const left = (alpha: number) => (max === min ? 50 : ((alpha - min) / (max - min)) * 100);
+  const [axisRef, axisWidth] = useElementWidth<HTMLFieldSetElement>(0);
+  const { chips, rows } = useChipRows(alphas.map(left), axisWidth);
   const toggle = (alpha: number) => {
     const members = view.members.includes(alpha)
       ? view.members.filter((a) => a !== alpha)
@@ -32,7 +60,12 @@ function MemberAxis({ view, context, updateView, collapsed }: EnsembleBuilderPro
   };
   const inside = [0, 1].filter((a) => a >= min && a <= max);
   return (
-    <fieldset className={styles.axis} aria-describedby="member-axis-help">
+    <fieldset
+      ref={axisRef}
+      className={styles.axis}
+      aria-describedby="member-axis-help"
+      style={{ "--chip-rows": Math.max(1, ...rows.map((row) => row + 1)) } as CSSProperties}
+    >
       <legend className="visually-hidden">Ensemble members (evaluated α)</legend>
       <div className={styles.axisLine} />
       {inside.length === 2 ? (
@@ -42,21 +75,27 @@ function MemberAxis({ view, context, updateView, collapsed }: EnsembleBuilderPro
           title="Interpolation range [0, 1]"
         />
       ) : null}
-      {alphas.map((alpha) => {
+      {alphas.map((alpha, i) => {
         const selected = view.members.includes(alpha);
         const isCollapsed = collapsed.includes(alpha);
         return (
           <button
             key={alpha}
+            ref={(chip) => {
+              chips.current[i] = chip;
+            }}
             type="button"
             className={isCollapsed ? `${styles.chip} ${styles.chipCollapsed}` : styles.chip}
             title={isCollapsed ? "Collapsed: fails by crashing or solves far less than A and B" : undefined}
             data-collapsed={isCollapsed ? "true" : undefined}
-            style={{
-              left: `${left(alpha)}%`,
-              background: selected ? alphaColor(alpha, min, max) : undefined,
-              color: selected ? readableInk(alphaColor(alpha, min, max)) : undefined,
-            }}
+            style={
+              {
+                left: `${left(alpha)}%`,
+                "--chip-row": rows[i] ?? 0,
+                background: selected ? alphaColor(alpha, min, max) : undefined,
+                color: selected ? readableInk(alphaColor(alpha, min, max)) : undefined,
+              } as CSSProperties
+            }
             aria-pressed={selected}
             aria-label={`α ${formatAlpha(alpha)}, ${describeAlpha(alpha)}${isCollapsed ? ", collapsed" : ""}`}
             data-testid="member-chip"

@@ -87,33 +87,35 @@ function Result({ data }: { data: EnsembleEvaluation }) {
         label="Download the members table as CSV"
         table={onScreenTable(membersTable)}
       />
-      <table className="data-table data-table--compact" ref={membersTable}>
-        <caption className="visually-hidden">Members alone at their share of the budget</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              Member <span className={styles.greek}>α</span>
-            </th>
-            <th scope="col">Kind</th>
-            <th scope="col" className="num">
-              Samples
-            </th>
-            <th scope="col" className="num">
-              pass@k alone
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.members.map((member) => (
-            <tr key={member.alpha}>
-              <th scope="row">{formatAlpha(member.alpha)}</th>
-              <td>{member.kind}</td>
-              <td className="num">{member.samples}</td>
-              <td className="num">{formatPercent(member.passAtK)}</td>
+      <div className="table-overflow">
+        <table className="data-table data-table--compact" ref={membersTable}>
+          <caption className="visually-hidden">Members alone at their share of the budget</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                Member <span className={styles.greek}>α</span>
+              </th>
+              <th scope="col">Kind</th>
+              <th scope="col" className="num">
+                Samples
+              </th>
+              <th scope="col" className="num">
+                pass@k alone
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.members.map((member) => (
+              <tr key={member.alpha}>
+                <th scope="row">{formatAlpha(member.alpha)}</th>
+                <td>{member.kind}</td>
+                <td className="num">{member.samples}</td>
+                <td className="num">{formatPercent(member.passAtK)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
