@@ -175,3 +175,36 @@ describe("layout at 390, 768, 1280, 1440 and 1920 px", () => {
     }
   });
 });
+
+describe("the frontier's tooltip at 390 px", () => {
+  it(
+    "stays on the screen for every point: the page never scrolls sideways while it shows",
+    PAGE_WAIT,
+    async () => {
+      const { page } = session;
+      await page.setViewportSize({ width: WIDTHS[0], height: HEIGHT });
+      await page.goto(`${baseUrl()}${DEMO}?alpha=0.6&difficulty=hard`);
+      await page.locator(EXPLORER_READY).waitFor();
+      const points = page.locator(".frontier-plot .frontier-point");
+      const count = await points.count();
+      expect(count).toBeGreaterThan(10);
+      const sides = new Set<string>();
+      for (let index = 0; index < count; index++) {
+        await points.nth(index).hover();
+        const tooltip = page.getByTestId("frontier-tooltip");
+        const box = await tooltip.boundingBox();
+        expect(box, `tooltip of point ${index}`).not.toBeNull();
+        if (!box) continue;
+        expect(box.x, `tooltip of point ${index}`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `tooltip of point ${index}`).toBeLessThanOrEqual(WIDTHS[0]);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `sideways scroll with the tooltip of point ${index}`).toBeLessThanOrEqual(0);
+        sides.add((await tooltip.getAttribute("class")) ?? "");
+      }
+      // The mid-plot points of a phone-wide plot have room on neither side: those go below.
+      expect([...sides].some((name) => name.includes("chart-tooltip--below"))).toBe(true);
+    },
+  );
+});

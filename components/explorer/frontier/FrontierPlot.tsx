@@ -5,6 +5,7 @@ import { ChartExport } from "@/components/charts/ChartExport";
 import { GlossaryLink } from "@/components/glossary/GlossaryLink";
 import type { FrontierPoint } from "@/lib/api/types";
 import { layoutFrontier, type PlottedPoint } from "@/lib/charts/frontierLayout";
+import { placeTooltip } from "@/lib/charts/tooltipPlacement";
 import { PRESENTATION_TYPE, SCREEN_TYPE } from "@/lib/charts/typography";
 import type { AlphaReadout } from "@/lib/client/alphaScores";
 import type { HistoryMode } from "@/lib/client/urlView";
@@ -118,9 +119,10 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
             point={hovered}
             x={x}
             y={y}
-            left={layout.frame.margin.left + hovered.cx}
-            top={layout.frame.margin.top + hovered.cy}
-            flip={hovered.cx > layout.frame.innerWidth * 0.6}
+            placement={placeTooltip(
+              { x: layout.frame.margin.left + hovered.cx, y: layout.frame.margin.top + hovered.cy },
+              layout.frame.width,
+            )}
           />
         ) : null}
       </div>

@@ -1,4 +1,5 @@
 import type { PlottedPoint } from "@/lib/charts/frontierLayout";
+import type { TooltipPlacement } from "@/lib/charts/tooltipPlacement";
 import { formatCount, formatInterval } from "@/lib/client/format";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import { getMetric, type MetricDefinition } from "@/lib/science/metricRegistry";
@@ -7,11 +8,8 @@ interface FrontierTooltipProps {
   point: PlottedPoint;
   x: MetricDefinition;
   y: MetricDefinition;
-  /** Pixel position of the point in the plot container. */
-  left: number;
-  top: number;
-  /** Show the tooltip to the left of the point (near the right edge). */
-  flip: boolean;
+  /** Where it goes in the plot container (lib/charts/tooltipPlacement.ts). */
+  placement: TooltipPlacement;
 }
 
 function MetricLine({ metric, point }: { metric: MetricDefinition; point: PlottedPoint }) {
@@ -28,13 +26,13 @@ function MetricLine({ metric, point }: { metric: MetricDefinition; point: Plotte
 }
 
 /** Details of one evaluated α on hover or focus: its kind, both plotted metrics and the solve rate with CIs. */
-export function FrontierTooltip({ point, x, y, left, top, flip }: FrontierTooltipProps) {
+export function FrontierTooltip({ point, x, y, placement }: FrontierTooltipProps) {
   const alpha = point.point.alpha;
   const solveRate = getMetric("solveRate");
   return (
     <div
-      className={`chart-tooltip${flip ? " chart-tooltip--flip" : ""}`}
-      style={{ left, top }}
+      className={`chart-tooltip chart-tooltip--${placement.side}`}
+      style={{ left: placement.left, top: placement.top, width: placement.width }}
       role="status"
       data-testid="frontier-tooltip"
     >
