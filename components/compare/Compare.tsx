@@ -70,11 +70,8 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
     [context, data],
   );
   const warnings = comparisonWarnings(data, view.difficulty);
-  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onAxes } = useFrontierView(
-    view,
-    context.metrics,
-    updateView,
-  );
+  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
+    useFrontierView(view, context.metrics, updateView);
   const { range, stops } = context.alphas;
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -166,6 +163,7 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
               selectable={selectable}
               onSelectAlpha={onSelectAlpha}
               onZoom={onZoom}
+              onIncludeCollapsed={onIncludeCollapsed}
             />
           </FrontierPanel>
           {view.alpha !== null ? (

@@ -1,9 +1,15 @@
 import { LongText } from "@/components/common/LongText";
-import { AlphaPathLegend } from "@/components/explorer/frontier/FrontierLegend";
+import { AlphaPathLegend, CollapsedLegend } from "@/components/explorer/frontier/FrontierLegend";
 import { SeriesSwatch } from "./SeriesSwatch";
 
+interface CompareLegendProps {
+  series: readonly { slug: string; name: string }[];
+  /** Whether any plotted checkpoint is collapsed (its cross then needs a key). */
+  collapsed: boolean;
+}
+
 /** Key to the comparison plot: each experiment's colour and shape, the path styles, filled vs hollow. */
-export function CompareLegend({ series }: { series: readonly { slug: string; name: string }[] }) {
+export function CompareLegend({ series, collapsed }: CompareLegendProps) {
   return (
     <ul className="chart-legend" aria-label="Legend" data-testid="compare-legend">
       {series.map((entry, index) => (
@@ -13,6 +19,7 @@ export function CompareLegend({ series }: { series: readonly { slug: string; nam
         </li>
       ))}
       <AlphaPathLegend />
+      {collapsed ? <CollapsedLegend /> : null}
       <li>filled: Pareto-optimal within its experiment; hollow: dominated</li>
     </ul>
   );

@@ -2,8 +2,10 @@
 
 import { memo, useId, useMemo, useRef } from "react";
 import { ChartExport } from "@/components/charts/ChartExport";
+import { CollapsedNote } from "@/components/explorer/frontier/CollapsedNote";
 import { FrontierFrame } from "@/components/explorer/frontier/FrontierFrame";
 import { AlphaMarker, AlphaPath, IntervalWhiskers } from "@/components/explorer/frontier/FrontierMarks";
+import { COLLAPSED_CROSS } from "@/components/explorer/frontier/FrontierSvg";
 import { frontierMarker } from "@/components/explorer/frontier/frontierMarker";
 import type { FrontierPlotView } from "@/components/explorer/frontier/useFrontierView";
 import { useFrontierZoom } from "@/components/explorer/frontier/useFrontierZoom";
@@ -41,6 +43,7 @@ interface ComparePlotProps {
   selectable: (alpha: number) => boolean;
   onSelectAlpha: (alpha: number) => void;
   onZoom: (zoom: Zoom | null, mode: HistoryMode) => void;
+  onIncludeCollapsed: (include: boolean) => void;
 }
 
 const MARKER_SIZE = { pareto: 120, dominated: 70 };
@@ -51,7 +54,8 @@ function heightFor(width: number): number {
 
 function pointLabel(name: string, p: PlottedPoint, x: MetricDefinition, y: MetricDefinition): string {
   const { alpha, metrics } = p.point;
-  return `${name}, α = ${formatAlpha(alpha)}, ${describeAlpha(alpha)}${p.pareto ? ", Pareto-optimal in its experiment" : ""}: ${x.label} ${x.format(metrics[x.id].value)}, ${y.label} ${y.format(metrics[y.id].value)}`;
+  const status = `${p.collapsed ? ", collapsed" : ""}${p.pareto ? ", Pareto-optimal in its experiment" : ""}`;
+  return `${name}, α = ${formatAlpha(alpha)}, ${describeAlpha(alpha)}${status}: ${x.label} ${x.format(metrics[x.id].value)}, ${y.label} ${y.format(metrics[y.id].value)}`;
 }
 
 /** A point of one experiment, keyed for keyboard focus by its experiment's place and its α. */
@@ -70,7 +74,7 @@ interface SeriesPoint {
  * tab stop, the arrow keys going through one experiment's α before the next experiment's.
  */
 export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
-  const { series, x, y, view, onZoom, selectable, onSelectAlpha } = props;
+  const { series, x, y, view, onZoom, selectable, onSelectAlpha, onIncludeCollapsed } = props;
   const { xLog, yLog, ci, includeCollapsed, zoom } = view;
   const [containerRef, width] = useElementWidth<HTMLDivElement>(720);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -161,6 +165,7 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
                   aria-label={pointLabel(name, p, x, y)}
                   aria-selected={p.point.alpha === alpha}
                   aria-disabled={!selectable(p.point.alpha)}
+                  data-experiment={series[index].slug}
                   data-alpha={p.point.alpha}
                   {...pointProps(key)}
                 >
@@ -171,6 +176,7 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
                     stroke={p.pareto ? paletteVar("text") : "currentColor"}
                     strokeWidth={p.pareto ? 1.25 : 2}
                   />
+                  {p.collapsed ? <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} /> : null}
                 </g>
               );
             })}
@@ -196,7 +202,18 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
           Evaluated α without a value for {x.label} or {y.label} are not drawn.
         </p>
       ) : null}
-      <CompareLegend series={series} />
+      <CollapsedNote
+        groups={plot.series.map((layout, index) => ({
+          name: series[index].name,
+          alphas: layout.points.filter((p) => p.collapsed).map((p) => p.point.alpha),
+        }))}
+        includeCollapsed={includeCollapsed}
+        onIncludeCollapsed={onIncludeCollapsed}
+      />
+      <CompareLegend
+        series={series}
+        collapsed={plot.series.some((layout) => layout.points.some((p) => p.collapsed))}
+      />
     </div>
   );
 });

@@ -47,11 +47,8 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const points = data.slices[view.difficulty].points;
   const readout = useAlphaReadout(points, view.alpha);
   const collapsedAlphas = useMemo(() => points.filter((p) => p.collapsed).map((p) => p.alpha), [points]);
-  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onAxes } = useFrontierView(
-    view,
-    context.metrics,
-    updateView,
-  );
+  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
+    useFrontierView(view, context.metrics, updateView);
   const { a, b } = data.experiment.endpoints;
   const exportSource = useMemo(
     () => ({
@@ -70,10 +67,6 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
     performance.mark("alphascope:explorer-interactive");
   }, []);
 
-  const onIncludeCollapsed = useCallback(
-    (includeCollapsed: boolean) => updateView({ includeCollapsed }, "push"),
-    [updateView],
-  );
   const setPresent = useCallback((present: boolean) => updateView({ present }, "push"), [updateView]);
   const presentation = usePresentation(view.present, setPresent);
   useExplorerShortcuts(view, context.alphas, context.slices, updateView);

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComparisonData } from "../../lib/api/compareTypes";
+import type { FrontierData } from "../../lib/api/types";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { getMetric } from "../../lib/science/metricRegistry";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
@@ -124,6 +125,42 @@ describe("comparing experiments", () => {
     expect(await other.getByTestId(`compare-column-${SLUG}`).textContent()).toContain("estimated");
     expect(new URL(other.url()).searchParams.get("x")).toBe("solveRate");
     await other.close();
+  });
+
+  it("marks each experiment's collapsed checkpoints, names them, and lets them compete on request", async () => {
+    const collapsedOf = async (slug: string) => {
+      const response = await fetch(`${baseUrl()}/api/experiments/${slug}/frontier`);
+      const data = (await response.json()) as FrontierData;
+      return data.slices.hard.points.filter((p) => p.collapsed).map((p) => p.alpha);
+    };
+    expect(await collapsedOf(DEMO_EXPERIMENT_SLUG)).toEqual([-1, 2]);
+    const expected = [
+      ...(await collapsedOf(DEMO_EXPERIMENT_SLUG)).map((alpha) => `${DEMO_EXPERIMENT_SLUG}:${alpha}`),
+      ...(await collapsedOf(SLUG)).map((alpha) => `${SLUG}:${alpha}`),
+    ];
+    await page().goto(`${baseUrl()}/compare?experiments=${COMPARED.join(",")}&difficulty=hard&alpha=1`);
+    await hydrated(page());
+    const plot = page().getByTestId("compare-plot");
+    const crossed = await plot
+      .locator('[role="option"]')
+      .evaluateAll((options) =>
+        options
+          .filter((option) => option.querySelector(".frontier-point-collapsed"))
+          .map((option) => `${option.getAttribute("data-experiment")}:${option.getAttribute("data-alpha")}`),
+      );
+    expect(crossed.sort()).toEqual(expected.sort());
+    const labels = await plot
+      .locator('[role="option"]')
+      .evaluateAll(
+        (options) =>
+          options.filter((option) => option.getAttribute("aria-label")?.includes(", collapsed")).length,
+      );
+    expect(labels).toBe(expected.length);
+    const note = page().getByTestId("collapsed-note");
+    expect(await note.textContent()).toContain("α = −1, 2");
+    expect(await page().getByTestId("compare-legend").textContent()).toContain("collapsed");
+    await page().getByTestId("include-collapsed").check();
+    await page().waitForURL(/collapsed=include/);
   });
 
   it("makes every experiment's points one tab stop after the slider; the arrows go through them", async () => {

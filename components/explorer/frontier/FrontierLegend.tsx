@@ -27,6 +27,21 @@ export function AlphaPathLegend() {
   );
 }
 
+/** The legend's entry for a collapsed checkpoint's cross (shared with the comparison's legend). */
+export function CollapsedLegend() {
+  return (
+    <li>
+      <svg width="14" height="14" aria-hidden="true">
+        <g transform="translate(7,7)">
+          <circle r="4" fill={paletteVar("surface")} stroke={NEUTRAL} strokeWidth="1.5" />
+          <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} />
+        </g>
+      </svg>
+      collapsed
+    </li>
+  );
+}
+
 /** Key to the frontier plot: path styles, Pareto, dominated and collapsed points, the α colour ramp. */
 export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alphaMax: number }) {
   const stops = Array.from({ length: RAMP_STEPS + 1 }, (_, i) => {
@@ -54,15 +69,7 @@ export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alpha
         </svg>
         dominated
       </li>
-      <li>
-        <svg width="14" height="14" aria-hidden="true">
-          <g transform="translate(7,7)">
-            <circle r="4" fill={paletteVar("surface")} stroke={NEUTRAL} strokeWidth="1.5" />
-            <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} />
-          </g>
-        </svg>
-        collapsed
-      </li>
+      <CollapsedLegend />
       <li className="legend-ramp">
         <span>α {formatAlpha(alphaMin)}</span>
         <span

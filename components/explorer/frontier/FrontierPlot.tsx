@@ -132,7 +132,7 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
         </p>
       ) : null}
       <CollapsedNote
-        alphas={points.filter((p) => p.collapsed).map((p) => p.alpha)}
+        groups={[{ alphas: points.filter((p) => p.collapsed).map((p) => p.alpha) }]}
         includeCollapsed={includeCollapsed}
         onIncludeCollapsed={onIncludeCollapsed}
       />

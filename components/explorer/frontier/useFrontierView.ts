@@ -42,6 +42,10 @@ export function useFrontierView(
     (difficulty: DifficultySlice) => updateView({ difficulty }, "push"),
     [updateView],
   );
+  const onIncludeCollapsed = useCallback(
+    (includeCollapsed: boolean) => updateView({ includeCollapsed }, "push"),
+    [updateView],
+  );
   const onAxes = useCallback(
     (change: AxesChange) =>
       // A zoom window is in the old metric's units: a new metric starts unzoomed.
@@ -56,6 +60,7 @@ export function useFrontierView(
     onSelectAlpha,
     onZoom,
     onDifficulty,
+    onIncludeCollapsed,
     onAxes,
   };
 }
