@@ -1,3 +1,4 @@
+import { CollapsedBadge } from "@/components/common/CollapsedBadge";
 import { CsvDownload } from "@/components/common/CsvDownload";
 import { LongText } from "@/components/common/LongText";
 import { compareScoreCsvTable } from "@/lib/client/scoreCsv";
@@ -48,6 +49,12 @@ export function CompareScores({ series, metrics, alpha }: CompareScoresProps) {
                 <th key={entry.slug} scope="col" data-testid={`compare-column-${entry.slug}`}>
                   <SeriesSwatch index={index} /> <LongText text={entry.name} />
                   <span className={styles.estimated}>{provenance(entry)}</span>
+                  {entry.readout ? (
+                    <CollapsedBadge
+                      readout={entry.readout}
+                      collapsedAlphas={entry.points.filter((p) => p.collapsed).map((p) => p.alpha)}
+                    />
+                  ) : null}
                 </th>
               ))}
             </tr>

@@ -1,3 +1,4 @@
+import { CollapsedBadge } from "@/components/common/CollapsedBadge";
 import { CsvDownload } from "@/components/common/CsvDownload";
 import { type AlphaReadout, deltaTone, formatDelta, type MetricScore } from "@/lib/client/alphaScores";
 import { scoreCsvTable } from "@/lib/client/scoreCsv";
@@ -63,9 +64,6 @@ export function ScorePanel({
   headlineOnly?: boolean;
 }) {
   const { alpha, scores, measured, neighbours } = readout;
-  const collapsedNeighbours = (measured ? [alpha] : (neighbours ?? [])).filter((a) =>
-    collapsedAlphas.includes(a),
-  );
   // Presenting, the panel keeps to the headline numbers so the plot and they fit one screen.
   const groups = headlineOnly ? METRIC_GROUPS.slice(0, 1) : METRIC_GROUPS;
   const byId = new Map(scores.map((score) => [score.metric.id, score]));
@@ -92,15 +90,7 @@ export function ScorePanel({
               estimated — not evaluated
             </span>
           )}
-          {collapsedNeighbours.length > 0 ? (
-            <span
-              className="badge badge--collapsed"
-              data-testid="score-collapsed"
-              title="Fails by crashing or solves far less than both endpoints: see the note under the frontier"
-            >
-              {measured ? "collapsed" : `next to collapsed α = ${formatAlpha(collapsedNeighbours[0])}`}
-            </span>
-          ) : null}
+          <CollapsedBadge readout={readout} collapsedAlphas={collapsedAlphas} />
           <CsvDownload
             name="scores"
             label="Download the scores as CSV"

@@ -161,6 +161,16 @@ describe("comparing experiments", () => {
     expect(await page().getByTestId("compare-legend").textContent()).toContain("collapsed");
     await page().getByTestId("include-collapsed").check();
     await page().waitForURL(/collapsed=include/);
+    // At the demo's collapsed α = 2 its score column says so; at α = 1 no column does.
+    expect(await page().getByTestId("compare-scores").getByTestId("score-collapsed").count()).toBe(0);
+    await page().goto(`${baseUrl()}/compare?experiments=${COMPARED.join(",")}&difficulty=hard&alpha=2`);
+    await hydrated(page());
+    expect(
+      await page()
+        .getByTestId(`compare-column-${DEMO_EXPERIMENT_SLUG}`)
+        .getByTestId("score-collapsed")
+        .textContent(),
+    ).toBe("collapsed");
   });
 
   it("makes every experiment's points one tab stop after the slider; the arrows go through them", async () => {
