@@ -1,5 +1,6 @@
 import { CollapsedBadge } from "@/components/common/CollapsedBadge";
 import { CsvDownload } from "@/components/common/CsvDownload";
+import { Delta } from "@/components/common/Delta";
 import { LongText } from "@/components/common/LongText";
 import { compareScoreCsvTable } from "@/lib/client/scoreCsv";
 import { formatAlpha } from "@/lib/domain/alpha";
@@ -26,7 +27,8 @@ function provenance(series: CompareSeries): string {
 }
 
 /**
- * Every compared experiment's scores at the shared α, side by side, with 95% intervals; the CSV
+ * Every compared experiment's scores at the shared α, side by side, with 95% intervals and each one's
+ * paired change against its own endpoints (coloured only when its interval excludes 0); the CSV
  * holds the same numbers unrounded.
  */
 export function CompareScores({ series, metrics, alpha }: CompareScoresProps) {
@@ -64,7 +66,8 @@ export function CompareScores({ series, metrics, alpha }: CompareScoresProps) {
               <tr key={metric.id}>
                 <th scope="row">{metric.label}</th>
                 {series.map((entry) => {
-                  const estimate = entry.readout?.estimates.get(metric.id) ?? null;
+                  const score = entry.readout?.scores.find((candidate) => candidate.metric.id === metric.id);
+                  const estimate = score?.estimate ?? null;
                   return (
                     <td
                       key={entry.slug}
@@ -75,6 +78,12 @@ export function CompareScores({ series, metrics, alpha }: CompareScoresProps) {
                       {estimate && estimate.lower !== null && estimate.upper !== null ? (
                         <span className={styles.interval}>
                           {metric.format(estimate.lower)} – {metric.format(estimate.upper)}
+                        </span>
+                      ) : null}
+                      {score?.deltaA || score?.deltaB ? (
+                        <span className={styles.interval}>
+                          vs A <Delta metric={metric} delta={score.deltaA} /> · vs B{" "}
+                          <Delta metric={metric} delta={score.deltaB} />
                         </span>
                       ) : null}
                     </td>

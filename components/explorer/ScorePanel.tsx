@@ -1,6 +1,7 @@
 import { CollapsedBadge } from "@/components/common/CollapsedBadge";
 import { CsvDownload } from "@/components/common/CsvDownload";
-import { type AlphaReadout, deltaTone, formatDelta, type MetricScore } from "@/lib/client/alphaScores";
+import { Delta } from "@/components/common/Delta";
+import type { AlphaReadout, MetricScore } from "@/lib/client/alphaScores";
 import { scoreCsvTable } from "@/lib/client/scoreCsv";
 import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import { METRIC_GROUPS } from "@/lib/science/metricRegistry";
@@ -11,15 +12,6 @@ const KIND_LABELS = {
   interpolated: "interpolated",
   extrapolated: "extrapolated",
 } as const;
-
-function Delta({ score, delta }: { score: MetricScore; delta: number | null }) {
-  if (delta === null) return <span className="muted">—</span>;
-  return (
-    <span className={`delta delta--${deltaTone(score.metric, delta)}`}>
-      {formatDelta(score.metric, delta)}
-    </span>
-  );
-}
 
 function ScoreRow({ score }: { score: MetricScore }) {
   const { metric, estimate } = score;
@@ -37,12 +29,17 @@ function ScoreRow({ score }: { score: MetricScore }) {
           {estimate ? metric.format(estimate.value) : "—"}
         </span>
         <span className="score-interval">{interval}</span>
+        {estimate?.unreliable ? (
+          <span className="badge badge--unreliable" data-testid={`unreliable-${metric.id}`}>
+            unreliable: next to a collapsed α
+          </span>
+        ) : null}
       </td>
       <td className="num">
-        <Delta score={score} delta={score.deltaA} />
+        <Delta metric={metric} delta={score.deltaA} testId={`delta-a-${metric.id}`} />
       </td>
       <td className="num">
-        <Delta score={score} delta={score.deltaB} />
+        <Delta metric={metric} delta={score.deltaB} testId={`delta-b-${metric.id}`} />
       </td>
     </tr>
   );
@@ -100,13 +97,14 @@ export function ScorePanel({
         <p className="muted score-panel-sub">
           {describeAlpha(alpha)}
           {!measured && neighbours
-            ? ` · interpolated between evaluated α = ${formatAlpha(neighbours[0])} and ${formatAlpha(neighbours[1])}; intervals include the interpolation uncertainty`
+            ? ` · interpolated between evaluated α = ${formatAlpha(neighbours[0])} and ${formatAlpha(neighbours[1])}; intervals span both neighbours' 97.5% bounds (95% jointly if the metric is monotone between them)`
             : ""}
         </p>
       </div>
       <table className="data-table data-table--compact score-table">
         <caption className="visually-hidden">
-          Scores at α = {formatAlpha(alpha)} with 95% intervals and changes against A and B
+          Scores at α = {formatAlpha(alpha)} with 95% intervals and paired changes against A and B with 95%
+          intervals (coloured only when the interval excludes 0)
         </caption>
         <colgroup>
           <col className="score-col-metric" />

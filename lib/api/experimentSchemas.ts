@@ -103,8 +103,32 @@ export const statisticsStatusSchema = z
     '"computing" while the intervals of this version are still being computed (the point values are final).',
   );
 
-const frontierEstimateSchema = z
-  .object({ value: z.number(), lower: z.number().nullable(), upper: z.number().nullable() })
+const frontierIntervalSchema = z
+  .object({
+    value: z.number(),
+    lower: z.number().nullable().describe("95% percentile bootstrap bound; null while computing."),
+    upper: z.number().nullable(),
+    lowerJoint: z
+      .number()
+      .nullable()
+      .describe(
+        "97.5% bound (Bonferroni: two of them hold jointly at 95%), used by the estimate between evaluated α.",
+      ),
+    upperJoint: z.number().nullable(),
+  })
+  .meta({ id: "FrontierInterval" });
+
+const frontierEstimateSchema = frontierIntervalSchema
+  .extend({
+    deltaA: frontierIntervalSchema
+      .nullable()
+      .describe(
+        "Paired change against endpoint A (α = 0): value exactly this metric minus A's, interval from the same problem resamples; null when A has no value.",
+      ),
+    deltaB: frontierIntervalSchema
+      .nullable()
+      .describe("Paired change against endpoint B (α = 1), as deltaA."),
+  })
   .meta({ id: "FrontierEstimate" });
 
 const frontierPointSchema = z
@@ -118,6 +142,14 @@ const frontierPointSchema = z
       .boolean()
       .describe(
         "The checkpoint has collapsed on this slice (docs/science.md); it stays out of `pareto` unless included.",
+      ),
+    pNonDominated: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe(
+        "Share of bootstrap resamples in which the checkpoint is non-dominated on the Pareto axes (a probable Pareto set); null when it does not compete, while intervals compute, or for axes whose shares are not computed (only the default axes are).",
       ),
     metrics: z
       .record(z.string(), frontierEstimateSchema)

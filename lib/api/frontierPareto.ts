@@ -20,12 +20,20 @@ export function frontierPareto(points: readonly ParetoCandidate[], axes: ParetoA
   };
 }
 
-/** The frontier data with every slice's Pareto set recomputed for other axes. */
+/**
+ * The frontier data with every slice's Pareto set recomputed for other axes. Each point's
+ * pNonDominated is stored for the default axes only (collapsed left out): for others it is null,
+ * "not computed", since the resamples behind it are not kept.
+ */
 export function withParetoAxes<T extends Pick<FrontierData, "slices">>(data: T, axes: ParetoAxes): T {
   const slices = Object.fromEntries(
     Object.entries(data.slices).map(([slice, value]) => [
       slice,
-      { ...value, pareto: frontierPareto(value.points, axes) },
+      {
+        ...value,
+        points: value.points.map((point) => ({ ...point, pNonDominated: null })),
+        pareto: frontierPareto(value.points, axes),
+      },
     ]),
   ) as T["slices"];
   return { ...data, slices };

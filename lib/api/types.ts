@@ -51,10 +51,22 @@ export interface ExperimentDetail extends ExperimentHeader, Versioned {
  * A metric value with its 95% bootstrap interval as the explorer receives it: the bounds are null
  * while the experiment version's intervals are still being computed (see FrontierData.status).
  */
-export interface FrontierEstimate {
+export interface FrontierEstimate extends FrontierInterval {
+  /** Paired change against endpoint A (α = 0) and B (α = 1); null where that endpoint has no value. */
+  deltaA: FrontierInterval | null;
+  deltaB: FrontierInterval | null;
+}
+
+/**
+ * A value with its 95% interval and its bounds at 97.5% (`lowerJoint`, `upperJoint`: two of them
+ * hold jointly at 95%, which the estimate between evaluated α uses); bounds null while computing.
+ */
+export interface FrontierInterval {
   value: number;
   lower: number | null;
   upper: number | null;
+  lowerJoint: number | null;
+  upperJoint: number | null;
 }
 
 /** One evaluated checkpoint as the explorer plots it, for one difficulty slice. */
@@ -69,6 +81,12 @@ export interface FrontierPoint {
    * less than, the endpoints: lib/science/collapse.ts); collapsed points stay out of `pareto`.
    */
   collapsed: boolean;
+  /**
+   * Share of bootstrap resamples in which the checkpoint is non-dominated on the Pareto axes
+   * (a probable Pareto set); null for a point that does not compete (collapsed, or no value), while
+   * intervals are computing, and for axes other than the default ones when not yet computed.
+   */
+  pNonDominated: number | null;
   /** Every registry metric that is defined for this checkpoint, keyed by metric id. */
   metrics: Record<string, FrontierEstimate>;
 }

@@ -1,16 +1,19 @@
-import type { Estimate, FrontierPoint } from "../api/types";
+import type { FrontierEstimate, FrontierInterval, FrontierPoint } from "../api/types";
 import { type AlphaEstimate, createEstimator, type Knot } from "../science/estimate";
 import { METRICS, type MetricDefinition } from "../science/metricRegistry";
 
 /** Interpolation between evaluated α: monotone, so an estimate never overshoots its two neighbours. */
 const METHOD = "monotone";
 
-/** One metric along α: its estimator and its values at A (α = 0) and B (α = 1), computed once. */
+/**
+ * One metric along α: its estimator, and estimators of its paired change against A (α = 0) and B
+ * (α = 1) built from the evaluated α's paired differences (null when that endpoint has none).
+ */
 interface MetricEstimator {
   metric: MetricDefinition;
   at: (alpha: number) => AlphaEstimate | null;
-  atA: AlphaEstimate | null;
-  atB: AlphaEstimate | null;
+  deltaA: ((alpha: number) => AlphaEstimate | null) | null;
+  deltaB: ((alpha: number) => AlphaEstimate | null) | null;
 }
 
 type MetricEstimators = MetricEstimator[];
@@ -19,28 +22,60 @@ function isFiniteNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value);
 }
 
-/** Knots of one metric: its evaluated α with a finite value; intervals only if every knot has one. */
-function knotsOf(points: readonly FrontierPoint[], metricId: string): Knot[] {
-  const measured = points
-    .map((point) => ({ alpha: point.alpha, estimate: point.metrics[metricId] as Estimate | undefined }))
-    .filter((entry): entry is { alpha: number; estimate: Estimate } => isFiniteNumber(entry.estimate?.value));
+/** Knots of intervals along α: finite values; bounds only if every knot has them. */
+function knotsFrom(
+  entries: readonly { alpha: number; collapsed: boolean; interval: FrontierInterval | null | undefined }[],
+): Knot[] {
+  const measured = entries.filter(
+    (entry): entry is { alpha: number; collapsed: boolean; interval: FrontierInterval } =>
+      isFiniteNumber(entry.interval?.value),
+  );
   const withBounds = measured.every(
-    (e) => isFiniteNumber(e.estimate.lower) && isFiniteNumber(e.estimate.upper),
+    (e) => isFiniteNumber(e.interval.lower) && isFiniteNumber(e.interval.upper),
   );
-  return measured.map(({ alpha, estimate }) =>
-    withBounds
-      ? { alpha, value: estimate.value, lower: estimate.lower, upper: estimate.upper }
-      : { alpha, value: estimate.value },
+  const withJoint =
+    withBounds &&
+    measured.every((e) => isFiniteNumber(e.interval.lowerJoint) && isFiniteNumber(e.interval.upperJoint));
+  return measured.map(({ alpha, collapsed, interval }) => ({
+    alpha,
+    value: interval.value,
+    collapsed,
+    ...(withBounds ? { lower: interval.lower as number, upper: interval.upper as number } : {}),
+    ...(withJoint
+      ? { lowerJoint: interval.lowerJoint as number, upperJoint: interval.upperJoint as number }
+      : {}),
+  }));
+}
+
+/** An estimator along α of one field of every point's metric, or null when no point has it. */
+function estimatorOf(
+  points: readonly FrontierPoint[],
+  field: (estimate: FrontierEstimate | undefined) => FrontierInterval | null | undefined,
+  metricId: string,
+): ((alpha: number) => AlphaEstimate | null) | null {
+  const knots = knotsFrom(
+    points.map((point) => ({
+      alpha: point.alpha,
+      collapsed: point.collapsed,
+      interval: field(point.metrics[metricId] as FrontierEstimate | undefined),
+    })),
   );
+  return knots.length === 0 ? null : createEstimator(knots, METHOD);
 }
 
 /** One estimator per registry metric present in the points (registry order), built once per slice. */
 export function createMetricEstimators(points: readonly FrontierPoint[]): MetricEstimators {
   return METRICS.flatMap((metric) => {
-    const knots = knotsOf(points, metric.id);
-    if (knots.length === 0) return [];
-    const at = createEstimator(knots, METHOD);
-    return [{ metric, at, atA: at(0), atB: at(1) }];
+    const at = estimatorOf(points, (estimate) => estimate, metric.id);
+    if (!at) return [];
+    return [
+      {
+        metric,
+        at,
+        deltaA: estimatorOf(points, (estimate) => estimate?.deltaA, metric.id),
+        deltaB: estimatorOf(points, (estimate) => estimate?.deltaB, metric.id),
+      },
+    ];
   });
 }
 
@@ -48,9 +83,12 @@ export interface MetricScore {
   metric: MetricDefinition;
   /** Null where the metric has no value (outside the evaluated range, or not defined). */
   estimate: AlphaEstimate | null;
-  /** Value at α minus the value at A (α = 0) and B (α = 1); null when that endpoint is not evaluated. */
-  deltaA: number | null;
-  deltaB: number | null;
+  /**
+   * Value at α minus the value at A (α = 0) and B (α = 1), with the paired interval (measured α) or
+   * the between-α envelope of the neighbours' paired intervals; null when that endpoint is not evaluated.
+   */
+  deltaA: AlphaEstimate | null;
+  deltaB: AlphaEstimate | null;
 }
 
 /**
@@ -71,15 +109,14 @@ export interface AlphaReadout {
 
 /** Evaluates every metric once at α, with its change against both endpoints. */
 export function readoutAt(estimators: MetricEstimators, alpha: number): AlphaReadout {
-  const scores = estimators.map(({ metric, at, atA, atB }): MetricScore => {
-    const estimate = at(alpha);
-    return {
+  const scores = estimators.map(
+    ({ metric, at, deltaA, deltaB }): MetricScore => ({
       metric,
-      estimate,
-      deltaA: estimate && atA?.measured ? estimate.value - atA.value : null,
-      deltaB: estimate && atB?.measured ? estimate.value - atB.value : null,
-    };
-  });
+      estimate: at(alpha),
+      deltaA: deltaA?.(alpha) ?? null,
+      deltaB: deltaB?.(alpha) ?? null,
+    }),
+  );
   const headline = (scores.find((score) => score.metric.id === "solveRate") ?? scores[0])?.estimate ?? null;
   return {
     alpha,
@@ -90,11 +127,17 @@ export function readoutAt(estimators: MetricEstimators, alpha: number): AlphaRea
   };
 }
 
-/** Whether a change is an improvement, a regression, or too small to call, given the metric's direction. */
-export function deltaTone(metric: MetricDefinition, delta: number): "better" | "worse" | "same" {
-  const epsilon = metric.unit === "fraction" ? 0.0005 : 0.5;
-  if (Math.abs(delta) < epsilon) return "same";
-  return delta > 0 === (metric.direction === "higher") ? "better" : "worse";
+/**
+ * Whether a change is an improvement or a regression given the metric's direction, or "same" when
+ * its interval holds 0 or there is no interval yet: a change is only called when the data back it.
+ */
+export function deltaTone(
+  metric: MetricDefinition,
+  delta: Pick<AlphaEstimate, "value" | "lower" | "upper">,
+): "better" | "worse" | "same" {
+  if (delta.lower === null || delta.upper === null) return "same";
+  if (delta.lower <= 0 && delta.upper >= 0) return "same";
+  return delta.value > 0 === (metric.direction === "higher") ? "better" : "worse";
 }
 
 /** A change as researchers write it: percentage points for fractions, ms for runtimes, always signed. */

@@ -15,19 +15,37 @@ function estimateCells(estimate: AlphaEstimate | null | undefined): CsvCell[] {
 
 /**
  * The score panel as CSV: one row per metric at the readout's α with its value, 95% interval and
- * change against A and B, unrounded (fractions as fractions, runtimes in ms), and whether the row
+ * paired change against A and B with its interval, unrounded (fractions as fractions, runtimes in ms), and whether the row
  * is measured or estimated.
  */
 export function scoreCsvTable(readout: AlphaReadout): CsvTable {
   return {
-    header: ["metric", "label", "alpha", "status", "value", "lower", "upper", "delta_vs_A", "delta_vs_B"],
+    header: [
+      "metric",
+      "label",
+      "alpha",
+      "status",
+      "value",
+      "lower",
+      "upper",
+      "delta_vs_A",
+      "delta_vs_A_lower",
+      "delta_vs_A_upper",
+      "delta_vs_B",
+      "delta_vs_B_lower",
+      "delta_vs_B_upper",
+    ],
     rows: readout.scores.map(({ metric, estimate, deltaA, deltaB }) => [
       metric.id,
       metric.label,
       readout.alpha,
       ...estimateCells(estimate),
-      deltaA,
-      deltaB,
+      deltaA?.value,
+      deltaA?.lower,
+      deltaA?.upper,
+      deltaB?.value,
+      deltaB?.lower,
+      deltaB?.upper,
     ]),
   };
 }

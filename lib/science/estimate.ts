@@ -1,9 +1,15 @@
-/** A measured value at one evaluated α, with an optional interval. */
+/**
+ * A measured value at one evaluated α, with an optional interval, optionally its bounds at the joint
+ * (Bonferroni) level used between α (bootstrap.ts `jointLevel`), and whether the checkpoint collapsed.
+ */
 export interface Knot {
   alpha: number;
   value: number;
   lower?: number;
   upper?: number;
+  lowerJoint?: number;
+  upperJoint?: number;
+  collapsed?: boolean;
 }
 
 export type InterpolationMethod = "linear" | "monotone";
@@ -18,6 +24,11 @@ export interface AlphaEstimate {
   upper: number | null;
   measured: boolean;
   neighbours: [number, number];
+  /**
+   * An estimate next to a collapsed checkpoint: the monotone assumption behind its interval is not
+   * credible across a collapse (the metric may drop anywhere between the neighbours).
+   */
+  unreliable: boolean;
 }
 
 /** Evaluates one interpolated series on interval i at α (x[i] ≤ α ≤ x[i+1]). */
@@ -84,12 +95,12 @@ function intervalOf(x: Float64Array, alpha: number): number {
  * values). The returned function gives the exact measured value at a knot, an estimate between
  * knots, and null outside the evaluated range ("no estimate").
  *
- * An estimate's interval carries both of its uncertainties (docs/science.md):
- * - sampling: the knots' bounds interpolated the same way as the value, widened to hold it;
- * - interpolation: nobody evaluated that model, so the interval is widened on both sides by the
- *   spread between the two interpolants, |monotone − straight line between the neighbours|;
- * and it is never narrower than the narrower of the two neighbours' measured intervals (widened
- * evenly about its middle when it would be). Measured values keep their measured interval.
+ * An estimate's value is the interpolant's; its interval is the envelope of its two neighbours'
+ * bounds at the joint level (97.5 % each for 95 %: Bonferroni), falling back to their plain bounds
+ * when the knots carry no joint ones. Guarantee (docs/science.md): if the metric is monotone between
+ * the two neighbouring evaluated α, the true value at α lies between the neighbours' true values, so
+ * the envelope covers it whenever both neighbours' intervals cover theirs: ≥ 95 % jointly. Measured
+ * values keep their measured interval.
  */
 export function createEstimator(
   knots: readonly Knot[],
@@ -104,25 +115,13 @@ export function createEstimator(
   });
   const x = Float64Array.from(sorted, (k) => k.alpha);
   const hasBounds = sorted.length > 0 && sorted.every((k) => k.lower !== undefined && k.upper !== undefined);
-  const values = Float64Array.from(sorted, (k) => k.value);
-  const value = seriesFor(method, x, values);
-  // The other interpolant, whose distance from the chosen one measures the interpolation uncertainty.
-  const alternative = seriesFor(method === "linear" ? "monotone" : "linear", x, values);
-  const lower = hasBounds
-    ? seriesFor(
-        method,
-        x,
-        Float64Array.from(sorted, (k) => k.lower ?? k.value),
-      )
-    : null;
-  const upper = hasBounds
-    ? seriesFor(
-        method,
-        x,
-        Float64Array.from(sorted, (k) => k.upper ?? k.value),
-      )
-    : null;
-  const widths = Float64Array.from(sorted, (k) => (k.upper ?? k.value) - (k.lower ?? k.value));
+  const value = seriesFor(
+    method,
+    x,
+    Float64Array.from(sorted, (k) => k.value),
+  );
+  const envelopeLower = sorted.map((k) => k.lowerJoint ?? k.lower ?? k.value);
+  const envelopeUpper = sorted.map((k) => k.upperJoint ?? k.upper ?? k.value);
   const at = new Map(sorted.map((knot) => [knot.alpha, knot]));
 
   return (alpha) => {
@@ -134,22 +133,24 @@ export function createEstimator(
         upper: hasBounds ? (knot.upper ?? null) : null,
         measured: true,
         neighbours: [alpha, alpha],
+        unreliable: false,
       };
     }
     if (x.length < 2 || !(alpha > x[0] && alpha < x[x.length - 1])) return null;
     const i = intervalOf(x, alpha);
     const estimate = value(i, alpha);
     const neighbours: [number, number] = [x[i], x[i + 1]];
-    if (!lower || !upper) return { value: estimate, lower: null, upper: null, measured: false, neighbours };
-    const spread = Math.abs(alternative(i, alpha) - estimate);
-    let low = Math.min(lower(i, alpha), estimate) - spread;
-    let high = Math.max(upper(i, alpha), estimate) + spread;
-    const shortfall = Math.min(widths[i], widths[i + 1]) - (high - low);
-    if (shortfall > 0) {
-      low -= shortfall / 2;
-      high += shortfall / 2;
-    }
-    return { value: estimate, lower: low, upper: high, measured: false, neighbours };
+    const unreliable = Boolean(sorted[i].collapsed || sorted[i + 1].collapsed);
+    if (!hasBounds)
+      return { value: estimate, lower: null, upper: null, measured: false, neighbours, unreliable };
+    return {
+      value: estimate,
+      lower: Math.min(envelopeLower[i], envelopeLower[i + 1], estimate),
+      upper: Math.max(envelopeUpper[i], envelopeUpper[i + 1], estimate),
+      measured: false,
+      neighbours,
+      unreliable,
+    };
   };
 }
 

@@ -13,11 +13,19 @@ import type {
 import { alphaKind, formatAlpha } from "../../domain/alpha";
 import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../../domain/difficulty";
 import type { SweepMatrix } from "../../domain/sweep";
-import { bootstrapFrontierStrata, DEFAULT_BOOTSTRAP, type MetricEstimates } from "../../science/bootstrap";
+import {
+  bootstrapFrontierStrata,
+  DEFAULT_BOOTSTRAP,
+  endpointIndices,
+  type MetricEstimates,
+  type MetricResamples,
+  type StratifiedFrontier,
+} from "../../science/bootstrap";
 import { collapsedFlags } from "../../science/collapse";
 import { curveKs } from "../../science/curveKs";
 import { frontierPointValues, type MetricValues } from "../../science/frontierPoints";
-import { DEFAULT_FRONTIER_AXES, type ParetoCandidate } from "../../science/guardedPareto";
+import { DEFAULT_FRONTIER_AXES, nonDominatedShares, type ParetoCandidate } from "../../science/guardedPareto";
+import { getMetric, METRICS, type MetricId } from "../../science/metricRegistry";
 import { checkpointSummaries, sliceSummary } from "../../science/metrics";
 import { minSamples } from "../../science/passAtK";
 import { checkpointPassAtKCurve } from "../../science/passAtKCurves";
@@ -33,10 +41,14 @@ export interface LoadedSweep {
 /** A read's body as computed; the version and the status are added when it is stored and served. */
 export type Computed<T> = Omit<T, "version" | "status">;
 
-/** Bootstrap settings of the explorer's intervals: fixed, so the same data always shows the same CIs. */
-export const FRONTIER_BOOTSTRAP = { resamples: 200, seed: 20260527, level: 0.95 } as const;
+/**
+ * Bootstrap settings of the explorer's intervals and the curve bands: one fixed seed for every
+ * interval of a version, so the same data always shows the same CI, and the same figure (pass@5 on
+ * the frontier and on the curves) the same CI on every page.
+ */
+export const FRONTIER_BOOTSTRAP = DEFAULT_BOOTSTRAP;
 
-/** The curve bands' bootstrap: fixed, so the same data always draws the same band. */
+/** The curve bands' bootstrap: the frontier's (see above). */
 export const CURVE_BOOTSTRAP = DEFAULT_BOOTSTRAP;
 
 /** GET /api/experiments/[slug] and `alphascope metrics`: per-checkpoint scores, overall and by difficulty. */
@@ -44,11 +56,24 @@ export function experimentDetail({ header, matrix }: LoadedSweep): Computed<Expe
   return { ...header, checkpoints: checkpointSummaries(matrix) };
 }
 
+/** Each point's share of resamples on the default axes' front (collapsed points left out). */
+function defaultAxesShares(resamples: MetricResamples, collapsed: readonly boolean[]): (number | null)[] {
+  const column = (id: MetricId) =>
+    resamples.map((metrics) => metrics[METRICS.findIndex((metric) => metric.id === id)]);
+  const { x, y } = DEFAULT_FRONTIER_AXES;
+  return nonDominatedShares(
+    column(x),
+    column(y),
+    { x: getMetric(x).direction, y: getMetric(y).direction },
+    collapsed.map((flag) => !flag),
+  );
+}
+
 function sliceOf<Metrics extends ParetoCandidate["metrics"]>(
   { matrix }: LoadedSweep,
   slice: DifficultySlice,
   strata: Int32Array[],
-  metrics: { strata: Metrics[][]; combined: Metrics[] },
+  metrics: { strata: Metrics[][]; combined: Metrics[]; resamples?: StratifiedFrontier["resamples"] },
 ) {
   const stratum = DIFFICULTIES.indexOf(slice as (typeof DIFFICULTIES)[number]);
   const problems = slice === "all" ? sliceProblemIndices(matrix, "all") : strata[stratum];
@@ -58,6 +83,9 @@ function sliceOf<Metrics extends ParetoCandidate["metrics"]>(
     summaries,
     matrix.checkpoints.map((checkpoint) => checkpoint.alpha),
   );
+  const resamples =
+    metrics.resamples && (slice === "all" ? metrics.resamples.combined : metrics.resamples.strata[stratum]);
+  const shares = resamples ? defaultAxesShares(resamples, collapsed) : null;
   const points = matrix.checkpoints.map((checkpoint, index) => ({
     alpha: checkpoint.alpha,
     kind: alphaKind(checkpoint.alpha),
@@ -65,6 +93,7 @@ function sliceOf<Metrics extends ParetoCandidate["metrics"]>(
     problems: summaries[index].problems,
     samples: summaries[index].samples,
     collapsed: collapsed[index],
+    pNonDominated: shares ? shares[index] : null,
     metrics: sliceMetrics[index],
   }));
   return { slice, problems: problems.length, points, pareto: frontierPareto(points, DEFAULT_FRONTIER_AXES) };
@@ -72,7 +101,11 @@ function sliceOf<Metrics extends ParetoCandidate["metrics"]>(
 
 function frontierOf<Metrics extends ParetoCandidate["metrics"]>(
   sweep: LoadedSweep,
-  metrics: (strata: Int32Array[]) => { strata: Metrics[][]; combined: Metrics[] },
+  metrics: (strata: Int32Array[]) => {
+    strata: Metrics[][];
+    combined: Metrics[];
+    resamples?: StratifiedFrontier["resamples"];
+  },
 ) {
   // One stratified computation gives every slice: difficulties are the strata, "all" is their union.
   const strata = DIFFICULTIES.map((difficulty) => sliceProblemIndices(sweep.matrix, difficulty));
@@ -94,9 +127,24 @@ export function frontierData(sweep: LoadedSweep): Computed<FrontierData> {
   );
 }
 
-function withoutIntervals(values: MetricValues): Record<string, FrontierEstimate> {
-  return Object.fromEntries(
-    Object.entries(values).map(([id, value]) => [id, { value: value as number, lower: null, upper: null }]),
+const NO_BOUNDS = { lower: null, upper: null, lowerJoint: null, upperJoint: null } as const;
+
+/** One slice's point values with every bound null, and the plain changes against the endpoints. */
+function withoutIntervals(
+  slice: readonly MetricValues[],
+  endpoints: { a: number | null; b: number | null },
+): Record<string, FrontierEstimate>[] {
+  const delta = (id: MetricId, value: number, endpoint: number | null) => {
+    const reference = endpoint === null ? undefined : slice[endpoint][id];
+    return reference === undefined ? null : { value: value - reference, ...NO_BOUNDS };
+  };
+  return slice.map((values) =>
+    Object.fromEntries(
+      (Object.entries(values) as [MetricId, number][]).map(([id, value]) => [
+        id,
+        { value, ...NO_BOUNDS, deltaA: delta(id, value, endpoints.a), deltaB: delta(id, value, endpoints.b) },
+      ]),
+    ),
   );
 }
 
@@ -104,9 +152,10 @@ function withoutIntervals(values: MetricValues): Record<string, FrontierEstimate
 export function frontierPoints(sweep: LoadedSweep): Computed<FrontierData> {
   return frontierOf<Record<string, FrontierEstimate>>(sweep, (strata) => {
     const values = frontierPointValues(sweep.matrix, strata);
+    const endpoints = endpointIndices(sweep.matrix);
     return {
-      strata: values.strata.map((stratum) => stratum.map(withoutIntervals)),
-      combined: values.combined.map(withoutIntervals),
+      strata: values.strata.map((stratum) => withoutIntervals(stratum, endpoints)),
+      combined: withoutIntervals(values.combined, endpoints),
     };
   });
 }

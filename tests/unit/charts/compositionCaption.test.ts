@@ -4,7 +4,15 @@ import { compositionCaption } from "@/lib/charts/compositionCaption";
 import { alphaKind } from "@/lib/domain/alpha";
 
 function point(alpha: number, wrongAnswer: number, timeLimit: number, solveRate: number, collapsed = false) {
-  const estimate = (value: number) => ({ value, lower: null, upper: null });
+  const estimate = (value: number) => ({
+    value,
+    lower: null,
+    upper: null,
+    lowerJoint: null,
+    upperJoint: null,
+    deltaA: null,
+    deltaB: null,
+  });
   return {
     alpha,
     kind: alphaKind(alpha),
@@ -12,6 +20,7 @@ function point(alpha: number, wrongAnswer: number, timeLimit: number, solveRate:
     problems: 10,
     samples: 100,
     collapsed,
+    pNonDominated: null,
     metrics: {
       wrongAnswerShare: estimate(wrongAnswer),
       timeLimitShare: estimate(timeLimit),

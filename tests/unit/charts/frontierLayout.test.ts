@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { layoutFrontier, pathPart } from "@/lib/charts/frontierLayout";
 import { dominates } from "@/lib/science/pareto";
-import { frontierLayoutInput, makeFrontierFixture } from "./fixtures/frontierData";
+import { frontierLayoutInput, makeFrontierFixture, withJoint } from "./fixtures/frontierData";
 
 const data = makeFrontierFixture();
 const base = frontierLayoutInput({ points: data.slices.all.points });
@@ -96,8 +96,8 @@ describe("layoutFrontier with collapsed checkpoints", () => {
           collapsed: true,
           metrics: {
             ...p.metrics,
-            correctness: { value: 0.999, lower: 0.99, upper: 1 },
-            efficiency: { value: 0.999, lower: 0.99, upper: 1 },
+            correctness: withJoint({ value: 0.999, lower: 0.99, upper: 1 }),
+            efficiency: withJoint({ value: 0.999, lower: 0.99, upper: 1 }),
           },
         }
       : p,

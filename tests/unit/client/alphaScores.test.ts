@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMetricEstimators, deltaTone, formatDelta, readoutAt } from "@/lib/client/alphaScores";
 import { getMetric } from "@/lib/science/metricRegistry";
-import { makeFrontierFixture } from "../charts/fixtures/frontierData";
+import { makeFrontierFixture, withJoint } from "../charts/fixtures/frontierData";
 
 const points = makeFrontierFixture().slices.all.points;
 const estimators = createMetricEstimators(points);
@@ -27,12 +27,32 @@ describe("readoutAt", () => {
 
   it("gives the change against A and B, zero at the endpoint itself", () => {
     const atA = at(0, "correctness");
-    expect(atA?.deltaA).toBe(0);
+    expect(atA?.deltaA?.value).toBe(0);
     const atB = at(1, "correctness");
     const a = points.find((p) => p.alpha === 0)?.metrics.correctness.value ?? 0;
     const b = points.find((p) => p.alpha === 1)?.metrics.correctness.value ?? 0;
-    expect(atB?.deltaA).toBeCloseTo(b - a, 12);
-    expect(atB?.deltaB).toBe(0);
+    expect(atB?.deltaA?.value).toBeCloseTo(b - a, 12);
+    expect(atB?.deltaA?.lower).toBe(points.find((p) => p.alpha === 1)?.metrics.correctness.deltaA?.lower);
+    expect(atB?.deltaB?.value).toBe(0);
+  });
+
+  it("estimates a change between evaluated α as the estimate minus the endpoint, in the neighbours' envelope", () => {
+    const score = at(1.1, "correctness");
+    const estimate = score?.estimate?.value ?? Number.NaN;
+    const a = points.find((p) => p.alpha === 0)?.metrics.correctness.value ?? 0;
+    expect(score?.deltaA?.value).toBeCloseTo(estimate - a, 12);
+    const [left, right] = [1, 1.25].map(
+      (alpha) => points.find((p) => p.alpha === alpha)?.metrics.correctness.deltaA,
+    );
+    expect(score?.deltaA?.lower).toBe(Math.min(left?.lowerJoint ?? 0, right?.lowerJoint ?? 0));
+    expect(score?.deltaA?.upper).toBe(Math.max(left?.upperJoint ?? 0, right?.upperJoint ?? 0));
+  });
+
+  it("marks an estimate next to a collapsed α unreliable", () => {
+    const collapsed = points.map((p) => (p.alpha === 1.25 ? { ...p, collapsed: true } : p));
+    const readout = readoutAt(createMetricEstimators(collapsed), 1.1);
+    expect(readout.scores.every((s) => s.estimate?.unreliable)).toBe(true);
+    expect(readoutAt(createMetricEstimators(collapsed), 0.6).scores[0].estimate?.unreliable).toBe(false);
   });
 
   it("has no estimate outside the evaluated range", () => {
@@ -49,7 +69,10 @@ describe("readoutAt", () => {
       i === 3
         ? {
             ...p,
-            metrics: { ...p.metrics, efficiency: { value: 0.8, lower: Number.NaN, upper: Number.NaN } },
+            metrics: {
+              ...p.metrics,
+              efficiency: withJoint({ value: 0.8, lower: Number.NaN, upper: Number.NaN }),
+            },
           }
         : p,
     );
@@ -79,11 +102,12 @@ describe("the α readout", () => {
 });
 
 describe("deltas", () => {
-  it("colours a change by the metric's direction, not by its sign", () => {
-    expect(deltaTone(getMetric("solveRate"), 0.02)).toBe("better");
-    expect(deltaTone(getMetric("wrongAnswerShare"), 0.02)).toBe("worse");
-    expect(deltaTone(getMetric("meanPassRuntimeMs"), -30)).toBe("better");
-    expect(deltaTone(getMetric("solveRate"), 0.0001)).toBe("same");
+  it("colours a change by the metric's direction, only when its interval excludes 0", () => {
+    expect(deltaTone(getMetric("solveRate"), { value: 0.02, lower: 0.01, upper: 0.03 })).toBe("better");
+    expect(deltaTone(getMetric("wrongAnswerShare"), { value: 0.02, lower: 0.01, upper: 0.03 })).toBe("worse");
+    expect(deltaTone(getMetric("meanPassRuntimeMs"), { value: -30, lower: -40, upper: -20 })).toBe("better");
+    expect(deltaTone(getMetric("solveRate"), { value: 0.2, lower: -0.01, upper: 0.4 })).toBe("same");
+    expect(deltaTone(getMetric("solveRate"), { value: 0.2, lower: null, upper: null })).toBe("same");
   });
 
   it("writes fractions in percentage points and runtimes in ms", () => {
