@@ -1,5 +1,6 @@
 import { quantileSorted } from "d3";
 import { describe, expect, it } from "vitest";
+import type { SweepMatrix } from "../../../lib/domain/sweep";
 import {
   bootstrapCI,
   bootstrapEnsembleGain,
@@ -46,7 +47,13 @@ describe("bootstrapFrontier", () => {
       }
     });
     // A share that is 0 in every sample (no ungraded samples at α = 2) has a zero-width interval.
-    expect(estimates[6].otherShare).toEqual({ value: 0, lower: 0, upper: 0 });
+    expect(estimates[6].otherShare).toMatchObject({
+      value: 0,
+      lower: 0,
+      upper: 0,
+      lowerJoint: 0,
+      upperJoint: 0,
+    });
     expect(estimates[3].solveRate?.lower).toBeLessThan(estimates[3].solveRate?.upper ?? Number.NaN);
     expect(estimates[0].passAt10).toBeDefined();
     expect(estimates[0].passAt25).toBeUndefined();
@@ -179,3 +186,107 @@ describe("bootstrapFrontierStrata", () => {
     );
   });
 });
+
+describe("paired changes against the endpoints", () => {
+  const estimates = bootstrapFrontier(matrix, all, options);
+  const a = matrix.checkpoints.findIndex((cp) => cp.alpha === 0);
+  const b = matrix.checkpoints.findIndex((cp) => cp.alpha === 1);
+
+  it("have value exactly the metric minus the endpoint's and the interval of the same resamples' differences (brute force)", () => {
+    for (const j of [0, 3, 6]) {
+      for (const id of ["solveRate", "timeLimitShare", "passAt5"] as const) {
+        const metric = getMetric(id);
+        const value = (cp: number, problems: ArrayLike<number>) =>
+          metric.value(sliceSummary(matrix.checkpoints[cp], problems)) ?? Number.NaN;
+        for (const [endpoint, field] of [
+          [a, "deltaA"],
+          [b, "deltaB"],
+        ] as const) {
+          const direct = bootstrapCI(
+            (problems) => value(j, problems) - value(endpoint, problems),
+            all,
+            options,
+          );
+          const delta = estimates[j][id]?.[field];
+          expect(delta?.value).toBe((estimates[j][id]?.value ?? 0) - (estimates[endpoint][id]?.value ?? 0));
+          expect(delta?.lower).toBeCloseTo(direct.lower, 12);
+          expect(delta?.upper).toBeCloseTo(direct.upper, 12);
+        }
+      }
+    }
+    expect(estimates[a].solveRate?.deltaA).toMatchObject({ value: 0, lower: 0, upper: 0 });
+  });
+
+  it("are null when the endpoint is not evaluated", () => {
+    const withoutA = { ...matrix, checkpoints: matrix.checkpoints.filter((cp) => cp.alpha !== 0) };
+    const [first] = bootstrapFrontier(withoutA, all, options);
+    expect(first.solveRate?.deltaA).toBeNull();
+    expect(first.solveRate?.deltaB).not.toBeNull();
+  });
+
+  it("cover the true change ≈ 95% of the time (seeded simulation of paired sweeps)", () => {
+    // Each problem has a difficulty shared by both checkpoints (what pairing exploits); the true
+    // change of the mean solve rate is known.
+    const rng = createRng(2411);
+    const trials = 200;
+    const problems = 120;
+    const samples = 8;
+    let covered = 0;
+    for (let trial = 0; trial < trials; trial++) {
+      const easiness = Array.from({ length: problems }, () => rng());
+      const rate = (alpha: number, i: number) => Math.min(1, easiness[i] * (alpha === 0 ? 0.8 : 0.9));
+      // Over the population of problems (easiness uniform on [0, 1]): E[0.9 e − 0.8 e] = 0.05.
+      const truth = 0.05;
+      const sweep = syntheticPairedSweep([0, 1], problems, samples, rate, rng);
+      const [, atB] = bootstrapFrontier(sweep, sliceProblemIndices(sweep, "all"), {
+        resamples: 300,
+        seed: trial,
+        level: 0.95,
+      });
+      const delta = atB.solveRate?.deltaA;
+      if (delta && delta.lower <= truth && truth <= delta.upper) covered++;
+    }
+    expect(covered / trials).toBeGreaterThanOrEqual(0.91);
+    expect(covered / trials).toBeLessThanOrEqual(0.99);
+  }, 60_000);
+});
+
+/** A sweep of checkpoints at `alphas` whose samples pass with probability rate(α, problem), else answer wrong. */
+function syntheticPairedSweep(
+  alphas: number[],
+  problems: number,
+  samples: number,
+  rate: (alpha: number, problem: number) => number,
+  rng: () => number,
+): SweepMatrix {
+  return {
+    problems: Array.from({ length: problems }, (_, i) => ({
+      externalId: `p${i}`,
+      title: null,
+      difficulty: "easy",
+    })),
+    checkpoints: alphas.map((alpha) => {
+      const pass = Int32Array.from({ length: problems }, (_, i) => {
+        let passed = 0;
+        for (let s = 0; s < samples; s++) if (rng() < rate(alpha, i)) passed++;
+        return passed;
+      });
+      const zeros = () => new Int32Array(problems);
+      return {
+        alpha,
+        label: null,
+        n: new Int32Array(problems).fill(samples),
+        verdicts: {
+          pass,
+          wrongAnswer: pass.map((passed) => samples - passed),
+          timeLimit: zeros(),
+          runtimeError: zeros(),
+          compileError: zeros(),
+          other: zeros(),
+        },
+        runtimeMeanMs: new Float64Array(problems).fill(Number.NaN),
+        runtimeCount: zeros(),
+      };
+    }),
+  };
+}

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { drawCounts, jointLevel, percentileInterval } from "../../../lib/science/bootstrap";
 import {
   createEstimator,
   createPointEstimator,
   estimateAt,
   estimatePointAt,
 } from "../../../lib/science/estimate";
-import { drawCounts, jointLevel, percentileInterval } from "../../../lib/science/bootstrap";
 import { createRng } from "../../../lib/science/random";
 
 const knots = [
