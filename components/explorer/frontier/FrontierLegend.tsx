@@ -61,7 +61,24 @@ export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alpha
         <svg width="14" height="14" aria-hidden="true">
           <circle cx="7" cy="7" r="5" fill={NEUTRAL} stroke={paletteVar("text")} strokeWidth="1.5" />
         </svg>
-        Pareto-optimal
+        Pareto-optimal (point estimate)
+      </li>
+      <li data-testid="legend-p-non-dominated">
+        <svg width="42" height="14" aria-hidden="true">
+          {[1, 0.5, 0.1].map((opacity, i) => (
+            <circle
+              key={opacity}
+              cx={7 + i * 14}
+              cy="7"
+              r="5"
+              fill={NEUTRAL}
+              fillOpacity={opacity}
+              stroke={NEUTRAL}
+              strokeWidth="1.5"
+            />
+          ))}
+        </svg>
+        fill: share of bootstrap resamples in which the point is non-dominated (100% · 50% · 10%)
       </li>
       <li>
         <svg width="14" height="14" aria-hidden="true">

@@ -42,7 +42,11 @@ export const COLLAPSED_CROSS = "M-5,-5L5,5M-5,5L5,-5";
 function pointLabel(p: PlottedPoint, x: MetricDefinition, y: MetricDefinition): string {
   const vx = p.point.metrics[x.id];
   const vy = p.point.metrics[y.id];
-  const status = `${p.collapsed ? ", collapsed" : ""}${p.pareto ? ", Pareto-optimal" : ""}`;
+  const probability =
+    p.point.pNonDominated === null
+      ? ""
+      : `, non-dominated in ${Math.round(p.point.pNonDominated * 100)}% of resamples`;
+  const status = `${p.collapsed ? ", collapsed" : ""}${p.pareto ? ", Pareto-optimal (point estimate)" : ""}${probability}`;
   return `α = ${formatAlpha(p.point.alpha)}, ${describeAlpha(p.point.alpha)}${status}: ${x.label} ${x.format(vx.value)}, ${y.label} ${y.format(vy.value)}`;
 }
 
@@ -114,7 +118,11 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps &
             <circle
               className="frontier-point-dot"
               r={p.pareto ? 6 : 4.5}
-              fill={p.pareto ? p.color : paletteVar("surface")}
+              // Fill opacity encodes P(non-dominated); without it (axes not computed, or computing)
+              // the point estimate's set alone: filled Pareto-optimal, hollow dominated.
+              fill={p.point.pNonDominated === null && !p.pareto ? paletteVar("surface") : p.color}
+              fillOpacity={p.point.pNonDominated ?? 1}
+              data-p-non-dominated={p.point.pNonDominated ?? undefined}
               stroke={p.color}
             />
             {p.collapsed ? <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} /> : null}

@@ -181,7 +181,7 @@ describe("an estimate's interval (envelope of the neighbours' joint bounds)", ()
           });
           const [lower, upper] = percentileInterval(means, 0.95);
           const [lowerJoint, upperJoint] = percentileInterval(means, jointLevel(0.95));
-          const value = solved.reduce((sum, x) => sum + x, 0) / problems;
+          const value = solved.reduce((sum: number, x) => sum + x, 0) / problems;
           return { alpha, value, lower, upper, lowerJoint, upperJoint };
         };
         const estimate = createEstimator([knotAt(0, left), knotAt(1, right)], "monotone")(0.4);
