@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import { MetricEntry } from "@/components/glossary/MetricEntry";
-import { getMetric, METRIC_GROUPS, METRIC_INTERVAL, METRIC_NOTATION } from "@/lib/science/metricRegistry";
+import {
+  COMPARISON_GLOSSARY,
+  getMetric,
+  METRIC_GROUPS,
+  METRIC_INTERVAL,
+  METRIC_NOTATION,
+} from "@/lib/science/metricRegistry";
 
 export const metadata: Metadata = { title: "Glossary" };
 
@@ -20,6 +26,15 @@ export default function GlossaryPage() {
         <p>{METRIC_NOTATION}</p>
         <h2 id="intervals">How intervals are computed</h2>
         <p>{METRIC_INTERVAL}</p>
+        <h2 id="comparisons">Comparisons and their uncertainty</h2>
+        <dl>
+          {COMPARISON_GLOSSARY.map(({ term, text }) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{text}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
       {METRIC_GROUPS.map((group) => (
         <section key={group.anchor} className="panel glossary" aria-labelledby={group.anchor}>

@@ -184,7 +184,23 @@ export const METRIC_NOTATION =
   "P is the number of problems with at least one sample, nₚ the samples of problem p, cₚ its passing samples, N = Σₚ nₚ all samples; a verdict name stands for the number of samples with that verdict.";
 
 export const METRIC_INTERVAL =
-  "A 95% percentile bootstrap over problems: the problems are drawn with replacement (within each difficulty, so a resample keeps the mix of easy, medium and hard), the metric is recomputed on every resample, and the 2.5th and 97.5th percentiles of those values are the interval's bounds. The seed is fixed and every α is resampled with the same draws, so intervals are reproducible and paired across α; the responses' `bootstrap` field gives the resamples and the seed.";
+  "A 95% percentile bootstrap over problems: the problems are drawn with replacement (within each difficulty, so a resample keeps the mix of easy, medium and hard), the metric is recomputed on every resample, and the 2.5th and 97.5th percentiles of those values are the interval's bounds. The seed is fixed and every α is resampled with the same draws, so intervals are reproducible and paired across α; the responses' `bootstrap` field gives the resamples (2 000) and the seed, one for every page of a version.";
+
+/** The glossary's explanation of the comparison statistics (paired changes, P(non-dominated), estimates between α). */
+export const COMPARISON_GLOSSARY: readonly { term: string; text: string }[] = [
+  {
+    term: "Δ vs A, Δ vs B",
+    text: "The metric minus endpoint A's (α = 0) or B's (α = 1), with a 95% interval of the paired differences in the same problem resamples. A change is coloured better or worse only when its interval excludes 0.",
+  },
+  {
+    term: "P(non-dominated)",
+    text: "The share of bootstrap resamples in which a checkpoint is on the Pareto front of the plotted metrics (collapsed checkpoints left out). The plot draws it as the dot's fill opacity; \"Pareto-optimal\" is the point estimates' front.",
+  },
+  {
+    term: "Estimate between evaluated α",
+    text: "The monotone interpolant, with the envelope of the two neighbours' 97.5% bounds: 95% jointly if the metric is monotone between them. Next to a collapsed α that assumption is not credible and the estimate is marked unreliable.",
+  },
+];
 
 /** The glossary anchor of the pass@k metrics as a group (the scaling page's curves). */
 export const PASS_AT_K_ANCHOR = "pass-at-k";

@@ -23,7 +23,9 @@ import {
 import { bootstrapCI, bootstrapFrontierStrata } from "../../lib/science/bootstrap";
 import { collapsedFlags } from "../../lib/science/collapse";
 import { curveKs } from "../../lib/science/curveKs";
+import { METRICS } from "../../lib/science/metricRegistry";
 import { checkpointSummaries, sliceSummary } from "../../lib/science/metrics";
+import { dominates } from "../../lib/science/pareto";
 import { meanPassAtK, minSamples } from "../../lib/science/passAtK";
 import { sliceProblemIndices } from "../../lib/science/slices";
 import { ALL_KINDS, computeStatistics } from "../../lib/server/statistics/computeStatistics";
@@ -89,12 +91,44 @@ function expectedFrontier({ header, matrix }: LoadedSweep, intervals: boolean) {
       matrix.checkpoints.map((cp) => sliceSummary(cp, problems)),
       matrix.checkpoints.map((cp) => cp.alpha),
     );
+    const resamples = name === "all" ? bootstrap.resamples.combined : bootstrap.resamples.strata[stratum];
+    const column = (id: string) => resamples.map((metrics) => metrics[METRICS.findIndex((m) => m.id === id)]);
+    const [xs, ys] = [column("correctness"), column("efficiency")];
+    // Brute force: in each resample, a competing point no other competing point dominates.
+    const pNonDominated = (j: number) => {
+      if (collapsed[j]) return null;
+      let front = 0;
+      for (let r = 0; r < FRONTIER_BOOTSTRAP.resamples; r++) {
+        const me = { x: xs[j][r], y: ys[j][r] };
+        const beaten = xs.some(
+          (_, k) =>
+            !collapsed[k] &&
+            k !== j &&
+            dominates({ x: xs[k][r], y: ys[k][r] }, me, { x: "higher", y: "higher" }),
+        );
+        if (!beaten) front++;
+      }
+      return front / FRONTIER_BOOTSTRAP.resamples;
+    };
+    const noBounds = (value: number) => ({
+      value,
+      lower: null,
+      upper: null,
+      lowerJoint: null,
+      upperJoint: null,
+    });
     const points = matrix.checkpoints.map((cp, index) => {
       const { problems: evaluated, samples } = sliceSummary(cp, problems);
       const metrics = Object.fromEntries(
         Object.entries(estimates[index]).map(([id, e]) => [
           id,
-          intervals ? e : { value: e?.value, lower: null, upper: null },
+          intervals
+            ? e
+            : {
+                ...noBounds(e?.value ?? Number.NaN),
+                deltaA: e?.deltaA ? noBounds(e.deltaA.value) : null,
+                deltaB: e?.deltaB ? noBounds(e.deltaB.value) : null,
+              },
         ]),
       );
       return {
@@ -104,6 +138,7 @@ function expectedFrontier({ header, matrix }: LoadedSweep, intervals: boolean) {
         problems: evaluated,
         samples,
         collapsed: collapsed[index],
+        pNonDominated: intervals ? pNonDominated(index) : null,
         metrics,
       };
     });

@@ -105,7 +105,7 @@ export const frontierRoute: RouteSpec = {
     get: storedRead(
       "getFrontier",
       "Every metric of every checkpoint with its 95% interval, per difficulty slice",
-      "The explorer's data. `status` is \"computing\" (bounds null) while a worker computes the intervals of a new version. `x` and `y` choose the axes of each slice's Pareto set; `collapsed=include` lets collapsed checkpoints compete in it.",
+      "The explorer's data. `status` is \"computing\" (bounds null) while a worker computes the intervals of a new version. `x` and `y` choose the axes of each slice's Pareto set; `collapsed=include` lets collapsed checkpoints compete in it. Every metric carries its paired change against each endpoint (`deltaA`, `deltaB`) and 97.5% bounds (`lowerJoint`, `upperJoint`); each point its `pNonDominated` (default axes only; null for others). `bootstrap` gives the version's one setting (2 000 resamples, one seed).",
       frontierDataSchema,
       {
         query: frontierQuerySchema.extend({
