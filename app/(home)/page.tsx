@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { ExperimentTable } from "@/components/experiments/ExperimentTable";
 import { NoExperiments } from "@/components/experiments/NoExperiments";
-import type { ExperimentListItem } from "@/lib/api/types";
+import type { ExperimentListItem } from "@/lib/contracts/types";
 import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { getExperimentList } from "@/lib/server/experiments";

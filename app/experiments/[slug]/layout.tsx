@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
-import { slugSchema } from "@/lib/api/schemas";
+import { slugSchema } from "@/lib/contracts/schemas";
 import { getExperimentHeader } from "@/lib/db/queries/sweep";
 import { serverDb } from "@/lib/server/db";
 import { DatabaseUnavailableError } from "@/lib/server/errors";

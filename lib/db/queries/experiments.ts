@@ -1,4 +1,4 @@
-import type { ExperimentListItem } from "../../api/types";
+import type { ExperimentListItem } from "../../contracts/types";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
 import { storedSetting } from "./storedValues";

@@ -1,5 +1,5 @@
 import type { Difficulty } from "../../domain/difficulty";
-import type { DifficultyTotals } from "../../import/summarizeRun";
+import type { DifficultyTotals } from "../../formats/summarizeRun";
 import type { Prisma } from "../generated/prisma/client";
 import { storedDifficulty } from "./storedValues";
 

@@ -1,4 +1,4 @@
-import type { ExperimentHeader } from "../../api/types";
+import type { ExperimentHeader } from "../../contracts/types";
 import {
   type CheckpointColumns,
   emptyCheckpointColumns,

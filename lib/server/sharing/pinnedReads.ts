@@ -1,5 +1,10 @@
-import type { EnsembleEvaluation, EnsembleRequest, PassAtKCurves } from "../../api/scalingTypes";
-import type { ExplorerSnapshotData, ScalingSnapshotData, SharedPage, Snapshot } from "../../api/sharing";
+import type { EnsembleEvaluation, EnsembleRequest, PassAtKCurves } from "../../contracts/scalingTypes";
+import type {
+  ExplorerSnapshotData,
+  ScalingSnapshotData,
+  SharedPage,
+  Snapshot,
+} from "../../contracts/sharing";
 import type { StoredSnapshot } from "../../db/queries/snapshotById";
 import { computeOffThread } from "../compute/pool";
 import { BadRequestError, NotFoundError } from "../errors";

@@ -1,4 +1,9 @@
-import { SAVED_VIEWS_MAX, type SavedView, type SavedViewList, type SharedPage } from "../../api/sharing";
+import {
+  SAVED_VIEWS_MAX,
+  type SavedView,
+  type SavedViewList,
+  type SharedPage,
+} from "../../contracts/sharing";
 import type { Db } from "../../db/client";
 import { createSavedView } from "../../db/queries/createSavedView";
 import { deleteSavedView } from "../../db/queries/deleteSavedView";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { SnapshotCreated, SnapshotCreateRequest } from "../../api/sharing";
+import type { SnapshotCreated, SnapshotCreateRequest } from "../../contracts/sharing";
 import type { Db } from "../../db/client";
 import { experimentRef } from "../../db/queries/experimentRef";
 import { insertSnapshot } from "../../db/queries/insertSnapshot";

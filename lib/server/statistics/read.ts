@@ -9,7 +9,7 @@ import {
   MATRIX_KIND,
   passAtKKind,
   type StatisticKind,
-} from "../../importer/statistics/kinds";
+} from "../../responses/statisticKinds";
 import { positiveIntegerSetting } from "../envSetting";
 import { ApiError } from "../errors";
 import { currentDataChange } from "./dataChanges";

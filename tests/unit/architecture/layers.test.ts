@@ -41,9 +41,9 @@ describe("the repository", () => {
 describe("layerViolations", () => {
   it("accepts imports down the layers, inside a module and of packages", () => {
     const edges = [
-      edge("lib/api/types.ts", "lib/science/metrics.ts"),
+      edge("lib/contracts/types.ts", "lib/science/metrics.ts"),
       edge("lib/science/metrics.ts", "lib/science/passAtK.ts"),
-      edge("lib/importer/write.ts", "lib/db/client.ts"),
+      edge("lib/import/write.ts", "lib/db/client.ts"),
       edge("app/page.tsx", "components/common/StatusPanel.tsx"),
       edge("scripts/alphascope.mjs", "lib/cli/bin.ts"),
       edge("lib/science/bootstrap.ts", null, "d3"),
@@ -52,21 +52,25 @@ describe("layerViolations", () => {
   });
 
   it("names the file, the import and the rule of an upward import", () => {
-    const upward = { from: "lib/science/metrics.ts", specifier: "../api/types", to: "lib/api/types.ts" };
+    const upward = {
+      from: "lib/science/metrics.ts",
+      specifier: "../contracts/types",
+      to: "lib/contracts/types.ts",
+    };
     expect(layerViolations([upward], [])).toEqual([
-      'lib/science/metrics.ts imports lib/api/types.ts ("../api/types"): lib/science (layer 2) may not ' +
-        "import lib/api (layer 3): imports only point down",
+      'lib/science/metrics.ts imports lib/contracts/types.ts ("../contracts/types"): lib/science (layer 2) may not ' +
+        "import lib/contracts (layer 3): imports only point down",
     ]);
-    expect(layerViolations([edge("lib/db/queries/x.ts", "lib/importer/summary.ts")], [])).toHaveLength(1);
+    expect(layerViolations([edge("lib/db/queries/x.ts", "lib/import/summary.ts")], [])).toHaveLength(1);
     expect(
-      layerViolations([edge("lib/charts/frontierLayout.ts", "lib/client/viewState.ts")], []),
+      layerViolations([edge("lib/charts/frontierLayout.ts", "lib/views/viewState.ts")], []),
     ).toHaveLength(1);
     expect(layerViolations([edge("components/a.tsx", "app/page.tsx")], [])).toHaveLength(1);
   });
 
   it("refuses imports between siblings of one layer", () => {
-    expect(layerViolations([edge("lib/import/parseImport.ts", "lib/demo/generate.ts")], [])).toEqual([
-      'lib/import/parseImport.ts imports lib/demo/generate.ts ("lib/demo/generate.ts"): lib/import ' +
+    expect(layerViolations([edge("lib/formats/parseImport.ts", "lib/demo/generate.ts")], [])).toEqual([
+      'lib/formats/parseImport.ts imports lib/demo/generate.ts ("lib/demo/generate.ts"): lib/formats ' +
         "and lib/demo are siblings in one layer: neither may import the other",
     ]);
     expect(layerViolations([edge("lib/cli/main.ts", "components/x.tsx")], [])).toHaveLength(1);
@@ -104,18 +108,18 @@ describe("layerViolations", () => {
 describe("importCycles", () => {
   it("finds a cycle, type-only links included, and prints it closed", () => {
     const edges = [
-      edge("lib/importer/plan.ts", "lib/importer/prepareFile.ts"),
-      edge("lib/importer/prepareFile.ts", "lib/importer/manifestImport.ts"),
-      edge("lib/importer/manifestImport.ts", "lib/importer/plan.ts"),
-      edge("lib/importer/runImport.ts", "lib/importer/plan.ts"),
-      edge("lib/importer/plan.ts", null, "zod"),
+      edge("lib/import/plan.ts", "lib/import/prepareFile.ts"),
+      edge("lib/import/prepareFile.ts", "lib/import/manifestImport.ts"),
+      edge("lib/import/manifestImport.ts", "lib/import/plan.ts"),
+      edge("lib/import/runImport.ts", "lib/import/plan.ts"),
+      edge("lib/import/plan.ts", null, "zod"),
     ];
     expect(importCycles(edges)).toEqual([
       [
-        "lib/importer/manifestImport.ts",
-        "lib/importer/plan.ts",
-        "lib/importer/prepareFile.ts",
-        "lib/importer/manifestImport.ts",
+        "lib/import/manifestImport.ts",
+        "lib/import/plan.ts",
+        "lib/import/prepareFile.ts",
+        "lib/import/manifestImport.ts",
       ],
     ]);
   });
@@ -138,16 +142,16 @@ describe("importGraph", () => {
     JSON.stringify({ compilerOptions: { moduleResolution: "bundler", paths: { "@/*": ["./*"] } } }),
   );
   write("lib/domain/alpha.ts", "export type Alpha = number;\n");
-  write("lib/api/types.ts", 'export const A = 1;\nexport * as all from "../domain/alpha";\n');
-  write("lib/api/index.ts", "export {};\n");
+  write("lib/contracts/types.ts", 'export const A = 1;\nexport * as all from "../domain/alpha";\n');
+  write("lib/contracts/index.ts", "export {};\n");
   write("components/Page.module.css", ".page {}\n");
   write(
     "lib/science/metrics.ts",
     [
       'import type { Alpha } from "@/lib/domain/alpha";',
-      'export { A } from "../api/types";',
-      'const lazy = () => import("../api");',
-      'type T = import("../api/types").All;',
+      'export { A } from "../contracts/types";',
+      'const lazy = () => import("../contracts");',
+      'type T = import("../contracts/types").All;',
       'import d3 from "d3";',
     ].join("\n"),
   );
@@ -157,10 +161,10 @@ describe("importGraph", () => {
     const graph = importGraph(dir, ["lib", "components"]);
     expect(graph).toEqual(
       expect.arrayContaining([
-        edge("lib/api/types.ts", "lib/domain/alpha.ts", "../domain/alpha"),
+        edge("lib/contracts/types.ts", "lib/domain/alpha.ts", "../domain/alpha"),
         edge("lib/science/metrics.ts", "lib/domain/alpha.ts", "@/lib/domain/alpha"),
-        edge("lib/science/metrics.ts", "lib/api/types.ts", "../api/types"),
-        edge("lib/science/metrics.ts", "lib/api/index.ts", "../api"),
+        edge("lib/science/metrics.ts", "lib/contracts/types.ts", "../contracts/types"),
+        edge("lib/science/metrics.ts", "lib/contracts/index.ts", "../contracts"),
         edge("lib/science/metrics.ts", null, "d3"),
         edge("components/Page.tsx", "components/Page.module.css", "./Page.module.css"),
       ]),
@@ -171,12 +175,12 @@ describe("importGraph", () => {
   it("makes the check fail when a file of the tree imports upward", () => {
     const violations = layerViolations(importGraph(dir, ["lib", "components"]), []);
     expect(violations).toEqual([
-      'lib/science/metrics.ts imports lib/api/types.ts ("../api/types"): lib/science (layer 2) may not import ' +
-        "lib/api (layer 3): imports only point down",
-      'lib/science/metrics.ts imports lib/api/index.ts ("../api"): lib/science (layer 2) may not import ' +
-        "lib/api (layer 3): imports only point down",
-      'lib/science/metrics.ts imports lib/api/types.ts ("../api/types"): lib/science (layer 2) may not import ' +
-        "lib/api (layer 3): imports only point down",
+      'lib/science/metrics.ts imports lib/contracts/types.ts ("../contracts/types"): lib/science (layer 2) may not import ' +
+        "lib/contracts (layer 3): imports only point down",
+      'lib/science/metrics.ts imports lib/contracts/index.ts ("../contracts"): lib/science (layer 2) may not import ' +
+        "lib/contracts (layer 3): imports only point down",
+      'lib/science/metrics.ts imports lib/contracts/types.ts ("../contracts/types"): lib/science (layer 2) may not import ' +
+        "lib/contracts (layer 3): imports only point down",
     ]);
   });
 });

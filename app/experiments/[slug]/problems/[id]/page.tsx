@@ -4,16 +4,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { ProblemDetailView } from "@/components/problems/ProblemDetailView";
-import { problemIdSchema } from "@/lib/api/problemSchemas";
-import type { ProblemDetail } from "@/lib/api/problemTypes";
-import { problemsHref } from "@/lib/client/problemHref";
-import { problemDetailQuery } from "@/lib/client/queries";
-import { makeQueryClient } from "@/lib/client/queryClient";
+import { problemDetailQuery } from "@/components/queries/queries";
+import { makeQueryClient } from "@/components/queries/queryClient";
+import { problemIdSchema } from "@/lib/contracts/problemSchemas";
+import type { ProblemDetail } from "@/lib/contracts/problemTypes";
 import { serverReadDb } from "@/lib/server/db";
 import { DatabaseUnavailableError, NotFoundError } from "@/lib/server/errors";
 import { toApiError } from "@/lib/server/http";
 import { decodedPageParam } from "@/lib/server/pageParams";
 import { problemDetail } from "@/lib/server/problemDetail";
+import { problemsHref } from "@/lib/views/problemHref";
 
 export const metadata: Metadata = { title: "Problem" };
 
