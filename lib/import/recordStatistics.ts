@@ -1,8 +1,6 @@
 import type { Prisma } from "../db/generated/prisma/client";
-import { dropStaleStatistics } from "../db/queries/dropStaleStatistics";
-import { enqueueStatisticsJob } from "../db/queries/enqueueStatisticsJob";
-import type { StatisticRow } from "../db/queries/storeStatistics";
-import { storeStatistics } from "../db/queries/storeStatistics";
+import type { StatisticRow } from "../db/queries/statistics";
+import { dropStaleStatistics, enqueueStatisticsJob, storeStatistics } from "../db/queries/statistics";
 import { loadSweepMatrix } from "../db/queries/sweep";
 import { POINT_KINDS } from "../responses/statisticKinds";
 import { statisticBody } from "../responses/statisticPayloads";

@@ -1,12 +1,9 @@
 import type { ExperimentHeader, Versioned } from "../contracts/types";
 import type { Db } from "../db/client";
+import { type ExperimentMetadataColumns, updateExperimentMetadata } from "../db/queries/experiments";
 import { lockExperimentWrites, touchExperiment } from "../db/queries/importTargets";
 import { moveExperimentProblems } from "../db/queries/moveExperimentProblems";
 import { getExperimentHeader } from "../db/queries/sweep";
-import {
-  type ExperimentMetadataColumns,
-  updateExperimentMetadata,
-} from "../db/queries/updateExperimentMetadata";
 import type { ExperimentMetadataPatch } from "../formats/experimentMetadata";
 import { listProblems } from "../import/conflicts";
 import { recordStatistics } from "../import/recordStatistics";

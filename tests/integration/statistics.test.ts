@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client";
-import { enqueueMissingStatistics } from "../../lib/db/queries/enqueueMissingStatistics";
 import { listExperiments } from "../../lib/db/queries/experiments";
+import { enqueueMissingStatistics } from "../../lib/db/queries/statistics";
 import { loadSweepMatrix } from "../../lib/db/queries/sweep";
 import { alphaKind } from "../../lib/domain/alpha";
 import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../../lib/domain/difficulty";

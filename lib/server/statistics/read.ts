@@ -1,7 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/client";
-import { type StatisticHead, statisticHead } from "../../db/queries/statisticHead";
-import { statisticPayload } from "../../db/queries/statisticPayload";
+import { type StatisticHead, statisticHead, statisticPayload } from "../../db/queries/statistics";
 import type { DifficultySlice } from "../../domain/difficulty";
 import {
   FRONTIER_KIND,

@@ -1,10 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ImportEdge, importGraph } from "./importGraph";
 import { importCycles, layerViolations, moduleOf } from "./layers";
+import { ENTITY_MODULES, HEAVY_SQL_MODULES, MIN_HEAVY_MODULE_LINES } from "./queryModules";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 /** The application's code; the generated Prisma client is Prisma's, not ours. */
@@ -35,6 +44,33 @@ describe("the repository", () => {
 
   it("has no import cycle, type-only imports included", () => {
     expect(importCycles(graph).map((cycle) => cycle.join(" → "))).toEqual([]);
+  });
+
+  it("lets pages read only through lib/server, never lib/db", () => {
+    const pageImports = graph.filter(
+      (e) => e.from.startsWith("app/") && !e.from.startsWith("app/api/") && e.to?.startsWith("lib/db/"),
+    );
+    expect(pageImports.map((e) => `${e.from} imports ${e.to}`)).toEqual([]);
+  });
+
+  it("keeps database access in one module per entity, heavy SQL apart only with a reason and some weight", () => {
+    const dir = path.join(ROOT, "lib/db/queries");
+    const problems: string[] = [];
+    for (const file of readdirSync(dir)) {
+      const lines = readFileSync(path.join(dir, file), "utf8")
+        .split("\n")
+        .filter((line) => line.trim()).length;
+      if (file in ENTITY_MODULES) continue;
+      if (!(file in HEAVY_SQL_MODULES))
+        problems.push(`lib/db/queries/${file}: put it in its entity's module, or list it in queryModules.ts`);
+      else if (lines < MIN_HEAVY_MODULE_LINES)
+        problems.push(
+          `lib/db/queries/${file}: ${lines} lines is too small to stand apart; join its entity's module`,
+        );
+    }
+    const listed = [...Object.keys(ENTITY_MODULES), ...Object.keys(HEAVY_SQL_MODULES)];
+    for (const file of listed) if (!existsSync(path.join(dir, file))) problems.push(`stale entry: ${file}`);
+    expect(problems).toEqual([]);
   });
 });
 
