@@ -1,15 +1,19 @@
 import type { Db } from "../client";
 
-export interface NewSnapshot {
+/** What a snapshot row holds, written and read alike. */
+interface SnapshotFields {
   id: string;
-  experimentId: number;
   experimentSlug: string;
   page: string;
   view: string;
   version: string;
   title: string | null;
-  /** JSON text: the response bodies the view was drawn from, as served. */
+  /** JSON text: the response bodies the view was drawn from, as served and stored. */
   data: string;
+}
+
+export interface NewSnapshot extends SnapshotFields {
+  experimentId: number;
 }
 
 /**
@@ -32,15 +36,7 @@ export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<boo
   return inserted === 1;
 }
 
-export interface StoredSnapshot {
-  id: string;
-  experimentSlug: string;
-  page: string;
-  view: string;
-  version: string;
-  title: string | null;
-  /** JSON text, as stored. */
-  data: string;
+export interface StoredSnapshot extends SnapshotFields {
   createdAt: Date;
   /** The experiment's version now; null when it has been deleted since. */
   currentVersion: string | null;
