@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
-import { AxisControls } from "../explorer/AxisControls";
+import { AxisControls } from "./AxisControls";
 import type { AxesChange, FrontierPlotView } from "./useFrontierView";
 
 interface FrontierPanelProps {
