@@ -40,6 +40,9 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/experiments/{slug}/views/{id}": await import("@/app/api/experiments/[slug]/views/[id]/route"),
   "/api/experiments/{slug}/views/order": await import("@/app/api/experiments/[slug]/views/order/route"),
   "/api/compare": await import("@/app/api/compare/route"),
+  "/api/studies": await import("@/app/api/studies/route"),
+  "/api/studies/{slug}": await import("@/app/api/studies/[slug]/route"),
+  "/api/studies/{slug}/frontiers": await import("@/app/api/studies/[slug]/frontiers/route"),
   "/api/snapshots": await import("@/app/api/snapshots/route"),
   "/api/snapshots/{id}": await import("@/app/api/snapshots/[id]/route"),
   "/api/snapshots/{id}/frontier": await import("@/app/api/snapshots/[id]/frontier/route"),
@@ -56,7 +59,15 @@ const sweep: SweepInput = (() => {
     alphas: [-0.5, 0, 0.5, 1, 1.5],
     samples: 20,
   });
-  return { ...demo, experiment: { ...demo.experiment, slug: "contract-sweep", benchmark: "contract-bench" } };
+  return {
+    ...demo,
+    experiment: {
+      ...demo.experiment,
+      slug: "contract-sweep",
+      benchmark: "contract-bench",
+      study: { slug: "contract-study", name: "Contract study" },
+    },
+  };
 })();
 const SLUG = sweep.experiment.slug;
 /** A second experiment: the other side of the comparison, and the one whose metadata the PATCH changes. */
@@ -221,6 +232,22 @@ const CALLS: Call[] = [
     status: 200,
   },
   { method: "get", path: "/api/compare", url: `/api/compare?experiments=${SLUG}`, status: 400 },
+  { method: "get", path: "/api/studies", url: "/api/studies", status: 200 },
+  { method: "get", path: "/api/studies/{slug}", url: "/api/studies/contract-study", status: 200 },
+  { method: "get", path: "/api/studies/{slug}", url: "/api/studies/no-such-thing", status: 404 },
+  { method: "get", path: "/api/studies/{slug}", url: "/api/studies/Not%20A%20Slug", status: 400 },
+  {
+    method: "get",
+    path: "/api/studies/{slug}/frontiers",
+    url: "/api/studies/contract-study/frontiers",
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/studies/{slug}/frontiers",
+    url: "/api/studies/no-such-thing/frontiers",
+    status: 404,
+  },
   {
     method: "get",
     path: "/api/compare",
@@ -361,6 +388,20 @@ const CALLS: Call[] = [
     url: `/api/experiments/${OTHER.experiment.slug}`,
     ...json({}),
     status: 400,
+  },
+  {
+    method: "patch",
+    path: "/api/experiments/{slug}",
+    url: `/api/experiments/${OTHER.experiment.slug}`,
+    ...json({ studyName: "A study without a slug" }),
+    status: 400,
+  },
+  {
+    method: "patch",
+    path: "/api/experiments/{slug}",
+    url: `/api/experiments/${OTHER.experiment.slug}`,
+    ...json({ study: "contract-study-2", studyName: "Second study" }),
+    status: 200,
   },
   {
     method: "patch",

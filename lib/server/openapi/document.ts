@@ -16,6 +16,7 @@ import {
   snapshotRoute,
   snapshotsRoute,
 } from "./routes/snapshots";
+import { studyFrontiersRoute, studyListRoute, studyRoute } from "./routes/studies";
 import { savedViewOrderRoute, savedViewRoute, savedViewsRoute } from "./routes/views";
 
 /**
@@ -33,6 +34,9 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   problemChangesRoute,
   problemDetailRoute,
   compareRoute,
+  studyListRoute,
+  studyRoute,
+  studyFrontiersRoute,
   passAtKRoute,
   ensemblesRoute,
   ensembleSearchRoute,
@@ -70,6 +74,7 @@ export function openApiDocument(): OpenApiDocument {
         name: "Experiments",
         description: "Stored reads of an experiment's current version (ETag: the version).",
       },
+      { name: "Studies", description: "Groups of experiments drawn as one grid (settings × model scales)." },
       { name: "Scaling", description: "pass@k curves and ensembles." },
       {
         name: "Export",
