@@ -1,4 +1,5 @@
 import Ajv2020 from "ajv/dist/2020";
+import OpenAPIResponseValidator from "openapi-response-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { generateDemoSweep } from "@/lib/demo/generate";
@@ -6,6 +7,7 @@ import type { SweepInput } from "@/lib/domain/sweepInput";
 import { openApiDocument } from "@/lib/server/openapi/document";
 import { lcbFileName, lcbText } from "../support/lcbFixture";
 import { LOCAL_CLIENT } from "../support/localClient";
+import { toOpenApi30 } from "../support/openApi30";
 import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics } from "./statisticsSupport";
 
@@ -468,6 +470,27 @@ function responseValidator(path: string, method: string, status: number) {
   return ajv.compile({ $ref: `${DOCUMENT_ID}#/${pointer}` });
 }
 
+/**
+ * A second, independent check of each JSON answer, with OpenAPI 3.0's semantics as 3.0-era tools apply
+ * them (openapi-response-validator: ajv in draft-07 mode, `nullable` as 3.0 defines it) on the document
+ * rewritten in 3.0's vocabulary: a schema only 2020-12 validators read right (e.g. `items: false`
+ * beside prefixItems, which 3.0 tools take as "no item allowed") fails here.
+ */
+const document30 = toOpenApi30(document);
+
+function openApi30Errors(path: string, method: string, status: number, body: unknown): unknown[] {
+  const item = document30.paths?.[path] as Record<string, { responses: Record<string, unknown> }> | undefined;
+  const operation = item?.[method];
+  if (!operation) return [`${method} ${path} is not documented`];
+  type Args = ConstructorParameters<typeof OpenAPIResponseValidator>[0];
+  // Its types declare OpenAPI 2's `{schema}` responses; the code also reads 3.0's `content` (getSchemas).
+  const validator = new OpenAPIResponseValidator({
+    responses: { [status]: operation.responses[String(status)] } as Args["responses"],
+    components: document30.components as Args["components"],
+  });
+  return validator.validateResponse(status, body)?.errors ?? [];
+}
+
 /** The path parameters of `pathname`, matched against the documented path's `{name}` segments. */
 function pathParams(path: string, pathname: string): Record<string, string> {
   const values = pathname.split("/");
@@ -533,6 +556,7 @@ describe("the API answers as its OpenAPI document says", () => {
     expect(response.status, JSON.stringify(answer).slice(0, 300)).toBe(call.status);
     const validate = responseValidator(call.path, call.method, call.status);
     expect(validate(answer) ? [] : validate.errors).toEqual([]);
+    expect(openApi30Errors(call.path, call.method, call.status, answer)).toEqual([]);
     if (call.creates) created[call.creates] = String(answer.id);
   });
 
@@ -552,6 +576,15 @@ describe("the API answers as its OpenAPI document says", () => {
     expect(Object.keys(document.paths?.["/api/experiments/{slug}/frontier"]?.get?.responses ?? {})).toContain(
       "304",
     );
+  });
+
+  it("rejects a body that breaks the document, in 3.0's reading too (neither validator is a no-op)", () => {
+    expect(openApi30Errors("/api/experiments/{slug}", "get", 200, { slug: SLUG })).not.toEqual([]);
+    expect(
+      openApi30Errors("/api/experiments/{slug}", "get", 404, {
+        error: { code: "not_found", message: "No." },
+      }),
+    ).toEqual([]);
   });
 
   it("rejects a body that breaks the document (the validator is not a no-op)", () => {
