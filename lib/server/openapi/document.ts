@@ -79,7 +79,10 @@ export function openApiDocument(): OpenApiDocument {
           name: "Experiments",
           description: "Stored reads of an experiment's current version (ETag: the version).",
         },
-        { name: "Studies", description: "Groups of experiments drawn as one grid (settings × model scales)." },
+        {
+          name: "Studies",
+          description: "Groups of experiments drawn as one grid (settings × model scales).",
+        },
         { name: "Scaling", description: "pass@k curves and ensembles." },
         {
           name: "Export",
