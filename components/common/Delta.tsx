@@ -1,4 +1,4 @@
-import { deltaTone, formatDelta } from "@/lib/client/alphaScores";
+import { deltaTone, formatDelta } from "@/lib/views/alphaScores";
 import type { AlphaEstimate } from "@/lib/science/estimate";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 
