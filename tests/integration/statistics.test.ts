@@ -85,10 +85,7 @@ function expectedFrontier({ header, matrix }: LoadedSweep, intervals: boolean) {
     const stratum = DIFFICULTIES.indexOf(name as (typeof DIFFICULTIES)[number]);
     const problems = name === "all" ? sliceProblemIndices(matrix, "all") : strata[stratum];
     const estimates = name === "all" ? bootstrap.combined : bootstrap.strata[stratum];
-    const collapsed = collapsedFlags(
-      matrix.checkpoints.map((cp) => sliceSummary(cp, problems)),
-      matrix.checkpoints.map((cp) => cp.alpha),
-    );
+    const collapsed = collapsedFlags(matrix.checkpoints, problems);
     const points = matrix.checkpoints.map((cp, index) => {
       const { problems: evaluated, samples } = sliceSummary(cp, problems);
       const metrics = Object.fromEntries(
@@ -177,10 +174,7 @@ describe("an import", () => {
         label: cp.label,
         collapsedIn: DIFFICULTY_SLICES.filter(
           (slice) =>
-            collapsedFlags(
-              sweep.matrix.checkpoints.map((c) => sliceSummary(c, sliceProblemIndices(sweep.matrix, slice))),
-              sweep.matrix.checkpoints.map((c) => c.alpha),
-            )[index],
+            collapsedFlags(sweep.matrix.checkpoints, sliceProblemIndices(sweep.matrix, slice))[index],
         ),
         n: Array.from(cp.n),
         pass: Array.from(cp.verdicts.pass),
