@@ -35,6 +35,15 @@ export default function GlossaryPage() {
             </div>
           ))}
         </dl>
+        <h2 id="problem-changes">Per-problem changes</h2>
+        <p>
+          On the problems page each problem&apos;s Δ (pass rate at the second α minus the first) carries p,
+          the two-sided Fisher&apos;s exact test of the two α&apos;s pass/fail counts, and q, its
+          Benjamini–Hochberg q-value over the slice&apos;s problems: among changes with q &lt; 0.1 at most 10
+          % are expected to be noise. The shrunk Δ pulls each change toward 0 by beta-binomial empirical
+          Bayes, as far as the spread of all changes says noise would; rank by it to see changes that survive
+          noise first.
+        </p>
       </section>
       {METRIC_GROUPS.map((group) => (
         <section key={group.anchor} className="panel glossary" aria-labelledby={group.anchor}>

@@ -1,6 +1,6 @@
-import { deltaTone, formatDelta } from "@/lib/views/alphaScores";
 import type { AlphaEstimate } from "@/lib/science/estimate";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
+import { deltaTone, formatDelta } from "@/lib/views/alphaScores";
 
 /** A change with its 95% interval, coloured only when the interval excludes 0. */
 export function Delta({

@@ -33,10 +33,13 @@ export function CollapsedNote({ groups, includeCollapsed, onIncludeCollapsed }: 
               `${group.name ? `${group.name}: ` : ""}α = ${group.alphas.map((alpha) => formatAlpha(alpha)).join(", ")}`,
           )
           .join("; ")}
-        : solves less than both endpoints and crashes (compile, runtime or ungraded errors ≥{" "}
-        {percent(rule.crashShareOfFailures)} of failures, or ≥ {rule.crashRiseOverEndpoints}× the endpoints’
-        share) or solves ≤ {percent(rule.solveRateOfWeakerEndpoint)} of the weaker endpoint’s rate. Few wrong
-        answers and time-outs make such a checkpoint look good on these axes without being so.
+        : solves less than both endpoints (one-sided paired test over the problems, at the{" "}
+        {percent(rule.solvesLessLevel)} level) and crashes (compile, runtime or ungraded errors ≥{" "}
+        {percent(rule.crashShareOfFailures)} of failures and ≥ {rule.crashShareRiseOverEndpoints}× the
+        endpoints’ share of theirs, or ≥ {rule.crashRiseOverEndpoints}× the endpoints’ share of samples),
+        times out ≥ {rule.timeoutRiseOverEndpoints}× as often as the endpoints, or solves ≤{" "}
+        {percent(rule.solveRateOfWeakerEndpoint)} of the weaker endpoint’s rate. Few wrong answers and
+        time-outs make such a checkpoint look good on these axes without being so.
       </p>
       <label className="checkbox">
         <input

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRef } from "react";
 import type { ProblemCounts } from "@/lib/contracts/problemTypes";
 import { formatAlpha } from "@/lib/domain/alpha";
+import { DISCOVERY_Q } from "@/lib/science/problemChanges";
 import { formatPercent, formatPoints } from "@/lib/views/format";
 import { problemHref } from "@/lib/views/problemHref";
 import type { ProblemTableRow } from "@/lib/views/problemRows";
@@ -16,6 +17,11 @@ const ROW_HEIGHT = 34;
 const STRIP_WIDTH = 164;
 /** What the server renders before the browser has measured the window (about one screen of rows). */
 const INITIAL_RECT = { width: 1000, height: 720 };
+
+/** A p- or q-value: three significant digits, "<0.001" below. */
+function formatProbability(value: number): string {
+  return value < 0.001 ? "<0.001" : value.toPrecision(2);
+}
 
 function countAt(n: number, pass: number): string {
   return n === 0 ? "—" : `${pass}/${n} (${formatPercent(pass / n)})`;
@@ -70,6 +76,8 @@ export function ProblemsTable({ slug, counts, view, rows }: ProblemsTableProps) 
           <col style={{ width: "10.5rem" }} />
           <col style={{ width: "10.5rem" }} />
           <col style={{ width: "5rem" }} />
+          <col style={{ width: "6rem" }} />
+          <col style={{ width: "5rem" }} />
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
@@ -87,16 +95,27 @@ export function ProblemsTable({ slug, counts, view, rows }: ProblemsTableProps) 
             <th scope="col" className="num">
               Δ (pts)
             </th>
+            <th scope="col" className="num" title="Δ shrunk toward 0 by empirical Bayes: noise shrinks most">
+              Shrunk Δ
+            </th>
+            <th
+              scope="col"
+              className="num"
+              title="Benjamini–Hochberg q-value of Fisher's exact test over the slice's problems (p-value on hover)"
+            >
+              q
+            </th>
           </tr>
         </thead>
         <tbody>
           {top > 0 ? (
             <tr className={styles.spacer}>
-              <td colSpan={8} style={{ height: top }} />
+              <td colSpan={10} style={{ height: top }} />
             </tr>
           ) : null}
           {items.map((item) => {
-            const { problem: index, delta } = rows[item.index];
+            const { problem: index, change } = rows[item.index];
+            const delta = change?.delta ?? null;
             const problem = counts.problems[index];
             return (
               <tr
@@ -131,12 +150,22 @@ export function ProblemsTable({ slug, counts, view, rows }: ProblemsTableProps) 
                 >
                   {delta === null ? "—" : formatPoints(delta)}
                 </td>
+                <td className={styles.num} data-testid="problem-shrunk">
+                  {change === null ? "—" : formatPoints(change.shrunk)}
+                </td>
+                <td
+                  className={`${styles.num} ${change !== null && change.q < DISCOVERY_Q ? styles.discovery : ""}`}
+                  data-testid="problem-q"
+                  title={change === null ? undefined : `p = ${formatProbability(change.p)}`}
+                >
+                  {change === null ? "—" : formatProbability(change.q)}
+                </td>
               </tr>
             );
           })}
           {bottom > 0 ? (
             <tr className={styles.spacer}>
-              <td colSpan={8} style={{ height: bottom }} />
+              <td colSpan={10} style={{ height: bottom }} />
             </tr>
           ) : null}
         </tbody>

@@ -98,6 +98,19 @@ export function ProblemsView({ slug, initialSearch }: ProblemsViewProps) {
           </select>
         </label>
         <label className={styles.field}>
+          Rank by
+          <select
+            value={view.sort}
+            data-testid="problems-sort"
+            onChange={(event) =>
+              updateView({ sort: event.target.value === "shrunk" ? "shrunk" : "delta" }, "push")
+            }
+          >
+            <option value="delta">Δ</option>
+            <option value="shrunk">Shrunk Δ (noise-aware)</option>
+          </select>
+        </label>
+        <label className={styles.field}>
           Difficulty
           <select
             value={view.difficulty}
@@ -129,8 +142,16 @@ export function ProblemsView({ slug, initialSearch }: ProblemsViewProps) {
         <span className={styles.gained}>{formatCount(table.gained)} gained</span>,{" "}
         <span className={styles.lost}>{formatCount(table.lost)} lost</span>, {formatCount(table.unchanged)}{" "}
         unchanged of {formatCount(compared)} problems evaluated at both
-        {table.missing > 0 ? ` (${formatCount(table.missing)} more not evaluated at both, listed last)` : ""}.
-        Δ is the pass rate at the second α minus the pass rate at the first.
+        {table.missing > 0 ? ` (${formatCount(table.missing)} more not evaluated at both, listed last)` : ""};{" "}
+        <span data-testid="problems-discoveries">
+          beyond noise (q &lt; 0.1):{" "}
+          <span className={styles.gained}>{formatCount(table.gainedDiscoveries)} gained</span>,{" "}
+          <span className={styles.lost}>{formatCount(table.lostDiscoveries)} lost</span>
+        </span>
+        . Δ is the pass rate at the second α minus the pass rate at the first; q is the Benjamini–Hochberg
+        q-value of Fisher&apos;s exact test over the slice&apos;s problems (among the changes with q &lt; 0.1,
+        at most 10 % are expected to be noise); the shrunk Δ pulls each change toward 0 as far as the spread
+        of all changes says noise would.
       </p>
       <ProblemsTable slug={slug} counts={counts} view={shown} rows={table.rows} />
     </div>

@@ -31,7 +31,13 @@ function WinnerInterval({ result }: { result: EnsembleSearchSummary }) {
   const level = Math.round(result.bootstrap.level * 100);
   return (
     <div className={styles.adjustedInterval} data-testid="search-adjusted-ci">
-      {adjusted ? (
+      {adjusted && !adjusted.pickedEnsemble ? (
+        <p data-testid="search-no-ensemble">
+          <strong>Adjusted for the search: no ensemble picked.</strong>
+          <br />
+          <span className="muted">{adjusted.explanation}</span>
+        </p>
+      ) : adjusted ? (
         <p>
           <strong>
             Gain of the best ensemble, adjusted for the search: {formatPoints(adjusted.lower)} …{" "}

@@ -35,6 +35,15 @@ export const problemChangesPageSchema = z
   .object({
     version: versionSchema,
     total: z.number().int().describe("Problems evaluated at both α in the slice (every page of them)."),
+    summary: z
+      .object({
+        gained: z.number().int().describe("Problems with Δ > 0."),
+        lost: z.number().int().describe("Problems with Δ < 0."),
+        unchanged: z.number().int(),
+        gainedDiscoveries: z.number().int().describe("Problems with Δ > 0 and q < 0.1."),
+        lostDiscoveries: z.number().int().describe("Problems with Δ < 0 and q < 0.1."),
+      })
+      .meta({ id: "ProblemChangeSummary" }),
     problems: z.array(
       z
         .object({
@@ -44,6 +53,13 @@ export const problemChangesPageSchema = z
           from: problemAtAlphaSchema,
           to: problemAtAlphaSchema,
           delta: z.number().describe("pass/n at `to` − pass/n at `from`."),
+          shrunkDelta: z
+            .number()
+            .describe(
+              "Δ shrunk toward 0 by beta-binomial empirical Bayes over the listed problems (docs/science.md).",
+            ),
+          p: z.number().describe("Two-sided Fisher's exact p-value of the two α's pass/fail counts."),
+          q: z.number().describe("Benjamini–Hochberg q-value over the listed problems (every page of them)."),
         })
         .meta({ id: "ProblemChangeRow" }),
     ),

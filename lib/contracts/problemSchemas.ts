@@ -23,6 +23,10 @@ export const problemChangesQuerySchema = z.object({
   to: alphaParamSchema,
   difficulty: difficultySliceSchema.default("all"),
   order: z.enum(["desc", "asc"], { error: 'must be "desc" or "asc"' }).default("desc"),
+  sort: z
+    .enum(["delta", "shrunk"], { error: 'must be "delta" or "shrunk"' })
+    .default("delta")
+    .meta({ description: "Rank by the raw Δ or by the Δ shrunk toward 0 (empirical Bayes)." }),
   limit: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")

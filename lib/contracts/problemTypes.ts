@@ -35,6 +35,15 @@ export interface ProblemAtAlpha {
   pass: number;
 }
 
+/** Problems gained and lost: every change, and the discoveries (q < 0.1). */
+export interface ProblemChangeSummary {
+  gained: number;
+  lost: number;
+  unchanged: number;
+  gainedDiscoveries: number;
+  lostDiscoveries: number;
+}
+
 /** One row of GET /api/experiments/[slug]/problems. */
 export interface ProblemChangeRow {
   id: string;
@@ -44,6 +53,12 @@ export interface ProblemChangeRow {
   to: ProblemAtAlpha;
   /** pass/n at `to` − pass/n at `from`. */
   delta: number;
+  /** The change shrunk toward 0 by beta-binomial empirical Bayes over the listed problems. */
+  shrunkDelta: number;
+  /** Two-sided Fisher's exact p-value of the two α's pass/fail counts. */
+  p: number;
+  /** Benjamini–Hochberg q-value over the listed problems (every page of them). */
+  q: number;
 }
 
 /**
@@ -53,6 +68,8 @@ export interface ProblemChangeRow {
 export interface ProblemChangesPage extends Versioned {
   /** Problems evaluated at both α in the difficulty slice (every page of them). */
   total: number;
+  /** Among the listed problems: solved more or less often at `to`, in all and at q < 0.1. */
+  summary: ProblemChangeSummary;
   problems: ProblemChangeRow[];
 }
 

@@ -61,6 +61,11 @@ export const ensembleSearchSummarySchema = z
         lower: z.number(),
         upper: z.number(),
         gain: z.number().describe("The gain of the selection half's pick, measured on the estimation half."),
+        pickedEnsemble: z
+          .boolean()
+          .describe(
+            "False when the selection half's search picked a single checkpoint (the best single): then there is no ensemble gain and `lower`/`upper` (0) are not an interval to show; `explanation` says so.",
+          ),
         members: z.array(memberSchema),
         bestSingleAlpha: z.number(),
         selectionProblems: z.number().int(),

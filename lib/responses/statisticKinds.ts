@@ -19,15 +19,16 @@ export type StatisticKind =
 /*
  * A kind whose body changes shape gets a new name (`@2`: points marked collapsed, slices with their
  * Pareto set; checkpoints with the slices they collapsed on; `@3`: paired changes against the
- * endpoints, joint-level bounds and each point's pNonDominated; the curves' bands `@2`: drawn with
- * the frontier's 2 000 resamples and seed). A database from before keeps the old
+ * endpoints, joint-level bounds and each point's pNonDominated, and the collapse rule's paired test,
+ * relative crash share and time-out rule; the curves' bands `@2`: drawn with the frontier's 2 000
+ * resamples and seed). A database from before keeps the old
  * rows under the old name, which no read asks for: the worker counts only the current kinds as
  * stored (enqueueMissingStatistics), computes the new ones and drops the old (dropObsoleteStatistics),
  * so an existing database never serves a stale shape.
  */
 export const FRONTIER_POINTS_KIND = "frontier-points@3";
 export const FRONTIER_KIND = "frontier@3";
-export const MATRIX_KIND = "matrix@2";
+export const MATRIX_KIND = "matrix@3";
 
 /** The pass@k curves of every checkpoint over one slice, with or without bootstrap bands. */
 export function passAtKKind(slice: DifficultySlice, bands: boolean): StatisticKind {

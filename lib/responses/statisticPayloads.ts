@@ -79,10 +79,7 @@ function sliceOf<Metrics extends ParetoCandidate["metrics"]>(
   const problems = slice === "all" ? sliceProblemIndices(matrix, "all") : strata[stratum];
   const sliceMetrics = slice === "all" ? metrics.combined : metrics.strata[stratum];
   const summaries = matrix.checkpoints.map((checkpoint) => sliceSummary(checkpoint, problems));
-  const collapsed = collapsedFlags(
-    summaries,
-    matrix.checkpoints.map((checkpoint) => checkpoint.alpha),
-  );
+  const collapsed = collapsedFlags(matrix.checkpoints, problems);
   const resamples =
     metrics.resamples && (slice === "all" ? metrics.resamples.combined : metrics.resamples.strata[stratum]);
   const shares = resamples ? defaultAxesShares(resamples, collapsed) : null;
@@ -162,17 +159,10 @@ export function frontierPoints(sweep: LoadedSweep): Computed<FrontierData> {
 
 /** The sample and pass counts the browser needs to search ensembles and draw coverage itself. */
 export function scalingMatrixPayload({ header, matrix }: LoadedSweep): Computed<ScalingMatrixPayload> {
-  const alphas = matrix.checkpoints.map((cp) => cp.alpha);
   const collapsed = Object.fromEntries(
     DIFFICULTY_SLICES.map((slice) => {
       const problems = sliceProblemIndices(matrix, slice);
-      return [
-        slice,
-        collapsedFlags(
-          matrix.checkpoints.map((cp) => sliceSummary(cp, problems)),
-          alphas,
-        ),
-      ];
+      return [slice, collapsedFlags(matrix.checkpoints, problems)];
     }),
   ) as Record<DifficultySlice, boolean[]>;
   return {

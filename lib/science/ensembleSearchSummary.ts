@@ -50,6 +50,8 @@ export interface AdjustedGainCI {
   upper: number;
   /** The gain of the half-search's pick on the held-out half. */
   gain: number;
+  /** False when the half-search picked a single checkpoint: no ensemble, no gain interval to show. */
+  pickedEnsemble: boolean;
   /** What the search picked on the selection half, and the best single there. */
   members: EnsembleMemberInput[];
   bestSingleAlpha: number;
@@ -103,6 +105,7 @@ export function summarizeEnsembleSearch(
       lower: adjusted.lower,
       upper: adjusted.upper,
       gain: adjusted.gain,
+      pickedEnsemble: adjusted.pickedEnsemble,
       members: byAlpha(adjusted.members),
       bestSingleAlpha: matrix.checkpoints[adjusted.baseline].alpha,
       selectionProblems: adjusted.selectionProblems,

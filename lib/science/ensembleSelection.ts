@@ -30,6 +30,12 @@ export interface SelectionAdjustedGain {
   gain: number;
   lower: number;
   upper: number;
+  /**
+   * Whether the selection half's search picked an ensemble (two or more members). When it picked a
+   * single checkpoint — the best single itself — there is no ensemble gain to estimate: the gain is
+   * 0 by construction and its "interval" [0, 0] says nothing, so the page and the CLI say so in words.
+   */
+  pickedEnsemble: boolean;
   /** What the search picked on the selection half (it may differ from the full search's winner). */
   members: EnsembleMember[];
   baseline: number;
@@ -76,6 +82,7 @@ export function sampleSplitGainCI(options: SampleSplitOptions): SelectionAdjuste
     ({ checkpoint, k }) => smallestSampleCount(matrix.checkpoints[checkpoint].n, estimation) >= k,
   );
   if (!measurable) return null;
+  const pickedEnsemble = winner.members.length > 1;
   const { value, lower, upper } = bootstrapGainOver(
     matrix,
     winner.members,
@@ -85,10 +92,14 @@ export function sampleSplitGainCI(options: SampleSplitOptions): SelectionAdjuste
   );
   return {
     method: SAMPLE_SPLIT_METHOD,
-    explanation:
-      `Sample split: the search was rerun on a random half of the problems (${selection.length}) and the ` +
-      `gain of its pick over that half's best single was bootstrapped on the other ${estimation.length}, ` +
-      "which played no part in the choice.",
+    explanation: pickedEnsemble
+      ? `Sample split: the search was rerun on a random half of the problems (${selection.length}) and the ` +
+        `gain of its pick over that half's best single was bootstrapped on the other ${estimation.length}, ` +
+        "which played no part in the choice."
+      : `Sample split: rerun on a random half of the problems (${selection.length}), the search picked a ` +
+        "single checkpoint, not an ensemble — on that half no ensemble beat the best single checkpoint, so " +
+        "the split finds no ensemble gain to estimate.",
+    pickedEnsemble,
     gain: value,
     lower,
     upper,

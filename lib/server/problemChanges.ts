@@ -4,7 +4,7 @@ import type { ProblemChangesPage, ProblemCounts } from "../contracts/problemType
 import type { Db } from "../db/client";
 import { formatAlpha } from "../domain/alpha";
 import { inSlice } from "../domain/difficulty";
-import { problemChanges } from "../science/problemChanges";
+import { changeCounts, problemChanges } from "../science/problemChanges";
 import { positiveIntegerSetting } from "./envSetting";
 import { BadRequestError } from "./errors";
 import { checkpointIndexOf } from "./scalingMembers";
@@ -55,11 +55,12 @@ export function problemChangesPage(counts: ProblemCounts, query: ProblemChangesQ
   const candidates = counts.problems.flatMap((problem, row) =>
     inSlice(problem.difficulty, query.difficulty) ? [row] : [],
   );
-  const changes = problemChanges(counts.problems, from, to, query.order, candidates);
+  const changes = problemChanges(counts.problems, from, to, query.order, candidates, query.sort);
   return {
     version: counts.version,
     total: changes.length,
-    problems: changes.slice(query.offset, query.offset + query.limit).map(({ row, delta }) => {
+    summary: changeCounts(changes),
+    problems: changes.slice(query.offset, query.offset + query.limit).map(({ row, delta, shrunk, p, q }) => {
       const problem = counts.problems[row];
       return {
         id: problem.id,
@@ -68,6 +69,9 @@ export function problemChangesPage(counts: ProblemCounts, query: ProblemChangesQ
         from: { n: problem.n[from], pass: problem.pass[from] },
         to: { n: problem.n[to], pass: problem.pass[to] },
         delta,
+        shrunkDelta: shrunk,
+        p,
+        q,
       };
     }),
   };

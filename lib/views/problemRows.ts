@@ -1,12 +1,12 @@
 import type { ProblemCounts } from "../contracts/problemTypes";
 import { inSlice } from "../domain/difficulty";
-import { problemChanges } from "../science/problemChanges";
+import { changeCounts, type ProblemChange, problemChanges } from "../science/problemChanges";
 import type { ProblemsView } from "./problemsView";
 
 /** A row of the problems table: a problem (its index in the counts) and its change, null when not at both α. */
 export interface ProblemTableRow {
   problem: number;
-  delta: number | null;
+  change: ProblemChange | null;
 }
 
 export interface ProblemTable {
@@ -15,6 +15,9 @@ export interface ProblemTable {
   gained: number;
   lost: number;
   unchanged: number;
+  /** Among the gained and the lost: those with q < 0.1. */
+  gainedDiscoveries: number;
+  lostDiscoveries: number;
   /** Rows without a change: not evaluated at one of the two α. */
   missing: number;
 }
@@ -28,25 +31,25 @@ export function matchesSearch(problem: { id: string; title: string | null }, sea
 
 /**
  * The rows the problems view shows: the problems of the slice matching the search, those evaluated at
- * both α sorted by their change (as the problems API sorts them), then the others by id.
+ * both α sorted by their change or shrunk change (as the problems API sorts them), then the others by
+ * id. p- and q-values are those of the whole slice, as the API gives them: a search finds problems, it
+ * does not change how many were tested.
  */
 export function problemTable(counts: ProblemCounts, view: ProblemsView): ProblemTable {
   const from = counts.alphas.indexOf(view.from);
   const to = counts.alphas.indexOf(view.to);
-  const candidates = counts.problems.flatMap((problem, index) =>
-    inSlice(problem.difficulty, view.difficulty) && matchesSearch(problem, view.search) ? [index] : [],
+  const slice = counts.problems.flatMap((problem, index) =>
+    inSlice(problem.difficulty, view.difficulty) ? [index] : [],
   );
-  const changes = problemChanges(counts.problems, from, to, view.order, candidates);
+  const candidates = slice.filter((index) => matchesSearch(counts.problems[index], view.search));
+  const matching = new Set(candidates);
+  const changes = problemChanges(counts.problems, from, to, view.order, slice, view.sort).filter((change) =>
+    matching.has(change.row),
+  );
   const compared = new Set(changes.map((change) => change.row));
   const rows: ProblemTableRow[] = [
-    ...changes.map(({ row, delta }) => ({ problem: row, delta })),
-    ...candidates.filter((index) => !compared.has(index)).map((index) => ({ problem: index, delta: null })),
+    ...changes.map((change) => ({ problem: change.row, change })),
+    ...candidates.filter((index) => !compared.has(index)).map((index) => ({ problem: index, change: null })),
   ];
-  return {
-    rows,
-    gained: changes.filter((change) => change.delta > 0).length,
-    lost: changes.filter((change) => change.delta < 0).length,
-    unchanged: changes.filter((change) => change.delta === 0).length,
-    missing: rows.length - changes.length,
-  };
+  return { rows, ...changeCounts(changes), missing: rows.length - changes.length };
 }

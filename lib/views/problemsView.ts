@@ -1,14 +1,16 @@
 import { formatAlpha } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
-import type { ChangeOrder } from "../science/problemChanges";
+import type { ChangeOrder, ChangeSort } from "../science/problemChanges";
 import { parseDifficultyParam } from "./difficultyParam";
 import { alphaParam, type ParsedUrlView, parseNumberParam, type UrlViewDefinition } from "./urlView";
 
-/** Everything a problems-view link reproduces: the two α compared, the order, the slice, the search. */
+/** Everything a problems-view link reproduces: the two α compared, the order and ranking, the slice, the search. */
 export interface ProblemsView {
   from: number;
   to: number;
   order: ChangeOrder;
+  /** Rank by the raw change or by the change shrunk toward 0. */
+  sort: ChangeSort;
   difficulty: DifficultySlice;
   /** Text the problem id or title must contain (case-insensitive); empty for every problem. */
   search: string;
@@ -34,6 +36,7 @@ export function defaultProblemsView({ alphas }: ProblemsContext): ProblemsView {
     from: hasEndpoints ? 0 : alphas[0],
     to: hasEndpoints ? 1 : alphas[alphas.length - 1],
     order: "desc",
+    sort: "delta",
     difficulty: "all",
     search: "",
   };
@@ -65,6 +68,10 @@ export function parseProblemsView(
   if (order === "desc" || order === "asc") view.order = order;
   else if (order !== null) notices.push(`Ignored order=“${order}” (expected desc or asc).`);
 
+  const sort = params.get("sort");
+  if (sort === "delta" || sort === "shrunk") view.sort = sort;
+  else if (sort !== null) notices.push(`Ignored sort=“${sort}” (expected delta or shrunk).`);
+
   const difficulty = params.get("difficulty");
   if (difficulty !== null) {
     const parsed = parseDifficultyParam(difficulty, context.slices, "all");
@@ -82,6 +89,7 @@ export function serializeProblemsView(view: ProblemsView): URLSearchParams {
   params.set("from", alphaParam(view.from));
   params.set("to", alphaParam(view.to));
   params.set("order", view.order);
+  if (view.sort !== "delta") params.set("sort", view.sort);
   params.set("difficulty", view.difficulty);
   if (view.search !== "") params.set("q", view.search);
   return params;

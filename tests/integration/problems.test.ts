@@ -6,6 +6,9 @@ import type { Db } from "../../lib/db/client";
 import { DIFFICULTIES, type Difficulty } from "../../lib/domain/difficulty";
 import type { SweepInput } from "../../lib/domain/sweepInput";
 import { VERDICTS, type VerdictCounts } from "../../lib/domain/verdicts";
+import { benjaminiHochberg } from "../../lib/science/benjaminiHochberg";
+import { fisherExactTwoSided } from "../../lib/science/fisherExact";
+import { changePriorStrength, shrunkChange } from "../../lib/science/problemChanges";
 import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
 import { clearJobs } from "./statisticsSupport";
 
@@ -124,7 +127,19 @@ function bruteForce(from: number, to: number, order: "desc" | "asc", difficulty 
     if (a.delta !== b.delta) return order === "desc" ? b.delta - a.delta : a.delta - b.delta;
     return a.id < b.id ? -1 : 1;
   });
-  return rows;
+  // The tests and the shrinkage, each checked against brute force in tests/unit/science.
+  const pairs = rows.map((row) => ({
+    passFrom: row.from.pass,
+    nFrom: row.from.n,
+    passTo: row.to.pass,
+    nTo: row.to.n,
+  }));
+  const p = pairs.map((pair) => fisherExactTwoSided(pair.passFrom, pair.nFrom, pair.passTo, pair.nTo));
+  const q = benjaminiHochberg(p);
+  // Summed in id order, as the server sums it (floating-point sums depend on the order).
+  const byId = rows.map((_, i) => i).sort((a, b) => (rows[a].id < rows[b].id ? -1 : 1));
+  const kappa = changePriorStrength(byId.map((i) => pairs[i]));
+  return rows.map((row, i) => ({ ...row, shrunkDelta: shrunkChange(pairs[i], kappa), p: p[i], q: q[i] }));
 }
 
 beforeAll(async () => {
@@ -159,9 +174,26 @@ describe("GET /api/experiments/[slug]/problems", () => {
           );
           expect(page.total).toBe(expected.length);
           expect(page.problems).toEqual(expected);
+          expect(page.summary).toEqual({
+            gained: expected.filter((row) => row.delta > 0).length,
+            lost: expected.filter((row) => row.delta < 0).length,
+            unchanged: expected.filter((row) => row.delta === 0).length,
+            gainedDiscoveries: expected.filter((row) => row.delta > 0 && row.q < 0.1).length,
+            lostDiscoveries: expected.filter((row) => row.delta < 0 && row.q < 0.1).length,
+          });
         }
       }
     }
+  });
+
+  it("ranks by the shrunk change on request, the same rows with the same tests", async () => {
+    const expected = bruteForce(0, 1.5, "desc");
+    const page = await changes(`from=0&to=1.5&sort=shrunk&limit=${PROBLEMS_MAX_LIMIT}`);
+    expect([...page.problems].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+      [...expected].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+    for (const [i, row] of page.problems.entries())
+      if (i > 0) expect(page.problems[i - 1].shrunkDelta).toBeGreaterThanOrEqual(row.shrunkDelta);
   });
 
   it("breaks the many ties by id ascending, in both orders", async () => {

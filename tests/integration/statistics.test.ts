@@ -83,10 +83,7 @@ function expectedFrontier({ header, matrix }: LoadedSweep, intervals: boolean) {
     const stratum = DIFFICULTIES.indexOf(name as (typeof DIFFICULTIES)[number]);
     const problems = name === "all" ? sliceProblemIndices(matrix, "all") : strata[stratum];
     const estimates = name === "all" ? bootstrap.combined : bootstrap.strata[stratum];
-    const collapsed = collapsedFlags(
-      matrix.checkpoints.map((cp) => sliceSummary(cp, problems)),
-      matrix.checkpoints.map((cp) => cp.alpha),
-    );
+    const collapsed = collapsedFlags(matrix.checkpoints, problems);
     const resamples = name === "all" ? bootstrap.resamples.combined : bootstrap.resamples.strata[stratum];
     const column = (id: string) => resamples.map((metrics) => metrics[METRICS.findIndex((m) => m.id === id)]);
     const [xs, ys] = [column("correctness"), column("efficiency")];
@@ -208,10 +205,7 @@ describe("an import", () => {
         label: cp.label,
         collapsedIn: DIFFICULTY_SLICES.filter(
           (slice) =>
-            collapsedFlags(
-              sweep.matrix.checkpoints.map((c) => sliceSummary(c, sliceProblemIndices(sweep.matrix, slice))),
-              sweep.matrix.checkpoints.map((c) => c.alpha),
-            )[index],
+            collapsedFlags(sweep.matrix.checkpoints, sliceProblemIndices(sweep.matrix, slice))[index],
         ),
         n: Array.from(cp.n),
         pass: Array.from(cp.verdicts.pass),

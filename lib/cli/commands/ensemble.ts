@@ -99,7 +99,9 @@ function printSearch(io: CliIO, result: EnsembleSearchSummary): void {
     );
   if (adjusted)
     io.out(
-      `selection-adjusted 95% CI (${adjusted.method}): ${points(adjusted.lower)} … ${points(adjusted.upper)}\n${adjusted.explanation}`,
+      adjusted.pickedEnsemble
+        ? `selection-adjusted 95% CI (${adjusted.method}): ${points(adjusted.lower)} … ${points(adjusted.upper)}\n${adjusted.explanation}`
+        : `selection-adjusted (${adjusted.method}): no ensemble picked\n${adjusted.explanation}`,
     );
 }
 

@@ -62,9 +62,14 @@ describe("sampleSplitGainCI", () => {
       if (!split) throw new Error("every simulated sweep has enough samples");
       const hit = split.lower <= 0 && 0 <= split.upper;
       if (hit) covered++;
-      if (split.members.length > 1) {
+      expect(split.pickedEnsemble).toBe(split.members.length > 1);
+      if (split.pickedEnsemble) {
         ensembles++;
         if (hit) ensemblesCovered++;
+      } else {
+        // A single checkpoint picked: gain 0 by construction, said in words rather than as [0, 0].
+        expect(split.gain).toBe(0);
+        expect(split.explanation).toContain("picked a single checkpoint, not an ensemble");
       }
     }
     expect(covered / trials).toBeGreaterThanOrEqual(0.92);

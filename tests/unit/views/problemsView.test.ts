@@ -18,6 +18,7 @@ describe("problems view URL state", () => {
       from: 0,
       to: 1,
       order: "desc",
+      sort: "delta",
       difficulty: "all",
       search: "",
     });
@@ -29,22 +30,30 @@ describe("problems view URL state", () => {
   });
 
   it("round-trips a view exactly, the typographic minus of a copied α label included", () => {
-    const { view, notices } = parse("from=−0.5&to=1.5&order=asc&difficulty=hard&q=abc%20301");
+    const { view, notices } = parse("from=−0.5&to=1.5&order=asc&sort=shrunk&difficulty=hard&q=abc%20301");
     expect(notices).toEqual([]);
-    expect(view).toEqual({ from: -0.5, to: 1.5, order: "asc", difficulty: "hard", search: "abc 301" });
+    expect(view).toEqual({
+      from: -0.5,
+      to: 1.5,
+      order: "asc",
+      sort: "shrunk",
+      difficulty: "hard",
+      search: "abc 301",
+    });
     expect(parse(serializeProblemsView(view).toString()).view).toEqual(view);
     expect(serializeProblemsView(view).toString()).toBe(
-      "from=-0.5&to=1.5&order=asc&difficulty=hard&q=abc+301",
+      "from=-0.5&to=1.5&order=asc&sort=shrunk&difficulty=hard&q=abc+301",
     );
   });
 
   it("replaces what the experiment cannot show with its default, saying so", () => {
-    const { view, notices } = parse("from=0.3&to=x&order=up&difficulty=medium");
+    const { view, notices } = parse("from=0.3&to=x&order=up&sort=best&difficulty=medium");
     expect(view).toEqual(defaultProblemsView(context));
     expect(notices).toEqual([
       "No checkpoint at from = “0.3”; using from α = 0.",
       "No checkpoint at to = “x”; using to α = 1.",
       "Ignored order=“up” (expected desc or asc).",
+      "Ignored sort=“best” (expected delta or shrunk).",
       "This experiment has no medium problems; showing all problems.",
     ]);
   });
@@ -68,18 +77,32 @@ const counts: ProblemCounts = {
 };
 
 describe("the problems table", () => {
-  const view = { from: 0, to: 1, order: "desc" as const, difficulty: "all" as const, search: "" };
+  const view = {
+    from: 0,
+    to: 1,
+    order: "desc" as const,
+    sort: "delta" as const,
+    difficulty: "all" as const,
+    search: "",
+  };
 
   it("ranks by change, ties by id in code-unit order, and lists problems missing an α last", () => {
     const table = problemTable(counts, view);
-    expect(table.rows.map((row) => [counts.problems[row.problem].id, row.delta])).toEqual([
+    expect(table.rows.map((row) => [counts.problems[row.problem].id, row.change?.delta ?? null])).toEqual([
       ["B10", 0.5],
       ["a1", 0.5],
       ["d4", 0],
       ["b2", -0.5],
       ["c3", null],
     ]);
-    expect(table).toMatchObject({ gained: 2, lost: 1, unchanged: 1, missing: 1 });
+    expect(table).toMatchObject({
+      gained: 2,
+      lost: 1,
+      unchanged: 1,
+      missing: 1,
+      gainedDiscoveries: 0,
+      lostDiscoveries: 0,
+    });
     const ascending = problemTable(counts, { ...view, order: "asc" });
     expect(ascending.rows.map((row) => counts.problems[row.problem].id)).toEqual([
       "b2",
@@ -97,5 +120,16 @@ describe("the problems table", () => {
     expect(problemTable(counts, { ...view, search: " ALPHA " }).rows.map((row) => row.problem)).toEqual([0]);
     expect(problemTable(counts, { ...view, search: "b" }).rows.map((row) => row.problem)).toEqual([4, 1]);
     expect(matchesSearch({ id: "x", title: null }, "y")).toBe(false);
+  });
+
+  it("gives each change the p- and q-value of the whole slice, whatever the search", () => {
+    const all = problemTable(counts, view);
+    const searched = problemTable(counts, { ...view, search: "beta" });
+    const beta = (table: typeof all) =>
+      table.rows.find((row) => counts.problems[row.problem].id === "b2")?.change;
+    expect(searched.rows).toHaveLength(1);
+    expect(beta(searched)).toEqual(beta(all));
+    // 2/4 → 0/4: Fisher's two-sided p = 3/7 (hypergeometric over C(8, 2) = 28 tables).
+    expect(beta(all)?.p).toBeCloseTo(12 / 28, 12);
   });
 });
