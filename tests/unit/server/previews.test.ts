@@ -84,7 +84,11 @@ describe("the score panel as CSV", () => {
       "lower",
       "upper",
       "delta_vs_A",
+      "delta_vs_A_lower",
+      "delta_vs_A_upper",
       "delta_vs_B",
+      "delta_vs_B_lower",
+      "delta_vs_B_upper",
     ]);
     const solve = table.rows.find((row) => row[0] === "solveRate");
     const measured = data.slices.all.points.find((p) => p.alpha === 0.5)?.metrics.solveRate;

@@ -56,10 +56,11 @@ describe("the explorer's α readout", () => {
     // The frame drew both: an estimated marker on the plot and estimated scores in the panel.
     expect(html).toContain("frontier-marker--estimate");
     expect(html).toContain("estimated — not evaluated");
-    // One estimator per metric in the panel, each asked about α once.
+    // Three estimators per metric in the panel (its value, its change against A and against B),
+    // each asked about α once.
     const metricsShown = html.split('class="score-value"').length - 1;
     expect(metricsShown).toBeGreaterThan(3);
-    expect(estimators).toHaveLength(metricsShown);
+    expect(estimators).toHaveLength(3 * metricsShown);
     expect(estimators.every((estimator) => estimator.kind === "metric")).toBe(true);
     for (const estimator of estimators)
       expect(estimator.alphas.filter((alpha) => alpha === 0.6)).toHaveLength(1);
