@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExperimentDetail, FrontierData } from "../../lib/contracts/types";
 import { createPrisma, type Db } from "../../lib/db/client";
+import { CURVE_BOOTSTRAP } from "../../lib/responses/statisticPayloads";
 import { getExperimentList, getFrontierData } from "../../lib/server/experiments";
 import { getScalingMatrix } from "../../lib/server/scalingMatrix";
 import { computeStatistics } from "../../lib/server/statistics/computeStatistics";
@@ -130,7 +131,7 @@ describe("versioned reads", () => {
     expect(waiting).toMatchObject({ status: "computing", bootstrap: null });
     await computeStatistics(db, await job());
     const banded = await (await passAtKRoute(get("/pass-at-k?difficulty=all&bands=1"), context)).json();
-    expect(banded).toMatchObject({ status: "ready", bootstrap: { resamples: 200 } });
+    expect(banded).toMatchObject({ status: "ready", bootstrap: { resamples: CURVE_BOOTSTRAP.resamples } });
   });
 });
 

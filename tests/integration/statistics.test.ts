@@ -300,12 +300,14 @@ describe("the compute_statistics job", () => {
     await computeStatistics(db, await jobOf("easy-only"));
     const stored = await db.$queryRawUnsafe<{ kind: string; http_status: number; payload: string }[]>(
       `SELECT "kind", "http_status", "payload" FROM "experiment_statistics"
-       WHERE "kind" LIKE 'pass-at-k:hard%' ORDER BY "kind"`,
+       WHERE "kind" IN ($1, $2) ORDER BY "kind"`,
+      passAtKKind("hard", false),
+      passAtKKind("hard", true),
     );
     const error = { error: { code: "bad_request", message: "This experiment has no hard problems." } };
     expect(stored.map((row) => ({ ...row, payload: JSON.parse(row.payload) }))).toEqual([
-      { kind: "pass-at-k:hard", http_status: 400, payload: error },
-      { kind: "pass-at-k:hard:bands", http_status: 400, payload: error },
+      { kind: passAtKKind("hard", false), http_status: 400, payload: error },
+      { kind: passAtKKind("hard", true), http_status: 400, payload: error },
     ]);
   });
 
@@ -355,12 +357,18 @@ describe("a database from before a kind's format changed", () => {
     await computeStatistics(db, job);
     // Rename the current kinds to the names of their old format, as an older alphascope stored them.
     await db.$executeRawUnsafe(
-      `UPDATE "experiment_statistics" SET "kind" = split_part("kind", '@', 1) WHERE "kind" LIKE '%@%'`,
+      `UPDATE "experiment_statistics" SET "kind" = regexp_replace("kind", '@[0-9]+', '') WHERE "kind" LIKE '%@%'`,
     );
     await clearJobs(db);
     expect(await enqueueMissingStatistics(db, ALL_KINDS)).toBe(1);
     const outcome = await computeStatistics(db, job);
-    expect(outcome.computed.sort()).toEqual([FRONTIER_KIND, FRONTIER_POINTS_KIND, MATRIX_KIND].sort());
+    const versioned = [
+      FRONTIER_KIND,
+      FRONTIER_POINTS_KIND,
+      MATRIX_KIND,
+      ...DIFFICULTY_SLICES.map((s) => passAtKKind(s, true)),
+    ];
+    expect(outcome.computed.sort()).toEqual(versioned.sort());
     expect(await rowsPerKind(db, "seeded")).toEqual(Object.fromEntries(ALL_KINDS.map((kind) => [kind, 1])));
     expect(await enqueueMissingStatistics(db, ALL_KINDS)).toBe(0);
   });
