@@ -10,7 +10,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import next from "next";
-import { CLIENT_HEADER, classifyClient } from "../lib/server/clientAddress";
+import {
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_HEADER,
+  classifyClient,
+  clientAddress,
+  trustsProxy,
+} from "../lib/server/clientAddress";
 import { RESOURCE_CSP, SECURITY_HEADERS } from "../lib/server/securityHeaders";
 
 const dev = process.argv.includes("--dev");
@@ -66,6 +72,11 @@ async function main(): Promise<void> {
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     delete request.headers[CLIENT_HEADER];
     request.headers[CLIENT_HEADER] = classifyClient(request.socket.remoteAddress, request.headers);
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
+      request.socket.remoteAddress,
+      request.headers,
+      trustsProxy(),
+    );
     if (hasMalformedEscape(request.url ?? "/")) {
       const { head, body } = errorAnswer("bad_request", "The URL has a malformed percent-encoding.");
       response.writeHead(400, head).end(body);
