@@ -10,6 +10,7 @@ import type { Db } from "@/lib/db/client";
 import { insertSnapshot } from "@/lib/db/queries/insertSnapshot";
 import { generateDemoSweep } from "@/lib/demo/generate";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/server/clientAddress";
+import { pinnedEnsemble } from "@/lib/server/sharing/pinnedReads";
 import { LOCAL_CLIENT } from "../support/localClient";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics, importSeeded, seededSweepFiles } from "./statisticsSupport";
@@ -206,6 +207,39 @@ describe("pinned snapshots", () => {
     expect((await json(postPinnedEnsemble(request("/x", "POST", ensemble), id))).body).toEqual(
       ensembleBefore,
     );
+  });
+
+  it("read and parse a pinned matrix once for a burst of ensembles, and forget it when deleted", async () => {
+    const created = await share({ experiment: SLUG, page: "scaling", view: "difficulty=all" });
+    expect(created.status).toBe(201);
+    let reads = 0;
+    const counting = new Proxy(db, {
+      get(target, property) {
+        if (property === "$queryRawUnsafe")
+          return (...args: Parameters<Db["$queryRawUnsafe"]>) => {
+            reads++;
+            return target.$queryRawUnsafe(...args);
+          };
+        return Reflect.get(target, property);
+      },
+    });
+    const ensemble = {
+      members: [
+        { alpha: 0, samples: 4 },
+        { alpha: 1.5, samples: 4 },
+      ],
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => pinnedEnsemble(counting, created.body.id, ensemble)),
+    );
+    expect(reads).toBe(1);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    await pinnedEnsemble(counting, created.body.id, ensemble);
+    expect(reads).toBe(1);
+    const id = created.body.id;
+    expect((await deleteSnapshot(request(`/api/snapshots/${id}`, "DELETE"), idContext(id))).status).toBe(204);
+    await expect(pinnedEnsemble(counting, id, ensemble)).rejects.toThrow(`No snapshot "${id}"`);
+    expect(reads).toBe(2);
   });
 
   it("answer bad input with 400 naming the field, unknown experiments and ids with 404", async () => {

@@ -2,6 +2,7 @@ import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { snapshotIdParam } from "@/lib/server/sharing/params";
+import { forgetPinnedMatrix } from "@/lib/server/sharing/pinnedReads";
 import { findSnapshot, removeSnapshot, snapshotBody } from "@/lib/server/sharing/snapshots";
 import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
@@ -25,7 +26,9 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
   return handle(async () => {
     requireSameOrigin(request);
     requireWriteAccess(request);
-    await removeSnapshot(serverDb(), await snapshotIdParam(params));
+    const id = await snapshotIdParam(params);
+    await removeSnapshot(serverDb(), id);
+    forgetPinnedMatrix(id);
     return new Response(null, { status: 204 });
   });
 }
