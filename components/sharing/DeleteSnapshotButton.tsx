@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deleteSnapshot } from "@/lib/client/sharing";
+import { deleteSnapshot } from "@/components/queries/sharing";
 
 /**
  * Deletes the pinned snapshot on screen (after a confirmation) and opens `then`: the live view, or

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/client";
-import { snapshotStorageBytes } from "../../db/queries/snapshotStorage";
+import { snapshotStorageBytes } from "../../db/queries/snapshots";
 import { CLIENT_ADDRESS_HEADER } from "../clientAddress";
 import { positiveIntegerSetting } from "../envSetting";
 import { ApiError } from "../errors";
