@@ -4,7 +4,7 @@ import { SETTINGS } from "../../domain/setting";
 import { EVALPLUS_TESTS } from "../../import/evalplusStatus";
 import { IMPORT_FORMATS } from "../../import/formats";
 import { isManifestFile } from "../../import/manifest";
-import { text as storedText } from "../../import/manifestSchema";
+import { modelReference, text as storedText } from "../../import/manifestSchema";
 import { textFault } from "../../import/storable";
 import type { ExperimentSpec } from "../../importer/experimentSpec";
 import { type ImportInputFile, memoryFile, uploadedFile } from "../../importer/inputFile";
@@ -40,9 +40,9 @@ export const importFieldsSchema = z.object({
   benchmark: storedText("benchmark").optional(),
   setting: z.enum(SETTINGS).optional(),
   endpointALabel: storedText("label").optional(),
-  endpointAModel: storedText("model").optional(),
+  endpointAModel: modelReference().optional(),
   endpointBLabel: storedText("label").optional(),
-  endpointBModel: storedText("model").optional(),
+  endpointBModel: modelReference().optional(),
   replace: z.boolean().optional(),
   dryRun: z.boolean().optional(),
   /** Import a checkpoint even when its verdict counts equal another α's. */
