@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { createPrisma } from "../lib/db/client";
 import { describeDatabase, openDatabase } from "../lib/db/database";
 import { countExperiments } from "../lib/db/queries/experiments";
-import { loadDemoSweep } from "../lib/importer/loadDemo";
+import { loadDemoSweep } from "../lib/import/loadDemo";
 import { computeStatistics } from "../lib/server/statistics/computeStatistics";
 import { writeMode } from "../lib/server/writeGuard";
 

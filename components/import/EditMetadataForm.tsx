@@ -3,9 +3,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import type { ExperimentHeader } from "@/lib/api/types";
-import { experimentDetailQuery } from "@/lib/client/queries";
-import type { ExperimentMetadataPatch } from "@/lib/import/experimentMetadata";
+import { experimentDetailQuery } from "@/components/queries/queries";
+import type { ExperimentHeader } from "@/lib/contracts/types";
+import type { ExperimentMetadataPatch } from "@/lib/formats/experimentMetadata";
 import styles from "./Import.module.css";
 import { MetadataInputs, type MetadataValues } from "./MetadataInputs";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { SETTING_LABELS, SETTINGS } from "@/lib/domain/setting";
-import { TEXT_LIMITS } from "@/lib/import/limits";
+import { TEXT_LIMITS } from "@/lib/formats/limits";
 import styles from "./Import.module.css";
 
 /** What the plot and the experiment list say about an experiment beyond its name, as form text. */

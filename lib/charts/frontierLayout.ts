@@ -1,5 +1,5 @@
 import { line } from "d3";
-import type { FrontierEstimate, FrontierPoint } from "../api/types";
+import type { FrontierEstimate, FrontierPoint } from "../contracts/types";
 import { guardedFrontier } from "../science/guardedPareto";
 import type { MetricDefinition } from "../science/metricRegistry";
 import { alphaColor } from "./alphaColor";

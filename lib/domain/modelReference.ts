@@ -3,7 +3,7 @@ import { countCharacters, formatCodePoint } from "./text";
 // What a checkpoint's or an endpoint's model reference may be, checked wherever one enters (a
 // manifest, POST /api/imports, PATCH /api/experiments/<slug>): it ends up in mergekit recipes, which
 // PyYAML reads as YAML 1.1, where U+0085, U+2028 and U+2029 break lines. The recipe writer quotes
-// and escapes every string as well (lib/api/mergekitRecipe.ts); this rule keeps such references
+// and escapes every string as well (lib/responses/mergekitRecipe.ts); this rule keeps such references
 // out of the database in the first place. Control characters, lone surrogates and noncharacters are
 // the stored-text rule's (lib/domain/text.ts), checked before this one.
 

@@ -1,5 +1,5 @@
 // The one rule for which characters a stored text may hold, shared by every import format
-// (lib/import/storable.ts) and every API text field (lib/api): control characters, unpaired UTF-16
+// (lib/formats/storable.ts) and every API text field (lib/contracts): control characters, unpaired UTF-16
 // surrogates and Unicode noncharacters are refused. Noncharacters (U+FDD0–U+FDEF and the last two
 // code points of every plane, U+FFFE, U+FFFF … U+10FFFF) are not text: XML forbids U+FFFE/U+FFFF,
 // so an SVG export holding one does not parse, and YAML readers refuse them.

@@ -1,16 +1,13 @@
-import type { ExperimentHeader, Versioned } from "../api/types";
+import type { ExperimentHeader, Versioned } from "../contracts/types";
 import type { Db } from "../db/client";
+import { type ExperimentMetadataColumns, updateExperimentMetadata } from "../db/queries/experiments";
 import { lockExperimentWrites, touchExperiment } from "../db/queries/importTargets";
 import { moveExperimentProblems } from "../db/queries/moveExperimentProblems";
 import { getExperimentHeader } from "../db/queries/sweep";
-import {
-  type ExperimentMetadataColumns,
-  updateExperimentMetadata,
-} from "../db/queries/updateExperimentMetadata";
-import type { ExperimentMetadataPatch } from "../import/experimentMetadata";
-import { listProblems } from "../importer/conflicts";
-import { recordStatistics } from "../importer/statistics/record";
-import { WRITE_TRANSACTION } from "../importer/write";
+import type { ExperimentMetadataPatch } from "../formats/experimentMetadata";
+import { listProblems } from "../import/conflicts";
+import { recordStatistics } from "../import/recordStatistics";
+import { WRITE_TRANSACTION } from "../import/write";
 import { ApiError } from "./errors";
 
 /** The columns a metadata change sets. */

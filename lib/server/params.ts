@@ -1,4 +1,4 @@
-import { slugSchema } from "../api/schemas";
+import { slugSchema } from "../contracts/schemas";
 import { BadRequestError } from "./errors";
 
 /** The `[slug]` segment of an API route, validated (the message does not echo what was sent). */

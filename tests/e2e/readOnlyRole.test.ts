@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExperimentListItem, FrontierData } from "../../lib/api/types";
+import type { ExperimentListItem, FrontierData } from "../../lib/contracts/types";
 import { findRunningServer } from "../../lib/db/embeddedPostgres";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { getMetric } from "../../lib/science/metricRegistry";

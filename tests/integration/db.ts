@@ -3,7 +3,7 @@ import { createPrisma, type Db } from "../../lib/db/client";
 import { generateDemoSweep } from "../../lib/demo/generate";
 import type { DemoOptions } from "../../lib/demo/options";
 import type { SweepInput } from "../../lib/domain/sweepInput";
-import { type WrittenSweep, writeSweep } from "../../lib/importer/writeSweep";
+import { type WrittenSweep, writeSweep } from "../../lib/import/writeSweep";
 
 /** The URL of the suite's migrated database (see global-setup.ts). */
 export function testDatabaseUrl(): string {

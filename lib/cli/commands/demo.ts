@@ -1,6 +1,6 @@
 import { getExperimentHeader } from "../../db/queries/sweep";
 import { DEMO_EXPERIMENT_SLUG } from "../../demo/experiment";
-import { loadDemoSweep } from "../../importer/loadDemo";
+import { loadDemoSweep } from "../../import/loadDemo";
 import { parseCommandArgs } from "../args";
 import { type CliIO, withDatabase } from "../context";
 

@@ -4,8 +4,8 @@ import type {
   ZodOpenApiPathItemObject,
   ZodOpenApiResponseObject,
 } from "zod-openapi";
-import { apiErrorBodySchema } from "../../api/errorSchema";
-import { slugSchema } from "../../api/schemas";
+import { apiErrorBodySchema } from "../../contracts/errorSchema";
+import { slugSchema } from "../../contracts/schemas";
 
 /**
  * One API route's entry in the OpenAPI document (lib/server/openapi/routes/, listed in ROUTE_SPECS):

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { modelReferenceFault } from "@/lib/domain/modelReference";
-import { experimentMetadataPatchSchema } from "@/lib/import/experimentMetadata";
-import { manifestSchema } from "@/lib/import/manifestSchema";
+import { experimentMetadataPatchSchema } from "@/lib/formats/experimentMetadata";
+import { manifestSchema } from "@/lib/formats/manifestSchema";
 import { importFieldsSchema } from "@/lib/server/imports/apiRequest";
 
 /** The reference: U+2028 line breaks that, in PyYAML, add a model to the merge. */

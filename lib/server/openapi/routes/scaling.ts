@@ -2,12 +2,12 @@ import {
   ensembleEvaluationSchema,
   ensembleSearchSummarySchema,
   passAtKCurvesSchema,
-} from "../../../api/scalingResponseSchemas";
+} from "../../../contracts/scalingResponseSchemas";
 import {
   ensembleRequestSchema,
   ensembleSearchRequestSchema,
   passAtKQuerySchema,
-} from "../../../api/scalingSchemas";
+} from "../../../contracts/scalingSchemas";
 import {
   conditionalRead,
   errorResponses,

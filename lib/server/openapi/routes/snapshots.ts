@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { frontierDataSchema } from "../../../api/experimentSchemas";
+import { frontierDataSchema } from "../../../contracts/experimentSchemas";
 import {
   ensembleEvaluationSchema,
   passAtKCurvesSchema,
   scalingMatrixSchema,
-} from "../../../api/scalingResponseSchemas";
-import { ensembleRequestSchema, passAtKQuerySchema } from "../../../api/scalingSchemas";
-import { snapshotCreateSchema, snapshotIdSchema } from "../../../api/sharing";
-import { snapshotCreatedSchema, snapshotSchema } from "../../../api/sharingResponseSchemas";
+} from "../../../contracts/scalingResponseSchemas";
+import { ensembleRequestSchema, passAtKQuerySchema } from "../../../contracts/scalingSchemas";
+import { snapshotCreateSchema, snapshotIdSchema } from "../../../contracts/sharing";
+import { snapshotCreatedSchema, snapshotSchema } from "../../../contracts/sharingResponseSchemas";
 import {
   errorResponses,
   jsonBody,
