@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { ExperimentTable } from "@/components/experiments/ExperimentTable";
 import { NoExperiments } from "@/components/experiments/NoExperiments";
 import { withPageData } from "@/components/pages/PageData";
+import { StudyList } from "@/components/studies/StudyList";
 import { serverReadDb } from "@/lib/server/db";
 import { getExperimentList } from "@/lib/server/experiments";
+import { getStudyList } from "@/lib/server/studies";
 
 export const metadata: Metadata = { title: "Experiments" };
 
@@ -12,8 +14,8 @@ export const dynamic = "force-dynamic";
 
 export default async function ExperimentsPage() {
   return withPageData(
-    () => getExperimentList(serverReadDb()),
-    (experiments) => (
+    () => Promise.all([getExperimentList(serverReadDb()), getStudyList(serverReadDb())]),
+    ([experiments, studies]) => (
       <>
         <div className="page-heading">
           <h1>Experiments</h1>
@@ -23,6 +25,7 @@ export default async function ExperimentsPage() {
             <sub>B</sub>.
           </p>
         </div>
+        <StudyList studies={studies} />
         {experiments.length === 0 ? <NoExperiments /> : <ExperimentTable experiments={experiments} />}
       </>
     ),

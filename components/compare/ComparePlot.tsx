@@ -35,6 +35,13 @@ export interface CompareSeries {
 
 interface ComparePlotProps {
   series: readonly CompareSeries[];
+  /** Points the axes must fit beyond the series drawn (a study's panel: every experiment's). */
+  domainSeries?: readonly (readonly FrontierPoint[])[];
+  /**
+   * One panel of several (a study's grid): no usage hint, collapsed note or legend of its own; the
+   * page shows them once for every panel.
+   */
+  compact?: boolean;
   x: MetricDefinition;
   y: MetricDefinition;
   /** Scales, intervals, collapsed checkpoints (competing within each experiment) and zoom. */
@@ -74,7 +81,8 @@ interface SeriesPoint {
  * tab stop, the arrow keys going through one experiment's α before the next experiment's.
  */
 export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
-  const { series, x, y, view, onZoom, selectable, onSelectAlpha, onIncludeCollapsed } = props;
+  const { series, domainSeries, compact, x, y, view, onZoom, selectable, onSelectAlpha, onIncludeCollapsed } =
+    props;
   const { xLog, yLog, ci, includeCollapsed, zoom } = view;
   const [containerRef, width] = useElementWidth<HTMLDivElement>(720);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -83,6 +91,7 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
     () =>
       layoutFrontierSeries({
         series: series.map((entry) => entry.points),
+        domainSeries,
         x,
         y,
         xLog,
@@ -93,7 +102,7 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
         width,
         height: heightFor(width),
       }),
-    [series, x, y, xLog, yLog, ci, includeCollapsed, zoom, width],
+    [series, domainSeries, x, y, xLog, yLog, ci, includeCollapsed, zoom, width],
   );
   const { panHandlers, zoomIn, zoomOut } = useFrontierZoom(svgRef, plot, { x: xLog, y: yLog }, onZoom);
   const alpha = series[0]?.readout?.alpha ?? null;
@@ -123,7 +132,11 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
           title={`Comparison: ${x.label} against ${y.label}`}
           name="compare"
         />
-        <span className="muted chart-hint">Scroll to zoom, drag to pan, click a point to select its α.</span>
+        {compact ? null : (
+          <span className="muted chart-hint">
+            Scroll to zoom, drag to pan, click a point to select its α.
+          </span>
+        )}
       </div>
       <div ref={containerRef} className="chart-container">
         <FrontierFrame
@@ -202,18 +215,22 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
           Evaluated α without a value for {x.label} or {y.label} are not drawn.
         </p>
       ) : null}
-      <CollapsedNote
-        groups={plot.series.map((layout, index) => ({
-          name: series[index].name,
-          alphas: layout.points.filter((p) => p.collapsed).map((p) => p.point.alpha),
-        }))}
-        includeCollapsed={includeCollapsed}
-        onIncludeCollapsed={onIncludeCollapsed}
-      />
-      <CompareLegend
-        series={series}
-        collapsed={plot.series.some((layout) => layout.points.some((p) => p.collapsed))}
-      />
+      {compact ? null : (
+        <>
+          <CollapsedNote
+            groups={plot.series.map((layout, index) => ({
+              name: series[index].name,
+              alphas: layout.points.filter((p) => p.collapsed).map((p) => p.point.alpha),
+            }))}
+            includeCollapsed={includeCollapsed}
+            onIncludeCollapsed={onIncludeCollapsed}
+          />
+          <CompareLegend
+            series={series}
+            collapsed={plot.series.some((layout) => layout.points.some((p) => p.collapsed))}
+          />
+        </>
+      )}
     </div>
   );
 });

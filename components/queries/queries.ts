@@ -7,6 +7,7 @@ import type {
   PassAtKCurves,
   ScalingMatrixPayload,
 } from "../../lib/contracts/scalingTypes";
+import type { StudyDetail } from "../../lib/contracts/studies";
 import type { ExperimentDetail, FrontierData, StatisticsStatus } from "../../lib/contracts/types";
 import type { DifficultySlice } from "../../lib/domain/difficulty";
 import { fetchJson } from "./fetchJson";
@@ -146,5 +147,29 @@ export function problemDetailQuery(slug: string, id: string) {
     queryFn: ({ signal }) =>
       fetchJson<ProblemDetail>(`${experimentPath(slug)}/problems/${encodeURIComponent(id)}`, { signal }),
     staleTime: STALE_MS,
+  });
+}
+
+/** A study's experiments and the grid they make (GET /api/studies/<slug>). */
+export function studyQuery(slug: string) {
+  return queryOptions({
+    queryKey: ["study", slug] as const,
+    queryFn: ({ signal }) => fetchJson<StudyDetail>(`/api/studies/${encodeURIComponent(slug)}`, { signal }),
+    staleTime: STALE_MS,
+  });
+}
+
+/** A study's experiments' frontiers, in the grid's order (GET /api/studies/<slug>/frontiers). */
+export function studyFrontiersQuery(slug: string) {
+  return queryOptions({
+    queryKey: ["study", slug, "frontiers"] as const,
+    queryFn: ({ signal }) =>
+      fetchJson<ComparisonData>(`/api/studies/${encodeURIComponent(slug)}/frontiers`, { signal }),
+    staleTime: STALE_MS,
+    // Asks again while any experiment's intervals are being computed.
+    refetchInterval: (query) =>
+      query.state.data?.experiments.some((experiment) => experiment.status === "computing")
+        ? COMPUTING_REFETCH_MS
+        : false,
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SETTINGS } from "../domain/setting";
+import { SLUG_PATTERN, SLUG_RULE } from "../domain/slug";
 import { modelReference, storable, text } from "./manifestSchema";
 
 /** One endpoint's changes: its label, its model reference (null removes it). */
@@ -27,7 +28,15 @@ export const experimentMetadataPatchSchema = z
     endpoints: z
       .strictObject({ a: endpointPatchSchema.optional(), b: endpointPatchSchema.optional() })
       .optional(),
+    /** The study the experiment belongs to (its slug; made on first use); null takes it out of any. */
+    study: z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`).nullable().optional(),
+    /** The study's name: names a new study, or renames the one given in `study`. */
+    studyName: text("name").optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, "send at least one field to change");
+  .refine((patch) => Object.keys(patch).length > 0, "send at least one field to change")
+  .refine((patch) => patch.studyName === undefined || typeof patch.study === "string", {
+    path: ["studyName"],
+    message: "names a study: give its slug in `study` too",
+  });
 
 export type ExperimentMetadataPatch = z.infer<typeof experimentMetadataPatchSchema>;

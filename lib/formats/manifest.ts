@@ -64,6 +64,7 @@ export function parseManifest(text: string, fileName: string): SweepManifest {
       synthetic: false,
       endpointA: { label: m.endpoints.a.label, model: m.endpoints.a.model ?? null },
       endpointB: { label: m.endpoints.b.label, model: m.endpoints.b.model ?? null },
+      study: m.study === undefined ? null : { slug: m.study, name: m.studyName },
     },
     checkpoints: m.checkpoints.map((c) => ({
       alpha: c.alpha,

@@ -66,9 +66,18 @@ export const manifestSchema = z
     modelFamily: text("modelFamily").nullish(),
     modelScale: z.union([text("modelScale"), z.number().transform(String)]).nullish(),
     endpoints: z.strictObject({ a: endpointSchema, b: endpointSchema }),
+    /** The study the experiment joins when created (its slug), and the study's name. */
+    study: z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`).optional(),
+    studyName: text("name").optional(),
     checkpoints: z.array(checkpointSchema).min(1, "must list at least one checkpoint"),
   })
   .superRefine((manifest, ctx) => {
+    if (manifest.studyName !== undefined && manifest.study === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["studyName"],
+        message: "names a study: give its slug in `study` too",
+      });
     const first = new Map<number, number>();
     manifest.checkpoints.forEach((checkpoint, i) => {
       const earlier = first.get(checkpoint.alpha);

@@ -16,6 +16,7 @@ export interface ExperimentSpec {
   modelScale?: string | null;
   endpointA?: { label: string; model: string | null };
   endpointB?: { label: string; model: string | null };
+  study?: { slug: string; name?: string } | null;
 }
 
 /** The benchmark each harness evaluates; native files name none, so they default to "custom". */
@@ -45,5 +46,6 @@ export function completeExperiment(spec: ExperimentSpec, firstFormat: ImportForm
     synthetic: false,
     endpointA: spec.endpointA ?? { label: "A", model: null },
     endpointB: spec.endpointB ?? { label: "B", model: null },
+    study: spec.study ?? null,
   };
 }

@@ -18,7 +18,7 @@ export function testDb(): Db {
 /** Empties every application table, so each test file starts from an empty database. */
 export async function truncateAll(db: Db): Promise<void> {
   await db.$executeRawUnsafe(
-    'TRUNCATE "results", "checkpoints", "import_batches", "experiments", "problems" RESTART IDENTITY CASCADE',
+    'TRUNCATE "results", "checkpoints", "import_batches", "experiments", "problems", "studies" RESTART IDENTITY CASCADE',
   );
 }
 

@@ -39,6 +39,10 @@ export const importFieldsSchema = z.object({
   /** Metadata of a new experiment (an existing one keeps its own: change it with PATCH). */
   benchmark: storedText("benchmark").optional(),
   setting: z.enum(SETTINGS).optional(),
+  modelScale: storedText("modelScale").optional(),
+  /** The study a new experiment joins (its slug), and the study's name. */
+  study: slugSchema.optional(),
+  studyName: storedText("name").optional(),
   endpointALabel: storedText("label").optional(),
   endpointAModel: modelReference().optional(),
   endpointBLabel: storedText("label").optional(),
@@ -83,6 +87,9 @@ function formFields(form: FormData): Fields {
       tests: text("tests"),
       benchmark: text("benchmark"),
       setting: text("setting"),
+      modelScale: text("modelScale"),
+      study: text("study"),
+      studyName: text("studyName"),
       endpointALabel: text("endpointALabel"),
       endpointAModel: text("endpointAModel"),
       endpointBLabel: text("endpointBLabel"),
@@ -104,6 +111,8 @@ function newExperimentMetadata(fields: Fields): Omit<ExperimentSpec, "slug" | "n
   return {
     benchmark: fields.benchmark,
     setting: fields.setting,
+    modelScale: fields.modelScale,
+    study: fields.study === undefined ? undefined : { slug: fields.study, name: fields.studyName },
     endpointA: endpoint(fields.endpointALabel, fields.endpointAModel, "A"),
     endpointB: endpoint(fields.endpointBLabel, fields.endpointBModel, "B"),
   };

@@ -92,6 +92,12 @@ export function jsonBody(schema: z.ZodType): NonNullable<Operation["requestBody"
   return { required: true, content: { "application/json": { schema } } };
 }
 
+/**
+ * Who may call a computation posted as JSON that writes nothing (an ensemble's evaluation, the
+ * search): anyone who may read. Every operation other than a GET states its security explicitly.
+ */
+export const OPEN_COMPUTATION: Operation["security"] = [];
+
 /** Who may write: anyone on loopback by default, or the bearer of ALPHASCOPE_WRITE_TOKEN when set. */
 export const WRITE_SECURITY: Operation["security"] = [{}, { writeToken: [] }];
 

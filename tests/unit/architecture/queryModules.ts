@@ -8,6 +8,7 @@ export const ENTITY_MODULES: Readonly<Record<string, string>> = {
   "experiments.ts": "experiments: list, lookup by slug, version, metadata",
   "snapshots.ts": "pinned snapshots",
   "savedViews.ts": "saved views: list, create, rename, reorder, delete",
+  "studies.ts": "studies: list, by slug with their experiments, membership",
   "statistics.ts": "stored statistics: heads, bodies, kinds, store, drop, enqueue their jobs",
   "dataChanges.ts": "the one-row data_changes id that versions every read",
   "health.ts": "the health check's database probe",

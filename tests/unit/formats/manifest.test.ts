@@ -19,6 +19,7 @@ describe("parseManifest", () => {
       synthetic: false,
       endpointA: { label: "low coverage", model: "qwen3-8b-rl-low" },
       endpointB: { label: "high coverage", model: "qwen3-8b-rl-high" },
+      study: null,
     });
     expect(manifest.checkpoints).toEqual([
       {
@@ -66,6 +67,26 @@ describe("parseManifest", () => {
     const manifest = parseManifest(json, "m.json");
     expect(manifest.checkpoints[0]).toMatchObject({ alpha: -1, path: "/abs/run.jsonl", tests: "base" });
     expect(manifest.experiment.description).toBe("");
+  });
+
+  it("reads the study an experiment joins, and refuses a study name without its slug", () => {
+    const base = {
+      slug: "s",
+      name: "S",
+      benchmark: "humaneval",
+      setting: "agentic",
+      endpoints: { a: { label: "A" }, b: { label: "B" } },
+      checkpoints: [{ alpha: 0, file: "/abs/run.jsonl" }],
+    };
+    const joined = parseManifest(JSON.stringify({ ...base, study: "grid", studyName: "The grid" }), "m.json");
+    expect(joined.experiment.study).toEqual({ slug: "grid", name: "The grid" });
+    expect(parseManifest(JSON.stringify(base), "m.json").experiment.study).toBeNull();
+    expect(
+      issueLines(() => parseManifest(JSON.stringify({ ...base, studyName: "Orphan" }), "m.json")),
+    ).toEqual(["m.json:1: $.studyName: names a study: give its slug in `study` too"]);
+    expect(
+      issueLines(() => parseManifest(JSON.stringify({ ...base, study: "Not a slug" }), "m.json"))[0],
+    ).toMatch(/^m\.json:1: \$\.study: must be lowercase letters/);
   });
 
   it("names the line, path and field of every invalid entry", () => {

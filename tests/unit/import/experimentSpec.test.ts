@@ -14,6 +14,7 @@ describe("completeExperiment", () => {
       synthetic: false,
       endpointA: { label: "A", model: null },
       endpointB: { label: "B", model: null },
+      study: null,
     });
     expect(completeExperiment({ slug: "x" }, "evalplus").benchmark).toBe("evalplus");
     expect(completeExperiment({ slug: "x" }, "human-eval").benchmark).toBe("humaneval");

@@ -12,6 +12,7 @@ import {
   errorResponses,
   jsonBody,
   jsonResponse,
+  OPEN_COMPUTATION,
   type Operation,
   READ_UNAVAILABLE,
   type RouteSpec,
@@ -116,6 +117,7 @@ export const snapshotEnsemblesRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "evaluateSnapshotEnsemble",
+      security: OPEN_COMPUTATION,
       tags: ["Sharing"],
       summary: "pass@K of an ensemble, on the pinned matrix",
       description: "A read: a same-origin (or non-browser) request; the body is JSON of at most 256 KiB.",

@@ -1,10 +1,16 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "../../../../lib/server/openapi/document";
+import { GET as GET_OPENAPI } from "../../../../app/api/openapi.json/route";
+import { openApiDocument, ROUTE_SPECS } from "../../../../lib/server/openapi/document";
 
-const API_DIR = join(import.meta.dirname, "../../../../app/api");
+const ROOT = join(import.meta.dirname, "../../../..");
+const API_DIR = join(ROOT, "app/api");
+const PACKAGE_JSON = join(ROOT, "package.json");
+const run = promisify(execFile);
 
 /** Every route.ts under app/api, as the OpenAPI path it serves (`[slug]` → `{slug}`). */
 function routeFiles(): { file: string; path: string }[] {
@@ -84,4 +90,46 @@ describe("the OpenAPI document", () => {
     }
     expect(ids.size, "operation ids are unique").toBe(operations);
   });
+});
+
+describe("the served document, as other tools read it", () => {
+  const document = openApiDocument();
+
+  it("says who may call every operation: [] for open reads; every other operation declares its own", () => {
+    for (const [path, item] of Object.entries(document.paths ?? {}))
+      for (const [method, operation] of Object.entries(item ?? {}) as [string, { security?: unknown }][]) {
+        expect(operation.security, `${method} ${path}`).toBeDefined();
+      }
+    for (const spec of ROUTE_SPECS)
+      for (const [method, operation] of Object.entries(spec.operations))
+        if (method !== "get") expect(operation?.security, `${method} ${spec.path} declares it`).toBeDefined();
+    expect(document.servers).toEqual([{ url: "/", description: expect.any(String) }]);
+    expect(document.info.license?.name).toBe(JSON.parse(readFileSync(PACKAGE_JSON, "utf8")).license);
+  });
+
+  it("writes fixed-length arrays without prefixItems, which OpenAPI 3.0-era tools misread", () => {
+    const text = JSON.stringify(document);
+    expect(text).not.toContain("prefixItems");
+    expect(text).not.toContain('"items":false');
+  });
+
+  it("passes Redocly's recommended rules with no error and no warning beyond those kept with a reason", async () => {
+    const response = GET_OPENAPI();
+    mkdirSync(join(ROOT, "test-results"), { recursive: true });
+    writeFileSync(join(ROOT, "test-results/openapi.json"), await response.text());
+    const { stdout } = await run(
+      join(ROOT, "node_modules/.bin/redocly"),
+      ["lint", "test-results/openapi.json", "--format=json"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+      },
+    );
+    const report = JSON.parse(stdout) as {
+      totals: Record<string, number>;
+      problems: { ruleId: string; message: string }[];
+    };
+    expect(report.problems.map((problem) => `${problem.ruleId}: ${problem.message}`)).toEqual([]);
+    expect(report.totals).toEqual({ errors: 0, warnings: 0, ignored: 5 });
+  }, 60_000);
 });
