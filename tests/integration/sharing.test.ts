@@ -250,6 +250,16 @@ describe("pinned snapshots", () => {
     const longView = await share({ experiment: SLUG, page: "explorer", view: `alpha=${"1".repeat(2000)}` });
     expect(longView.status).toBe(400);
     expect(longView.body.error.message).toContain('"view"');
+    const noncharacter = await share({
+      experiment: SLUG,
+      page: "explorer",
+      view: "",
+      title: "Pinned \uffff",
+    });
+    expect(noncharacter.status).toBe(400);
+    expect(noncharacter.body.error.message).toContain(
+      'Invalid field "title": contains the Unicode noncharacter U+FFFF at character 8',
+    );
     const unknown = await share({ experiment: "no-such-experiment", page: "explorer", view: "" });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe("not_found");
@@ -407,6 +417,11 @@ describe("saved views and the review deck", () => {
     expect(longView.body.error.message).toContain('"view"');
     const badPage = await save({ name: "x", page: "import", view: "" });
     expect(badPage.body.error.message).toContain('"page"');
+    const noncharacter = await save({ name: "Deck \ufdd0", page: "explorer", view: "" });
+    expect(noncharacter.status).toBe(400);
+    expect(noncharacter.body.error.message).toContain(
+      'Invalid field "name": contains the Unicode noncharacter U+FDD0 at character 6',
+    );
     const unknown = await json(
       views.POST(request("/x", "POST", { name: "x", page: "explorer", view: "" }), slugContext("nope")),
     );
