@@ -17,8 +17,10 @@ export function Delta({
     <span className={`delta delta--${deltaTone(metric, delta)}`} data-testid={testId}>
       {formatDelta(metric, delta.value)}
       {delta.lower !== null && delta.upper !== null ? (
-        <span className="score-interval">
-          {formatDelta(metric, delta.lower)} – {formatDelta(metric, delta.upper)}
+        // Two unbreakable halves, so a narrow column breaks the interval after its dash only.
+        <span className="score-interval delta-interval">
+          <span className="delta-bound">{formatDelta(metric, delta.lower)} –</span>{" "}
+          <span className="delta-bound">{formatDelta(metric, delta.upper)}</span>
         </span>
       ) : null}
     </span>

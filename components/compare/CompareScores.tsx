@@ -69,21 +69,29 @@ export function CompareScores({ series, metrics, alpha }: CompareScoresProps) {
                   const score = entry.readout?.scores.find((candidate) => candidate.metric.id === metric.id);
                   const estimate = score?.estimate ?? null;
                   return (
-                    <td
-                      key={entry.slug}
-                      className="num"
-                      data-testid={`compare-score-${entry.slug}-${metric.id}`}
-                    >
-                      {estimate ? metric.format(estimate.value) : "—"}
-                      {estimate && estimate.lower !== null && estimate.upper !== null ? (
-                        <span className={styles.interval}>
-                          {metric.format(estimate.lower)} – {metric.format(estimate.upper)}
-                        </span>
-                      ) : null}
+                    <td key={entry.slug} className="num">
+                      <span data-testid={`compare-score-${entry.slug}-${metric.id}`}>
+                        {estimate ? metric.format(estimate.value) : "—"}
+                        {estimate && estimate.lower !== null && estimate.upper !== null ? (
+                          <span className={styles.interval}>
+                            {metric.format(estimate.lower)} – {metric.format(estimate.upper)}
+                          </span>
+                        ) : null}
+                      </span>
                       {score?.deltaA || score?.deltaB ? (
                         <span className={styles.interval}>
-                          vs A <Delta metric={metric} delta={score.deltaA} /> · vs B{" "}
-                          <Delta metric={metric} delta={score.deltaB} />
+                          vs A{" "}
+                          <Delta
+                            metric={metric}
+                            delta={score.deltaA}
+                            testId={`compare-delta-a-${entry.slug}-${metric.id}`}
+                          />{" "}
+                          · vs B{" "}
+                          <Delta
+                            metric={metric}
+                            delta={score.deltaB}
+                            testId={`compare-delta-b-${entry.slug}-${metric.id}`}
+                          />
                         </span>
                       ) : null}
                     </td>

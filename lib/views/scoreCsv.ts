@@ -1,7 +1,7 @@
 import type { CsvCell, CsvTable } from "../responses/csv";
 import type { AlphaEstimate } from "../science/estimate";
 import type { MetricDefinition } from "../science/metricRegistry";
-import type { AlphaReadout } from "./alphaScores";
+import type { AlphaReadout, MetricScore } from "./alphaScores";
 
 /** An estimate's cells, unrounded: whether it is measured or estimated, its value and 95% interval. */
 function estimateCells(estimate: AlphaEstimate | null | undefined): CsvCell[] {
@@ -13,6 +13,20 @@ function estimateCells(estimate: AlphaEstimate | null | undefined): CsvCell[] {
   ];
 }
 
+/** The cells of a score's paired changes against A and B, each with its 95% interval, unrounded. */
+const DELTA_HEADER = [
+  "delta_vs_A",
+  "delta_vs_A_lower",
+  "delta_vs_A_upper",
+  "delta_vs_B",
+  "delta_vs_B_lower",
+  "delta_vs_B_upper",
+];
+
+function deltaCells(score: MetricScore | undefined): CsvCell[] {
+  return [score?.deltaA, score?.deltaB].flatMap((delta) => [delta?.value, delta?.lower, delta?.upper]);
+}
+
 /**
  * The score panel as CSV: one row per metric at the readout's α with its value, 95% interval and
  * paired change against A and B with its interval, unrounded (fractions as fractions, runtimes in ms), and whether the row
@@ -20,32 +34,13 @@ function estimateCells(estimate: AlphaEstimate | null | undefined): CsvCell[] {
  */
 export function scoreCsvTable(readout: AlphaReadout): CsvTable {
   return {
-    header: [
-      "metric",
-      "label",
-      "alpha",
-      "status",
-      "value",
-      "lower",
-      "upper",
-      "delta_vs_A",
-      "delta_vs_A_lower",
-      "delta_vs_A_upper",
-      "delta_vs_B",
-      "delta_vs_B_lower",
-      "delta_vs_B_upper",
-    ],
-    rows: readout.scores.map(({ metric, estimate, deltaA, deltaB }) => [
-      metric.id,
-      metric.label,
+    header: ["metric", "label", "alpha", "status", "value", "lower", "upper", ...DELTA_HEADER],
+    rows: readout.scores.map((score) => [
+      score.metric.id,
+      score.metric.label,
       readout.alpha,
-      ...estimateCells(estimate),
-      deltaA?.value,
-      deltaA?.lower,
-      deltaA?.upper,
-      deltaB?.value,
-      deltaB?.lower,
-      deltaB?.upper,
+      ...estimateCells(score.estimate),
+      ...deltaCells(score),
     ]),
   };
 }
@@ -59,7 +54,8 @@ export interface ComparedReadout {
 
 /**
  * The comparison's side-by-side scores as CSV: one row per metric and experiment, in the table's
- * order (metric rows, experiment columns), with the same unrounded cells as the score panel's CSV.
+ * order (metric rows, experiment columns), with the same unrounded cells as the score panel's CSV
+ * (each experiment's changes against its own endpoints A and B).
  */
 export function compareScoreCsvTable(
   compared: readonly ComparedReadout[],
@@ -67,7 +63,18 @@ export function compareScoreCsvTable(
   alpha: number,
 ): CsvTable {
   return {
-    header: ["metric", "label", "experiment", "name", "alpha", "status", "value", "lower", "upper"],
+    header: [
+      "metric",
+      "label",
+      "experiment",
+      "name",
+      "alpha",
+      "status",
+      "value",
+      "lower",
+      "upper",
+      ...DELTA_HEADER,
+    ],
     rows: metrics.flatMap((metric) =>
       compared.map(({ slug, name, readout }) => [
         metric.id,
@@ -76,6 +83,7 @@ export function compareScoreCsvTable(
         name,
         alpha,
         ...estimateCells(readout?.estimates.get(metric.id)),
+        ...deltaCells(readout?.scores.find((score) => score.metric.id === metric.id)),
       ]),
     ),
   };

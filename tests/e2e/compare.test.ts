@@ -6,6 +6,7 @@ import type { ComparisonData } from "../../lib/contracts/compareTypes";
 import type { FrontierData } from "../../lib/contracts/types";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { getMetric } from "../../lib/science/metricRegistry";
+import { formatDelta } from "../../lib/views/alphaScores";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 
 /** A three-checkpoint native sweep (α 0, 1, 2) on the "custom" benchmark, beside the demo. */
@@ -237,11 +238,14 @@ describe("comparing experiments", () => {
     const [header, ...lines] = readFileSync(await file.path(), "utf8")
       .trim()
       .split("\r\n");
-    expect(header).toBe("metric,label,experiment,name,alpha,status,value,lower,upper");
+    expect(header).toBe(
+      "metric,label,experiment,name,alpha,status,value,lower,upper," +
+        "delta_vs_A,delta_vs_A_lower,delta_vs_A_upper,delta_vs_B,delta_vs_B_lower,delta_vs_B_upper",
+    );
     const rows = lines.map(csvCells);
     const metrics = await page().locator('[data-testid="compare-scores"] tbody tr').count();
     expect(rows).toHaveLength(metrics * COMPARED.length);
-    for (const [metricId, , slug, , alpha, status, value, lower, upper] of rows) {
+    for (const [metricId, , slug, , alpha, status, value, lower, upper, ...deltas] of rows) {
       expect(alpha).toBe("1.75");
       const metric = getMetric(metricId as Parameters<typeof getMetric>[0]);
       const shown = await page().getByTestId(`compare-score-${slug}-${metricId}`).textContent();
@@ -251,12 +255,27 @@ describe("comparing experiments", () => {
           metric.format(Number(value)) +
             (lower === "" ? "" : `${metric.format(Number(lower))} – ${metric.format(Number(upper))}`),
         );
+      // Each change against A and B is shown with the interval the CSV carries.
+      for (const [side, [change, low, high]] of [
+        ["a", deltas.slice(0, 3)],
+        ["b", deltas.slice(3, 6)],
+      ] as const) {
+        const cell = page().getByTestId(`compare-delta-${side}-${slug}-${metricId}`);
+        if (change === "") expect(await cell.count()).toBe(0);
+        else
+          expect(await cell.textContent()).toBe(
+            formatDelta(metric, Number(change)) +
+              (low === ""
+                ? ""
+                : `${formatDelta(metric, Number(low))} – ${formatDelta(metric, Number(high))}`),
+          );
+      }
     }
     // The demo is evaluated at 1.75: its row carries the API's very numbers.
     const measured = (await comparison()).experiments[0].slices.all.points.find((p) => p.alpha === 1.75)
       ?.metrics.solveRate;
     const demoRow = rows.find(([metric, , slug]) => metric === "solveRate" && slug === DEMO_EXPERIMENT_SLUG);
-    expect(demoRow?.slice(5)).toEqual([
+    expect(demoRow?.slice(5, 9)).toEqual([
       "measured",
       String(measured?.value),
       String(measured?.lower),

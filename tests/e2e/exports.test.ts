@@ -69,15 +69,24 @@ describe("chart and table exports", () => {
     const csv = await download("export-csv-scores");
     expect(csv.name).toBe(`${DEMO_EXPERIMENT_SLUG}-scores-hard.csv`);
     const lines = csv.bytes.toString("utf8").split("\r\n");
-    expect(lines[0]).toBe("metric,label,alpha,status,value,lower,upper,delta_vs_A,delta_vs_B");
+    expect(lines[0]).toBe(
+      "metric,label,alpha,status,value,lower,upper," +
+        "delta_vs_A,delta_vs_A_lower,delta_vs_A_upper,delta_vs_B,delta_vs_B_lower,delta_vs_B_upper",
+    );
     const solve = lines.find((line) => line.startsWith("solveRate,"))?.split(",") ?? [];
     const measured = frontier.slices.hard.points.find((point) => point.alpha === 1.5)?.metrics.solveRate;
-    expect(solve.slice(2, 7)).toEqual([
+    expect(solve.slice(2)).toEqual([
       "1.5",
       "measured",
       String(measured?.value),
       String(measured?.lower),
       String(measured?.upper),
+      String(measured?.deltaA?.value),
+      String(measured?.deltaA?.lower),
+      String(measured?.deltaA?.upper),
+      String(measured?.deltaB?.value),
+      String(measured?.deltaB?.lower),
+      String(measured?.deltaB?.upper),
     ]);
   });
 
