@@ -4,13 +4,14 @@ import type { EvalPlusTests } from "../import/evalplusStatus";
 import type { ImportFormat } from "../import/formats";
 import { createContentHasher } from "../import/hash";
 import { importError } from "../import/issues";
+import { JsonPruner } from "../import/jsonPrune";
 import type { LcbProblemList } from "../import/lcbProblemList";
 import { checkImportSize, DEFAULT_MAX_IMPORT_BYTES } from "../import/limits";
 import { LineFeeder, type LineParser } from "../import/lineParser";
 import { NativeCsvParser } from "../import/nativeCsv";
 import { NativeJsonlParser } from "../import/nativeJsonl";
 import type { NativeResultSink } from "../import/nativeRunBuilder";
-import { createLineParser, parseImportText } from "../import/parseImport";
+import { createLineParser, parseJsonImport } from "../import/parseImport";
 import type { ParsedRun } from "../import/run";
 import type { ImportInputFile } from "./inputFile";
 
@@ -111,20 +112,19 @@ export async function readFileText(input: ImportInputFile, options: ReadOptions 
 
 /**
  * Routes decoded text to the right parser: buffers the head until the format is known, then feeds
- * a line parser as text arrives, or collects the text of a JSON document.
+ * a line parser as text arrives, or prunes a JSON document as it arrives (the strings no importer
+ * reads are cut, so memory follows what is stored, not the model outputs) and parses it at the end.
  */
 class TextRouter {
   private head = "";
   private format: ImportFormat | null = null;
   private feeder: LineFeeder | null = null;
-  private readonly whole: WholeText;
+  private readonly pruner = new JsonPruner();
 
   constructor(
     private readonly file: string,
     private readonly options: ReadOptions,
-  ) {
-    this.whole = new WholeText(file);
-  }
+  ) {}
 
   push(text: string): void {
     if (this.format === null) {
@@ -132,30 +132,32 @@ class TextRouter {
       if (this.head.length < DETECT_HEAD_CHARS) return;
       this.start();
     } else if (this.feeder) this.feeder.push(text);
-    else this.whole.push(text);
+    else this.pruner.push(text);
   }
 
   finish(): ParsedRun {
-    if (this.format === null) this.start();
+    const format = this.format ?? this.start();
     if (this.feeder) return this.feeder.end();
-    return parseImportText(this.whole.text(), {
+    return parseJsonImport(this.pruner.end(), format, {
       file: this.file,
-      format: this.format ?? undefined,
       evalplusTests: this.options.tests,
       lcbProblems: this.options.lcbProblems,
     });
   }
 
-  private start(): void {
+  private start(): ImportFormat {
     const head = this.head;
     this.head = "";
     if (head.replace(/^\uFEFF/, "").trim() === "")
       throw importError({ file: this.file, message: "the file is empty" });
-    this.format = resolveFormat(this.file, head.slice(0, DETECT_HEAD_CHARS), this.options.format);
-    const parser = this.lineParser(this.format);
+    const format = resolveFormat(this.file, head.slice(0, DETECT_HEAD_CHARS), this.options.format);
+    this.format = format;
+    const parser = this.lineParser(format);
     this.feeder = parser ? new LineFeeder(parser) : null;
     if (this.feeder) this.feeder.push(head);
-    else this.whole.push(head);
+    // A byte-order mark is not JSON (parseImportText drops it too).
+    else this.pruner.push(head.replace(/^\uFEFF/, ""));
+    return format;
   }
 
   private lineParser(format: ImportFormat): LineParser | null {
@@ -167,8 +169,8 @@ class TextRouter {
 }
 
 /**
- * Reads and parses one file: line formats (human-eval, native JSONL/CSV) are parsed while the
- * bytes stream in, so their size does not matter; JSON documents are parsed once read. Returns
+ * Reads and parses one file in one pass: line formats (human-eval, native JSONL/CSV) are parsed
+ * while the bytes stream in; JSON documents are pruned while they stream in and parsed once read. Returns
  * the run and the sha256 of the bytes; throws ImportValidationError for anything invalid.
  */
 export async function readImportFile(

@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ImportValidationError } from "@/lib/import/issues";
+import { parseJsonDocument } from "@/lib/import/jsonDocument";
+import { JsonPruner, pruneJson } from "@/lib/import/jsonPrune";
+import { parseImportText } from "@/lib/import/parseImport";
+import type { ImportInputFile } from "@/lib/importer/inputFile";
+import { readImportFile } from "@/lib/importer/readFile";
+
+const root = fileURLToPath(new URL("../../fixtures/import/", import.meta.url));
+
+/** Every committed JSON document fixture (real runs and the fault corpus), by path under the root. */
+function jsonFixtures(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (/\.json$/.test(entry.name) && !/manifest/.test(path)) found.push(path);
+    }
+  };
+  walk("");
+  return found.sort();
+}
+
+function chunked(name: string, bytes: Uint8Array, size: number): ImportInputFile {
+  return {
+    name,
+    size: bytes.byteLength,
+    async *chunks() {
+      for (let start = 0; start < bytes.byteLength; start += size) yield bytes.subarray(start, start + size);
+    },
+  };
+}
+
+/** The outcome of a parse: the run, or the error's full text. */
+async function outcome(parse: () => unknown): Promise<unknown> {
+  try {
+    return await parse();
+  } catch (error) {
+    if (error instanceof ImportValidationError) return { error: error.format() };
+    throw error;
+  }
+}
+
+describe("JSON documents streamed through the pruner", () => {
+  const fixtures = jsonFixtures();
+
+  it("finds the committed real fixtures and the fault corpus", () => {
+    expect(fixtures.some((path) => path.startsWith("lcb/"))).toBe(true);
+    expect(fixtures.some((path) => path.startsWith("evalplus/"))).toBe(true);
+    expect(fixtures.filter((path) => path.startsWith("bad/")).length).toBeGreaterThan(5);
+  });
+
+  it.each(fixtures)(
+    "%s: same run or same error as the whole-text parser, at any chunk size",
+    async (path) => {
+      const bytes = readFileSync(join(root, path));
+      const name = path.split("/").pop() ?? path;
+      const text = bytes.toString("utf8");
+      const expected = await outcome(() => parseImportText(text, { file: name }));
+      for (const size of [7, 64, 4096, 1 << 20]) {
+        const streamed = await outcome(async () => (await readImportFile(chunked(name, bytes, size))).run);
+        expect(streamed, `chunks of ${size} bytes`).toEqual(expected);
+      }
+    },
+  );
+});
+
+describe("pruneJson", () => {
+  const doc = (outputs: string) =>
+    `[{"question_id": "a", "output_list": [${outputs}], "code_list": ["x"], "graded_list": [true]}]`;
+
+  it("empties the unread strings, keeping array lengths and every other value", () => {
+    const pruned = pruneJson(doc(`"long \\"quoted\\" output \\u00e9", "two"`));
+    expect(JSON.parse(pruned.text)).toEqual([
+      { question_id: "a", output_list: ["", ""], code_list: [""], graded_list: [true] },
+    ]);
+  });
+
+  it("keeps keys, and strings under other keys, whole", () => {
+    const text = `{"eval": {"output_list": {"solution": "s"}, "k": "v"}}`;
+    expect(JSON.parse(pruneJson(text).text)).toEqual({ eval: { output_list: { solution: "" }, k: "v" } });
+  });
+
+  it("reports a fault after a cut string at the column of the original file", () => {
+    const text = `[{"output_list": ["${"o".repeat(500)}"] "x": 1}]`;
+    const error = (() => {
+      try {
+        parseJsonDocument(pruneJson(text), "f.json");
+      } catch (caught) {
+        return (caught as ImportValidationError).format();
+      }
+      return "";
+    })();
+    const whole = (() => {
+      try {
+        parseJsonDocument(text, "f.json");
+      } catch (caught) {
+        return (caught as ImportValidationError).format();
+      }
+      return "";
+    })();
+    expect(error).toContain(`1:${text.indexOf(' "x"') + 2}`);
+    expect(error).toBe(whole);
+  });
+
+  it("keeps the rest of an unread string holding a bad escape or a raw control character", () => {
+    for (const bad of ["bad \\q escape", "raw \u0001 control", "half \\u12"]) {
+      const text = doc(`"${bad}"`);
+      const pruner = new JsonPruner();
+      for (let i = 0; i < text.length; i += 5) pruner.push(text.slice(i, i + 5));
+      const pruned = pruner.end();
+      expect(() => JSON.parse(pruned.text)).toThrow();
+    }
+  });
+});
