@@ -23,7 +23,7 @@ export interface ParseImportOptions {
   evalplusTests?: EvalPlusTests;
   /** LiveCodeBench `_eval.json` only: the problem list to join by index (see parseLcbProblemList). */
   lcbProblems?: LcbProblemList;
-  /** Largest accepted size in bytes (default DEFAULT_MAX_IMPORT_BYTES); checked before decoding. */
+  /** Largest accepted size in bytes (no limit when omitted); checked before decoding. */
   maxBytes?: number;
 }
 

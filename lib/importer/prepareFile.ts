@@ -7,7 +7,7 @@ import { textFault } from "../import/storable";
 import type { ImportInputFile } from "./inputFile";
 import { readHead } from "./manifestImport";
 import type { ImportEntry, PlannedFile } from "./plan";
-import { readFileText } from "./readFile";
+import { readJsonDocument } from "./readFile";
 
 export interface PrepareOptions {
   tests?: EvalPlusTests;
@@ -41,11 +41,14 @@ export async function prepareFile(entry: ImportEntry, options: PrepareOptions): 
   let join = null;
   if (entry.generation) {
     checkName(entry.generation);
-    const generation = await readFileText(entry.generation, {
+    const generation = await readJsonDocument(entry.generation, {
       maxBytes: options.maxBytes,
       onProgress: progress(entry.generation.name),
     });
-    join = { list: parseLcbProblemList(generation.text, entry.generation.name), sha256: generation.sha256 };
+    join = {
+      list: parseLcbProblemList(generation.document, entry.generation.name),
+      sha256: generation.sha256,
+    };
   }
   return { entry, format, tests, join, maxBytes: options.maxBytes, onProgress: progress(input.name) };
 }

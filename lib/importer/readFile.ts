@@ -4,9 +4,9 @@ import type { EvalPlusTests } from "../import/evalplusStatus";
 import type { ImportFormat } from "../import/formats";
 import { createContentHasher } from "../import/hash";
 import { importError } from "../import/issues";
-import { JsonPruner } from "../import/jsonPrune";
+import { JsonPruner, type PrunedJson } from "../import/jsonPrune";
 import type { LcbProblemList } from "../import/lcbProblemList";
-import { checkImportSize, DEFAULT_MAX_IMPORT_BYTES } from "../import/limits";
+import { checkImportSize } from "../import/limits";
 import { LineFeeder, type LineParser } from "../import/lineParser";
 import { NativeCsvParser } from "../import/nativeCsv";
 import { NativeJsonlParser } from "../import/nativeJsonl";
@@ -24,6 +24,7 @@ export interface ReadOptions {
   tests?: EvalPlusTests;
   /** LiveCodeBench `_eval.json`: the problem list to join by index. */
   lcbProblems?: LcbProblemList;
+  /** Largest accepted size in bytes; no limit when omitted. */
   maxBytes?: number;
   onProgress?: ProgressListener;
   /**
@@ -74,7 +75,7 @@ class WholeText {
 }
 
 /**
- * Streams a file's chunks once: checks the size limit (before reading, and again while reading),
+ * Streams a file's chunks once: checks the size limit if any (before reading, and again while reading),
  * hashes the bytes, decodes strict UTF-8 and hands the text on in pieces. Returns the sha256.
  */
 async function streamText(
@@ -82,7 +83,7 @@ async function streamText(
   options: ReadOptions,
   consume: (text: string) => void,
 ): Promise<string> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+  const { maxBytes } = options;
   checkImportSize(input.name, input.size, maxBytes);
   const hasher = createContentHasher();
   const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -103,11 +104,29 @@ async function streamText(
   return hasher.digest();
 }
 
-/** Reads a whole file as text (for an lcb_runner problem list or a manifest). */
+/** Reads a whole file as text (a manifest). */
 export async function readFileText(input: ImportInputFile, options: ReadOptions = {}): Promise<FileText> {
   const whole = new WholeText(input.name);
   const sha256 = await streamText(input, options, (text) => whole.push(text));
   return { text: whole.text(), sha256 };
+}
+
+/**
+ * Reads a JSON document in one pass, pruned of the strings no importer reads (an lcb_runner
+ * generation file or `_eval_all.json` joined to an `_eval.json`: its code and outputs are cut).
+ */
+export async function readJsonDocument(
+  input: ImportInputFile,
+  options: ReadOptions = {},
+): Promise<{ document: PrunedJson; sha256: string }> {
+  const pruner = new JsonPruner();
+  let started = false;
+  const sha256 = await streamText(input, options, (text) => {
+    // A byte-order mark is not JSON (parseImportText drops it too).
+    pruner.push(started ? text : text.replace(/^\uFEFF/, ""));
+    started ||= text.length > 0;
+  });
+  return { document: pruner.end(), sha256 };
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runImport } from "@/lib/importer/runImport";
-import { importMaxBytes } from "@/lib/importer/settings";
+import { uploadMaxBytes } from "@/lib/importer/settings";
 import { serverDb } from "@/lib/server/db";
 import { handle } from "@/lib/server/http";
 import { readImportRequest } from "@/lib/server/imports/apiRequest";
@@ -26,7 +26,7 @@ export function POST(request: Request): Promise<Response> {
     requireSameOrigin(request);
     requireWriteAccess(request);
     const type = requireMediaType(request, ["multipart/form-data", "application/json"]);
-    const maxBytes = importMaxBytes();
+    const maxBytes = uploadMaxBytes();
     const dir = await mkdtemp(join(tmpdir(), "alphascope-upload-"));
     try {
       const importRequest = await readImportRequest(request, {
