@@ -16,8 +16,8 @@ import pg from "pg";
 import { createPrisma } from "../lib/db/client";
 import { startEmbeddedServer } from "../lib/db/embeddedPostgres";
 import { applyMigrations } from "../lib/db/migrate";
-import { diskFile } from "../lib/importer/inputFile";
-import { runImport } from "../lib/importer/runImport";
+import { diskFile } from "../lib/import/inputFile";
+import { runImport } from "../lib/import/runImport";
 import { freePort } from "./support/freePort";
 
 const PROBLEMS = 5000;

@@ -21,9 +21,9 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createPrisma, type Db } from "../lib/db/client";
 import { findRunningServer } from "../lib/db/embeddedPostgres";
-import { diskFile } from "../lib/importer/inputFile";
-import { runImport } from "../lib/importer/runImport";
-import { FRONTIER_KIND } from "../lib/importer/statistics/kinds";
+import { diskFile } from "../lib/import/inputFile";
+import { runImport } from "../lib/import/runImport";
+import { FRONTIER_KIND } from "../lib/responses/statisticKinds";
 import { ALL_KINDS } from "../lib/server/statistics/computeStatistics";
 import { startApp } from "./support/server";
 

@@ -13,7 +13,7 @@ import { createPrisma } from "../lib/db/client";
 import { openDatabase } from "../lib/db/database";
 import { DEMO_EXPERIMENT_SLUG } from "../lib/demo/experiment";
 import { alphaGrid } from "../lib/demo/options";
-import { loadDemoSweep } from "../lib/importer/loadDemo";
+import { loadDemoSweep } from "../lib/import/loadDemo";
 import { launchChromium } from "./support/chromium";
 import { freePort } from "./support/freePort";
 import { startApp } from "./support/server";

@@ -12,7 +12,8 @@ import { join } from "node:path";
 import { createPrisma } from "../lib/db/client";
 import { describeDatabase, openDatabase } from "../lib/db/database";
 import { countExperiments } from "../lib/db/queries/experiments";
-import { loadDemoSweep } from "../lib/importer/loadDemo";
+import { DEMO_STUDY } from "../lib/demo/experiment";
+import { loadDemoStudy, loadDemoSweep } from "../lib/import/loadDemo";
 import { computeStatistics } from "../lib/server/statistics/computeStatistics";
 import { writeMode } from "../lib/server/writeGuard";
 
@@ -109,6 +110,9 @@ async function loadDemoIfEmpty(databaseUrl: string): Promise<void> {
     // Its intervals computed here rather than by the worker, so that the first page already has them.
     const demo = await db.experiment.findUniqueOrThrow({ where: { slug: loaded.slug } });
     await computeStatistics(db, { experimentId: demo.id, version: demo.version });
+    // The demo study's other cells: their intervals come from the worker, like any import's.
+    const cells = await loadDemoStudy(db);
+    log(`Loaded the synthetic demo study "${DEMO_STUDY.slug}" (${cells.length + 1} experiments).`);
   } finally {
     await db.$disconnect();
   }

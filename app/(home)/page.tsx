@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { ExperimentTable } from "@/components/experiments/ExperimentTable";
 import { NoExperiments } from "@/components/experiments/NoExperiments";
-import type { ExperimentListItem } from "@/lib/api/types";
+import { withPageData } from "@/components/pages/PageData";
+import { StudyList } from "@/components/studies/StudyList";
 import { serverReadDb } from "@/lib/server/db";
-import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { getExperimentList } from "@/lib/server/experiments";
-import { toApiError } from "@/lib/server/http";
+import { getStudyList } from "@/lib/server/studies";
 
 export const metadata: Metadata = { title: "Experiments" };
 
@@ -14,23 +13,21 @@ export const metadata: Metadata = { title: "Experiments" };
 export const dynamic = "force-dynamic";
 
 export default async function ExperimentsPage() {
-  let experiments: ExperimentListItem[];
-  try {
-    experiments = await getExperimentList(serverReadDb());
-  } catch (error) {
-    if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
-    throw error;
-  }
-  return (
-    <>
-      <div className="page-heading">
-        <h1>Experiments</h1>
-        <p className="page-lede">
-          Each experiment is one pair of checkpoints A and B evaluated along θ(α) = (1−α)·θ<sub>A</sub> + α·θ
-          <sub>B</sub>.
-        </p>
-      </div>
-      {experiments.length === 0 ? <NoExperiments /> : <ExperimentTable experiments={experiments} />}
-    </>
+  return withPageData(
+    () => Promise.all([getExperimentList(serverReadDb()), getStudyList(serverReadDb())]),
+    ([experiments, studies]) => (
+      <>
+        <div className="page-heading">
+          <h1>Experiments</h1>
+          <p className="page-lede">
+            Each experiment is one pair of checkpoints A and B evaluated along θ(α) = (1−α)·θ<sub>A</sub> +
+            α·θ
+            <sub>B</sub>.
+          </p>
+        </div>
+        <StudyList studies={studies} />
+        {experiments.length === 0 ? <NoExperiments /> : <ExperimentTable experiments={experiments} />}
+      </>
+    ),
   );
 }

@@ -1,19 +1,13 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import { Compare } from "@/components/compare/Compare";
-import { COMPARE_MAX, COMPARE_MIN } from "@/lib/api/compareLimits";
-import { compareSlugsSchema } from "@/lib/api/compareSchemas";
-import type { ComparisonData } from "@/lib/api/compareTypes";
-import { comparisonQuery } from "@/lib/client/queries";
-import { makeQueryClient } from "@/lib/client/queryClient";
+import { Seeded, withPageData } from "@/components/pages/PageData";
+import { comparisonQuery } from "@/components/queries/queries";
+import { COMPARE_MAX, COMPARE_MIN } from "@/lib/contracts/compareLimits";
+import { compareSlugsSchema } from "@/lib/contracts/compareSchemas";
 import { getComparison } from "@/lib/server/compare/comparison";
 import { serverReadDb } from "@/lib/server/db";
-import { DatabaseUnavailableError, NotFoundError } from "@/lib/server/errors";
-import { toApiError } from "@/lib/server/http";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
 
 export const metadata: Metadata = { title: "Compare experiments" };
@@ -46,20 +40,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </StatusPanel>
     );
   const slugs = parsed.data;
-  let data: ComparisonData;
-  try {
-    data = await getComparison(serverReadDb(), slugs);
-  } catch (error) {
-    const apiError = toApiError(error);
-    if (apiError instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
-    if (apiError instanceof NotFoundError) notFound();
-    throw error;
-  }
-  const queryClient = makeQueryClient();
-  queryClient.setQueryData(comparisonQuery(slugs).queryKey, data);
-  return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <Compare slugs={slugs} initialSearch={search} />
-    </HydrationBoundary>
+  return withPageData(
+    () => getComparison(serverReadDb(), slugs),
+    (data) => (
+      <Seeded queries={[[comparisonQuery(slugs).queryKey, data]]}>
+        <Compare slugs={slugs} initialSearch={search} />
+      </Seeded>
+    ),
   );
 }

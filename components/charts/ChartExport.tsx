@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { downloadBlob, exportFileName } from "@/lib/client/download";
-import { chartSvgDocument, svgToPng } from "@/lib/client/svgExport";
+import { downloadBlob, exportFileName } from "@/components/browser/download";
+import { chartSvgDocument, svgToPng } from "@/components/browser/svgExport";
 import styles from "./Export.module.css";
 import { exportFootnote, useExportSource } from "./ExportContext";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useContext } from "react";
-import { formatTimestamp } from "@/lib/client/format";
+import { formatTimestamp } from "@/lib/views/format";
 
 /** What every exported file of a page says about its data: experiment, data version and its date. */
 export interface ExportSource {

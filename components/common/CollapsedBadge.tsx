@@ -1,5 +1,5 @@
-import type { AlphaReadout } from "@/lib/client/alphaScores";
 import { formatAlpha } from "@/lib/domain/alpha";
+import type { AlphaReadout } from "@/lib/views/alphaScores";
 
 /**
  * Says that the scores at α are a collapsed checkpoint's, or estimated next to one (an estimate

@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useShortcuts } from "@/lib/client/useShortcuts";
+import { useShortcuts } from "@/components/browser/useShortcuts";
 
 interface CopyLinkButtonProps {
   /**

@@ -1,9 +1,9 @@
 "use client";
 
 import type { RefObject } from "react";
-import { CSV_MEDIA_TYPE, type CsvTable, toCsv } from "@/lib/api/csv";
-import { downloadBlob, exportFileName } from "@/lib/client/download";
-import { tableCsv } from "@/lib/client/tableCsv";
+import { downloadBlob, exportFileName } from "@/components/browser/download";
+import { CSV_MEDIA_TYPE, type CsvTable, toCsv } from "@/lib/responses/csv";
+import { tableCsv } from "@/lib/views/tableCsv";
 import { useExportSource } from "../charts/ExportContext";
 
 interface CsvDownloadProps {
@@ -15,7 +15,7 @@ interface CsvDownloadProps {
   label: string;
 }
 
-/** Saves a table as a UTF-8 CSV file (lib/api/csv.ts writes it), named after the experiment and slice. */
+/** Saves a table as a UTF-8 CSV file (lib/responses/csv.ts writes it), named after the experiment and slice. */
 export function CsvDownload({ table, name, label }: CsvDownloadProps) {
   const source = useExportSource();
   const save = () => {

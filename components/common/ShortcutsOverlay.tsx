@@ -1,8 +1,8 @@
 "use client";
 
 import { type KeyboardEvent, useMemo, useRef } from "react";
-import { keyLabel, type Shortcut } from "@/lib/client/shortcuts";
-import { useRegisteredShortcuts, useShortcuts } from "@/lib/client/useShortcuts";
+import { useRegisteredShortcuts, useShortcuts } from "@/components/browser/useShortcuts";
+import { keyLabel, type Shortcut } from "@/lib/views/shortcuts";
 
 /** The registered shortcuts by group, groups in the order they first appear. */
 function byGroup(shortcuts: readonly Shortcut[]): [string, Shortcut[]][] {

@@ -1,5 +1,5 @@
 import { LongText } from "@/components/common/LongText";
-import { AlphaPathLegend, CollapsedLegend } from "@/components/explorer/frontier/FrontierLegend";
+import { AlphaPathLegend, CollapsedLegend } from "@/components/frontier/FrontierLegend";
 import { SeriesSwatch } from "./SeriesSwatch";
 
 interface CompareLegendProps {

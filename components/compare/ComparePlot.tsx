@@ -1,26 +1,26 @@
 "use client";
 
 import { memo, useId, useMemo, useRef } from "react";
+import { useElementWidth } from "@/components/browser/useElementWidth";
 import { ChartExport } from "@/components/charts/ChartExport";
-import { CollapsedNote } from "@/components/explorer/frontier/CollapsedNote";
-import { FrontierFrame } from "@/components/explorer/frontier/FrontierFrame";
-import { AlphaMarker, AlphaPath, IntervalWhiskers } from "@/components/explorer/frontier/FrontierMarks";
-import { COLLAPSED_CROSS } from "@/components/explorer/frontier/FrontierSvg";
-import { frontierMarker } from "@/components/explorer/frontier/frontierMarker";
-import type { FrontierPlotView } from "@/components/explorer/frontier/useFrontierView";
-import { useFrontierZoom } from "@/components/explorer/frontier/useFrontierZoom";
-import { useRovingPoints } from "@/components/explorer/frontier/useRovingPoints";
-import { ZoomButtons } from "@/components/explorer/frontier/ZoomButtons";
-import { useElementWidth } from "@/components/explorer/useElementWidth";
-import type { FrontierPoint } from "@/lib/api/types";
+import { CollapsedNote } from "@/components/frontier/CollapsedNote";
+import { FrontierFrame } from "@/components/frontier/FrontierFrame";
+import { AlphaMarker, AlphaPath, IntervalWhiskers } from "@/components/frontier/FrontierMarks";
+import { COLLAPSED_CROSS } from "@/components/frontier/FrontierSvg";
+import { frontierMarker } from "@/components/frontier/frontierMarker";
+import type { FrontierPlotView } from "@/components/frontier/useFrontierView";
+import { useFrontierZoom } from "@/components/frontier/useFrontierZoom";
+import { useRovingPoints } from "@/components/frontier/useRovingPoints";
+import { ZoomButtons } from "@/components/frontier/ZoomButtons";
 import { layoutFrontierSeries, type PlottedPoint } from "@/lib/charts/frontierLayout";
 import { paletteVar } from "@/lib/charts/palette";
 import { seriesStyle } from "@/lib/charts/seriesStyle";
-import type { AlphaReadout } from "@/lib/client/alphaScores";
-import type { HistoryMode } from "@/lib/client/urlView";
-import type { Zoom } from "@/lib/client/viewState";
+import type { FrontierPoint } from "@/lib/contracts/types";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
+import type { AlphaReadout } from "@/lib/views/alphaScores";
+import type { HistoryMode } from "@/lib/views/urlView";
+import type { Zoom } from "@/lib/views/viewState";
 import styles from "./Compare.module.css";
 import { CompareLegend } from "./CompareLegend";
 
@@ -35,6 +35,13 @@ export interface CompareSeries {
 
 interface ComparePlotProps {
   series: readonly CompareSeries[];
+  /** Points the axes must fit beyond the series drawn (a study's panel: every experiment's). */
+  domainSeries?: readonly (readonly FrontierPoint[])[];
+  /**
+   * One panel of several (a study's grid): no usage hint, collapsed note or legend of its own; the
+   * page shows them once for every panel.
+   */
+  compact?: boolean;
   x: MetricDefinition;
   y: MetricDefinition;
   /** Scales, intervals, collapsed checkpoints (competing within each experiment) and zoom. */
@@ -74,7 +81,8 @@ interface SeriesPoint {
  * tab stop, the arrow keys going through one experiment's α before the next experiment's.
  */
 export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
-  const { series, x, y, view, onZoom, selectable, onSelectAlpha, onIncludeCollapsed } = props;
+  const { series, domainSeries, compact, x, y, view, onZoom, selectable, onSelectAlpha, onIncludeCollapsed } =
+    props;
   const { xLog, yLog, ci, includeCollapsed, zoom } = view;
   const [containerRef, width] = useElementWidth<HTMLDivElement>(720);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -83,6 +91,7 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
     () =>
       layoutFrontierSeries({
         series: series.map((entry) => entry.points),
+        domainSeries,
         x,
         y,
         xLog,
@@ -93,7 +102,7 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
         width,
         height: heightFor(width),
       }),
-    [series, x, y, xLog, yLog, ci, includeCollapsed, zoom, width],
+    [series, domainSeries, x, y, xLog, yLog, ci, includeCollapsed, zoom, width],
   );
   const { panHandlers, zoomIn, zoomOut } = useFrontierZoom(svgRef, plot, { x: xLog, y: yLog }, onZoom);
   const alpha = series[0]?.readout?.alpha ?? null;
@@ -123,7 +132,11 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
           title={`Comparison: ${x.label} against ${y.label}`}
           name="compare"
         />
-        <span className="muted chart-hint">Scroll to zoom, drag to pan, click a point to select its α.</span>
+        {compact ? null : (
+          <span className="muted chart-hint">
+            Scroll to zoom, drag to pan, click a point to select its α.
+          </span>
+        )}
       </div>
       <div ref={containerRef} className="chart-container">
         <FrontierFrame
@@ -202,18 +215,22 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
           Evaluated α without a value for {x.label} or {y.label} are not drawn.
         </p>
       ) : null}
-      <CollapsedNote
-        groups={plot.series.map((layout, index) => ({
-          name: series[index].name,
-          alphas: layout.points.filter((p) => p.collapsed).map((p) => p.point.alpha),
-        }))}
-        includeCollapsed={includeCollapsed}
-        onIncludeCollapsed={onIncludeCollapsed}
-      />
-      <CompareLegend
-        series={series}
-        collapsed={plot.series.some((layout) => layout.points.some((p) => p.collapsed))}
-      />
+      {compact ? null : (
+        <>
+          <CollapsedNote
+            groups={plot.series.map((layout, index) => ({
+              name: series[index].name,
+              alphas: layout.points.filter((p) => p.collapsed).map((p) => p.point.alpha),
+            }))}
+            includeCollapsed={includeCollapsed}
+            onIncludeCollapsed={onIncludeCollapsed}
+          />
+          <CompareLegend
+            series={series}
+            collapsed={plot.series.some((layout) => layout.points.some((p) => p.collapsed))}
+          />
+        </>
+      )}
     </div>
   );
 });

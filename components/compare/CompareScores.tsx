@@ -1,9 +1,9 @@
 import { CollapsedBadge } from "@/components/common/CollapsedBadge";
 import { CsvDownload } from "@/components/common/CsvDownload";
 import { LongText } from "@/components/common/LongText";
-import { compareScoreCsvTable } from "@/lib/client/scoreCsv";
 import { formatAlpha } from "@/lib/domain/alpha";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
+import { compareScoreCsvTable } from "@/lib/views/scoreCsv";
 import styles from "./Compare.module.css";
 import type { CompareSeries } from "./ComparePlot";
 import { SeriesSwatch } from "./SeriesSwatch";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { COMPARE_MAX, COMPARE_MIN } from "@/lib/api/compareLimits";
+import { COMPARE_MAX, COMPARE_MIN } from "@/lib/contracts/compareLimits";
 
 interface CompareBarProps {
   /** Slugs ticked in the list, in the order they were ticked (the order they are drawn in). */

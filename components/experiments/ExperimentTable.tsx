@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import { LongText } from "@/components/common/LongText";
-import { type ExperimentListItem, SETTING_LABELS } from "@/lib/api/types";
-import { formatAlphaRange, formatCount, formatTimestamp } from "@/lib/client/format";
+import { type ExperimentListItem, SETTING_LABELS } from "@/lib/contracts/types";
+import { formatAlphaRange, formatCount, formatTimestamp } from "@/lib/views/format";
 import { CompareBar } from "./CompareBar";
 import { SyntheticBadge } from "./SyntheticBadge";
 

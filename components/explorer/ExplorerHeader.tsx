@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { memo } from "react";
 import { LongText } from "@/components/common/LongText";
-import type { ExperimentHeader } from "@/lib/api/types";
-import { SETTING_LABELS } from "@/lib/api/types";
+import type { ExperimentHeader } from "@/lib/contracts/types";
+import { SETTING_LABELS } from "@/lib/contracts/types";
 
 /** Name and provenance of the experiment: benchmark, setting, model, and what A and B are. */
 export const ExplorerHeader = memo(function ExplorerHeader({ experiment }: { experiment: ExperimentHeader }) {

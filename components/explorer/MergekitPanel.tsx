@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { downloadBlob } from "@/components/browser/download";
 import styles from "@/components/charts/Export.module.css";
-import { MERGEKIT_COMMAND, mergekitRecipe, modelPlaceholder } from "@/lib/api/mergekitRecipe";
-import type { FrontierData } from "@/lib/api/types";
-import { downloadBlob } from "@/lib/client/download";
-import { recipeInput } from "@/lib/client/recipeInput";
+import type { FrontierData } from "@/lib/contracts/types";
 import { formatAlpha } from "@/lib/domain/alpha";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
+import { MERGEKIT_COMMAND, mergekitRecipe, modelPlaceholder } from "@/lib/responses/mergekitRecipe";
+import { recipeInput } from "@/lib/views/recipeInput";
 
 interface MergekitPanelProps {
   data: FrontierData;

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { memo } from "react";
-import { defaultScalingView, serializeScalingView } from "@/components/scaling/scalingView";
 import { formatAlpha } from "@/lib/domain/alpha";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
+import { defaultScalingView, serializeScalingView } from "@/lib/views/scalingView";
 
 interface ScalingLinkProps {
   slug: string;

@@ -1,9 +1,9 @@
 import { CollapsedBadge } from "@/components/common/CollapsedBadge";
 import { CsvDownload } from "@/components/common/CsvDownload";
-import { type AlphaReadout, deltaTone, formatDelta, type MetricScore } from "@/lib/client/alphaScores";
-import { scoreCsvTable } from "@/lib/client/scoreCsv";
 import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import { METRIC_GROUPS } from "@/lib/science/metricRegistry";
+import { type AlphaReadout, deltaTone, formatDelta, type MetricScore } from "@/lib/views/alphaScores";
+import { scoreCsvTable } from "@/lib/views/scoreCsv";
 import { MetricName } from "../glossary/MetricName";
 
 const KIND_LABELS = {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMemo } from "react";
-import type { FrontierPoint } from "@/lib/api/types";
-import { createMetricEstimators, readoutAt } from "@/lib/client/alphaScores";
+import type { FrontierPoint } from "@/lib/contracts/types";
+import { createMetricEstimators, readoutAt } from "@/lib/views/alphaScores";
 
 /**
  * The explorer's one α readout: estimators built once per slice, every metric evaluated once per

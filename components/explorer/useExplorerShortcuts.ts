@@ -1,12 +1,12 @@
 "use client";
 
 import { useMemo } from "react";
-import { stepAlpha } from "@/lib/client/alphaSteps";
-import { nextSlice } from "@/lib/client/difficultyParam";
-import type { UpdateView } from "@/lib/client/urlView";
-import { useShortcuts } from "@/lib/client/useShortcuts";
-import type { ExplorerView } from "@/lib/client/viewState";
+import { useShortcuts } from "@/components/browser/useShortcuts";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
+import { stepAlpha } from "@/lib/views/alphaSteps";
+import { nextSlice } from "@/lib/views/difficultyParam";
+import type { UpdateView } from "@/lib/views/urlView";
+import type { ExplorerView } from "@/lib/views/viewState";
 
 /**
  * The explorer's view keys: `[` and `]` step α to the previous or next evaluated α (what the

@@ -3,9 +3,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import type { ExperimentHeader } from "@/lib/api/types";
-import { experimentDetailQuery } from "@/lib/client/queries";
-import type { ExperimentMetadataPatch } from "@/lib/import/experimentMetadata";
+import { experimentDetailQuery } from "@/components/queries/queries";
+import type { ExperimentHeader } from "@/lib/contracts/types";
+import type { ExperimentMetadataPatch } from "@/lib/formats/experimentMetadata";
 import styles from "./Import.module.css";
 import { MetadataInputs, type MetadataValues } from "./MetadataInputs";
 
@@ -20,6 +20,9 @@ function valuesOf(header: ExperimentHeader): MetadataValues {
   return {
     benchmark: header.benchmark,
     setting: header.setting,
+    modelScale: header.modelScale ?? "",
+    study: "",
+    studyName: "",
     endpointALabel: a.label,
     endpointAModel: a.model ?? "",
     endpointBLabel: b.label,
@@ -42,6 +45,11 @@ function patchOf(before: MetadataValues, after: MetadataValues): ExperimentMetad
   const patch: Record<string, unknown> = {};
   if (changed("benchmark")) patch.benchmark = after.benchmark.trim();
   if (changed("setting")) patch.setting = after.setting;
+  if (changed("modelScale")) patch.modelScale = model(after.modelScale);
+  if (after.study.trim() !== "") {
+    patch.study = after.study.trim();
+    if (after.studyName.trim() !== "") patch.studyName = after.studyName.trim();
+  }
   const [a, b] = [endpoint("A"), endpoint("B")];
   if (a || b) patch.endpoints = { ...(a ? { a } : {}), ...(b ? { b } : {}) };
   return patch as ExperimentMetadataPatch;

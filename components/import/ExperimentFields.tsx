@@ -1,7 +1,7 @@
 "use client";
 
-import { ellipsize } from "@/lib/client/format";
 import { SLUG_HTML_PATTERN, SLUG_MAX_LENGTH, SLUG_RULE } from "@/lib/domain/slug";
+import { ellipsize } from "@/lib/views/format";
 import styles from "./Import.module.css";
 
 /** An existing experiment to pick from. */

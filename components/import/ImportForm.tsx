@@ -1,10 +1,10 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { EVALPLUS_TESTS } from "@/lib/import/evalplusStatus";
-import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS } from "@/lib/import/formats";
-import type { ImportIssue } from "@/lib/import/issues";
-import type { ImportReport } from "@/lib/importer/report";
+import { EVALPLUS_TESTS } from "@/lib/formats/evalplusStatus";
+import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS } from "@/lib/formats/formats";
+import type { ImportIssue } from "@/lib/formats/issues";
+import type { ImportReport } from "@/lib/import/report";
 import { EditMetadataForm } from "./EditMetadataForm";
 import { type ExperimentChoice, ExperimentFields, NEW_EXPERIMENT } from "./ExperimentFields";
 import { FileDrop } from "./FileDrop";

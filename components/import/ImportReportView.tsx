@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { LongText } from "@/components/common/LongText";
-import { ellipsize } from "@/lib/client/format";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { DIFFICULTIES } from "@/lib/domain/difficulty";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
-import { IMPORT_FORMAT_LABELS } from "@/lib/import/formats";
-import type { CheckpointReport, ImportReport } from "@/lib/importer/report";
+import { IMPORT_FORMAT_LABELS } from "@/lib/formats/formats";
+import type { CheckpointReport, ImportReport } from "@/lib/import/report";
+import { ellipsize } from "@/lib/views/format";
 import styles from "./Import.module.css";
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;

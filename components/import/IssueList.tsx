@@ -1,5 +1,5 @@
 import { LongText } from "@/components/common/LongText";
-import { formatIssue, type ImportIssue } from "@/lib/import/issues";
+import { formatIssue, type ImportIssue } from "@/lib/formats/issues";
 import styles from "./Import.module.css";
 
 /** Why an import was refused: one row per issue with its file, line (or JSON path) and field. */

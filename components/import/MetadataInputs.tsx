@@ -1,13 +1,18 @@
 "use client";
 
 import { SETTING_LABELS, SETTINGS } from "@/lib/domain/setting";
-import { TEXT_LIMITS } from "@/lib/import/limits";
+import { SLUG_MAX_LENGTH } from "@/lib/domain/slug";
+import { TEXT_LIMITS } from "@/lib/formats/limits";
 import styles from "./Import.module.css";
 
 /** What the plot and the experiment list say about an experiment beyond its name, as form text. */
 export interface MetadataValues {
   benchmark: string;
   setting: string;
+  modelScale: string;
+  /** The study to join (its slug) and the study's name; empty: no change. */
+  study: string;
+  studyName: string;
   endpointALabel: string;
   endpointAModel: string;
   endpointBLabel: string;
@@ -17,6 +22,9 @@ export interface MetadataValues {
 export const EMPTY_METADATA: MetadataValues = {
   benchmark: "",
   setting: "",
+  modelScale: "",
+  study: "",
+  studyName: "",
   endpointALabel: "",
   endpointAModel: "",
   endpointBLabel: "",
@@ -32,7 +40,10 @@ interface MetadataInputsProps {
   settingDefault: boolean;
 }
 
-/** Benchmark, setting, and each endpoint's label and model reference (the plot reads "A · label"). */
+/**
+ * Benchmark, setting, model scale, the study to join, and each endpoint's label and model reference
+ * (the plot reads "A · label").
+ */
 export function MetadataInputs({ values, onChange, benchmarkHint, settingDefault }: MetadataInputsProps) {
   const input = (key: keyof MetadataValues, label: string, limit: number, placeholder: string) => (
     <label className={styles.field}>
@@ -60,6 +71,9 @@ export function MetadataInputs({ values, onChange, benchmarkHint, settingDefault
           ))}
         </select>
       </label>
+      {input("modelScale", "Model scale", TEXT_LIMITS.modelScale, "e.g. 7B (optional)")}
+      {input("study", "Study", SLUG_MAX_LENGTH, "slug of a group, e.g. coverage-grid")}
+      {input("studyName", "Study name", TEXT_LIMITS.name, "names a new study (optional)")}
       {input("endpointALabel", "A label (α = 0)", TEXT_LIMITS.label, "e.g. low coverage")}
       {input("endpointAModel", "A model", TEXT_LIMITS.model, "hub id or path (optional)")}
       {input("endpointBLabel", "B label (α = 1)", TEXT_LIMITS.label, "e.g. high coverage")}

@@ -1,5 +1,5 @@
-import type { ImportIssue } from "@/lib/import/issues";
-import type { ImportReport } from "@/lib/importer/report";
+import type { ImportIssue } from "@/lib/formats/issues";
+import type { ImportReport } from "@/lib/import/report";
 import type { MetadataValues } from "./MetadataInputs";
 
 /**

@@ -1,5 +1,5 @@
+import { THEME_BOOT_SCRIPT } from "@/components/browser/theme";
 import { paletteCss } from "@/lib/charts/palette";
-import { THEME_BOOT_SCRIPT } from "@/lib/client/theme";
 
 const PALETTE_CSS = paletteCss();
 

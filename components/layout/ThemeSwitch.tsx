@@ -1,7 +1,12 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { applyThemeChoice, parseThemeChoice, THEME_STORAGE_KEY, type ThemeChoice } from "@/lib/client/theme";
+import {
+  applyThemeChoice,
+  parseThemeChoice,
+  THEME_STORAGE_KEY,
+  type ThemeChoice,
+} from "@/components/browser/theme";
 
 const CHANGE_EVENT = "alphascope:theme";
 /** The choice of this page when storage is unavailable (it then lasts until the page is left). */

@@ -1,10 +1,10 @@
 import type { CSSProperties } from "react";
-import type { Headline } from "@/lib/api/headline";
 import type { FrontierLayout } from "@/lib/charts/frontierLayout";
 import { LIGHT_COLORS } from "@/lib/charts/palette";
-import { ellipsize } from "@/lib/client/format";
+import type { Headline } from "@/lib/responses/headline";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
-import type { FrontierMarker } from "../explorer/frontier/FrontierSvg";
+import { ellipsize } from "@/lib/views/format";
+import type { FrontierMarker } from "../frontier/FrontierSvg";
 
 /** The size of a link preview image (OpenGraph's recommended 1.91:1). */
 export const PREVIEW_SIZE = { width: 1200, height: 630 } as const;

@@ -1,15 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ImageResponse } from "next/og";
-import type { FrontierData } from "@/lib/api/types";
 import { layoutFrontier } from "@/lib/charts/frontierLayout";
-import { createMetricEstimators, readoutAt } from "@/lib/client/alphaScores";
-import { formatTimestamp } from "@/lib/client/format";
-import { headlineAt } from "@/lib/client/headline";
-import type { ExplorerView } from "@/lib/client/viewState";
+import type { FrontierData } from "@/lib/contracts/types";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { getMetric, isMetricId } from "@/lib/science/metricRegistry";
-import { frontierMarker } from "../explorer/frontier/frontierMarker";
+import { createMetricEstimators, readoutAt } from "@/lib/views/alphaScores";
+import { formatTimestamp } from "@/lib/views/format";
+import { headlineAt } from "@/lib/views/headlineAt";
+import type { ExplorerView } from "@/lib/views/viewState";
+import { frontierMarker } from "../frontier/frontierMarker";
 import { FrontierPreview, PREVIEW_CHART, PREVIEW_SIZE } from "./FrontierPreview";
 
 /**

@@ -1,4 +1,4 @@
-import type { FrontierData } from "@/lib/api/types";
+import type { FrontierData } from "@/lib/contracts/types";
 import { type FrontierPreviewRequest, frontierPreviewPng } from "./frontierPreviewPng";
 
 /** Work for the preview thread: the stored frontier as its JSON text, and what to draw. */

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { parseScalingView } from "@/components/scaling/scalingView";
-import type { Snapshot } from "@/lib/api/sharing";
-import { viewContextOf } from "@/lib/client/explorerContext";
-import { explorerPreviewText, scalingPreviewText } from "@/lib/client/previewText";
-import { parseView } from "@/lib/client/viewState";
+import type { Snapshot } from "@/lib/contracts/sharing";
 import { linkPreviewMetadata, previewFrontier, previewImagePath } from "@/lib/server/previews";
+import { viewContextOf } from "@/lib/views/explorerContext";
+import { explorerPreviewText, scalingPreviewText } from "@/lib/views/previewText";
+import { parseScalingView } from "@/lib/views/scalingView";
+import { parseView } from "@/lib/views/viewState";
 
 /** The pages that show a view of an experiment. */
 export type ViewPage = "explorer" | "scaling";

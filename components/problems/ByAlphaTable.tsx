@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ProblemCheckpoint } from "@/lib/api/problemTypes";
+import type { ProblemCheckpoint } from "@/lib/contracts/problemTypes";
 import { formatAlpha } from "@/lib/domain/alpha";
 
 /** One numeric column of a {@link ByAlphaTable}. */

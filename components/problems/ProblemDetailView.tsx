@@ -2,11 +2,11 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { formatPercent } from "@/components/scaling/format";
-import { problemsHref } from "@/lib/client/problemHref";
-import { problemDetailQuery } from "@/lib/client/queries";
+import { problemDetailQuery } from "@/components/queries/queries";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
+import { formatPercent } from "@/lib/views/format";
+import { problemsHref } from "@/lib/views/problemHref";
 import { type AlphaColumn, ByAlphaTable } from "./ByAlphaTable";
 import styles from "./Problems.module.css";
 import { VerdictBars } from "./VerdictBars";

@@ -3,12 +3,12 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useRef } from "react";
-import { formatPercent, formatPoints } from "@/components/scaling/format";
-import type { ProblemCounts } from "@/lib/api/problemTypes";
-import { problemHref } from "@/lib/client/problemHref";
-import type { ProblemTableRow } from "@/lib/client/problemRows";
-import type { ProblemsView } from "@/lib/client/problemsView";
+import type { ProblemCounts } from "@/lib/contracts/problemTypes";
 import { formatAlpha } from "@/lib/domain/alpha";
+import { formatPercent, formatPoints } from "@/lib/views/format";
+import { problemHref } from "@/lib/views/problemHref";
+import type { ProblemTableRow } from "@/lib/views/problemRows";
+import type { ProblemsView } from "@/lib/views/problemsView";
 import { PassRateStrip } from "./PassRateStrip";
 import styles from "./Problems.module.css";
 

@@ -2,16 +2,16 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useUrlView } from "@/components/browser/useUrlView";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
-import type { ProblemCounts } from "@/lib/api/problemTypes";
-import { formatCount } from "@/lib/client/format";
-import { problemTable } from "@/lib/client/problemRows";
-import { type ProblemsContext, problemsViewDefinition, SEARCH_MAX_LENGTH } from "@/lib/client/problemsView";
-import { problemCountsQuery } from "@/lib/client/queries";
-import { useUrlView } from "@/lib/client/useUrlView";
+import { problemCountsQuery } from "@/components/queries/queries";
+import type { ProblemCounts } from "@/lib/contracts/problemTypes";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { DIFFICULTY_SLICES, type DifficultySlice, inSlice } from "@/lib/domain/difficulty";
+import { formatCount } from "@/lib/views/format";
+import { problemTable } from "@/lib/views/problemRows";
+import { type ProblemsContext, problemsViewDefinition, SEARCH_MAX_LENGTH } from "@/lib/views/problemsView";
 import styles from "./Problems.module.css";
 import { ProblemsTable } from "./ProblemsTable";
 

@@ -1,10 +1,10 @@
 "use client";
 
+import { useElementWidth } from "@/components/browser/useElementWidth";
 import { ChartAxes } from "@/components/charts/ChartAxes";
-import { VERDICT_COLORS } from "@/components/explorer/composition/verdictColors";
-import { useElementWidth } from "@/components/explorer/useElementWidth";
-import type { ProblemCheckpoint } from "@/lib/api/problemTypes";
+import { VERDICT_COLORS } from "@/components/charts/verdictColors";
 import { layoutVerdictBars } from "@/lib/charts/verdictBarsLayout";
+import type { ProblemCheckpoint } from "@/lib/contracts/problemTypes";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
 

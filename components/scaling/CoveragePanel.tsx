@@ -2,22 +2,22 @@
 
 import Link from "next/link";
 import { Fragment, useMemo, useRef } from "react";
+import { useElementWidth } from "@/components/browser/useElementWidth";
 import { ChartExport } from "@/components/charts/ChartExport";
 import { CsvDownload, onScreenTable } from "@/components/common/CsvDownload";
 import { LongText } from "@/components/common/LongText";
-import { useElementWidth } from "@/components/explorer/useElementWidth";
 import { alphaColor } from "@/lib/charts/alphaColor";
 import { paletteVar } from "@/lib/charts/palette";
 import { upsetIntersections, upsetLayout } from "@/lib/charts/upsetLayout";
-import { problemHref } from "@/lib/client/problemHref";
 import { formatAlpha } from "@/lib/domain/alpha";
 import type { SweepMatrix } from "@/lib/domain/sweep";
 import { ensembleCoverage, SOLVED_THRESHOLD } from "@/lib/science/ensembleCoverage";
 import { bestSingle } from "@/lib/science/ensemblePassAtK";
 import { sliceProblemIndices } from "@/lib/science/slices";
-import { formatPercent } from "./format";
+import { formatPercent } from "@/lib/views/format";
+import { problemHref } from "@/lib/views/problemHref";
+import { memberSamples, type ScalingViewState } from "../../lib/views/scalingView";
 import styles from "./Scaling.module.css";
-import { memberSamples, type ScalingView } from "./scalingView";
 
 const LABEL_WIDTH = 170;
 const BAR_HEIGHT = 120;
@@ -35,7 +35,7 @@ export function CoveragePanel({
 }: {
   slug: string;
   matrix: SweepMatrix;
-  view: ScalingView;
+  view: ScalingViewState;
 }) {
   const [ref, width] = useElementWidth<HTMLDivElement>(520);
   const overlapsTable = useRef<HTMLTableElement>(null);

@@ -1,20 +1,25 @@
 "use client";
 
 import { type CSSProperties, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { useElementWidth } from "@/components/explorer/useElementWidth";
+import { useElementWidth } from "@/components/browser/useElementWidth";
 import { alphaColor } from "@/lib/charts/alphaColor";
 import { labelRows } from "@/lib/charts/labelRows";
 import { readableInk } from "@/lib/charts/palette";
-import type { HistoryMode, UpdateView } from "@/lib/client/urlView";
 import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import { splitBudgetByWeights } from "@/lib/science/budget";
+import type { HistoryMode, UpdateView } from "@/lib/views/urlView";
+import {
+  memberSamples,
+  type ScalingContext,
+  type ScalingViewState,
+  splitProblem,
+} from "../../lib/views/scalingView";
 import styles from "./Scaling.module.css";
-import { memberSamples, type ScalingContext, type ScalingView, splitProblem } from "./scalingView";
 
 interface EnsembleBuilderProps {
-  view: ScalingView;
+  view: ScalingViewState;
   context: ScalingContext;
-  updateView: UpdateView<ScalingView>;
+  updateView: UpdateView<ScalingViewState>;
   /** Evaluated α collapsed on the chosen slice (marked on their chips). */
   collapsed: readonly number[];
 }

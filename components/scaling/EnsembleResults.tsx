@@ -4,13 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { CsvDownload, onScreenTable } from "@/components/common/CsvDownload";
 import { StatusPanel } from "@/components/common/StatusPanel";
-import type { EnsembleEvaluation, EnsembleRequest } from "@/lib/api/scalingTypes";
-import { useApiSource } from "@/lib/client/apiSource";
-import { ensembleEvaluationQuery } from "@/lib/client/queries";
+import { useApiSource } from "@/components/queries/apiSource";
+import { ensembleEvaluationQuery } from "@/components/queries/queries";
+import type { EnsembleEvaluation, EnsembleRequest } from "@/lib/contracts/scalingTypes";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { PASS_AT_K_ANCHOR } from "@/lib/science/metricRegistry";
+import { formatPercent, formatPoints } from "@/lib/views/format";
 import { GlossaryLink } from "../glossary/GlossaryLink";
-import { formatPercent, formatPoints } from "./format";
 import styles from "./Scaling.module.css";
 
 /**

@@ -1,12 +1,12 @@
 "use client";
 
 import { type PointerEvent, useMemo, useState } from "react";
+import { useElementSize } from "@/components/browser/useElementWidth";
 import { ChartExport } from "@/components/charts/ChartExport";
-import { useElementSize } from "@/components/explorer/useElementWidth";
-import type { PassAtKCurve } from "@/lib/api/scalingTypes";
 import { nearestK, passAtKChartLayout } from "@/lib/charts/passAtKCurveLayout";
 import { PRESENTATION_TYPE, SCREEN_TYPE } from "@/lib/charts/typography";
-import { formatPercent } from "./format";
+import type { PassAtKCurve } from "@/lib/contracts/scalingTypes";
+import { formatPercent } from "@/lib/views/format";
 import styles from "./Scaling.module.css";
 
 export interface StyledCurve {

@@ -5,23 +5,23 @@ import { useMemo, useRef, useState } from "react";
 import { CsvDownload, onScreenTable } from "@/components/common/CsvDownload";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import { GlossaryLink } from "@/components/glossary/GlossaryLink";
-import type { PassAtKCurve } from "@/lib/api/scalingTypes";
+import { useApiSource } from "@/components/queries/apiSource";
+import { passAtKCurvesQuery } from "@/components/queries/queries";
 import { alphaColor } from "@/lib/charts/alphaColor";
 import { paletteVar } from "@/lib/charts/palette";
-import { useApiSource } from "@/lib/client/apiSource";
-import { passAtKCurvesQuery } from "@/lib/client/queries";
-import type { UpdateView } from "@/lib/client/urlView";
+import type { PassAtKCurve } from "@/lib/contracts/scalingTypes";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { PASS_AT_K_ANCHOR } from "@/lib/science/metricRegistry";
-import { formatPercent } from "./format";
+import { formatPercent } from "@/lib/views/format";
+import type { UpdateView } from "@/lib/views/urlView";
+import { memberListText, type ScalingViewState } from "../../lib/views/scalingView";
 import { PassAtKChart, type StyledCurve } from "./PassAtKChart";
 import styles from "./Scaling.module.css";
-import { memberListText, type ScalingView } from "./scalingView";
 
 interface PassAtKPanelProps {
   slug: string;
-  view: ScalingView;
-  updateView: UpdateView<ScalingView>;
+  view: ScalingViewState;
+  updateView: UpdateView<ScalingViewState>;
   /** α of the best single at the budget, once the evaluation is known. */
   bestSingleAlpha: number | null;
   /** Presentation mode: the chart alone, in large type, filling the panel. */

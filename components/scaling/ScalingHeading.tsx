@@ -1,6 +1,6 @@
 import { SyntheticBadge } from "@/components/experiments/SyntheticBadge";
-import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
-import { ellipsize } from "@/lib/client/format";
+import type { ScalingMatrixPayload } from "@/lib/contracts/scalingTypes";
+import { ellipsize } from "@/lib/views/format";
 import { ExplorerBackLink } from "./ExplorerBackLink";
 
 /** The scaling page's heading, with the way back to the experiment's explorer. */

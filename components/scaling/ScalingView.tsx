@@ -2,29 +2,29 @@
 
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
+import { usePresentation } from "@/components/browser/usePresentation";
+import { useShortcuts } from "@/components/browser/useShortcuts";
+import { useUrlView } from "@/components/browser/useUrlView";
 import { ExportSourceProvider } from "@/components/charts/ExportContext";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { PresentationButton } from "@/components/common/PresentationButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
+import { useApiSource } from "@/components/queries/apiSource";
+import { ensembleEvaluationQuery, scalingMatrixQuery } from "@/components/queries/queries";
 import { SharingControls } from "@/components/sharing/SharingControls";
-import { payloadToMatrix } from "@/lib/api/payloadMatrix";
-import type { EnsembleRequest, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
-import { useApiSource } from "@/lib/client/apiSource";
-import { nextSlice } from "@/lib/client/difficultyParam";
-import { scalingDocumentTitle, TITLE_SUFFIX } from "@/lib/client/previewText";
-import { ensembleEvaluationQuery, scalingMatrixQuery } from "@/lib/client/queries";
-import { usePresentation } from "@/lib/client/usePresentation";
-import { useShortcuts } from "@/lib/client/useShortcuts";
-import { useUrlView } from "@/lib/client/useUrlView";
+import type { EnsembleRequest, ScalingMatrixPayload } from "@/lib/contracts/scalingTypes";
 import { DIFFICULTY_SLICES, type DifficultySlice, inSlice } from "@/lib/domain/difficulty";
+import { payloadToMatrix } from "@/lib/responses/payloadMatrix";
 import { minSamples } from "@/lib/science/passAtK";
+import { nextSlice } from "@/lib/views/difficultyParam";
+import { scalingDocumentTitle, TITLE_SUFFIX } from "@/lib/views/previewText";
+import { memberSamples, type ScalingContext, scalingViewDefinition } from "../../lib/views/scalingView";
 import { CoveragePanel } from "./CoveragePanel";
 import { EnsembleBuilder } from "./EnsembleBuilder";
 import { EnsembleResults } from "./EnsembleResults";
 import { PassAtKPanel } from "./PassAtKPanel";
 import styles from "./Scaling.module.css";
 import { SearchPanel } from "./SearchPanel";
-import { memberSamples, type ScalingContext, scalingViewDefinition } from "./scalingView";
 
 /** What a view is checked against, from the experiment's counts. */
 function scalingContext(payload: ScalingMatrixPayload): ScalingContext {

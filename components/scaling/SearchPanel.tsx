@@ -2,19 +2,19 @@
 
 import { useRef, useState } from "react";
 import { CsvDownload, onScreenTable } from "@/components/common/CsvDownload";
-import { ENSEMBLE_SEARCH_DEFAULTS } from "@/lib/api/ensembleSearchLimits";
-import type { EnsembleSearchSummary, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
-import type { UpdateView } from "@/lib/client/urlView";
+import { ENSEMBLE_SEARCH_DEFAULTS } from "@/lib/contracts/ensembleSearchLimits";
+import type { EnsembleSearchSummary, ScalingMatrixPayload } from "@/lib/contracts/scalingTypes";
 import { formatAlpha } from "@/lib/domain/alpha";
-import { formatPercent, formatPoints } from "./format";
+import { formatPercent, formatPoints } from "@/lib/views/format";
+import type { UpdateView } from "@/lib/views/urlView";
+import type { ScalingViewState } from "../../lib/views/scalingView";
 import styles from "./Scaling.module.css";
-import type { ScalingView } from "./scalingView";
 import { useEnsembleSearch } from "./useEnsembleSearch";
 
 interface SearchPanelProps {
   payload: ScalingMatrixPayload;
-  view: ScalingView;
-  updateView: UpdateView<ScalingView>;
+  view: ScalingViewState;
+  updateView: UpdateView<ScalingViewState>;
 }
 
 /** The ensemble sizes offered (the API takes up to ENSEMBLE_SEARCH_MAX_MEMBERS). */

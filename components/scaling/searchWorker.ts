@@ -1,5 +1,5 @@
-import { payloadToMatrix } from "@/lib/api/payloadMatrix";
-import type { EnsembleSearchSummary, ScalingMatrixPayload } from "@/lib/api/scalingTypes";
+import type { EnsembleSearchSummary, ScalingMatrixPayload } from "@/lib/contracts/scalingTypes";
+import { payloadToMatrix } from "@/lib/responses/payloadMatrix";
 import { type EnsembleSearchSettings, runEnsembleSearch } from "@/lib/science/ensembleSearchSummary";
 import { sliceProblemIndices } from "@/lib/science/slices";
 

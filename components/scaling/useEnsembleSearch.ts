@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { EnsembleSearchSummary } from "@/lib/api/scalingTypes";
+import type { EnsembleSearchSummary } from "@/lib/contracts/scalingTypes";
 import type { SearchMessage, SearchRequest } from "./searchWorker";
 
 type SearchState =

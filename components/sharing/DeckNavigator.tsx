@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { PRESENT_PARAM, slideUrl, steppedSlide } from "@/lib/client/deck";
-import { savedViewsQuery } from "@/lib/client/sharing";
-import { useShortcuts } from "@/lib/client/useShortcuts";
+import { useShortcuts } from "@/components/browser/useShortcuts";
+import { savedViewsQuery } from "@/components/queries/sharing";
+import { PRESENT_PARAM, slideUrl, steppedSlide } from "@/lib/views/deck";
 
 interface DeckNavigatorProps {
   slug: string;

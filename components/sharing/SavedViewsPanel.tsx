@@ -2,17 +2,17 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
-import type { SavedView, SharedPage } from "@/lib/api/sharing";
-import { VIEW_NAME_MAX_LENGTH } from "@/lib/api/sharingLimits";
-import { slideUrl } from "@/lib/client/deck";
+import { storedWriteToken, storeWriteToken } from "@/components/browser/writeToken";
 import {
   deleteSavedView,
   renameSavedView,
   reorderSavedViews,
   savedViewsQuery,
   saveView,
-} from "@/lib/client/sharing";
-import { storedWriteToken, storeWriteToken } from "@/lib/client/writeToken";
+} from "@/components/queries/sharing";
+import type { SavedView, SharedPage } from "@/lib/contracts/sharing";
+import { VIEW_NAME_MAX_LENGTH } from "@/lib/contracts/sharingLimits";
+import { slideUrl } from "@/lib/views/deck";
 
 interface SavedViewsPanelProps {
   slug: string;

@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback } from "react";
-import type { SharedPage } from "@/lib/api/sharing";
-import { useIsPinned } from "@/lib/client/apiSource";
-import { PRESENT_PARAM, slideOf } from "@/lib/client/deck";
-import { createSnapshotLink } from "@/lib/client/sharing";
+import { useIsPinned } from "@/components/queries/apiSource";
+import { createSnapshotLink } from "@/components/queries/sharing";
+import type { SharedPage } from "@/lib/contracts/sharing";
+import { PRESENT_PARAM, slideOf } from "@/lib/views/deck";
 import { CopyLinkButton } from "../common/CopyLinkButton";
 import { DeckNavigator } from "./DeckNavigator";
 import { SavedViewsPanel } from "./SavedViewsPanel";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { Snapshot } from "@/lib/api/sharing";
-import { viewPath } from "@/lib/client/deck";
+import type { Snapshot } from "@/lib/contracts/sharing";
+import { viewPath } from "@/lib/views/deck";
 
 /** When a snapshot was taken, as a reader anywhere reads it (UTC, to the minute). */
 function takenAt(iso: string): string {

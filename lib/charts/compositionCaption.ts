@@ -1,4 +1,4 @@
-import type { FrontierPoint } from "../api/types";
+import type { FrontierPoint } from "../contracts/types";
 import { formatAlpha } from "../domain/alpha";
 
 /** A change of a verdict share smaller than this (2 points) is not called a trade. */

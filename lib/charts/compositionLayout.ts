@@ -1,5 +1,5 @@
 import { area, type SeriesPoint, scaleLinear, stack } from "d3";
-import type { FrontierPoint } from "../api/types";
+import type { FrontierPoint } from "../contracts/types";
 import { formatAlpha } from "../domain/alpha";
 import { VERDICTS, type Verdict } from "../domain/verdicts";
 import type { MetricId } from "../science/metricRegistry";

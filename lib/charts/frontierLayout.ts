@@ -1,5 +1,5 @@
 import { line } from "d3";
-import type { FrontierEstimate, FrontierPoint } from "../api/types";
+import type { FrontierEstimate, FrontierPoint } from "../contracts/types";
 import { guardedFrontier } from "../science/guardedPareto";
 import type { MetricDefinition } from "../science/metricRegistry";
 import { alphaColor } from "./alphaColor";
@@ -120,6 +120,11 @@ export interface FrontierSeriesPlot {
 export interface FrontierSeriesInput extends Omit<FrontierLayoutInput, "points"> {
   /** Each series' evaluated checkpoints, sorted by α. */
   series: readonly (readonly FrontierPoint[])[];
+  /**
+   * The points the scales must fit, when more than the series drawn: a study's panels each draw one
+   * experiment on the scales of all of them, so every panel reads against the same ticks.
+   */
+  domainSeries?: readonly (readonly FrontierPoint[])[];
 }
 
 // JSON turns a NaN into null: a value must be a finite number to be drawn.
@@ -180,14 +185,15 @@ function layoutSeries(
 
 /**
  * Several series of evaluated checkpoints on one pair of axes: the scales fit every series' values
- * (and their intervals, when shown), so every series is read against the same ticks; each series is
+ * (and their intervals, when shown), or those of `domainSeries` when given, so every series is read
+ * against the same ticks; each series is
  * laid out as {@link layoutFrontier} lays out one.
  */
 export function layoutFrontierSeries(input: FrontierSeriesInput): FrontierSeriesPlot {
-  const { series, ...shared } = input;
+  const { series, domainSeries, ...shared } = input;
   const type = input.type ?? SCREEN_TYPE;
   const frame = chartFrame(input.width, input.height, marginFor(FRONTIER_MARGIN, type));
-  const estimates = series.flatMap((points) => drawable(points, input.x.id, input.y.id));
+  const estimates = (domainSeries ?? series).flatMap((points) => drawable(points, input.x.id, input.y.id));
   // Bounds are null while the intervals are computed, and NaN-turned-null where undefined.
   const bounds = (values: FrontierEstimate[]) =>
     input.ci

@@ -1,5 +1,5 @@
 import { line, scaleLinear } from "d3";
-import type { FrontierPoint } from "../api/types";
+import type { FrontierPoint } from "../contracts/types";
 import { formatAlpha } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
 import { fitDomain } from "./axisScale";

@@ -1,5 +1,5 @@
 import { area, line } from "d3";
-import type { PassAtKCurvePoint } from "../api/scalingTypes";
+import type { PassAtKCurvePoint } from "../contracts/scalingTypes";
 import { type AxisScale, createAxisScale } from "./axisScale";
 import { axisTicks, type Tick, tickCountFor } from "./ticks";
 import { type ChartType, marginFor, SCREEN_TYPE, tickSpacing } from "./typography";

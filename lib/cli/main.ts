@@ -1,5 +1,5 @@
-import { UnreadableFileError } from "../importer/inputFile";
-import { SettingError } from "../importer/settings";
+import { UnreadableFileError } from "../import/inputFile";
+import { SettingError } from "../import/settings";
 import { isConnectionError } from "../server/errors";
 import { deleteCommand } from "./commands/delete";
 import { demoCommand } from "./commands/demo";

@@ -5,6 +5,12 @@ export const DEMO_EXPERIMENT_SLUG = "demo-coverage-sweep";
 const LOW_COVERAGE_MODEL = "demo/cwm-32b-rl-low-coverage";
 const HIGH_COVERAGE_MODEL = "demo/cwm-32b-rl-high-coverage";
 
+/** The synthetic demo study: the paper's grid of three inference settings × two model scales. */
+export const DEMO_STUDY = {
+  slug: "demo-settings-by-scale",
+  name: "Settings × model scales (synthetic demo)",
+};
+
 /** Metadata of the synthetic demo experiment; says plainly that its numbers are made up. */
 export const DEMO_EXPERIMENT: ExperimentInput = {
   slug: DEMO_EXPERIMENT_SLUG,
@@ -21,6 +27,8 @@ export const DEMO_EXPERIMENT: ExperimentInput = {
   synthetic: true,
   endpointA: { label: "Low coverage", model: LOW_COVERAGE_MODEL },
   endpointB: { label: "High coverage", model: HIGH_COVERAGE_MODEL },
+  // The pure-reasoning 32B cell of the demo study (lib/demo/study.ts makes the other five).
+  study: DEMO_STUDY,
 };
 
 /** The label of the checkpoint at α: the endpoint's label at 0 and 1, none elsewhere. */

@@ -104,11 +104,11 @@ function demoCheckpoint(
  * the options; cost O(checkpoints × problems × verdicts), independent of the sample count.
  */
 export function generateDemoSweep(options: Partial<DemoOptions> = {}): SweepInput {
-  const { seed, problems: counts, alphas, samples } = { ...DEFAULT_DEMO_OPTIONS, ...options };
+  const { seed, problems: counts, alphas, samples, samplingSeed } = { ...DEFAULT_DEMO_OPTIONS, ...options };
   const problems = demoProblems(seed, counts);
   return {
     experiment: structuredClone(DEMO_EXPERIMENT),
     problems: problems.map((problem) => problem.input),
-    checkpoints: alphas.map((alpha) => demoCheckpoint(seed, problems, alpha, samples)),
+    checkpoints: alphas.map((alpha) => demoCheckpoint(samplingSeed ?? seed, problems, alpha, samples)),
   };
 }

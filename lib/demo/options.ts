@@ -10,6 +10,11 @@ export interface DemoOptions {
   alphas: number[];
   /** Samples per (checkpoint, problem). */
   samples: number;
+  /**
+   * Seed of the samples alone, when it differs from `seed`: another sweep over the same problems
+   * (the demo study's cells share the main demo's problems, so their difficulties agree).
+   */
+  samplingSeed?: number;
 }
 
 /**

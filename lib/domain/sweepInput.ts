@@ -14,6 +14,8 @@ export interface ExperimentInput {
   synthetic: boolean;
   endpointA: { label: string; model: string | null };
   endpointB: { label: string; model: string | null };
+  /** The study it joins when created (a slug, and a name for a study not yet made); absent: none. */
+  study?: { slug: string; name?: string } | null;
 }
 
 export interface ProblemInput {

@@ -114,7 +114,7 @@ export function summarizeEnsembleSearch(
 
 /**
  * What one ensemble search is asked: the budget K split equally, the largest ensemble, the slice and
- * how many ensembles to list. The API's search body parses to exactly this (lib/api/scalingSchemas.ts).
+ * how many ensembles to list. The API's search body parses to exactly this (lib/contracts/scalingSchemas.ts).
  */
 export interface EnsembleSearchSettings {
   budget: number;

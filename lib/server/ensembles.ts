@@ -1,8 +1,8 @@
-import { payloadToMatrix } from "../api/payloadMatrix";
-import type { EnsembleEvaluation, EnsembleRequest, EnsembleSearchSummary } from "../api/scalingTypes";
+import type { EnsembleEvaluation, EnsembleRequest, EnsembleSearchSummary } from "../contracts/scalingTypes";
 import type { Db } from "../db/client";
 import { alphaKind } from "../domain/alpha";
 import type { SweepMatrix } from "../domain/sweep";
+import { payloadToMatrix } from "../responses/payloadMatrix";
 import { bootstrapEnsembleGain } from "../science/bootstrap";
 import { ensembleCoverage, SOLVED_THRESHOLD, solvedOnlyBy } from "../science/ensembleCoverage";
 import { ensemblePassAtK } from "../science/ensemblePassAtK";

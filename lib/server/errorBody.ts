@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ApiErrorBody } from "../api/types";
+import type { ApiErrorBody } from "../contracts/types";
 import type { ApiError } from "./errors";
 import {
   ERROR_MAX_FIELD_ISSUES,

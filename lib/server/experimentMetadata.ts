@@ -1,20 +1,18 @@
-import type { ExperimentHeader, Versioned } from "../api/types";
+import type { ExperimentHeader, Versioned } from "../contracts/types";
 import type { Db } from "../db/client";
+import { type ExperimentMetadataColumns, updateExperimentMetadata } from "../db/queries/experiments";
 import { lockExperimentWrites, touchExperiment } from "../db/queries/importTargets";
 import { moveExperimentProblems } from "../db/queries/moveExperimentProblems";
+import { setExperimentStudy } from "../db/queries/studies";
 import { getExperimentHeader } from "../db/queries/sweep";
-import {
-  type ExperimentMetadataColumns,
-  updateExperimentMetadata,
-} from "../db/queries/updateExperimentMetadata";
-import type { ExperimentMetadataPatch } from "../import/experimentMetadata";
-import { listProblems } from "../importer/conflicts";
-import { recordStatistics } from "../importer/statistics/record";
-import { WRITE_TRANSACTION } from "../importer/write";
+import type { ExperimentMetadataPatch } from "../formats/experimentMetadata";
+import { listProblems } from "../import/conflicts";
+import { recordStatistics } from "../import/recordStatistics";
+import { WRITE_TRANSACTION } from "../import/write";
 import { ApiError } from "./errors";
 
 /** The columns a metadata change sets. */
-function columnsOf(patch: ExperimentMetadataPatch): ExperimentMetadataColumns {
+function columnsOf(patch: Omit<ExperimentMetadataPatch, "study" | "studyName">): ExperimentMetadataColumns {
   const { endpoints, ...rest } = patch;
   return {
     ...rest,
@@ -30,20 +28,28 @@ function columnsOf(patch: ExperimentMetadataPatch): ExperimentMetadataColumns {
  * with imports. A new benchmark moves the results onto that benchmark's problems (409 when a
  * problem's difficulty contradicts the one stored there; nothing changes then). Every stored body
  * carries the metadata, so the change makes a new version with its point statistics and the job
- * that recomputes the intervals, as an import does. Null when no experiment has that slug.
+ * that recomputes the intervals, as an import does. The study is not part of the stored bodies: a
+ * change of study alone keeps the version. Null when no experiment has that slug.
  */
 export async function changeExperimentMetadata(
   db: Db,
   slug: string,
   patch: ExperimentMetadataPatch,
 ): Promise<(ExperimentHeader & Versioned) | null> {
+  const { study, studyName, ...metadata } = patch;
   return db.$transaction(async (tx) => {
     await lockExperimentWrites(tx, slug);
     const current = await tx.experiment.findUnique({
       where: { slug },
-      select: { id: true, benchmark: true },
+      select: { id: true, benchmark: true, version: true },
     });
     if (!current) return null;
+    if (study !== undefined)
+      await setExperimentStudy(tx, current.id, study === null ? null : { slug: study, name: studyName });
+    if (Object.keys(metadata).length === 0) {
+      const header = (await getExperimentHeader(tx, slug)) as ExperimentHeader;
+      return { ...header, version: current.version };
+    }
     if (patch.benchmark !== undefined && patch.benchmark !== current.benchmark) {
       const conflicts = await moveExperimentProblems(tx, current.id, patch.benchmark);
       if (conflicts.length > 0) {
@@ -57,7 +63,7 @@ export async function changeExperimentMetadata(
         );
       }
     }
-    await updateExperimentMetadata(tx, current.id, columnsOf(patch));
+    await updateExperimentMetadata(tx, current.id, columnsOf(metadata));
     const version = await touchExperiment(tx, current.id);
     await recordStatistics(tx, { id: current.id, slug, version });
     const header = (await getExperimentHeader(tx, slug)) as ExperimentHeader;

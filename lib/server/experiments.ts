@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import type { ExperimentDetail, ExperimentListItem, FrontierData } from "../api/types";
+import type { ExperimentDetail, ExperimentListItem, FrontierData } from "../contracts/types";
 import type { Db } from "../db/client";
 import { listExperiments } from "../db/queries/experiments";
-import { type ListedExperiment, statisticList } from "../db/queries/statisticList";
+import { type ListedExperiment, statisticList } from "../db/queries/statistics";
 import { currentDataChange } from "./statistics/dataChanges";
 import { matchesEtag, READS, readStoredJson, type StoredResponse } from "./statistics/read";
 

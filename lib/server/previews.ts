@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import type { FrontierData } from "../api/types";
-import type { PreviewText } from "../client/previewText";
-import { alphaParam } from "../client/urlView";
-import type { ExplorerView } from "../client/viewState";
+import type { FrontierData } from "../contracts/types";
 import type { DifficultySlice } from "../domain/difficulty";
+import type { PreviewText } from "../views/previewText";
+import { alphaParam } from "../views/urlView";
+import type { ExplorerView } from "../views/viewState";
 import { serverReadDb } from "./db";
 import { storedFrontier } from "./exports/storedFrontier";
 import { toApiError } from "./http";

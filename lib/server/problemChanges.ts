@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
-import type { ProblemChangesQuery } from "../api/problemSchemas";
-import type { ProblemChangesPage, ProblemCounts } from "../api/problemTypes";
+import type { ProblemChangesQuery } from "../contracts/problemSchemas";
+import type { ProblemChangesPage, ProblemCounts } from "../contracts/problemTypes";
 import type { Db } from "../db/client";
 import { formatAlpha } from "../domain/alpha";
 import { inSlice } from "../domain/difficulty";

@@ -1,4 +1,4 @@
-import type { ProblemCounts } from "../api/problemTypes";
+import type { ProblemCounts } from "../contracts/problemTypes";
 import type { Db } from "../db/client";
 import { READS, readStoredJson } from "./statistics/read";
 

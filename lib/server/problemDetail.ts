@@ -1,4 +1,4 @@
-import type { ProblemCheckpoint, ProblemDetail } from "../api/problemTypes";
+import type { ProblemCheckpoint, ProblemDetail } from "../contracts/problemTypes";
 import type { Db } from "../db/client";
 import { problemResults, type StoredProblemResult } from "../db/queries/problemResults";
 import { alphaKind } from "../domain/alpha";

@@ -1,9 +1,9 @@
-import type { PassAtKCurve, PassAtKCurves } from "../api/scalingTypes";
+import type { PassAtKCurve, PassAtKCurves } from "../contracts/scalingTypes";
 import type { Db } from "../db/client";
 import { formatAlpha } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
 import type { SweepMatrix } from "../domain/sweep";
-import { CURVE_BOOTSTRAP } from "../importer/statistics/payloads";
+import { CURVE_BOOTSTRAP } from "../responses/statisticPayloads";
 import { curveKs } from "../science/curveKs";
 import { smallestSampleCount } from "../science/ensemblePassAtK";
 import type { EnsembleMemberInput } from "../science/ensembleSearchSummary";

@@ -1,4 +1,4 @@
-import type { ScalingMatrixPayload } from "../api/scalingTypes";
+import type { ScalingMatrixPayload } from "../contracts/scalingTypes";
 import type { Db } from "../db/client";
 import { READS, readStoredJson } from "./statistics/read";
 

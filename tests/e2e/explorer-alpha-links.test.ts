@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FrontierData } from "../../lib/api/types";
+import type { FrontierData } from "../../lib/contracts/types";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { getMetric } from "../../lib/science/metricRegistry";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";

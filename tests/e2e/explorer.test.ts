@@ -1,7 +1,7 @@
 import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExperimentDetail, FrontierData } from "../../lib/api/types";
+import type { ExperimentDetail, FrontierData } from "../../lib/contracts/types";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { formatAlpha } from "../../lib/domain/alpha";
 import type { DifficultySlice } from "../../lib/domain/difficulty";

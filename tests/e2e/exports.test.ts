@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Download } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { FrontierData } from "../../lib/api/types";
+import type { FrontierData } from "../../lib/contracts/types";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 

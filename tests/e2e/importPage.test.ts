@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExperimentDetail } from "../../lib/api/types";
+import type { ExperimentDetail } from "../../lib/contracts/types";
 import { lcbBytes, lcbFileName } from "../support/lcbFixture";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 

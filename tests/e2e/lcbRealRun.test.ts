@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ComparisonData } from "../../lib/api/compareTypes";
-import type { ProblemChangesPage, ProblemDetail } from "../../lib/api/problemTypes";
-import type { ExperimentDetail, FrontierData } from "../../lib/api/types";
-import { formatCount } from "../../lib/client/format";
+import type { ComparisonData } from "../../lib/contracts/compareTypes";
+import type { ProblemChangesPage, ProblemDetail } from "../../lib/contracts/problemTypes";
+import type { ExperimentDetail, FrontierData } from "../../lib/contracts/types";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { DIFFICULTY_SLICES } from "../../lib/domain/difficulty";
 import type { Verdict } from "../../lib/domain/verdicts";
 import { getMetric } from "../../lib/science/metricRegistry";
+import { formatCount } from "../../lib/views/format";
 import { lcbFileName, lcbText } from "../support/lcbFixture";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 

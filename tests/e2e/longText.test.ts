@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SLUG_MAX_LENGTH } from "@/lib/domain/slug";
-import { TEXT_LIMITS, type TextField } from "@/lib/import/limits";
+import { TEXT_LIMITS, type TextField } from "@/lib/formats/limits";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 
 /*

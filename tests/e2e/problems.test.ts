@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProblemChangesPage, ProblemDetail } from "../../lib/api/problemTypes";
+import type { ProblemChangesPage, ProblemDetail } from "../../lib/contracts/problemTypes";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { lcbFileName, lcbText } from "../support/lcbFixture";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";

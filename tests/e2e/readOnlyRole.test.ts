@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExperimentListItem, FrontierData } from "../../lib/api/types";
+import type { ExperimentListItem, FrontierData } from "../../lib/contracts/types";
 import { findRunningServer } from "../../lib/db/embeddedPostgres";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { getMetric } from "../../lib/science/metricRegistry";
@@ -61,17 +61,27 @@ afterAll(async () => {
 
 describe("a server reading through a read-only role (DATABASE_READ_URL)", () => {
   it("serves every page with the API's numbers and writes nothing", async () => {
-    // The launcher's demo import and its statistics are the last writes: wait for them.
+    // The launcher's demo imports (the demo sweep and the demo study's other cells) and the worker's
+    // statistics jobs for them are the last writes: wait until every frontier is ready and no job is left.
     await expect
       .poll(
-        async () => (await getJson<FrontierData>(`/api/experiments/${DEMO_EXPERIMENT_SLUG}/frontier`)).status,
-        {
-          timeout: 120_000,
+        async () => {
+          const experiments = await getJson<ExperimentListItem[]>("/api/experiments");
+          const frontiers = await Promise.all(
+            experiments.map(({ slug }) => getJson<FrontierData>(`/api/experiments/${slug}/frontier`)),
+          );
+          const { rows } = await admin.query(
+            `SELECT count(*)::int AS "n" FROM graphile_worker._private_jobs`,
+          );
+          return frontiers.every((frontier) => frontier.status === "ready") && rows[0].n === 0;
         },
+        { timeout: 120_000 },
       )
-      .toBe("ready");
+      .toBe(true);
     const frontier = await getJson<FrontierData>(`/api/experiments/${DEMO_EXPERIMENT_SLUG}/frontier`);
-    const [listed] = await getJson<ExperimentListItem[]>("/api/experiments");
+    const listed = (await getJson<ExperimentListItem[]>("/api/experiments")).find(
+      (experiment) => experiment.slug === DEMO_EXPERIMENT_SLUG,
+    ) as ExperimentListItem;
     const before = await writeState();
 
     await page().goto(app.baseUrl);

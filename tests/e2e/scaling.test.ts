@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EnsembleEvaluation } from "../../lib/api/scalingTypes";
+import type { EnsembleEvaluation } from "../../lib/contracts/scalingTypes";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SavedView } from "../../lib/api/sharing";
-import type { FrontierData } from "../../lib/api/types";
+import type { SavedView } from "../../lib/contracts/sharing";
+import type { FrontierData } from "../../lib/contracts/types";
 import { generateDemoSweep } from "../../lib/demo/generate";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 

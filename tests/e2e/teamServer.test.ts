@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FrontierData } from "../../lib/api/types";
+import type { FrontierData } from "../../lib/contracts/types";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { type RunningApp, startApp } from "../../scripts/support/server";
 import { openBrowser } from "./browser";

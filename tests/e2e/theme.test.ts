@@ -3,10 +3,10 @@ import { fileURLToPath } from "node:url";
 import axe from "axe-core";
 import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProblemChangesPage } from "../../lib/api/problemTypes";
-import type { SnapshotCreated } from "../../lib/api/sharing";
+import { THEME_STORAGE_KEY } from "../../components/browser/theme";
 import { schemeColors } from "../../lib/charts/palette";
-import { THEME_STORAGE_KEY } from "../../lib/client/theme";
+import type { ProblemChangesPage } from "../../lib/contracts/problemTypes";
+import type { SnapshotCreated } from "../../lib/contracts/sharing";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 

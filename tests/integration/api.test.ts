@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExperimentDetail, ExperimentListItem, FrontierData } from "@/lib/api/types";
 import { runCli } from "@/lib/cli/main";
+import type { ExperimentDetail, ExperimentListItem, FrontierData } from "@/lib/contracts/types";
 import type { Db } from "@/lib/db/client";
 import { generateDemoSweep } from "@/lib/demo/generate";
 import type { SweepInput } from "@/lib/domain/sweepInput";

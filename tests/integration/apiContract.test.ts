@@ -1,4 +1,5 @@
 import Ajv2020 from "ajv/dist/2020";
+import OpenAPIResponseValidator from "openapi-response-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { generateDemoSweep } from "@/lib/demo/generate";
@@ -6,6 +7,7 @@ import type { SweepInput } from "@/lib/domain/sweepInput";
 import { openApiDocument } from "@/lib/server/openapi/document";
 import { lcbFileName, lcbText } from "../support/lcbFixture";
 import { LOCAL_CLIENT } from "../support/localClient";
+import { toOpenApi30 } from "../support/openApi30";
 import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics } from "./statisticsSupport";
 
@@ -40,6 +42,9 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/experiments/{slug}/views/{id}": await import("@/app/api/experiments/[slug]/views/[id]/route"),
   "/api/experiments/{slug}/views/order": await import("@/app/api/experiments/[slug]/views/order/route"),
   "/api/compare": await import("@/app/api/compare/route"),
+  "/api/studies": await import("@/app/api/studies/route"),
+  "/api/studies/{slug}": await import("@/app/api/studies/[slug]/route"),
+  "/api/studies/{slug}/frontiers": await import("@/app/api/studies/[slug]/frontiers/route"),
   "/api/snapshots": await import("@/app/api/snapshots/route"),
   "/api/snapshots/{id}": await import("@/app/api/snapshots/[id]/route"),
   "/api/snapshots/{id}/frontier": await import("@/app/api/snapshots/[id]/frontier/route"),
@@ -56,7 +61,15 @@ const sweep: SweepInput = (() => {
     alphas: [-0.5, 0, 0.5, 1, 1.5],
     samples: 20,
   });
-  return { ...demo, experiment: { ...demo.experiment, slug: "contract-sweep", benchmark: "contract-bench" } };
+  return {
+    ...demo,
+    experiment: {
+      ...demo.experiment,
+      slug: "contract-sweep",
+      benchmark: "contract-bench",
+      study: { slug: "contract-study", name: "Contract study" },
+    },
+  };
 })();
 const SLUG = sweep.experiment.slug;
 /** A second experiment: the other side of the comparison, and the one whose metadata the PATCH changes. */
@@ -221,6 +234,22 @@ const CALLS: Call[] = [
     status: 200,
   },
   { method: "get", path: "/api/compare", url: `/api/compare?experiments=${SLUG}`, status: 400 },
+  { method: "get", path: "/api/studies", url: "/api/studies", status: 200 },
+  { method: "get", path: "/api/studies/{slug}", url: "/api/studies/contract-study", status: 200 },
+  { method: "get", path: "/api/studies/{slug}", url: "/api/studies/no-such-thing", status: 404 },
+  { method: "get", path: "/api/studies/{slug}", url: "/api/studies/Not%20A%20Slug", status: 400 },
+  {
+    method: "get",
+    path: "/api/studies/{slug}/frontiers",
+    url: "/api/studies/contract-study/frontiers",
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/studies/{slug}/frontiers",
+    url: "/api/studies/no-such-thing/frontiers",
+    status: 404,
+  },
   {
     method: "get",
     path: "/api/compare",
@@ -365,6 +394,20 @@ const CALLS: Call[] = [
   {
     method: "patch",
     path: "/api/experiments/{slug}",
+    url: `/api/experiments/${OTHER.experiment.slug}`,
+    ...json({ studyName: "A study without a slug" }),
+    status: 400,
+  },
+  {
+    method: "patch",
+    path: "/api/experiments/{slug}",
+    url: `/api/experiments/${OTHER.experiment.slug}`,
+    ...json({ study: "contract-study-2", studyName: "Second study" }),
+    status: 200,
+  },
+  {
+    method: "patch",
+    path: "/api/experiments/{slug}",
     url: "/api/experiments/no-such-thing",
     ...json({ name: "Nobody" }),
     status: 404,
@@ -425,6 +468,27 @@ function responseValidator(path: string, method: string, status: number) {
     .map((part) => encodeURIComponent(part.replaceAll("~", "~0").replaceAll("/", "~1")))
     .join("/");
   return ajv.compile({ $ref: `${DOCUMENT_ID}#/${pointer}` });
+}
+
+/**
+ * A second, independent check of each JSON answer, with OpenAPI 3.0's semantics as 3.0-era tools apply
+ * them (openapi-response-validator: ajv in draft-07 mode, `nullable` as 3.0 defines it) on the document
+ * rewritten in 3.0's vocabulary: a schema only 2020-12 validators read right (e.g. `items: false`
+ * beside prefixItems, which 3.0 tools take as "no item allowed") fails here.
+ */
+const document30 = toOpenApi30(document);
+
+function openApi30Errors(path: string, method: string, status: number, body: unknown): unknown[] {
+  const item = document30.paths?.[path] as Record<string, { responses: Record<string, unknown> }> | undefined;
+  const operation = item?.[method];
+  if (!operation) return [`${method} ${path} is not documented`];
+  type Args = ConstructorParameters<typeof OpenAPIResponseValidator>[0];
+  // Its types declare OpenAPI 2's `{schema}` responses; the code also reads 3.0's `content` (getSchemas).
+  const validator = new OpenAPIResponseValidator({
+    responses: { [status]: operation.responses[String(status)] } as Args["responses"],
+    components: document30.components as Args["components"],
+  });
+  return validator.validateResponse(status, body)?.errors ?? [];
 }
 
 /** The path parameters of `pathname`, matched against the documented path's `{name}` segments. */
@@ -492,6 +556,7 @@ describe("the API answers as its OpenAPI document says", () => {
     expect(response.status, JSON.stringify(answer).slice(0, 300)).toBe(call.status);
     const validate = responseValidator(call.path, call.method, call.status);
     expect(validate(answer) ? [] : validate.errors).toEqual([]);
+    expect(openApi30Errors(call.path, call.method, call.status, answer)).toEqual([]);
     if (call.creates) created[call.creates] = String(answer.id);
   });
 
@@ -511,6 +576,15 @@ describe("the API answers as its OpenAPI document says", () => {
     expect(Object.keys(document.paths?.["/api/experiments/{slug}/frontier"]?.get?.responses ?? {})).toContain(
       "304",
     );
+  });
+
+  it("rejects a body that breaks the document, in 3.0's reading too (neither validator is a no-op)", () => {
+    expect(openApi30Errors("/api/experiments/{slug}", "get", 200, { slug: SLUG })).not.toEqual([]);
+    expect(
+      openApi30Errors("/api/experiments/{slug}", "get", 404, {
+        error: { code: "not_found", message: "No." },
+      }),
+    ).toEqual([]);
   });
 
   it("rejects a body that breaks the document (the validator is not a no-op)", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ComparisonData } from "../../lib/api/compareTypes";
+import type { ComparisonData } from "../../lib/contracts/compareTypes";
 import type { Db } from "../../lib/db/client";
 import { DIFFICULTY_SLICES } from "../../lib/domain/difficulty";
 import { computeStatistics } from "../../lib/server/statistics/computeStatistics";

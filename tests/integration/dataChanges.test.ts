@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client";
 import { type DataChangeListener, listenForDataChanges } from "../../lib/db/dataChangeListener";
-import { dataChangeId } from "../../lib/db/queries/dataChangeId";
+import { dataChangeId } from "../../lib/db/queries/dataChanges";
 import { computeStatistics } from "../../lib/server/statistics/computeStatistics";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
 import { clearJobs, importSeeded, seededSweepFiles } from "./statisticsSupport";

@@ -5,7 +5,7 @@ import { getExperimentHeader, loadSweepMatrix } from "../../lib/db/queries/sweep
 import { generateDemoSweep } from "../../lib/demo/generate";
 import type { CheckpointInput, ResultInput, SweepInput } from "../../lib/domain/sweepInput";
 import { sweepInputToMatrix } from "../../lib/domain/toMatrix";
-import { loadDemoSweep } from "../../lib/importer/loadDemo";
+import { loadDemoSweep } from "../../lib/import/loadDemo";
 import { storeSweep, testDb, truncateAll } from "./db";
 
 const db = testDb();

@@ -3,7 +3,7 @@ import { createPrisma, type Db } from "../../lib/db/client";
 import { generateDemoSweep } from "../../lib/demo/generate";
 import type { DemoOptions } from "../../lib/demo/options";
 import type { SweepInput } from "../../lib/domain/sweepInput";
-import { type WrittenSweep, writeSweep } from "../../lib/importer/writeSweep";
+import { type WrittenSweep, writeSweep } from "../../lib/import/writeSweep";
 
 /** The URL of the suite's migrated database (see global-setup.ts). */
 export function testDatabaseUrl(): string {
@@ -18,7 +18,7 @@ export function testDb(): Db {
 /** Empties every application table, so each test file starts from an empty database. */
 export async function truncateAll(db: Db): Promise<void> {
   await db.$executeRawUnsafe(
-    'TRUNCATE "results", "checkpoints", "import_batches", "experiments", "problems" RESTART IDENTITY CASCADE',
+    'TRUNCATE "results", "checkpoints", "import_batches", "experiments", "problems", "studies" RESTART IDENTITY CASCADE',
   );
 }
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postSearch } from "../../app/api/experiments/[slug]/ensembles/search/route";
-import type { EnsembleSearchSummary } from "../../lib/api/scalingTypes";
 import { runCli } from "../../lib/cli/main";
+import type { EnsembleSearchSummary } from "../../lib/contracts/scalingTypes";
 import { generateDemoSweep } from "../../lib/demo/generate";
 import type { SweepInput } from "../../lib/domain/sweepInput";
 import { sweepInputToMatrix } from "../../lib/domain/toMatrix";
 import { runEnsembleSearch } from "../../lib/science/ensembleSearchSummary";
-import { bruteNoPass } from "../unit/scaling/bruteForce";
+import { bruteNoPass } from "../support/bruteForce";
 import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics } from "./statisticsSupport";
 

@@ -2,15 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postEnsemble } from "../../app/api/experiments/[slug]/ensembles/route";
 import { GET as getMatrix } from "../../app/api/experiments/[slug]/matrix/route";
 import { GET as getPassAtK } from "../../app/api/experiments/[slug]/pass-at-k/route";
-import type { EnsembleEvaluation, PassAtKCurves, ScalingMatrixPayload } from "../../lib/api/scalingTypes";
 import { runCli } from "../../lib/cli/main";
+import type {
+  EnsembleEvaluation,
+  PassAtKCurves,
+  ScalingMatrixPayload,
+} from "../../lib/contracts/scalingTypes";
 import { generateDemoSweep } from "../../lib/demo/generate";
 import { alphaKind } from "../../lib/domain/alpha";
 import type { SweepInput } from "../../lib/domain/sweepInput";
 import { sweepInputToMatrix } from "../../lib/domain/toMatrix";
 import { curveKs } from "../../lib/science/curveKs";
 import { getEnsembleSearch } from "../../lib/server/ensembles";
-import { bruteNoPass, brutePassAtK } from "../unit/scaling/bruteForce";
+import { bruteNoPass, brutePassAtK } from "../support/bruteForce";
 import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics } from "./statisticsSupport";
 

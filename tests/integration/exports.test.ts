@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { FrontierData } from "../../lib/api/types";
+import type { FrontierData } from "../../lib/contracts/types";
 import type { Db } from "../../lib/db/client";
-import { runImport } from "../../lib/importer/runImport";
+import { runImport } from "../../lib/import/runImport";
 import { METRICS } from "../../lib/science/metricRegistry";
 import { computeStatistics } from "../../lib/server/statistics/computeStatistics";
 import { testDb, truncateAll } from "./db";

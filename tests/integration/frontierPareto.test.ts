@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FrontierData, FrontierPoint } from "@/lib/api/types";
+import type { FrontierData, FrontierPoint } from "@/lib/contracts/types";
 import type { Db } from "@/lib/db/client";
 import { loadSweepMatrix } from "@/lib/db/queries/sweep";
 import { DEMO_EXPERIMENT_SLUG } from "@/lib/demo/experiment";
 import { DIFFICULTY_SLICES } from "@/lib/domain/difficulty";
-import { loadDemoSweep } from "@/lib/importer/loadDemo";
+import { loadDemoSweep } from "@/lib/import/loadDemo";
 import { crashShareOfSamples } from "@/lib/science/collapse";
 import { getMetric, type MetricId } from "@/lib/science/metricRegistry";
 import { sliceSummary } from "@/lib/science/metrics";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/imports/route";
 import type { Db } from "@/lib/db/client";
-import type { ImportReport } from "@/lib/importer/report";
+import type { ImportReport } from "@/lib/import/report";
 import { type LcbFilesOnDisk, lcbFileName, lcbFilesOnDisk, lcbText } from "../support/lcbFixture";
 import { LOCAL_CLIENT } from "../support/localClient";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";

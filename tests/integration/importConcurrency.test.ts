@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { memoryFile } from "@/lib/importer/inputFile";
-import { runImport } from "@/lib/importer/runImport";
+import { memoryFile } from "@/lib/import/inputFile";
+import { runImport } from "@/lib/import/runImport";
 import { testDb, truncateAll } from "./db";
 
 let db: Db;

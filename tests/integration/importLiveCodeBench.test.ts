@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { diskFile } from "@/lib/importer/inputFile";
-import { runImport } from "@/lib/importer/runImport";
+import { diskFile } from "@/lib/import/inputFile";
+import { runImport } from "@/lib/import/runImport";
 import { type LcbFilesOnDisk, lcbFilesOnDisk } from "../support/lcbFixture";
 import { testDb, truncateAll } from "./db";
 import { snapshotDb } from "./importSupport";

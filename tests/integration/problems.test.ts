@@ -1,7 +1,7 @@
 import { randomLcg } from "d3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROBLEMS_DEFAULT_LIMIT, PROBLEMS_MAX_LIMIT } from "../../lib/api/problemSchemas";
-import type { ProblemChangesPage, ProblemCounts, ProblemDetail } from "../../lib/api/problemTypes";
+import { PROBLEMS_DEFAULT_LIMIT, PROBLEMS_MAX_LIMIT } from "../../lib/contracts/problemSchemas";
+import type { ProblemChangesPage, ProblemCounts, ProblemDetail } from "../../lib/contracts/problemTypes";
 import type { Db } from "../../lib/db/client";
 import { DIFFICULTIES, type Difficulty } from "../../lib/domain/difficulty";
 import type { SweepInput } from "../../lib/domain/sweepInput";

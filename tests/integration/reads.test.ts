@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExperimentDetail, FrontierData } from "../../lib/api/types";
+import type { ExperimentDetail, FrontierData } from "../../lib/contracts/types";
 import { createPrisma, type Db } from "../../lib/db/client";
 import { getExperimentList, getFrontierData } from "../../lib/server/experiments";
 import { getScalingMatrix } from "../../lib/server/scalingMatrix";

@@ -133,6 +133,7 @@ describe("the migrated database", () => {
       "results",
       "saved_views",
       "snapshots",
+      "studies",
     ]);
     expect(normalize(await actualTables(client))).toEqual(normalize(expected));
   });
@@ -148,6 +149,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_statistics$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_data_changes$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_sharing$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_studies$/), ...applied },
     ]);
   });
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client";
-import { enqueueMissingStatistics } from "../../lib/db/queries/enqueueMissingStatistics";
 import { listExperiments } from "../../lib/db/queries/experiments";
+import { enqueueMissingStatistics } from "../../lib/db/queries/statistics";
 import { loadSweepMatrix } from "../../lib/db/queries/sweep";
 import { alphaKind } from "../../lib/domain/alpha";
 import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../../lib/domain/difficulty";
-import { memoryFile } from "../../lib/importer/inputFile";
-import { loadDemoSweep } from "../../lib/importer/loadDemo";
+import { memoryFile } from "../../lib/import/inputFile";
+import { loadDemoSweep } from "../../lib/import/loadDemo";
 import {
   FRONTIER_KIND,
   FRONTIER_POINTS_KIND,
@@ -14,12 +14,8 @@ import {
   MATRIX_KIND,
   POINT_KINDS,
   passAtKKind,
-} from "../../lib/importer/statistics/kinds";
-import {
-  CURVE_BOOTSTRAP,
-  FRONTIER_BOOTSTRAP,
-  type LoadedSweep,
-} from "../../lib/importer/statistics/payloads";
+} from "../../lib/responses/statisticKinds";
+import { CURVE_BOOTSTRAP, FRONTIER_BOOTSTRAP, type LoadedSweep } from "../../lib/responses/statisticPayloads";
 import { bootstrapCI, bootstrapFrontierStrata } from "../../lib/science/bootstrap";
 import { collapsedFlags } from "../../lib/science/collapse";
 import { curveKs } from "../../lib/science/curveKs";

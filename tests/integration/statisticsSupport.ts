@@ -1,9 +1,9 @@
 import type { Db } from "../../lib/db/client";
 import { generateDemoSweep } from "../../lib/demo/generate";
 import type { DemoOptions } from "../../lib/demo/options";
-import { memoryFile } from "../../lib/importer/inputFile";
-import type { ImportEntry } from "../../lib/importer/plan";
-import { runImport } from "../../lib/importer/runImport";
+import { memoryFile } from "../../lib/import/inputFile";
+import type { ImportEntry } from "../../lib/import/plan";
+import { runImport } from "../../lib/import/runImport";
 import { computeStatistics } from "../../lib/server/statistics/computeStatistics";
 
 /** A small seeded sweep: 30 problems of three difficulties, five α, 16 samples. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExperimentHeader, FrontierData } from "@/lib/api/types";
+import type { ExperimentHeader, FrontierData } from "@/lib/contracts/types";
 import type { Db } from "@/lib/db/client";
-import { memoryFile } from "@/lib/importer/inputFile";
-import { runImport } from "@/lib/importer/runImport";
+import { memoryFile } from "@/lib/import/inputFile";
+import { runImport } from "@/lib/import/runImport";
 import { LOCAL_CLIENT } from "../support/localClient";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
 import { snapshotDb } from "./importSupport";

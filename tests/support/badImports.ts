@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
-import { IMPORT_FORMATS } from "../../lib/import/formats";
+import { IMPORT_FORMATS } from "../../lib/formats/formats";
 
 const badImportSchema = z.strictObject({
   /** The file's name in {@link BAD_IMPORTS_DIR}. */

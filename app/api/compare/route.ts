@@ -1,4 +1,4 @@
-import { compareQuerySchema } from "@/lib/api/compareSchemas";
+import { compareQuerySchema } from "@/lib/contracts/compareSchemas";
 import { comparisonResponse } from "@/lib/server/compare/comparison";
 import { serverReadDb } from "@/lib/server/db";
 import { handle, parseSearchParams } from "@/lib/server/http";

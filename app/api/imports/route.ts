@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runImport } from "@/lib/importer/runImport";
-import { uploadMaxBytes } from "@/lib/importer/settings";
+import { runImport } from "@/lib/import/runImport";
+import { uploadMaxBytes } from "@/lib/import/settings";
 import { serverDb } from "@/lib/server/db";
 import { handle } from "@/lib/server/http";
 import { readImportRequest } from "@/lib/server/imports/apiRequest";

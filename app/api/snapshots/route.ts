@@ -1,4 +1,4 @@
-import { snapshotCreateSchema } from "@/lib/api/sharing";
+import { snapshotCreateSchema } from "@/lib/contracts/sharing";
 import { serverDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";

@@ -1,11 +1,8 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
-import { slugSchema } from "@/lib/api/schemas";
-import { getExperimentHeader } from "@/lib/db/queries/sweep";
-import { serverDb } from "@/lib/server/db";
-import { DatabaseUnavailableError } from "@/lib/server/errors";
-import { toApiError } from "@/lib/server/http";
+import { withPageData } from "@/components/pages/PageData";
+import { slugSchema } from "@/lib/contracts/schemas";
+import { pageExperimentHeader } from "@/lib/server/pages";
 
 /**
  * Answers 404 for an unknown experiment, on the explorer and the scaling page alike. The check sits
@@ -22,12 +19,9 @@ export default async function ExperimentLayout({
 }) {
   const { slug } = await params;
   if (!slugSchema.safeParse(slug).success) notFound();
-  try {
-    if (!(await getExperimentHeader(serverDb(), slug))) notFound();
-  } catch (error) {
-    // The proxy answers 503 while the database is down; this covers it going down in between.
-    if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
-    throw error;
-  }
-  return children;
+  // The proxy answers 503 while the database is down; withPageData covers it going down in between.
+  return withPageData(
+    () => pageExperimentHeader(slug),
+    () => children,
+  );
 }

@@ -1,16 +1,10 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { Explorer } from "@/components/explorer/Explorer";
+import { Seeded, withPageData } from "@/components/pages/PageData";
 import { viewMetadata } from "@/components/previews/viewMetadata";
-import type { FrontierData } from "@/lib/api/types";
-import { experimentSource, frontierQuery } from "@/lib/client/queries";
-import { makeQueryClient } from "@/lib/client/queryClient";
+import { experimentSource, frontierQuery } from "@/components/queries/queries";
 import { serverReadDb } from "@/lib/server/db";
-import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { getFrontierData } from "@/lib/server/experiments";
-import { toApiError } from "@/lib/server/http";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
 
 export const dynamic = "force-dynamic";
@@ -33,21 +27,13 @@ export async function generateMetadata({ params, searchParams }: ExperimentPageP
 export default async function ExperimentPage({ params, searchParams }: ExperimentPageProps) {
   const { slug } = await params;
   const search = pageQueryString(await searchParams);
-  let data: FrontierData | null;
-  try {
-    data = await getFrontierData(serverReadDb(), slug);
-  } catch (error) {
-    if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
-    throw error;
-  }
-  if (!data) notFound();
-
-  const queryClient = makeQueryClient();
-  queryClient.setQueryData(frontierQuery(experimentSource(slug)).queryKey, data);
-  return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      {/* Keyed by the query string: a deck step to another view of this page starts that view afresh. */}
-      <Explorer key={search} slug={slug} initialSearch={search} />
-    </HydrationBoundary>
+  return withPageData(
+    () => getFrontierData(serverReadDb(), slug),
+    (data) => (
+      <Seeded queries={[[frontierQuery(experimentSource(slug)).queryKey, data]]}>
+        {/* Keyed by the query string: a deck step to another view of this page starts that view afresh. */}
+        <Explorer key={search} slug={slug} initialSearch={search} />
+      </Seeded>
+    ),
   );
 }

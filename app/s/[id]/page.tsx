@@ -1,35 +1,26 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { Explorer } from "@/components/explorer/Explorer";
+import { Seeded, type SeededQuery, withPageData } from "@/components/pages/PageData";
 import { snapshotMetadata } from "@/components/previews/viewMetadata";
+import { PinnedSource } from "@/components/queries/apiSource";
+import { frontierQuery, scalingMatrixQuery, snapshotSource } from "@/components/queries/queries";
 import { ScalingHeading } from "@/components/scaling/ScalingHeading";
 import { ScalingView } from "@/components/scaling/ScalingView";
 import { SnapshotBanner } from "@/components/sharing/SnapshotBanner";
-import { SNAPSHOT_ID_PATTERN, type Snapshot } from "@/lib/api/sharing";
-import { PinnedSource } from "@/lib/client/apiSource";
-import { frontierQuery, scalingMatrixQuery, snapshotSource } from "@/lib/client/queries";
-import { makeQueryClient } from "@/lib/client/queryClient";
-import { snapshotById } from "@/lib/db/queries/snapshotById";
+import { SNAPSHOT_ID_PATTERN, type Snapshot } from "@/lib/contracts/sharing";
 import { serverReadDb } from "@/lib/server/db";
-import { DatabaseUnavailableError } from "@/lib/server/errors";
-import { toApiError } from "@/lib/server/http";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
-import { parseSnapshot } from "@/lib/server/sharing/pinnedReads";
+import { readForPage } from "@/lib/server/pages";
+import { readPinnedSnapshot } from "@/lib/server/sharing/pinnedReads";
 
 /** The pinned view's title and link preview (components/previews/viewMetadata.ts). */
 export async function generateMetadata({ params }: SnapshotPageProps): Promise<Metadata> {
   const { id } = await params;
   if (!SNAPSHOT_ID_PATTERN.test(id)) return { title: "Pinned snapshot" };
-  try {
-    const stored = await snapshotById(serverReadDb(), id);
-    return stored ? await snapshotMetadata(parseSnapshot(stored)) : { title: "Pinned snapshot" };
-  } catch (error) {
-    // The page itself says when the database is down; its title stays the plain one.
-    if (toApiError(error) instanceof DatabaseUnavailableError) return { title: "Pinned snapshot" };
-    throw error;
-  }
+  // The page itself says when the database is down; its title stays the plain one.
+  const read = await readForPage(() => readPinnedSnapshot(serverReadDb(), id));
+  return read.kind === "data" && read.data ? await snapshotMetadata(read.data) : { title: "Pinned snapshot" };
 }
 
 export const dynamic = "force-dynamic";
@@ -48,26 +39,32 @@ interface SnapshotPageProps {
 export default async function SnapshotPage({ params, searchParams }: SnapshotPageProps) {
   const { id } = await params;
   if (!SNAPSHOT_ID_PATTERN.test(id)) notFound();
-  let snapshot: Snapshot;
-  try {
-    const stored = await snapshotById(serverReadDb(), id);
-    if (!stored) notFound();
-    snapshot = parseSnapshot(stored);
-  } catch (error) {
-    if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
-    throw error;
-  }
+  const overrides = new URLSearchParams(pageQueryString(await searchParams));
+  return withPageData(
+    () => readPinnedSnapshot(serverReadDb(), id),
+    (snapshot) => <PinnedPage id={id} snapshot={snapshot} overrides={overrides} />,
+  );
+}
+
+/** The pinned view, its parameters overridden by the address's. */
+function PinnedPage({
+  id,
+  snapshot,
+  overrides,
+}: {
+  id: string;
+  snapshot: Snapshot;
+  overrides: URLSearchParams;
+}) {
   const view = new URLSearchParams(snapshot.view);
-  for (const [key, value] of new URLSearchParams(pageQueryString(await searchParams))) view.set(key, value);
+  for (const [key, value] of overrides) view.set(key, value);
   const search = view.toString();
   const source = snapshotSource(id);
-  const queryClient = makeQueryClient();
   const slug = snapshot.experiment;
-  if (snapshot.page === "explorer") {
-    queryClient.setQueryData(frontierQuery(source).queryKey, snapshot.data.frontier);
-  } else {
-    queryClient.setQueryData(scalingMatrixQuery(source).queryKey, snapshot.data.matrix);
-  }
+  const seeded: SeededQuery =
+    snapshot.page === "explorer"
+      ? [frontierQuery(source).queryKey, snapshot.data.frontier]
+      : [scalingMatrixQuery(source).queryKey, snapshot.data.matrix];
   return (
     <>
       <SnapshotBanner
@@ -75,7 +72,7 @@ export default async function SnapshotPage({ params, searchParams }: SnapshotPag
         name={snapshot.page === "explorer" ? snapshot.data.detail.name : snapshot.data.matrix.experiment.name}
       />
       {snapshot.page === "scaling" ? <ScalingHeading experiment={snapshot.data.matrix.experiment} /> : null}
-      <HydrationBoundary state={dehydrate(queryClient)}>
+      <Seeded queries={[seeded]}>
         <PinnedSource source={source}>
           {snapshot.page === "explorer" ? (
             <Explorer key={search} slug={slug} initialSearch={search} />
@@ -83,7 +80,7 @@ export default async function SnapshotPage({ params, searchParams }: SnapshotPag
             <ScalingView key={search} slug={slug} initialSearch={search} updatedAt={snapshot.createdAt} />
           )}
         </PinnedSource>
-      </HydrationBoundary>
+      </Seeded>
     </>
   );
 }

@@ -5,20 +5,20 @@ import { ChartAxes } from "@/components/charts/ChartAxes";
 import { ChartDataTable } from "@/components/charts/ChartDataTable";
 import { ChartExport } from "@/components/charts/ChartExport";
 import { GlossaryLink } from "@/components/glossary/GlossaryLink";
-import type { FrontierPoint } from "@/lib/api/types";
 import { compositionCaption } from "@/lib/charts/compositionCaption";
 import {
   type CompositionLayout,
   layoutComposition,
   VERDICT_SHARE_METRIC,
 } from "@/lib/charts/compositionLayout";
+import type { FrontierPoint } from "@/lib/contracts/types";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
 import { getMetric, metricAnchor } from "@/lib/science/metricRegistry";
-import { COLLAPSED_CROSS } from "../frontier/FrontierSvg";
+import { useElementWidth } from "../../browser/useElementWidth";
+import { VERDICT_COLORS } from "../../charts/verdictColors";
+import { COLLAPSED_CROSS } from "../../frontier/FrontierSvg";
 import { SingleCheckpointChartNote } from "../SingleCheckpointNote";
-import { useElementWidth } from "../useElementWidth";
-import { VERDICT_COLORS } from "./verdictColors";
 
 const HEIGHT = 260;
 

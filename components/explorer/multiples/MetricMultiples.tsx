@@ -2,8 +2,8 @@
 
 import { useMemo } from "react";
 import { ChartDataTable } from "@/components/charts/ChartDataTable";
-import type { FrontierData, FrontierPoint } from "@/lib/api/types";
 import type { SliceSeries } from "@/lib/charts/metricLinesLayout";
+import type { FrontierData, FrontierPoint } from "@/lib/contracts/types";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { DIFFICULTY_SLICES, type DifficultySlice } from "@/lib/domain/difficulty";
 import { getMetric, type MetricId } from "@/lib/science/metricRegistry";

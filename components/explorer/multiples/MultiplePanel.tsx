@@ -7,9 +7,9 @@ import { layoutMetricLines, type MetricLinesLayout, type SliceSeries } from "@/l
 import { formatAlpha } from "@/lib/domain/alpha";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
+import { useElementWidth } from "../../browser/useElementWidth";
+import { COLLAPSED_CROSS } from "../../frontier/FrontierSvg";
 import { MetricName } from "../../glossary/MetricName";
-import { COLLAPSED_CROSS } from "../frontier/FrontierSvg";
-import { useElementWidth } from "../useElementWidth";
 import { SLICE_STYLES } from "./sliceStyles";
 
 const HEIGHT = 190;

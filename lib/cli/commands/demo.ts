@@ -1,10 +1,13 @@
 import { getExperimentHeader } from "../../db/queries/sweep";
-import { DEMO_EXPERIMENT_SLUG } from "../../demo/experiment";
-import { loadDemoSweep } from "../../importer/loadDemo";
+import { DEMO_EXPERIMENT_SLUG, DEMO_STUDY } from "../../demo/experiment";
+import { loadDemoStudy, loadDemoSweep } from "../../import/loadDemo";
 import { parseCommandArgs } from "../args";
 import { type CliIO, withDatabase } from "../context";
 
-/** `alphascope demo`: stores the synthetic demo sweep once; running it again changes nothing. */
+/**
+ * `alphascope demo`: stores the synthetic demo sweep and the demo study's other experiments once;
+ * running it again changes nothing.
+ */
 export async function demoCommand(io: CliIO, args: string[]): Promise<number> {
   parseCommandArgs(args, {});
   return withDatabase(async (db) => {
@@ -17,6 +20,8 @@ export async function demoCommand(io: CliIO, args: string[]): Promise<number> {
       `Loaded the synthetic demo sweep "${slug}": ${checkpoints} checkpoints × ${problems} problems, ` +
         `${samples.toLocaleString("en-US")} samples.`,
     );
+    const cells = await loadDemoStudy(db);
+    io.out(`Loaded the synthetic demo study "${DEMO_STUDY.slug}": ${cells.length + 1} experiments.`);
     return 0;
   });
 }

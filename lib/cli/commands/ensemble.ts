@@ -1,6 +1,6 @@
-import { ENSEMBLE_SEARCH_DEFAULTS } from "../../api/ensembleSearchLimits";
-import { parseMemberList } from "../../api/scalingSchemas";
-import type { EnsembleEvaluation, EnsembleSearchSummary } from "../../api/scalingTypes";
+import { ENSEMBLE_SEARCH_DEFAULTS } from "../../contracts/ensembleSearchLimits";
+import { parseMemberList } from "../../contracts/scalingSchemas";
+import type { EnsembleEvaluation, EnsembleSearchSummary } from "../../contracts/scalingTypes";
 import { formatAlpha } from "../../domain/alpha";
 import { DIFFICULTY_SLICES, type DifficultySlice } from "../../domain/difficulty";
 import { getEnsembleEvaluation, getEnsembleSearch } from "../../server/ensembles";

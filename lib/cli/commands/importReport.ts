@@ -1,7 +1,7 @@
 import { formatAlpha } from "../../domain/alpha";
 import { DIFFICULTIES } from "../../domain/difficulty";
-import { IMPORT_FORMAT_LABELS } from "../../import/formats";
-import type { CheckpointReport, ImportReport } from "../../importer/report";
+import { IMPORT_FORMAT_LABELS } from "../../formats/formats";
+import type { CheckpointReport, ImportReport } from "../../import/report";
 import { percent, renderTable } from "../table";
 
 function stored(checkpoint: CheckpointReport): string {

@@ -1,7 +1,7 @@
-import type { ExperimentListItem } from "../../api/types";
+import type { ExperimentListItem } from "../../contracts/types";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
-import { storedSetting } from "./storedValues";
+import { storedSetting } from "./statistics";
 
 interface ExperimentListRow {
   slug: string;
@@ -61,4 +61,40 @@ export function countExperiments(db: Db): Promise<number> {
 export async function deleteExperiment(db: Prisma.TransactionClient, slug: string): Promise<boolean> {
   const { count } = await db.experiment.deleteMany({ where: { slug } });
   return count > 0;
+}
+
+/** The experiment's id and current version by slug; null when no experiment has that slug. */
+export function experimentRef(db: Db, slug: string): Promise<{ id: number; version: string } | null> {
+  return db.experiment.findUnique({ where: { slug }, select: { id: true, version: true } });
+}
+
+/** The experiment's slug and current version; null when it no longer exists. */
+export async function experimentVersion(
+  tx: Prisma.TransactionClient,
+  experimentId: number,
+): Promise<{ slug: string; version: string } | null> {
+  return tx.experiment.findUnique({ where: { id: experimentId }, select: { slug: true, version: true } });
+}
+
+/** The stored metadata columns a change may set (undefined: unchanged; null: cleared). */
+export interface ExperimentMetadataColumns {
+  name?: string;
+  description?: string;
+  benchmark?: string;
+  setting?: string;
+  modelFamily?: string | null;
+  modelScale?: string | null;
+  endpointALabel?: string;
+  endpointAModel?: string | null;
+  endpointBLabel?: string;
+  endpointBModel?: string | null;
+}
+
+/** Sets the given metadata columns of an experiment. */
+export async function updateExperimentMetadata(
+  tx: Prisma.TransactionClient,
+  experimentId: number,
+  columns: ExperimentMetadataColumns,
+): Promise<void> {
+  await tx.experiment.update({ where: { id: experimentId }, data: columns });
 }

@@ -1,7 +1,7 @@
 import type { Difficulty } from "../../domain/difficulty";
 import type { ProblemInput } from "../../domain/sweepInput";
 import type { Prisma } from "../generated/prisma/client";
-import { storedDifficulty } from "./storedValues";
+import { storedDifficulty } from "./statistics";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,5 +1,6 @@
 import type { ExperimentInput } from "../../domain/sweepInput";
 import type { Prisma } from "../generated/prisma/client";
+import { setExperimentStudy } from "./studies";
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,6 +50,7 @@ export async function findOrCreateExperiment(tx: Tx, input: ExperimentInput): Pr
     },
     select,
   });
+  if (input.study) await setExperimentStudy(tx, created.id, input.study);
   return { ...created, created: true };
 }
 

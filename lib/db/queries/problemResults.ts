@@ -1,7 +1,7 @@
 import type { Difficulty } from "../../domain/difficulty";
 import type { VerdictCounts } from "../../domain/verdicts";
 import type { Db } from "../client";
-import { storedDifficulty } from "./storedValues";
+import { storedDifficulty } from "./statistics";
 
 /** One checkpoint's stored result on one problem. */
 export interface StoredProblemResult {

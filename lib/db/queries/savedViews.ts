@@ -1,3 +1,4 @@
+import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
 
 /** A saved view as stored. */
@@ -28,4 +29,73 @@ export function savedViews(db: Prisma.TransactionClient, experimentId: number): 
     orderBy: [{ position: "asc" }, { id: "asc" }],
     select: SAVED_VIEW_SELECT,
   });
+}
+
+/**
+ * Saves a view at the end of the experiment's deck (the position is taken under a row lock); null
+ * when the experiment already has `max` saved views.
+ */
+export function createSavedView(
+  db: Db,
+  experimentId: number,
+  input: { name: string; page: string; view: string },
+  max: number,
+): Promise<SavedViewRow | null> {
+  return db.$transaction(async (tx) => {
+    // Two saves at once must not take the same position: serialise them on the experiment's row.
+    await tx.$executeRawUnsafe(`SELECT 1 FROM "experiments" WHERE "id" = $1 FOR UPDATE`, experimentId);
+    const last = await tx.savedView.aggregate({
+      where: { experimentId },
+      _max: { position: true },
+      _count: true,
+    });
+    if (last._count >= max) return null;
+    return tx.savedView.create({
+      data: { experimentId, ...input, position: (last._max.position ?? -1) + 1 },
+      select: SAVED_VIEW_SELECT,
+    });
+  });
+}
+
+/** Renames one of the experiment's saved views; null when it has no view with that id. */
+export async function renameSavedView(
+  db: Db,
+  experimentId: number,
+  id: number,
+  name: string,
+): Promise<SavedViewRow | null> {
+  const { count } = await db.savedView.updateMany({ where: { id, experimentId }, data: { name } });
+  if (count === 0) return null;
+  return db.savedView.findUnique({ where: { id }, select: SAVED_VIEW_SELECT });
+}
+
+/**
+ * Puts the experiment's saved views in the given order. `ids` must name every one of them exactly
+ * once (checked under a lock, in the same transaction): null otherwise, and nothing changes.
+ */
+export function reorderSavedViews(
+  db: Db,
+  experimentId: number,
+  ids: readonly number[],
+): Promise<SavedViewRow[] | null> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT 1 FROM "experiments" WHERE "id" = $1 FOR UPDATE`, experimentId);
+    const stored = await tx.savedView.findMany({ where: { experimentId }, select: { id: true } });
+    const storedIds = new Set(stored.map((row) => row.id));
+    if (ids.length !== storedIds.size || !ids.every((id) => storedIds.has(id))) return null;
+    await tx.$executeRawUnsafe(
+      `UPDATE "saved_views" v SET "position" = o."position" - 1, "updated_at" = now()
+       FROM unnest($1::int[]) WITH ORDINALITY AS o("id", "position")
+       WHERE v."id" = o."id" AND v."experiment_id" = $2`,
+      ids,
+      experimentId,
+    );
+    return savedViews(tx, experimentId);
+  });
+}
+
+/** Deletes one of the experiment's saved views; false when it has no view with that id. */
+export async function deleteSavedView(db: Db, experimentId: number, id: number): Promise<boolean> {
+  const { count } = await db.savedView.deleteMany({ where: { id, experimentId } });
+  return count === 1;
 }

@@ -1,4 +1,4 @@
-import type { ExperimentHeader } from "../../api/types";
+import type { ExperimentHeader } from "../../contracts/types";
 import {
   type CheckpointColumns,
   emptyCheckpointColumns,
@@ -6,7 +6,7 @@ import {
   type SweepProblem,
 } from "../../domain/sweep";
 import type { Prisma } from "../generated/prisma/client";
-import { storedDifficulty, storedSetting } from "./storedValues";
+import { storedDifficulty, storedSetting } from "./statistics";
 
 /** The experiment's metadata, or null when no experiment has that slug. */
 export async function getExperimentHeader(

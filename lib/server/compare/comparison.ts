@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import type { ComparisonData, ProblemIdSet } from "../../api/compareTypes";
+import type { ComparisonData, ProblemIdSet } from "../../contracts/compareTypes";
 import type { Db } from "../../db/client";
 import { DIFFICULTY_SLICES } from "../../domain/difficulty";
-import { FRONTIER_KIND } from "../../importer/statistics/kinds";
+import { FRONTIER_KIND } from "../../responses/statisticKinds";
 import { NotFoundError } from "../errors";
 import { matchesEtag, READS, readStoredResponse, type StoredResponse } from "../statistics/read";
 import { problemSetOverlap } from "./overlap";

@@ -1,4 +1,4 @@
-import type { ProblemSetOverlap } from "../../api/compareTypes";
+import type { ProblemSetOverlap } from "../../contracts/compareTypes";
 import type { Difficulty, DifficultySlice } from "../../domain/difficulty";
 
 /** The problems of one experiment: ids with their difficulties (parallel arrays). */

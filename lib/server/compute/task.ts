@@ -1,4 +1,4 @@
-import type { EnsembleRequest } from "../../api/scalingTypes";
+import type { EnsembleRequest } from "../../contracts/scalingTypes";
 import type { DifficultySlice } from "../../domain/difficulty";
 import type { EnsembleMemberInput, EnsembleSearchSettings } from "../../science/ensembleSearchSummary";
 

@@ -1,6 +1,6 @@
-import { payloadToMatrix } from "../../api/payloadMatrix";
-import type { ScalingMatrixPayload } from "../../api/scalingTypes";
+import type { ScalingMatrixPayload } from "../../contracts/scalingTypes";
 import type { SweepMatrix } from "../../domain/sweep";
+import { payloadToMatrix } from "../../responses/payloadMatrix";
 import { evaluateEnsemble, searchEnsemblesOf } from "../ensembles";
 import { ApiError } from "../errors";
 import { ensembleCurve } from "../scalingCurves";

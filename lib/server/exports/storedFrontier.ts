@@ -1,4 +1,4 @@
-import type { FrontierData } from "../../api/types";
+import type { FrontierData } from "../../contracts/types";
 import type { Db } from "../../db/client";
 import { NotFoundError } from "../errors";
 import { matchesEtag, READS, readStoredResponse, versionedHeaders } from "../statistics/read";

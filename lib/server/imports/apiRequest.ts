@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { alphaSchema, slugSchema } from "../../api/schemas";
+import { alphaSchema, slugSchema } from "../../contracts/schemas";
 import { SETTINGS } from "../../domain/setting";
-import { EVALPLUS_TESTS } from "../../import/evalplusStatus";
-import { IMPORT_FORMATS } from "../../import/formats";
-import { isManifestFile } from "../../import/manifest";
-import { text as storedText } from "../../import/manifestSchema";
-import { textFault } from "../../import/storable";
-import type { ExperimentSpec } from "../../importer/experimentSpec";
-import { type ImportInputFile, memoryFile, uploadedFile } from "../../importer/inputFile";
-import { readHead, readManifest } from "../../importer/manifestImport";
-import type { ImportRequest } from "../../importer/runImport";
+import { EVALPLUS_TESTS } from "../../formats/evalplusStatus";
+import { IMPORT_FORMATS } from "../../formats/formats";
+import { isManifestFile } from "../../formats/manifest";
+import { text as storedText } from "../../formats/manifestSchema";
+import { textFault } from "../../formats/storable";
+import type { ExperimentSpec } from "../../import/experimentSpec";
+import { type ImportInputFile, memoryFile, uploadedFile } from "../../import/inputFile";
+import { readHead, readManifest } from "../../import/manifestImport";
+import type { ImportRequest } from "../../import/runImport";
 import { BadRequestError } from "../errors";
 import { parseWith } from "../http";
 import { IMPORT_MAX_FILES } from "../limits";
@@ -39,6 +39,10 @@ export const importFieldsSchema = z.object({
   /** Metadata of a new experiment (an existing one keeps its own: change it with PATCH). */
   benchmark: storedText("benchmark").optional(),
   setting: z.enum(SETTINGS).optional(),
+  modelScale: storedText("modelScale").optional(),
+  /** The study a new experiment joins (its slug), and the study's name. */
+  study: slugSchema.optional(),
+  studyName: storedText("name").optional(),
   endpointALabel: storedText("label").optional(),
   endpointAModel: storedText("model").optional(),
   endpointBLabel: storedText("label").optional(),
@@ -83,6 +87,9 @@ function formFields(form: FormData): Fields {
       tests: text("tests"),
       benchmark: text("benchmark"),
       setting: text("setting"),
+      modelScale: text("modelScale"),
+      study: text("study"),
+      studyName: text("studyName"),
       endpointALabel: text("endpointALabel"),
       endpointAModel: text("endpointAModel"),
       endpointBLabel: text("endpointBLabel"),
@@ -104,6 +111,8 @@ function newExperimentMetadata(fields: Fields): Omit<ExperimentSpec, "slug" | "n
   return {
     benchmark: fields.benchmark,
     setting: fields.setting,
+    modelScale: fields.modelScale,
+    study: fields.study === undefined ? undefined : { slug: fields.study, name: fields.studyName },
     endpointA: endpoint(fields.endpointALabel, fields.endpointAModel, "A"),
     endpointB: endpoint(fields.endpointBLabel, fields.endpointBModel, "B"),
   };

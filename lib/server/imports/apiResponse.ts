@@ -1,5 +1,5 @@
-import { formatIssue, ImportValidationError } from "../../import/issues";
-import { IdenticalContentError, ImportConflictError } from "../../importer/conflicts";
+import { formatIssue, ImportValidationError } from "../../formats/issues";
+import { IdenticalContentError, ImportConflictError } from "../../import/conflicts";
 import { ApiError } from "../errors";
 
 /**

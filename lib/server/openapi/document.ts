@@ -1,4 +1,4 @@
-import { createDocument, type oas31 } from "zod-openapi";
+import { type CreateDocumentOptions, createDocument, type oas31 } from "zod-openapi";
 import type { RouteSpec } from "./routeSpec";
 import { compareRoute } from "./routes/compare";
 import { experimentDetailRoute, experimentListRoute, frontierRoute, matrixRoute } from "./routes/experiments";
@@ -16,6 +16,7 @@ import {
   snapshotRoute,
   snapshotsRoute,
 } from "./routes/snapshots";
+import { studyFrontiersRoute, studyListRoute, studyRoute } from "./routes/studies";
 import { savedViewOrderRoute, savedViewRoute, savedViewsRoute } from "./routes/views";
 
 /**
@@ -33,6 +34,9 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   problemChangesRoute,
   problemDetailRoute,
   compareRoute,
+  studyListRoute,
+  studyRoute,
+  studyFrontiersRoute,
   passAtKRoute,
   ensemblesRoute,
   ensembleSearchRoute,
@@ -57,38 +61,85 @@ let built: OpenApiDocument | null = null;
 
 /** The OpenAPI 3.1 document of the API, generated from the routes' zod schemas (built once). */
 export function openApiDocument(): OpenApiDocument {
-  built ??= createDocument({
-    openapi: "3.1.0",
-    info: {
-      title: "alphascope API",
-      version: "1",
-      description:
-        "Read the experiments, frontiers, pass@k curves and per-problem counts alphascope serves, compare experiments, export them, evaluate ensembles, pin snapshots, keep saved views, change an experiment's metadata and import results. Every failure answers with the one error shape (ApiError). Metric ids are defined at /glossary.",
-    },
-    tags: [
-      {
-        name: "Experiments",
-        description: "Stored reads of an experiment's current version (ETag: the version).",
+  built ??= createDocument(
+    {
+      openapi: "3.1.0",
+      // Relative: the document describes the server that serves it, wherever that is.
+      servers: [{ url: "/", description: "The server this document was fetched from." }],
+      info: {
+        title: "alphascope API",
+        version: "1",
+        // The package grants no licence (package.json: "private": true, "license": "UNLICENSED").
+        license: { name: "UNLICENSED" },
+        description:
+          "Read the experiments, frontiers, pass@k curves and per-problem counts alphascope serves, compare experiments, export them, evaluate ensembles, pin snapshots, keep saved views, change an experiment's metadata and import results. Every failure answers with the one error shape (ApiError). Metric ids are defined at /glossary.",
       },
-      { name: "Scaling", description: "pass@k curves and ensembles." },
-      {
-        name: "Export",
-        description: "Files derived from the stored frontier: CSV, mergekit recipe, preview image.",
-      },
-      { name: "Sharing", description: "Snapshots behind short links, and saved views (the review deck)." },
-      { name: "Import", description: "Writing results." },
-      { name: "Server", description: "Health and this document." },
-    ],
-    components: {
-      securitySchemes: {
-        writeToken: {
-          type: "http",
-          scheme: "bearer",
-          description: "ALPHASCOPE_WRITE_TOKEN, when the server sets one (docs/security.md).",
+      tags: [
+        {
+          name: "Experiments",
+          description: "Stored reads of an experiment's current version (ETag: the version).",
+        },
+        {
+          name: "Studies",
+          description: "Groups of experiments drawn as one grid (settings × model scales).",
+        },
+        { name: "Scaling", description: "pass@k curves and ensembles." },
+        {
+          name: "Export",
+          description: "Files derived from the stored frontier: CSV, mergekit recipe, preview image.",
+        },
+        { name: "Sharing", description: "Snapshots behind short links, and saved views (the review deck)." },
+        { name: "Import", description: "Writing results." },
+        { name: "Server", description: "Health and this document." },
+      ],
+      components: {
+        securitySchemes: {
+          writeToken: {
+            type: "http",
+            scheme: "bearer",
+            description: "ALPHASCOPE_WRITE_TOKEN, when the server sets one (docs/security.md).",
+          },
         },
       },
+      paths: Object.fromEntries(ROUTE_SPECS.map((spec) => [spec.path, withSecurity(spec.operations)])),
     },
-    paths: Object.fromEntries(ROUTE_SPECS.map((spec) => [spec.path, spec.operations])),
-  });
+    { override: fixedLengthArrays },
+  );
   return built;
+}
+
+/**
+ * Every operation says who may call it: a write declares its scheme in its route spec (WRITE_SECURITY);
+ * an operation that declares none is an open read, written out as `security: []` so that no tool has
+ * to guess (tests/unit/server/openapi/document.test.ts refuses a non-GET operation without its own).
+ */
+function withSecurity(operations: RouteSpec["operations"]): RouteSpec["operations"] {
+  return Object.fromEntries(
+    Object.entries(operations).map(([method, operation]) => [
+      method,
+      operation && { ...operation, security: operation.security ?? [] },
+    ]),
+  );
+}
+
+/**
+ * A fixed-length array of one kind of item (a zod tuple, e.g. an interval [lower, upper]) as an array
+ * of `n` items of that schema, with minItems = maxItems = n, instead of JSON Schema 2020-12's
+ * prefixItems with `items: false`: OpenAPI 3.0-era tools (Prism among them) read `items: false` as "no
+ * item allowed" and refuse every such array. The wire shape (an array) is unchanged; what the document
+ * no longer says is which position holds which item, and its description does.
+ */
+function fixedLengthArrays({
+  jsonSchema,
+  zodSchema,
+}: Parameters<NonNullable<CreateDocumentOptions["override"]>>[0]) {
+  const { def } = zodSchema._zod;
+  if (def.type !== "tuple" || def.rest !== null || !Array.isArray(jsonSchema.prefixItems)) return;
+  const [first, ...others] = jsonSchema.prefixItems;
+  // A tuple of different items has no such form; the document test refuses any prefixItems left.
+  if (others.some((item) => JSON.stringify(item) !== JSON.stringify(first))) return;
+  jsonSchema.items = first;
+  jsonSchema.minItems = jsonSchema.prefixItems.length;
+  jsonSchema.maxItems = jsonSchema.prefixItems.length;
+  delete jsonSchema.prefixItems;
 }

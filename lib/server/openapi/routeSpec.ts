@@ -4,8 +4,8 @@ import type {
   ZodOpenApiPathItemObject,
   ZodOpenApiResponseObject,
 } from "zod-openapi";
-import { apiErrorBodySchema } from "../../api/errorSchema";
-import { slugSchema } from "../../api/schemas";
+import { apiErrorBodySchema } from "../../contracts/errorSchema";
+import { slugSchema } from "../../contracts/schemas";
 
 /**
  * One API route's entry in the OpenAPI document (lib/server/openapi/routes/, listed in ROUTE_SPECS):
@@ -91,6 +91,12 @@ export function fileResponse(
 export function jsonBody(schema: z.ZodType): NonNullable<Operation["requestBody"]> {
   return { required: true, content: { "application/json": { schema } } };
 }
+
+/**
+ * Who may call a computation posted as JSON that writes nothing (an ensemble's evaluation, the
+ * search): anyone who may read. Every operation other than a GET states its security explicitly.
+ */
+export const OPEN_COMPUTATION: Operation["security"] = [];
 
 /** Who may write: anyone on loopback by default, or the bearer of ALPHASCOPE_WRITE_TOKEN when set. */
 export const WRITE_SECURITY: Operation["security"] = [{}, { writeToken: [] }];

@@ -1,4 +1,4 @@
-import { savedViewIdSchema, snapshotIdSchema } from "../../api/sharing";
+import { savedViewIdSchema, snapshotIdSchema } from "../../contracts/sharing";
 import { BadRequestError, NotFoundError } from "../errors";
 
 /**

@@ -1,4 +1,4 @@
-import type { SharedPage } from "../../api/sharing";
+import type { SharedPage } from "../../contracts/sharing";
 import type { Db } from "../../db/client";
 import { DIFFICULTY_SLICES } from "../../domain/difficulty";
 import { ApiError } from "../errors";

@@ -1,6 +1,12 @@
-import type { EnsembleEvaluation, EnsembleRequest, PassAtKCurves } from "../../api/scalingTypes";
-import type { ExplorerSnapshotData, ScalingSnapshotData, SharedPage, Snapshot } from "../../api/sharing";
-import type { StoredSnapshot } from "../../db/queries/snapshotById";
+import type { EnsembleEvaluation, EnsembleRequest, PassAtKCurves } from "../../contracts/scalingTypes";
+import type {
+  ExplorerSnapshotData,
+  ScalingSnapshotData,
+  SharedPage,
+  Snapshot,
+} from "../../contracts/sharing";
+import type { Db } from "../../db/client";
+import { type StoredSnapshot, snapshotById } from "../../db/queries/snapshots";
 import { computeOffThread } from "../compute/pool";
 import { BadRequestError, NotFoundError } from "../errors";
 import { type PassAtKCurvesRequest, pickCurves } from "../scalingCurves";
@@ -66,4 +72,10 @@ export function pinnedEnsemble(
     matrix: pinnedMatrixBody(snapshot),
     request,
   });
+}
+
+/** The snapshot with that id, parsed for the snapshot page; null when there is none. */
+export async function readPinnedSnapshot(db: Db, id: string): Promise<Snapshot | null> {
+  const stored = await snapshotById(db, id);
+  return stored && parseSnapshot(stored);
 }

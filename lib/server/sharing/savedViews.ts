@@ -1,11 +1,19 @@
-import { SAVED_VIEWS_MAX, type SavedView, type SavedViewList, type SharedPage } from "../../api/sharing";
+import {
+  SAVED_VIEWS_MAX,
+  type SavedView,
+  type SavedViewList,
+  type SharedPage,
+} from "../../contracts/sharing";
 import type { Db } from "../../db/client";
-import { createSavedView } from "../../db/queries/createSavedView";
-import { deleteSavedView } from "../../db/queries/deleteSavedView";
-import { experimentRef } from "../../db/queries/experimentRef";
-import { renameSavedView } from "../../db/queries/renameSavedView";
-import { reorderSavedViews } from "../../db/queries/reorderSavedViews";
-import { type SavedViewRow, savedViews } from "../../db/queries/savedViews";
+import { experimentRef } from "../../db/queries/experiments";
+import {
+  createSavedView,
+  deleteSavedView,
+  renameSavedView,
+  reorderSavedViews,
+  type SavedViewRow,
+  savedViews,
+} from "../../db/queries/savedViews";
 import { ApiError, BadRequestError, NotFoundError } from "../errors";
 
 function toWire(row: SavedViewRow): SavedView {

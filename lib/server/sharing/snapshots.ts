@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { SnapshotCreated, SnapshotCreateRequest } from "../../api/sharing";
+import type { SnapshotCreated, SnapshotCreateRequest } from "../../contracts/sharing";
 import type { Db } from "../../db/client";
-import { experimentRef } from "../../db/queries/experimentRef";
-import { insertSnapshot } from "../../db/queries/insertSnapshot";
-import { type StoredSnapshot, snapshotById } from "../../db/queries/snapshotById";
+import { experimentRef } from "../../db/queries/experiments";
+import { insertSnapshot, type StoredSnapshot, snapshotById } from "../../db/queries/snapshots";
 import { ApiError, NotFoundError } from "../errors";
 import { pinData } from "./pinData";
 

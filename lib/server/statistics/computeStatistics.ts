@@ -1,12 +1,10 @@
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../db/generated/prisma/client";
-import { dropObsoleteStatistics } from "../../db/queries/dropObsoleteStatistics";
-import { experimentVersion } from "../../db/queries/experimentVersion";
-import { storedStatisticKinds } from "../../db/queries/storedStatisticKinds";
-import { storeStatistics } from "../../db/queries/storeStatistics";
+import { experimentVersion } from "../../db/queries/experiments";
+import { dropObsoleteStatistics, storedStatisticKinds, storeStatistics } from "../../db/queries/statistics";
 import { loadSweepMatrix } from "../../db/queries/sweep";
-import { INTERVAL_KINDS, POINT_KINDS, type StatisticKind } from "../../importer/statistics/kinds";
-import { type LoadedSweep, statisticBody } from "../../importer/statistics/payloads";
+import { INTERVAL_KINDS, POINT_KINDS, type StatisticKind } from "../../responses/statisticKinds";
+import { type LoadedSweep, statisticBody } from "../../responses/statisticPayloads";
 
 /** What a compute_statistics job is about: one version of one experiment. */
 export interface StatisticsJob {

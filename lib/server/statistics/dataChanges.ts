@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { dataChangeId } from "../../db/queries/dataChangeId";
+import { dataChangeId } from "../../db/queries/dataChanges";
 
 /** The data_changes query of one database handle on its way, and the one queued behind it. */
 interface ChangeCheck {

@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import { withParetoAxes } from "../../api/frontierPareto";
-import type { frontierQuerySchema } from "../../api/schemas";
-import type { FrontierData } from "../../api/types";
+import type { frontierQuerySchema } from "../../contracts/schemas";
+import type { FrontierData } from "../../contracts/types";
 import type { Db } from "../../db/client";
+import { withParetoAxes } from "../../responses/frontierPareto";
 import { DEFAULT_FRONTIER_AXES } from "../../science/guardedPareto";
 import { matchesEtag, READS, readStoredResponse, type StoredResponse } from "./read";
 

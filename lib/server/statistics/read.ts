@@ -1,7 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/client";
-import { type StatisticHead, statisticHead } from "../../db/queries/statisticHead";
-import { statisticPayload } from "../../db/queries/statisticPayload";
+import { type StatisticHead, statisticHead, statisticPayload } from "../../db/queries/statistics";
 import type { DifficultySlice } from "../../domain/difficulty";
 import {
   FRONTIER_KIND,
@@ -9,7 +8,7 @@ import {
   MATRIX_KIND,
   passAtKKind,
   type StatisticKind,
-} from "../../importer/statistics/kinds";
+} from "../../responses/statisticKinds";
 import { positiveIntegerSetting } from "../envSetting";
 import { ApiError } from "../errors";
 import { currentDataChange } from "./dataChanges";

@@ -2,8 +2,7 @@ import { type Runner, run, type Task } from "graphile-worker";
 import { z } from "zod";
 import { createPrisma } from "../../db/client";
 import { JOB_QUEUE_SCHEMA, jobQueueLogger } from "../../db/jobQueue";
-import { enqueueMissingStatistics } from "../../db/queries/enqueueMissingStatistics";
-import { COMPUTE_STATISTICS_TASK } from "../../db/queries/enqueueStatisticsJob";
+import { COMPUTE_STATISTICS_TASK, enqueueMissingStatistics } from "../../db/queries/statistics";
 import { ALL_KINDS, computeStatistics, type StatisticsOutcome } from "./computeStatistics";
 
 const jobSchema = z.object({ experimentId: z.number().int(), version: z.string().min(1) });

@@ -1,10 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ImportEdge, importGraph } from "./importGraph";
 import { importCycles, layerViolations, moduleOf } from "./layers";
+import { ENTITY_MODULES, HEAVY_SQL_MODULES, MIN_HEAVY_MODULE_LINES } from "./queryModules";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 /** The application's code; the generated Prisma client is Prisma's, not ours. */
@@ -36,14 +45,41 @@ describe("the repository", () => {
   it("has no import cycle, type-only imports included", () => {
     expect(importCycles(graph).map((cycle) => cycle.join(" → "))).toEqual([]);
   });
+
+  it("lets pages read only through lib/server, never lib/db", () => {
+    const pageImports = graph.filter(
+      (e) => e.from.startsWith("app/") && !e.from.startsWith("app/api/") && e.to?.startsWith("lib/db/"),
+    );
+    expect(pageImports.map((e) => `${e.from} imports ${e.to}`)).toEqual([]);
+  });
+
+  it("keeps database access in one module per entity, heavy SQL apart only with a reason and some weight", () => {
+    const dir = path.join(ROOT, "lib/db/queries");
+    const problems: string[] = [];
+    for (const file of readdirSync(dir)) {
+      const lines = readFileSync(path.join(dir, file), "utf8")
+        .split("\n")
+        .filter((line) => line.trim()).length;
+      if (file in ENTITY_MODULES) continue;
+      if (!(file in HEAVY_SQL_MODULES))
+        problems.push(`lib/db/queries/${file}: put it in its entity's module, or list it in queryModules.ts`);
+      else if (lines < MIN_HEAVY_MODULE_LINES)
+        problems.push(
+          `lib/db/queries/${file}: ${lines} lines is too small to stand apart; join its entity's module`,
+        );
+    }
+    const listed = [...Object.keys(ENTITY_MODULES), ...Object.keys(HEAVY_SQL_MODULES)];
+    for (const file of listed) if (!existsSync(path.join(dir, file))) problems.push(`stale entry: ${file}`);
+    expect(problems).toEqual([]);
+  });
 });
 
 describe("layerViolations", () => {
   it("accepts imports down the layers, inside a module and of packages", () => {
     const edges = [
-      edge("lib/api/types.ts", "lib/science/metrics.ts"),
+      edge("lib/contracts/types.ts", "lib/science/metrics.ts"),
       edge("lib/science/metrics.ts", "lib/science/passAtK.ts"),
-      edge("lib/importer/write.ts", "lib/db/client.ts"),
+      edge("lib/import/write.ts", "lib/db/client.ts"),
       edge("app/page.tsx", "components/common/StatusPanel.tsx"),
       edge("scripts/alphascope.mjs", "lib/cli/bin.ts"),
       edge("lib/science/bootstrap.ts", null, "d3"),
@@ -52,21 +88,25 @@ describe("layerViolations", () => {
   });
 
   it("names the file, the import and the rule of an upward import", () => {
-    const upward = { from: "lib/science/metrics.ts", specifier: "../api/types", to: "lib/api/types.ts" };
+    const upward = {
+      from: "lib/science/metrics.ts",
+      specifier: "../contracts/types",
+      to: "lib/contracts/types.ts",
+    };
     expect(layerViolations([upward], [])).toEqual([
-      'lib/science/metrics.ts imports lib/api/types.ts ("../api/types"): lib/science (layer 2) may not ' +
-        "import lib/api (layer 3): imports only point down",
+      'lib/science/metrics.ts imports lib/contracts/types.ts ("../contracts/types"): lib/science (layer 2) may not ' +
+        "import lib/contracts (layer 3): imports only point down",
     ]);
-    expect(layerViolations([edge("lib/db/queries/x.ts", "lib/importer/summary.ts")], [])).toHaveLength(1);
+    expect(layerViolations([edge("lib/db/queries/x.ts", "lib/import/summary.ts")], [])).toHaveLength(1);
     expect(
-      layerViolations([edge("lib/charts/frontierLayout.ts", "lib/client/viewState.ts")], []),
+      layerViolations([edge("lib/charts/frontierLayout.ts", "lib/views/viewState.ts")], []),
     ).toHaveLength(1);
     expect(layerViolations([edge("components/a.tsx", "app/page.tsx")], [])).toHaveLength(1);
   });
 
   it("refuses imports between siblings of one layer", () => {
-    expect(layerViolations([edge("lib/import/parseImport.ts", "lib/demo/generate.ts")], [])).toEqual([
-      'lib/import/parseImport.ts imports lib/demo/generate.ts ("lib/demo/generate.ts"): lib/import ' +
+    expect(layerViolations([edge("lib/formats/parseImport.ts", "lib/demo/generate.ts")], [])).toEqual([
+      'lib/formats/parseImport.ts imports lib/demo/generate.ts ("lib/demo/generate.ts"): lib/formats ' +
         "and lib/demo are siblings in one layer: neither may import the other",
     ]);
     expect(layerViolations([edge("lib/cli/main.ts", "components/x.tsx")], [])).toHaveLength(1);
@@ -104,18 +144,18 @@ describe("layerViolations", () => {
 describe("importCycles", () => {
   it("finds a cycle, type-only links included, and prints it closed", () => {
     const edges = [
-      edge("lib/importer/plan.ts", "lib/importer/prepareFile.ts"),
-      edge("lib/importer/prepareFile.ts", "lib/importer/manifestImport.ts"),
-      edge("lib/importer/manifestImport.ts", "lib/importer/plan.ts"),
-      edge("lib/importer/runImport.ts", "lib/importer/plan.ts"),
-      edge("lib/importer/plan.ts", null, "zod"),
+      edge("lib/import/plan.ts", "lib/import/prepareFile.ts"),
+      edge("lib/import/prepareFile.ts", "lib/import/manifestImport.ts"),
+      edge("lib/import/manifestImport.ts", "lib/import/plan.ts"),
+      edge("lib/import/runImport.ts", "lib/import/plan.ts"),
+      edge("lib/import/plan.ts", null, "zod"),
     ];
     expect(importCycles(edges)).toEqual([
       [
-        "lib/importer/manifestImport.ts",
-        "lib/importer/plan.ts",
-        "lib/importer/prepareFile.ts",
-        "lib/importer/manifestImport.ts",
+        "lib/import/manifestImport.ts",
+        "lib/import/plan.ts",
+        "lib/import/prepareFile.ts",
+        "lib/import/manifestImport.ts",
       ],
     ]);
   });
@@ -138,16 +178,16 @@ describe("importGraph", () => {
     JSON.stringify({ compilerOptions: { moduleResolution: "bundler", paths: { "@/*": ["./*"] } } }),
   );
   write("lib/domain/alpha.ts", "export type Alpha = number;\n");
-  write("lib/api/types.ts", 'export const A = 1;\nexport * as all from "../domain/alpha";\n');
-  write("lib/api/index.ts", "export {};\n");
+  write("lib/contracts/types.ts", 'export const A = 1;\nexport * as all from "../domain/alpha";\n');
+  write("lib/contracts/index.ts", "export {};\n");
   write("components/Page.module.css", ".page {}\n");
   write(
     "lib/science/metrics.ts",
     [
       'import type { Alpha } from "@/lib/domain/alpha";',
-      'export { A } from "../api/types";',
-      'const lazy = () => import("../api");',
-      'type T = import("../api/types").All;',
+      'export { A } from "../contracts/types";',
+      'const lazy = () => import("../contracts");',
+      'type T = import("../contracts/types").All;',
       'import d3 from "d3";',
     ].join("\n"),
   );
@@ -157,10 +197,10 @@ describe("importGraph", () => {
     const graph = importGraph(dir, ["lib", "components"]);
     expect(graph).toEqual(
       expect.arrayContaining([
-        edge("lib/api/types.ts", "lib/domain/alpha.ts", "../domain/alpha"),
+        edge("lib/contracts/types.ts", "lib/domain/alpha.ts", "../domain/alpha"),
         edge("lib/science/metrics.ts", "lib/domain/alpha.ts", "@/lib/domain/alpha"),
-        edge("lib/science/metrics.ts", "lib/api/types.ts", "../api/types"),
-        edge("lib/science/metrics.ts", "lib/api/index.ts", "../api"),
+        edge("lib/science/metrics.ts", "lib/contracts/types.ts", "../contracts/types"),
+        edge("lib/science/metrics.ts", "lib/contracts/index.ts", "../contracts"),
         edge("lib/science/metrics.ts", null, "d3"),
         edge("components/Page.tsx", "components/Page.module.css", "./Page.module.css"),
       ]),
@@ -171,12 +211,12 @@ describe("importGraph", () => {
   it("makes the check fail when a file of the tree imports upward", () => {
     const violations = layerViolations(importGraph(dir, ["lib", "components"]), []);
     expect(violations).toEqual([
-      'lib/science/metrics.ts imports lib/api/types.ts ("../api/types"): lib/science (layer 2) may not import ' +
-        "lib/api (layer 3): imports only point down",
-      'lib/science/metrics.ts imports lib/api/index.ts ("../api"): lib/science (layer 2) may not import ' +
-        "lib/api (layer 3): imports only point down",
-      'lib/science/metrics.ts imports lib/api/types.ts ("../api/types"): lib/science (layer 2) may not import ' +
-        "lib/api (layer 3): imports only point down",
+      'lib/science/metrics.ts imports lib/contracts/types.ts ("../contracts/types"): lib/science (layer 2) may not import ' +
+        "lib/contracts (layer 3): imports only point down",
+      'lib/science/metrics.ts imports lib/contracts/index.ts ("../contracts"): lib/science (layer 2) may not import ' +
+        "lib/contracts (layer 3): imports only point down",
+      'lib/science/metrics.ts imports lib/contracts/types.ts ("../contracts/types"): lib/science (layer 2) may not import ' +
+        "lib/contracts (layer 3): imports only point down",
     ]);
   });
 });

@@ -9,15 +9,17 @@ import type { ImportEdge } from "./importGraph";
 export const LAYERS: readonly (readonly string[])[] = [
   ["lib/domain"], // the vocabulary: α, difficulty, verdicts, settings, sweep shapes
   ["lib/science"], // pure statistics over a sweep, with its own result types (estimates, summaries)
-  ["lib/api"], // wire shapes and request schemas, composed from domain and science types
-  // Pure chart geometry; its own layer because the explorer's URL state (lib/client) keeps a chart
-  // zoom window (Zoom): the browser helpers build on the charts' vocabulary, never the reverse.
+  ["lib/contracts"], // what crosses the wire: request schemas, response types and schemas, limits
+  ["lib/responses"], // pure builders of what the server answers: stored bodies, CSV, recipes
+  // Pure chart geometry; its own layer because the views' URL state (lib/views) keeps a chart
+  // zoom window (Zoom): the views build on the charts' vocabulary, never the reverse.
   ["lib/charts"],
-  ["lib/client", "lib/import", "lib/demo"], // browser helpers, file parsers, the demo generator
-  ["lib/db"], // Prisma, the embedded server, one query function per file
-  ["lib/importer"], // the import pipeline: read, plan, write (the demo loads through it too)
+  // Pure view state and what pages derive from it; file-format parsers; the demo generator.
+  ["lib/views", "lib/formats", "lib/demo"],
+  ["lib/db"], // Prisma, the embedded server, one query module per entity (see ENTITY_RULE)
+  ["lib/import"], // the import pipeline: read, plan, write (the demo loads through it too)
   ["lib/server"], // services and HTTP handling shared by routes, pages and the CLI
-  ["components", "lib/cli"], // what users see: React components, CLI commands
+  ["components", "lib/cli"], // what users see: React components and hooks, CLI commands
   ["app", "scripts"], // entry points: Next.js routes render components, scripts run the CLI
 ];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FrontierPoint } from "@/lib/api/types";
 import { compositionCaption } from "@/lib/charts/compositionCaption";
+import type { FrontierPoint } from "@/lib/contracts/types";
 import { alphaKind } from "@/lib/domain/alpha";
 
 function point(alpha: number, wrongAnswer: number, timeLimit: number, solveRate: number, collapsed = false) {

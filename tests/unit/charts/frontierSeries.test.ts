@@ -78,3 +78,18 @@ describe("seriesStyle", () => {
     expect(styles[0].marker(64)).toMatch(/^M/);
   });
 });
+
+describe("layoutFrontierSeries with domainSeries", () => {
+  it("draws only the series given, on the scales of every series named (a study's panel)", () => {
+    const panel = layoutFrontierSeries({ ...shared, series: [narrow], domainSeries: [wide, narrow] });
+    const both = layoutFrontierSeries({ ...shared, series: [wide, narrow] });
+    expect(panel.series).toHaveLength(1);
+    expect(panel.xScale.domain()).toEqual(both.xScale.domain());
+    expect(panel.yScale.domain()).toEqual(both.yScale.domain());
+    expect(panel.series[0].points.map((p) => [p.cx, p.cy])).toEqual(
+      both.series[1].points.map((p) => [p.cx, p.cy]),
+    );
+    const alone = layoutFrontierSeries({ ...shared, series: [narrow] });
+    expect(alone.xScale.domain()).not.toEqual(both.xScale.domain());
+  });
+});

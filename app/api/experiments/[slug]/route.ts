@@ -1,4 +1,4 @@
-import { experimentMetadataPatchSchema } from "@/lib/import/experimentMetadata";
+import { experimentMetadataPatchSchema } from "@/lib/formats/experimentMetadata";
 import { serverDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { changeExperimentMetadata } from "@/lib/server/experimentMetadata";

@@ -1,20 +1,14 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
+import { Seeded, withPageData } from "@/components/pages/PageData";
 import { viewMetadata } from "@/components/previews/viewMetadata";
+import { experimentSource, scalingMatrixQuery } from "@/components/queries/queries";
 import { ScalingHeading } from "@/components/scaling/ScalingHeading";
 import { ScalingView } from "@/components/scaling/ScalingView";
-import type { ScalingMatrixPayload } from "@/lib/api/scalingTypes";
-import { slugSchema } from "@/lib/api/schemas";
-import type { ExperimentHeader } from "@/lib/api/types";
-import { experimentSource, scalingMatrixQuery } from "@/lib/client/queries";
-import { makeQueryClient } from "@/lib/client/queryClient";
-import { getExperimentHeader } from "@/lib/db/queries/sweep";
+import { slugSchema } from "@/lib/contracts/schemas";
 import { serverReadDb } from "@/lib/server/db";
-import { DatabaseUnavailableError } from "@/lib/server/errors";
-import { toApiError } from "@/lib/server/http";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
+import { pageExperimentHeader } from "@/lib/server/pages";
 import { getScalingMatrix } from "@/lib/server/scalingMatrix";
 
 /** Results change on import, so every request reads the current matrix. */
@@ -46,38 +40,28 @@ export async function generateMetadata({ params, searchParams }: PageProps): Pro
 export default async function ScalingPage({ params, searchParams }: PageProps) {
   const { slug } = await params;
   if (!slugSchema.safeParse(slug).success) notFound();
-  let payload: ScalingMatrixPayload | null;
-  let header: ExperimentHeader | null;
-  try {
-    [payload, header] = await Promise.all([
-      getScalingMatrix(serverReadDb(), slug),
-      getExperimentHeader(serverReadDb(), slug),
-    ]);
-  } catch (error) {
-    if (toApiError(error) instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
-    throw error;
-  }
-  if (!payload) notFound();
   const search = pageQueryString(await searchParams);
-  const queryClient = makeQueryClient();
-  queryClient.setQueryData(scalingMatrixQuery(experimentSource(slug)).queryKey, payload);
-  return (
-    <>
-      <ScalingHeading experiment={payload.experiment} />
-      {payload.checkpoints.length === 0 ? (
-        <p className="muted">
-          This experiment has no evaluated checkpoints yet. Import results to see its scaling.
-        </p>
-      ) : (
-        <HydrationBoundary state={dehydrate(queryClient)}>
-          <ScalingView
-            key={search}
-            slug={slug}
-            initialSearch={search}
-            updatedAt={header?.updatedAt ?? null}
-          />
-        </HydrationBoundary>
-      )}
-    </>
+  return withPageData(
+    async () => {
+      const [payload, header] = await Promise.all([
+        getScalingMatrix(serverReadDb(), slug),
+        pageExperimentHeader(slug),
+      ]);
+      return payload && { payload, updatedAt: header?.updatedAt ?? null };
+    },
+    ({ payload, updatedAt }) => (
+      <>
+        <ScalingHeading experiment={payload.experiment} />
+        {payload.checkpoints.length === 0 ? (
+          <p className="muted">
+            This experiment has no evaluated checkpoints yet. Import results to see its scaling.
+          </p>
+        ) : (
+          <Seeded queries={[[scalingMatrixQuery(experimentSource(slug)).queryKey, payload]]}>
+            <ScalingView key={search} slug={slug} initialSearch={search} updatedAt={updatedAt} />
+          </Seeded>
+        )}
+      </>
+    ),
   );
 }

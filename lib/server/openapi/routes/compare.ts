@@ -1,5 +1,5 @@
-import { comparisonDataSchema } from "../../../api/compareResponseSchemas";
-import { compareQuerySchema } from "../../../api/compareSchemas";
+import { comparisonDataSchema } from "../../../contracts/compareResponseSchemas";
+import { compareQuerySchema } from "../../../contracts/compareSchemas";
 import {
   conditionalRead,
   errorResponses,

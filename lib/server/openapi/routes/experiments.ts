@@ -4,10 +4,10 @@ import {
   experimentDetailSchema,
   experimentListItemSchema,
   frontierDataSchema,
-} from "../../../api/experimentSchemas";
-import { scalingMatrixSchema } from "../../../api/scalingResponseSchemas";
-import { frontierQuerySchema } from "../../../api/schemas";
-import { experimentMetadataPatchSchema } from "../../../import/experimentMetadata";
+} from "../../../contracts/experimentSchemas";
+import { scalingMatrixSchema } from "../../../contracts/scalingResponseSchemas";
+import { frontierQuerySchema } from "../../../contracts/schemas";
+import { experimentMetadataPatchSchema } from "../../../formats/experimentMetadata";
 import {
   conditionalRead,
   errorResponses,

@@ -1,5 +1,9 @@
 import type { z } from "zod";
-import { exportCsvQuerySchema, mergekitQuerySchema, previewQuerySchema } from "../../../api/exportSchemas";
+import {
+  exportCsvQuerySchema,
+  mergekitQuerySchema,
+  previewQuerySchema,
+} from "../../../contracts/exportSchemas";
 import {
   conditionalRead,
   errorResponses,

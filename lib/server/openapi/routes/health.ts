@@ -1,4 +1,4 @@
-import { healthDegradedSchema, healthOkSchema } from "../../../api/healthSchema";
+import { healthDegradedSchema, healthOkSchema } from "../../../contracts/healthSchema";
 import { jsonResponse, type RouteSpec } from "../routeSpec";
 
 export const healthRoute: RouteSpec = {

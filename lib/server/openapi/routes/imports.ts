@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { importReportSchema } from "../../../api/importReportSchema";
+import { importReportSchema } from "../../../contracts/importReportSchema";
 import { importFieldsSchema, importJsonBodySchema } from "../../imports/apiRequest";
 import { errorResponses, jsonResponse, type RouteSpec, WRITE_SECURITY } from "../routeSpec";
 

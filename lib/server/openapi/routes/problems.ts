@@ -2,8 +2,8 @@ import {
   problemChangesPageSchema,
   problemCountsSchema,
   problemDetailSchema,
-} from "../../../api/problemResponseSchemas";
-import { problemChangesQuerySchema, problemIdSchema } from "../../../api/problemSchemas";
+} from "../../../contracts/problemResponseSchemas";
+import { problemChangesQuerySchema, problemIdSchema } from "../../../contracts/problemSchemas";
 import { type RouteSpec, slugPath } from "../routeSpec";
 import { storedRead } from "./experiments";
 

@@ -2,16 +2,17 @@ import {
   ensembleEvaluationSchema,
   ensembleSearchSummarySchema,
   passAtKCurvesSchema,
-} from "../../../api/scalingResponseSchemas";
+} from "../../../contracts/scalingResponseSchemas";
 import {
   ensembleRequestSchema,
   ensembleSearchRequestSchema,
   passAtKQuerySchema,
-} from "../../../api/scalingSchemas";
+} from "../../../contracts/scalingSchemas";
 import {
   conditionalRead,
   errorResponses,
   jsonResponse,
+  OPEN_COMPUTATION,
   READ_UNAVAILABLE,
   type RouteSpec,
   SLUG_ERRORS,
@@ -44,6 +45,7 @@ export const ensemblesRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "evaluateEnsemble",
+      security: OPEN_COMPUTATION,
       tags: ["Scaling"],
       summary: "pass@K of an ensemble of checkpoints against the best single checkpoint",
       description: "A same-origin (or non-browser) request; the body is JSON of at most 256 KiB.",
@@ -71,6 +73,7 @@ export const ensembleSearchRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "searchEnsembles",
+      security: OPEN_COMPUTATION,
       tags: ["Scaling"],
       summary:
         "The best equal-split ensembles at a budget, with a selection-adjusted interval of the winner's gain",

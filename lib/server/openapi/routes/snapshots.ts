@@ -1,17 +1,18 @@
 import { z } from "zod";
-import { frontierDataSchema } from "../../../api/experimentSchemas";
+import { frontierDataSchema } from "../../../contracts/experimentSchemas";
 import {
   ensembleEvaluationSchema,
   passAtKCurvesSchema,
   scalingMatrixSchema,
-} from "../../../api/scalingResponseSchemas";
-import { ensembleRequestSchema, passAtKQuerySchema } from "../../../api/scalingSchemas";
-import { snapshotCreateSchema, snapshotIdSchema } from "../../../api/sharing";
-import { snapshotCreatedSchema, snapshotSchema } from "../../../api/sharingResponseSchemas";
+} from "../../../contracts/scalingResponseSchemas";
+import { ensembleRequestSchema, passAtKQuerySchema } from "../../../contracts/scalingSchemas";
+import { snapshotCreateSchema, snapshotIdSchema } from "../../../contracts/sharing";
+import { snapshotCreatedSchema, snapshotSchema } from "../../../contracts/sharingResponseSchemas";
 import {
   errorResponses,
   jsonBody,
   jsonResponse,
+  OPEN_COMPUTATION,
   type Operation,
   READ_UNAVAILABLE,
   type RouteSpec,
@@ -116,6 +117,7 @@ export const snapshotEnsemblesRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "evaluateSnapshotEnsemble",
+      security: OPEN_COMPUTATION,
       tags: ["Sharing"],
       summary: "pass@K of an ensemble, on the pinned matrix",
       description: "A read: a same-origin (or non-browser) request; the body is JSON of at most 256 KiB.",

@@ -4,8 +4,8 @@ import {
   savedViewIdSchema,
   savedViewOrderSchema,
   savedViewRenameSchema,
-} from "../../../api/sharing";
-import { savedViewListSchema, savedViewSchema } from "../../../api/sharingResponseSchemas";
+} from "../../../contracts/sharing";
+import { savedViewListSchema, savedViewSchema } from "../../../contracts/sharingResponseSchemas";
 import {
   errorResponses,
   jsonBody,

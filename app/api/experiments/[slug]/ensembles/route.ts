@@ -1,4 +1,4 @@
-import { ensembleRequestSchema } from "@/lib/api/scalingSchemas";
+import { ensembleRequestSchema } from "@/lib/contracts/scalingSchemas";
 import { serverReadDb } from "@/lib/server/db";
 import { evaluateEnsembleOffThread } from "@/lib/server/ensembles";
 import { NotFoundError } from "@/lib/server/errors";

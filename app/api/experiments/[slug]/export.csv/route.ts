@@ -1,6 +1,6 @@
-import { CSV_MEDIA_TYPE, toCsv } from "@/lib/api/csv";
-import { exportCsvQuerySchema } from "@/lib/api/exportSchemas";
-import { frontierCsvTable } from "@/lib/api/frontierCsv";
+import { exportCsvQuerySchema } from "@/lib/contracts/exportSchemas";
+import { CSV_MEDIA_TYPE, toCsv } from "@/lib/responses/csv";
+import { frontierCsvTable } from "@/lib/responses/frontierCsv";
 import { serverReadDb } from "@/lib/server/db";
 import {
   derivedEtag,

@@ -1,4 +1,4 @@
-import { frontierQuerySchema } from "@/lib/api/schemas";
+import { frontierQuerySchema } from "@/lib/contracts/schemas";
 import { serverReadDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle, parseSearchParams } from "@/lib/server/http";

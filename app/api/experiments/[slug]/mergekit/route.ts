@@ -1,11 +1,11 @@
-import { mergekitQuerySchema } from "@/lib/api/exportSchemas";
-import { mergekitRecipe } from "@/lib/api/mergekitRecipe";
-import { recipeInput } from "@/lib/client/recipeInput";
+import { mergekitQuerySchema } from "@/lib/contracts/exportSchemas";
+import { mergekitRecipe } from "@/lib/responses/mergekitRecipe";
 import { serverReadDb } from "@/lib/server/db";
 import { derivedEtag, derivedResponse, storedFrontier } from "@/lib/server/exports/storedFrontier";
 import { handle, parseSearchParams } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
+import { recipeInput } from "@/lib/views/recipeInput";
 
 export const dynamic = "force-dynamic";
 

@@ -1,14 +1,14 @@
 import { renderPreviewOffThread } from "@/components/previews/previewPool";
-import { previewQuerySchema } from "@/lib/api/exportSchemas";
-import { viewContextOf } from "@/lib/client/explorerContext";
-import { alphaParam } from "@/lib/client/urlView";
-import { parseView } from "@/lib/client/viewState";
+import { previewQuerySchema } from "@/lib/contracts/exportSchemas";
 import { serverReadDb } from "@/lib/server/db";
 import { cachedRender } from "@/lib/server/exports/previewRenders";
 import { derivedEtag, derivedResponse, storedFrontier } from "@/lib/server/exports/storedFrontier";
 import { handle, parseSearchParams } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
+import { viewContextOf } from "@/lib/views/explorerContext";
+import { alphaParam } from "@/lib/views/urlView";
+import { parseView } from "@/lib/views/viewState";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { problemChangesQuerySchema } from "@/lib/api/problemSchemas";
+import { problemChangesQuerySchema } from "@/lib/contracts/problemSchemas";
 import { serverReadDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle, parseSearchParams } from "@/lib/server/http";

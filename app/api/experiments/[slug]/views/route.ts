@@ -1,4 +1,4 @@
-import { savedViewCreateSchema } from "@/lib/api/sharing";
+import { savedViewCreateSchema } from "@/lib/contracts/sharing";
 import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";

@@ -1,4 +1,4 @@
-import { ensembleRequestSchema } from "@/lib/api/scalingSchemas";
+import { ensembleRequestSchema } from "@/lib/contracts/scalingSchemas";
 import { serverReadDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";

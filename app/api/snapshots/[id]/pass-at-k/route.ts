@@ -1,4 +1,4 @@
-import { passAtKQuerySchema } from "@/lib/api/scalingSchemas";
+import { passAtKQuerySchema } from "@/lib/contracts/scalingSchemas";
 import { serverReadDb } from "@/lib/server/db";
 import { handle, parseSearchParams } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";

@@ -1,19 +1,14 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
+import { Seeded, withPageData } from "@/components/pages/PageData";
 import { ProblemDetailView } from "@/components/problems/ProblemDetailView";
-import { problemIdSchema } from "@/lib/api/problemSchemas";
-import type { ProblemDetail } from "@/lib/api/problemTypes";
-import { problemsHref } from "@/lib/client/problemHref";
-import { problemDetailQuery } from "@/lib/client/queries";
-import { makeQueryClient } from "@/lib/client/queryClient";
+import { problemDetailQuery } from "@/components/queries/queries";
+import { problemIdSchema } from "@/lib/contracts/problemSchemas";
 import { serverReadDb } from "@/lib/server/db";
-import { DatabaseUnavailableError, NotFoundError } from "@/lib/server/errors";
-import { toApiError } from "@/lib/server/http";
 import { decodedPageParam } from "@/lib/server/pageParams";
 import { problemDetail } from "@/lib/server/problemDetail";
+import { problemsHref } from "@/lib/views/problemHref";
 
 export const metadata: Metadata = { title: "Problem" };
 
@@ -31,31 +26,22 @@ export default async function ProblemPage({ params }: PageProps) {
   // An unknown problem shows the not-found page; its status is 200, as for anything that fails
   // behind a loading boundary once streaming has begun (the API answers 404).
   if (id === null || !problemIdSchema.safeParse(id).success) notFound();
-  let detail: ProblemDetail | null;
-  try {
-    detail = (await problemDetail(serverReadDb(), slug, id)).detail;
-  } catch (error) {
-    const apiError = toApiError(error);
-    if (apiError instanceof DatabaseUnavailableError) return <DatabaseUnavailable />;
-    if (apiError instanceof NotFoundError) notFound();
-    throw error;
-  }
-  if (!detail) notFound();
-  const queryClient = makeQueryClient();
-  queryClient.setQueryData(problemDetailQuery(slug, id).queryKey, detail);
-  return (
-    <>
-      <div className="page-heading">
-        <p className="muted wrap-anywhere">
-          <Link href={problemsHref(slug)}>← Problems</Link>
-        </p>
-        <h1 className="wrap-anywhere" data-testid="problem-title">
-          {detail.title ?? detail.id} <span className="muted">{detail.title ? detail.id : ""}</span>
-        </h1>
-      </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <ProblemDetailView slug={slug} id={id} />
-      </HydrationBoundary>
-    </>
+  return withPageData(
+    async () => (await problemDetail(serverReadDb(), slug, id)).detail,
+    (detail) => (
+      <>
+        <div className="page-heading">
+          <p className="muted wrap-anywhere">
+            <Link href={problemsHref(slug)}>← Problems</Link>
+          </p>
+          <h1 className="wrap-anywhere" data-testid="problem-title">
+            {detail.title ?? detail.id} <span className="muted">{detail.title ? detail.id : ""}</span>
+          </h1>
+        </div>
+        <Seeded queries={[[problemDetailQuery(slug, id).queryKey, detail]]}>
+          <ProblemDetailView slug={slug} id={id} />
+        </Seeded>
+      </>
+    ),
   );
 }

@@ -1,4 +1,4 @@
-import { ensembleSearchRequestSchema } from "@/lib/api/scalingSchemas";
+import { ensembleSearchRequestSchema } from "@/lib/contracts/scalingSchemas";
 import { serverReadDb } from "@/lib/server/db";
 import { searchEnsemblesOffThread } from "@/lib/server/ensembles";
 import { NotFoundError } from "@/lib/server/errors";

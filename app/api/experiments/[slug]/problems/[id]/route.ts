@@ -1,4 +1,4 @@
-import { problemIdSchema } from "@/lib/api/problemSchemas";
+import { problemIdSchema } from "@/lib/contracts/problemSchemas";
 import { serverReadDb } from "@/lib/server/db";
 import { handle, parseWith } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";

@@ -1,0 +1,91 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import {
+  createHistoryWriter,
+  type HistoryMode,
+  type HistoryPort,
+  type UpdateView,
+  type UrlViewDefinition,
+} from "../../lib/views/urlView";
+
+/*
+ * Why not nuqs (evaluated for this; it supports Next 16 and React 19): its parsers read one key at a
+ * time and turn an invalid value into the default silently, while our views check values against
+ * each other and against the experiment (a log scale only for a metric that allows one, a budget of
+ * at least one sample per member, a split that sums to it) and tell the user which value was
+ * ignored. And its history options are push or replace per update with a timer throttle, while a
+ * drag here must render synchronously, write history only when the browser is idle, and on release
+ * restore the entry the drag began from so Back returns there. Both would have to be rebuilt around
+ * nuqs, so the whole mechanism is this one hook plus pure definitions.
+ */
+
+/** Runs a task when the browser is idle (soon after, where requestIdleCallback does not exist). */
+function whenIdle(task: () => void): void {
+  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(task, { timeout: 500 });
+  else window.setTimeout(task, 50);
+}
+
+const browserHistory: HistoryPort = {
+  current: () => `${window.location.pathname}${window.location.search}`,
+  push: (url) => window.history.pushState(null, "", url),
+  replace: (url) => window.history.replaceState(null, "", url),
+  now: () => performance.now(),
+  whenIdle,
+};
+
+/**
+ * A page's view kept in its URL: read from the query string the page was opened with (so server and
+ * browser render the same view), written back on every change under the shared history policy,
+ * and restored from the URL on Back/Forward. `definition` and `context` should be stable (module
+ * constant, memoized context).
+ */
+export function useUrlView<View extends object, Context>(
+  definition: UrlViewDefinition<View, Context>,
+  context: Context,
+  initialSearch: string,
+) {
+  const [initial] = useState(() => definition.parse(new URLSearchParams(initialSearch), context));
+  const [view, setViewState] = useState(initial.view);
+  const [notices, setNotices] = useState(initial.notices);
+  // The latest view, so that `updateView` and `shareUrl` stay stable functions (memoized charts keep them).
+  const latest = useRef(initial.view);
+  const writer = useRef<((mode: HistoryMode) => void) | null>(null);
+
+  useEffect(() => {
+    const onPopState = () => {
+      const next = definition.parse(new URLSearchParams(window.location.search), context);
+      latest.current = next.view;
+      setViewState(next.view);
+      setNotices(next.notices);
+    };
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, [definition, context]);
+
+  const linkOf = useCallback(
+    () => `${window.location.pathname}?${definition.serialize(latest.current).toString()}`,
+    [definition],
+  );
+
+  /** A drag frame renders synchronously, so everything that follows the pointer moves in the same event. */
+  const updateView = useCallback<UpdateView<View>>(
+    (change, mode) => {
+      const next = { ...latest.current, ...change };
+      latest.current = next;
+      if (mode === "live") flushSync(() => setViewState(next));
+      else setViewState(next);
+      writer.current ??= createHistoryWriter(browserHistory, linkOf);
+      writer.current(mode);
+    },
+    [linkOf],
+  );
+
+  const dismissNotices = useCallback(() => setNotices([]), []);
+
+  /** The link that reopens the current view. */
+  const shareUrl = useCallback(() => `${window.location.origin}${linkOf()}`, [linkOf]);
+
+  return { view, updateView, shareUrl, notices, dismissNotices };
+}

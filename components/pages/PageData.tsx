@@ -1,0 +1,34 @@
+import { dehydrate, HydrationBoundary, type QueryKey } from "@tanstack/react-query";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
+import { makeQueryClient } from "@/components/queries/queryClient";
+import { readForPage } from "@/lib/server/pages";
+
+/**
+ * Every page's prologue in one place: read what the page shows (through lib/server), answer the
+ * not-found page for what does not exist (`read` resolving null, or a NotFoundError) and the
+ * database-unavailable page while PostgreSQL is down, else render with the data.
+ */
+export async function withPageData<T>(
+  read: () => Promise<T | null>,
+  render: (data: T) => ReactNode | Promise<ReactNode>,
+): Promise<ReactNode> {
+  const result = await readForPage(read);
+  if (result.kind === "unavailable") return <DatabaseUnavailable />;
+  if (result.kind === "not-found" || result.data === null) notFound();
+  return render(result.data);
+}
+
+/** One query-cache entry the server already read, handed to the browser's client components. */
+export type SeededQuery = readonly [key: QueryKey, data: unknown];
+
+/**
+ * Seeds a fresh per-request query cache with what the server read and hydrates the client components
+ * below with it, so they start with the data instead of fetching it again.
+ */
+export function Seeded({ queries, children }: { queries: readonly SeededQuery[]; children: ReactNode }) {
+  const queryClient = makeQueryClient();
+  for (const [key, data] of queries) queryClient.setQueryData(key, data);
+  return <HydrationBoundary state={dehydrate(queryClient)}>{children}</HydrationBoundary>;
+}

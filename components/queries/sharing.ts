@@ -1,0 +1,52 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { SavedView, SavedViewList, SharedPage, SnapshotCreated } from "../../lib/contracts/sharing";
+import { writeTokenHeaders } from "../browser/writeToken";
+import { fetchJson } from "./fetchJson";
+
+/*
+ * The browser's side of snapshots and saved views: one query for the deck and one function per
+ * write. Writes send JSON (and the tab's write token, when one is set), so the server's
+ * same-origin and write checks apply as to imports.
+ */
+
+function viewsPath(slug: string): string {
+  return `/api/experiments/${encodeURIComponent(slug)}/views`;
+}
+
+function sendJson<T>(url: string, method: string, body: unknown): Promise<T> {
+  return fetchJson<T>(url, {
+    method,
+    headers: { "content-type": "application/json", ...writeTokenHeaders() },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The experiment's saved views in deck order. */
+export function savedViewsQuery(slug: string) {
+  return queryOptions({
+    queryKey: ["experiments", slug, "views"] as const,
+    queryFn: ({ signal }) => fetchJson<SavedViewList>(viewsPath(slug), { signal }),
+  });
+}
+
+/** Pins the view and answers its absolute short link. */
+export async function createSnapshotLink(slug: string, page: SharedPage, view: string): Promise<string> {
+  const created = await sendJson<SnapshotCreated>("/api/snapshots", "POST", { experiment: slug, page, view });
+  return `${window.location.origin}${created.url}`;
+}
+
+export function saveView(slug: string, input: { name: string; page: SharedPage; view: string }) {
+  return sendJson<SavedView>(viewsPath(slug), "POST", input);
+}
+
+export function renameSavedView(slug: string, id: number, name: string) {
+  return sendJson<SavedView>(`${viewsPath(slug)}/${id}`, "PATCH", { name });
+}
+
+export function deleteSavedView(slug: string, id: number) {
+  return fetchJson<null>(`${viewsPath(slug)}/${id}`, { method: "DELETE", headers: writeTokenHeaders() });
+}
+
+export function reorderSavedViews(slug: string, ids: readonly number[]) {
+  return sendJson<SavedViewList>(`${viewsPath(slug)}/order`, "PUT", { ids });
+}

@@ -1,0 +1,245 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { useUrlView } from "@/components/browser/useUrlView";
+import { ExportSourceProvider } from "@/components/charts/ExportContext";
+import { CopyLinkButton } from "@/components/common/CopyLinkButton";
+import { LongText } from "@/components/common/LongText";
+import { ViewNotices } from "@/components/common/ViewNotices";
+import { ComparePlot, type CompareSeries } from "@/components/compare/ComparePlot";
+import { AlphaSlider } from "@/components/frontier/AlphaSlider";
+import { AxisControls } from "@/components/frontier/AxisControls";
+import { CollapsedNote } from "@/components/frontier/CollapsedNote";
+import { DifficultyFilter } from "@/components/frontier/DifficultyFilter";
+import { AlphaPathLegend, CollapsedLegend } from "@/components/frontier/FrontierLegend";
+import { useFrontierView } from "@/components/frontier/useFrontierView";
+import { studyFrontiersQuery, studyQuery } from "@/components/queries/queries";
+import { SETTING_LABELS } from "@/lib/contracts/types";
+import { formatAlpha } from "@/lib/domain/alpha";
+import { DIFFICULTY_SLICES, type DifficultySlice } from "@/lib/domain/difficulty";
+import { createMetricEstimators, readoutAt } from "@/lib/views/alphaScores";
+import { compareContextOf } from "@/lib/views/compareContext";
+import { comparisonWarnings } from "@/lib/views/compareWarnings";
+import { studyViewDefinition } from "@/lib/views/studyView";
+import styles from "./Study.module.css";
+
+interface StudyGridProps {
+  slug: string;
+  /** The query string the page was opened with, so server and browser render the same view. */
+  initialSearch: string;
+}
+
+/**
+ * A study as the paper's figure: one frontier panel per experiment, columns the settings and rows the
+ * model scales, every panel on the same axes (fit to all of them), one α shared by every panel (the
+ * slider offers the α every experiment has a value at, as /compare does), one difficulty slice; the
+ * whole view in the URL.
+ */
+export function StudyGrid({ slug, initialSearch }: StudyGridProps) {
+  const { data: study } = useSuspenseQuery(studyQuery(slug));
+  const { data } = useSuspenseQuery(studyFrontiersQuery(slug));
+  const context = useMemo(() => compareContextOf(data), [data]);
+  const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
+    studyViewDefinition,
+    context,
+    initialSearch,
+  );
+  const estimators = useMemo(
+    () =>
+      data.experiments.map((experiment) => createMetricEstimators(experiment.slices[view.difficulty].points)),
+    [data, view.difficulty],
+  );
+  const series = useMemo(
+    (): CompareSeries[] =>
+      data.experiments.map((experiment, i) => ({
+        slug: experiment.experiment.slug,
+        name: experiment.experiment.name,
+        points: experiment.slices[view.difficulty].points,
+        readout: view.alpha === null ? null : readoutAt(estimators[i], view.alpha),
+      })),
+    [data, estimators, view.difficulty, view.alpha],
+  );
+  // Every panel's axes fit every experiment's points: the panels read against the same ticks.
+  const domainSeries = useMemo(() => series.map((entry) => entry.points), [series]);
+  const panels = useMemo(() => series.map((entry) => [entry]), [series]);
+  const sliceProblems = useMemo(
+    () =>
+      Object.fromEntries(
+        DIFFICULTY_SLICES.map((slice) => [
+          slice,
+          { problems: context.slices.includes(slice) ? data.problems[slice].union : 0 },
+        ]),
+      ) as Record<DifficultySlice, { problems: number }>,
+    [context, data],
+  );
+  const warnings = comparisonWarnings(data, view.difficulty);
+  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
+    useFrontierView(view, context.metrics, updateView);
+  const { range, stops } = context.alphas;
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const selectable = useCallback(
+    (alpha: number) => range !== null && alpha >= range[0] && alpha <= range[1],
+    [range],
+  );
+  const exportSource = useMemo(
+    () => ({
+      slug: study.slug,
+      experiment: study.name,
+      version: data.experiments.map((e) => `${e.experiment.slug} ${e.version}`).join(", "),
+      updatedAt: null,
+      difficulty: view.difficulty,
+    }),
+    [study, data, view.difficulty],
+  );
+  const synthetic = data.experiments.some((experiment) => experiment.experiment.synthetic);
+
+  return (
+    <ExportSourceProvider source={exportSource}>
+      <div className={styles.study} data-hydrated={hydrated ? "true" : undefined}>
+        <title>{`${study.name} · alphascope`}</title>
+        <div className="page-heading">
+          <h1>
+            <LongText text={study.name} />
+          </h1>
+          <p className="page-lede">
+            {study.experiments.length} experiments: columns are inference settings, rows model scales, every
+            panel on the same axes at one shared α.
+            {synthetic ? " Synthetic demo data, not real model outputs." : ""}
+          </p>
+        </div>
+        <ViewNotices notices={notices} onDismiss={dismissNotices} />
+        {warnings.length > 0 ? (
+          <div className="notice" role="note" data-testid="study-warning">
+            <div>
+              <strong>These experiments may not be comparable.</strong>
+              <ul>
+                {warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        ) : null}
+        <div className="explorer-toolbar">
+          <DifficultyFilter slices={sliceProblems} value={view.difficulty} onChange={onDifficulty} />
+          {data.experiments.some((experiment) => experiment.status === "computing") ? (
+            <p className="muted" role="status">
+              95% intervals are being computed; they appear here when ready.
+            </p>
+          ) : null}
+          <CopyLinkButton url={shareUrl} />
+        </div>
+        <section className="panel" aria-label="Choose the shared α">
+          {range !== null && stops.length > 1 && view.alpha !== null ? (
+            <AlphaSlider alpha={view.alpha} evaluated={stops} onChange={onAlpha} />
+          ) : (
+            <p className="muted" data-testid="study-alpha-note">
+              {range === null
+                ? "These experiments share no α: each has values only within its own evaluated range, and those ranges do not meet."
+                : `α = ${formatAlpha(range[0])} is the only α every experiment has a value at.`}
+            </p>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="study-axes">
+          <div className="panel-head">
+            <h2 id="study-axes">Axes of every panel</h2>
+            <AxisControls
+              metrics={metricChoices}
+              x={view.x}
+              y={view.y}
+              xLog={view.xLog}
+              yLog={view.yLog}
+              ci={view.ci}
+              onChange={onAxes}
+            />
+          </div>
+        </section>
+        <div
+          className={styles.grid}
+          style={{ "--study-columns": study.columns.length } as CSSProperties}
+          data-testid="study-grid"
+        >
+          <span />
+          {study.columns.map((setting) => (
+            <h2 key={setting} className={styles.columnHead}>
+              {SETTING_LABELS[setting]}
+            </h2>
+          ))}
+          {study.rows.map((scale, row) => (
+            <StudyRow key={scale} scale={scale}>
+              {study.columns.map((setting, column) => {
+                const members = study.experiments
+                  .map((experiment, index) => ({ experiment, index }))
+                  .filter(({ experiment }) => experiment.row === row && experiment.column === column);
+                return (
+                  <div key={setting} className={styles.cell}>
+                    {members.length === 0 ? (
+                      <p className="muted">No experiment at this setting and scale.</p>
+                    ) : (
+                      members.map(({ experiment, index }) => (
+                        <section
+                          key={experiment.slug}
+                          className={styles.panel}
+                          aria-label={experiment.name}
+                          data-study-panel={experiment.slug}
+                        >
+                          <h3 className={styles.panelTitle}>
+                            <Link href={`/experiments/${encodeURIComponent(experiment.slug)}`}>
+                              <LongText text={experiment.name} />
+                            </Link>
+                          </h3>
+                          <ComparePlot
+                            compact
+                            series={panels[index]}
+                            domainSeries={domainSeries}
+                            x={x}
+                            y={y}
+                            view={view}
+                            selectable={selectable}
+                            onSelectAlpha={onSelectAlpha}
+                            onZoom={onZoom}
+                            onIncludeCollapsed={onIncludeCollapsed}
+                          />
+                        </section>
+                      ))
+                    )}
+                  </div>
+                );
+              })}
+            </StudyRow>
+          ))}
+        </div>
+        <CollapsedNote
+          groups={series.map((entry) => ({
+            name: entry.name,
+            alphas: entry.points.filter((point) => point.collapsed).map((point) => point.alpha),
+          }))}
+          includeCollapsed={view.includeCollapsed}
+          onIncludeCollapsed={onIncludeCollapsed}
+        />
+        <ul className="chart-legend" aria-label="Legend" data-testid="study-legend">
+          <AlphaPathLegend />
+          {series.some((entry) => entry.points.some((point) => point.collapsed)) ? <CollapsedLegend /> : null}
+          <li>filled: Pareto-optimal within its experiment; hollow: dominated</li>
+          <li>ringed: the shared α (dashed where it is an estimate between evaluated α)</li>
+        </ul>
+        <p className="muted">
+          Scroll a panel to zoom every panel, drag to pan, click a point to select its α.
+        </p>
+      </div>
+    </ExportSourceProvider>
+  );
+}
+
+/** One row of the grid: its model scale, then its cells (the grid places them). */
+function StudyRow({ scale, children }: { scale: string; children: ReactNode }) {
+  return (
+    <>
+      <h2 className={styles.rowHead}>{scale}</h2>
+      {children}
+    </>
+  );
+}

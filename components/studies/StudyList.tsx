@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { LongText } from "@/components/common/LongText";
+import type { StudyListItem } from "@/lib/contracts/studies";
+
+/** The studies on the home page, above the experiments: each links to its grid. */
+export function StudyList({ studies }: { studies: readonly StudyListItem[] }) {
+  if (studies.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="studies-heading" data-testid="study-list">
+      <h2 id="studies-heading">Studies</h2>
+      <ul>
+        {studies.map((study) => (
+          <li key={study.slug}>
+            <Link href={`/studies/${encodeURIComponent(study.slug)}`}>
+              <LongText text={study.name} />
+            </Link>{" "}
+            <span className="muted">
+              {study.experiments} experiment{study.experiments === 1 ? "" : "s"}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+import { z } from "zod";
+import { DIFFICULTY_SLICES } from "../domain/difficulty";
+import { SETTINGS } from "../domain/setting";
+import { VERDICTS } from "../domain/verdicts";
+import { METRIC_IDS } from "../science/metricRegistry";
+
+// Wire shapes of the experiment reads. The TypeScript types of these payloads are declared in
+// lib/contracts/types.ts and lib/science/metrics.ts; tests/unit/contracts/wireSchemas.test.ts proves each
+// schema's output type equal to its type, so neither can change without the other.
+
+export const alphaKindSchema = z.enum(["endpoint", "interpolated", "extrapolated"]);
+
+export const versionSchema = z
+  .string()
+  .describe(
+    "The version of the experiment's data the numbers come from (changes with every import that changes it).",
+  );
+
+export const verdictCountsSchema = z
+  .object(
+    Object.fromEntries(VERDICTS.map((v) => [v, z.number()])) as Record<
+      (typeof VERDICTS)[number],
+      z.ZodNumber
+    >,
+  )
+  .meta({ id: "VerdictCounts" });
+
+export const sliceSummarySchema = z
+  .object({
+    problems: z.number().int(),
+    samples: z.number().int(),
+    verdicts: verdictCountsSchema,
+    shares: verdictCountsSchema,
+    solveRate: z.number(),
+    correctness: z.number(),
+    efficiency: z.number(),
+    meanPassRuntimeMs: z.number().nullable(),
+    passAtK: z
+      .record(z.string(), z.number())
+      .describe("pass@k keyed by k, for the standard k ≤ the smallest n."),
+  })
+  .meta({ id: "SliceSummary" });
+
+export const checkpointSummarySchema = sliceSummarySchema
+  .extend({
+    alpha: z.number(),
+    kind: alphaKindSchema,
+    label: z.string().nullable(),
+    model: z.string().nullable(),
+    byDifficulty: z.object({
+      easy: sliceSummarySchema.optional(),
+      medium: sliceSummarySchema.optional(),
+      hard: sliceSummarySchema.optional(),
+    }),
+  })
+  .meta({ id: "CheckpointSummary" });
+
+export const experimentListItemSchema = z
+  .object({
+    version: versionSchema,
+    slug: z.string(),
+    name: z.string(),
+    benchmark: z.string(),
+    setting: z.enum(SETTINGS),
+    synthetic: z.boolean(),
+    alphaMin: z.number().nullable(),
+    alphaMax: z.number().nullable(),
+    checkpoints: z.number().int(),
+    problems: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "ExperimentListItem" });
+
+const endpointSchema = z.object({ label: z.string(), model: z.string().nullable() });
+
+export const experimentHeaderSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    benchmark: z.string(),
+    setting: z.enum(SETTINGS),
+    modelFamily: z.string().nullable(),
+    modelScale: z.string().nullable(),
+    synthetic: z.boolean(),
+    endpoints: z.object({ a: endpointSchema, b: endpointSchema }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "ExperimentHeader" });
+
+export const experimentDetailSchema = experimentHeaderSchema
+  .extend({ version: versionSchema, checkpoints: z.array(checkpointSummarySchema) })
+  .meta({ id: "ExperimentDetail" });
+
+export const experimentChangedSchema = experimentHeaderSchema
+  .extend({ version: versionSchema })
+  .meta({ id: "ExperimentChanged" });
+
+export const statisticsStatusSchema = z
+  .enum(["ready", "computing"])
+  .describe(
+    '"computing" while the intervals of this version are still being computed (the point values are final).',
+  );
+
+const frontierEstimateSchema = z
+  .object({ value: z.number(), lower: z.number().nullable(), upper: z.number().nullable() })
+  .meta({ id: "FrontierEstimate" });
+
+const frontierPointSchema = z
+  .object({
+    alpha: z.number(),
+    kind: alphaKindSchema,
+    label: z.string().nullable(),
+    problems: z.number().int(),
+    samples: z.number().int(),
+    collapsed: z
+      .boolean()
+      .describe(
+        "The checkpoint has collapsed on this slice (docs/science.md); it stays out of `pareto` unless included.",
+      ),
+    metrics: z
+      .record(z.string(), frontierEstimateSchema)
+      .describe("Every metric defined for this checkpoint, keyed by metric id (see /glossary)."),
+  })
+  .meta({ id: "FrontierPoint" });
+
+const frontierSliceSchema = z
+  .object({
+    slice: z.enum(DIFFICULTY_SLICES),
+    problems: z.number().int(),
+    points: z.array(frontierPointSchema),
+    pareto: z
+      .object({
+        x: z.enum(METRIC_IDS).describe("Metric id of the x axis (see /glossary)."),
+        y: z.enum(METRIC_IDS).describe("Metric id of the y axis."),
+        includesCollapsed: z.boolean(),
+        alphas: z.array(z.number()).describe("The non-dominated α for these axes."),
+      })
+      .meta({ id: "FrontierPareto" }),
+  })
+  .meta({ id: "FrontierSlice" });
+
+export const bootstrapSettingsSchema = z
+  .object({ resamples: z.number().int(), seed: z.number().int(), level: z.number() })
+  .meta({ id: "BootstrapSettings" });
+
+export const frontierDataSchema = z
+  .object({
+    status: statisticsStatusSchema,
+    version: versionSchema,
+    experiment: experimentHeaderSchema,
+    bootstrap: bootstrapSettingsSchema,
+    slices: z.object(
+      Object.fromEntries(DIFFICULTY_SLICES.map((slice) => [slice, frontierSliceSchema])) as Record<
+        (typeof DIFFICULTY_SLICES)[number],
+        typeof frontierSliceSchema
+      >,
+    ),
+  })
+  .meta({ id: "FrontierData" });

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { DIFFICULTIES } from "../domain/difficulty";
+import { alphaKindSchema, verdictCountsSchema, versionSchema } from "./experimentSchemas";
+
+// Wire shapes of the problem reads; their types are declared in lib/contracts/problemTypes.ts and proved
+// equal to these schemas by tests/unit/contracts/wireSchemas.test.ts.
+
+const problemMetadataShape = {
+  id: z.string().describe("The benchmark's own problem id."),
+  title: z.string().nullable(),
+  difficulty: z.enum(DIFFICULTIES),
+  platform: z.string().nullable(),
+};
+
+export const problemCountsSchema = z
+  .object({
+    version: versionSchema,
+    experiment: z.string(),
+    alphas: z.array(z.number()).describe("Evaluated α, ascending."),
+    problems: z.array(
+      z
+        .object({
+          ...problemMetadataShape,
+          n: z.array(z.number().int()).describe("Samples at alphas[i] (0 where not evaluated)."),
+          pass: z.array(z.number().int()).describe("Passing samples at alphas[i]."),
+        })
+        .meta({ id: "ProblemCountsEntry" }),
+    ),
+  })
+  .meta({ id: "ProblemCounts" });
+
+const problemAtAlphaSchema = z.object({ n: z.number().int(), pass: z.number().int() });
+
+export const problemChangesPageSchema = z
+  .object({
+    version: versionSchema,
+    total: z.number().int().describe("Problems evaluated at both α in the slice (every page of them)."),
+    problems: z.array(
+      z
+        .object({
+          id: z.string(),
+          title: z.string().nullable(),
+          difficulty: z.enum(DIFFICULTIES),
+          from: problemAtAlphaSchema,
+          to: problemAtAlphaSchema,
+          delta: z.number().describe("pass/n at `to` − pass/n at `from`."),
+        })
+        .meta({ id: "ProblemChangeRow" }),
+    ),
+  })
+  .meta({ id: "ProblemChangesPage" });
+
+export const problemDetailSchema = z
+  .object({
+    ...problemMetadataShape,
+    version: versionSchema,
+    experiment: z.string(),
+    contestDate: z.string().nullable().describe("ISO date (YYYY-MM-DD) of the contest, when known."),
+    checkpoints: z.array(
+      z
+        .object({
+          alpha: z.number(),
+          kind: alphaKindSchema,
+          label: z.string().nullable(),
+          n: z.number().int(),
+          verdicts: verdictCountsSchema,
+          passAtK: z.array(z.object({ k: z.number().int(), value: z.number() })),
+          runtime: z
+            .object({
+              samples: z.number().int(),
+              meanMs: z.number(),
+              minMs: z.number().nullable(),
+              maxMs: z.number().nullable(),
+            })
+            .nullable()
+            .describe("Runtime of the passing samples; null when none is known."),
+          dpsNorm: z.number().nullable().describe("EvalPerf's normalised DPS, when imported."),
+        })
+        .meta({ id: "ProblemCheckpoint" }),
+    ),
+  })
+  .meta({ id: "ProblemDetail" });

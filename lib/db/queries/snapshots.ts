@@ -1,0 +1,55 @@
+import type { Db } from "../client";
+
+/** What a snapshot row holds, written and read alike. */
+interface SnapshotFields {
+  id: string;
+  experimentSlug: string;
+  page: string;
+  view: string;
+  version: string;
+  title: string | null;
+  /** JSON text: the response bodies the view was drawn from, as served and stored. */
+  data: string;
+}
+
+export interface NewSnapshot extends SnapshotFields {
+  experimentId: number;
+}
+
+/**
+ * Stores a snapshot under its id; false when the id is taken (the caller draws another), so a
+ * collision never overwrites someone else's link.
+ */
+export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<boolean> {
+  const inserted = await db.$executeRawUnsafe(
+    `INSERT INTO "snapshots" ("id", "experiment_id", "experiment_slug", "page", "view", "version", "title", "data")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ("id") DO NOTHING`,
+    snapshot.id,
+    snapshot.experimentId,
+    snapshot.experimentSlug,
+    snapshot.page,
+    snapshot.view,
+    snapshot.version,
+    snapshot.title,
+    snapshot.data,
+  );
+  return inserted === 1;
+}
+
+export interface StoredSnapshot extends SnapshotFields {
+  createdAt: Date;
+  /** The experiment's version now; null when it has been deleted since. */
+  currentVersion: string | null;
+}
+
+/** One snapshot with its experiment's current version; null when no snapshot has that id. */
+export async function snapshotById(db: Db, id: string): Promise<StoredSnapshot | null> {
+  const rows = await db.$queryRawUnsafe<StoredSnapshot[]>(
+    `SELECT s."id", s."experiment_slug" AS "experimentSlug", s."page", s."view", s."version", s."title",
+       s."data", s."created_at" AS "createdAt", e."version" AS "currentVersion"
+     FROM "snapshots" s LEFT JOIN "experiments" e ON e."id" = s."experiment_id"
+     WHERE s."id" = $1`,
+    id,
+  );
+  return rows[0] ?? null;
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { SETTINGS } from "../domain/setting";
+import { SLUG_PATTERN, SLUG_RULE } from "../domain/slug";
+import { storable, text } from "./manifestSchema";
+
+/** One endpoint's changes: its label, its model reference (null removes it). */
+const endpointPatchSchema = z.strictObject({
+  label: text("label").optional(),
+  model: text("model").nullable().optional(),
+});
+
+/**
+ * A change to an experiment's metadata (PATCH /api/experiments/<slug>): any of the fields a
+ * manifest sets, each checked by the manifest's rules; null clears an optional one. At least one.
+ */
+export const experimentMetadataPatchSchema = z
+  .strictObject({
+    name: text("name").optional(),
+    description: z
+      .string()
+      .trim()
+      .superRefine(storable("description", { multiline: true }))
+      .optional(),
+    benchmark: text("benchmark").optional(),
+    setting: z.enum(SETTINGS).optional(),
+    modelFamily: text("modelFamily").nullable().optional(),
+    modelScale: text("modelScale").nullable().optional(),
+    endpoints: z
+      .strictObject({ a: endpointPatchSchema.optional(), b: endpointPatchSchema.optional() })
+      .optional(),
+    /** The study the experiment belongs to (its slug; made on first use); null takes it out of any. */
+    study: z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`).nullable().optional(),
+    /** The study's name: names a new study, or renames the one given in `study`. */
+    studyName: text("name").optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, "send at least one field to change")
+  .refine((patch) => patch.studyName === undefined || typeof patch.study === "string", {
+    path: ["studyName"],
+    message: "names a study: give its slug in `study` too",
+  });
+
+export type ExperimentMetadataPatch = z.infer<typeof experimentMetadataPatchSchema>;

@@ -1,0 +1,41 @@
+import type { ExperimentInput } from "../domain/sweepInput";
+import type { EvalPlusTests } from "../formats/evalplusStatus";
+import type { ImportFormat } from "../formats/formats";
+import type { LcbProblemList } from "../formats/lcbProblemList";
+import type { ImportInputFile } from "./inputFile";
+import type { ProgressListener } from "./readFile";
+
+/** One file of an import and how to read it (from CLI flags, an API request or a manifest entry). */
+export interface ImportEntry {
+  input: ImportInputFile;
+  /** Required unless the file names its α values (native files with an `alpha` field). */
+  alpha?: number;
+  format?: ImportFormat;
+  /** EvalPlus: which tests decide a pass (default: the request's, else plus). */
+  tests?: EvalPlusTests;
+  label?: string | null;
+  model?: string | null;
+  /** LiveCodeBench `_eval.json`: the matching `_eval_all.json` or generation file, joined by index. */
+  generation?: ImportInputFile;
+}
+
+/**
+ * One file checked (size, format, join file) and ready to be read: its rows are parsed while they
+ * are written, so they never all sit in memory.
+ */
+export interface PlannedFile {
+  entry: ImportEntry;
+  format: ImportFormat;
+  /** EvalPlus: which tests decide a pass (the entry's, else the request's). */
+  tests: EvalPlusTests | undefined;
+  /** LiveCodeBench `_eval.json`: the problem list joined by index, and the sha256 of its file. */
+  join: { list: LcbProblemList; sha256: string } | null;
+  maxBytes: number | undefined;
+  onProgress: ProgressListener | undefined;
+}
+
+/** Everything one import writes: the experiment (created from this when missing) and its files. */
+export interface ImportPlan {
+  experiment: ExperimentInput;
+  files: PlannedFile[];
+}

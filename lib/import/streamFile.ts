@@ -1,0 +1,93 @@
+import type { Difficulty } from "../domain/difficulty";
+import type { ProblemInput, ResultInput } from "../domain/sweepInput";
+import { bindCheckpoints } from "../formats/bindCheckpoints";
+import type { EvalPlusTests } from "../formats/evalplusStatus";
+import type { ImportFormat } from "../formats/formats";
+import { contentHash } from "../formats/hash";
+import type { PlannedFile } from "./plan";
+import { readImportFile } from "./readFile";
+
+/**
+ * Takes the rows of a file as they are read, each with the difficulty its problem has so far;
+ * `afterChunk` may make reading wait (back-pressure).
+ */
+export interface ResultSink {
+  add(alpha: number, result: ResultInput, difficulty: Difficulty): void;
+  afterChunk(): Promise<void>;
+}
+
+/** What a file held, once all its rows went to the sink. */
+export interface StreamedFile {
+  file: string;
+  format: ImportFormat;
+  /** sha256 of the bytes, mixed with the options that change how they are read (see importHash). */
+  contentHash: string;
+  notes: string[];
+  /** Every problem of the file, with the metadata the file gives. */
+  problems: ProblemInput[];
+  /** The file's checkpoints, α settled, sorted by α. */
+  checkpoints: { alpha: number; label: string | null; model: string | null }[];
+}
+
+/** Rows handed to the sink between two back-pressure checks, for formats parsed whole. */
+const ROWS_PER_CHECK = 10_000;
+
+/**
+ * The identity of what a file imports: the sha256 of its bytes, mixed with the options that change
+ * how those bytes are read (EvalPlus tests, the joined LiveCodeBench problem list) when they apply.
+ */
+function importHash(
+  sha256: string,
+  format: ImportFormat,
+  tests: EvalPlusTests | undefined,
+  joinSha: string | null,
+): string {
+  const options: string[] = [];
+  if (format === "evalplus") options.push(`tests=${tests ?? "plus"}`);
+  if (joinSha !== null) options.push(`join=${joinSha}`);
+  return options.length === 0 ? sha256 : contentHash([sha256, ...options].join("\n"));
+}
+
+/**
+ * Reads, parses and validates a planned file, handing every result row to `sink` with its α:
+ * native JSONL/CSV rows as their lines are read, other formats' rows once their parse is done.
+ * A row whose α is not known yet (a file naming none, imported without one) is not handed on: the
+ * file is refused at its end. Throws ImportValidationError, possibly after rows were handed on, so
+ * the sink must be discarded (rolled back) then.
+ */
+export async function streamFile(planned: PlannedFile, sink: ResultSink): Promise<StreamedFile> {
+  const { entry } = planned;
+  const given = entry.alpha !== undefined && Number.isFinite(entry.alpha) ? entry.alpha : null;
+  const { run, sha256 } = await readImportFile(entry.input, {
+    format: planned.format,
+    tests: planned.tests,
+    lcbProblems: planned.join?.list,
+    maxBytes: planned.maxBytes,
+    onProgress: planned.onProgress,
+    onResult: (alpha, result, difficulty) => {
+      const bound = alpha ?? given;
+      if (bound !== null) sink.add(bound, result, difficulty);
+    },
+    afterChunk: () => sink.afterChunk(),
+  });
+  const checkpoints = bindCheckpoints(run, entry.alpha);
+  const difficultyOf = new Map(run.problems.map((problem) => [problem.externalId, problem.difficulty]));
+  for (const checkpoint of checkpoints) {
+    for (const [i, result] of checkpoint.results.entries()) {
+      sink.add(checkpoint.alpha, result, difficultyOf.get(result.problemExternalId) ?? "unknown");
+      if (i % ROWS_PER_CHECK === ROWS_PER_CHECK - 1) await sink.afterChunk();
+    }
+  }
+  return {
+    file: run.file,
+    format: run.format,
+    contentHash: importHash(sha256, run.format, planned.tests, planned.join?.sha256 ?? null),
+    notes: run.notes,
+    problems: run.problems,
+    checkpoints: checkpoints.map(({ alpha }) => ({
+      alpha,
+      label: entry.label ?? null,
+      model: entry.model ?? null,
+    })),
+  };
+}

@@ -1,0 +1,50 @@
+import { DIFFICULTY_SLICES, type DifficultySlice } from "../domain/difficulty";
+
+/**
+ * What experiment_statistics holds per experiment version, one response body per kind. The import
+ * stores the point kinds in its own transaction (cheap: a reader sees the new version's numbers at
+ * once); the statistics job adds the interval kinds (bootstrap resamples: seconds for a large sweep).
+ */
+export type StatisticKind =
+  | "list-item"
+  | "detail"
+  | typeof FRONTIER_POINTS_KIND
+  | typeof FRONTIER_KIND
+  | typeof MATRIX_KIND
+  | "problems"
+  | "problem-ids"
+  | `pass-at-k:${DifficultySlice}`
+  | `pass-at-k:${DifficultySlice}:bands`;
+
+/*
+ * A kind whose body changes shape gets a new name (`@2`: points marked collapsed, slices with their
+ * Pareto set; checkpoints with the slices they collapsed on). A database from before keeps the old
+ * rows under the old name, which no read asks for: the worker counts only the current kinds as
+ * stored (enqueueMissingStatistics), computes the new ones and drops the old (dropObsoleteStatistics),
+ * so an existing database never serves a stale shape.
+ */
+export const FRONTIER_POINTS_KIND = "frontier-points@2";
+export const FRONTIER_KIND = "frontier@2";
+export const MATRIX_KIND = "matrix@2";
+
+/** The pass@k curves of every checkpoint over one slice, with or without bootstrap bands. */
+export function passAtKKind(slice: DifficultySlice, bands: boolean): StatisticKind {
+  return bands ? `pass-at-k:${slice}:bands` : `pass-at-k:${slice}`;
+}
+
+/** Stored by the import, in its transaction. */
+export const POINT_KINDS: readonly StatisticKind[] = [
+  "list-item",
+  "detail",
+  FRONTIER_POINTS_KIND,
+  MATRIX_KIND,
+  "problems",
+  "problem-ids",
+  ...DIFFICULTY_SLICES.map((slice) => passAtKKind(slice, false)),
+];
+
+/** Stored by the statistics job, in this order (the explorer's intervals first). */
+export const INTERVAL_KINDS: readonly StatisticKind[] = [
+  FRONTIER_KIND,
+  ...DIFFICULTY_SLICES.map((slice) => passAtKKind(slice, true)),
+];

@@ -1,0 +1,278 @@
+import type { ProblemIdSet } from "../contracts/compareTypes";
+import type { ProblemCounts } from "../contracts/problemTypes";
+import type { PassAtKCurve, PassAtKCurves, ScalingMatrixPayload } from "../contracts/scalingTypes";
+import type {
+  ApiErrorBody,
+  ExperimentDetail,
+  ExperimentHeader,
+  ExperimentListItem,
+  FrontierData,
+  FrontierEstimate,
+} from "../contracts/types";
+import { alphaKind, formatAlpha } from "../domain/alpha";
+import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../domain/difficulty";
+import type { SweepMatrix } from "../domain/sweep";
+import { bootstrapFrontierStrata, DEFAULT_BOOTSTRAP, type MetricEstimates } from "../science/bootstrap";
+import { collapsedFlags } from "../science/collapse";
+import { curveKs } from "../science/curveKs";
+import { frontierPointValues, type MetricValues } from "../science/frontierPoints";
+import { DEFAULT_FRONTIER_AXES, type ParetoCandidate } from "../science/guardedPareto";
+import { checkpointSummaries, sliceSummary } from "../science/metrics";
+import { minSamples } from "../science/passAtK";
+import { checkpointPassAtKCurve } from "../science/passAtKCurves";
+import { sliceProblemIndices } from "../science/slices";
+import { frontierPareto } from "./frontierPareto";
+import { FRONTIER_KIND, FRONTIER_POINTS_KIND, MATRIX_KIND, type StatisticKind } from "./statisticKinds";
+
+/** An experiment's header and whole result matrix, as loadSweepMatrix reads them. */
+export interface LoadedSweep {
+  header: ExperimentHeader;
+  matrix: SweepMatrix;
+}
+
+/** A read's body as computed; the version and the status are added when it is stored and served. */
+export type Computed<T> = Omit<T, "version" | "status">;
+
+/** Bootstrap settings of the explorer's intervals: fixed, so the same data always shows the same CIs. */
+export const FRONTIER_BOOTSTRAP = { resamples: 200, seed: 20260527, level: 0.95 } as const;
+
+/** The curve bands' bootstrap: fixed, so the same data always draws the same band. */
+export const CURVE_BOOTSTRAP = DEFAULT_BOOTSTRAP;
+
+/** GET /api/experiments/[slug] and `alphascope metrics`: per-checkpoint scores, overall and by difficulty. */
+export function experimentDetail({ header, matrix }: LoadedSweep): Computed<ExperimentDetail> {
+  return { ...header, checkpoints: checkpointSummaries(matrix) };
+}
+
+function sliceOf<Metrics extends ParetoCandidate["metrics"]>(
+  { matrix }: LoadedSweep,
+  slice: DifficultySlice,
+  strata: Int32Array[],
+  metrics: { strata: Metrics[][]; combined: Metrics[] },
+) {
+  const stratum = DIFFICULTIES.indexOf(slice as (typeof DIFFICULTIES)[number]);
+  const problems = slice === "all" ? sliceProblemIndices(matrix, "all") : strata[stratum];
+  const sliceMetrics = slice === "all" ? metrics.combined : metrics.strata[stratum];
+  const summaries = matrix.checkpoints.map((checkpoint) => sliceSummary(checkpoint, problems));
+  const collapsed = collapsedFlags(
+    summaries,
+    matrix.checkpoints.map((checkpoint) => checkpoint.alpha),
+  );
+  const points = matrix.checkpoints.map((checkpoint, index) => ({
+    alpha: checkpoint.alpha,
+    kind: alphaKind(checkpoint.alpha),
+    label: checkpoint.label,
+    problems: summaries[index].problems,
+    samples: summaries[index].samples,
+    collapsed: collapsed[index],
+    metrics: sliceMetrics[index],
+  }));
+  return { slice, problems: problems.length, points, pareto: frontierPareto(points, DEFAULT_FRONTIER_AXES) };
+}
+
+function frontierOf<Metrics extends ParetoCandidate["metrics"]>(
+  sweep: LoadedSweep,
+  metrics: (strata: Int32Array[]) => { strata: Metrics[][]; combined: Metrics[] },
+) {
+  // One stratified computation gives every slice: difficulties are the strata, "all" is their union.
+  const strata = DIFFICULTIES.map((difficulty) => sliceProblemIndices(sweep.matrix, difficulty));
+  const values = metrics(strata);
+  const slices = Object.fromEntries(
+    DIFFICULTY_SLICES.map((slice) => [slice, sliceOf(sweep, slice, strata, values)]),
+  ) as Record<DifficultySlice, ReturnType<typeof sliceOf<Metrics>>>;
+  return { experiment: sweep.header, bootstrap: { ...FRONTIER_BOOTSTRAP }, slices };
+}
+
+/**
+ * GET /api/experiments/[slug]/frontier: every registry metric of every checkpoint with its 95%
+ * bootstrap CI, per difficulty slice. Problems are resampled within their difficulty, so the
+ * interval of "all" holds the benchmark's difficulty mix fixed.
+ */
+export function frontierData(sweep: LoadedSweep): Computed<FrontierData> {
+  return frontierOf<MetricEstimates>(sweep, (strata) =>
+    bootstrapFrontierStrata(sweep.matrix, strata, FRONTIER_BOOTSTRAP),
+  );
+}
+
+function withoutIntervals(values: MetricValues): Record<string, FrontierEstimate> {
+  return Object.fromEntries(
+    Object.entries(values).map(([id, value]) => [id, { value: value as number, lower: null, upper: null }]),
+  );
+}
+
+/** The frontier's points alone: {@link frontierData} with every interval null (milliseconds to compute). */
+export function frontierPoints(sweep: LoadedSweep): Computed<FrontierData> {
+  return frontierOf<Record<string, FrontierEstimate>>(sweep, (strata) => {
+    const values = frontierPointValues(sweep.matrix, strata);
+    return {
+      strata: values.strata.map((stratum) => stratum.map(withoutIntervals)),
+      combined: values.combined.map(withoutIntervals),
+    };
+  });
+}
+
+/** The sample and pass counts the browser needs to search ensembles and draw coverage itself. */
+export function scalingMatrixPayload({ header, matrix }: LoadedSweep): Computed<ScalingMatrixPayload> {
+  const alphas = matrix.checkpoints.map((cp) => cp.alpha);
+  const collapsed = Object.fromEntries(
+    DIFFICULTY_SLICES.map((slice) => {
+      const problems = sliceProblemIndices(matrix, slice);
+      return [
+        slice,
+        collapsedFlags(
+          matrix.checkpoints.map((cp) => sliceSummary(cp, problems)),
+          alphas,
+        ),
+      ];
+    }),
+  ) as Record<DifficultySlice, boolean[]>;
+  return {
+    experiment: {
+      slug: header.slug,
+      name: header.name,
+      synthetic: header.synthetic,
+      endpoints: { a: header.endpoints.a.label, b: header.endpoints.b.label },
+    },
+    problems: matrix.problems.map(({ externalId, title, difficulty }) => ({ externalId, title, difficulty })),
+    checkpoints: matrix.checkpoints.map((cp, index) => ({
+      alpha: cp.alpha,
+      label: cp.label,
+      collapsedIn: DIFFICULTY_SLICES.filter((slice) => collapsed[slice][index]),
+      n: Array.from(cp.n),
+      pass: Array.from(cp.verdicts.pass),
+    })),
+  };
+}
+
+/** Every problem with its counts at every α, problem by problem, for the problems view and its API. */
+export function problemCounts({ header, matrix }: LoadedSweep): Computed<ProblemCounts> {
+  const { checkpoints } = matrix;
+  return {
+    experiment: header.slug,
+    alphas: checkpoints.map((cp) => cp.alpha),
+    problems: matrix.problems.map((problem, i) => ({
+      id: problem.externalId,
+      title: problem.title,
+      difficulty: problem.difficulty,
+      platform: problem.platform ?? null,
+      n: checkpoints.map((cp) => cp.n[i]),
+      pass: checkpoints.map((cp) => cp.verdicts.pass[i]),
+    })),
+  };
+}
+
+/** The experiment's problem ids (sorted, as the matrix orders them) with their difficulties, for comparisons. */
+export function problemIdSet({ header, matrix }: LoadedSweep): Computed<ProblemIdSet> {
+  return {
+    benchmark: header.benchmark,
+    ids: matrix.problems.map((problem) => problem.externalId),
+    difficulties: matrix.problems.map((problem) => problem.difficulty),
+  };
+}
+
+/** Every checkpoint's pass@k curve (k = 1 … the largest k ≤ its smallest n) over `problems`. */
+export function checkpointCurves(matrix: SweepMatrix, problems: Int32Array, bands: boolean): PassAtKCurve[] {
+  return matrix.checkpoints.map((cp, index) => {
+    // Problems the checkpoint was not evaluated on are left out, as in every other statistic of it.
+    const maxK = minSamples(cp.n, problems);
+    return {
+      type: "checkpoint",
+      alpha: cp.alpha,
+      kind: alphaKind(cp.alpha),
+      label: cp.label ?? `α = ${formatAlpha(cp.alpha)}`,
+      points:
+        maxK === 0
+          ? []
+          : checkpointPassAtKCurve(
+              matrix,
+              index,
+              curveKs(maxK),
+              problems,
+              bands ? CURVE_BOOTSTRAP : undefined,
+            ),
+    };
+  });
+}
+
+/** The message of the 400 for a slice with no problems (also the pass-at-k route's). */
+export function emptySliceMessage(slice: DifficultySlice): string {
+  return slice === "all"
+    ? "This experiment has no problems yet."
+    : `This experiment has no ${slice} problems.`;
+}
+
+/** GET /api/experiments/[slug]/pass-at-k for one slice and band setting, every checkpoint's curve. */
+export function passAtKCurves(
+  { header, matrix }: LoadedSweep,
+  slice: DifficultySlice,
+  bands: boolean,
+): Computed<PassAtKCurves> | ApiErrorBody {
+  const problems = sliceProblemIndices(matrix, slice);
+  if (problems.length === 0) return { error: { code: "bad_request", message: emptySliceMessage(slice) } };
+  const curves = checkpointCurves(matrix, problems, bands);
+  return {
+    experiment: header.slug,
+    difficulty: slice,
+    problems: problems.length,
+    maxK: Math.max(0, ...curves.flatMap((curve) => curve.points.map((p) => p.k))),
+    bootstrap: bands ? { ...CURVE_BOOTSTRAP } : null,
+    curves,
+  };
+}
+
+/** A row of GET /api/experiments. */
+export function listItem({ header, matrix }: LoadedSweep): Computed<ExperimentListItem> {
+  const alphas = matrix.checkpoints.map((cp) => cp.alpha);
+  return {
+    slug: header.slug,
+    name: header.name,
+    benchmark: header.benchmark,
+    setting: header.setting,
+    synthetic: header.synthetic,
+    alphaMin: alphas.length === 0 ? null : Math.min(...alphas),
+    alphaMax: alphas.length === 0 ? null : Math.max(...alphas),
+    checkpoints: matrix.checkpoints.length,
+    problems: matrix.problems.length,
+    updatedAt: header.updatedAt,
+  };
+}
+
+/** One stored response: its body (JSON text, `version` included) and HTTP status. */
+export interface StatisticBody {
+  kind: StatisticKind;
+  status: number;
+  payload: string;
+}
+
+function stored(kind: StatisticKind, version: string, body: object): StatisticBody {
+  if ("error" in body) return { kind, status: 400, payload: JSON.stringify(body) };
+  return { kind, status: 200, payload: JSON.stringify({ version, ...body }) };
+}
+
+/**
+ * The body of one kind for one version of an experiment. Every body about an experiment says its
+ * version. (Whether intervals are there yet, the `status` of frontier and pass@k responses, is
+ * added when served: it depends on which kind is stored by then, not on the body.)
+ */
+export function statisticBody(kind: StatisticKind, version: string, sweep: LoadedSweep): StatisticBody {
+  switch (kind) {
+    case "list-item":
+      return stored(kind, version, listItem(sweep));
+    case "detail":
+      return stored(kind, version, experimentDetail(sweep));
+    case FRONTIER_POINTS_KIND:
+      return stored(kind, version, frontierPoints(sweep));
+    case FRONTIER_KIND:
+      return stored(kind, version, frontierData(sweep));
+    case MATRIX_KIND:
+      return stored(kind, version, scalingMatrixPayload(sweep));
+    case "problems":
+      return stored(kind, version, problemCounts(sweep));
+    case "problem-ids":
+      return stored(kind, version, problemIdSet(sweep));
+    default: {
+      const [, slice, bands] = kind.split(":");
+      return stored(kind, version, passAtKCurves(sweep, slice as DifficultySlice, bands === "bands"));
+    }
+  }
+}

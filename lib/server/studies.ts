@@ -1,0 +1,43 @@
+import type { ComparisonData } from "../contracts/compareTypes";
+import type { StudyDetail, StudyListItem } from "../contracts/studies";
+import type { Db } from "../db/client";
+import { listStudies, studyBySlug } from "../db/queries/studies";
+import { studyGrid } from "../responses/studyGrid";
+import { comparisonResponse } from "./compare/comparison";
+import { NotFoundError } from "./errors";
+import type { StoredResponse } from "./statistics/read";
+
+/** GET /api/studies: every study that groups an experiment. */
+export function getStudyList(db: Db): Promise<StudyListItem[]> {
+  return listStudies(db);
+}
+
+/** GET /api/studies/<slug>: the study's experiments laid out as a grid; a 404 for an unknown slug. */
+export async function getStudy(db: Db, slug: string): Promise<StudyDetail> {
+  const study = await studyBySlug(db, slug);
+  if (!study) throw new NotFoundError(`No study "${slug}".`);
+  return studyGrid(study);
+}
+
+/**
+ * GET /api/studies/<slug>/frontiers: the study's experiments' stored frontiers in the grid's order,
+ * with their benchmark and problem-set overlap (the comparison's shape and ETag).
+ */
+export async function studyFrontiersResponse(
+  db: Db,
+  slug: string,
+  ifNoneMatch: string | null = null,
+): Promise<StoredResponse> {
+  const study = await getStudy(db, slug);
+  if (study.experiments.length === 0) throw new NotFoundError(`Study "${slug}" has no experiments.`);
+  return comparisonResponse(
+    db,
+    study.experiments.map((experiment) => experiment.slug),
+    ifNoneMatch,
+  );
+}
+
+/** The study's frontiers parsed, for the server-rendered page. */
+export async function getStudyFrontiers(db: Db, slug: string): Promise<ComparisonData> {
+  return JSON.parse((await studyFrontiersResponse(db, slug)).body as string);
+}

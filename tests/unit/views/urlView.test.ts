@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import {
+  alphaParam,
+  createHistoryWriter,
+  type HistoryMode,
+  LIVE_THROTTLE_MS,
+  parseFlagParam,
+  parseNumberParam,
+  STEP_COALESCE_MS,
+} from "@/lib/views/urlView";
+
+/** A browser history in memory, a hand-moved clock and an idle queue run on demand. */
+function fakeBrowser(start = "/page?a=0") {
+  const entries = [start];
+  let index = 0;
+  let clock = 10_000;
+  const idle: (() => void)[] = [];
+  let url = start;
+  const record = createHistoryWriter(
+    {
+      current: () => entries[index],
+      push: (next) => {
+        entries.splice(index + 1, entries.length, next);
+        index += 1;
+      },
+      replace: (next) => {
+        entries[index] = next;
+      },
+      now: () => clock,
+      whenIdle: (task) => idle.push(task),
+    },
+    () => url,
+  );
+  return {
+    entries,
+    /** The view changes to `next` and is recorded the given way. */
+    change(next: string, mode: HistoryMode) {
+      url = next;
+      record(mode);
+    },
+    wait(ms: number) {
+      clock += ms;
+    },
+    runIdle() {
+      for (const task of idle.splice(0)) task();
+    },
+    pendingIdle: () => idle.length,
+    back: () => entries[index - 1],
+    current: () => entries[index],
+  };
+}
+
+describe("the shared history policy", () => {
+  it("gives every discrete change its own entry, and none for a change that leaves the URL as it is", () => {
+    const browser = fakeBrowser();
+    browser.change("/page?a=1", "push");
+    browser.change("/page?a=2", "push");
+    browser.change("/page?a=2", "push");
+    expect(browser.entries).toEqual(["/page?a=0", "/page?a=1", "/page?a=2"]);
+  });
+
+  it("updates the current entry while a number is typed", () => {
+    const browser = fakeBrowser();
+    browser.change("/page?k=2", "replace");
+    browser.change("/page?k=25", "replace");
+    expect(browser.entries).toEqual(["/page?k=25"]);
+  });
+
+  it("coalesces quick key steps into one entry and starts a new one after a pause", () => {
+    const browser = fakeBrowser();
+    browser.change("/page?a=1", "step");
+    browser.wait(STEP_COALESCE_MS - 1);
+    browser.change("/page?a=2", "step");
+    browser.wait(STEP_COALESCE_MS - 1);
+    browser.change("/page?a=3", "step");
+    expect(browser.entries).toEqual(["/page?a=0", "/page?a=3"]);
+    browser.wait(STEP_COALESCE_MS);
+    browser.change("/page?a=4", "step");
+    expect(browser.entries).toEqual(["/page?a=0", "/page?a=3", "/page?a=4"]);
+  });
+
+  it("does not fold a key step into an entry a click made", () => {
+    const browser = fakeBrowser();
+    browser.change("/page?a=1", "push");
+    browser.change("/page?a=2", "step");
+    expect(browser.entries).toEqual(["/page?a=0", "/page?a=1", "/page?a=2"]);
+  });
+
+  it("writes a drag to the URL only when idle, throttled, with the latest view", () => {
+    const browser = fakeBrowser();
+    browser.change("/page?a=0.1", "live");
+    browser.change("/page?a=0.2", "live");
+    // Nothing is written inside the frames; one write waits for idle time.
+    expect(browser.entries).toEqual(["/page?a=0"]);
+    expect(browser.pendingIdle()).toBe(1);
+    browser.change("/page?a=0.3", "live");
+    browser.runIdle();
+    expect(browser.entries).toEqual(["/page?a=0.3"]);
+    // Within the throttle interval frames schedule nothing; after it, the next frame does.
+    browser.wait(LIVE_THROTTLE_MS - 1);
+    browser.change("/page?a=0.4", "live");
+    expect(browser.pendingIdle()).toBe(0);
+    browser.wait(1);
+    browser.change("/page?a=0.5", "live");
+    expect(browser.pendingIdle()).toBe(1);
+  });
+
+  it("on release pushes the final view over the entry the drag began from, so Back returns there", () => {
+    const browser = fakeBrowser();
+    browser.change("/page?a=0.1", "live");
+    browser.runIdle();
+    browser.change("/page?a=0.7", "live");
+    browser.change("/page?a=0.8", "release");
+    expect(browser.entries).toEqual(["/page?a=0", "/page?a=0.8"]);
+    expect(browser.back()).toBe("/page?a=0");
+    // An idle write scheduled during the drag and run after the release changes nothing.
+    browser.runIdle();
+    expect(browser.entries).toEqual(["/page?a=0", "/page?a=0.8"]);
+  });
+
+  it("adds no entry for a drag released where it began", () => {
+    const browser = fakeBrowser();
+    browser.change("/page?a=0.4", "live");
+    browser.runIdle();
+    browser.change("/page?a=0", "release");
+    expect(browser.entries).toEqual(["/page?a=0"]);
+  });
+});
+
+describe("shared URL values", () => {
+  it("reads numbers with the typographic minus that labels print, and nothing else", () => {
+    expect(parseNumberParam("−0.75")).toBe(-0.75);
+    expect(parseNumberParam(" 1.5 ")).toBe(1.5);
+    expect(parseNumberParam("")).toBeNull();
+    expect(parseNumberParam("abc")).toBeNull();
+    expect(parseNumberParam("Infinity")).toBeNull();
+  });
+
+  it("reads on/off values as 1/0 or true/false", () => {
+    expect(parseFlagParam("1")).toBe(true);
+    expect(parseFlagParam("false")).toBe(false);
+    expect(parseFlagParam("yes")).toBeNull();
+  });
+
+  it("writes α with at most four decimals and no trailing zeros", () => {
+    expect(alphaParam(0.5)).toBe("0.5");
+    expect(alphaParam(-0.123456)).toBe("-0.1235");
+    expect(alphaParam(2)).toBe("2");
+  });
+});
