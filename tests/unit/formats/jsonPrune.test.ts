@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ImportValidationError } from "@/lib/import/issues";
-import { parseJsonDocument } from "@/lib/import/jsonDocument";
-import { JsonPruner, pruneJson } from "@/lib/import/jsonPrune";
-import { parseImportText } from "@/lib/import/parseImport";
-import type { ImportInputFile } from "@/lib/importer/inputFile";
-import { readImportFile } from "@/lib/importer/readFile";
+import { ImportValidationError } from "@/lib/formats/issues";
+import { parseJsonDocument } from "@/lib/formats/jsonDocument";
+import { JsonPruner, pruneJson } from "@/lib/formats/jsonPrune";
+import { parseImportText } from "@/lib/formats/parseImport";
+import type { ImportInputFile } from "@/lib/import/inputFile";
+import { readImportFile } from "@/lib/import/readFile";
 
 const root = fileURLToPath(new URL("../../fixtures/import/", import.meta.url));
 
