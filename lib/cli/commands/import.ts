@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { EVALPLUS_TESTS, type EvalPlusTests } from "../../formats/evalplusStatus";
 import { IMPORT_FORMATS, type ImportFormat, isImportFormat } from "../../formats/formats";
@@ -7,15 +8,17 @@ import { diskFile, type ImportInputFile } from "../../import/inputFile";
 import { type ManifestImport, readHead, readManifest } from "../../import/manifestImport";
 import { prepareImport, writeOptions } from "../../import/runImport";
 import { importMaxBytes } from "../../import/settings";
+import { readSweepDirectory } from "../../import/sweepDirectory";
 import { writeImport } from "../../import/write";
 import { parseCommandArgs, slugArgument } from "../args";
 import { type CliIO, UsageError, withDatabase } from "../context";
 import { terminalProgress } from "./importProgress";
 import { diskPart, type PushFile, PushRefusedError, pushImport, TOKEN_VARIABLE } from "./importPush";
 import { renderImportReport } from "./importReport";
+import { sweepProgress } from "./sweepProgress";
 
 const USAGE_LINE =
-  "Usage: alphascope import <file|manifest> [--experiment slug --alpha a --format f --tests plus|base\n" +
+  "Usage: alphascope import <file|manifest|directory> [--experiment slug --alpha a --format f --tests plus|base\n" +
   "         --generation file --dry-run --replace --confirm-identical --json --server url --token t]";
 
 const OPTIONS = {
@@ -82,6 +85,20 @@ async function manifestRequest(
   return { experiment: { ...manifest.experiment, slug }, entries: manifest.entries };
 }
 
+/** A directory of per-α runs (`alpha_<α>/` or `alpha=<α>/`, one results file each): one sweep. */
+async function directoryRequest(path: string, flags: Flags): Promise<ManifestImport> {
+  for (const flag of ["alpha", "format", "generation"] as const) {
+    if (flags[flag] !== undefined)
+      throw new UsageError(`--${flag} cannot be used with a directory: α comes from each run's folder name.`);
+  }
+  if (flags.experiment === undefined)
+    throw new UsageError(`--experiment <slug> is required to import a directory of runs.\n${USAGE_LINE}`);
+  return {
+    experiment: { slug: slugArgument(flags.experiment, "--experiment") },
+    entries: await readSweepDirectory(path),
+  };
+}
+
 async function fileRequest(input: ImportInputFile, flags: Flags): Promise<ManifestImport> {
   if (flags.experiment === undefined)
     throw new UsageError(`--experiment <slug> is required to import a results file.\n${USAGE_LINE}`);
@@ -99,8 +116,16 @@ async function fileRequest(input: ImportInputFile, flags: Flags): Promise<Manife
   };
 }
 
+async function localRequest(path: string, flags: Flags): Promise<ManifestImport> {
+  if ((await stat(path).catch(() => null))?.isDirectory()) return directoryRequest(path, flags);
+  const input = await diskFile(path, path);
+  return isManifestFile(input.name, await readHead(input))
+    ? manifestRequest(input, flags)
+    : fileRequest(input, flags);
+}
+
 /**
- * `alphascope import <file|manifest> [...]`: imports one results file into an experiment, or a
+ * `alphascope import <file|manifest|directory> [...]`: imports one results file into an experiment, or a
  * whole sweep from a manifest, in one transaction. Invalid input prints `file:line: field: message`
  * lines and exits 1 without writing anything.
  */
@@ -110,12 +135,15 @@ export async function importCommand(io: CliIO, args: string[]): Promise<number> 
   const tests = testsFlag(flags.tests);
   if (flags.server !== undefined) return pushCommand(io, positionals[0], flags);
   const maxBytes = importMaxBytes();
-  const progress = terminalProgress();
+  let progress: { onProgress?: (file: string, read: number, total: number) => void; done(): void } = {
+    done() {},
+  };
   try {
-    const input = await diskFile(positionals[0], positionals[0]);
-    const request = isManifestFile(input.name, await readHead(input))
-      ? await manifestRequest(input, flags)
-      : await fileRequest(input, flags);
+    const request = await localRequest(positionals[0], flags);
+    const files = request.entries.flatMap((entry) =>
+      entry.generation ? [entry.input, entry.generation] : [entry.input],
+    );
+    progress = files.length > 1 ? sweepProgress(files) : terminalProgress();
     const importRequest = {
       ...request,
       tests,
@@ -168,6 +196,10 @@ async function pushCommand(io: CliIO, path: string, flags: Flags): Promise<numbe
   const token = flags.token ?? process.env[TOKEN_VARIABLE];
   const progress = terminalProgress();
   try {
+    if ((await stat(path).catch(() => null))?.isDirectory())
+      throw new UsageError(
+        "--server takes a results file or a manifest; for a directory of runs, write a manifest.",
+      );
     const input = await diskFile(path, path);
     const manifest = isManifestFile(input.name, await readHead(input));
     const files: PushFile[] = [diskPart("file", path, basename(path), input.size)];
