@@ -8,6 +8,7 @@ import { runCli } from "@/lib/cli/main";
 import type { Db } from "@/lib/db/client";
 import { type LcbFilesOnDisk, lcbFilesOnDisk } from "../support/lcbFixture";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
+import { storedResults } from "./importSupport";
 
 const TOKEN = "team-secret-token";
 let db: Db;
@@ -38,21 +39,6 @@ async function cli(...argv: string[]) {
   const err: string[] = [];
   const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
   return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
-/** Every stored result of an experiment, keyed by α and problem, without database ids. */
-async function storedResults(slug: string) {
-  const rows = await db.result.findMany({
-    where: { checkpoint: { experiment: { slug } } },
-    include: { checkpoint: { select: { alpha: true } }, problem: { select: { externalId: true } } },
-  });
-  return rows
-    .map(({ checkpointId: _c, problemId: _p, checkpoint, problem, ...counts }) => ({
-      alpha: checkpoint.alpha,
-      problem: problem.externalId,
-      ...counts,
-    }))
-    .sort((a, b) => a.alpha - b.alpha || a.problem.localeCompare(b.problem));
 }
 
 beforeAll(async () => {
@@ -138,7 +124,7 @@ describe("alphascope import --server", () => {
     // The same report, but for the experiment's name and the file named without its local folder.
     expect(pushed.out.replaceAll('"pushed"', '"local"')).toBe(local.out.replace(`${dirname(file)}/`, ""));
     expect(pushed.out).toContain("by difficulty: easy 322 (62.7%), medium 383 (23.8%), hard 350 (3.4%)");
-    const [pushedRows, localRows] = [await storedResults("pushed"), await storedResults("local")];
+    const [pushedRows, localRows] = [await storedResults(db, "pushed"), await storedResults(db, "local")];
     expect(pushedRows).toHaveLength(1055);
     expect(pushedRows).toEqual(localRows);
   });

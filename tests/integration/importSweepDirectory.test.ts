@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/main";
 import type { Db } from "@/lib/db/client";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
-import { importerFixture, snapshotDb } from "./importSupport";
+import { importerFixture, snapshotDb, storedResults } from "./importSupport";
 
 let db: Db;
 let root: string;
@@ -25,20 +25,6 @@ function runsDirectory(names: string[]): string {
     copyFileSync(importerFixture(`sweep/alpha${alpha}.jsonl`), join(dir, name, "run.jsonl"));
   });
   return dir;
-}
-
-async function storedResults(slug: string) {
-  const rows = await db.result.findMany({
-    where: { checkpoint: { experiment: { slug } } },
-    include: { checkpoint: { select: { alpha: true } }, problem: { select: { externalId: true } } },
-  });
-  return rows
-    .map(({ checkpointId: _c, problemId: _p, checkpoint, problem, ...counts }) => ({
-      alpha: checkpoint.alpha,
-      problem: problem.externalId,
-      ...counts,
-    }))
-    .sort((a, b) => a.alpha - b.alpha || a.problem.localeCompare(b.problem));
 }
 
 beforeAll(async () => {
@@ -72,8 +58,8 @@ describe("alphascope import <directory of runs>", () => {
     expect(fromDirectory.out).toContain('Imported into experiment "dir-sweep" (new):');
     const fromManifest = await cli("import", importerFixture("sweep/sweep.yaml"));
     expect(fromManifest.code).toBe(0);
-    const rows = await storedResults("dir-sweep");
+    const rows = await storedResults(db, "dir-sweep");
     expect(new Set(rows.map((row) => row.alpha))).toEqual(new Set([0, 1, 2]));
-    expect(rows).toEqual(await storedResults("good-sweep"));
+    expect(rows).toEqual(await storedResults(db, "good-sweep"));
   });
 });
