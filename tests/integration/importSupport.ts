@@ -25,3 +25,18 @@ export async function snapshotDb(db: Db): Promise<DbSnapshot> {
 export function importerFixture(path: string): string {
   return fileURLToPath(new URL(`../fixtures/importer/${path}`, import.meta.url));
 }
+
+/** Every stored result of an experiment, by α and problem, without database ids (to compare two imports). */
+export async function storedResults(db: Db, slug: string) {
+  const rows = await db.result.findMany({
+    where: { checkpoint: { experiment: { slug } } },
+    include: { checkpoint: { select: { alpha: true } }, problem: { select: { externalId: true } } },
+  });
+  return rows
+    .map(({ checkpointId: _c, problemId: _p, checkpoint, problem, ...counts }) => ({
+      alpha: checkpoint.alpha,
+      problem: problem.externalId,
+      ...counts,
+    }))
+    .sort((a, b) => a.alpha - b.alpha || a.problem.localeCompare(b.problem));
+}
