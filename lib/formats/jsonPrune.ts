@@ -31,6 +31,14 @@ const STRING_STOP = /["\\]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: a raw control character in a string is the fault to find
 const SKIP_STOP = /["\\\u0000-\u001f]/g;
 const SIMPLE_ESCAPES = '"\\/bfnrt';
+/**
+ * What may make a string invalid JSON: a raw control character, or a backslash not starting a valid
+ * escape. It also flags a valid `\\` followed by a letter other than an escape's (the second backslash
+ * read as an escape's start): rare, and then the exact per-escape scan decides.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a raw control character in a string is the fault to find
+const MAYBE_INVALID = /[\u0000-\u001f]|\\(?:[^"\\/bfnrtu]|u(?![0-9a-fA-F]{4}))/;
+const BACKSLASH = 92;
 
 const OUTSIDE = 0;
 const KEY = 1;
@@ -82,8 +90,12 @@ export class JsonPruner {
         i = resume.next;
         continue;
       }
-      if (this.state === KEY || this.state === KEPT) {
-        i = this.keep(text, i);
+      if (this.state === KEY) {
+        i = this.keepKey(text, i);
+        continue;
+      }
+      if (this.state === KEPT) {
+        i = this.keepValue(text, i);
         continue;
       }
       STRUCTURE.lastIndex = i;
@@ -134,8 +146,35 @@ export class JsonPruner {
     };
   }
 
-  /** Inside a kept string (a key or a read value): copies up to its closing quote. */
-  private keep(text: string, from: number): number {
+  /**
+   * Inside a kept value string: copies up to its closing quote, the first quote after an even run of
+   * backslashes (the parser validates what is kept, so nothing else needs a look).
+   */
+  private keepValue(text: string, from: number): number {
+    let start = from;
+    if (this.escaped) {
+      this.escaped = false;
+      start++;
+    }
+    let search = start;
+    for (;;) {
+      const quote = text.indexOf('"', search);
+      const end = quote === -1 ? text.length : quote;
+      const escapes = backslashesBefore(text, end, start);
+      if (quote === -1) {
+        this.escaped = escapes % 2 === 1;
+        return text.length;
+      }
+      if (escapes % 2 === 0) {
+        this.state = OUTSIDE;
+        return quote + 1;
+      }
+      search = quote + 1;
+    }
+  }
+
+  /** Inside a key: copies up to its closing quote, collecting the key. */
+  private keepKey(text: string, from: number): number {
     let i = from;
     if (this.escaped) {
       this.escaped = false;
@@ -145,36 +184,58 @@ export class JsonPruner {
     for (;;) {
       const found = STRING_STOP.exec(text);
       if (found === null) {
-        if (this.state === KEY) this.keyText += text.slice(from);
+        this.keyText += text.slice(from);
         return text.length;
       }
       if (found[0] === "\\") {
         if (found.index + 1 >= text.length) {
           this.escaped = true;
-          if (this.state === KEY) this.keyText += text.slice(from);
+          this.keyText += text.slice(from);
           return text.length;
         }
         STRING_STOP.lastIndex = found.index + 2;
         continue;
       }
-      const end = found.index + 1;
-      if (this.state === KEY) {
-        this.keyText += text.slice(from, found.index);
-        const top = this.stack[this.stack.length - 1];
-        if (top) top.key = decodeKey(this.keyText);
-      }
+      this.keyText += text.slice(from, found.index);
+      const top = this.stack[this.stack.length - 1];
+      if (top) top.key = decodeKey(this.keyText);
       this.state = OUTSIDE;
-      return end;
+      return found.index + 1;
     }
   }
 
   /**
    * Inside an unread string: cuts its characters up to the closing quote and returns where copying
-   * resumes (at the quote, or the chunk's end) and where scanning does (past the quote). A raw control character or a bad escape ends the cut
-   * there, keeping the rest, so the parser reports the fault; so does an escape split by the chunk's
-   * end (rare: the rest of that one string is kept).
+   * resumes (at the quote, or the chunk's end) and where scanning does (past the quote). The closing
+   * quote is the first after an even run of backslashes, found without stopping at each escape (model
+   * outputs hold one every line), and what is cut is checked by one search for anything that may be
+   * invalid; if there is any, {@link skipExactly} decides.
    */
   private skip(text: string, from: number, copied: number): { copied: number; next: number } {
+    let search = from;
+    for (;;) {
+      const quote = text.indexOf('"', search);
+      const end = quote === -1 ? text.length : quote;
+      const escapes = backslashesBefore(text, end, from);
+      if (quote !== -1 && escapes % 2 === 1) {
+        search = quote + 1;
+        continue;
+      }
+      if (escapes % 2 === 1 || MAYBE_INVALID.test(text.slice(from, end)))
+        return this.skipExactly(text, from, copied);
+      this.cut(end - copied);
+      if (quote === -1) return { copied: end, next: end };
+      this.state = OUTSIDE;
+      return { copied: quote, next: quote + 1 };
+    }
+  }
+
+  /**
+   * {@link skip}, one escape at a time: a raw control character or a bad escape ends the cut there,
+   * keeping the rest, so the parser reports the fault; so does an escape split by the chunk's end
+   * (rare: the rest of that one string is kept).
+   */
+  private skipExactly(text: string, from: number, copied: number): { copied: number; next: number } {
     SKIP_STOP.lastIndex = from;
     for (;;) {
       const found = SKIP_STOP.exec(text);
@@ -229,6 +290,13 @@ export class JsonPruner {
     this.outBytes += this.out.write(piece, this.outBytes);
     this.outLength += piece.length;
   }
+}
+
+/** How many backslashes directly precede `end`, not looking before `start`. */
+function backslashesBefore(text: string, end: number, start: number): number {
+  let at = end;
+  while (at > start && text.charCodeAt(at - 1) === BACKSLASH) at--;
+  return end - at;
 }
 
 function decodeKey(raw: string): string {

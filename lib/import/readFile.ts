@@ -14,6 +14,7 @@ import type { NativeResultSink } from "../formats/nativeRunBuilder";
 import { createLineParser, parseJsonImport } from "../formats/parseImport";
 import type { ParsedRun } from "../formats/run";
 import type { ImportInputFile } from "./inputFile";
+import { Utf8Stream } from "./utf8Stream";
 
 /** Reports bytes read so far out of the file's size. */
 export type ProgressListener = (read: number, total: number) => void;
@@ -86,18 +87,18 @@ async function streamText(
   const { maxBytes } = options;
   checkImportSize(input.name, input.size, maxBytes);
   const hasher = createContentHasher();
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const decoder = new Utf8Stream();
   let read = 0;
   try {
     for await (const chunk of input.chunks()) {
       read += chunk.byteLength;
       checkImportSize(input.name, read, maxBytes);
       hasher.update(chunk);
-      consume(decoder.decode(chunk, { stream: true }));
+      consume(decoder.decode(chunk));
       options.onProgress?.(read, input.size);
       await options.afterChunk?.();
     }
-    consume(decoder.decode());
+    decoder.end();
   } catch (error) {
     throw error instanceof TypeError ? decodeError(input.name) : error;
   }

@@ -107,6 +107,23 @@ describe("pruneJson", () => {
     expect(error).toBe(whole);
   });
 
+  it("finds the end of unread and kept strings past escaped quotes and backslash runs, at every chunk size", () => {
+    const tricky = ["a\\\\", 'q\\"', '\\\\\\"\\\\', "x\\\\q \\\\users \\u00e9 \\n", ""];
+    const text = `{"output_list": [${tricky.map((t) => `"${t}"`).join(", ")}], "metadata": [${tricky.map((t) => `"${t}"`).join(", ")}]}`;
+    const original = JSON.parse(text);
+    expect(JSON.parse(pruneJson(text).text)).toEqual({ ...original, output_list: tricky.map(() => "") });
+    for (let size = 1; size <= 16; size++) {
+      const pruner = new JsonPruner();
+      for (let i = 0; i < text.length; i += size) pruner.push(text.slice(i, i + size));
+      const pruned = JSON.parse(pruner.end().text);
+      expect(pruned.metadata, `chunks of ${size}`).toEqual(original.metadata);
+      // An escape split by a chunk's end keeps the rest of that one string.
+      pruned.output_list.forEach((kept: string, i: number) => {
+        expect(original.output_list[i].endsWith(kept), `chunks of ${size}, string ${i}`).toBe(true);
+      });
+    }
+  });
+
   it("keeps the rest of an unread string holding a bad escape or a raw control character", () => {
     for (const bad of ["bad \\q escape", "raw \u0001 control", "half \\u12"]) {
       const text = doc(`"${bad}"`);
