@@ -71,8 +71,10 @@ export class JsonPruner {
   private state = OUTSIDE;
   private escaped = false;
   private keyText = "";
-  private out = Buffer.allocUnsafe(1 << 20);
-  private outBytes = 0;
+  /** The kept text of each pushed chunk, copied (see {@link flushChunk}). */
+  private parts: string[] = [];
+  /** The kept pieces of the chunk being pushed. */
+  private pieces: string[] = [];
   /** Length of the pruned text so far, in UTF-16 units (the unit JSON.parse's offsets count in). */
   private outLength = 0;
   /** Pruned offsets where characters were cut, and how many: ascending, merged when adjacent. */
@@ -124,12 +126,13 @@ export class JsonPruner {
       } else if (c === ":" && top?.isObject) top.expectingKey = false;
     }
     this.emit(text.slice(copied));
+    this.flushChunk();
   }
 
   /** The pruned document (call once, after the last push). */
   end(): PrunedJson {
-    const text = this.out.toString("utf8", 0, this.outBytes);
-    this.out = Buffer.alloc(0);
+    const text = this.parts.join("");
+    this.parts = [];
     const cutAt = this.cutAt;
     const cutLength = this.cutLength;
     return {
@@ -275,20 +278,22 @@ export class JsonPruner {
     }
   }
 
-  /**
-   * Appends kept text as UTF-8 bytes: a copy, so the pruned document never holds on to the chunks
-   * it was cut from (a V8 substring would keep its whole parent string alive).
-   */
   private emit(piece: string): void {
     if (piece.length === 0) return;
-    const needed = this.outBytes + Buffer.byteLength(piece);
-    if (needed > this.out.length) {
-      const grown = Buffer.allocUnsafe(Math.max(needed, this.out.length * 2));
-      this.out.copy(grown, 0, 0, this.outBytes);
-      this.out = grown;
-    }
-    this.outBytes += this.out.write(piece, this.outBytes);
+    this.pieces.push(piece);
     this.outLength += piece.length;
+  }
+
+  /**
+   * Keeps the chunk's kept text as one new string. The pieces are substrings of the chunk, which V8
+   * makes as views that keep their whole parent alive: joining several copies them, and a lone
+   * piece is copied by joining it with one character then dropping it.
+   */
+  private flushChunk(): void {
+    const { pieces } = this;
+    if (pieces.length === 0) return;
+    this.parts.push(pieces.length === 1 ? [pieces[0], " "].join("").slice(0, -1) : pieces.join(""));
+    this.pieces = [];
   }
 }
 

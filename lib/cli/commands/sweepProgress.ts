@@ -1,3 +1,5 @@
+import { formatTransfer } from "../../views/transferProgress";
+
 /** Where a sweep's import stands: bytes over all its files, and time since it started. */
 export interface SweepProgress {
   bytesDone: number;
@@ -7,42 +9,12 @@ export interface SweepProgress {
   elapsedMs: number;
 }
 
-const MB = 1e6;
-
-function size(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
-  return `${(bytes / MB).toFixed(1)} MB`;
-}
-
-/** A duration as `1 h 02 min`, `4 min 05 s` or `12 s`. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  if (h > 0) return `${h} h ${String(m).padStart(2, "0")} min`;
-  if (m > 0) return `${m} min ${String(s).padStart(2, "0")} s`;
-  return `${s} s`;
-}
-
 /**
  * One line of a sweep's progress: `3/41 files · 1.20 GB of 25.00 GB (4%) · 87.0 MB/s · 4 min 30 s
- * left`. Speed and time left appear once a second has passed and some bytes are read (before,
- * they would be noise).
+ * left` (speed and time left once a second has passed).
  */
-export function formatSweepProgress(progress: SweepProgress): string {
-  const { bytesDone, bytesTotal, filesDone, filesTotal, elapsedMs } = progress;
-  const percent = bytesTotal === 0 ? 100 : Math.floor((bytesDone / bytesTotal) * 100);
-  const parts = [
-    `${filesDone}/${filesTotal} files`,
-    `${size(bytesDone)} of ${size(bytesTotal)} (${percent}%)`,
-  ];
-  if (elapsedMs >= 1000 && bytesDone > 0) {
-    const bytesPerMs = bytesDone / elapsedMs;
-    parts.push(`${((bytesPerMs * 1000) / MB).toFixed(1)} MB/s`);
-    parts.push(`${formatDuration((bytesTotal - bytesDone) / bytesPerMs)} left`);
-  }
-  return parts.join(" · ");
+export function formatSweepProgress({ filesDone, filesTotal, ...transfer }: SweepProgress): string {
+  return `${filesDone}/${filesTotal} files · ${formatTransfer(transfer)}`;
 }
 
 /** Plain lines (not a terminal) are written at most this often, plus one per finished file. */

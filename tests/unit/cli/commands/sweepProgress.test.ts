@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatSweepProgress, sweepProgress } from "@/lib/cli/commands/sweepProgress";
+import { formatSweepProgress, sweepProgress } from "@/lib/cli/commands/sweepProgress";
 
 describe("formatSweepProgress", () => {
   it("shows files, bytes, percent, MB/s and time left", () => {
@@ -18,12 +18,6 @@ describe("formatSweepProgress", () => {
     expect(
       formatSweepProgress({ bytesDone: 5e6, bytesTotal: 20e6, filesDone: 0, filesTotal: 2, elapsedMs: 999 }),
     ).toBe("0/2 files · 5.0 MB of 20.0 MB (25%)");
-  });
-
-  it("formats durations in s, min and h", () => {
-    expect(formatDuration(12_400)).toBe("12 s");
-    expect(formatDuration(245_000)).toBe("4 min 05 s");
-    expect(formatDuration(3_720_000)).toBe("1 h 02 min");
   });
 });
 
