@@ -5,7 +5,8 @@
  * reasoning-length outputs (≥ 2 GiB). For each it prints side by side: a raw read of the bytes (an fs
  * stream to nowhere), the import's MB/s and peak RSS (its own child process, into an embedded
  * PostgreSQL, totals checked against what the generator wrote); on the first file also JSON.parse
- * and stream-json in their own processes. Then a sweep of 41 such files imported with the CLI
+ * (alternating with the import, three times each, best kept: the machine's load moves) and
+ * stream-json, in their own processes. Then a sweep of 41 such files imported with the CLI
  * (`alphascope import <directory>`), its peak RSS, and how long after its commit the statistics
  * worker has stored every statistic. Not a test: figures and the load average.
  */
@@ -69,6 +70,15 @@ function runChild<T>(args: string[], nodeFlags: string[] = []): T {
     maxBuffer: 64 * MB,
   });
   return JSON.parse(output.trim().split("\n").pop() ?? "{}");
+}
+
+/** JSON.parse and the import are each measured this many times on the file JSON.parse can hold. */
+const ROUNDS = 3;
+
+interface JsonParseFigures {
+  readSeconds: number;
+  parseSeconds: number;
+  peakRssMb: number;
 }
 
 interface ImportFigures {
@@ -256,14 +266,23 @@ export async function paperScale(url: string, dir: string): Promise<void> {
     );
     const read = await rawRead(path);
     console.log(`  raw read (fs stream to nowhere):  ${mbps(totals.bytes, read)}`);
+    const imports: ImportFigures[] = [];
+    const importOnce = () => {
+      const figures = runChild<ImportFigures>(["--child-lcb", url, path, `paper-${i}-${imports.length}`]);
+      checkTotals(file.label, figures.totals, [totals]);
+      imports.push(figures);
+    };
     if (file.baselines) {
-      const json = runChild<{ readSeconds: number; parseSeconds: number; peakRssMb: number }>(
-        ["--child-json-parse", path],
-        ["--max-old-space-size=8192"],
-      );
-      jsonParseRate = totals.bytes / json.parseSeconds;
+      // JSON.parse and the import alternate, ROUNDS times each: on a shared machine the load moves.
+      const parses: JsonParseFigures[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        parses.push(runChild<JsonParseFigures>(["--child-json-parse", path], ["--max-old-space-size=8192"]));
+        importOnce();
+      }
+      const best = parses.reduce((a, b) => (a.parseSeconds <= b.parseSeconds ? a : b));
+      jsonParseRate = totals.bytes / best.parseSeconds;
       console.log(
-        `  JSON.parse of the text:          ${mbps(totals.bytes, json.parseSeconds)} (read + decode + parse ${mbps(totals.bytes, json.readSeconds + json.parseSeconds)}), peak RSS ${json.peakRssMb.toFixed(0)} MB`,
+        `  JSON.parse of the text:          best ${mbps(totals.bytes, best.parseSeconds)} of ${ROUNDS} (${parses.map((p) => (totals.bytes / MB / p.parseSeconds).toFixed(1)).join(", ")}); read + decode + parse ${mbps(totals.bytes, best.readSeconds + best.parseSeconds)}; peak RSS ${best.peakRssMb.toFixed(0)} MB`,
       );
       const streamJson = runChild<{ seconds: number; samples: number; peakRssMb: number }>([
         "--child-stream-json",
@@ -274,17 +293,21 @@ export async function paperScale(url: string, dir: string): Promise<void> {
       console.log(
         `  stream-json (tokenizer, unread keys ignored, problems assembled): ${mbps(totals.bytes, streamJson.seconds)}, peak RSS ${streamJson.peakRssMb.toFixed(0)} MB`,
       );
-    }
-    const figures = runChild<ImportFigures>(["--child-lcb", url, path, `paper-${i}`]);
-    checkTotals(file.label, figures.totals, [totals]);
-    const rssMet = figures.peakRssMb <= RSS_TARGET_MB;
-    const speedMet = totals.bytes / figures.seconds >= jsonParseRate;
+    } else importOnce();
+    const fastest = imports.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
+    const peakRssMb = Math.max(...imports.map((figures) => figures.peakRssMb));
+    const rssMet = peakRssMb <= RSS_TARGET_MB;
+    const speedMet = totals.bytes / fastest.seconds >= jsonParseRate;
     failed ||= !rssMet || !speedMet;
+    const runs =
+      imports.length > 1
+        ? ` best of ${imports.length} (${imports.map((f) => (totals.bytes / MB / f.seconds).toFixed(1)).join(", ")})`
+        : "";
     console.log(
-      `  import (read, prune, parse, write): ${mbps(totals.bytes, figures.seconds)} (${figures.seconds.toFixed(1)} s), peak RSS ${figures.peakRssMb.toFixed(0)} MB (target ≤ ${RSS_TARGET_MB}: ${rssMet ? "met" : "NOT met"}), totals exact`,
+      `  import (read, prune, parse, write): ${mbps(totals.bytes, fastest.seconds)}${runs}, ${fastest.seconds.toFixed(1)} s; peak RSS ${peakRssMb.toFixed(0)} MB (target ≤ ${RSS_TARGET_MB}: ${rssMet ? "met" : "NOT met"}); totals exact`,
     );
     console.log(
-      `  import / JSON.parse: ${(totals.bytes / figures.seconds / jsonParseRate).toFixed(2)}× (target ≥ 1: ${speedMet ? "met" : "NOT met"})`,
+      `  import / JSON.parse (best): ${(totals.bytes / fastest.seconds / jsonParseRate).toFixed(2)}× (target ≥ 1: ${speedMet ? "met" : "NOT met"})`,
     );
     rmSync(path);
   }
