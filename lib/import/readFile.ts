@@ -94,7 +94,7 @@ async function streamText(
       read += chunk.byteLength;
       checkImportSize(input.name, read, maxBytes);
       hasher.update(chunk);
-      consume(decoder.decode(chunk));
+      decoder.decode(chunk, consume);
       options.onProgress?.(read, input.size);
       await options.afterChunk?.();
     }

@@ -13,7 +13,9 @@ function decodeInChunks(bytes: Uint8Array, cuts: number[], decoder: "ours" | "Te
       return pieces.map((piece) => reference.decode(piece, { stream: true })).join("") + reference.decode();
     }
     const stream = new Utf8Stream();
-    const text = pieces.map((piece) => stream.decode(piece)).join("");
+    const parts: string[] = [];
+    for (const piece of pieces) stream.decode(piece, (text) => parts.push(text));
+    const text = parts.join("");
     stream.end();
     return text;
   } catch (error) {
@@ -59,6 +61,18 @@ describe("Utf8Stream", () => {
       expect(decodeInChunks(bytes, cuts, "ours"), `trial ${trial}`).toBe(expected);
     }
     expect(refused).toBeGreaterThan(200);
+  });
+
+  it("cuts a long chunk into pieces between characters, never inside one", () => {
+    const sample = `${"a".repeat(65_535)}é${"😀".repeat(40_000)}${"中".repeat(30_000)}`;
+    const bytes = new TextEncoder().encode(sample);
+    const parts: string[] = [];
+    const stream = new Utf8Stream();
+    stream.decode(bytes, (text) => parts.push(text));
+    stream.end();
+    expect(parts.length).toBeGreaterThan(3);
+    expect(parts.every((part) => new TextEncoder().encode(part).length <= 64 * 1024)).toBe(true);
+    expect(parts.join("")).toBe(sample);
   });
 
   it("refuses input that ends inside a character", () => {
