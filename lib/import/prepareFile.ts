@@ -4,6 +4,7 @@ import { importError } from "../formats/issues";
 import { parseLcbProblemList } from "../formats/lcbProblemList";
 import { checkImportSize } from "../formats/limits";
 import { textFault } from "../formats/storable";
+import { collectAfterDocument } from "./collectGarbage";
 import type { ImportInputFile } from "./inputFile";
 import { readHead } from "./manifestImport";
 import type { ImportEntry, PlannedFile } from "./plan";
@@ -49,6 +50,7 @@ export async function prepareFile(entry: ImportEntry, options: PrepareOptions): 
       list: parseLcbProblemList(generation.document, entry.generation.name),
       sha256: generation.sha256,
     };
+    collectAfterDocument(entry.generation.size);
   }
   return { entry, format, tests, join, maxBytes: options.maxBytes, onProgress: progress(input.name) };
 }

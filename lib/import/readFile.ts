@@ -13,6 +13,7 @@ import { NativeJsonlParser } from "../formats/nativeJsonl";
 import type { NativeResultSink } from "../formats/nativeRunBuilder";
 import { createLineParser, parseJsonImport } from "../formats/parseImport";
 import type { ParsedRun } from "../formats/run";
+import { collectAfterDocument } from "./collectGarbage";
 import type { ImportInputFile } from "./inputFile";
 import { Utf8Stream } from "./utf8Stream";
 
@@ -143,6 +144,7 @@ class TextRouter {
 
   constructor(
     private readonly file: string,
+    private readonly size: number,
     private readonly options: ReadOptions,
   ) {}
 
@@ -158,7 +160,10 @@ class TextRouter {
   finish(): ParsedRun {
     const format = this.format ?? this.start();
     if (this.feeder) return this.feeder.end();
-    return parseJsonImport(this.pruner.end(), format, {
+    const document = this.pruner.end();
+    // The pruned pieces just joined are garbage: free them before the parse builds its tree.
+    collectAfterDocument(this.size);
+    return parseJsonImport(document, format, {
       file: this.file,
       evalplusTests: this.options.tests,
       lcbProblems: this.options.lcbProblems,
@@ -197,7 +202,7 @@ export async function readImportFile(
   input: ImportInputFile,
   options: ReadOptions = {},
 ): Promise<{ run: ParsedRun; sha256: string }> {
-  const router = new TextRouter(input.name, options);
+  const router = new TextRouter(input.name, input.size, options);
   const sha256 = await streamText(input, options, (text) => router.push(text));
   return { run: router.finish(), sha256 };
 }

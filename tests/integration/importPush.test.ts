@@ -4,11 +4,10 @@ import { dirname } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/imports/route";
-import { runCli } from "@/lib/cli/main";
 import type { Db } from "@/lib/db/client";
 import { type LcbFilesOnDisk, lcbFilesOnDisk } from "../support/lcbFixture";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
-import { storedResults } from "./importSupport";
+import { runCliCaptured, storedResults } from "./importSupport";
 
 const TOKEN = "team-secret-token";
 let db: Db;
@@ -34,11 +33,12 @@ async function serveImportRoute(request: IncomingMessage, response: ServerRespon
   response.end(Buffer.from(await answer.arrayBuffer()));
 }
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
+const cli = runCliCaptured;
+
+/** `alphascope import <the LiveCodeBench run> --experiment pushed --alpha <alpha> --server <the server> …extra`. */
+function push(alpha: string, ...extra: string[]) {
+  const file = lcbFiles.path("eval_all.json");
+  return cli("import", file, "--experiment", "pushed", "--alpha", alpha, "--server", serverUrl, ...extra);
 }
 
 beforeAll(async () => {
@@ -67,32 +67,11 @@ afterAll(async () => {
 
 describe("alphascope import --server", () => {
   it("refuses a missing or wrong token with one line and exit 1, writing nothing", async () => {
-    const file = lcbFiles.path("eval_all.json");
-    const missing = await cli(
-      "import",
-      file,
-      "--experiment",
-      "pushed",
-      "--alpha",
-      "0",
-      "--server",
-      serverUrl,
-    );
+    const missing = await push("0");
     expect(missing.code).toBe(1);
     expect(missing.err.split("\n")).toHaveLength(1);
     expect(missing.err).toContain("refused the write (HTTP 401)");
-    const wrong = await cli(
-      "import",
-      file,
-      "--experiment",
-      "pushed",
-      "--alpha",
-      "0",
-      "--server",
-      serverUrl,
-      "--token",
-      "nope",
-    );
+    const wrong = await push("0", "--token", "nope");
     expect(wrong.code).toBe(1);
     expect(wrong.err).toBe(`${serverUrl} refused the write (HTTP 403): The write token is not valid.`);
     expect(await db.experiment.count()).toBe(0);
@@ -101,22 +80,12 @@ describe("alphascope import --server", () => {
   it("previews with --dry-run, then stores what a local import of the same file stores", async () => {
     const file = lcbFiles.path("eval_all.json");
     process.env.ALPHASCOPE_TOKEN = TOKEN;
-    const preview = await cli(
-      "import",
-      file,
-      "--experiment",
-      "pushed",
-      "--alpha",
-      "0",
-      "--dry-run",
-      "--server",
-      serverUrl,
-    );
+    const preview = await push("0", "--dry-run");
     expect(preview.code).toBe(0);
     expect(preview.out).toContain("Dry run — nothing was written.");
     expect(await db.experiment.count()).toBe(0);
 
-    const pushed = await cli("import", file, "--experiment", "pushed", "--alpha", "0", "--server", serverUrl);
+    const pushed = await push("0");
     delete process.env.ALPHASCOPE_TOKEN;
     const local = await cli("import", file, "--experiment", "local", "--alpha", "0");
     expect(pushed).toMatchObject({ code: 0, err: "" });
@@ -130,19 +99,7 @@ describe("alphascope import --server", () => {
   });
 
   it("a write the server refuses (a conflict) is one line and exit 1", async () => {
-    const file = lcbFiles.path("eval_all.json");
-    const again = await cli(
-      "import",
-      file,
-      "--experiment",
-      "pushed",
-      "--alpha",
-      "0.5",
-      "--server",
-      serverUrl,
-      "--token",
-      TOKEN,
-    );
+    const again = await push("0.5", "--token", TOKEN);
     expect(again.code).toBe(1);
     expect(again.err.split("\n")).toHaveLength(1);
     expect(again.err).toContain("refused the import (HTTP 409)");

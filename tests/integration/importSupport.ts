@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { runCli } from "../../lib/cli/main";
 import type { Db } from "../../lib/db/client";
 
 const TABLES = ["experiments", "checkpoints", "problems", "results", "import_batches"] as const;
@@ -39,4 +40,12 @@ export async function storedResults(db: Db, slug: string) {
       ...counts,
     }))
     .sort((a, b) => a.alpha - b.alpha || a.problem.localeCompare(b.problem));
+}
+
+/** Runs the CLI in-process (against DATABASE_URL), capturing what it prints. */
+export async function runCliCaptured(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
 }

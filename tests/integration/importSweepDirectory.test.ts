@@ -2,20 +2,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "@/lib/cli/main";
 import type { Db } from "@/lib/db/client";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
-import { importerFixture, snapshotDb, storedResults } from "./importSupport";
+import { importerFixture, runCliCaptured, snapshotDb, storedResults } from "./importSupport";
 
 let db: Db;
 let root: string;
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = runCliCaptured;
 
 /** The manifest fixture's three runs laid out as a directory of per-α runs, both name patterns. */
 function runsDirectory(names: string[]): string {
