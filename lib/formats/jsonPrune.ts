@@ -63,8 +63,10 @@ interface Container {
  *
  * Why a hand-written scanner and not a streaming tokenizer (stream-json, @streamparser/json): they
  * build every string token, the very thing that makes them slower than JSON.parse here; this one
- * jumps over an unread string with one regular-expression search. scripts/bench-import.ts measures
- * it beside JSON.parse and a read of the raw bytes.
+ * jumps over an unread string with one search for its closing quote and one for anything invalid.
+ * On a 494 MB LiveCodeBench file (`npm run bench:import -- --paper-scale`, 2026-12-05) stream-json
+ * (its tokenizer, the unread keys ignored, each problem assembled) read 27.7 MB/s; the whole import
+ * through this pruner 135.6 MB/s, and JSON.parse alone 112.5 MB/s.
  */
 export class JsonPruner {
   private readonly stack: Container[] = [];
