@@ -131,6 +131,11 @@ export class JsonPruner {
     this.flushChunk();
   }
 
+  /** Length of the pruned text so far, in UTF-16 units. */
+  get length(): number {
+    return this.outLength;
+  }
+
   /** The pruned document (call once, after the last push). */
   end(): PrunedJson {
     const text = this.parts.join("");

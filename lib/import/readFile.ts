@@ -106,6 +106,20 @@ async function streamText(
   return hasher.digest();
 }
 
+/**
+ * The pruned document, or a clear refusal when even what is kept (verdicts, metadata: about 150
+ * characters per sample) is longer than one JavaScript string can be.
+ */
+function endPruned(pruner: JsonPruner, file: string): PrunedJson {
+  if (pruner.length > constants.MAX_STRING_LENGTH) {
+    throw importError({
+      file,
+      message: `the file's verdicts and metadata alone, without model outputs and code, are over ${constants.MAX_STRING_LENGTH} characters, more than one document can be read as; split it`,
+    });
+  }
+  return pruner.end();
+}
+
 /** Reads a whole file as text (a manifest). */
 export async function readFileText(input: ImportInputFile, options: ReadOptions = {}): Promise<FileText> {
   const whole = new WholeText(input.name);
@@ -128,7 +142,7 @@ export async function readJsonDocument(
     pruner.push(started ? text : text.replace(/^\uFEFF/, ""));
     started ||= text.length > 0;
   });
-  return { document: pruner.end(), sha256 };
+  return { document: endPruned(pruner, input.name), sha256 };
 }
 
 /**
@@ -160,7 +174,7 @@ class TextRouter {
   finish(): ParsedRun {
     const format = this.format ?? this.start();
     if (this.feeder) return this.feeder.end();
-    const document = this.pruner.end();
+    const document = endPruned(this.pruner, this.file);
     // The pruned pieces just joined are garbage: free them before the parse builds its tree.
     collectAfterDocument(this.size);
     return parseJsonImport(document, format, {

@@ -80,6 +80,13 @@ describe("pruneJson", () => {
     ]);
   });
 
+  it("tells the pruned length before the text is built (to refuse one too long for a string)", () => {
+    const pruner = new JsonPruner();
+    pruner.push(doc(`"${"o".repeat(1000)}", "two"`));
+    const length = pruner.length;
+    expect(length).toBe(pruner.end().text.length);
+  });
+
   it("keeps keys, and strings under other keys, whole", () => {
     const text = `{"eval": {"output_list": {"solution": "s"}, "k": "v"}}`;
     expect(JSON.parse(pruneJson(text).text)).toEqual({ eval: { output_list: { solution: "" }, k: "v" } });
