@@ -6,6 +6,7 @@
  * once more with the V8 heap capped, to show the live set does not grow with the file. Then loads
  * the same 1M rows with a raw server-side COPY as the ceiling, with the foreign-key triggers on
  * (plain COPY) and off (as the import inserts). Prints figures and the load average; not a test.
+ * `--paper-scale` measures LiveCodeBench files of the paper's size instead (scripts/support/paperScaleBench.ts).
  */
 import { execFileSync } from "node:child_process";
 import { chmodSync, createWriteStream, mkdtempSync, rmSync } from "node:fs";
@@ -19,6 +20,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { diskFile } from "../lib/import/inputFile";
 import { runImport } from "../lib/import/runImport";
 import { freePort } from "./support/freePort";
+import { importChild, jsonParseChild, paperScale, streamJsonChild } from "./support/paperScaleBench";
 
 const PROBLEMS = 5000;
 const SAMPLES = 16;
@@ -153,59 +155,18 @@ async function rawCopy(
   }
 }
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "alphascope-bench-import-"));
+/**
+ * Runs `body` with a fresh embedded PostgreSQL (migrated) and a temporary folder, both deleted after.
+ */
+async function withDatabase(name: string, body: (url: string, dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `alphascope-bench-${name}-`));
   // Readable by the server (it runs as the `postgres` user when we are root) for the raw COPY.
   chmodSync(dir, 0o755);
   const dataDir = mkdtempSync(join(tmpdir(), "alphascope-bench-pg-"));
   const server = await startEmbeddedServer({ dataDir, port: await freePort(), database: "alphascope" });
   try {
     await applyMigrations(server.url);
-    const results: Record<string, ImportFigures> = {};
-    for (const alphas of [20, 200]) {
-      const path = join(dir, `sweep-${alphas}.jsonl`);
-      await writeJsonl(path, alphas);
-      results[alphas] = importInChild(server.url, path, `bench-${alphas}`);
-      if (alphas === 200) {
-        results.capped = importInChild(server.url, path, "bench-capped", [
-          `--max-old-space-size=${CAPPED_HEAP_MB}`,
-        ]);
-      }
-      rmSync(path);
-    }
-    const copySeconds = await rawCopy(server.url, dir, 200, "raw-copy", false);
-    const copyNoFkSeconds = await rawCopy(server.url, dir, 200, "raw-copy-no-fk", true);
-    const small = results[20];
-    const large = results[200];
-    const rate = large.rows / large.seconds;
-    const line = (label: string, r: ImportFigures) =>
-      console.log(
-        `  ${r.rows.toLocaleString("en-US").padStart(9)} rows${label}: ${r.seconds.toFixed(2)} s, ` +
-          `${Math.round(r.rows / r.seconds).toLocaleString("en-US")} rows/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
-      );
-    console.log(`native JSONL import, ${PROBLEMS} problems, n = ${SAMPLES}`);
-    line("", small);
-    line("", large);
-    line(` (heap capped at ${CAPPED_HEAP_MB} MB)`, results.capped);
-    console.log(
-      `  target ≥ ${TARGET_ROWS_PER_SECOND.toLocaleString("en-US")} rows/s: ${rate >= TARGET_ROWS_PER_SECOND ? "met" : "NOT met"}`,
-    );
-    console.log(`  peak RSS 1M / 100k: ${(large.peakRssMb / small.peakRssMb).toFixed(2)}×`);
-    for (const [label, seconds] of [
-      ["foreign-key triggers on", copySeconds],
-      ["foreign-key triggers off", copyNoFkSeconds],
-    ] as const) {
-      const copyRate = large.rows / seconds;
-      console.log(
-        `raw COPY of the same 1M rows, ${label}: ${seconds.toFixed(2)} s, ` +
-          `${Math.round(copyRate).toLocaleString("en-US")} rows/s; import / COPY = ${((rate / copyRate) * 100).toFixed(0)}%`,
-      );
-    }
-    console.log(
-      `load average (1, 5, 15 min): ${loadavg()
-        .map((load) => load.toFixed(2))
-        .join(", ")}`,
-    );
+    await body(server.url, dir);
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -213,5 +174,56 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === "--child") await child(process.argv[3], process.argv[4], process.argv[5]);
-else await main();
+async function nativeJsonl(url: string, dir: string): Promise<void> {
+  const results: Record<string, ImportFigures> = {};
+  for (const alphas of [20, 200]) {
+    const path = join(dir, `sweep-${alphas}.jsonl`);
+    await writeJsonl(path, alphas);
+    results[alphas] = importInChild(url, path, `bench-${alphas}`);
+    if (alphas === 200) {
+      results.capped = importInChild(url, path, "bench-capped", [`--max-old-space-size=${CAPPED_HEAP_MB}`]);
+    }
+    rmSync(path);
+  }
+  const copySeconds = await rawCopy(url, dir, 200, "raw-copy", false);
+  const copyNoFkSeconds = await rawCopy(url, dir, 200, "raw-copy-no-fk", true);
+  const small = results[20];
+  const large = results[200];
+  const rate = large.rows / large.seconds;
+  const line = (label: string, r: ImportFigures) =>
+    console.log(
+      `  ${r.rows.toLocaleString("en-US").padStart(9)} rows${label}: ${r.seconds.toFixed(2)} s, ` +
+        `${Math.round(r.rows / r.seconds).toLocaleString("en-US")} rows/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+    );
+  console.log(`native JSONL import, ${PROBLEMS} problems, n = ${SAMPLES}`);
+  line("", small);
+  line("", large);
+  line(` (heap capped at ${CAPPED_HEAP_MB} MB)`, results.capped);
+  console.log(
+    `  target ≥ ${TARGET_ROWS_PER_SECOND.toLocaleString("en-US")} rows/s: ${rate >= TARGET_ROWS_PER_SECOND ? "met" : "NOT met"}`,
+  );
+  console.log(`  peak RSS 1M / 100k: ${(large.peakRssMb / small.peakRssMb).toFixed(2)}×`);
+  for (const [label, seconds] of [
+    ["foreign-key triggers on", copySeconds],
+    ["foreign-key triggers off", copyNoFkSeconds],
+  ] as const) {
+    const copyRate = large.rows / seconds;
+    console.log(
+      `raw COPY of the same 1M rows, ${label}: ${seconds.toFixed(2)} s, ` +
+        `${Math.round(copyRate).toLocaleString("en-US")} rows/s; import / COPY = ${((rate / copyRate) * 100).toFixed(0)}%`,
+    );
+  }
+  console.log(
+    `load average (1, 5, 15 min): ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(", ")}`,
+  );
+}
+
+const [mode, ...rest] = process.argv.slice(2);
+if (mode === "--child") await child(rest[0], rest[1], rest[2]);
+else if (mode === "--child-lcb") await importChild(rest[0], rest[1], rest[2]);
+else if (mode === "--child-json-parse") jsonParseChild(rest[0]);
+else if (mode === "--child-stream-json") await streamJsonChild(rest[0]);
+else if (mode === "--paper-scale") await withDatabase("paper", paperScale);
+else await withDatabase("import", nativeJsonl);

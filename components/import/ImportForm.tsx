@@ -5,6 +5,7 @@ import { EVALPLUS_TESTS } from "@/lib/formats/evalplusStatus";
 import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS } from "@/lib/formats/formats";
 import type { ImportIssue } from "@/lib/formats/issues";
 import type { ImportReport } from "@/lib/import/report";
+import { formatTransfer } from "@/lib/views/transferProgress";
 import { EditMetadataForm } from "./EditMetadataForm";
 import { type ExperimentChoice, ExperimentFields, NEW_EXPERIMENT } from "./ExperimentFields";
 import { FileDrop } from "./FileDrop";
@@ -14,9 +15,21 @@ import { IssueList } from "./IssueList";
 import { EMPTY_METADATA, MetadataInputs, type MetadataValues } from "./MetadataInputs";
 import { type ImportFields, postImport } from "./postImport";
 
+/** Bytes done of a transfer, and when it started (performance.now()) and was last heard of. */
+interface Transfer {
+  done: number;
+  total: number;
+  startedAt: number;
+  at: number;
+}
+
+function transferText({ done, total, startedAt, at }: Transfer): string {
+  return formatTransfer({ bytesDone: done, bytesTotal: total, elapsedMs: at - startedAt });
+}
+
 type Phase =
   | { kind: "editing" }
-  | { kind: "sending"; dryRun: boolean; progress: number }
+  | { kind: "sending"; dryRun: boolean; upload: Transfer; import: (Transfer & { file: string }) | null }
   | { kind: "previewed"; report: ImportReport }
   | { kind: "imported"; report: ImportReport }
   | { kind: "failed"; message: string; issues: readonly ImportIssue[] };
@@ -70,10 +83,27 @@ export function ImportForm({ experiments }: { experiments: readonly ExperimentCh
   });
 
   const send = async (dryRun: boolean) => {
-    setPhase({ kind: "sending", dryRun, progress: 0 });
-    const outcome = await postImport(files, fields(dryRun), token, (progress) =>
-      setPhase({ kind: "sending", dryRun, progress }),
-    );
+    const startedAt = performance.now();
+    const total = files.reduce((sum, file) => sum + file.size, 0);
+    let upload: Transfer = { done: 0, total, startedAt, at: startedAt };
+    let importing: (Transfer & { file: string }) | null = null;
+    const show = () => setPhase({ kind: "sending", dryRun, upload, import: importing });
+    show();
+    const outcome = await postImport(files, fields(dryRun), token, {
+      onUpload(loaded, size) {
+        upload = { ...upload, done: loaded, total: size, at: performance.now() };
+        show();
+      },
+      onImport({ file, read, total: fileSize }) {
+        const at = performance.now();
+        upload = { ...upload, done: upload.total };
+        importing =
+          importing?.file === file
+            ? { ...importing, done: read, at }
+            : { file, done: read, total: fileSize, startedAt: at, at };
+        show();
+      },
+    });
     if (!outcome.ok) setPhase({ kind: "failed", message: outcome.message, issues: outcome.issues });
     else setPhase({ kind: dryRun ? "previewed" : "imported", report: outcome.report });
   };
@@ -197,14 +227,22 @@ export function ImportForm({ experiments }: { experiments: readonly ExperimentCh
         </div>
         {phase.kind === "sending" ? (
           <div className={styles.progress} role="status">
-            <progress value={phase.progress} max={1} aria-label="Upload progress" />
-            <span>
-              {phase.progress < 1
-                ? `Uploading… ${Math.round(phase.progress * 100)}%`
-                : phase.dryRun
-                  ? "Validating…"
-                  : "Importing…"}
-            </span>
+            {phase.import ? (
+              <>
+                <progress value={phase.import.done} max={phase.import.total} aria-label="Import progress" />
+                <span>
+                  {phase.dryRun ? "Validating" : "Importing"} {phase.import.file}:{" "}
+                  {transferText(phase.import)}
+                </span>
+              </>
+            ) : phase.upload.done < phase.upload.total ? (
+              <>
+                <progress value={phase.upload.done} max={phase.upload.total} aria-label="Upload progress" />
+                <span>Uploading… {transferText(phase.upload)}</span>
+              </>
+            ) : (
+              <span>{phase.dryRun ? "Validating…" : "Importing…"}</span>
+            )}
           </div>
         ) : null}
         {phase.kind === "failed" ? <IssueList message={phase.message} issues={phase.issues} /> : null}

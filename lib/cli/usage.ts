@@ -5,7 +5,8 @@ Usage:
   alphascope metrics <slug> [--json]           per-checkpoint metrics (the JSON of GET /api/experiments/<slug>)
   alphascope demo                              load the synthetic demo sweep (idempotent)
   alphascope delete <slug> --yes               delete an experiment with its checkpoints and results
-  alphascope import <file|manifest> [options]  import evaluation results
+  alphascope import <file|manifest|directory> [options]  import evaluation results
+                            (a directory: one alpha_<α>/ or alpha=<α>/ folder per run)
       --experiment <slug>   experiment to import into (created when missing)
       --alpha <a>           α of the checkpoint the file belongs to (e.g. --alpha -0.5)
       --format <f>          override format detection (see docs/import-formats.md)
@@ -15,6 +16,8 @@ Usage:
       --replace             replace existing results of the same checkpoint and problem
       --confirm-identical   import a checkpoint whose verdict counts equal another α's (refused otherwise)
       --json                print the summary as JSON
+      --server <url>        import on a team server (POST /api/imports) instead of the local database
+      --token <t>           the server's write token (default: $ALPHASCOPE_TOKEN)
   alphascope ensemble <slug> --members -0.75:84,0.5:83,1.5:83 [--difficulty hard] [--json]
   alphascope ensemble <slug> --search --budget 250 [--max-members 3] [--difficulty hard] [--json]
 

@@ -2,7 +2,7 @@ import type { ProblemInput, ResultInput } from "../domain/sweepInput";
 import { combineEvalPlusVerdicts, type EvalPlusTests } from "./evalplusStatus";
 import { type EvalPlusTask, readCurrentTask, readEvalPerfTask, readLegacyTask } from "./evalplusTasks";
 import { IssueCollector } from "./issues";
-import { parseJsonDocument } from "./jsonDocument";
+import { type JsonText, parseJsonDocument } from "./jsonDocument";
 import { childPath } from "./jsonPath";
 import type { ParsedRun } from "./run";
 import { SampleTally } from "./sampleTally";
@@ -17,7 +17,7 @@ type Schema = "current" | "legacy" | "evalperf";
  * pass; a base-only run falls back to base with a note. Problems are the task ids; EvalPlus has no
  * difficulty, so it is unknown.
  */
-export function parseEvalPlus(text: string, file: string, tests: EvalPlusTests = "plus"): ParsedRun {
+export function parseEvalPlus(text: JsonText, file: string, tests: EvalPlusTests = "plus"): ParsedRun {
   const issues = new IssueCollector(file);
   const doc = parseJsonDocument(text, file);
   const tasksValue = isRecord(doc) ? doc.eval : undefined;

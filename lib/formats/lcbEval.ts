@@ -1,6 +1,6 @@
 import type { ProblemInput } from "../domain/sweepInput";
 import { IssueCollector } from "./issues";
-import { parseJsonDocument } from "./jsonDocument";
+import { type JsonText, parseJsonDocument } from "./jsonDocument";
 import { childPath } from "./jsonPath";
 import type { LcbProblemList } from "./lcbProblemList";
 import { decodeLcbMetadata, gradeLcbSample, LCB_ERROR_VERDICTS } from "./lcbSample";
@@ -17,7 +17,7 @@ import { describeValue, isRecord } from "./values";
  * The file has no problem ids: `join` (a generation file or `_eval_all.json`) supplies them by
  * index; without it ids are the indices and difficulty is unknown.
  */
-export function parseLcbEval(text: string, file: string, join?: LcbProblemList): ParsedRun {
+export function parseLcbEval(text: JsonText, file: string, join?: LcbProblemList): ParsedRun {
   const issues = new IssueCollector(file);
   const doc = parseJsonDocument(text, file);
   if (!Array.isArray(doc) || doc.length !== 3) {

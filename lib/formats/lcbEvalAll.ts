@@ -1,5 +1,5 @@
 import { IssueCollector } from "./issues";
-import { parseJsonDocument } from "./jsonDocument";
+import { type JsonText, parseJsonDocument } from "./jsonDocument";
 import { childPath } from "./jsonPath";
 import { readLcbEntries } from "./lcbProblems";
 import { decodeLcbMetadata, gradeLcbSample } from "./lcbSample";
@@ -12,7 +12,7 @@ import { describeValue } from "./values";
  * sample) and `metadata` (a JSON string per sample giving the error code or the pass runtime).
  * Reads both grader generations (2024: −1 compile error, `{}` for a pass; 2025: −5 → other).
  */
-export function parseLcbEvalAll(text: string, file: string): ParsedRun {
+export function parseLcbEvalAll(text: JsonText, file: string): ParsedRun {
   const issues = new IssueCollector(file);
   const entries = readLcbEntries(parseJsonDocument(text, file), issues);
   const results = [];

@@ -1,6 +1,6 @@
 import type { ProblemInput } from "../domain/sweepInput";
 import { IssueCollector } from "./issues";
-import { parseJsonDocument } from "./jsonDocument";
+import { type JsonText, parseJsonDocument } from "./jsonDocument";
 import { readLcbEntries } from "./lcbProblems";
 
 /**
@@ -16,7 +16,7 @@ export interface LcbProblemList {
 }
 
 /** Reads an lcb_runner generation file or `_eval_all.json` as a problem list for {@link parseLcbEval}. */
-export function parseLcbProblemList(text: string, file: string): LcbProblemList {
+export function parseLcbProblemList(text: JsonText, file: string): LcbProblemList {
   const issues = new IssueCollector(file);
   const doc = parseJsonDocument(text, file);
   const entries = readLcbEntries(doc, issues);

@@ -4,8 +4,12 @@ import { importError } from "./issues";
 // (docs/import-formats.md lists them; lib/formats/storable.ts applies them). The experiment slug's
 // rule is the domain's, shared with the API and the pages (lib/domain/slug.ts).
 
-/** Default largest file the importer accepts: 512 MiB. */
-export const DEFAULT_MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+/**
+ * Default largest file an HTTP upload carries: 8 GiB (a paper-scale lcb_runner file with reasoning
+ * traces is several GB). Uploads are spooled to disk and JSON documents stream through the pruner,
+ * so the server's memory does not follow this number. A local file has no default limit.
+ */
+export const DEFAULT_UPLOAD_MAX_BYTES = 8 * 1024 * 1024 * 1024;
 
 /**
  * The largest count (samples, verdicts, runtimes counted) one result or one checkpoint of a file
@@ -40,12 +44,12 @@ export const TEXT_LIMITS = {
 export type TextField = keyof typeof TEXT_LIMITS;
 
 /**
- * Refuses an empty file or one over `maxBytes`, before any parsing (call it with the size from
- * `stat` or the upload's byte length).
+ * Refuses an empty file or one over `maxBytes` (when a limit is set), before any parsing (call it
+ * with the size from `stat` or the upload's byte length).
  */
-export function checkImportSize(file: string, byteLength: number, maxBytes = DEFAULT_MAX_IMPORT_BYTES): void {
+export function checkImportSize(file: string, byteLength: number, maxBytes?: number): void {
   if (byteLength === 0) throw importError({ file, message: "the file is empty" });
-  if (byteLength > maxBytes) {
+  if (maxBytes !== undefined && byteLength > maxBytes) {
     throw importError({
       file,
       message: `the file is ${formatBytes(byteLength)}, over the ${formatBytes(maxBytes)} limit`,

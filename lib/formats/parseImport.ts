@@ -4,6 +4,7 @@ import type { EvalPlusTests } from "./evalplusStatus";
 import type { ImportFormat } from "./formats";
 import { HumanEvalParser } from "./humanEval";
 import { importError } from "./issues";
+import type { JsonText } from "./jsonDocument";
 import { parseLcbEval } from "./lcbEval";
 import { parseLcbEvalAll } from "./lcbEvalAll";
 import type { LcbProblemList } from "./lcbProblemList";
@@ -22,7 +23,7 @@ export interface ParseImportOptions {
   evalplusTests?: EvalPlusTests;
   /** LiveCodeBench `_eval.json` only: the problem list to join by index (see parseLcbProblemList). */
   lcbProblems?: LcbProblemList;
-  /** Largest accepted size in bytes (default DEFAULT_MAX_IMPORT_BYTES); checked before decoding. */
+  /** Largest accepted size in bytes (no limit when omitted); checked before decoding. */
   maxBytes?: number;
 }
 
@@ -48,9 +49,19 @@ export function parseImportText(text: string, options: ParseImportOptions): Pars
   const format = resolveFormat(file, body.slice(0, DETECT_HEAD_CHARS), options.format);
   const lineParser = createLineParser(format, file);
   if (lineParser) return parseLines(lineParser, body);
-  if (format === "lcb-eval-all") return parseLcbEvalAll(body, file);
-  if (format === "lcb-eval") return parseLcbEval(body, file, options.lcbProblems);
-  return parseEvalPlus(body, file, options.evalplusTests);
+  return parseJsonImport(body, format, options);
+}
+
+/** Parses a JSON document format (LiveCodeBench, EvalPlus) from its text, whole or pruned. */
+export function parseJsonImport(
+  document: JsonText,
+  format: ImportFormat,
+  options: ParseImportOptions,
+): ParsedRun {
+  const { file } = options;
+  if (format === "lcb-eval-all") return parseLcbEvalAll(document, file);
+  if (format === "lcb-eval") return parseLcbEval(document, file, options.lcbProblems);
+  return parseEvalPlus(document, file, options.evalplusTests);
 }
 
 /**

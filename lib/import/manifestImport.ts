@@ -83,7 +83,7 @@ export async function readHead(input: ImportInputFile, bytes = 64 * 1024): Promi
   const parts: Uint8Array[] = [];
   let length = 0;
   for await (const chunk of input.chunks()) {
-    parts.push(chunk);
+    parts.push(Uint8Array.from(chunk));
     length += chunk.byteLength;
     if (length >= bytes) break;
   }

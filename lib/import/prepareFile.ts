@@ -4,10 +4,11 @@ import { importError } from "../formats/issues";
 import { parseLcbProblemList } from "../formats/lcbProblemList";
 import { checkImportSize } from "../formats/limits";
 import { textFault } from "../formats/storable";
+import { collectAfterDocument } from "./collectGarbage";
 import type { ImportInputFile } from "./inputFile";
 import { readHead } from "./manifestImport";
 import type { ImportEntry, PlannedFile } from "./plan";
-import { readFileText } from "./readFile";
+import { readJsonDocument } from "./readFile";
 
 export interface PrepareOptions {
   tests?: EvalPlusTests;
@@ -41,11 +42,15 @@ export async function prepareFile(entry: ImportEntry, options: PrepareOptions): 
   let join = null;
   if (entry.generation) {
     checkName(entry.generation);
-    const generation = await readFileText(entry.generation, {
+    const generation = await readJsonDocument(entry.generation, {
       maxBytes: options.maxBytes,
       onProgress: progress(entry.generation.name),
     });
-    join = { list: parseLcbProblemList(generation.text, entry.generation.name), sha256: generation.sha256 };
+    join = {
+      list: parseLcbProblemList(generation.document, entry.generation.name),
+      sha256: generation.sha256,
+    };
+    collectAfterDocument(entry.generation.size);
   }
   return { entry, format, tests, join, maxBytes: options.maxBytes, onProgress: progress(input.name) };
 }

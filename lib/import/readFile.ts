@@ -4,15 +4,18 @@ import type { EvalPlusTests } from "../formats/evalplusStatus";
 import type { ImportFormat } from "../formats/formats";
 import { createContentHasher } from "../formats/hash";
 import { importError } from "../formats/issues";
+import { JsonPruner, type PrunedJson } from "../formats/jsonPrune";
 import type { LcbProblemList } from "../formats/lcbProblemList";
-import { checkImportSize, DEFAULT_MAX_IMPORT_BYTES } from "../formats/limits";
+import { checkImportSize } from "../formats/limits";
 import { LineFeeder, type LineParser } from "../formats/lineParser";
 import { NativeCsvParser } from "../formats/nativeCsv";
 import { NativeJsonlParser } from "../formats/nativeJsonl";
 import type { NativeResultSink } from "../formats/nativeRunBuilder";
-import { createLineParser, parseImportText } from "../formats/parseImport";
+import { createLineParser, parseJsonImport } from "../formats/parseImport";
 import type { ParsedRun } from "../formats/run";
+import { collectAfterDocument } from "./collectGarbage";
 import type { ImportInputFile } from "./inputFile";
+import { Utf8Stream } from "./utf8Stream";
 
 /** Reports bytes read so far out of the file's size. */
 export type ProgressListener = (read: number, total: number) => void;
@@ -23,6 +26,7 @@ export interface ReadOptions {
   tests?: EvalPlusTests;
   /** LiveCodeBench `_eval.json`: the problem list to join by index. */
   lcbProblems?: LcbProblemList;
+  /** Largest accepted size in bytes; no limit when omitted. */
   maxBytes?: number;
   onProgress?: ProgressListener;
   /**
@@ -73,7 +77,7 @@ class WholeText {
 }
 
 /**
- * Streams a file's chunks once: checks the size limit (before reading, and again while reading),
+ * Streams a file's chunks once: checks the size limit if any (before reading, and again while reading),
  * hashes the bytes, decodes strict UTF-8 and hands the text on in pieces. Returns the sha256.
  */
 async function streamText(
@@ -81,28 +85,42 @@ async function streamText(
   options: ReadOptions,
   consume: (text: string) => void,
 ): Promise<string> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+  const { maxBytes } = options;
   checkImportSize(input.name, input.size, maxBytes);
   const hasher = createContentHasher();
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const decoder = new Utf8Stream();
   let read = 0;
   try {
     for await (const chunk of input.chunks()) {
       read += chunk.byteLength;
       checkImportSize(input.name, read, maxBytes);
       hasher.update(chunk);
-      consume(decoder.decode(chunk, { stream: true }));
+      decoder.decode(chunk, consume);
       options.onProgress?.(read, input.size);
       await options.afterChunk?.();
     }
-    consume(decoder.decode());
+    decoder.end();
   } catch (error) {
     throw error instanceof TypeError ? decodeError(input.name) : error;
   }
   return hasher.digest();
 }
 
-/** Reads a whole file as text (for an lcb_runner problem list or a manifest). */
+/**
+ * The pruned document, or a clear refusal when even what is kept (verdicts, metadata: about 150
+ * characters per sample) is longer than one JavaScript string can be.
+ */
+function endPruned(pruner: JsonPruner, file: string): PrunedJson {
+  if (pruner.length > constants.MAX_STRING_LENGTH) {
+    throw importError({
+      file,
+      message: `the file's verdicts and metadata alone, without model outputs and code, are over ${constants.MAX_STRING_LENGTH} characters, more than one document can be read as; split it`,
+    });
+  }
+  return pruner.end();
+}
+
+/** Reads a whole file as text (a manifest). */
 export async function readFileText(input: ImportInputFile, options: ReadOptions = {}): Promise<FileText> {
   const whole = new WholeText(input.name);
   const sha256 = await streamText(input, options, (text) => whole.push(text));
@@ -110,21 +128,39 @@ export async function readFileText(input: ImportInputFile, options: ReadOptions 
 }
 
 /**
+ * Reads a JSON document in one pass, pruned of the strings no importer reads (an lcb_runner
+ * generation file or `_eval_all.json` joined to an `_eval.json`: its code and outputs are cut).
+ */
+export async function readJsonDocument(
+  input: ImportInputFile,
+  options: ReadOptions = {},
+): Promise<{ document: PrunedJson; sha256: string }> {
+  const pruner = new JsonPruner();
+  let started = false;
+  const sha256 = await streamText(input, options, (text) => {
+    // A byte-order mark is not JSON (parseImportText drops it too).
+    pruner.push(started ? text : text.replace(/^\uFEFF/, ""));
+    started ||= text.length > 0;
+  });
+  return { document: endPruned(pruner, input.name), sha256 };
+}
+
+/**
  * Routes decoded text to the right parser: buffers the head until the format is known, then feeds
- * a line parser as text arrives, or collects the text of a JSON document.
+ * a line parser as text arrives, or prunes a JSON document as it arrives (the strings no importer
+ * reads are cut, so memory follows what is stored, not the model outputs) and parses it at the end.
  */
 class TextRouter {
   private head = "";
   private format: ImportFormat | null = null;
   private feeder: LineFeeder | null = null;
-  private readonly whole: WholeText;
+  private readonly pruner = new JsonPruner();
 
   constructor(
     private readonly file: string,
+    private readonly size: number,
     private readonly options: ReadOptions,
-  ) {
-    this.whole = new WholeText(file);
-  }
+  ) {}
 
   push(text: string): void {
     if (this.format === null) {
@@ -132,30 +168,35 @@ class TextRouter {
       if (this.head.length < DETECT_HEAD_CHARS) return;
       this.start();
     } else if (this.feeder) this.feeder.push(text);
-    else this.whole.push(text);
+    else this.pruner.push(text);
   }
 
   finish(): ParsedRun {
-    if (this.format === null) this.start();
+    const format = this.format ?? this.start();
     if (this.feeder) return this.feeder.end();
-    return parseImportText(this.whole.text(), {
+    const document = endPruned(this.pruner, this.file);
+    // The pruned pieces just joined are garbage: free them before the parse builds its tree.
+    collectAfterDocument(this.size);
+    return parseJsonImport(document, format, {
       file: this.file,
-      format: this.format ?? undefined,
       evalplusTests: this.options.tests,
       lcbProblems: this.options.lcbProblems,
     });
   }
 
-  private start(): void {
+  private start(): ImportFormat {
     const head = this.head;
     this.head = "";
     if (head.replace(/^\uFEFF/, "").trim() === "")
       throw importError({ file: this.file, message: "the file is empty" });
-    this.format = resolveFormat(this.file, head.slice(0, DETECT_HEAD_CHARS), this.options.format);
-    const parser = this.lineParser(this.format);
+    const format = resolveFormat(this.file, head.slice(0, DETECT_HEAD_CHARS), this.options.format);
+    this.format = format;
+    const parser = this.lineParser(format);
     this.feeder = parser ? new LineFeeder(parser) : null;
     if (this.feeder) this.feeder.push(head);
-    else this.whole.push(head);
+    // A byte-order mark is not JSON (parseImportText drops it too).
+    else this.pruner.push(head.replace(/^\uFEFF/, ""));
+    return format;
   }
 
   private lineParser(format: ImportFormat): LineParser | null {
@@ -167,15 +208,15 @@ class TextRouter {
 }
 
 /**
- * Reads and parses one file: line formats (human-eval, native JSONL/CSV) are parsed while the
- * bytes stream in, so their size does not matter; JSON documents are parsed once read. Returns
+ * Reads and parses one file in one pass: line formats (human-eval, native JSONL/CSV) are parsed
+ * while the bytes stream in; JSON documents are pruned while they stream in and parsed once read. Returns
  * the run and the sha256 of the bytes; throws ImportValidationError for anything invalid.
  */
 export async function readImportFile(
   input: ImportInputFile,
   options: ReadOptions = {},
 ): Promise<{ run: ParsedRun; sha256: string }> {
-  const router = new TextRouter(input.name, options);
+  const router = new TextRouter(input.name, input.size, options);
   const sha256 = await streamText(input, options, (text) => router.push(text));
   return { run: router.finish(), sha256 };
 }

@@ -1,6 +1,9 @@
-import { DEFAULT_MAX_IMPORT_BYTES } from "../formats/limits";
+import { DEFAULT_UPLOAD_MAX_BYTES } from "../formats/limits";
 
-/** Environment variable giving the largest file (bytes) the CLI and the API accept. */
+/**
+ * Environment variable giving the largest file (bytes) an import accepts: an opt-in cap for the
+ * CLI, and the HTTP upload's cap (default 8 GiB).
+ */
 export const MAX_BYTES_VARIABLE = "ALPHASCOPE_IMPORT_MAX_BYTES";
 
 /** An environment variable holding a value that cannot be used: a configuration mistake, not a bug. */
@@ -12,18 +15,25 @@ export class SettingError extends Error {
 }
 
 /**
- * The size limit for imported files: ALPHASCOPE_IMPORT_MAX_BYTES, else the default (512 MiB). Only
- * plain digits are accepted (no `1e9`, `0x10` or `512MB`, which Number() would read or misread).
- * Throws SettingError.
+ * The size limit for imported files: ALPHASCOPE_IMPORT_MAX_BYTES, else none (a local file may be as
+ * large as the disk holds). Only plain digits are accepted (no `1e9`, `0x10` or `512MB`, which
+ * Number() would read or misread). Throws SettingError.
  */
-export function importMaxBytes(env: Readonly<Record<string, string | undefined>> = process.env): number {
+export function importMaxBytes(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): number | undefined {
   const text = env[MAX_BYTES_VARIABLE];
-  if (text === undefined || text === "") return DEFAULT_MAX_IMPORT_BYTES;
+  if (text === undefined || text === "") return undefined;
   const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(value) || value <= 0) {
     throw new SettingError(
-      `${MAX_BYTES_VARIABLE} must be a positive whole number of bytes (e.g. ${DEFAULT_MAX_IMPORT_BYTES} for 512 MiB), got ${JSON.stringify(text)}.`,
+      `${MAX_BYTES_VARIABLE} must be a positive whole number of bytes (e.g. 536870912 for 512 MiB), got ${JSON.stringify(text)}.`,
     );
   }
   return value;
+}
+
+/** The size limit for a file uploaded to the server: ALPHASCOPE_IMPORT_MAX_BYTES, else 8 GiB. */
+export function uploadMaxBytes(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  return importMaxBytes(env) ?? DEFAULT_UPLOAD_MAX_BYTES;
 }

@@ -4,6 +4,7 @@ import { bindCheckpoints } from "../formats/bindCheckpoints";
 import type { EvalPlusTests } from "../formats/evalplusStatus";
 import type { ImportFormat } from "../formats/formats";
 import { contentHash } from "../formats/hash";
+import { collectAfterDocument } from "./collectGarbage";
 import type { PlannedFile } from "./plan";
 import { readImportFile } from "./readFile";
 
@@ -28,6 +29,9 @@ export interface StreamedFile {
   /** The file's checkpoints, α settled, sorted by α. */
   checkpoints: { alpha: number; label: string | null; model: string | null }[];
 }
+
+/** The formats read as one JSON document (pruned, then parsed whole). */
+const JSON_DOCUMENTS: ReadonlySet<ImportFormat> = new Set(["lcb-eval-all", "lcb-eval", "evalplus"]);
 
 /** Rows handed to the sink between two back-pressure checks, for formats parsed whole. */
 const ROWS_PER_CHECK = 10_000;
@@ -70,6 +74,7 @@ export async function streamFile(planned: PlannedFile, sink: ResultSink): Promis
     },
     afterChunk: () => sink.afterChunk(),
   });
+  if (JSON_DOCUMENTS.has(run.format)) collectAfterDocument(entry.input.size);
   const checkpoints = bindCheckpoints(run, entry.alpha);
   const difficultyOf = new Map(run.problems.map((problem) => [problem.externalId, problem.difficulty]));
   for (const checkpoint of checkpoints) {

@@ -47,10 +47,28 @@ describe("the upload page", () => {
       .setInputFiles(LCB);
     await newExperiment(page(), "e2e-qwen3-lcb", "Qwen3-8B (e2e)");
     await page().getByLabel("α", { exact: true }).fill("0.25");
+    // Every text the progress status shows, recorded as it changes (it is gone once the report is in).
+    await page().evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { progressTexts: seen });
+      new MutationObserver(() => {
+        const text = document.querySelector("form [role=status]")?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page().getByRole("button", { name: "Preview import" }).click();
 
     const report = page().getByRole("region", { name: /Preview: what importing into new experiment/ });
     await report.waitFor();
+    // The server's own progress while it read the 3.9 MB file, as the page showed it.
+    const progressTexts = await page().evaluate(
+      () => (window as unknown as { progressTexts: string[] }).progressTexts,
+    );
+    expect(progressTexts).toContainEqual(
+      expect.stringMatching(
+        /^Validating Scenario\.codegeneration_1_0\.2_eval_all\.json: [\d.]+ (kB|MB) of 3\.9 MB \(\d+%\)/,
+      ),
+    );
     expect(await report.getByTestId("format").textContent()).toBe("LiveCodeBench _eval_all.json");
     const row = report.getByRole("row", { name: /0\.25 \(new\)/ });
     expect((await row.textContent())?.replace(/\s+/g, " ")).toContain(

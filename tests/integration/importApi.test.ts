@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/imports/route";
+import type { ImportStreamLine } from "@/lib/contracts/importProgress";
 import type { Db } from "@/lib/db/client";
 import type { ImportReport } from "@/lib/import/report";
 import { type LcbFilesOnDisk, lcbFileName, lcbFilesOnDisk, lcbText } from "../support/lcbFixture";
@@ -73,6 +75,48 @@ describe("POST /api/imports", () => {
     expect(experiment.name).toBe("Qwen3-8B");
     const batch = await db.importBatch.findFirstOrThrow();
     expect(batch.source).toBe("web");
+  });
+
+  it("streams the import's progress then its outcome as JSON lines when asked for application/x-ndjson", async () => {
+    const ndjson = { accept: "application/x-ndjson" };
+    const lines = async (response: Response) =>
+      (await response.text())
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as ImportStreamLine);
+    const preview = await POST(
+      multipart({ experiment: "api-lcb-progress", alpha: "0", dryRun: "true" }, [LCB], ndjson),
+    );
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get("content-type")).toBe("application/x-ndjson");
+    const previewLines = await lines(preview);
+    const progress = previewLines.flatMap((line) => ("progress" in line ? [line.progress] : []));
+    const size = readFileSync(LCB.path).byteLength;
+    // Each file's last line says it was read whole.
+    expect(progress.at(-1)).toEqual({ file: LCB.name, read: size, total: size });
+    expect(previewLines.at(-1)).toMatchObject({ status: 200, body: { dryRun: true } });
+    expect(await db.experiment.count({ where: { slug: "api-lcb-progress" } })).toBe(0);
+
+    // A bad field is refused before anything streams: a plain 400.
+    const badField = await POST(multipart({ experiment: "api-lcb-progress", alpha: "x" }, [LCB], ndjson));
+    expect(badField.status).toBe(400);
+    expect(badField.headers.get("content-type")).toContain("application/json");
+    // A bad file is found while it is read: the last line carries the 422 and its located issues.
+    const badFile = {
+      name: "graded-list-type_eval_all.json",
+      path: fileURLToPath(new URL("../fixtures/import/bad/graded-list-type_eval_all.json", import.meta.url)),
+    };
+    const refused = (
+      await lines(await POST(multipart({ experiment: "api-lcb-progress", alpha: "0" }, [badFile], ndjson)))
+    ).at(-1);
+    expect(refused).toMatchObject({ status: 422, body: { error: { code: "invalid_import" } } });
+    const imported = (
+      await lines(await POST(multipart({ experiment: "api-lcb-progress", alpha: "0" }, [LCB], ndjson)))
+    ).at(-1);
+    expect(imported).toMatchObject({
+      status: 201,
+      body: { totals: { samples: 1055, verdicts: { pass: 305 } } },
+    });
   });
 
   it("accepts a JSON body and reports a re-import as unchanged (200)", async () => {

@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "@/lib/cli/main";
 import type { Db } from "@/lib/db/client";
 import { type LcbFilesOnDisk, lcbFilesOnDisk } from "../support/lcbFixture";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
-import { importerFixture, snapshotDb } from "./importSupport";
+import { importerFixture, runCliCaptured, snapshotDb } from "./importSupport";
 
 let db: Db;
 let lcbFiles: LcbFilesOnDisk;
 
-/** Runs the CLI in-process against the test database, capturing what it prints. */
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = runCliCaptured;
 
 beforeAll(async () => {
   lcbFiles = lcbFilesOnDisk();

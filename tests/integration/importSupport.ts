@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { runCli } from "../../lib/cli/main";
 import type { Db } from "../../lib/db/client";
 
 const TABLES = ["experiments", "checkpoints", "problems", "results", "import_batches"] as const;
@@ -24,4 +25,27 @@ export async function snapshotDb(db: Db): Promise<DbSnapshot> {
 /** A committed fixture of the importer tests (tests/fixtures/importer/…). */
 export function importerFixture(path: string): string {
   return fileURLToPath(new URL(`../fixtures/importer/${path}`, import.meta.url));
+}
+
+/** Every stored result of an experiment, by α and problem, without database ids (to compare two imports). */
+export async function storedResults(db: Db, slug: string) {
+  const rows = await db.result.findMany({
+    where: { checkpoint: { experiment: { slug } } },
+    include: { checkpoint: { select: { alpha: true } }, problem: { select: { externalId: true } } },
+  });
+  return rows
+    .map(({ checkpointId: _c, problemId: _p, checkpoint, problem, ...counts }) => ({
+      alpha: checkpoint.alpha,
+      problem: problem.externalId,
+      ...counts,
+    }))
+    .sort((a, b) => a.alpha - b.alpha || a.problem.localeCompare(b.problem));
+}
+
+/** Runs the CLI in-process (against DATABASE_URL), capturing what it prints. */
+export async function runCliCaptured(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
 }

@@ -2,11 +2,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runImport } from "@/lib/import/runImport";
-import { importMaxBytes } from "@/lib/import/settings";
+import { uploadMaxBytes } from "@/lib/import/settings";
 import { serverDb } from "@/lib/server/db";
-import { handle } from "@/lib/server/http";
+import { errorResponse, handle } from "@/lib/server/http";
 import { readImportRequest } from "@/lib/server/imports/apiRequest";
 import { importApiError } from "@/lib/server/imports/apiResponse";
+import {
+  type ProgressListener,
+  progressResponse,
+  wantsProgress,
+} from "@/lib/server/imports/progressResponse";
 import { importBodyMaxBytes } from "@/lib/server/limits";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { requireMediaType } from "@/lib/server/requestBody";
@@ -19,27 +24,41 @@ export const dynamic = "force-dynamic";
  * import`, returning the same report; `dryRun` validates and previews without writing. Only
  * same-origin (or non-browser) requests from a client allowed to write (docs/security.md); the
  * body is multipart/form-data (files spooled to disk) or JSON, counted against its limit while it
- * streams in.
+ * streams in. With `Accept: application/x-ndjson` the answer, once the body is received, streams the
+ * import's progress and then its outcome (lib/contracts/importProgress.ts).
  */
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
     requireSameOrigin(request);
     requireWriteAccess(request);
     const type = requireMediaType(request, ["multipart/form-data", "application/json"]);
-    const maxBytes = importMaxBytes();
+    const maxBytes = uploadMaxBytes();
     const dir = await mkdtemp(join(tmpdir(), "alphascope-upload-"));
+    const removeSpool = () => rm(dir, { recursive: true, force: true });
+    let streaming = false;
     try {
       const importRequest = await readImportRequest(request, {
         dir,
         maxBytes: importBodyMaxBytes(type, maxBytes),
       });
       // The import stores its points and enqueues the job that computes the intervals.
-      const report = await runImport(serverDb(), { ...importRequest, maxBytes });
-      return Response.json(report, { status: report.dryRun || report.status === "unchanged" ? 200 : 201 });
+      const answer = async (onProgress?: ProgressListener) => {
+        try {
+          const report = await runImport(serverDb(), { ...importRequest, maxBytes, onProgress });
+          return Response.json(report, {
+            status: report.dryRun || report.status === "unchanged" ? 200 : 201,
+          });
+        } catch (error) {
+          return errorResponse(importApiError(error));
+        }
+      };
+      if (!wantsProgress(request)) return await answer();
+      streaming = true;
+      return progressResponse((onProgress) => answer(onProgress).finally(removeSpool));
     } catch (error) {
       throw importApiError(error);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      if (!streaming) await removeSpool();
     }
   });
 }

@@ -1,3 +1,5 @@
+import { stat } from "node:fs/promises";
+import { basename } from "node:path";
 import { EVALPLUS_TESTS, type EvalPlusTests } from "../../formats/evalplusStatus";
 import { IMPORT_FORMATS, type ImportFormat, isImportFormat } from "../../formats/formats";
 import { ImportValidationError, importError } from "../../formats/issues";
@@ -6,15 +8,18 @@ import { diskFile, type ImportInputFile } from "../../import/inputFile";
 import { type ManifestImport, readHead, readManifest } from "../../import/manifestImport";
 import { prepareImport, writeOptions } from "../../import/runImport";
 import { importMaxBytes } from "../../import/settings";
+import { readSweepDirectory } from "../../import/sweepDirectory";
 import { writeImport } from "../../import/write";
 import { parseCommandArgs, slugArgument } from "../args";
 import { type CliIO, UsageError, withDatabase } from "../context";
 import { terminalProgress } from "./importProgress";
+import { diskPart, type PushFile, PushRefusedError, pushImport, TOKEN_VARIABLE } from "./importPush";
 import { renderImportReport } from "./importReport";
+import { sweepProgress } from "./sweepProgress";
 
 const USAGE_LINE =
-  "Usage: alphascope import <file|manifest> [--experiment slug --alpha a --format f --tests plus|base\n" +
-  "         --generation file --dry-run --replace --confirm-identical --json]";
+  "Usage: alphascope import <file|manifest|directory> [--experiment slug --alpha a --format f --tests plus|base\n" +
+  "         --generation file --dry-run --replace --confirm-identical --json --server url --token t]";
 
 const OPTIONS = {
   experiment: { type: "string" },
@@ -26,6 +31,8 @@ const OPTIONS = {
   replace: { type: "boolean", default: false },
   "confirm-identical": { type: "boolean", default: false },
   json: { type: "boolean", default: false },
+  server: { type: "string" },
+  token: { type: "string" },
 } as const;
 
 type Flags = ReturnType<typeof parseFlags>["values"];
@@ -55,19 +62,41 @@ function alphaFlag(text: string | undefined, file: string): number | undefined {
   return alpha;
 }
 
-async function manifestRequest(input: ImportInputFile, flags: Flags): Promise<ManifestImport> {
+async function manifestRequest(
+  input: ImportInputFile,
+  flags: Flags,
+  onFile: (path: string) => void = () => {},
+): Promise<ManifestImport> {
   for (const flag of ["alpha", "format", "generation"] as const) {
     if (flags[flag] !== undefined)
       throw new UsageError(
         `--${flag} cannot be used with a manifest: give it per checkpoint in the manifest.`,
       );
   }
-  const manifest = await readManifest(input, (path) => diskFile(path, path));
+  const manifest = await readManifest(input, async (path) => {
+    const file = await diskFile(path, path);
+    onFile(path);
+    return file;
+  });
   const slug =
     flags.experiment === undefined
       ? manifest.experiment.slug
       : slugArgument(flags.experiment, "--experiment");
   return { experiment: { ...manifest.experiment, slug }, entries: manifest.entries };
+}
+
+/** A directory of per-α runs (`alpha_<α>/` or `alpha=<α>/`, one results file each): one sweep. */
+async function directoryRequest(path: string, flags: Flags): Promise<ManifestImport> {
+  for (const flag of ["alpha", "format", "generation"] as const) {
+    if (flags[flag] !== undefined)
+      throw new UsageError(`--${flag} cannot be used with a directory: α comes from each run's folder name.`);
+  }
+  if (flags.experiment === undefined)
+    throw new UsageError(`--experiment <slug> is required to import a directory of runs.\n${USAGE_LINE}`);
+  return {
+    experiment: { slug: slugArgument(flags.experiment, "--experiment") },
+    entries: await readSweepDirectory(path),
+  };
 }
 
 async function fileRequest(input: ImportInputFile, flags: Flags): Promise<ManifestImport> {
@@ -87,8 +116,16 @@ async function fileRequest(input: ImportInputFile, flags: Flags): Promise<Manife
   };
 }
 
+async function localRequest(path: string, flags: Flags): Promise<ManifestImport> {
+  if ((await stat(path).catch(() => null))?.isDirectory()) return directoryRequest(path, flags);
+  const input = await diskFile(path, path);
+  return isManifestFile(input.name, await readHead(input))
+    ? manifestRequest(input, flags)
+    : fileRequest(input, flags);
+}
+
 /**
- * `alphascope import <file|manifest> [...]`: imports one results file into an experiment, or a
+ * `alphascope import <file|manifest|directory> [...]`: imports one results file into an experiment, or a
  * whole sweep from a manifest, in one transaction. Invalid input prints `file:line: field: message`
  * lines and exits 1 without writing anything.
  */
@@ -96,13 +133,17 @@ export async function importCommand(io: CliIO, args: string[]): Promise<number> 
   const { positionals, values: flags } = parseFlags(args);
   if (positionals.length !== 1) throw new UsageError(USAGE_LINE);
   const tests = testsFlag(flags.tests);
+  if (flags.server !== undefined) return pushCommand(io, positionals[0], flags);
   const maxBytes = importMaxBytes();
-  const progress = terminalProgress();
+  let progress: { onProgress?: (file: string, read: number, total: number) => void; done(): void } = {
+    done() {},
+  };
   try {
-    const input = await diskFile(positionals[0], positionals[0]);
-    const request = isManifestFile(input.name, await readHead(input))
-      ? await manifestRequest(input, flags)
-      : await fileRequest(input, flags);
+    const request = await localRequest(positionals[0], flags);
+    const files = request.entries.flatMap((entry) =>
+      entry.generation ? [entry.input, entry.generation] : [entry.input],
+    );
+    progress = files.length > 1 ? sweepProgress(files) : terminalProgress();
     const importRequest = {
       ...request,
       tests,
@@ -122,6 +163,74 @@ export async function importCommand(io: CliIO, args: string[]): Promise<number> 
     return 0;
   } catch (error) {
     progress.done();
+    if (!(error instanceof ImportValidationError)) throw error;
+    io.err(error.format());
+    return 1;
+  }
+}
+
+/** The form fields of POST /api/imports carrying the same choices as the local flags. */
+function pushFields(flags: Flags, manifest: boolean): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (flags.experiment !== undefined) fields.experiment = slugArgument(flags.experiment, "--experiment");
+  if (!manifest && flags.alpha !== undefined) fields.alpha = flags.alpha;
+  if (!manifest && flags.format !== undefined) fields.format = flags.format;
+  if (flags.tests !== undefined) fields.tests = flags.tests;
+  for (const [flag, field] of [
+    ["replace", "replace"],
+    ["dry-run", "dryRun"],
+    ["confirm-identical", "confirmIdentical"],
+  ] as const) {
+    if (flags[flag]) fields[field] = "true";
+  }
+  return fields;
+}
+
+/**
+ * `alphascope import … --server <url>`: the same import, done by a team server. The file (or the
+ * manifest and every file it names, checked here first) streams to its POST /api/imports, which
+ * answers with the report a local import prints. A refusal is one line and exit 1.
+ */
+async function pushCommand(io: CliIO, path: string, flags: Flags): Promise<number> {
+  const server = flags.server ?? "";
+  const token = flags.token ?? process.env[TOKEN_VARIABLE];
+  const progress = terminalProgress();
+  try {
+    if ((await stat(path).catch(() => null))?.isDirectory())
+      throw new UsageError(
+        "--server takes a results file or a manifest; for a directory of runs, write a manifest.",
+      );
+    const input = await diskFile(path, path);
+    const manifest = isManifestFile(input.name, await readHead(input));
+    const files: PushFile[] = [diskPart("file", path, basename(path), input.size)];
+    if (manifest) {
+      const named: string[] = [];
+      await manifestRequest(input, flags, (file) => named.push(file));
+      for (const file of named)
+        files.push(diskPart("file", file, basename(file), (await diskFile(file)).size));
+    } else {
+      await fileRequest(input, flags);
+      if (flags.generation !== undefined) {
+        const generation = await diskFile(flags.generation);
+        files.push(diskPart("generation", flags.generation, generation.name, generation.size));
+      }
+    }
+    const report = await pushImport({
+      server,
+      token,
+      fields: pushFields(flags, manifest),
+      files,
+      onProgress: progress.onProgress,
+    });
+    progress.done();
+    io.out(flags.json ? JSON.stringify(report, null, 2) : renderImportReport(report));
+    return 0;
+  } catch (error) {
+    progress.done();
+    if (error instanceof PushRefusedError) {
+      io.err(error.message);
+      return 1;
+    }
     if (!(error instanceof ImportValidationError)) throw error;
     io.err(error.format());
     return 1;

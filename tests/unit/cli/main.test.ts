@@ -20,11 +20,11 @@ async function cli(...argv: string[]) {
 }
 
 describe("runCli refuses bad input with one line and exit code 2", () => {
-  it("a directory given as the file", async () => {
+  it("a directory of runs given an --alpha (α comes from its folder names)", async () => {
     expect(await cli("import", dir, "--experiment", "x", "--alpha", "-0.5")).toEqual({
       code: 2,
       out: "",
-      err: `Cannot read "${dir}": it is a directory, not a file.`,
+      err: "--alpha cannot be used with a directory: α comes from each run's folder name.",
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IMPORT_PROGRESS_MEDIA_TYPE, importStreamLineSchema } from "../../../contracts/importProgress";
 import { importReportSchema } from "../../../contracts/importReportSchema";
 import { importFieldsSchema, importJsonBodySchema } from "../../imports/apiRequest";
 import { errorResponses, jsonResponse, type RouteSpec, WRITE_SECURITY } from "../routeSpec";
@@ -35,10 +36,14 @@ export const importsRoute: RouteSpec = {
         },
       },
       responses: {
-        "200": jsonResponse(
-          "A dry run, or content already imported (status unchanged): nothing was written.",
-          importReportSchema,
-        ),
+        "200": {
+          description:
+            "A dry run, or content already imported (status unchanged): nothing was written. Or, asked with `Accept: application/x-ndjson`, once the body is received: JSON lines of the import's progress (bytes read of each file), then one line with the status and body a plain request would have got.",
+          content: {
+            "application/json": { schema: importReportSchema },
+            [IMPORT_PROGRESS_MEDIA_TYPE]: { schema: importStreamLineSchema },
+          },
+        },
         "201": jsonResponse("Imported.", importReportSchema),
         ...errorResponses({
           400: "A field is invalid or a file is missing: the message names it.",
