@@ -11,6 +11,7 @@ export type StatisticKind =
   | typeof FRONTIER_POINTS_KIND
   | typeof FRONTIER_KIND
   | typeof MATRIX_KIND
+  | typeof CLAIMS_KIND
   | "problems"
   | "problem-ids"
   | `pass-at-k:${DifficultySlice}`
@@ -29,6 +30,8 @@ export type StatisticKind =
 export const FRONTIER_POINTS_KIND = "frontier-points@3";
 export const FRONTIER_KIND = "frontier@3";
 export const MATRIX_KIND = "matrix@3";
+/** Every slice's claims tested on the data (GET …/claims), at the default margin and axes. */
+export const CLAIMS_KIND = "claims@1";
 
 /** The pass@k curves of every checkpoint over one slice, with or without bootstrap bands. */
 export function passAtKKind(slice: DifficultySlice, bands: boolean): StatisticKind {
@@ -50,4 +53,5 @@ export const POINT_KINDS: readonly StatisticKind[] = [
 export const INTERVAL_KINDS: readonly StatisticKind[] = [
   FRONTIER_KIND,
   ...DIFFICULTY_SLICES.map((slice) => passAtKKind(slice, true)),
+  CLAIMS_KIND,
 ];

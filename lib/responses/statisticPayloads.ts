@@ -29,8 +29,15 @@ import { checkpointSummaries, sliceSummary } from "../science/metrics";
 import { minSamples } from "../science/passAtK";
 import { checkpointPassAtKCurve } from "../science/passAtKCurves";
 import { sliceProblemIndices } from "../science/slices";
+import { claimsData } from "./claims";
 import { frontierPareto } from "./frontierPareto";
-import { FRONTIER_KIND, FRONTIER_POINTS_KIND, MATRIX_KIND, type StatisticKind } from "./statisticKinds";
+import {
+  CLAIMS_KIND,
+  FRONTIER_KIND,
+  FRONTIER_POINTS_KIND,
+  MATRIX_KIND,
+  type StatisticKind,
+} from "./statisticKinds";
 
 /** An experiment's header and whole result matrix, as loadSweepMatrix reads them. */
 export interface LoadedSweep {
@@ -309,6 +316,8 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
       return stored(kind, version, problemCounts(sweep));
     case "problem-ids":
       return stored(kind, version, problemIdSet(sweep));
+    case CLAIMS_KIND:
+      return stored(kind, version, claimsData(sweep));
     default: {
       const [, slice, bands] = kind.split(":");
       return stored(kind, version, passAtKCurves(sweep, slice as DifficultySlice, bands === "bands"));

@@ -275,7 +275,8 @@ export function significantlyBeyond(
   return found;
 }
 
-function extrapolationClaim(
+/** `extrapolation-extends` on one slice and two axes; null without both extrapolated and in-range α. */
+export function extrapolationClaim(
   matrix: SweepMatrix,
   slice: SliceBootstrap,
   axes: ClaimAxes,

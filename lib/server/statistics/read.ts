@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { type StatisticHead, statisticHead, statisticPayload } from "../../db/queries/statistics";
 import type { DifficultySlice } from "../../domain/difficulty";
 import {
+  CLAIMS_KIND,
   FRONTIER_KIND,
   FRONTIER_POINTS_KIND,
   MATRIX_KIND,
@@ -40,6 +41,7 @@ export const READS: {
   detail: StoredRead;
   frontier: StoredRead;
   matrix: StoredRead;
+  claims: StoredRead;
   problems: StoredRead;
   problemIds: StoredRead;
   passAtK(slice: DifficultySlice, bands: boolean): StoredRead;
@@ -47,6 +49,7 @@ export const READS: {
   detail: { kinds: ["detail"], status: false },
   frontier: { kinds: [FRONTIER_KIND, FRONTIER_POINTS_KIND], status: true },
   matrix: { kinds: [MATRIX_KIND], status: false },
+  claims: { kinds: [CLAIMS_KIND], status: false },
   problems: { kinds: ["problems"], status: false },
   problemIds: { kinds: ["problem-ids"], status: false },
   passAtK: (slice, bands) => ({
