@@ -8,6 +8,7 @@ import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../../lib
 import { memoryFile } from "../../lib/import/inputFile";
 import { loadDemoSweep } from "../../lib/import/loadDemo";
 import {
+  CLAIMS_KIND,
   FRONTIER_KIND,
   FRONTIER_POINTS_KIND,
   INTERVAL_KINDS,
@@ -366,6 +367,7 @@ describe("a database from before a kind's format changed", () => {
       FRONTIER_KIND,
       FRONTIER_POINTS_KIND,
       MATRIX_KIND,
+      CLAIMS_KIND,
       ...DIFFICULTY_SLICES.map((s) => passAtKKind(s, true)),
     ];
     expect(outcome.computed.sort()).toEqual(versioned.sort());
