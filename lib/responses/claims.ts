@@ -18,7 +18,6 @@ import {
 import { runEnsembleSearch } from "../science/ensembleSearchSummary";
 import { DEFAULT_FRONTIER_AXES } from "../science/guardedPareto";
 import { sliceProblemIndices } from "../science/slices";
-import type { Computed, LoadedSweep } from "./statisticPayloads";
 
 /** One slice's claims as stored, with what a different margin needs to judge flat-solve-rate again. */
 export interface StoredSliceClaims {
@@ -85,15 +84,15 @@ function storedSlice(
  * GET /api/experiments/[slug]/claims, every slice at the default margin and axes (stored by the
  * statistics job: one bootstrap like the frontier's plus one ensemble search per slice).
  */
-export function claimsData({ header, matrix }: LoadedSweep): Computed<StoredClaims> {
+export function claimsData(slug: string, matrix: SweepMatrix): Omit<StoredClaims, "version"> {
   const slices = slicesBootstrap(matrix);
   return {
-    experiment: header.slug,
+    experiment: slug,
     bootstrap: { ...CLAIMS_BOOTSTRAP },
     axes: { ...DEFAULT_FRONTIER_AXES },
     margin: DEFAULT_EQUIVALENCE_MARGIN,
     slices: Object.fromEntries(
-      DIFFICULTY_SLICES.map((slice) => [slice, storedSlice(header.slug, matrix, slice, slices[slice])]),
+      DIFFICULTY_SLICES.map((slice) => [slice, storedSlice(slug, matrix, slice, slices[slice])]),
     ) as Record<DifficultySlice, StoredSliceClaims>,
   };
 }

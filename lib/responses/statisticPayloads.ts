@@ -317,7 +317,7 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
     case "problem-ids":
       return stored(kind, version, problemIdSet(sweep));
     case CLAIMS_KIND:
-      return stored(kind, version, claimsData(sweep));
+      return stored(kind, version, claimsData(sweep.header.slug, sweep.matrix));
     default: {
       const [, slice, bands] = kind.split(":");
       return stored(kind, version, passAtKCurves(sweep, slice as DifficultySlice, bands === "bands"));
