@@ -37,7 +37,9 @@ import {
   FRONTIER_POINTS_KIND,
   MATRIX_KIND,
   type StatisticKind,
+  SWEEP_COLUMNS_KIND,
 } from "./statisticKinds";
+import { sweepColumns } from "./sweepColumns";
 
 /** An experiment's header and whole result matrix, as loadSweepMatrix reads them. */
 export interface LoadedSweep {
@@ -316,6 +318,8 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
       return stored(kind, version, problemCounts(sweep));
     case "problem-ids":
       return stored(kind, version, problemIdSet(sweep));
+    case SWEEP_COLUMNS_KIND:
+      return stored(kind, version, sweepColumns(sweep.matrix));
     case CLAIMS_KIND:
       return stored(kind, version, claimsData(sweep.header.slug, sweep.matrix));
     default: {

@@ -1,6 +1,5 @@
 import type { ClaimsQuery } from "../contracts/claimSchemas";
 import type { Db } from "../db/client";
-import { loadCurrentSweep } from "../db/queries/sweep";
 import { asksOtherAxes, claimsAnswer, type StoredClaims } from "../responses/claims";
 import type { Claim } from "../science/claims";
 import { computeOffThread, requireComputeCapacity } from "./compute/pool";
@@ -18,8 +17,9 @@ class VersionMovedError extends ApiError {
 /**
  * GET /api/experiments/[slug]/claims: the stored claims of the current version for the slice, with
  * flat-solve-rate judged at the asked margin (no recomputation: its intervals are stored). Other axes
- * than the defaults recompute extrapolation-extends in a compute thread from the whole sweep (one
- * bootstrap). Null when no experiment has that slug; a 503 while the worker has not stored them yet.
+ * than the defaults recompute extrapolation-extends in a compute thread (one bootstrap) from the
+ * stored sweep columns, so the request thread only reads stored text. Null when no experiment has
+ * that slug; a 503 while the worker has not stored them yet.
  */
 export async function readClaims(
   db: Db,
@@ -36,12 +36,12 @@ export async function readClaims(
   let extrapolation: Claim | null | undefined;
   if (asksOtherAxes(query)) {
     requireComputeCapacity();
-    const sweep = await loadCurrentSweep(db, slug);
+    const sweep = await readStoredResponse(db, slug, READS.sweepColumns);
     if (!sweep) return null;
     if (sweep.version !== claims.version) throw new VersionMovedError(slug);
     extrapolation = await computeOffThread<Claim | null>({
       type: "claims-axes",
-      sweep: sweep.matrix,
+      sweep: sweep.body as string,
       difficulty: query.difficulty,
       axes: { x: query.x, y: query.y },
     });

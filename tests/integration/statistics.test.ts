@@ -15,6 +15,7 @@ import {
   MATRIX_KIND,
   POINT_KINDS,
   passAtKKind,
+  SWEEP_COLUMNS_KIND,
 } from "../../lib/responses/statisticKinds";
 import { CURVE_BOOTSTRAP, FRONTIER_BOOTSTRAP, type LoadedSweep } from "../../lib/responses/statisticPayloads";
 import { bootstrapCI, bootstrapFrontierStrata } from "../../lib/science/bootstrap";
@@ -368,6 +369,7 @@ describe("a database from before a kind's format changed", () => {
       FRONTIER_POINTS_KIND,
       MATRIX_KIND,
       CLAIMS_KIND,
+      SWEEP_COLUMNS_KIND,
       ...DIFFICULTY_SLICES.map((s) => passAtKKind(s, true)),
     ];
     expect(outcome.computed.sort()).toEqual(versioned.sort());

@@ -5,7 +5,6 @@ import {
   type SweepMatrix,
   type SweepProblem,
 } from "../../domain/sweep";
-import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
 import { storedDifficulty, storedSetting } from "./statistics";
 
@@ -140,23 +139,4 @@ export async function loadSweepMatrix(
   const indexOfProblem = new Map(problemRows.map((problem, index) => [problem.id, index]));
   const checkpoints = rows.map((row) => checkpointColumns(row, indexOfProblem, problems.length));
   return { header, matrix: { problems, checkpoints } };
-}
-
-/**
- * The current version's results by slug, read in one snapshot with the version they belong to, so a
- * caller can tell them from a newer import's; null when no experiment has that slug.
- */
-export async function loadCurrentSweep(
-  db: Db,
-  slug: string,
-): Promise<{ version: string; matrix: SweepMatrix } | null> {
-  return db.$transaction(
-    async (tx) => {
-      const row = await tx.experiment.findUnique({ where: { slug }, select: { version: true } });
-      if (!row) return null;
-      const loaded = await loadSweepMatrix(tx, slug);
-      return loaded && { version: row.version, matrix: loaded.matrix };
-    },
-    { isolationLevel: "RepeatableRead" },
-  );
 }

@@ -9,6 +9,7 @@ import {
   MATRIX_KIND,
   passAtKKind,
   type StatisticKind,
+  SWEEP_COLUMNS_KIND,
 } from "../../responses/statisticKinds";
 import { positiveIntegerSetting } from "../envSetting";
 import { ApiError } from "../errors";
@@ -42,6 +43,7 @@ export const READS: {
   frontier: StoredRead;
   matrix: StoredRead;
   claims: StoredRead;
+  sweepColumns: StoredRead;
   problems: StoredRead;
   problemIds: StoredRead;
   passAtK(slice: DifficultySlice, bands: boolean): StoredRead;
@@ -50,6 +52,7 @@ export const READS: {
   frontier: { kinds: [FRONTIER_KIND, FRONTIER_POINTS_KIND], status: true },
   matrix: { kinds: [MATRIX_KIND], status: false },
   claims: { kinds: [CLAIMS_KIND], status: false },
+  sweepColumns: { kinds: [SWEEP_COLUMNS_KIND], status: false },
   problems: { kinds: ["problems"], status: false },
   problemIds: { kinds: ["problem-ids"], status: false },
   passAtK: (slice, bands) => ({
