@@ -7,6 +7,7 @@ import {
   METRIC_INTERVAL,
   METRIC_NOTATION,
 } from "@/lib/science/metricRegistry";
+import { CLAIM_GLOSSARY, claimAnchor } from "@/lib/views/claimText";
 
 export const metadata: Metadata = { title: "Glossary" };
 
@@ -44,6 +45,24 @@ export default function GlossaryPage() {
           Bayes, as far as the spread of all changes says noise would; rank by it to see changes that survive
           noise first.
         </p>
+      </section>
+      <section className="panel glossary" aria-labelledby="claims">
+        <h2 id="claims">Claims tested on the data</h2>
+        <p>
+          The explorer tests the research&apos;s claims on the slice shown (A = α 0, B = α 1), each with its
+          estimate, an interval from the version&apos;s seeded paired bootstrap over problems, and a verdict:
+          supported, contradicted or inconclusive. A claim whose data is missing is left out. Whether the α
+          path retraces trained intermediate-coverage checkpoints is not tested: alphascope does not hold
+          trained checkpoints yet.
+        </p>
+        <dl>
+          {CLAIM_GLOSSARY.map(({ id, term, text }) => (
+            <div key={id} id={claimAnchor(id)}>
+              <dt>{term}</dt>
+              <dd>{text}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
       {METRIC_GROUPS.map((group) => (
         <section key={group.anchor} className="panel glossary" aria-labelledby={group.anchor}>

@@ -8,7 +8,7 @@ import { ExportSourceProvider } from "@/components/charts/ExportContext";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { PresentationButton } from "@/components/common/PresentationButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
-import { useApiSource } from "@/components/queries/apiSource";
+import { useApiSource, useIsPinned } from "@/components/queries/apiSource";
 import { frontierQuery } from "@/components/queries/queries";
 import { SharingControls } from "@/components/sharing/SharingControls";
 import { viewContextOf } from "@/lib/views/explorerContext";
@@ -19,6 +19,7 @@ import { DifficultyFilter } from "../frontier/DifficultyFilter";
 import { FrontierPanel } from "../frontier/FrontierPanel";
 import { FrontierPlot } from "../frontier/FrontierPlot";
 import { useFrontierView } from "../frontier/useFrontierView";
+import { ClaimCards } from "./ClaimCards";
 import { CompositionChart } from "./composition/CompositionChart";
 import { ExplorerHeader } from "./ExplorerHeader";
 import { MergekitPanel } from "./MergekitPanel";
@@ -38,6 +39,7 @@ interface ExplorerProps {
 /** The frontier explorer, fed by data the server prefetched into the query cache. */
 export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const { data } = useSuspenseQuery(frontierQuery(useApiSource(slug)));
+  const pinned = useIsPinned();
   const context = useMemo(() => viewContextOf(data), [data]);
   const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
     explorerViewDefinition,
@@ -142,6 +144,9 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
             )}
           </aside>
         </div>
+        {view.present || pinned ? null : (
+          <ClaimCards slug={slug} difficulty={view.difficulty} axes={{ x: x.id, y: y.id }} />
+        )}
         {view.present ? null : (
           <div className="explorer-row">
             <CompositionChart points={points} alpha={readout.alpha} />

@@ -23,6 +23,11 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
   );
 }
 
+/** Whether a request failed because the server has not computed what it asked for yet (a 503 to retry). */
+export function isStillComputing(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 503;
+}
+
 /**
  * GETs a JSON API route. A non-2xx answer becomes an {@link ApiRequestError} built from the
  * `{ error: { code, message } }` body (or from the status alone when the body is not that shape).

@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { ClaimsResponse } from "../../lib/contracts/claimSchemas";
 import type { ComparisonData } from "../../lib/contracts/compareTypes";
 import type { ProblemCounts, ProblemDetail } from "../../lib/contracts/problemTypes";
 import type {
@@ -10,7 +11,7 @@ import type {
 import type { StudyDetail } from "../../lib/contracts/studies";
 import type { ExperimentDetail, FrontierData, StatisticsStatus } from "../../lib/contracts/types";
 import type { DifficultySlice } from "../../lib/domain/difficulty";
-import { fetchJson } from "./fetchJson";
+import { fetchJson, isStillComputing } from "./fetchJson";
 
 /*
  * Every query of the app, as TanStack `queryOptions` factories: the server page seeds the cache
@@ -62,6 +63,25 @@ export function frontierQuery(source: ApiSource) {
     queryFn: ({ signal }) => fetchJson<FrontierData>(`${source.base}/frontier`, { signal }),
     staleTime: STALE_MS,
     refetchInterval: whileComputing,
+  });
+}
+
+/** How many times the claims are asked again while the worker computes them (every 2 s: about a minute). */
+const CLAIMS_RETRIES = 30;
+
+/**
+ * The research's claims tested on one slice (GET …/claims), with extrapolation-extends on the plotted
+ * axes; asked again every 2 s while the worker has not stored them (503).
+ */
+export function claimsQuery(slug: string, difficulty: DifficultySlice, axes: { x: string; y: string }) {
+  const params = new URLSearchParams({ difficulty, x: axes.x, y: axes.y });
+  return queryOptions({
+    queryKey: ["experiments", slug, "claims", difficulty, axes.x, axes.y] as const,
+    queryFn: ({ signal }) =>
+      fetchJson<ClaimsResponse>(`${experimentPath(slug)}/claims?${params}`, { signal }),
+    staleTime: STALE_MS,
+    retry: (failures, error) => isStillComputing(error) && failures < CLAIMS_RETRIES,
+    retryDelay: COMPUTING_REFETCH_MS,
   });
 }
 

@@ -11,6 +11,8 @@ export type StatisticKind =
   | typeof FRONTIER_POINTS_KIND
   | typeof FRONTIER_KIND
   | typeof MATRIX_KIND
+  | typeof CLAIMS_KIND
+  | typeof SWEEP_COLUMNS_KIND
   | "problems"
   | "problem-ids"
   | `pass-at-k:${DifficultySlice}`
@@ -29,6 +31,10 @@ export type StatisticKind =
 export const FRONTIER_POINTS_KIND = "frontier-points@3";
 export const FRONTIER_KIND = "frontier@3";
 export const MATRIX_KIND = "matrix@3";
+/** Every slice's claims tested on the data (GET …/claims), at the default margin and axes. */
+export const CLAIMS_KIND = "claims@1";
+/** The whole result matrix for compute threads (claims on other axes); served by no route. */
+export const SWEEP_COLUMNS_KIND = "sweep-columns@1";
 
 /** The pass@k curves of every checkpoint over one slice, with or without bootstrap bands. */
 export function passAtKKind(slice: DifficultySlice, bands: boolean): StatisticKind {
@@ -50,4 +56,6 @@ export const POINT_KINDS: readonly StatisticKind[] = [
 export const INTERVAL_KINDS: readonly StatisticKind[] = [
   FRONTIER_KIND,
   ...DIFFICULTY_SLICES.map((slice) => passAtKKind(slice, true)),
+  SWEEP_COLUMNS_KIND,
+  CLAIMS_KIND,
 ];

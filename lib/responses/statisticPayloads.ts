@@ -29,8 +29,17 @@ import { checkpointSummaries, sliceSummary } from "../science/metrics";
 import { minSamples } from "../science/passAtK";
 import { checkpointPassAtKCurve } from "../science/passAtKCurves";
 import { sliceProblemIndices } from "../science/slices";
+import { claimsData } from "./claims";
 import { frontierPareto } from "./frontierPareto";
-import { FRONTIER_KIND, FRONTIER_POINTS_KIND, MATRIX_KIND, type StatisticKind } from "./statisticKinds";
+import {
+  CLAIMS_KIND,
+  FRONTIER_KIND,
+  FRONTIER_POINTS_KIND,
+  MATRIX_KIND,
+  type StatisticKind,
+  SWEEP_COLUMNS_KIND,
+} from "./statisticKinds";
+import { sweepColumns } from "./sweepColumns";
 
 /** An experiment's header and whole result matrix, as loadSweepMatrix reads them. */
 export interface LoadedSweep {
@@ -309,6 +318,10 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
       return stored(kind, version, problemCounts(sweep));
     case "problem-ids":
       return stored(kind, version, problemIdSet(sweep));
+    case SWEEP_COLUMNS_KIND:
+      return stored(kind, version, sweepColumns(sweep.matrix));
+    case CLAIMS_KIND:
+      return stored(kind, version, claimsData(sweep.header.slug, sweep.matrix));
     default: {
       const [, slice, bands] = kind.split(":");
       return stored(kind, version, passAtKCurves(sweep, slice as DifficultySlice, bands === "bands"));

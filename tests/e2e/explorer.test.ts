@@ -1,11 +1,13 @@
 import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClaimsResponse } from "../../lib/contracts/claimSchemas";
 import type { ExperimentDetail, FrontierData } from "../../lib/contracts/types";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { formatAlpha } from "../../lib/domain/alpha";
 import type { DifficultySlice } from "../../lib/domain/difficulty";
 import { getMetric } from "../../lib/science/metricRegistry";
+import { claimAnchor, formatClaimValue } from "../../lib/views/claimText";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 
 let session: BrowserSession;
@@ -169,6 +171,34 @@ describe("frontier explorer", () => {
       apiValue("hard", 0.5, "correctness"),
     );
     expect(apiValue("hard", 0.5, "solveRate")).not.toBe(apiValue("all", 0.5, "solveRate"));
+  });
+
+  it("shows one card per claim of the slice with the API's estimates, intervals and verdicts", async () => {
+    await openExplorer(page(), "?difficulty=hard");
+    const cards = page().getByTestId("claims").locator("[data-claim]");
+    // The worker stores the claims after the intervals; the cards ask again until they are there.
+    await cards.first().waitFor({ timeout: 90_000 });
+    const api = await getJson<ClaimsResponse>(
+      `/api/experiments/${DEMO_EXPERIMENT_SLUG}/claims?difficulty=hard`,
+    );
+    expect(api.claims.length).toBeGreaterThanOrEqual(5);
+    expect(await cards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-claim")))).toEqual(
+      api.claims.map((claim) => claim.id),
+    );
+    for (const claim of api.claims) {
+      const card = page().locator(`[data-claim="${claim.id}"]`);
+      expect(await card.getByTestId("claim-estimate").textContent()).toBe(
+        formatClaimValue(claim.id, claim.estimate),
+      );
+      expect(await card.getByTestId("claim-interval").textContent()).toBe(
+        `[${formatClaimValue(claim.id, claim.ci[0])}, ${formatClaimValue(claim.id, claim.ci[1])}]`,
+      );
+      expect((await card.getByTestId("claim-verdict").textContent())?.toLowerCase()).toBe(claim.verdict);
+      expect(await card.textContent()).toContain(claim.rule);
+      expect(await card.getByRole("link", { name: claim.title }).getAttribute("href")).toBe(
+        `/glossary#${claimAnchor(claim.id)}`,
+      );
+    }
   });
 
   it("reopens a copied link as exactly the same view in a fresh browser", async () => {

@@ -26,6 +26,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/experiments": await import("@/app/api/experiments/route"),
   "/api/experiments/{slug}": await import("@/app/api/experiments/[slug]/route"),
   "/api/experiments/{slug}/frontier": await import("@/app/api/experiments/[slug]/frontier/route"),
+  "/api/experiments/{slug}/claims": await import("@/app/api/experiments/[slug]/claims/route"),
   "/api/experiments/{slug}/matrix": await import("@/app/api/experiments/[slug]/matrix/route"),
   "/api/experiments/{slug}/pass-at-k": await import("@/app/api/experiments/[slug]/pass-at-k/route"),
   "/api/experiments/{slug}/ensembles": await import("@/app/api/experiments/[slug]/ensembles/route"),
@@ -172,6 +173,30 @@ const CALLS: Call[] = [
     path: "/api/experiments/{slug}/frontier",
     url: `/api/experiments/${SLUG}/frontier?collapsed=maybe`,
     status: 400,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/claims",
+    url: `/api/experiments/${SLUG}/claims?difficulty=hard&margin=3`,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/claims",
+    url: `/api/experiments/${SLUG}/claims?x=solveRate&y=meanPassRuntimeMs`,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/claims",
+    url: `/api/experiments/${SLUG}/claims?margin=-1`,
+    status: 400,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/claims",
+    url: "/api/experiments/no-such-thing/claims",
+    status: 404,
   },
   {
     method: "get",

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getCompare } from "@/app/api/compare/route";
+import { GET as getClaims } from "@/app/api/experiments/[slug]/claims/route";
 import { POST as postEnsemble } from "@/app/api/experiments/[slug]/ensembles/route";
 import { POST as postEnsembleSearch } from "@/app/api/experiments/[slug]/ensembles/search/route";
 import { GET as getExportCsv } from "@/app/api/experiments/[slug]/export.csv/route";
@@ -113,6 +114,8 @@ const queries = fc.dictionary(
     maxKeys: 5,
   },
 );
+
+const claimsQueries = fc.dictionary(fc.constantFrom("difficulty", "margin", "x", "y"), texts, { maxKeys: 4 });
 
 const member = fc.record(
   { alpha: fc.oneof(numbers, texts, fc.constant(null)), samples: fc.oneof(numbers, texts) },
@@ -262,6 +265,16 @@ describe("every API route answers any input in the error shape, never 500", () =
       fc.asyncProperty(slugs, queries, async (slug, query) => {
         const url = `${BASE}/api/experiments/x/pass-at-k?${new URLSearchParams(query)}`;
         await expectWellFormed(getPassAtK(new Request(url), context(slug)));
+      }),
+      options,
+    );
+  });
+
+  it("GET /api/experiments/[slug]/claims with any query", async () => {
+    await fc.assert(
+      fc.asyncProperty(slugs, claimsQueries, async (slug, query) => {
+        const url = `${BASE}/api/experiments/x/claims?${new URLSearchParams(query)}`;
+        await expectWellFormed(getClaims(new Request(url), context(slug)));
       }),
       options,
     );

@@ -8,12 +8,14 @@ import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../../lib
 import { memoryFile } from "../../lib/import/inputFile";
 import { loadDemoSweep } from "../../lib/import/loadDemo";
 import {
+  CLAIMS_KIND,
   FRONTIER_KIND,
   FRONTIER_POINTS_KIND,
   INTERVAL_KINDS,
   MATRIX_KIND,
   POINT_KINDS,
   passAtKKind,
+  SWEEP_COLUMNS_KIND,
 } from "../../lib/responses/statisticKinds";
 import { CURVE_BOOTSTRAP, FRONTIER_BOOTSTRAP, type LoadedSweep } from "../../lib/responses/statisticPayloads";
 import { bootstrapCI, bootstrapFrontierStrata } from "../../lib/science/bootstrap";
@@ -366,6 +368,8 @@ describe("a database from before a kind's format changed", () => {
       FRONTIER_KIND,
       FRONTIER_POINTS_KIND,
       MATRIX_KIND,
+      CLAIMS_KIND,
+      SWEEP_COLUMNS_KIND,
       ...DIFFICULTY_SLICES.map((s) => passAtKKind(s, true)),
     ];
     expect(outcome.computed.sort()).toEqual(versioned.sort());

@@ -1,8 +1,9 @@
 import type { EnsembleRequest } from "../../contracts/scalingTypes";
 import type { DifficultySlice } from "../../domain/difficulty";
+import type { ClaimAxes } from "../../science/claims";
 import type { EnsembleMemberInput, EnsembleSearchSettings } from "../../science/ensembleSearchSummary";
 
-/** Work for a compute thread, on an experiment version's stored matrix (its JSON text). */
+/** Work for a compute thread, on an experiment version's stored matrix or sweep columns (JSON text). */
 export type ComputeTask =
   | { type: "ensemble"; matrix: string; request: EnsembleRequest }
   | { type: "ensemble-search"; matrix: string; settings: EnsembleSearchSettings }
@@ -12,7 +13,9 @@ export type ComputeTask =
       difficulty: DifficultySlice;
       members: EnsembleMemberInput[];
       bands: boolean;
-    };
+    }
+  /** On the stored sweep columns (verdicts too: the stored matrix holds passes only), JSON text. */
+  | { type: "claims-axes"; sweep: string; difficulty: DifficultySlice; axes: ClaimAxes };
 
 /** A thread's answer: the value, or the API error (a 400 the request earned) to rethrow. */
 export type ComputeOutcome =

@@ -1,12 +1,16 @@
 import type { ScalingMatrixPayload } from "../../contracts/scalingTypes";
 import type { SweepMatrix } from "../../domain/sweep";
+import { extrapolationOnAxes } from "../../responses/claims";
 import { payloadToMatrix } from "../../responses/payloadMatrix";
+import { sweepFromColumns } from "../../responses/sweepColumns";
 import { evaluateEnsemble, searchEnsemblesOf } from "../ensembles";
 import { ApiError } from "../errors";
 import { ensembleCurve } from "../scalingCurves";
 import type { ComputeOutcome, ComputeTask } from "./task";
 
-function run(task: ComputeTask, slug: string, matrix: SweepMatrix): unknown {
+type MatrixTask = Exclude<ComputeTask, { type: "claims-axes" }>;
+
+function run(task: MatrixTask, slug: string, matrix: SweepMatrix): unknown {
   switch (task.type) {
     case "ensemble":
       return evaluateEnsemble(slug, matrix, task.request);
@@ -23,6 +27,11 @@ function run(task: ComputeTask, slug: string, matrix: SweepMatrix): unknown {
  */
 export default function compute(task: ComputeTask): ComputeOutcome {
   try {
+    if (task.type === "claims-axes")
+      return {
+        ok: true,
+        value: extrapolationOnAxes(sweepFromColumns(JSON.parse(task.sweep)), task.difficulty, task.axes),
+      };
     const payload = JSON.parse(task.matrix) as ScalingMatrixPayload;
     const matrix = payloadToMatrix(payload);
     return { ok: true, value: run(task, payload.experiment.slug, matrix) };

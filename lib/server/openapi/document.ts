@@ -1,7 +1,13 @@
 import { type CreateDocumentOptions, createDocument, type oas31 } from "zod-openapi";
 import type { RouteSpec } from "./routeSpec";
 import { compareRoute } from "./routes/compare";
-import { experimentDetailRoute, experimentListRoute, frontierRoute, matrixRoute } from "./routes/experiments";
+import {
+  claimsRoute,
+  experimentDetailRoute,
+  experimentListRoute,
+  frontierRoute,
+  matrixRoute,
+} from "./routes/experiments";
 import { exportCsvRoute, mergekitRoute, previewRoute } from "./routes/exports";
 import { healthRoute } from "./routes/health";
 import { importsRoute } from "./routes/imports";
@@ -29,6 +35,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   experimentListRoute,
   experimentDetailRoute,
   frontierRoute,
+  claimsRoute,
   matrixRoute,
   problemCountsRoute,
   problemChangesRoute,

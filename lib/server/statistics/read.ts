@@ -3,11 +3,13 @@ import type { Db } from "../../db/client";
 import { type StatisticHead, statisticHead, statisticPayload } from "../../db/queries/statistics";
 import type { DifficultySlice } from "../../domain/difficulty";
 import {
+  CLAIMS_KIND,
   FRONTIER_KIND,
   FRONTIER_POINTS_KIND,
   MATRIX_KIND,
   passAtKKind,
   type StatisticKind,
+  SWEEP_COLUMNS_KIND,
 } from "../../responses/statisticKinds";
 import { positiveIntegerSetting } from "../envSetting";
 import { ApiError } from "../errors";
@@ -40,6 +42,8 @@ export const READS: {
   detail: StoredRead;
   frontier: StoredRead;
   matrix: StoredRead;
+  claims: StoredRead;
+  sweepColumns: StoredRead;
   problems: StoredRead;
   problemIds: StoredRead;
   passAtK(slice: DifficultySlice, bands: boolean): StoredRead;
@@ -47,6 +51,8 @@ export const READS: {
   detail: { kinds: ["detail"], status: false },
   frontier: { kinds: [FRONTIER_KIND, FRONTIER_POINTS_KIND], status: true },
   matrix: { kinds: [MATRIX_KIND], status: false },
+  claims: { kinds: [CLAIMS_KIND], status: false },
+  sweepColumns: { kinds: [SWEEP_COLUMNS_KIND], status: false },
   problems: { kinds: ["problems"], status: false },
   problemIds: { kinds: ["problem-ids"], status: false },
   passAtK: (slice, bands) => ({

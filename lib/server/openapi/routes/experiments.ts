@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { claimsQuerySchema, claimsResponseSchema } from "../../../contracts/claimSchemas";
 import {
   experimentChangedSchema,
   experimentDetailSchema,
@@ -131,5 +132,43 @@ export const matrixRoute: RouteSpec = {
       "Column-wise: entry i of each checkpoint's n and pass belongs to problem i.",
       scalingMatrixSchema,
     ),
+  },
+};
+
+export const claimsRoute: RouteSpec = {
+  path: "/api/experiments/{slug}/claims",
+  operations: {
+    get: {
+      operationId: "getClaims",
+      tags: ["Experiments"],
+      summary:
+        "The research's claims tested on one difficulty slice, each with its estimate, interval and verdict",
+      description:
+        'tradeoff-time-limit, tradeoff-wrong-answer, flat-solve-rate (TOST at `margin`), extrapolation-extends (hypervolume gain on `x`, `y`), complementary-problems and ensemble-gain, from the version\'s seeded paired bootstrap over problems (docs/science.md, "Claims tested on the data"). A claim whose data is missing is absent. `retraces` needs trained checkpoints, which alphascope does not hold yet. Other axes than the defaults are computed in a compute thread (503 `busy` when every thread is taken).',
+      requestParams: {
+        path: slugPath,
+        header: conditionalRead.header,
+        query: claimsQuerySchema.safeExtend({
+          difficulty: claimsQuerySchema.shape.difficulty.meta({ description: "The difficulty slice." }),
+          margin: claimsQuerySchema.shape.margin.meta({
+            description: "flat-solve-rate's equivalence margin in percentage points (default 2).",
+          }),
+          x: claimsQuerySchema.shape.x.meta({ description: "Metric id of the hypervolume's x axis." }),
+          y: claimsQuerySchema.shape.y.meta({
+            description: "Metric id of the hypervolume's y axis (not x).",
+          }),
+        }),
+      },
+      responses: {
+        "200": jsonResponse("The claims of the slice.", claimsResponseSchema, conditionalRead.headers),
+        ...conditionalRead.notModified,
+        ...errorResponses({
+          ...SLUG_ERRORS,
+          400: "The slug or a query parameter is invalid: the message names it.",
+          409: "The experiment was re-imported while claims on other axes were computed; ask again.",
+          ...READ_UNAVAILABLE,
+        }),
+      },
+    },
   },
 };

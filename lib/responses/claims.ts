@@ -1,0 +1,141 @@
+import type { ClaimsQuery, ClaimsResponse } from "../contracts/claimSchemas";
+import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../domain/difficulty";
+import type { SweepMatrix } from "../domain/sweep";
+import { DEFAULT_BOOTSTRAP, endpointIndices } from "../science/bootstrap";
+import {
+  CLAIM_ENSEMBLE_MAX_MEMBERS,
+  type Claim,
+  type ClaimAxes,
+  claimEnsembleBudget,
+  claimsBootstrap,
+  DEFAULT_EQUIVALENCE_MARGIN,
+  extrapolationClaim,
+  flatSolveRateClaim,
+  type SliceBootstrap,
+  sliceClaims,
+  solveRateChange,
+} from "../science/claims";
+import { runEnsembleSearch } from "../science/ensembleSearchSummary";
+import { DEFAULT_FRONTIER_AXES } from "../science/guardedPareto";
+import { sliceProblemIndices } from "../science/slices";
+
+/** One slice's claims as stored, with what a different margin needs to judge flat-solve-rate again. */
+export interface StoredSliceClaims {
+  problems: number;
+  claims: Claim[];
+  solveRateChange: { estimate: number; ci90: [number, number]; ci95: [number, number] } | null;
+}
+
+/** The claims kind's body: every slice's claims at the default margin and axes. */
+export interface StoredClaims {
+  version: string;
+  experiment: string;
+  bootstrap: { resamples: number; seed: number; level: number };
+  axes: ClaimAxes;
+  margin: number;
+  slices: Record<DifficultySlice, StoredSliceClaims>;
+}
+
+/** The claims' bootstrap: the version's one setting (the frontier's). */
+export const CLAIMS_BOOTSTRAP = DEFAULT_BOOTSTRAP;
+
+/** Each slice's bootstrap from one stratified run: the difficulties are the strata, "all" their union. */
+export function slicesBootstrap(matrix: SweepMatrix): Record<DifficultySlice, SliceBootstrap> {
+  const strata = DIFFICULTIES.map((difficulty) => sliceProblemIndices(matrix, difficulty));
+  const { strata: byDifficulty, combined } = claimsBootstrap(matrix, strata, CLAIMS_BOOTSTRAP);
+  return Object.fromEntries(
+    DIFFICULTY_SLICES.map((slice) => [
+      slice,
+      slice === "all" ? combined : byDifficulty[DIFFICULTIES.indexOf(slice)],
+    ]),
+  ) as Record<DifficultySlice, SliceBootstrap>;
+}
+
+function storedSlice(
+  slug: string,
+  matrix: SweepMatrix,
+  difficulty: DifficultySlice,
+  slice: SliceBootstrap,
+): StoredSliceClaims {
+  const budget = claimEnsembleBudget(matrix, slice.problems);
+  const ensemble =
+    budget === null
+      ? null
+      : runEnsembleSearch(matrix, slice.problems, slug, {
+          budget,
+          maxMembers: CLAIM_ENSEMBLE_MAX_MEMBERS,
+          difficulty,
+          top: 1,
+        });
+  const { a, b } = endpointIndices(matrix);
+  return {
+    problems: slice.problems.length,
+    claims: sliceClaims(matrix, slice, {
+      margin: DEFAULT_EQUIVALENCE_MARGIN,
+      axes: DEFAULT_FRONTIER_AXES,
+      bootstrap: CLAIMS_BOOTSTRAP,
+      ensemble,
+    }),
+    solveRateChange: a === null || b === null ? null : solveRateChange(slice, a, b),
+  };
+}
+
+/**
+ * GET /api/experiments/[slug]/claims, every slice at the default margin and axes (stored by the
+ * statistics job: one bootstrap like the frontier's plus one ensemble search per slice).
+ */
+export function claimsData(slug: string, matrix: SweepMatrix): Omit<StoredClaims, "version"> {
+  const slices = slicesBootstrap(matrix);
+  return {
+    experiment: slug,
+    bootstrap: { ...CLAIMS_BOOTSTRAP },
+    axes: { ...DEFAULT_FRONTIER_AXES },
+    margin: DEFAULT_EQUIVALENCE_MARGIN,
+    slices: Object.fromEntries(
+      DIFFICULTY_SLICES.map((slice) => [slice, storedSlice(slug, matrix, slice, slices[slice])]),
+    ) as Record<DifficultySlice, StoredSliceClaims>,
+  };
+}
+
+/** Whether a query asks for other axes than the stored ones (extrapolation-extends must be recomputed). */
+export function asksOtherAxes(query: ClaimsQuery): boolean {
+  return query.x !== DEFAULT_FRONTIER_AXES.x || query.y !== DEFAULT_FRONTIER_AXES.y;
+}
+
+/** `extrapolation-extends` on other axes for one slice (a compute thread's work: one bootstrap). */
+export function extrapolationOnAxes(
+  matrix: SweepMatrix,
+  difficulty: DifficultySlice,
+  axes: ClaimAxes,
+): Claim | null {
+  return extrapolationClaim(matrix, slicesBootstrap(matrix)[difficulty], axes, CLAIMS_BOOTSTRAP.level);
+}
+
+/**
+ * The answer for one slice: the stored claims, flat-solve-rate judged at the query's margin (points)
+ * and, for other axes, extrapolation-extends replaced by `extrapolation` (absent when null).
+ */
+export function claimsAnswer(
+  stored: StoredClaims,
+  query: ClaimsQuery,
+  extrapolation?: Claim | null,
+): ClaimsResponse {
+  const slice = stored.slices[query.difficulty];
+  const margin = query.margin / 100;
+  const claims = slice.claims.flatMap((claim): Claim[] => {
+    if (claim.id === "flat-solve-rate" && slice.solveRateChange) {
+      const { estimate, ci90, ci95 } = slice.solveRateChange;
+      return [flatSolveRateClaim(estimate, ci90, ci95, margin)];
+    }
+    if (claim.id === "extrapolation-extends" && extrapolation !== undefined)
+      return extrapolation ? [extrapolation] : [];
+    return [claim];
+  });
+  return {
+    version: stored.version,
+    difficulty: query.difficulty,
+    margin: query.margin,
+    axes: { x: query.x, y: query.y },
+    claims,
+  };
+}

@@ -1,0 +1,53 @@
+import type { ClaimsQuery } from "../contracts/claimSchemas";
+import type { Db } from "../db/client";
+import { asksOtherAxes, claimsAnswer, type StoredClaims } from "../responses/claims";
+import type { Claim } from "../science/claims";
+import { computeOffThread, requireComputeCapacity } from "./compute/pool";
+import { ApiError } from "./errors";
+import { matchesEtag, READS, readStoredResponse, versionedHeaders } from "./statistics/read";
+
+/** The current version changed while its claims on other axes were being computed. */
+class VersionMovedError extends ApiError {
+  constructor(slug: string) {
+    super(409, "version_changed", `"${slug}" was re-imported during the request; ask again.`);
+    this.name = "VersionMovedError";
+  }
+}
+
+/**
+ * GET /api/experiments/[slug]/claims: the stored claims of the current version for the slice, with
+ * flat-solve-rate judged at the asked margin (no recomputation: its intervals are stored). Other axes
+ * than the defaults recompute extrapolation-extends in a compute thread (one bootstrap) from the
+ * stored sweep columns, so the request thread only reads stored text. Null when no experiment has
+ * that slug; a 503 while the worker has not stored them yet.
+ */
+export async function readClaims(
+  db: Db,
+  slug: string,
+  query: ClaimsQuery,
+  ifNoneMatch: string | null,
+): Promise<Response | null> {
+  const stored = await readStoredResponse(db, slug, READS.claims);
+  if (!stored) return null;
+  const etag = `${stored.etag.slice(0, -1)}.${query.difficulty}.${query.margin}.${query.x}.${query.y}"`;
+  if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag))
+    return new Response(null, { status: 304, headers: versionedHeaders(etag) });
+  const claims = JSON.parse(stored.body as string) as StoredClaims;
+  let extrapolation: Claim | null | undefined;
+  if (asksOtherAxes(query)) {
+    requireComputeCapacity();
+    const sweep = await readStoredResponse(db, slug, READS.sweepColumns);
+    if (!sweep) return null;
+    if (sweep.version !== claims.version) throw new VersionMovedError(slug);
+    extrapolation = await computeOffThread<Claim | null>({
+      type: "claims-axes",
+      sweep: sweep.body as string,
+      difficulty: query.difficulty,
+      axes: { x: query.x, y: query.y },
+    });
+  }
+  return new Response(JSON.stringify(claimsAnswer(claims, query, extrapolation)), {
+    status: 200,
+    headers: { "content-type": "application/json", ...versionedHeaders(etag) },
+  });
+}

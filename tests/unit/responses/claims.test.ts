@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { asksOtherAxes, claimsAnswer, claimsData, type StoredClaims } from "../../../lib/responses/claims";
+import type { Claim } from "../../../lib/science/claims";
+import { syntheticMatrix } from "../../../lib/science/syntheticMatrix";
+
+const matrix = syntheticMatrix({ alphas: [-0.5, 0, 0.5, 1, 1.5], problems: 36, samples: 12, seed: 5 });
+const stored: StoredClaims = { version: "v1", ...claimsData("sweep", matrix) };
+const query = { difficulty: "hard", margin: 2, x: "correctness", y: "efficiency" } as const;
+
+describe("claimsData", () => {
+  it("stores every slice's claims at the default margin with the solve-rate change's two intervals", () => {
+    expect(Object.keys(stored.slices)).toEqual(["all", "easy", "medium", "hard"]);
+    expect(stored.margin).toBe(0.02);
+    const hard = stored.slices.hard;
+    expect(hard.problems).toBe(12);
+    const flat = hard.claims.find((claim) => claim.id === "flat-solve-rate");
+    expect(flat?.ci).toEqual(hard.solveRateChange?.ci90);
+    expect(hard.solveRateChange?.ci95[0]).toBeLessThanOrEqual(hard.solveRateChange?.ci90[0] ?? Number.NaN);
+  });
+});
+
+describe("claimsAnswer", () => {
+  it("answers the stored claims of the slice at the default margin", () => {
+    const answer = claimsAnswer(stored, query);
+    expect(answer).toMatchObject({
+      version: "v1",
+      difficulty: "hard",
+      margin: 2,
+      axes: { x: "correctness", y: "efficiency" },
+    });
+    expect(answer.claims).toEqual(stored.slices.hard.claims);
+  });
+
+  it("judges flat-solve-rate again at another margin, keeping its numbers", () => {
+    const wide = claimsAnswer(stored, { ...query, margin: 50 }).claims.find(
+      (c) => c.id === "flat-solve-rate",
+    );
+    const stock = stored.slices.hard.claims.find((c) => c.id === "flat-solve-rate");
+    expect(wide?.verdict).toBe("supported");
+    expect(wide?.estimate).toBe(stock?.estimate);
+    expect(wide?.ci).toEqual(stock?.ci);
+    expect(wide?.rule).toContain("±50.0 points");
+  });
+
+  it("puts a recomputed extrapolation claim in place, or leaves it out when it has no data on those axes", () => {
+    const other = { ...query, x: "solveRate", y: "passAt10" } as const;
+    expect(asksOtherAxes(query)).toBe(false);
+    expect(asksOtherAxes(other)).toBe(true);
+    const replacement = {
+      ...stored.slices.hard.claims[0],
+      id: "extrapolation-extends",
+      estimate: 0.5,
+    } as Claim;
+    const replaced = claimsAnswer(stored, other, replacement).claims;
+    expect(replaced.find((c) => c.id === "extrapolation-extends")?.estimate).toBe(0.5);
+    expect(claimsAnswer(stored, other, null).claims.map((c) => c.id)).not.toContain("extrapolation-extends");
+  });
+});
