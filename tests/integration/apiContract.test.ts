@@ -25,6 +25,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/openapi.json": await import("@/app/api/openapi.json/route"),
   "/api/experiments": await import("@/app/api/experiments/route"),
   "/api/experiments/{slug}": await import("@/app/api/experiments/[slug]/route"),
+  "/api/experiments/{slug}/restore": await import("@/app/api/experiments/[slug]/restore/route"),
   "/api/experiments/{slug}/frontier": await import("@/app/api/experiments/[slug]/frontier/route"),
   "/api/experiments/{slug}/matrix": await import("@/app/api/experiments/[slug]/matrix/route"),
   "/api/experiments/{slug}/pass-at-k": await import("@/app/api/experiments/[slug]/pass-at-k/route"),
@@ -445,6 +446,21 @@ const CALLS: Call[] = [
       files: [{ name: "broken.jsonl", content: "{not json" }],
     }),
     status: 422,
+  },
+  { method: "delete", path: "/api/experiments/{slug}", url: "/api/experiments/contract-import", status: 200 },
+  { method: "delete", path: "/api/experiments/{slug}", url: "/api/experiments/contract-import", status: 404 },
+  { method: "delete", path: "/api/experiments/{slug}", url: "/api/experiments/Not%20A%20Slug", status: 400 },
+  {
+    method: "post",
+    path: "/api/experiments/{slug}/restore",
+    url: "/api/experiments/contract-import/restore",
+    status: 200,
+  },
+  {
+    method: "post",
+    path: "/api/experiments/{slug}/restore",
+    url: "/api/experiments/contract-import/restore",
+    status: 404,
   },
 ];
 

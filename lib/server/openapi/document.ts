@@ -1,7 +1,13 @@
 import { type CreateDocumentOptions, createDocument, type oas31 } from "zod-openapi";
 import type { RouteSpec } from "./routeSpec";
 import { compareRoute } from "./routes/compare";
-import { experimentDetailRoute, experimentListRoute, frontierRoute, matrixRoute } from "./routes/experiments";
+import {
+  experimentDetailRoute,
+  experimentListRoute,
+  experimentRestoreRoute,
+  frontierRoute,
+  matrixRoute,
+} from "./routes/experiments";
 import { exportCsvRoute, mergekitRoute, previewRoute } from "./routes/exports";
 import { healthRoute } from "./routes/health";
 import { importsRoute } from "./routes/imports";
@@ -28,6 +34,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   openApiRoute,
   experimentListRoute,
   experimentDetailRoute,
+  experimentRestoreRoute,
   frontierRoute,
   matrixRoute,
   problemCountsRoute,
