@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/main";
 import type { Db } from "@/lib/db/client";
 import { experimentTarget, listAuditEvents } from "@/lib/db/queries/audit";
+import { DEMO_EXPERIMENT_SLUG } from "@/lib/demo/experiment";
 import { generateDemoSweep } from "@/lib/demo/generate";
 import type { SweepInput } from "@/lib/domain/sweepInput";
 import { ImportConflictError } from "@/lib/import/conflicts";
@@ -70,6 +71,10 @@ async function reads(): Promise<Record<string, { status: number; text: string }>
     ]),
   );
   return Object.fromEntries(entries);
+}
+
+async function trashedAt(slug: string): Promise<Date | null> {
+  return (await db.experiment.findUniqueOrThrow({ where: { slug } })).deletedAt;
 }
 
 async function listedSlugs(): Promise<string[]> {
@@ -155,6 +160,18 @@ describe("deleting an experiment moves it to the trash", () => {
     expect(await runCli(["trash"], io)).toBe(0);
     expect(out.at(-1)).toBe("The trash is empty.");
     expect(await listedSlugs()).toEqual([KEPT, SLUG].sort());
+  });
+
+  it("`alphascope demo` does not reload a demo experiment that is in the trash: it names restore", async () => {
+    const out: string[] = [];
+    const io = { out: (text: string) => out.push(text), err: (text: string) => out.push(text) };
+    await storeSweep(db, sweep(DEMO_EXPERIMENT_SLUG));
+    expect(await runCli(["delete", DEMO_EXPERIMENT_SLUG, "--yes"], io)).toBe(0);
+    expect(await runCli(["demo"], io)).toBe(1);
+    expect(out.at(-1)).toContain(`alphascope restore ${DEMO_EXPERIMENT_SLUG}`);
+    expect(await purgeExpiredTrash(db, (await trashedAt(DEMO_EXPERIMENT_SLUG)) as Date, 0)).toEqual([
+      DEMO_EXPERIMENT_SLUG,
+    ]);
   });
 });
 
