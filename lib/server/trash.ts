@@ -1,5 +1,5 @@
+import type { AuditActor } from "../contracts/audit";
 import type { Db } from "../db/client";
-import type { AuditActor } from "../db/queries/audit";
 import { purgeTrash, restoreExperiment, trashExperiment } from "../db/queries/experiments";
 import { SettingError } from "../import/settings";
 import { NotFoundError } from "./errors";

@@ -53,6 +53,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/snapshots/{id}/pass-at-k": await import("@/app/api/snapshots/[id]/pass-at-k/route"),
   "/api/snapshots/{id}/ensembles": await import("@/app/api/snapshots/[id]/ensembles/route"),
   "/api/imports": await import("@/app/api/imports/route"),
+  "/api/audit": await import("@/app/api/audit/route"),
 };
 
 const sweep: SweepInput = (() => {
@@ -461,6 +462,15 @@ const CALLS: Call[] = [
     path: "/api/experiments/{slug}/restore",
     url: "/api/experiments/contract-import/restore",
     status: 404,
+  },
+  { method: "get", path: "/api/audit", url: "/api/audit?experiment=contract-import&limit=10", status: 200 },
+  { method: "get", path: "/api/audit", url: "/api/audit?limit=0", status: 400 },
+  {
+    method: "get",
+    path: "/api/audit",
+    url: "/api/audit",
+    headers: { host: "alphascope.example" },
+    status: 403,
   },
 ];
 

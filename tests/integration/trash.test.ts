@@ -22,6 +22,7 @@ const { GET: csvRoute } = await import("@/app/api/experiments/[slug]/export.csv/
 const { GET: studyRoute } = await import("@/app/api/studies/[slug]/route");
 const { POST: postSnapshot } = await import("@/app/api/snapshots/route");
 const { GET: getSnapshot } = await import("@/app/api/snapshots/[id]/route");
+const { GET: auditRoute } = await import("@/app/api/audit/route");
 
 const demo = generateDemoSweep({
   seed: 23,
@@ -172,6 +173,34 @@ describe("deleting an experiment moves it to the trash", () => {
     expect(await purgeExpiredTrash(db, (await trashedAt(DEMO_EXPERIMENT_SLUG)) as Date, 0)).toEqual([
       DEMO_EXPERIMENT_SLUG,
     ]);
+  });
+});
+
+describe("the audit trail", () => {
+  it("names the shared token as the actor in token mode, and GET /api/audit needs write access", async () => {
+    process.env.ALPHASCOPE_WRITE_TOKEN = "trash-test-token";
+    try {
+      const bearer = { authorization: "Bearer trash-test-token" };
+      const withToken = (path: string, method = "GET") =>
+        new Request(`http://alphascope.example${path}`, { method, headers: bearer });
+      expect(
+        (await experiment.DELETE(withToken(`/api/experiments/${KEPT}`, "DELETE"), slugContext(KEPT))).status,
+      ).toBe(200);
+      expect(
+        (await restoreRoute(withToken(`/api/experiments/${KEPT}/restore`, "POST"), slugContext(KEPT))).status,
+      ).toBe(200);
+      const anonymous = await auditRoute(new Request("http://alphascope.example/api/audit"));
+      expect(anonymous.status).toBe(401);
+      const answer = await auditRoute(withToken(`/api/audit?experiment=${KEPT}&limit=2`));
+      expect(answer.status).toBe(200);
+      const events = (await answer.json()) as { actor: string; action: string; target: string }[];
+      expect(events.map(({ actor, action, target }) => [actor, action, target])).toEqual([
+        ["token", "experiment.restore", `experiment:${KEPT}`],
+        ["token", "experiment.delete", `experiment:${KEPT}`],
+      ]);
+    } finally {
+      delete process.env.ALPHASCOPE_WRITE_TOKEN;
+    }
   });
 });
 

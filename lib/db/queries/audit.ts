@@ -1,14 +1,12 @@
+import {
+  type AuditAction,
+  type AuditActor,
+  type AuditEvent,
+  auditActionSchema,
+  auditActorSchema,
+} from "../../contracts/audit";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
-
-/**
- * Who made a write, until sign-in exists: 'local' (a loopback request or the CLI on the database),
- * 'token' (a request carrying the shared write token), 'system' (the purge job).
- */
-export type AuditActor = "local" | "token" | "system";
-
-/** The writes recorded so far (the CHECK constraint of audit_events lists the same). */
-export type AuditAction = "experiment.delete" | "experiment.restore" | "experiment.purge";
 
 export interface AuditEventInput {
   actor: AuditActor;
@@ -16,11 +14,6 @@ export interface AuditEventInput {
   /** What was written, e.g. `experiment:<slug>`. */
   target: string;
   summary: string;
-}
-
-export interface AuditEvent extends AuditEventInput {
-  id: number;
-  at: string;
 }
 
 /** The audit target naming an experiment. */
@@ -46,8 +39,8 @@ export async function listAuditEvents(
   return rows.map((row) => ({
     id: row.id,
     at: row.at.toISOString(),
-    actor: row.actor as AuditActor,
-    action: row.action as AuditAction,
+    actor: auditActorSchema.parse(row.actor),
+    action: auditActionSchema.parse(row.action),
     target: row.target,
     summary: row.summary,
   }));

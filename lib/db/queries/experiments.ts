@@ -1,7 +1,8 @@
+import type { AuditActor } from "../../contracts/audit";
 import type { ExperimentListItem } from "../../contracts/types";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
-import { type AuditActor, experimentTarget, recordAuditEvent } from "./audit";
+import { experimentTarget, recordAuditEvent } from "./audit";
 import { storedSetting } from "./statistics";
 
 interface ExperimentListRow {

@@ -1,5 +1,6 @@
 import { type CreateDocumentOptions, createDocument, type oas31 } from "zod-openapi";
 import type { RouteSpec } from "./routeSpec";
+import { auditRoute } from "./routes/audit";
 import { compareRoute } from "./routes/compare";
 import {
   experimentDetailRoute,
@@ -60,6 +61,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   savedViewRoute,
   savedViewOrderRoute,
   importsRoute,
+  auditRoute,
 ];
 
 export type OpenApiDocument = oas31.OpenAPIObject;
