@@ -7,6 +7,8 @@ import { ensembleCommand } from "./commands/ensemble";
 import { experimentsCommand } from "./commands/experiments";
 import { importCommand } from "./commands/import";
 import { metricsCommand } from "./commands/metrics";
+import { restoreCommand } from "./commands/restore";
+import { trashCommand } from "./commands/trash";
 import { type CliIO, processIO, UsageError } from "./context";
 import { USAGE } from "./usage";
 
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   ensemble: ensembleCommand,
   delete: deleteCommand,
+  restore: restoreCommand,
+  trash: trashCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; errors are printed, never thrown. */

@@ -4,7 +4,9 @@ Usage:
   alphascope experiments [--json]              list experiments
   alphascope metrics <slug> [--json]           per-checkpoint metrics (the JSON of GET /api/experiments/<slug>)
   alphascope demo                              load the synthetic demo sweep (idempotent)
-  alphascope delete <slug> --yes               delete an experiment with its checkpoints and results
+  alphascope delete <slug> --yes               move an experiment to the trash (ALPHASCOPE_TRASH_DAYS, default 30)
+  alphascope restore <slug>                    bring a deleted experiment back from the trash
+  alphascope trash [--json]                    list deleted experiments with their purge dates
   alphascope import <file|manifest|directory> [options]  import evaluation results
                             (a directory: one alpha_<α>/ or alpha=<α>/ folder per run)
       --experiment <slug>   experiment to import into (created when missing)

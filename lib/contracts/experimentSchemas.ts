@@ -191,3 +191,17 @@ export const frontierDataSchema = z
     ),
   })
   .meta({ id: "FrontierData" });
+
+export const experimentTrashedSchema = z
+  .object({
+    slug: z.string(),
+    deletedAt: z.string().describe("When the experiment was moved to the trash (ISO 8601)."),
+    purgeAfter: z
+      .string()
+      .describe("When the purge job may delete it for good (deletedAt + ALPHASCOPE_TRASH_DAYS, ISO 8601)."),
+  })
+  .meta({ id: "ExperimentTrashed" });
+
+export const experimentRestoredSchema = z
+  .object({ slug: z.string(), restored: z.literal(true) })
+  .meta({ id: "ExperimentRestored" });

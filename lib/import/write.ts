@@ -159,6 +159,17 @@ export async function writeSources<Rows extends SourceRows>(
   // import as a whole, never half of it, and saves the final flush of a large import.
   await tx.$executeRawUnsafe(`SET LOCAL synchronous_commit = off`);
   const stored = await findOrCreateExperiment(tx, experiment);
+  if (stored.trashed) {
+    // The slug stays reserved while its experiment is in the trash: writing into it would either
+    // mix new results into deleted ones or lose the deleted ones for good.
+    throw new ImportConflictError({
+      file: `experiment "${stored.slug}"`,
+      field: "experiment",
+      message:
+        `Experiment "${stored.slug}" is in the trash. Bring it back with \`alphascope restore ${stored.slug}\` ` +
+        `(or POST /api/experiments/${stored.slug}/restore), or import under another slug.`,
+    });
+  }
   const skipReferenceTriggers = await canSkipReferenceTriggers(tx);
   const files: WrittenSource<Rows>[] = [];
   for (const source of sources) {

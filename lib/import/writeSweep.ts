@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { deleteExperiment } from "../db/queries/experiments";
+import { destroyExperiment } from "../db/queries/experiments";
 import type { ImportSource } from "../db/queries/importBatches";
 import type { Difficulty } from "../domain/difficulty";
 import type { SweepInput } from "../domain/sweepInput";
@@ -67,13 +67,14 @@ function sweepSource(sweep: SweepInput, record: SweepRecord): RowSource {
 
 /**
  * Stores a whole sweep held in memory (the demo's) the way an import stores a file, through the
- * same writer, checks and import_batches records, in one transaction: all of it or nothing. An
- * experiment with the same slug is replaced whole. Problems are shared per benchmark: a stored
- * problem only gains metadata it lacked, and a contradicting difficulty is refused.
+ * same writer, checks and import_batches records, in one transaction: all of it or nothing. A live
+ * experiment with the same slug is replaced whole (one in the trash is refused). Problems are
+ * shared per benchmark: a stored problem only gains metadata it lacked, and a contradicting
+ * difficulty is refused.
  */
 export function writeSweep(db: Db, sweep: SweepInput, record: SweepRecord): Promise<WrittenSweep> {
   return db.$transaction(async (tx) => {
-    const replaced = await deleteExperiment(tx, sweep.experiment.slug);
+    const replaced = await destroyExperiment(tx, sweep.experiment.slug);
     // A sweep held in memory (the demo, tests) lists each α once by construction: no file can have
     // been given two α, so equal checkpoints are its author's intent.
     const options = { source: record.source, replace: false, confirmIdentical: true };

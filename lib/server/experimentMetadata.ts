@@ -29,7 +29,7 @@ function columnsOf(patch: Omit<ExperimentMetadataPatch, "study" | "studyName">):
  * problem's difficulty contradicts the one stored there; nothing changes then). Every stored body
  * carries the metadata, so the change makes a new version with its point statistics and the job
  * that recomputes the intervals, as an import does. The study is not part of the stored bodies: a
- * change of study alone keeps the version. Null when no experiment has that slug.
+ * change of study alone keeps the version. Null when no live experiment has that slug.
  */
 export async function changeExperimentMetadata(
   db: Db,
@@ -39,8 +39,8 @@ export async function changeExperimentMetadata(
   const { study, studyName, ...metadata } = patch;
   return db.$transaction(async (tx) => {
     await lockExperimentWrites(tx, slug);
-    const current = await tx.experiment.findUnique({
-      where: { slug },
+    const current = await tx.experiment.findFirst({
+      where: { slug, deletedAt: null },
       select: { id: true, benchmark: true, version: true },
     });
     if (!current) return null;

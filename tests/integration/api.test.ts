@@ -212,7 +212,7 @@ describe("the CLI reads the same numbers as the API", () => {
     expect(second.out.join("\n")).toContain("Nothing to do");
   });
 
-  it("`alphascope delete` asks for --yes, then removes the experiment and leaves the problems", async () => {
+  it("`alphascope delete` asks for --yes, then moves the experiment to the trash and leaves the problems", async () => {
     const refused = capture();
     expect(await runCli(["delete", "demo-coverage-sweep"], refused.io)).toBe(2);
     expect(refused.err.join("\n")).toContain("Run again with --yes");
@@ -220,9 +220,11 @@ describe("the CLI reads the same numbers as the API", () => {
     const deleted = capture();
     expect(await runCli(["delete", "demo-coverage-sweep", "--yes"], deleted.io)).toBe(0);
     expect(deleted.out.join("\n")).toBe(
-      'Deleted experiment "demo-coverage-sweep" with its checkpoints and results.',
+      'Moved experiment "demo-coverage-sweep" to the trash; `alphascope restore demo-coverage-sweep` brings it back within 30 days.',
     );
-    expect(await db.experiment.count({ where: { slug: "demo-coverage-sweep" } })).toBe(0);
+    const listed = capture();
+    expect(await runCli(["experiments", "--json"], listed.io)).toBe(0);
+    expect(listed.out.join("\n")).not.toContain("demo-coverage-sweep");
     expect(await db.problem.count()).toBe(problemsBefore);
     const missing = capture();
     expect(await runCli(["delete", "demo-coverage-sweep", "--yes"], missing.io)).toBe(1);

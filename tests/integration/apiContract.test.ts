@@ -25,6 +25,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/openapi.json": await import("@/app/api/openapi.json/route"),
   "/api/experiments": await import("@/app/api/experiments/route"),
   "/api/experiments/{slug}": await import("@/app/api/experiments/[slug]/route"),
+  "/api/experiments/{slug}/restore": await import("@/app/api/experiments/[slug]/restore/route"),
   "/api/experiments/{slug}/frontier": await import("@/app/api/experiments/[slug]/frontier/route"),
   "/api/experiments/{slug}/claims": await import("@/app/api/experiments/[slug]/claims/route"),
   "/api/experiments/{slug}/matrix": await import("@/app/api/experiments/[slug]/matrix/route"),
@@ -53,6 +54,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/snapshots/{id}/pass-at-k": await import("@/app/api/snapshots/[id]/pass-at-k/route"),
   "/api/snapshots/{id}/ensembles": await import("@/app/api/snapshots/[id]/ensembles/route"),
   "/api/imports": await import("@/app/api/imports/route"),
+  "/api/audit": await import("@/app/api/audit/route"),
 };
 
 const sweep: SweepInput = (() => {
@@ -499,6 +501,30 @@ const CALLS: Call[] = [
       files: [{ name: "broken.jsonl", content: "{not json" }],
     }),
     status: 422,
+  },
+  { method: "delete", path: "/api/experiments/{slug}", url: "/api/experiments/contract-import", status: 200 },
+  { method: "delete", path: "/api/experiments/{slug}", url: "/api/experiments/contract-import", status: 404 },
+  { method: "delete", path: "/api/experiments/{slug}", url: "/api/experiments/Not%20A%20Slug", status: 400 },
+  {
+    method: "post",
+    path: "/api/experiments/{slug}/restore",
+    url: "/api/experiments/contract-import/restore",
+    status: 200,
+  },
+  {
+    method: "post",
+    path: "/api/experiments/{slug}/restore",
+    url: "/api/experiments/contract-import/restore",
+    status: 404,
+  },
+  { method: "get", path: "/api/audit", url: "/api/audit?experiment=contract-import&limit=10", status: 200 },
+  { method: "get", path: "/api/audit", url: "/api/audit?limit=0", status: 400 },
+  {
+    method: "get",
+    path: "/api/audit",
+    url: "/api/audit",
+    headers: { host: "alphascope.example" },
+    status: 403,
   },
 ];
 

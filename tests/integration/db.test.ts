@@ -1,5 +1,10 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { countExperiments, deleteExperiment, listExperiments } from "../../lib/db/queries/experiments";
+import {
+  countExperiments,
+  listExperiments,
+  purgeTrash,
+  trashExperiment,
+} from "../../lib/db/queries/experiments";
 import { checkDatabase } from "../../lib/db/queries/health";
 import { getExperimentHeader, loadSweepMatrix } from "../../lib/db/queries/sweep";
 import { generateDemoSweep } from "../../lib/demo/generate";
@@ -243,15 +248,20 @@ describe("loadDemoSweep", () => {
   });
 });
 
-describe("deleting an experiment", () => {
+describe("deleting an experiment, then purging it from the trash", () => {
   it("removes its checkpoints and results and keeps problems, other experiments and import history", async () => {
     await loadDemoSweep(db, { problems: { easy: 2, medium: 2, hard: 2 }, alphas: [0, 1] });
     await storeSweep(db, tinySweep());
     const demoSlug = generateDemoSweep({ problems: { easy: 1, medium: 0, hard: 0 }, alphas: [0] }).experiment
       .slug;
 
-    expect(await deleteExperiment(db, demoSlug)).toBe(true);
-    expect(await deleteExperiment(db, demoSlug)).toBe(false);
+    const deletedAt = await trashExperiment(db, demoSlug, "local");
+    expect(deletedAt).toBeInstanceOf(Date);
+    expect(await trashExperiment(db, demoSlug, "local")).toBeNull();
+    // In the trash: nothing is destroyed yet.
+    expect(await db.checkpoint.count()).toBe(5);
+    expect((await listExperiments(db)).map((item) => item.slug)).toEqual(["tiny"]);
+    expect(await purgeTrash(db, deletedAt as Date)).toEqual([demoSlug]);
 
     expect(await db.checkpoint.count()).toBe(3);
     expect(await db.result.count()).toBe(5);

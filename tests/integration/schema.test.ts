@@ -124,6 +124,7 @@ describe("the migrated database", () => {
   it("has exactly the tables, columns, types, nullability, keys and indexes of schema.prisma", async () => {
     const expected = expectedTables(schema);
     expect(expected.map((table) => table.name).sort()).toEqual([
+      "audit_events",
       "checkpoints",
       "data_changes",
       "experiment_statistics",
@@ -150,6 +151,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_data_changes$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_sharing$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_studies$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_experiment_trash$/), ...applied },
     ]);
   });
 

@@ -11,6 +11,7 @@ import { insertSnapshot } from "@/lib/db/queries/snapshots";
 import { generateDemoSweep } from "@/lib/demo/generate";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/server/clientAddress";
 import { pinnedEnsemble } from "@/lib/server/sharing/pinnedReads";
+import { purgeExpiredTrash } from "@/lib/server/trash";
 import { LOCAL_CLIENT } from "../support/localClient";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics, importSeeded, seededSweepFiles } from "./statisticsSupport";
@@ -443,12 +444,17 @@ describe("saved views and the review deck", () => {
 });
 
 describe("deleting the experiment", () => {
-  it("deletes its saved views and keeps its snapshots, which then say the experiment is gone", async () => {
+  it("keeps its saved views for a restore until the purge, and its snapshots say the experiment is gone", async () => {
     const created = await share({ experiment: SLUG, page: "explorer", view: "alpha=1" });
     expect(created.status).toBe(201);
-    expect(await db.savedView.count()).toBeGreaterThan(0);
+    const savedViews = await db.savedView.count();
+    expect(savedViews).toBeGreaterThan(0);
     const code = await runCli(["delete", SLUG, "--yes"], { out: () => {}, err: () => {} });
     expect(code).toBe(0);
+    expect(await db.savedView.count()).toBe(savedViews);
+    expect((await views.GET(request(`/api/experiments/${SLUG}/views`), slugContext())).status).toBe(404);
+    const { deletedAt } = await db.experiment.findUniqueOrThrow({ where: { slug: SLUG } });
+    expect(await purgeExpiredTrash(db, deletedAt as Date, 0)).toEqual([SLUG]);
     expect(await db.savedView.count()).toBe(0);
     const pinned = await json<Snapshot>(getSnapshot(request(""), idContext(created.body.id)));
     expect(pinned.status).toBe(200);

@@ -1,8 +1,9 @@
+import { isTrashed } from "../../db/queries/experiments";
 import { getExperimentHeader } from "../../db/queries/sweep";
 import { DEMO_EXPERIMENT_SLUG, DEMO_STUDY } from "../../demo/experiment";
 import { loadDemoStudy, loadDemoSweep } from "../../import/loadDemo";
 import { parseCommandArgs } from "../args";
-import { type CliIO, withDatabase } from "../context";
+import { type CliIO, UsageError, withDatabase } from "../context";
 
 /**
  * `alphascope demo`: stores the synthetic demo sweep and the demo study's other experiments once;
@@ -14,6 +15,12 @@ export async function demoCommand(io: CliIO, args: string[]): Promise<number> {
     if (await getExperimentHeader(db, DEMO_EXPERIMENT_SLUG)) {
       io.out(`Nothing to do: the demo experiment "${DEMO_EXPERIMENT_SLUG}" is already stored.`);
       return 0;
+    }
+    if (await isTrashed(db, DEMO_EXPERIMENT_SLUG)) {
+      throw new UsageError(
+        `The demo experiment "${DEMO_EXPERIMENT_SLUG}" is in the trash: bring it back with \`alphascope restore ${DEMO_EXPERIMENT_SLUG}\`.`,
+        1,
+      );
     }
     const { slug, checkpoints, problems, samples } = await loadDemoSweep(db);
     io.out(

@@ -1,6 +1,8 @@
+import type { AuditActor } from "../../contracts/audit";
 import type { ExperimentListItem } from "../../contracts/types";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
+import { experimentTarget, recordAuditEvent } from "./audit";
 import { storedSetting } from "./statistics";
 
 interface ExperimentListRow {
@@ -33,6 +35,7 @@ export async function listExperiments(db: Db): Promise<ExperimentListItem[]> {
       SELECT "experiment_id", min("alpha") AS "alpha_min", max("alpha") AS "alpha_max", count(*)::int AS "checkpoints"
       FROM "checkpoints" GROUP BY "experiment_id"
     ) c ON c."experiment_id" = e."id"
+    WHERE e."deleted_at" IS NULL
     ORDER BY e."updated_at" DESC, e."slug"`;
   return rows.map((row) => ({
     slug: row.slug,
@@ -49,26 +52,119 @@ export async function listExperiments(db: Db): Promise<ExperimentListItem[]> {
   }));
 }
 
-/** How many experiments the database holds (the launcher loads the demo when there are none). */
+/**
+ * How many experiments the database holds, counting those in the trash (the launcher loads the demo
+ * when there are none: emptying the list by deleting must not bring the demo back).
+ */
 export function countExperiments(db: Db): Promise<number> {
   return db.experiment.count();
 }
 
 /**
- * Deletes an experiment with its checkpoints and results; problems and the import history stay.
- * Returns false when no experiment has that slug. Takes a client or a transaction.
+ * Deletes a live experiment for good with its checkpoints and results (problems and the import
+ * history stay): what replacing a whole sweep does. Returns false when no live experiment has that
+ * slug. Takes a client or a transaction.
  */
-export async function deleteExperiment(db: Prisma.TransactionClient, slug: string): Promise<boolean> {
-  const { count } = await db.experiment.deleteMany({ where: { slug } });
+export async function destroyExperiment(db: Prisma.TransactionClient, slug: string): Promise<boolean> {
+  const { count } = await db.experiment.deleteMany({ where: { slug, deletedAt: null } });
   return count > 0;
 }
 
-/** The experiment's id and current version by slug; null when no experiment has that slug. */
-export function experimentRef(db: Db, slug: string): Promise<{ id: number; version: string } | null> {
-  return db.experiment.findUnique({ where: { slug }, select: { id: true, version: true } });
+/**
+ * Moves a live experiment to the trash and records who did it, in one transaction. Nothing else
+ * changes (not its version, nor updated_at: raw SQL, because Prisma's @updatedAt would set it), so a
+ * restore brings back the very same answers. Returns when it was trashed; null when no live
+ * experiment has that slug.
+ */
+export function trashExperiment(db: Db, slug: string, actor: AuditActor): Promise<Date | null> {
+  return db.$transaction(async (tx) => {
+    const [trashed] = await tx.$queryRaw<{ deleted_at: Date }[]>`
+      UPDATE "experiments" SET "deleted_at" = now() WHERE "slug" = ${slug} AND "deleted_at" IS NULL
+      RETURNING "deleted_at"`;
+    if (!trashed) return null;
+    await recordAuditEvent(tx, {
+      actor,
+      action: "experiment.delete",
+      target: experimentTarget(slug),
+      summary: `Moved experiment "${slug}" to the trash.`,
+    });
+    return trashed.deleted_at;
+  });
 }
 
-/** The experiment's slug and current version; null when it no longer exists. */
+/**
+ * Brings an experiment back from the trash and records who did it, in one transaction. Returns false
+ * when no experiment with that slug is in the trash.
+ */
+export function restoreExperiment(db: Db, slug: string, actor: AuditActor): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const count = await tx.$executeRaw`
+      UPDATE "experiments" SET "deleted_at" = NULL WHERE "slug" = ${slug} AND "deleted_at" IS NOT NULL`;
+    if (count === 0) return false;
+    await recordAuditEvent(tx, {
+      actor,
+      action: "experiment.restore",
+      target: experimentTarget(slug),
+      summary: `Restored experiment "${slug}" from the trash.`,
+    });
+    return true;
+  });
+}
+
+export interface TrashedExperiment {
+  slug: string;
+  name: string;
+  deletedAt: Date;
+}
+
+/** The experiments in the trash, most recently deleted first. */
+export async function listTrash(db: Db): Promise<TrashedExperiment[]> {
+  const rows = await db.experiment.findMany({
+    where: { deletedAt: { not: null } },
+    select: { slug: true, name: true, deletedAt: true },
+    orderBy: [{ deletedAt: "desc" }, { slug: "asc" }],
+  });
+  return rows.flatMap(({ slug, name, deletedAt }) => (deletedAt ? [{ slug, name, deletedAt }] : []));
+}
+
+/** True when an experiment with this slug is in the trash (its slug stays reserved until purged). */
+export async function isTrashed(db: Prisma.TransactionClient, slug: string): Promise<boolean> {
+  const row = await db.experiment.findFirst({
+    where: { slug, deletedAt: { not: null } },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
+/**
+ * Deletes for good every experiment moved to the trash at or before `cutoff`, with its checkpoints and
+ * results, recording each purge in the same transaction. Returns the purged slugs.
+ */
+export function purgeTrash(db: Db, cutoff: Date): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    const purged = await tx.$queryRaw<{ slug: string; deleted_at: Date }[]>`
+      DELETE FROM "experiments" WHERE "deleted_at" <= ${cutoff} RETURNING "slug", "deleted_at"`;
+    for (const { slug, deleted_at } of purged) {
+      await recordAuditEvent(tx, {
+        actor: "system",
+        action: "experiment.purge",
+        target: experimentTarget(slug),
+        summary: `Purged experiment "${slug}" (in the trash since ${deleted_at.toISOString()}).`,
+      });
+    }
+    return purged.map(({ slug }) => slug).sort();
+  });
+}
+
+/** The live experiment's id and current version by slug; null when none has that slug. */
+export function experimentRef(db: Db, slug: string): Promise<{ id: number; version: string } | null> {
+  return db.experiment.findFirst({ where: { slug, deletedAt: null }, select: { id: true, version: true } });
+}
+
+/**
+ * The experiment's slug and current version (in the trash too: its statistics stay ready for a
+ * restore); null when it no longer exists.
+ */
 export async function experimentVersion(
   tx: Prisma.TransactionClient,
   experimentId: number,

@@ -11,6 +11,8 @@ export interface ImportExperiment {
   name: string;
   benchmark: string;
   created: boolean;
+  /** True when the experiment with that slug is in the trash (the import must then be refused). */
+  trashed: boolean;
 }
 
 /** The checkpoint of one α an import writes into. */
@@ -22,7 +24,8 @@ export interface ImportCheckpoint {
 
 /**
  * The experiment with `input.slug`, created from `input` when it does not exist. An existing
- * experiment keeps its metadata (the import only adds results to it).
+ * experiment keeps its metadata (the import only adds results to it); one in the trash is returned
+ * with `trashed` set, for the caller to refuse.
  *
  * Imports into one experiment take turns: a transaction-scoped advisory lock on the slug makes a
  * concurrent import wait here until the first commits or rolls back, and then see what it stored
@@ -31,8 +34,14 @@ export interface ImportCheckpoint {
 export async function findOrCreateExperiment(tx: Tx, input: ExperimentInput): Promise<ImportExperiment> {
   await lockExperimentWrites(tx, input.slug);
   const select = { id: true, slug: true, name: true, benchmark: true } as const;
-  const existing = await tx.experiment.findUnique({ where: { slug: input.slug }, select });
-  if (existing) return { ...existing, created: false };
+  const existing = await tx.experiment.findUnique({
+    where: { slug: input.slug },
+    select: { ...select, deletedAt: true },
+  });
+  if (existing) {
+    const { deletedAt, ...found } = existing;
+    return { ...found, created: false, trashed: deletedAt !== null };
+  }
   const created = await tx.experiment.create({
     data: {
       slug: input.slug,
@@ -51,7 +60,7 @@ export async function findOrCreateExperiment(tx: Tx, input: ExperimentInput): Pr
     select,
   });
   if (input.study) await setExperimentStudy(tx, created.id, input.study);
-  return { ...created, created: true };
+  return { ...created, created: true, trashed: false };
 }
 
 /**

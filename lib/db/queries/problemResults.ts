@@ -54,7 +54,7 @@ interface Row {
 
 /**
  * The experiment's current version and one problem's results at each of its checkpoints, in one
- * snapshot (one statement). Null when no experiment has that slug; `problem` is null when none of its
+ * snapshot (one statement). Null when no live experiment has that slug; `problem` is null when none of its
  * checkpoints evaluated a problem with that id.
  */
 export async function problemResults(
@@ -75,7 +75,7 @@ export async function problemResults(
        JOIN "problems" p ON p."id" = r."problem_id"
        WHERE c."experiment_id" = e."id" AND p."external_id" = $2
      ) x ON true
-     WHERE e."slug" = $1
+     WHERE e."slug" = $1 AND e."deleted_at" IS NULL
      ORDER BY x."alpha"`,
     slug,
     externalId,

@@ -38,7 +38,7 @@ export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<boo
 
 export interface StoredSnapshot extends SnapshotFields {
   createdAt: Date;
-  /** The experiment's version now; null when it has been deleted since. */
+  /** The experiment's version now; null when it has been deleted (or moved to the trash) since. */
   currentVersion: string | null;
 }
 
@@ -47,7 +47,8 @@ export async function snapshotById(db: Db, id: string): Promise<StoredSnapshot |
   const rows = await db.$queryRawUnsafe<StoredSnapshot[]>(
     `SELECT s."id", s."experiment_slug" AS "experimentSlug", s."page", s."view", s."version", s."title",
        s."data", s."created_at" AS "createdAt", e."version" AS "currentVersion"
-     FROM "snapshots" s LEFT JOIN "experiments" e ON e."id" = s."experiment_id"
+     FROM "snapshots" s
+     LEFT JOIN "experiments" e ON e."id" = s."experiment_id" AND e."deleted_at" IS NULL
      WHERE s."id" = $1`,
     id,
   );

@@ -15,7 +15,7 @@ export interface StatisticHead {
 
 /**
  * The experiment's current version and the first of `kinds` (in that order of preference) stored
- * for it; null when no experiment has that slug. One index lookup, no body: enough to answer a
+ * for it; null when no live experiment has that slug (one in the trash is not read). One index lookup, no body: enough to answer a
  * request whose ETag still matches.
  */
 export async function statisticHead(
@@ -31,7 +31,7 @@ export async function statisticHead(
        WHERE s."experiment_id" = e."id" AND s."version" = e."version" AND s."kind" = ANY($2::text[])
        ORDER BY array_position($2::text[], s."kind") LIMIT 1
      ) s ON true
-     WHERE e."slug" = $1`,
+     WHERE e."slug" = $1 AND e."deleted_at" IS NULL`,
     slug,
     kinds,
   );
@@ -45,12 +45,13 @@ export interface ListedExperiment {
   payload: string | null;
 }
 
-/** Every experiment with the stored list row of its current version, most recently updated first. */
+/** Every live experiment with the stored list row of its current version, most recently updated first. */
 export function statisticList(db: Db): Promise<ListedExperiment[]> {
   return db.$queryRawUnsafe<ListedExperiment[]>(
     `SELECT e."slug", e."version", s."payload" FROM "experiments" e
      LEFT JOIN "experiment_statistics" s
        ON s."experiment_id" = e."id" AND s."version" = e."version" AND s."kind" = 'list-item'
+     WHERE e."deleted_at" IS NULL
      ORDER BY e."updated_at" DESC, e."slug"`,
   );
 }

@@ -13,17 +13,17 @@ export interface StoredStudy {
 /** The study's experiments' grid fields. */
 export type StoredStudyExperiment = Omit<StudyExperiment, "row" | "column">;
 
-/** Every study that groups at least one experiment, by name. */
+/** Every study that groups at least one live experiment, by name (the trash is not counted). */
 export async function listStudies(db: Db): Promise<StoredStudy[]> {
   const studies = await db.study.findMany({
-    where: { experiments: { some: {} } },
-    select: { slug: true, name: true, _count: { select: { experiments: true } } },
+    where: { experiments: { some: { deletedAt: null } } },
+    select: { slug: true, name: true, _count: { select: { experiments: { where: { deletedAt: null } } } } },
     orderBy: [{ name: "asc" }, { slug: "asc" }],
   });
   return studies.map(({ slug, name, _count }) => ({ slug, name, experiments: _count.experiments }));
 }
 
-/** The study with its experiments (by slug); null when no study has that slug. */
+/** The study with its live experiments (by slug); null when no study has that slug. */
 export async function studyBySlug(
   db: Db,
   slug: string,
@@ -43,6 +43,7 @@ export async function studyBySlug(
           modelScale: true,
           synthetic: true,
         },
+        where: { deletedAt: null },
         orderBy: { slug: "asc" },
       },
     },

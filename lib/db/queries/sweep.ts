@@ -8,12 +8,12 @@ import {
 import type { Prisma } from "../generated/prisma/client";
 import { storedDifficulty, storedSetting } from "./statistics";
 
-/** The experiment's metadata, or null when no experiment has that slug. */
+/** The experiment's metadata, or null when no live experiment has that slug. */
 export async function getExperimentHeader(
   db: Prisma.TransactionClient,
   slug: string,
 ): Promise<ExperimentHeader | null> {
-  const row = await db.experiment.findUnique({ where: { slug } });
+  const row = await db.experiment.findFirst({ where: { slug, deletedAt: null } });
   if (!row) return null;
   return {
     slug: row.slug,
@@ -54,7 +54,7 @@ const CHECKPOINTS_QUERY = `
   SELECT c."alpha", c."label", c."model",
     (SELECT string_agg(${PACKED_RESULT}, ''::bytea) FROM "results" r WHERE r."checkpoint_id" = c."id") AS "packed"
   FROM "checkpoints" c JOIN "experiments" e ON e."id" = c."experiment_id"
-  WHERE e."slug" = $1`;
+  WHERE e."slug" = $1 AND e."deleted_at" IS NULL`;
 
 interface CheckpointRow {
   alpha: number;

@@ -1,10 +1,12 @@
 import { type CreateDocumentOptions, createDocument, type oas31 } from "zod-openapi";
 import type { RouteSpec } from "./routeSpec";
+import { auditRoute } from "./routes/audit";
 import { compareRoute } from "./routes/compare";
 import {
   claimsRoute,
   experimentDetailRoute,
   experimentListRoute,
+  experimentRestoreRoute,
   frontierRoute,
   matrixRoute,
 } from "./routes/experiments";
@@ -34,6 +36,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   openApiRoute,
   experimentListRoute,
   experimentDetailRoute,
+  experimentRestoreRoute,
   frontierRoute,
   claimsRoute,
   matrixRoute,
@@ -60,6 +63,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   savedViewRoute,
   savedViewOrderRoute,
   importsRoute,
+  auditRoute,
 ];
 
 export type OpenApiDocument = oas31.OpenAPIObject;

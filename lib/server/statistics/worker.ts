@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createPrisma } from "../../db/client";
 import { JOB_QUEUE_SCHEMA, jobQueueLogger } from "../../db/jobQueue";
 import { COMPUTE_STATISTICS_TASK, enqueueMissingStatistics } from "../../db/queries/statistics";
+import { PURGE_TRASH_CRONTAB, PURGE_TRASH_TASK, purgeExpiredTrash, trashDays } from "../trash";
 import { ALL_KINDS, computeStatistics, type StatisticsOutcome } from "./computeStatistics";
 
 const jobSchema = z.object({ experimentId: z.number().int(), version: z.string().min(1) });
@@ -36,13 +37,20 @@ function describe(outcome: StatisticsOutcome, job: z.infer<typeof jobSchema>): s
 /**
  * Starts a graphile-worker runner for the compute_statistics task on `url`, after enqueueing a job
  * for every experiment whose current version lacks statistics (data from before this worker
- * existed). Signals are the caller's: call stop() on SIGINT/SIGTERM.
+ * existed); it also runs purge_trash every hour (graphile-worker's crontab: one run per hour across
+ * all workers). Signals are the caller's: call stop() on SIGINT/SIGTERM. Throws SettingError when
+ * ALPHASCOPE_TRASH_DAYS is unusable.
  */
 export async function startStatisticsWorker(options: StatisticsWorkerOptions): Promise<StatisticsWorker> {
+  const days = trashDays();
   const db = createPrisma(options.url);
   const computeTask: Task = async (payload) => {
     const job = jobSchema.parse(payload);
     options.log(describe(await computeStatistics(db, job), job));
+  };
+  const purgeTask: Task = async () => {
+    const purged = await purgeExpiredTrash(db, new Date(), days);
+    if (purged.length > 0) options.log(`Purged from the trash (past ${days} days): ${purged.join(", ")}.`);
   };
   let runner: Runner;
   try {
@@ -54,7 +62,8 @@ export async function startStatisticsWorker(options: StatisticsWorkerOptions): P
       concurrency: options.concurrency,
       noHandleSignals: true,
       logger: jobQueueLogger,
-      taskList: { [COMPUTE_STATISTICS_TASK]: computeTask },
+      taskList: { [COMPUTE_STATISTICS_TASK]: computeTask, [PURGE_TRASH_TASK]: purgeTask },
+      crontab: PURGE_TRASH_CRONTAB,
     });
   } catch (error) {
     await db.$disconnect();

@@ -5,7 +5,8 @@
  * listed here with why it stands apart.
  */
 export const ENTITY_MODULES: Readonly<Record<string, string>> = {
-  "experiments.ts": "experiments: list, lookup by slug, version, metadata",
+  "experiments.ts": "experiments: list, lookup by slug, version, metadata, trash, restore, purge",
+  "audit.ts": "the audit trail: record a write in its transaction, list events",
   "snapshots.ts": "pinned snapshots",
   "savedViews.ts": "saved views: list, create, rename, reorder, delete",
   "studies.ts": "studies: list, by slug with their experiments, membership",

@@ -7,6 +7,7 @@ import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { READS } from "@/lib/server/statistics/read";
 import { storedReadRoute } from "@/lib/server/statistics/storedReadRoute";
+import { trashForRequest } from "@/lib/server/trash";
 import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
@@ -33,4 +34,21 @@ export function PATCH(
   });
 }
 
-export const { POST, PUT, DELETE } = refuseOtherMethods(["GET", "PATCH"]);
+/**
+ * Moves the experiment to the trash (docs/security.md): every read stops showing it, its slug stays
+ * reserved, and POST …/restore brings it back until the purge job deletes it after
+ * ALPHASCOPE_TRASH_DAYS. Write-guarded like imports.
+ */
+export function DELETE(
+  request: Request,
+  { params }: { params: Promise<{ slug: string }> },
+): Promise<Response> {
+  return handle(async () => {
+    requireSameOrigin(request);
+    requireWriteAccess(request);
+    const slug = await slugParam(params);
+    return Response.json(await trashForRequest(serverDb(), slug));
+  });
+}
+
+export const { POST, PUT } = refuseOtherMethods(["GET", "PATCH", "DELETE"]);

@@ -4,6 +4,8 @@ import {
   experimentChangedSchema,
   experimentDetailSchema,
   experimentListItemSchema,
+  experimentRestoredSchema,
+  experimentTrashedSchema,
   frontierDataSchema,
 } from "../../../contracts/experimentSchemas";
 import { scalingMatrixSchema } from "../../../contracts/scalingResponseSchemas";
@@ -70,6 +72,13 @@ export function storedRead(
   };
 }
 
+/** Errors of a write without a body (delete, restore). */
+const BODILESS_WRITE_ERRORS = {
+  401: WRITE_ERRORS[401],
+  403: WRITE_ERRORS[403],
+  503: WRITE_ERRORS[503],
+};
+
 export const experimentDetailRoute: RouteSpec = {
   path: "/api/experiments/{slug}",
   operations: {
@@ -94,6 +103,40 @@ export const experimentDetailRoute: RouteSpec = {
           400: "The slug or a field is invalid, or the body changes nothing: the message names it.",
           409: "The new benchmark conflicts with stored data.",
           ...WRITE_ERRORS,
+        }),
+      },
+    },
+    delete: {
+      operationId: "deleteExperiment",
+      tags: ["Experiments"],
+      summary: "Move an experiment to the trash",
+      description: `Every read stops showing it and its slug stays reserved (an import into it is refused with 409) until it is restored (POST /api/experiments/{slug}/restore) or purged for good, ALPHASCOPE_TRASH_DAYS (default 30) days later. ${WRITE_DESCRIPTION}`,
+      security: WRITE_SECURITY,
+      requestParams: { path: slugPath },
+      responses: {
+        "200": jsonResponse("The experiment is in the trash until purgeAfter.", experimentTrashedSchema),
+        ...errorResponses({ ...SLUG_ERRORS, ...BODILESS_WRITE_ERRORS }),
+      },
+    },
+  },
+};
+
+export const experimentRestoreRoute: RouteSpec = {
+  path: "/api/experiments/{slug}/restore",
+  operations: {
+    post: {
+      operationId: "restoreExperiment",
+      tags: ["Experiments"],
+      summary: "Bring a deleted experiment back from the trash",
+      description: `The experiment comes back as it was deleted: same version, results and statistics. ${WRITE_DESCRIPTION}`,
+      security: WRITE_SECURITY,
+      requestParams: { path: slugPath },
+      responses: {
+        "200": jsonResponse("The experiment is back.", experimentRestoredSchema),
+        ...errorResponses({
+          ...SLUG_ERRORS,
+          404: "No experiment with this slug is in the trash.",
+          ...BODILESS_WRITE_ERRORS,
         }),
       },
     },
