@@ -10,13 +10,18 @@
  *  - /api/health at 10 Hz from one client while one more experiment is imported and its statistics
  *    computed; how long after the import commits its frontier intervals and then every statistic
  *    are ready; the first explorer page and frontier read right after the import against the next
- *    ones (same moment, the worker still computing) and warm ones once it is done.
+ *    ones (same moment, the worker still computing) and warm ones once it is done;
+ *  - a burst: BURST.previews clients asking for link-preview images of views not rendered yet,
+ *    BURST.compares for comparisons of random pairs and BURST.ensembles for ensembles on one pinned
+ *    scaling snapshot, all at once for SECONDS s, with /api/health at 10 Hz beside it, printed next
+ *    to /api/health alone just before (the baseline of the same run).
  * Prints figures next to the issue's targets, with the machine and its load average; not a test.
- * `--experiments N` and `--seconds S` make a quicker run.
+ * `--experiments N` and `--seconds S` make a quicker run; `--burst-only` measures the burst alone
+ * after the imports.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { Agent, get } from "node:http";
+import { Agent, get, request as httpRequest } from "node:http";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createPrisma, type Db } from "../lib/db/client";
@@ -32,6 +37,8 @@ const PROBLEMS = 5000;
 const SAMPLES = 64;
 const CLIENTS = 50;
 const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+/** Concurrent clients of the burst (issue #25: the loads that stalled /api/health). */
+const BURST = { previews: 40, compares: 20, ensembles: 17 };
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -148,6 +155,117 @@ function request(url: string): Promise<{ status: number; ms: number }> {
       response.on("error", () => resolve({ status: 0, ms: performance.now() - started }));
     }).on("error", () => resolve({ status: 0, ms: performance.now() - started }));
   });
+}
+
+/** One POST of a JSON body: its status and milliseconds, the body read to the end. */
+function post(url: string, body: unknown): Promise<{ status: number; ms: number; text: string }> {
+  const started = performance.now();
+  const payload = JSON.stringify(body);
+  return new Promise((resolve) => {
+    const sent = httpRequest(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            ms: performance.now() - started,
+            text: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      },
+    );
+    sent.on("error", () => resolve({ status: 0, ms: performance.now() - started, text: "" }));
+    sent.end(payload);
+  });
+}
+
+/** /api/health at 10 Hz from one client until `done` resolves: its latencies. */
+async function sampleHealth(base: string, done: Promise<unknown>): Promise<number[]> {
+  const health: number[] = [];
+  let sampling = true;
+  void done.finally(() => {
+    sampling = false;
+  });
+  while (sampling) {
+    const tick = performance.now();
+    health.push((await request(`${base}/api/health`)).ms);
+    await new Promise((r) => setTimeout(r, Math.max(0, 100 - (performance.now() - tick))));
+  }
+  return health;
+}
+
+/** Statuses of a burst group's answers, e.g. "200 × 31, 503 × 9". */
+function statusCounts(statuses: number[]): string {
+  const counts = new Map<number, number>();
+  for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
+  return [...counts]
+    .sort(([a], [b]) => a - b)
+    .map(([status, count]) => `${status} × ${count}`)
+    .join(", ");
+}
+
+/**
+ * The burst of issue #25 for `seconds` s, each client asking again as soon as it is answered, with
+ * /api/health sampled beside it; and /api/health alone for as long just before, as the baseline.
+ */
+async function burst(base: string, slugs: string[], seconds: number): Promise<void> {
+  const pinned = await post(`${base}/api/snapshots`, { experiment: slugs[0], page: "scaling", view: "" });
+  if (pinned.status !== 201) throw new Error(`POST /api/snapshots answered ${pinned.status}: ${pinned.text}`);
+  const { id } = JSON.parse(pinned.text) as { id: string };
+  const quiet = await sampleHealth(base, new Promise((r) => setTimeout(r, seconds * 1000)));
+  const end = performance.now() + seconds * 1000;
+  const statuses = { previews: [] as number[], compares: [] as number[], ensembles: [] as number[] };
+  const latencies = { previews: [] as number[], compares: [] as number[], ensembles: [] as number[] };
+  const random = () => slugs[Math.floor(Math.random() * slugs.length)];
+  const loop = (group: keyof typeof BURST, ask: () => Promise<{ status: number; ms: number }>) =>
+    Array.from({ length: BURST[group] }, async () => {
+      while (performance.now() < end) {
+        const { status, ms } = await ask();
+        statuses[group].push(status);
+        latencies[group].push(ms);
+      }
+    });
+  const members = [
+    { alpha: 0, samples: 16 },
+    { alpha: 0.5, samples: 16 },
+    { alpha: 1.5, samples: 16 },
+  ];
+  const running = Promise.all([
+    // A random α per request: a view not rendered yet, as when many new links unfurl at once.
+    ...loop("previews", () =>
+      request(
+        `${base}/api/experiments/${random()}/preview.png?members=${(Math.random() * 3 - 1).toFixed(4)}`,
+      ),
+    ),
+    ...loop("compares", () => {
+      const [a, b] = [random(), random()];
+      return request(`${base}/api/compare?experiments=${a},${a === b ? slugs.find((s) => s !== a) : b}`);
+    }),
+    ...loop("ensembles", () => post(`${base}/api/snapshots/${id}/ensembles`, { members })),
+  ]);
+  const busy = await sampleHealth(base, running);
+  await running;
+  const quietFigures = figures(quiet, 0, 1);
+  const busyFigures = figures(busy, 0, 1);
+  console.log(
+    `\nBurst for ${seconds} s: ${BURST.previews} preview, ${BURST.compares} compare and ${BURST.ensembles} pinned-ensemble clients:`,
+  );
+  line(
+    "/api/health at 10 Hz: alone / during the burst",
+    `p99 ${ms(quietFigures.p99)} / ${ms(busyFigures.p99)}`,
+    `target p99 ≤ 100 ms (max during the burst ${ms(Math.max(...busy))})`,
+  );
+  for (const group of ["previews", "compares", "ensembles"] as const) {
+    const f = figures(latencies[group], 0, seconds);
+    line(`  ${group}: answers`, statusCounts(statuses[group]), `p50 ${ms(f.p50)} p99 ${ms(f.p99)}`);
+  }
 }
 
 interface LoadFigures {
@@ -280,6 +398,12 @@ async function main(): Promise<void> {
         await request(`${base}/api/experiments/${slug}${path}`);
     }
     const rss = rssMb(server);
+    if (process.argv.includes("--burst-only")) {
+      await burst(base, slugs, seconds);
+      const [one, five, fifteen] = loadavg();
+      console.log(`\nload average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)}`);
+      return;
+    }
 
     const random = () => slugs[Math.floor(Math.random() * slugs.length)];
     let turn = 0;
@@ -365,6 +489,7 @@ async function main(): Promise<void> {
       "frontier read: first after the import / next 5 / warm after",
       `${ms(firstFrontier)} / ${ms(median(nextFrontier))} / ${ms(median(warmFrontier))}`,
     );
+    await burst(base, slugs, seconds);
     const [one, five, fifteen] = loadavg();
     console.log(`\nload average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)}`);
   } finally {

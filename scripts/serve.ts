@@ -1,24 +1,33 @@
 // alphascope's HTTP server: Next's request handler behind a node:http server that tells the app
 // where each request came from, and answers the requests Next cannot answer in the API's error
-// shape. Started by scripts/start.ts (`npm start`, `npm run dev --dev`) with DATABASE_URL and PORT
+// shape (malformed ones, and every method a route does not serve: lib/server/openapi/routeMethods.ts). Started by scripts/start.ts (`npm start`, `npm run dev --dev`) with DATABASE_URL and PORT
 // set; SIGTERM or SIGINT closes it.
 //
 // Why not `next start`: a route handler cannot see the TCP peer (the x-forwarded-for Next adds is
 // whatever the client sent, when it sent one), and writes without a token are accepted from this
 // machine only. So this server strips any `x-alphascope-client` header a client sent and sets its
 // own, "local" or "remote" (lib/server/clientAddress.ts); lib/server/writeGuard.ts reads it.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import next from "next";
-import { CLIENT_HEADER, classifyClient } from "../lib/server/clientAddress";
+import {
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_HEADER,
+  classifyClient,
+  clientAddress,
+  trustsProxy,
+} from "../lib/server/clientAddress";
+import { errorBody } from "../lib/server/errorBody";
+import { ApiError } from "../lib/server/errors";
+import { refusedMethod } from "../lib/server/openapi/routeMethods";
 import { RESOURCE_CSP, SECURITY_HEADERS } from "../lib/server/securityHeaders";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 
 /** An answer in the API's error shape with the security headers, for requests Next never sees. */
-function errorAnswer(code: string, message: string): { head: Record<string, string>; body: string } {
-  const body = JSON.stringify({ error: { code, message } });
+function errorAnswer(error: ApiError): { head: Record<string, string>; body: string } {
+  const body = JSON.stringify(errorBody(error));
   return {
     head: {
       ...SECURITY_HEADERS,
@@ -27,10 +36,23 @@ function errorAnswer(code: string, message: string): { head: Record<string, stri
       "content-length": String(Buffer.byteLength(body)),
       "cache-control": "no-store",
       connection: "close",
+      ...error.headers,
     },
     body,
   };
 }
+
+/** Writes a whole answer on a socket Node's HTTP server does not answer itself (parser errors, CONNECT). */
+function endSocket(socket: Duplex, error: ApiError): void {
+  const { head, body } = errorAnswer(error);
+  const lines = Object.entries(head).map(([name, value]) => `${name}: ${value}`);
+  socket.end(
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n${lines.join("\r\n")}\r\n\r\n${body}`,
+  );
+}
+
+/** A request line: a method that is an RFC 9110 token, a target, the version. */
+const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) (\S+) HTTP\/\d\.\d\r?\n/;
 
 /** True when the path has a `%` escape that is not UTF-8 (`/api/experiments/%ff`): Next answers those 500. */
 function hasMalformedEscape(url: string): boolean {
@@ -43,19 +65,23 @@ function hasMalformedEscape(url: string): boolean {
 }
 
 /** The answer to a request the HTTP parser refused: 431 for oversized headers, 400 otherwise. */
-function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+function answerClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void {
   if (!socket.writable || error.code === "ECONNRESET") {
     socket.destroy();
     return;
   }
-  const { head, body } =
-    error.code === "HPE_HEADER_OVERFLOW"
-      ? errorAnswer("headers_too_large", "The request headers are too large.")
-      : errorAnswer("bad_request", "The request is not valid HTTP.");
-  const status =
-    error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
-  const lines = Object.entries(head).map(([name, value]) => `${name}: ${value}`);
-  socket.end(`HTTP/1.1 ${status}\r\n${lines.join("\r\n")}\r\n\r\n${body}`);
+  if (error.code === "HPE_HEADER_OVERFLOW") {
+    endSocket(socket, new ApiError(431, "headers_too_large", "The request headers are too large."));
+    return;
+  }
+  // A method Node's parser does not know (it knows http.METHODS): refused as any unserved method.
+  const line = error.code === "HPE_INVALID_METHOD" ? REQUEST_LINE.exec(rawPacketOf(error)) : null;
+  const refusal = line ? refusedMethod(line[1], line[2]) : null;
+  endSocket(socket, refusal ?? new ApiError(400, "bad_request", "The request is not valid HTTP."));
+}
+
+function rawPacketOf(error: Error & { rawPacket?: unknown }): string {
+  return Buffer.isBuffer(error.rawPacket) ? error.rawPacket.toString("latin1") : "";
 }
 
 async function main(): Promise<void> {
@@ -66,15 +92,34 @@ async function main(): Promise<void> {
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     delete request.headers[CLIENT_HEADER];
     request.headers[CLIENT_HEADER] = classifyClient(request.socket.remoteAddress, request.headers);
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
+      request.socket.remoteAddress,
+      request.headers,
+      trustsProxy(),
+    );
     if (hasMalformedEscape(request.url ?? "/")) {
-      const { head, body } = errorAnswer("bad_request", "The URL has a malformed percent-encoding.");
+      const { head, body } = errorAnswer(
+        new ApiError(400, "bad_request", "The URL has a malformed percent-encoding."),
+      );
       response.writeHead(400, head).end(body);
+      return;
+    }
+    const refusal = refusedMethod(request.method ?? "", request.url ?? "/");
+    if (refusal) {
+      const { head, body } = errorAnswer(refusal);
+      response.writeHead(refusal.status, head).end(body);
       return;
     }
     void handle(request, response);
   });
   // (Next attaches its own upgrade handler, for the dev server's hot reload, on the first request.)
   server.on("clientError", answerClientError);
+  // CONNECT asks for a tunnel, which this server never opens (without a listener Node drops it).
+  server.on("connect", (request: IncomingMessage, socket: Duplex) => {
+    const refusal = refusedMethod("CONNECT", request.url ?? "");
+    if (refusal) endSocket(socket, refusal);
+    else socket.destroy();
+  });
 
   let closing = false;
   const close = () => {

@@ -5,6 +5,7 @@
  * chart is framed with its title above and a data-version footnote below. A file is always light,
  * whatever the page's scheme: it goes into papers and slides, like a printed page or a link preview.
  */
+import { gridFigureLayout } from "@/lib/charts/gridFigure";
 import { LIGHT_COLORS } from "@/lib/charts/palette";
 
 /** The properties that decide how SVG content looks; their computed values are inlined. */
@@ -104,6 +105,52 @@ export function chartSvgDocument(
   width: number;
   height: number;
 } {
+  const chart = inlinedChart(svg);
+  const markup = framedSvg(chart.markup, chart.width, chart.height, { ...text, ...frameStyle(svg) });
+  return { markup, ...framedSize(chart.width, chart.height) };
+}
+
+/** The frame's font (the chart's) and the palette's light text and background colours. */
+function frameStyle(svg: SVGSVGElement): Pick<ChartFrameText, "fontFamily" | "color" | "background"> {
+  return {
+    fontFamily: getComputedStyle(svg).fontFamily,
+    color: LIGHT_COLORS.text,
+    background: LIGHT_COLORS.surface,
+  };
+}
+
+/**
+ * Several charts on screen as one framed SVG document laid out by {@link gridFigureLayout} (a
+ * study's grid: `columns` and `rows` label it, each chart at its row and column), with one title and
+ * one footnote.
+ */
+export function gridSvgDocument(
+  charts: readonly { svg: SVGSVGElement; row: number; column: number }[],
+  columns: readonly string[],
+  rows: readonly string[],
+  text: Omit<ChartFrameText, "fontFamily" | "color" | "background">,
+): { markup: string; width: number; height: number } {
+  const inlined = charts.map((chart) => ({ ...chart, ...inlinedChart(chart.svg) }));
+  const layout = gridFigureLayout(columns, rows, inlined);
+  const style = frameStyle(charts[0].svg);
+  const label = (x: number, y: number, anchor: string, body: string) =>
+    `<text x="${x}" y="${y}" text-anchor="${anchor}" dominant-baseline="middle" style="font-family:${escapeXml(style.fontFamily)};font-size:13px;font-weight:600;fill:${escapeXml(style.color)}">${escapeXml(body)}</text>`;
+  const markup = [
+    ...layout.columnLabels.map((l) => label(l.x, l.y, "middle", l.text)),
+    ...layout.rowLabels.map((l) => label(l.x, l.y, "middle", l.text)),
+    ...inlined.map(
+      (chart, i) =>
+        `<g transform="translate(${layout.panels[i].x},${layout.panels[i].y})">${chart.markup}</g>`,
+    ),
+  ].join("");
+  return {
+    markup: framedSvg(markup, layout.width, layout.height, { ...text, ...style }),
+    ...framedSize(layout.width, layout.height),
+  };
+}
+
+/** A chart on screen as standalone markup: cloned at its drawn size, computed styles inlined. */
+function inlinedChart(svg: SVGSVGElement): { markup: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
   const width = Math.round(Number(svg.getAttribute("width")) || box.width);
   const height = Math.round(Number(svg.getAttribute("height")) || box.height);
@@ -124,13 +171,7 @@ export function chartSvgDocument(
     element.removeAttribute("role");
     element.removeAttribute("aria-pressed");
   }
-  const markup = framedSvg(new XMLSerializer().serializeToString(clone), width, height, {
-    ...text,
-    fontFamily: getComputedStyle(svg).fontFamily,
-    color: LIGHT_COLORS.text,
-    background: LIGHT_COLORS.surface,
-  });
-  return { markup, ...framedSize(width, height) };
+  return { markup: new XMLSerializer().serializeToString(clone), width, height };
 }
 
 /** An SVG document drawn at `scale` times its size into a PNG (2 for slides and high-density screens). */

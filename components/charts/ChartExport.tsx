@@ -20,16 +20,36 @@ interface ChartExportProps {
  * styles, its title above and the data version below; the PNG at twice the chart's size.
  */
 export function ChartExport({ chart, title, name }: ChartExportProps) {
+  return (
+    <ExportButtons
+      title={title}
+      name={name}
+      build={(footnote) => {
+        const svg = chart();
+        return svg && chartSvgDocument(svg, { title, footnote });
+      }}
+    />
+  );
+}
+
+interface ExportButtonsProps {
+  title: string;
+  name: string;
+  /** The file's SVG document with this footnote (the data version), or null while nothing is drawn. */
+  build: (footnote: string) => { markup: string; width: number; height: number } | null;
+}
+
+/** The SVG and PNG buttons of a figure (one chart, or a grid of them), named by the export source. */
+export function ExportButtons({ title, name, build }: ExportButtonsProps) {
   const source = useExportSource();
   const [problem, setProblem] = useState<string | null>(null);
   const fileName = (extension: string) =>
     exportFileName([source?.slug ?? "", name, source?.difficulty ?? ""], extension);
 
   const save = async (format: "svg" | "png") => {
-    const svg = chart();
-    if (!svg) return;
     try {
-      const document = chartSvgDocument(svg, { title, footnote: exportFootnote(source) });
+      const document = build(exportFootnote(source));
+      if (!document) return;
       const blob =
         format === "svg"
           ? new Blob([document.markup], { type: "image/svg+xml;charset=utf-8" })

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ImageResponse } from "next/og";
+import { initWasm, Resvg } from "@resvg/resvg-wasm";
+import satori from "satori";
 import { layoutFrontier } from "@/lib/charts/frontierLayout";
 import type { FrontierData } from "@/lib/contracts/types";
 import { formatAlpha } from "@/lib/domain/alpha";
@@ -11,15 +12,20 @@ import { headlineAt } from "@/lib/views/headlineAt";
 import type { ExplorerView } from "@/lib/views/viewState";
 import { frontierMarker } from "../frontier/frontierMarker";
 import { FrontierPreview, PREVIEW_CHART, PREVIEW_SIZE } from "./FrontierPreview";
+import { loadShippedAsset } from "./previewFonts";
 
 /**
  * The font the images are drawn with, shipped in the repository (DejaVu Sans, with its licence in
- * assets/fonts/): it has the Greek α and the minus sign, and nothing is fetched at run time. Found
- * from the working directory, as the compute threads are: `npm start` runs the server from the
- * repository root.
+ * assets/fonts/): it has the Greek α and the minus sign. Other scripts come from the npm-installed
+ * fonts of previewFonts.ts; nothing is fetched at run time. Found from the working directory, as the
+ * compute threads are: `npm start` runs the server from the repository root.
  */
 const FONT_FILE = join(process.cwd(), "assets/fonts/DejaVuSans.ttf");
 let font: Promise<Buffer> | null = null;
+
+/** The SVG-to-PNG renderer's WebAssembly, compiled once per thread. */
+const RESVG_WASM = join(process.cwd(), "node_modules/@resvg/resvg-wasm/index_bg.wasm");
+let resvgReady: Promise<void> | null = null;
 
 /** What one preview image shows. */
 export interface FrontierPreviewRequest {
@@ -61,7 +67,10 @@ export async function frontierPreviewPng({
   const slice = view.difficulty === "all" ? "all problems" : `${view.difficulty} problems`;
   const subtitle = `α = ${markers.map(formatAlpha).join(", ")} · ${slice}`;
   font ??= readFile(FONT_FILE);
-  const image = new ImageResponse(
+  resvgReady ??= readFile(RESVG_WASM).then((wasm) => initWasm(wasm));
+  // satori, not next/og's ImageResponse: the latter fixes its own loadAdditionalAsset, which
+  // fetches missing glyphs and emoji from the internet.
+  const svg = await satori(
     <FrontierPreview
       layout={layout}
       x={x}
@@ -72,7 +81,17 @@ export async function frontierPreviewPng({
       headline={markers.length === 1 ? headlineAt(points, markers[0], view.difficulty) : null}
       footnote={`alphascope · ${data.experiment.name} · data version ${data.version} · ${formatTimestamp(data.experiment.updatedAt)}`}
     />,
-    { ...PREVIEW_SIZE, fonts: [{ name: "DejaVu Sans", data: await font, weight: 400, style: "normal" }] },
+    {
+      ...PREVIEW_SIZE,
+      fonts: [{ name: "DejaVu Sans", data: await font, weight: 400, style: "normal" }],
+      loadAdditionalAsset: loadShippedAsset,
+    },
   );
-  return new Uint8Array(await image.arrayBuffer());
+  await resvgReady;
+  const resvg = new Resvg(svg, { fitTo: { mode: "width", value: PREVIEW_SIZE.width } });
+  const rendered = resvg.render();
+  const png = new Uint8Array(rendered.asPng());
+  rendered.free();
+  resvg.free();
+  return png;
 }

@@ -35,6 +35,14 @@ export async function createSnapshotLink(slug: string, page: SharedPage, view: s
   return `${window.location.origin}${created.url}`;
 }
 
+/** Deletes a pinned snapshot; its short link then answers 404. */
+export function deleteSnapshot(id: string) {
+  return fetchJson<null>(`/api/snapshots/${encodeURIComponent(id)}`, {
+    method: "DELETE",
+    headers: writeTokenHeaders(),
+  });
+}
+
 export function saveView(slug: string, input: { name: string; page: SharedPage; view: string }) {
   return sendJson<SavedView>(viewsPath(slug), "POST", input);
 }

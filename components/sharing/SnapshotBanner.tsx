@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Snapshot } from "@/lib/contracts/sharing";
 import { viewPath } from "@/lib/views/deck";
+import { DeleteSnapshotButton } from "./DeleteSnapshotButton";
 
 /** When a snapshot was taken, as a reader anywhere reads it (UTC, to the minute). */
 function takenAt(iso: string): string {
@@ -19,7 +20,8 @@ export function SnapshotBanner({ snapshot, name }: { snapshot: Snapshot; name: s
         <strong>Pinned snapshot</strong>
         {snapshot.title ? <> “{snapshot.title}”</> : null} of {name} ({snapshot.page}), taken{" "}
         {takenAt(snapshot.createdAt)} from data version <code>{snapshot.version.slice(0, 8)}</code>: these
-        numbers do not change when new results are imported.
+        numbers do not change when new results are imported.{" "}
+        <DeleteSnapshotButton id={snapshot.id} then={snapshot.currentVersion === null ? "/" : live} />
       </p>
       {snapshot.currentVersion === null ? (
         <p className="notice" role="status" data-testid="snapshot-changed">

@@ -2,8 +2,10 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { gridSvgDocument } from "@/components/browser/svgExport";
 import { useUrlView } from "@/components/browser/useUrlView";
+import { ExportButtons } from "@/components/charts/ChartExport";
 import { ExportSourceProvider } from "@/components/charts/ExportContext";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { LongText } from "@/components/common/LongText";
@@ -78,6 +80,7 @@ export function StudyGrid({ slug, initialSearch }: StudyGridProps) {
   const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
     useFrontierView(view, context.metrics, updateView);
   const { range, stops } = context.alphas;
+  const gridRef = useRef<HTMLDivElement>(null);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const selectable = useCallback(
@@ -130,6 +133,26 @@ export function StudyGrid({ slug, initialSearch }: StudyGridProps) {
               95% intervals are being computed; they appear here when ready.
             </p>
           ) : null}
+          <span className="muted">The whole grid:</span>
+          <ExportButtons
+            title={`${study.name}: ${x.label} against ${y.label}`}
+            name="study-grid"
+            build={(footnote) => {
+              const charts = study.experiments.flatMap((experiment) => {
+                const svg = gridRef.current?.querySelector<SVGSVGElement>(
+                  `[data-study-panel="${CSS.escape(experiment.slug)}"] svg[data-testid="compare-plot"]`,
+                );
+                return svg ? [{ svg, row: experiment.row, column: experiment.column }] : [];
+              });
+              if (charts.length === 0) return null;
+              return gridSvgDocument(
+                charts,
+                study.columns.map((setting) => SETTING_LABELS[setting]),
+                study.rows,
+                { title: `${study.name}: ${x.label} against ${y.label}`, footnote },
+              );
+            }}
+          />
           <CopyLinkButton url={shareUrl} />
         </div>
         <section className="panel" aria-label="Choose the shared α">
@@ -158,6 +181,7 @@ export function StudyGrid({ slug, initialSearch }: StudyGridProps) {
           </div>
         </section>
         <div
+          ref={gridRef}
           className={styles.grid}
           style={{ "--study-columns": study.columns.length } as CSSProperties}
           data-testid="study-grid"

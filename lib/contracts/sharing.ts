@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DifficultySlice } from "../domain/difficulty";
+import { characterFault } from "../domain/text";
 import type { PassAtKCurves, ScalingMatrixPayload } from "./scalingTypes";
 import { slugSchema } from "./schemas";
 import {
@@ -36,14 +37,20 @@ const viewSchema = z
   )
   .transform((view) => view.replace(/^\?/, ""));
 
-/** Text a person names something with: no control characters, no unpaired UTF-16 surrogates. */
+/**
+ * Text a person names something with: no control characters, unpaired UTF-16 surrogates or
+ * noncharacters (the stored-text rule of lib/domain/text.ts).
+ */
 function nameText(max: number) {
   return z
     .string({ error: "must be a text" })
     .trim()
     .min(1, "must not be empty")
     .max(max, `must be at most ${max} characters`)
-    .regex(/^[^\p{Cc}\p{Cs}]*$/u, "must be text without control characters");
+    .superRefine((text, ctx) => {
+      const fault = characterFault(text);
+      if (fault) ctx.addIssue({ code: "custom", message: fault });
+    });
 }
 
 const nameSchema = nameText(VIEW_NAME_MAX_LENGTH);

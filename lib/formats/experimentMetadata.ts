@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { SETTINGS } from "../domain/setting";
 import { SLUG_PATTERN, SLUG_RULE } from "../domain/slug";
-import { storable, text } from "./manifestSchema";
+import { modelReference, storable, text } from "./manifestSchema";
 
 /** One endpoint's changes: its label, its model reference (null removes it). */
 const endpointPatchSchema = z.strictObject({
   label: text("label").optional(),
-  model: text("model").nullable().optional(),
+  model: modelReference().nullable().optional(),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { modelReferenceFault } from "../domain/modelReference";
 import { SETTINGS } from "../domain/setting";
 import { SLUG_PATTERN, SLUG_RULE } from "../domain/slug";
 import { EVALPLUS_TESTS } from "./evalplusStatus";
@@ -19,9 +20,21 @@ export function text(field: TextField) {
   return z.string().trim().min(1).superRefine(storable(field));
 }
 
+/** A model reference: stored text that is a Hugging Face id or a path (lib/domain/modelReference.ts). */
+export function modelReference() {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .superRefine((value, ctx) => {
+      const fault = textFault(value, "model") ?? modelReferenceFault(value);
+      if (fault) ctx.addIssue({ code: "custom", message: fault });
+    });
+}
+
 const endpointSchema = z.strictObject({
   label: text("label"),
-  model: text("model").nullish(),
+  model: modelReference().nullish(),
 });
 
 const checkpointSchema = z.strictObject({
@@ -30,7 +43,7 @@ const checkpointSchema = z.strictObject({
   /** The results file, relative to the manifest. */
   file: text("path"),
   format: z.enum(IMPORT_FORMATS).optional(),
-  model: text("model").nullish(),
+  model: modelReference().nullish(),
   label: text("label").nullish(),
   /** EvalPlus: which tests decide a pass. */
   tests: z.enum(EVALPLUS_TESTS).optional(),

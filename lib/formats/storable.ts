@@ -1,62 +1,23 @@
+import { characterFault, countCharacters } from "../domain/text";
 import { MAX_STORED_COUNT, TEXT_LIMITS, type TextField } from "./limits";
 import { describeValue } from "./values";
 
 // What PostgreSQL can store, checked by every parser before a value goes on: each function returns
 // why a value cannot be stored (a message to report with the file, line or path, and field), or null.
 
-const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
-const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
-
-/** The number of characters (code points) of `text`, counting no further than `stop`. */
-function characters(text: string, stop: number): number {
-  let count = 0;
-  for (let i = 0; i < text.length && count <= stop; i++, count++) {
-    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) i++;
-  }
-  return count;
-}
-
-/**
- * The index of the first UTF-16 unit that cannot be stored as text: a C0 or C1 control character
- * (tab and line breaks allowed when `multiline`) or a surrogate that is not half of a pair; -1 if none.
- */
-function firstFault(text: string, multiline: boolean): number {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x20) {
-      if (multiline && (unit === 0x09 || unit === 0x0a || unit === 0x0d)) continue;
-      return i;
-    }
-    if (unit >= 0x7f && unit <= 0x9f) return i;
-    if (isHighSurrogate(unit) && isLowSurrogate(text.charCodeAt(i + 1))) i++;
-    else if (isHighSurrogate(unit) || isLowSurrogate(unit)) return i;
-  }
-  return -1;
-}
-
-function codePoint(unit: number): string {
-  return `U+${unit.toString(16).toUpperCase().padStart(4, "0")}`;
-}
-
 /**
  * Why `text` cannot be stored as `field`: longer than its {@link TEXT_LIMITS} entry, holding a NUL
  * (which PostgreSQL text cannot hold) or another control character (line breaks only where
- * `multiline`), or a lone UTF-16 surrogate (not valid Unicode; JSON can write one as `\ud800`).
+ * `multiline`), a lone UTF-16 surrogate (not valid Unicode; JSON can write one as `\ud800`) or a
+ * Unicode noncharacter (see lib/domain/text.ts).
  */
 export function textFault(text: string, field: TextField, { multiline = false } = {}): string | null {
   const limit = TEXT_LIMITS[field];
   // UTF-16 length ≥ characters, so most texts are cleared without counting.
-  if (text.length > limit && characters(text, limit) > limit) {
-    return `is ${characters(text, Number.POSITIVE_INFINITY)} characters long; at most ${limit} are allowed`;
+  if (text.length > limit && countCharacters(text, limit) > limit) {
+    return `is ${countCharacters(text)} characters long; at most ${limit} are allowed`;
   }
-  const index = firstFault(text, multiline);
-  if (index === -1) return null;
-  const unit = text.charCodeAt(index);
-  const at = `at character ${characters(text.slice(0, index), index) + 1}`;
-  if (unit === 0) return `contains a NUL character (${at}), which cannot be stored`;
-  if (isHighSurrogate(unit) || isLowSurrogate(unit))
-    return `is not valid Unicode: a lone surrogate ${codePoint(unit)} ${at}`;
-  return `contains the control character ${codePoint(unit)} ${at}`;
+  return characterFault(text, multiline);
 }
 
 /** Why a count (already a non-negative integer) cannot be stored: over PostgreSQL's `integer`. */

@@ -14,7 +14,8 @@ import { readJsonBody, requireMediaType } from "./requestBody";
 /** The one error response shape of the API. */
 export function errorResponse(error: unknown): Response {
   const apiError = toApiError(error);
-  if (apiError.status >= 500 && !(apiError instanceof DatabaseUnavailableError)) console.error(error);
+  // Only faults are logged: a busy pool, a full quota or the database down are states, said in the answer.
+  if (apiError.code === "internal") console.error(error);
   return Response.json(errorBody(apiError), {
     status: apiError.status,
     headers: { "cache-control": "no-store", ...apiError.headers },

@@ -8,6 +8,7 @@ import type { ExplorerView } from "../views/viewState";
 import { serverReadDb } from "./db";
 import { storedFrontier } from "./exports/storedFrontier";
 import { toApiError } from "./http";
+import { publicOrigin } from "./publicOrigin";
 
 /** What a preview image shows: the explorer's axes and slice, with a marker at each α. */
 export interface PreviewImageView {
@@ -32,28 +33,12 @@ export function previewImagePath(slug: string, view: PreviewImageView): string {
 }
 
 /**
- * The origin this request was addressed to, so og:image is an absolute URL a chat client can
- * fetch; null when the Host header is unusable (the image URL then stays relative).
- */
-async function requestOrigin(): Promise<URL | null> {
-  const list = await headers();
-  const host = list.get("x-forwarded-host") ?? list.get("host");
-  const proto = list.get("x-forwarded-proto")?.split(",")[0].trim() === "https" ? "https" : "http";
-  if (!host) return null;
-  try {
-    return new URL(`${proto}://${host}`);
-  } catch {
-    return null;
-  }
-}
-
-/**
  * A page's document title and link preview (OpenGraph and Twitter card tags) from its text and
  * its preview image. For every page that shows an experiment: the explorer, the scaling page, a
  * pinned snapshot (`/s/<id>`).
  */
 export async function linkPreviewMetadata(text: PreviewText, imagePath: string): Promise<Metadata> {
-  const origin = await requestOrigin();
+  const origin = publicOrigin(await headers());
   const image = { url: imagePath, width: 1200, height: 630, alt: text.title };
   return {
     ...(origin ? { metadataBase: origin } : {}),

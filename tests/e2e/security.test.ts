@@ -1,4 +1,5 @@
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
@@ -111,7 +112,7 @@ function raw(
   path: string,
   headers: Record<string, string> = {},
   options: { host?: string; method?: string; body?: string } = {},
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   const url = new URL(baseUrl());
   const { host = url.hostname, method = "GET", body } = options;
   return new Promise((resolve, reject) => {
@@ -121,12 +122,94 @@ function raw(
       response.on("data", (chunk: string) => {
         body += chunk;
       });
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, body, headers: response.headers }),
+      );
     });
     request.on("error", reject);
     request.end(body);
   });
 }
+
+/** A request written byte by byte on a socket (CONNECT, a method Node's parser does not know), its whole answer. */
+function rawSocket(
+  requestLine: string,
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  const url = new URL(baseUrl());
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () =>
+      socket.write(`${requestLine}\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`),
+    );
+    let answer = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => {
+      answer += chunk;
+    });
+    socket.on("error", reject);
+    socket.on("end", () => {
+      const [head, ...body] = answer.split("\r\n\r\n");
+      const [statusLine, ...lines] = head.split("\r\n");
+      const headers = Object.fromEntries(
+        lines.map((line) => [
+          line.slice(0, line.indexOf(":")).toLowerCase(),
+          line.slice(line.indexOf(":") + 1).trim(),
+        ]),
+      );
+      resolve({ status: Number(statusLine.split(" ")[1]), headers, body: body.join("\r\n\r\n") });
+    });
+  });
+}
+
+describe("every method a route does not serve: 405 with Allow, in the error shape", () => {
+  const refusal = { error: { code: "method_not_allowed", message: "This route answers GET only." } };
+
+  it.each(["TRACE", "PROPFIND", "MKCOL", "PROPPATCH", "LOCK", "SEARCH", "QUERY", "PURGE", "PUT", "DELETE"])(
+    "%s /api/experiments (a method Node's parser knows)",
+    async (method) => {
+      const answer = await raw("/api/experiments", {}, { method });
+      expect(answer.status).toBe(405);
+      expect(answer.headers.allow).toBe("GET, HEAD, OPTIONS");
+      expect(answer.headers["content-type"]).toBe("application/json");
+      expect(JSON.parse(answer.body)).toEqual(refusal);
+    },
+  );
+
+  it("TRACE on a route with parameters answers that route's Allow; a served method still works", async () => {
+    const trace = await raw(
+      `/api/experiments/${DEMO_EXPERIMENT_SLUG}/frontier?difficulty=all`,
+      {},
+      { method: "TRACE" },
+    );
+    expect([trace.status, trace.headers.allow]).toEqual([405, "GET, HEAD, OPTIONS"]);
+    const views = await raw(`/api/experiments/${DEMO_EXPERIMENT_SLUG}/views`, {}, { method: "PROPFIND" });
+    expect([views.status, views.headers.allow]).toEqual([405, "GET, POST, HEAD, OPTIONS"]);
+    expect((await raw("/api/health")).status).toBe(200);
+    expect((await raw("/api/health", {}, { method: "HEAD" })).status).toBe(200);
+  });
+
+  it("a method Node's parser refuses (BREW) and CONNECT get the same answer", async () => {
+    for (const line of ["BREW /api/experiments HTTP/1.1", "CONNECT /api/experiments HTTP/1.1"]) {
+      const answer = await rawSocket(line);
+      expect({ line, status: answer.status, allow: answer.headers.allow }).toEqual({
+        line,
+        status: 405,
+        allow: "GET, HEAD, OPTIONS",
+      });
+      expect(JSON.parse(answer.body)).toEqual(refusal);
+    }
+  });
+
+  it("on an unknown API path a non-standard method is 404, on a page 405 with Allow: GET, HEAD", async () => {
+    const unknown = await raw("/api/no-such-route", {}, { method: "PROPFIND" });
+    expect([unknown.status, JSON.parse(unknown.body).error.code]).toEqual([404, "not_found"]);
+    const page = await raw(`/experiments/${DEMO_EXPERIMENT_SLUG}`, {}, { method: "TRACE" });
+    expect([page.status, page.headers.allow, JSON.parse(page.body).error.code]).toEqual([
+      405,
+      "GET, HEAD",
+      "method_not_allowed",
+    ]);
+  });
+});
 
 describe("statuses the server answers itself, in the error shape", () => {
   it("400 for a malformed percent-encoding, 431 for oversized headers, 405 for an unserved method", async () => {

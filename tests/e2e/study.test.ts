@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import axe from "axe-core";
-import type { Page } from "playwright-core";
+import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ComparisonData } from "../../lib/contracts/compareTypes";
 import type { StudyDetail } from "../../lib/contracts/studies";
 import { DEMO_STUDY } from "../../lib/demo/experiment";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
@@ -85,6 +87,34 @@ describe("a study's grid", () => {
     expect(await other.getByLabel("x axis").inputValue()).toBe("solveRate");
     expect(await markerPositions(other)).toEqual(expected);
     await other.close();
+  });
+
+  it("saves the whole grid as one figure (SVG and PNG), labelled and footnoted with every data version", async () => {
+    await openStudy(page(), "?difficulty=hard&alpha=1");
+    const [file] = await Promise.all([
+      page().waitForEvent("download") as Promise<Download>,
+      page().getByTestId("export-svg-study-grid").click(),
+    ]);
+    expect(file.suggestedFilename()).toBe(`${DEMO_STUDY.slug}-study-grid-hard.svg`);
+    const text = readFileSync(await file.path()).toString("utf8");
+    expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    // One standalone chart per experiment, the labels of the grid, and every experiment's version.
+    expect(text.match(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g)).toHaveLength(1 + 6);
+    for (const label of ["Pure reasoning", "Tool use", "Agentic coding", "7B", "32B"])
+      expect(text).toContain(`>${label}</text>`);
+    const frontiers = (await (
+      await fetch(`${baseUrl()}/api/studies/${DEMO_STUDY.slug}/frontiers`)
+    ).json()) as ComparisonData;
+    for (const experiment of frontiers.experiments)
+      expect(text).toContain(`${experiment.experiment.slug} ${experiment.version}`);
+    const width = Number(text.match(/^<svg[^>]* width="(\d+)"/)?.[1]);
+    const height = Number(text.match(/^<svg[^>]* height="(\d+)"/)?.[1]);
+    const [png] = await Promise.all([
+      page().waitForEvent("download") as Promise<Download>,
+      page().getByTestId("export-png-study-grid").click(),
+    ]);
+    const bytes = readFileSync(await png.path());
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([2 * width, 2 * height]);
   });
 
   it("has no serious accessibility violation, and no sideways scroll at 390 px", async () => {

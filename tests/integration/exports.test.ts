@@ -15,6 +15,13 @@ const { GET: previewRoute } = await import("@/app/api/experiments/[slug]/preview
 
 const WITH_MODELS = "exports-models";
 const WITHOUT_MODELS = "exports-bare";
+const HOSTILE_LABELS = "exports-hostile-labels";
+/** Checkpoint labels a spreadsheet would run as formulas, by α. */
+const FORMULA_LABELS = new Map([
+  [0, "=1+1"],
+  [0.5, '=HYPERLINK("http://evil.example","x")'],
+  [1, "@SUM(1+1)"],
+]);
 let db: Db;
 
 const contextOf = (slug: string) => ({ params: Promise.resolve({ slug }) });
@@ -69,7 +76,15 @@ beforeAll(async () => {
     source: "cli",
   });
   await importSeeded(db, WITHOUT_MODELS, seededSweepFiles([0, 1]));
-  for (const slug of [WITH_MODELS, WITHOUT_MODELS]) {
+  await importSeeded(
+    db,
+    HOSTILE_LABELS,
+    seededSweepFiles([0, 0.5, 1]).map((entry) => ({
+      ...entry,
+      label: FORMULA_LABELS.get(entry.alpha ?? -1),
+    })),
+  );
+  for (const slug of [WITH_MODELS, WITHOUT_MODELS, HOSTILE_LABELS]) {
     const { id, version } = await db.experiment.findUniqueOrThrow({ where: { slug } });
     await computeStatistics(db, { experimentId: id, version });
   }
@@ -114,6 +129,21 @@ describe("GET /api/experiments/<slug>/export.csv", () => {
         }
       }
     }
+  });
+
+  it("writes labels a spreadsheet would run as formulas as text, with a leading quote, and negative numbers as numbers", async () => {
+    const response = await csvRoute(get(HOSTILE_LABELS, "/export.csv"), contextOf(HOSTILE_LABELS));
+    const text = await response.text();
+    const [header, ...rows] = parseCsv(text);
+    const label = header.indexOf("label");
+    expect(rows.map((row) => [Number(row[0]), row[label]])).toEqual([
+      [0, "'=1+1"],
+      [0.5, `'=HYPERLINK("http://evil.example","x")`],
+      [1, "'@SUM(1+1)"],
+    ]);
+    expect(text).toContain(`,"'=HYPERLINK(""http://evil.example"",""x"")",`);
+    // No field the spreadsheet reads starts a formula; a negative number is written as one.
+    expect(rows.flat().filter((field) => /^[=+@\t\r]|^-(?![\d.])/.test(field))).toEqual([]);
   });
 
   it("answers 304 to its own ETag, 400 for an unknown difficulty and 404 for an unknown experiment", async () => {

@@ -7,14 +7,17 @@ import type { EnsembleEvaluation, PassAtKCurves, ScalingMatrixPayload } from "@/
 import type { SavedView, SavedViewList, Snapshot, SnapshotCreated } from "@/lib/contracts/sharing";
 import type { ExperimentDetail, FrontierData } from "@/lib/contracts/types";
 import type { Db } from "@/lib/db/client";
+import { insertSnapshot } from "@/lib/db/queries/snapshots";
 import { generateDemoSweep } from "@/lib/demo/generate";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/server/clientAddress";
+import { pinnedEnsemble } from "@/lib/server/sharing/pinnedReads";
 import { LOCAL_CLIENT } from "../support/localClient";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics, importSeeded, seededSweepFiles } from "./statisticsSupport";
 
 process.env.DATABASE_URL = testDatabaseUrl();
 const { POST: postSnapshot } = await import("@/app/api/snapshots/route");
-const { GET: getSnapshot } = await import("@/app/api/snapshots/[id]/route");
+const { GET: getSnapshot, DELETE: deleteSnapshot } = await import("@/app/api/snapshots/[id]/route");
 const { GET: getPinnedFrontier } = await import("@/app/api/snapshots/[id]/frontier/route");
 const { GET: getPinnedPassAtK } = await import("@/app/api/snapshots/[id]/pass-at-k/route");
 const { POST: postPinnedEnsemble } = await import("@/app/api/snapshots/[id]/ensembles/route");
@@ -116,6 +119,8 @@ beforeAll(async () => {
 
 afterEach(() => {
   delete process.env.ALPHASCOPE_WRITE_TOKEN;
+  delete process.env.ALPHASCOPE_SNAPSHOT_RATE;
+  delete process.env.ALPHASCOPE_SNAPSHOT_QUOTA_MB;
 });
 
 afterAll(async () => {
@@ -204,6 +209,39 @@ describe("pinned snapshots", () => {
     );
   });
 
+  it("read and parse a pinned matrix once for a burst of ensembles, and forget it when deleted", async () => {
+    const created = await share({ experiment: SLUG, page: "scaling", view: "difficulty=all" });
+    expect(created.status).toBe(201);
+    let reads = 0;
+    const counting = new Proxy(db, {
+      get(target, property) {
+        if (property === "$queryRawUnsafe")
+          return (...args: Parameters<Db["$queryRawUnsafe"]>) => {
+            reads++;
+            return target.$queryRawUnsafe(...args);
+          };
+        return Reflect.get(target, property);
+      },
+    });
+    const ensemble = {
+      members: [
+        { alpha: 0, samples: 4 },
+        { alpha: 1.5, samples: 4 },
+      ],
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => pinnedEnsemble(counting, created.body.id, ensemble)),
+    );
+    expect(reads).toBe(1);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    await pinnedEnsemble(counting, created.body.id, ensemble);
+    expect(reads).toBe(1);
+    const id = created.body.id;
+    expect((await deleteSnapshot(request(`/api/snapshots/${id}`, "DELETE"), idContext(id))).status).toBe(204);
+    await expect(pinnedEnsemble(counting, id, ensemble)).rejects.toThrow(`No snapshot "${id}"`);
+    expect(reads).toBe(2);
+  });
+
   it("answer bad input with 400 naming the field, unknown experiments and ids with 404", async () => {
     const count = await db.snapshot.count();
     const badPage = await share({ experiment: SLUG, page: "home", view: "" });
@@ -212,6 +250,16 @@ describe("pinned snapshots", () => {
     const longView = await share({ experiment: SLUG, page: "explorer", view: `alpha=${"1".repeat(2000)}` });
     expect(longView.status).toBe(400);
     expect(longView.body.error.message).toContain('"view"');
+    const noncharacter = await share({
+      experiment: SLUG,
+      page: "explorer",
+      view: "",
+      title: "Pinned \uffff",
+    });
+    expect(noncharacter.status).toBe(400);
+    expect(noncharacter.body.error.message).toContain(
+      'Invalid field "title": contains the Unicode noncharacter U+FFFF at character 8',
+    );
     const unknown = await share({ experiment: "no-such-experiment", page: "explorer", view: "" });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe("not_found");
@@ -242,6 +290,70 @@ describe("pinned snapshots", () => {
     expect((await share(body)).status).toBe(401);
     expect((await share(body, { authorization: "Bearer sharing-test-token" })).status).toBe(201);
     expect(await db.snapshot.count()).toBe(count + 1);
+  });
+
+  it("are deleted by whoever may write (204, then 404), and by nobody else", async () => {
+    const created = await share({ experiment: SLUG, page: "explorer", view: "?alpha=1" });
+    expect(created.status).toBe(201);
+    const remove = (headers: Record<string, string> = {}) =>
+      json<{ error: { code: string } }>(
+        deleteSnapshot(
+          request(`/api/snapshots/${created.body.id}`, "DELETE", undefined, headers),
+          idContext(created.body.id),
+        ),
+      );
+    expect((await remove({ "sec-fetch-site": "cross-site" })).status).toBe(403);
+    process.env.ALPHASCOPE_WRITE_TOKEN = "sharing-test-token";
+    expect((await remove()).status).toBe(401);
+    expect((await remove({ authorization: "Bearer wrong" })).status).toBe(403);
+    expect(await db.snapshot.count({ where: { id: created.body.id } })).toBe(1);
+    expect((await remove({ authorization: "Bearer sharing-test-token" })).status).toBe(204);
+    expect(await db.snapshot.count({ where: { id: created.body.id } })).toBe(0);
+    expect((await json(getSnapshot(request(""), idContext(created.body.id)))).status).toBe(404);
+    const again = await remove({ authorization: "Bearer sharing-test-token" });
+    expect(again.status).toBe(404);
+    expect(again.body.error.code).toBe("not_found");
+  });
+
+  it("are limited per client: 429 with Retry-After past the rate, before anything is stored", async () => {
+    process.env.ALPHASCOPE_SNAPSHOT_RATE = "3";
+    const body = { experiment: SLUG, page: "explorer", view: "" };
+    const from = (address: string) => ({ [CLIENT_ADDRESS_HEADER]: address });
+    for (let i = 0; i < 3; i++) expect((await share(body, from("198.51.100.7"))).status).toBe(201);
+    const count = await db.snapshot.count();
+    const refused = await json<{ error: { code: string; message: string } }>(
+      postSnapshot(request("/api/snapshots", "POST", body, from("198.51.100.7"))),
+    );
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("rate_limited");
+    expect(refused.body.error.message).toContain("at most 3 a minute");
+    expect(await db.snapshot.count()).toBe(count);
+    // Another client is not held back by the first.
+    expect((await share(body, from("198.51.100.8"))).status).toBe(201);
+  });
+
+  it("answer 507 when the total quota would be passed, and pin again once space is freed", async () => {
+    process.env.ALPHASCOPE_SNAPSHOT_QUOTA_MB = "1";
+    await db.snapshot.deleteMany({});
+    const experiment = await db.experiment.findUniqueOrThrow({ where: { slug: SLUG } });
+    await insertSnapshot(db, {
+      id: "filler00",
+      experimentId: experiment.id,
+      experimentSlug: SLUG,
+      page: "explorer",
+      view: "",
+      version: experiment.version,
+      title: null,
+      data: JSON.stringify({ padding: "x".repeat(1024 * 1024 - 100) }),
+    });
+    const body = { experiment: SLUG, page: "explorer", view: "" };
+    const full = await share(body, { [CLIENT_ADDRESS_HEADER]: "198.51.100.9" });
+    expect(full.status).toBe(507);
+    expect(full.body.error.code).toBe("quota_exceeded");
+    expect(full.body.error.message).toContain("1 MiB");
+    expect(await db.snapshot.count()).toBe(1);
+    await db.snapshot.delete({ where: { id: "filler00" } });
+    expect((await share(body, { [CLIENT_ADDRESS_HEADER]: "198.51.100.9" })).status).toBe(201);
   });
 });
 
@@ -305,6 +417,11 @@ describe("saved views and the review deck", () => {
     expect(longView.body.error.message).toContain('"view"');
     const badPage = await save({ name: "x", page: "import", view: "" });
     expect(badPage.body.error.message).toContain('"page"');
+    const noncharacter = await save({ name: "Deck \ufdd0", page: "explorer", view: "" });
+    expect(noncharacter.status).toBe(400);
+    expect(noncharacter.body.error.message).toContain(
+      'Invalid field "name": contains the Unicode noncharacter U+FDD0 at character 6',
+    );
     const unknown = await json(
       views.POST(request("/x", "POST", { name: "x", page: "explorer", view: "" }), slugContext("nope")),
     );

@@ -173,6 +173,21 @@ describe("PATCH /api/experiments/<slug>", () => {
       [{ endpoints: { a: { label: "" } } }, 400, /^Invalid field "endpoints\.a\.label"/],
       [{ setting: "mostly" }, 400, /^Invalid field "setting"/],
       [{ colour: "red" }, 400, /colour/],
+      [
+        { name: "Sweep \ufffe" },
+        400,
+        /^Invalid field "name": contains the Unicode noncharacter U\+FFFE at character 7/,
+      ],
+      [
+        { endpoints: { b: { label: "\u{10ffff}" } } },
+        400,
+        /^Invalid field "endpoints\.b\.label": contains the Unicode noncharacter U\+10FFFF/,
+      ],
+      [
+        { endpoints: { a: { model: "org/model-A\u2028  - model: attacker/backdoored-model" } } },
+        400,
+        /^Invalid field "endpoints\.a\.model": contains the line separator U\+2028 at character 12/,
+      ],
       [{}, 400, /at least one field/],
       ["{not json", 400, /JSON/i],
     ];

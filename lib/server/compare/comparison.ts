@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { ComparisonData, ProblemIdSet } from "../../contracts/compareTypes";
 import type { Db } from "../../db/client";
 import { DIFFICULTY_SLICES } from "../../domain/difficulty";
@@ -7,14 +8,20 @@ import { NotFoundError } from "../errors";
 import { matchesEtag, READS, readStoredResponse, type StoredResponse } from "../statistics/read";
 import { problemSetOverlap } from "./overlap";
 
-/** One compared experiment's stored frontier body (as its own route serves it) and problem ids. */
-async function readCompared(db: Db, slug: string) {
+interface Compared {
+  /** The stored frontier body, as the experiment's own route serves it. */
+  frontier: StoredResponse;
+  /** The stored problem-id list (JSON text), parsed only when the comparison is not cached. */
+  problems: StoredResponse;
+}
+
+/** One compared experiment's stored frontier and problem ids; null for an unknown experiment. */
+async function readCompared(db: Db, slug: string): Promise<Compared | null> {
   const [frontier, problems] = await Promise.all([
     readStoredResponse(db, slug, READS.frontier),
     readStoredResponse(db, slug, READS.problemIds),
   ]);
-  if (!frontier || !problems) return null;
-  return { frontier, problems: JSON.parse(problems.body as string) as ProblemIdSet };
+  return frontier && problems ? { frontier, problems } : null;
 }
 
 /**
@@ -38,7 +45,25 @@ export async function comparisonResponse(
     .digest("base64url")}"`;
   const response: Omit<StoredResponse, "body"> = { version: "", kind: FRONTIER_KIND, httpStatus: 200, etag };
   if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag)) return { ...response, body: null };
-  const sets = found.map(({ problems }) => problems);
+  let body = comparisons.get(etag);
+  if (body === undefined) {
+    body = comparisonBody(found);
+    comparisons.set(etag, body);
+  }
+  return { ...response, body };
+}
+
+/**
+ * Comparison bodies by ETag (the compared frontiers' versions): a burst of one comparison computes
+ * the problem-set overlaps once. Bounded by size.
+ */
+const comparisons = new LRUCache<string, string>({
+  maxSize: 64 * 2 ** 20,
+  sizeCalculation: (text) => Math.max(1, text.length),
+});
+
+function comparisonBody(found: readonly Compared[]): string {
+  const sets = found.map(({ problems }) => JSON.parse(problems.body as string) as ProblemIdSet);
   const comparison: Omit<ComparisonData, "experiments"> = {
     sameBenchmark: sets.every((set) => set.benchmark === sets[0].benchmark),
     problems: Object.fromEntries(
@@ -47,7 +72,7 @@ export async function comparisonResponse(
   };
   // The frontier bodies go out as stored: no parse and re-serialisation of the largest part.
   const experiments = found.map(({ frontier }) => frontier.body).join(",");
-  return { ...response, body: `{"experiments":[${experiments}],${JSON.stringify(comparison).slice(1)}` };
+  return `{"experiments":[${experiments}],${JSON.stringify(comparison).slice(1)}`;
 }
 
 /** The comparison parsed, for the server-rendered page. */

@@ -42,6 +42,14 @@ export class ComputeBusyError extends ApiError {
 }
 
 /**
+ * Refuses (503 `busy`) a computation the pool has no room for, before the request reads or parses
+ * anything for it: under a burst, the refused requests then cost the event loop nothing.
+ */
+export function requireComputeCapacity(): void {
+  if (pool !== null && pool.queueSize >= QUEUE) throw new ComputeBusyError();
+}
+
+/**
  * Runs a CPU-heavy request computation (an ensemble on 5 000 problems: tens to hundreds of ms) in a
  * worker thread, so the event loop keeps answering every other request meanwhile. A 400 raised in
  * the thread is rethrown as such; a full queue is a {@link ComputeBusyError}.

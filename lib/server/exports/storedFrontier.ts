@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { FrontierData } from "../../contracts/types";
 import type { Db } from "../../db/client";
 import { NotFoundError } from "../errors";
@@ -21,8 +22,21 @@ export async function storedFrontier(db: Db, slug: string): Promise<StoredFronti
   const stored = await readStoredResponse(db, slug, READS.frontier);
   if (!stored) throw new NotFoundError(`No experiment "${slug}".`);
   const json = stored.body as string;
-  return { data: JSON.parse(json) as FrontierData, json, tag: stored.etag.slice(1, -1) };
+  const key = `${slug}|${stored.etag}`;
+  let data = parsedFrontiers.get(key);
+  if (!data) {
+    data = JSON.parse(json) as FrontierData;
+    parsedFrontiers.set(key, data);
+  }
+  return { data, json, tag: stored.etag.slice(1, -1) };
 }
+
+/**
+ * Frontiers parsed, by slug and ETag (a version's frontier never changes): a burst of previews or
+ * exports of one experiment parses its frontier once, not once per request on the event loop.
+ * Callers only read the data.
+ */
+const parsedFrontiers = new LRUCache<string, FrontierData>({ max: 32 });
 
 /**
  * A response derived from the stored frontier: its ETag is the frontier's plus what the request

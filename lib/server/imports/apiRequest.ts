@@ -4,7 +4,7 @@ import { SETTINGS } from "../../domain/setting";
 import { EVALPLUS_TESTS } from "../../formats/evalplusStatus";
 import { IMPORT_FORMATS } from "../../formats/formats";
 import { isManifestFile } from "../../formats/manifest";
-import { text as storedText } from "../../formats/manifestSchema";
+import { modelReference, text as storedText } from "../../formats/manifestSchema";
 import { textFault } from "../../formats/storable";
 import type { ExperimentSpec } from "../../import/experimentSpec";
 import { type ImportInputFile, memoryFile, uploadedFile } from "../../import/inputFile";
@@ -44,9 +44,9 @@ export const importFieldsSchema = z.object({
   study: slugSchema.optional(),
   studyName: storedText("name").optional(),
   endpointALabel: storedText("label").optional(),
-  endpointAModel: storedText("model").optional(),
+  endpointAModel: modelReference().optional(),
   endpointBLabel: storedText("label").optional(),
-  endpointBModel: storedText("model").optional(),
+  endpointBModel: modelReference().optional(),
   replace: z.boolean().optional(),
   dryRun: z.boolean().optional(),
   /** Import a checkpoint even when its verdict counts equal another α's. */

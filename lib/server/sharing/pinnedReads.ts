@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { EnsembleEvaluation, EnsembleRequest, PassAtKCurves } from "../../contracts/scalingTypes";
 import type {
   ExplorerSnapshotData,
@@ -7,10 +8,10 @@ import type {
 } from "../../contracts/sharing";
 import type { Db } from "../../db/client";
 import { type StoredSnapshot, snapshotById } from "../../db/queries/snapshots";
-import { computeOffThread } from "../compute/pool";
+import { computeOffThread, requireComputeCapacity } from "../compute/pool";
 import { BadRequestError, NotFoundError } from "../errors";
 import { type PassAtKCurvesRequest, pickCurves } from "../scalingCurves";
-import { snapshotBody } from "./snapshots";
+import { findSnapshot, snapshotBody } from "./snapshots";
 
 /*
  * The reads of a pinned view, answered from the snapshot's stored bodies instead of the
@@ -62,14 +63,52 @@ export function pinnedCurves(
   );
 }
 
-/** POST /api/snapshots/[id]/ensembles: the ensemble against the best single, on the pinned matrix. */
-export function pinnedEnsemble(
-  snapshot: StoredSnapshot,
+/**
+ * Pinned matrices (JSON text) by snapshot id: a snapshot never changes, so its data (megabytes) is
+ * read and parsed once, not on every ensemble of a burst. Bounded by size; forgotten on delete.
+ */
+const pinnedMatrices = new LRUCache<string, string>({
+  maxSize: 64 * 2 ** 20,
+  sizeCalculation: (text) => Math.max(1, text.length),
+});
+const pendingMatrices = new Map<string, Promise<string>>();
+
+/** The pinned matrix of a scaling snapshot, read and parsed at most once at a time per id. */
+function cachedPinnedMatrix(db: Db, id: string): Promise<string> {
+  const cached = pinnedMatrices.get(id);
+  if (cached !== undefined) return Promise.resolve(cached);
+  let pending = pendingMatrices.get(id);
+  if (!pending) {
+    pending = findSnapshot(db, id)
+      .then((snapshot) => {
+        const matrix = pinnedMatrixBody(snapshot);
+        pinnedMatrices.set(id, matrix);
+        return matrix;
+      })
+      .finally(() => pendingMatrices.delete(id));
+    pendingMatrices.set(id, pending);
+  }
+  return pending;
+}
+
+/** Forgets a deleted snapshot's cached matrix. */
+export function forgetPinnedMatrix(id: string): void {
+  pinnedMatrices.delete(id);
+}
+
+/**
+ * POST /api/snapshots/[id]/ensembles: the ensemble against the best single, on the pinned matrix.
+ * A full compute pool refuses it (503) before the snapshot is read; the matrix comes from the cache.
+ */
+export async function pinnedEnsemble(
+  db: Db,
+  id: string,
   request: EnsembleRequest,
 ): Promise<EnsembleEvaluation> {
+  requireComputeCapacity();
   return computeOffThread<EnsembleEvaluation>({
     type: "ensemble",
-    matrix: pinnedMatrixBody(snapshot),
+    matrix: await cachedPinnedMatrix(db, id),
     request,
   });
 }

@@ -2,9 +2,15 @@ import { randomBytes } from "node:crypto";
 import type { SnapshotCreated, SnapshotCreateRequest } from "../../contracts/sharing";
 import type { Db } from "../../db/client";
 import { experimentRef } from "../../db/queries/experiments";
-import { insertSnapshot, type StoredSnapshot, snapshotById } from "../../db/queries/snapshots";
+import {
+  deleteSnapshot,
+  insertSnapshot,
+  type StoredSnapshot,
+  snapshotById,
+} from "../../db/queries/snapshots";
 import { ApiError, NotFoundError } from "../errors";
 import { pinData } from "./pinData";
+import { requireSnapshotQuota } from "./snapshotLimits";
 
 /** 6 random bytes are 8 base64url characters: 2⁴⁸ ids, not guessable, short enough to read out. */
 function newSnapshotId(): string {
@@ -17,13 +23,14 @@ const ID_ATTEMPTS = 5;
 /**
  * POST /api/snapshots: pins the page's view and the stored bodies it is drawn from at the
  * experiment's current version. 404 for an unknown experiment, 503 while the version's intervals
- * are still being computed.
+ * are still being computed, 507 when the snapshots' total quota would be passed.
  */
 export async function createSnapshot(db: Db, request: SnapshotCreateRequest): Promise<SnapshotCreated> {
   const slug = request.experiment;
   const experiment = await experimentRef(db, slug);
   const pinned = experiment ? await pinData(db, slug, request.page) : null;
   if (!experiment || !pinned) throw new NotFoundError(`No experiment "${slug}".`);
+  await requireSnapshotQuota(db, Buffer.byteLength(pinned.data));
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
     const id = newSnapshotId();
     const stored = await insertSnapshot(db, {
@@ -39,6 +46,11 @@ export async function createSnapshot(db: Db, request: SnapshotCreateRequest): Pr
     if (stored) return { id, url: `/s/${id}`, version: pinned.version };
   }
   throw new ApiError(500, "internal", "Could not draw an unused snapshot id.");
+}
+
+/** DELETE /api/snapshots/[id]: removes a snapshot (its short link then answers 404); 404 when none has that id. */
+export async function removeSnapshot(db: Db, id: string): Promise<void> {
+  if (!(await deleteSnapshot(db, id))) throw new NotFoundError(`No snapshot "${id}".`);
 }
 
 /** A stored snapshot; a 404 when no snapshot has that id. */

@@ -28,6 +28,11 @@ describe("textFault", () => {
     ["x\ud800", "is not valid Unicode: a lone surrogate U+D800 at character 2"],
     ["\udc00x", "is not valid Unicode: a lone surrogate U+DC00 at character 1"],
     ["\ude00\ud83d", "is not valid Unicode: a lone surrogate U+DE00 at character 1"],
+    ["x\ufffe", "contains the Unicode noncharacter U+FFFE at character 2"],
+    ["\uffff", "contains the Unicode noncharacter U+FFFF at character 1"],
+    ["a\ufdd0", "contains the Unicode noncharacter U+FDD0 at character 2"],
+    ["😀\u{1fffe}", "contains the Unicode noncharacter U+1FFFE at character 2"],
+    ["\u{10ffff}", "contains the Unicode noncharacter U+10FFFF at character 1"],
   ])("refuses %j: %s", (text, message) => {
     expect(textFault(text, "problemId")).toBe(message);
   });
@@ -35,6 +40,9 @@ describe("textFault", () => {
   it("lets a multi-line text keep tabs and line breaks, not a NUL", () => {
     expect(textFault("line one\r\n\tline two", "description", { multiline: true })).toBeNull();
     expect(textFault("a\u0000", "description", { multiline: true })).toMatch(/^contains a NUL character/);
+    expect(textFault("a\n\uffff", "description", { multiline: true })).toBe(
+      "contains the Unicode noncharacter U+FFFF at character 3",
+    );
     expect(textFault("a\u001b[31m", "description", { multiline: true })).toBe(
       "contains the control character U+001B at character 2",
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, toCsv } from "@/lib/responses/csv";
+import { csvField, neutralised, toCsv } from "@/lib/responses/csv";
 import { frontierCsvTable } from "@/lib/responses/frontierCsv";
 import { METRICS } from "@/lib/science/metricRegistry";
 import { makeFrontierFixture } from "../charts/fixtures/frontierData";
@@ -39,6 +39,39 @@ describe("CSV (RFC 4180)", () => {
       }),
     ).toBe('a,b\r\n1,"x,y"\r\n,2\r\n');
     expect(toCsv({ header: ["only"], rows: [] })).toBe("only\r\n");
+  });
+});
+
+describe("CSV cells a spreadsheet would run as formulas (OWASP)", () => {
+  it.each([
+    ["=1+1", "'=1+1"],
+    ['=HYPERLINK("http://evil.example","x")', `'=HYPERLINK("http://evil.example","x")`],
+    ["+1+1", "'+1+1"],
+    ["-2+3", "'-2+3"],
+    ["@SUM(A1:A2)", "'@SUM(A1:A2)"],
+    ["\tcmd", "'\tcmd"],
+    ["\r=1", "'\r=1"],
+    ["-", "'-"],
+    ["--flag", "'--flag"],
+    ["-inf", "'-inf"],
+  ])("prefixes %j with a quote", (text, safe) => {
+    expect(neutralised(text)).toBe(safe);
+  });
+
+  it.each(["-0.5", "-12", "+3", "-1.2e-5", "-.5", "-12.5%", "0", "label = 1+1", "a@b", "α − 1", "'=1"])(
+    "leaves %j as it is: a number, or a text no spreadsheet runs",
+    (text) => {
+      expect(neutralised(text)).toBe(text);
+    },
+  );
+
+  it("quotes a neutralised field that needs it, and writes negative numbers as numbers", () => {
+    expect(csvField('=HYPERLINK("http://evil.example","x")')).toBe(
+      `"'=HYPERLINK(""http://evil.example"",""x"")"`,
+    );
+    expect(csvField("\r=1")).toBe(`"'\r=1"`);
+    expect(csvField(-0.25)).toBe("-0.25");
+    expect(csvField("-0.25")).toBe("-0.25");
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CLIENT_HEADER, classifyClient, isLoopbackAddress } from "../../../lib/server/clientAddress";
+import {
+  CLIENT_HEADER,
+  classifyClient,
+  clientAddress,
+  isLoopbackAddress,
+  trustsProxy,
+} from "../../../lib/server/clientAddress";
 import { ApiError } from "../../../lib/server/errors";
 import { requireSameOrigin, requireWriteAccess, writeMode } from "../../../lib/server/writeGuard";
 
@@ -91,5 +97,22 @@ describe("requireWriteAccess", () => {
     expect(
       statusOf(() => requireWriteAccess(post({ host: "team.example", authorization: "Bearer s3cret" }), env)),
     ).toBe(200);
+  });
+});
+
+describe("the client address for per-client limits", () => {
+  it("is the TCP peer, unless a trusted proxy appended an X-Forwarded-For entry", () => {
+    const headers = { "x-forwarded-for": "203.0.113.5, 198.51.100.2" };
+    expect(clientAddress("10.0.0.1", headers, false)).toBe("10.0.0.1");
+    expect(clientAddress("10.0.0.1", headers, true)).toBe("198.51.100.2");
+    expect(clientAddress("10.0.0.1", {}, true)).toBe("10.0.0.1");
+    expect(clientAddress(undefined, {}, false)).toBe("unknown");
+  });
+
+  it("trusts the proxy only when ALPHASCOPE_TRUST_PROXY says so", () => {
+    expect(trustsProxy({})).toBe(false);
+    expect(trustsProxy({ ALPHASCOPE_TRUST_PROXY: "0" })).toBe(false);
+    expect(trustsProxy({ ALPHASCOPE_TRUST_PROXY: "true" })).toBe(true);
+    expect(trustsProxy({ ALPHASCOPE_TRUST_PROXY: "1" })).toBe(true);
   });
 });

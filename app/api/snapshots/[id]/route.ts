@@ -1,8 +1,10 @@
-import { serverReadDb } from "@/lib/server/db";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { snapshotIdParam } from "@/lib/server/sharing/params";
-import { findSnapshot, snapshotBody } from "@/lib/server/sharing/snapshots";
+import { forgetPinnedMatrix } from "@/lib/server/sharing/pinnedReads";
+import { findSnapshot, removeSnapshot, snapshotBody } from "@/lib/server/sharing/snapshots";
+import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
 
@@ -16,4 +18,19 @@ export function GET(_request: Request, { params }: Context): Promise<Response> {
   });
 }
 
-export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);
+/**
+ * DELETE /api/snapshots/[id]: removes a pinned snapshot; 204. Whoever may write may delete
+ * (docs/security.md, "Who may write": one write token, so every writer is an editor).
+ */
+export function DELETE(request: Request, { params }: Context): Promise<Response> {
+  return handle(async () => {
+    requireSameOrigin(request);
+    requireWriteAccess(request);
+    const id = await snapshotIdParam(params);
+    await removeSnapshot(serverDb(), id);
+    forgetPinnedMatrix(id);
+    return new Response(null, { status: 204 });
+  });
+}
+
+export const { POST, PUT, PATCH } = refuseOtherMethods(["GET", "DELETE"]);

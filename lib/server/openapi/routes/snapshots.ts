@@ -64,6 +64,8 @@ export const snapshotsRoute: RouteSpec = {
           400: "A field is invalid: the message names it.",
           404: "No experiment has this slug.",
           ...WRITE_ERRORS,
+          429: "This client pinned too many snapshots in the last minute (ALPHASCOPE_SNAPSHOT_RATE); Retry-After says when to try again.",
+          507: "All snapshots together would pass their quota (ALPHASCOPE_SNAPSHOT_QUOTA_MB): delete old ones.",
         }),
       },
     },
@@ -81,6 +83,18 @@ export const snapshotRoute: RouteSpec = {
       responses: {
         "200": jsonResponse("The snapshot.", snapshotSchema),
         ...errorResponses(SNAPSHOT_ERRORS),
+      },
+    },
+    delete: {
+      operationId: "deleteSnapshot",
+      tags: ["Sharing"],
+      summary: "Delete a pinned snapshot; its short link then answers 404",
+      description: `Whoever may write may delete any snapshot: alphascope has one write token, so every writer is an editor. ${WRITE_DESCRIPTION}`,
+      security: WRITE_SECURITY,
+      requestParams: { path: snapshotPath },
+      responses: {
+        "204": { description: "Deleted." },
+        ...errorResponses({ ...SNAPSHOT_ERRORS, ...WRITE_ERRORS }),
       },
     },
   },

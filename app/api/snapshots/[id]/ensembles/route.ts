@@ -4,7 +4,6 @@ import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { snapshotIdParam } from "@/lib/server/sharing/params";
 import { pinnedEnsemble } from "@/lib/server/sharing/pinnedReads";
-import { findSnapshot } from "@/lib/server/sharing/snapshots";
 import { requireSameOrigin } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +14,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     requireSameOrigin(request);
     const id = await snapshotIdParam(params);
     const body = await parseJsonBody(request, ensembleRequestSchema);
-    return Response.json(await pinnedEnsemble(await findSnapshot(serverReadDb(), id), body));
+    return Response.json(await pinnedEnsemble(serverReadDb(), id, body));
   });
 }
 
