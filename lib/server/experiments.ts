@@ -1,8 +1,21 @@
 import { createHash } from "node:crypto";
+import type { z } from "zod";
+import {
+  type ExperimentFacets,
+  type ExperimentListQuery,
+  type experimentPageSchema,
+  sortOrder,
+} from "../contracts/experimentListQuery";
 import type { ExperimentDetail, ExperimentListItem, FrontierData } from "../contracts/types";
 import type { Db } from "../db/client";
-import { listExperiments } from "../db/queries/experiments";
+import {
+  type ExperimentKey,
+  experimentFacets,
+  experimentPage,
+  listExperiments,
+} from "../db/queries/experiments";
 import { type ListedExperiment, statisticList } from "../db/queries/statistics";
+import { BadRequestError } from "./errors";
 import { currentDataChange } from "./statistics/dataChanges";
 import { matchesEtag, READS, readStoredJson, type StoredResponse } from "./statistics/read";
 
@@ -38,6 +51,71 @@ export async function experimentListResponse(
   const counted = missing ? new Map((await listExperiments(db)).map((item) => [item.slug, item])) : null;
   const rows = listed.map((row) => row.payload ?? JSON.stringify(counted?.get(row.slug)));
   return { ...found, body: `[${rows.join(",")}]` };
+}
+
+export type ExperimentPage = z.infer<typeof experimentPageSchema>;
+
+/** A page's cursor: the last row's sort value and slug, opaque to clients. */
+function encodeCursor(key: ExperimentKey): string {
+  return Buffer.from(JSON.stringify([key.value, key.slug])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): ExperimentKey {
+  try {
+    const [value, slug]: unknown[] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (typeof value === "string" && typeof slug === "string") return { value, slug };
+  } catch {
+    // falls through to the 400 below
+  }
+  throw new BadRequestError("Invalid query parameter cursor: not a cursor this server returned.");
+}
+
+/** Whether the query asks for more than today's whole array (a page, a filter or a sort). */
+export function isListQuery(query: ExperimentListQuery): boolean {
+  return Object.entries(query).some(
+    ([field, value]) => value !== undefined && !(field === "sort" && value === "updated"),
+  );
+}
+
+/**
+ * GET /api/experiments with a query: the matching experiments in the asked order, one page of
+ * `limit` when given (`total` counts all pages). Rows are the stored list rows; an experiment with
+ * none stored yet is counted from its results.
+ */
+export async function getExperimentPage(db: Db, query: ExperimentListQuery): Promise<ExperimentPage> {
+  const { q, benchmark, setting, scale, family, study, synthetic } = query;
+  // One row past the page tells whether another page follows.
+  const { total, rows: read } = await experimentPage(db, {
+    filters: {
+      q,
+      benchmark,
+      setting,
+      scale,
+      family,
+      study,
+      synthetic: synthetic === undefined ? undefined : synthetic === "true",
+    },
+    sort: query.sort,
+    order: sortOrder(query),
+    limit: query.limit === undefined ? undefined : query.limit + 1,
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+  });
+  const rows = query.limit === undefined ? read : read.slice(0, query.limit);
+  const counted = rows.some((row) => row.payload === null)
+    ? new Map((await listExperiments(db)).map((item) => [item.slug, item]))
+    : null;
+  const items = rows.map(
+    (row) => (row.payload === null ? counted?.get(row.slug) : JSON.parse(row.payload)) as ExperimentListItem,
+  );
+  const last = rows.at(-1);
+  const nextCursor =
+    last && read.length > rows.length ? encodeCursor({ value: last.sortValue, slug: last.slug }) : null;
+  return { total, items, nextCursor };
+}
+
+/** The home page's filter choices. */
+export function getExperimentFacets(db: Db): Promise<ExperimentFacets> {
+  return experimentFacets(db);
 }
 
 /** The experiment list for pages and `alphascope experiments`. */

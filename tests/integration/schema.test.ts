@@ -45,6 +45,7 @@ async function actualTables(client: pg.Client): Promise<ExpectedTable[]> {
     `SELECT table_name, column_name, data_type, is_nullable, datetime_precision
      FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
   );
+  // Expression indexes (the list's scale, family and trigram search) are beyond schema.prisma's language.
   const indexes = await client.query<IndexRow>(
     `SELECT t.relname AS table_name, i.indisprimary AS is_primary, i.indisunique AS is_unique,
        array_agg(a.attname::text ORDER BY k.ord) AS columns
@@ -53,7 +54,7 @@ async function actualTables(client: pg.Client): Promise<ExpectedTable[]> {
      JOIN pg_namespace n ON n.oid = t.relnamespace
      CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
      JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
-     WHERE n.nspname = 'public'
+     WHERE n.nspname = 'public' AND i.indexprs IS NULL
      GROUP BY t.relname, i.indexrelid, i.indisprimary, i.indisunique`,
   );
   const foreignKeys = await client.query<ForeignKeyRow>(
@@ -152,6 +153,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_sharing$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_studies$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_experiment_trash$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_experiment_list$/), ...applied },
     ]);
   });
 

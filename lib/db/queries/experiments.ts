@@ -1,9 +1,10 @@
 import type { AuditActor } from "../../contracts/audit";
+import type { ExperimentFacets, ExperimentSort } from "../../contracts/experimentListQuery";
 import type { ExperimentListItem } from "../../contracts/types";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
 import { experimentTarget, recordAuditEvent } from "./audit";
-import { storedSetting } from "./statistics";
+import { type ListedExperiment, storedSetting } from "./statistics";
 
 interface ExperimentListRow {
   slug: string;
@@ -50,6 +51,143 @@ export async function listExperiments(db: Db): Promise<ExperimentListItem[]> {
     problems: row.problems,
     updatedAt: row.updated_at.toISOString(),
   }));
+}
+
+/** Exact-match filters and a substring search over the experiment list (see experimentListQuerySchema). */
+export interface ExperimentFilters {
+  q?: string;
+  benchmark?: string;
+  setting?: string;
+  scale?: string;
+  family?: string;
+  study?: string;
+  synthetic?: boolean;
+}
+
+/** Where a page starts: after the row with this sort value and slug, in the page's order. */
+export interface ExperimentKey {
+  value: string;
+  slug: string;
+}
+
+export interface ExperimentPageRequest {
+  filters: ExperimentFilters;
+  sort: ExperimentSort;
+  order: "asc" | "desc";
+  /** Absent: every matching row. */
+  limit?: number;
+  after?: ExperimentKey;
+}
+
+/** One listed experiment with its sort value, which the next page's cursor carries. */
+export interface PagedExperiment extends ListedExperiment {
+  sortValue: string;
+}
+
+/**
+ * Each sort's expression, matching an index of migration experiment_list (`, slug` breaks ties).
+ * Text sorts ignore case (the database collates bytewise, "Zeta" before "alpha"); nullable columns
+ * sort as "" so that a keyset comparison never meets NULL.
+ */
+const SORT_EXPRESSIONS: Record<ExperimentSort, { sql: string; cast: string }> = {
+  updated: { sql: `e."updated_at"`, cast: "::timestamptz" },
+  name: { sql: `lower(e."name")`, cast: "" },
+  benchmark: { sql: `lower(e."benchmark")`, cast: "" },
+  setting: { sql: `e."setting"`, cast: "" },
+  scale: { sql: `lower(COALESCE(e."model_scale", ''))`, cast: "" },
+  family: { sql: `lower(COALESCE(e."model_family", ''))`, cast: "" },
+};
+
+/** The text `q` searches, indexed by a trigram index (migration experiment_list). */
+const SEARCH_TEXT = `(e."name" || ' ' || e."slug" || ' ' || e."benchmark" || ' ' || COALESCE(e."endpoint_a_model", '') || ' ' || COALESCE(e."endpoint_b_model", ''))`;
+
+/** `q` as an ILIKE pattern matching it literally anywhere (its %, _ and \ escaped). */
+export function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** WHERE clause and parameters of the filters; parameters are numbered from 1. */
+function filterClause(filters: ExperimentFilters): { where: string; params: unknown[] } {
+  // An experiment in the trash is in no list.
+  const conditions: string[] = [`e."deleted_at" IS NULL`];
+  const params: unknown[] = [];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(condition(`$${params.length}`));
+  };
+  if (filters.q) add((p) => `${SEARCH_TEXT} ILIKE ${p}`, containsPattern(filters.q));
+  if (filters.benchmark !== undefined) add((p) => `e."benchmark" = ${p}`, filters.benchmark);
+  if (filters.setting !== undefined) add((p) => `e."setting" = ${p}`, filters.setting);
+  if (filters.scale !== undefined) add((p) => `e."model_scale" = ${p}`, filters.scale);
+  if (filters.family !== undefined) add((p) => `e."model_family" = ${p}`, filters.family);
+  if (filters.synthetic !== undefined) add((p) => `e."synthetic" = ${p}`, filters.synthetic);
+  if (filters.study !== undefined)
+    add((p) => `e."study_id" = (SELECT s."id" FROM "studies" s WHERE s."slug" = ${p})`, filters.study);
+  return { where: `WHERE ${conditions.join(" AND ")}`, params };
+}
+
+/**
+ * One page of the experiment list, filtered and sorted in PostgreSQL (indexes of migration
+ * experiment_list), with the stored list row of each experiment's current version and how many
+ * match in all. Reads `limit` rows only: the page never depends on how many experiments exist.
+ */
+export async function experimentPage(
+  db: Db,
+  request: ExperimentPageRequest,
+): Promise<{ total: number; rows: PagedExperiment[] }> {
+  const { where, params } = filterClause(request.filters);
+  const sort = SORT_EXPRESSIONS[request.sort];
+  const direction = request.order === "asc" ? "ASC" : "DESC";
+  const pageParams = [...params];
+  const conditions = [where.slice("WHERE ".length)];
+  if (request.after) {
+    pageParams.push(request.after.value, request.after.slug);
+    const [value, slug] = [`$${pageParams.length - 1}${sort.cast}`, `$${pageParams.length}`];
+    conditions.push(`(${sort.sql}, e."slug") ${request.order === "asc" ? ">" : "<"} (${value}, ${slug})`);
+  }
+  let limit = "";
+  if (request.limit !== undefined) {
+    pageParams.push(request.limit);
+    limit = `LIMIT $${pageParams.length}`;
+  }
+  const sortValue =
+    request.sort === "updated"
+      ? `to_char(e."updated_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+      : sort.sql;
+  const [rows, counted] = await Promise.all([
+    db.$queryRawUnsafe<PagedExperiment[]>(
+      `SELECT e."slug", e."version", s."payload", ${sortValue} AS "sortValue" FROM "experiments" e
+       LEFT JOIN "experiment_statistics" s
+         ON s."experiment_id" = e."id" AND s."version" = e."version" AND s."kind" = 'list-item'
+       WHERE ${conditions.join(" AND ")}
+       ORDER BY ${sort.sql} ${direction}, e."slug" ${direction} ${limit}`,
+      ...pageParams,
+    ),
+    db.$queryRawUnsafe<{ total: number }[]>(
+      `SELECT count(*)::int AS "total" FROM "experiments" e ${where}`,
+      ...params,
+    ),
+  ]);
+  return { total: counted[0]?.total ?? 0, rows };
+}
+
+/** Reads the filter choices (each from an index: the distinct values, not the rows). */
+export async function experimentFacets(db: Db): Promise<ExperimentFacets> {
+  const distinct = async (column: string) =>
+    (
+      await db.$queryRawUnsafe<{ value: string }[]>(
+        `SELECT DISTINCT ${column} AS "value" FROM "experiments" WHERE "deleted_at" IS NULL AND ${column} IS NOT NULL ORDER BY 1`,
+      )
+    ).map((row) => row.value);
+  const [benchmarks, scales, families, studies] = await Promise.all([
+    distinct(`"benchmark"`),
+    distinct(`"model_scale"`),
+    distinct(`"model_family"`),
+    db.$queryRawUnsafe<{ slug: string; name: string }[]>(
+      `SELECT "slug", "name" FROM "studies" ORDER BY "name", "slug"`,
+    ),
+  ]);
+  return { benchmarks, scales, families, studies };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { claimsQuerySchema, claimsResponseSchema } from "../../../contracts/claimSchemas";
+import { experimentListQuerySchema, experimentPageSchema } from "../../../contracts/experimentListQuery";
 import {
   experimentChangedSchema,
   experimentDetailSchema,
@@ -32,12 +33,36 @@ export const experimentListRoute: RouteSpec = {
     get: {
       operationId: "listExperiments",
       tags: ["Experiments"],
-      summary: "Every experiment, most recently updated first",
-      requestParams: { header: conditionalRead.header },
+      summary: "Every experiment, most recently updated first; or a filtered, sorted page of them",
+      description:
+        "Without parameters: every experiment, as an array (with an ETag). With a filter or `sort`: the matching experiments, as an array. With `limit`: one page `{total, items, nextCursor}`; pass `nextCursor` as `cursor` for the next one.",
+      requestParams: {
+        header: conditionalRead.header,
+        query: experimentListQuerySchema.extend({
+          q: experimentListQuerySchema.shape.q.meta({
+            description: "Substring (any case) of the name, slug, benchmark or a model reference.",
+          }),
+          benchmark: experimentListQuerySchema.shape.benchmark.meta({ description: "Exact benchmark." }),
+          scale: experimentListQuerySchema.shape.scale.meta({ description: "Exact model scale." }),
+          family: experimentListQuerySchema.shape.family.meta({ description: "Exact model family." }),
+          study: experimentListQuerySchema.shape.study.meta({ description: "Slug of a study." }),
+          order: experimentListQuerySchema.shape.order.meta({
+            description: "Default: desc for `updated`, asc otherwise.",
+          }),
+          limit: experimentListQuerySchema.shape.limit.meta({ description: "Page size: answers a page." }),
+          cursor: experimentListQuerySchema.shape.cursor.meta({
+            description: "`nextCursor` of the previous page.",
+          }),
+        }),
+      },
       responses: {
-        "200": jsonResponse("The experiments.", z.array(experimentListItemSchema), conditionalRead.headers),
+        "200": jsonResponse(
+          "The experiments (an array), or one page of them (with `limit`).",
+          z.union([z.array(experimentListItemSchema), experimentPageSchema]),
+          conditionalRead.headers,
+        ),
         ...conditionalRead.notModified,
-        ...errorResponses(READ_UNAVAILABLE),
+        ...errorResponses({ 400: "A query parameter is invalid (named in the error).", ...READ_UNAVAILABLE }),
       },
     },
   },

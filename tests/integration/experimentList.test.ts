@@ -1,0 +1,262 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ExperimentListItem } from "@/lib/contracts/types";
+import type { Db } from "@/lib/db/client";
+import { generateDemoSweep } from "@/lib/demo/generate";
+import type { Setting } from "@/lib/domain/setting";
+import type { SweepInput } from "@/lib/domain/sweepInput";
+import type { ExperimentPage } from "@/lib/server/experiments";
+import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
+import { computeAllStatistics } from "./statisticsSupport";
+
+process.env.DATABASE_URL = testDatabaseUrl();
+const { GET: listRoute } = await import("@/app/api/experiments/route");
+
+interface Spec {
+  slug: string;
+  name: string;
+  benchmark: string;
+  setting: Setting;
+  scale: string | null;
+  family: string | null;
+  modelB: string;
+  study?: string;
+}
+
+/** Nine experiments whose filters and sort columns overlap in every way a page could get wrong. */
+const SPECS: Spec[] = [
+  {
+    slug: "list-a",
+    name: "Zeta 7B",
+    benchmark: "lcb",
+    setting: "pure-reasoning",
+    scale: "7B",
+    family: "qwen",
+    modelB: "org/qwen-r1",
+  },
+  {
+    slug: "list-b",
+    name: "alpha 7B",
+    benchmark: "lcb",
+    setting: "tool-use",
+    scale: "7B",
+    family: "llama",
+    modelB: "org/llama-think",
+    study: "grid",
+  },
+  {
+    slug: "list-c",
+    name: "Beta 32B",
+    benchmark: "aime",
+    setting: "agentic",
+    scale: "32B",
+    family: "qwen",
+    modelB: "org/qwen-r1-32b",
+    study: "grid",
+  },
+  {
+    slug: "list-d",
+    name: "Beta 32B",
+    benchmark: "aime",
+    setting: "pure-reasoning",
+    scale: null,
+    family: null,
+    modelB: "x/100%_sure",
+  },
+  {
+    slug: "list-e",
+    name: "gamma",
+    benchmark: "lcb",
+    setting: "pure-reasoning",
+    scale: "1.5B",
+    family: "qwen",
+    modelB: "org/deep",
+  },
+  {
+    slug: "list-f",
+    name: "Delta",
+    benchmark: "swe",
+    setting: "agentic",
+    scale: "7B",
+    family: "llama",
+    modelB: "org/Agent-7",
+  },
+  {
+    slug: "list-g",
+    name: "epsilon",
+    benchmark: "swe",
+    setting: "tool-use",
+    scale: "32B",
+    family: "qwen",
+    modelB: "org/qwen-tools",
+  },
+  {
+    slug: "list-h",
+    name: "Beta 32B",
+    benchmark: "lcb",
+    setting: "tool-use",
+    scale: "32B",
+    family: "llama",
+    modelB: "org/b",
+  },
+  {
+    slug: "list-i",
+    name: "eta",
+    benchmark: "aime",
+    setting: "pure-reasoning",
+    scale: "7B",
+    family: "qwen",
+    modelB: "org/c",
+  },
+];
+
+function sweepOf(spec: Spec, index: number): SweepInput {
+  const demo = generateDemoSweep({
+    seed: index + 1,
+    problems: { easy: 2, medium: 2, hard: 2 },
+    alphas: [0, 1],
+    samples: 4,
+  });
+  return {
+    ...demo,
+    // Problems are shared per benchmark: each experiment's own ids keep their difficulties apart.
+    problems: demo.problems.map((problem) => ({
+      ...problem,
+      externalId: `${spec.slug}-${problem.externalId}`,
+    })),
+    checkpoints: demo.checkpoints.map((checkpoint) => ({
+      ...checkpoint,
+      results: checkpoint.results.map((result) => ({
+        ...result,
+        problemExternalId: `${spec.slug}-${result.problemExternalId}`,
+      })),
+    })),
+    experiment: {
+      ...demo.experiment,
+      slug: spec.slug,
+      name: spec.name,
+      benchmark: spec.benchmark,
+      setting: spec.setting,
+      modelScale: spec.scale,
+      modelFamily: spec.family,
+      endpointB: { label: "B", model: spec.modelB },
+      study: spec.study ? { slug: spec.study, name: "Grid" } : null,
+    },
+  };
+}
+
+let db: Db;
+
+async function get<T>(query: string): Promise<{ status: number; body: T }> {
+  const response = await listRoute(new Request(`http://x/api/experiments?${query}`));
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/** Every page of a query, following nextCursor. */
+async function allPages(query: string, limit: number): Promise<{ slugs: string[]; totals: number[] }> {
+  const slugs: string[] = [];
+  const totals: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const { status, body }: { status: number; body: ExperimentPage } = await get<ExperimentPage>(
+      `${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
+    expect(status).toBe(200);
+    expect(body.items.length).toBeLessThanOrEqual(limit);
+    slugs.push(...body.items.map((item) => item.slug));
+    totals.push(body.total);
+    cursor = body.nextCursor;
+  } while (cursor !== null);
+  return { slugs, totals };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+beforeAll(async () => {
+  db = testDb();
+  await truncateAll(db);
+  for (const [index, spec] of SPECS.entries()) await storeSweep(db, sweepOf(spec, index));
+  await computeAllStatistics(db);
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("GET /api/experiments with a query", () => {
+  it("without parameters answers today's array of every experiment", async () => {
+    const { body } = await get<ExperimentListItem[]>("");
+    expect(body.map((item) => item.slug).sort()).toEqual(SPECS.map((spec) => spec.slug).sort());
+  });
+
+  it.each([
+    ["benchmark=lcb", (s: Spec) => s.benchmark === "lcb"],
+    ["setting=tool-use", (s: Spec) => s.setting === "tool-use"],
+    ["scale=32B", (s: Spec) => s.scale === "32B"],
+    ["family=llama", (s: Spec) => s.family === "llama"],
+    ["study=grid", (s: Spec) => s.study === "grid"],
+    ["synthetic=false", () => false],
+    ["synthetic=true", () => true],
+    ["q=BETA", (s: Spec) => s.name.toLowerCase().includes("beta")],
+    ["q=qwen-r1", (s: Spec) => s.modelB.includes("qwen-r1")],
+    ["q=list-e", (s: Spec) => s.slug === "list-e"],
+    ["q=aime", (s: Spec) => s.benchmark === "aime"],
+    ["q=100%25_", (s: Spec) => s.modelB.includes("100%_")],
+    ["q=%25", (s: Spec) => s.modelB.includes("%")],
+    [
+      "benchmark=lcb&family=qwen&scale=7B",
+      (s: Spec) => s.benchmark === "lcb" && s.family === "qwen" && s.scale === "7B",
+    ],
+  ])("%s matches exactly the experiments it names, on every page", async (query, keep) => {
+    const expected = SPECS.filter(keep).map((spec) => spec.slug);
+    const { slugs, totals } = await allPages(`${query}&sort=name`, 2);
+    expect([...slugs].sort()).toEqual([...expected].sort());
+    expect(new Set(totals)).toEqual(new Set([expected.length]));
+    const { body } = await get<ExperimentListItem[]>(query);
+    expect(body.map((item) => item.slug).sort()).toEqual([...expected].sort());
+  });
+
+  it.each([
+    ["name", (s: Spec) => s.name],
+    ["benchmark", (s: Spec) => s.benchmark],
+    ["setting", (s: Spec) => s.setting],
+    ["scale", (s: Spec) => s.scale ?? ""],
+    ["family", (s: Spec) => s.family ?? ""],
+  ] as const)("sort=%s pages through every row once, in order, both ways", async (sort, value) => {
+    for (const order of ["asc", "desc"] as const) {
+      const { slugs } = await allPages(`sort=${sort}&order=${order}`, 2);
+      const byColumn = (a: Spec, b: Spec) => compare(value(a), value(b)) || compare(a.slug, b.slug);
+      const sorted = [...SPECS].sort(byColumn).map((spec) => spec.slug);
+      // PostgreSQL's collation orders text; the test's check is what a reader sees: the same set,
+      // no repeats, and the first page's first row the column's extreme.
+      expect(new Set(slugs).size).toBe(SPECS.length);
+      expect([...slugs].sort()).toEqual([...sorted].sort());
+      const values = slugs.map((slug) =>
+        value(SPECS.find((spec) => spec.slug === slug) as Spec).toLowerCase(),
+      );
+      const ordered = [...values].sort((a, b) => (order === "asc" ? compare(a, b) : compare(b, a)));
+      expect(values.map((v) => v.replace(/[^a-z0-9]/g, ""))).toEqual(
+        ordered.map((v) => v.replace(/[^a-z0-9]/g, "")),
+      );
+    }
+  });
+
+  it("sort=updated (the default) pages newest first, each row once", async () => {
+    const { slugs } = await allPages("sort=updated", 4);
+    const listed = (await get<ExperimentListItem[]>("")).body.map((item) => item.slug);
+    expect(slugs).toEqual(listed);
+  });
+
+  it("refuses a bad limit, sort or cursor with a 400 naming the parameter", async () => {
+    for (const [query, field] of [
+      ["limit=500", "limit"],
+      ["limit=x", "limit"],
+      ["sort=problems", "sort"],
+      ["setting=nope", "setting"],
+      ["limit=2&cursor=bm90LWpzb24", "cursor"],
+    ]) {
+      const { status, body } = await get<{ error: { message: string } }>(query);
+      expect(status).toBe(400);
+      expect(JSON.stringify(body)).toContain(field);
+    }
+  });
+});
