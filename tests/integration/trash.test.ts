@@ -78,9 +78,17 @@ async function trashedAt(slug: string): Promise<Date | null> {
   return (await db.experiment.findUniqueOrThrow({ where: { slug } })).deletedAt;
 }
 
+/** The list as scripts read it (an array) and as the home page pages it ({total, items}): the same slugs. */
 async function listedSlugs(): Promise<string[]> {
   const response = await listRoute(request("/api/experiments"));
-  return ((await response.json()) as { slug: string }[]).map((item) => item.slug).sort();
+  const slugs = ((await response.json()) as { slug: string }[]).map((item) => item.slug).sort();
+  const paged = (await (await listRoute(request("/api/experiments?limit=50&sort=name"))).json()) as {
+    total: number;
+    items: { slug: string }[];
+  };
+  expect(paged.total).toBe(slugs.length);
+  expect(paged.items.map((item) => item.slug).sort()).toEqual(slugs);
+  return slugs;
 }
 
 async function studySlugs(): Promise<string[]> {
