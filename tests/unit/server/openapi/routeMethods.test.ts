@@ -31,7 +31,7 @@ describe("refusedMethod", () => {
     for (const method of ["GET", "HEAD", "OPTIONS"]) expect(refusedMethod(method, "/api/health")).toBeNull();
     expect(refusedMethod("PATCH", "/api/experiments/demo")).toBeNull();
     expect(refusedMethod("TRACE", "/api/experiments/demo")?.headers).toEqual({
-      allow: "GET, PATCH, HEAD, OPTIONS",
+      allow: "GET, PATCH, DELETE, HEAD, OPTIONS",
     });
   });
 
