@@ -135,7 +135,7 @@ describe("bad arguments and settings: one line on stderr, exit code 2, nothing w
     expect(await snapshotDb(db)).toEqual(before);
   });
 
-  it("refuses a directory given as the file", async () => {
+  it("refuses --alpha with a directory of runs (each run's α is its folder's name)", async () => {
     const { code, stderr } = await alphascope([
       "import",
       "tests/fixtures",
@@ -146,7 +146,7 @@ describe("bad arguments and settings: one line on stderr, exit code 2, nothing w
     ]);
     expect({ code, stderr }).toEqual({
       code: 2,
-      stderr: 'Cannot read "tests/fixtures": it is a directory, not a file.\n',
+      stderr: "--alpha cannot be used with a directory: α comes from each run's folder name.\n",
     });
   });
 
