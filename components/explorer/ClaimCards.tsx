@@ -57,7 +57,8 @@ function ClaimCard({ claim }: { claim: Claim }) {
 export function ClaimCards({ slug, difficulty, axes }: ClaimCardsProps) {
   const { data, error, isPending } = useQuery(claimsQuery(slug, difficulty, axes));
   return (
-    <section className="panel claims" aria-labelledby="claims-title" data-testid="claims">
+    // Not printed: the printed view is one landscape page of the chart and the scores.
+    <section className="panel claims no-print" aria-labelledby="claims-title" data-testid="claims">
       <h2 id="claims-title">
         Claims tested on this data <Link href="/glossary#claims">(what they mean)</Link>
       </h2>

@@ -1,4 +1,5 @@
-import { IMPORT_PROGRESS_MEDIA_TYPE, type ImportStreamLine } from "@/lib/contracts/importProgress";
+import type { ImportStreamLine } from "@/lib/contracts/importProgress";
+import { IMPORT_PROGRESS_MEDIA_TYPE } from "@/lib/contracts/mediaTypes";
 import type { ImportIssue } from "@/lib/formats/issues";
 import type { ImportReport } from "@/lib/import/report";
 import type { MetadataValues } from "./MetadataInputs";

@@ -7,8 +7,6 @@ import { importReportSchema } from "./importReportSchema";
  * answer is 200 and a stream of JSON lines, progress lines while the server reads the files, then
  * one outcome line with the status and body a plain request would have got.
  */
-export const IMPORT_PROGRESS_MEDIA_TYPE = "application/x-ndjson";
-
 export const importProgressLineSchema = z
   .object({
     progress: z.object({

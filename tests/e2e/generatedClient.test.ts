@@ -27,8 +27,10 @@ const client = createClient<paths>({ baseUrl: process.env.ALPHASCOPE_URL });
 
 const { data: experiments } = await client.GET("/api/experiments");
 // Other tests import small experiments in parallel; the demo sweep has the samples pass@5 needs.
-const slug = experiments?.find((experiment) => experiment.slug === process.env.ALPHASCOPE_EXPERIMENT)?.slug;
-if (!experiments || !slug) throw new Error("no demo experiment");
+// Without list parameters the answer is the whole array (with them, a page {total, items, nextCursor}).
+const list = Array.isArray(experiments) ? experiments : (experiments?.items ?? []);
+const slug = list.find((experiment) => experiment.slug === process.env.ALPHASCOPE_EXPERIMENT)?.slug;
+if (!slug) throw new Error("no demo experiment");
 const { data: frontier } = await client.GET("/api/experiments/{slug}/frontier", {
   params: { path: { slug }, query: { x: "correctness", y: "efficiency" } },
 });

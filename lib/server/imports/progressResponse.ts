@@ -1,4 +1,5 @@
-import { IMPORT_PROGRESS_MEDIA_TYPE, type ImportStreamLine } from "../../contracts/importProgress";
+import type { ImportStreamLine } from "../../contracts/importProgress";
+import { IMPORT_PROGRESS_MEDIA_TYPE } from "../../contracts/mediaTypes";
 
 /** Progress lines are sent at most this often (plus each file's last), so a fast import stays a few lines. */
 const PROGRESS_EVERY_MS = 250;

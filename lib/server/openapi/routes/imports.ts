@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { IMPORT_PROGRESS_MEDIA_TYPE, importStreamLineSchema } from "../../../contracts/importProgress";
+import { importStreamLineSchema } from "../../../contracts/importProgress";
 import { importReportSchema } from "../../../contracts/importReportSchema";
+import { IMPORT_PROGRESS_MEDIA_TYPE } from "../../../contracts/mediaTypes";
 import { importFieldsSchema, importJsonBodySchema } from "../../imports/apiRequest";
 import { errorResponses, jsonResponse, type RouteSpec, WRITE_SECURITY } from "../routeSpec";
 
