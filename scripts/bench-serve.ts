@@ -17,7 +17,8 @@
  *    to /api/health alone just before (the baseline of the same run).
  * Prints figures next to the issue's targets, with the machine and its load average; not a test.
  * `--experiments N` and `--seconds S` make a quicker run; `--burst-only` measures the burst alone
- * after the imports.
+ * after the imports; `--active-requests 1,6,64` measures it once per admission setting
+ * (ALPHASCOPE_ACTIVE_REQUESTS, lib/server/admission.ts), restarting the server on the same database.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -45,6 +46,16 @@ function flag(name: string, fallback: number): number {
   const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a whole number ≥ 1`);
   return value;
+}
+
+/** A comma-separated list of whole numbers ≥ 1 (`--active-requests 1,6`); empty when the flag is absent. */
+function listFlag(name: string): number[] {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return [];
+  const values = (process.argv[at + 1] ?? "").split(",").map(Number);
+  if (!values.every((value) => Number.isInteger(value) && value >= 1))
+    throw new Error(`${name} takes whole numbers ≥ 1, separated by commas`);
+  return values;
 }
 
 /** A deterministic 32-bit hash of integers, for per-(experiment, α, problem) noise without state. */
@@ -199,6 +210,14 @@ async function sampleHealth(base: string, done: Promise<unknown>): Promise<numbe
     await new Promise((r) => setTimeout(r, Math.max(0, 100 - (performance.now() - tick))));
   }
   return health;
+}
+
+/** Every experiment's detail, frontier, matrix and pass@k read once (the server's caches warm). */
+async function readEvery(base: string, slugs: readonly string[]): Promise<void> {
+  for (const slug of slugs) {
+    for (const path of ["", "/frontier", "/matrix", "/pass-at-k?difficulty=all&bands=1"])
+      await request(`${base}/api/experiments/${slug}${path}`);
+  }
 }
 
 /** Statuses of a burst group's answers, e.g. "200 × 31, 503 × 9". */
@@ -364,7 +383,11 @@ async function main(): Promise<void> {
     `bench:serve ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? "cpu"} · ` +
       `${(totalmem() / 2 ** 30).toFixed(1)} GB · Node ${process.version}`,
   );
-  const app = await startApp({ timeoutMs: 600_000 });
+  const activeRequests = listFlag("--active-requests");
+  const appDir = mkdtempSync(join(tmpdir(), "alphascope-bench-app-"));
+  const appEnv = (setting: number | undefined): Record<string, string> =>
+    setting === undefined ? {} : { ALPHASCOPE_ACTIVE_REQUESTS: String(setting) };
+  let app = await startApp({ timeoutMs: 600_000, dataDir: appDir, env: appEnv(activeRequests[0]) });
   const url = await findRunningServer(app.dataDir, "alphascope");
   if (!url) throw new Error("The app's embedded PostgreSQL is not reachable.");
   const db = createPrisma(url);
@@ -394,13 +417,18 @@ async function main(): Promise<void> {
 
     const base = app.baseUrl;
     const server = listenerPid(Number(new URL(base).port));
-    for (const slug of slugs) {
-      for (const path of ["", "/frontier", "/matrix", "/pass-at-k?difficulty=all&bands=1"])
-        await request(`${base}/api/experiments/${slug}${path}`);
-    }
+    await readEvery(base, slugs);
     const rss = rssMb(server);
     if (process.argv.includes("--burst-only")) {
-      await burst(base, slugs, seconds);
+      for (const [turn, setting] of (activeRequests.length > 0 ? activeRequests : [undefined]).entries()) {
+        if (turn > 0) {
+          await app.stop();
+          app = await startApp({ timeoutMs: 600_000, dataDir: appDir, env: appEnv(setting) });
+          await readEvery(app.baseUrl, slugs);
+        }
+        console.log(`\nALPHASCOPE_ACTIVE_REQUESTS=${setting ?? "(default)"}`);
+        await burst(app.baseUrl, slugs, seconds);
+      }
       const [one, five, fifteen] = loadavg();
       console.log(`\nload average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)}`);
       return;
@@ -498,6 +526,7 @@ async function main(): Promise<void> {
     await db.$disconnect();
     const code = await app.stop();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(appDir, { recursive: true, force: true });
     if (code !== 0) console.log(`The launcher exited with code ${code}:\n${app.log()}`);
   }
 }

@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import next from "next";
+import { admittedRequest, serverAdmission } from "../lib/server/admission";
 import {
   CLIENT_ADDRESS_HEADER,
   CLIENT_HEADER,
@@ -18,7 +19,7 @@ import {
   trustsProxy,
 } from "../lib/server/clientAddress";
 import { errorBody } from "../lib/server/errorBody";
-import { ApiError } from "../lib/server/errors";
+import { ApiError, BusyError } from "../lib/server/errors";
 import { refusedMethod } from "../lib/server/openapi/routeMethods";
 import { RESOURCE_CSP, SECURITY_HEADERS } from "../lib/server/securityHeaders";
 
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   const app = next({ dev, port, hostname: "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const admission = serverAdmission();
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     delete request.headers[CLIENT_HEADER];
@@ -110,7 +112,22 @@ async function main(): Promise<void> {
       response.writeHead(refusal.status, head).end(body);
       return;
     }
-    void handle(request, response);
+    if (!admittedRequest(request.method ?? "", request.url ?? "/")) {
+      void handle(request, response);
+      return;
+    }
+    const admitted = admission.gate.admit((slot) => {
+      if (response.writableEnded || request.socket.destroyed) {
+        slot.release();
+        return;
+      }
+      response.once("close", () => slot.release());
+      admission.current.run(slot, () => void handle(request, response));
+    });
+    if (!admitted) {
+      const { head, body } = errorAnswer(new BusyError("The server is busy; try again in a moment."));
+      response.writeHead(503, head).end(body);
+    }
   });
   // (Next attaches its own upgrade handler, for the dev server's hot reload, on the first request.)
   server.on("clientError", answerClientError);

@@ -5,6 +5,7 @@
 // Ctrl-C or SIGTERM lets the jobs in progress finish, then exits 0.
 import { setPriority } from "node:os";
 import { describeDatabase, openDatabase } from "../lib/db/database";
+import { BACKGROUND_NICENESS } from "../lib/server/compute/threadPriority";
 import { startStatisticsWorker } from "../lib/server/statistics/worker";
 
 function log(message: string): void {
@@ -33,11 +34,8 @@ function requestStop(signal: NodeJS.Signals): void {
   if (stop) void stop();
 }
 
-/** Statistics are background work: on a machine shared with a web server, requests come first. */
-const WORKER_NICENESS = 10;
-
 async function main(): Promise<number> {
-  setPriority(WORKER_NICENESS);
+  setPriority(BACKGROUND_NICENESS);
   process.on("SIGINT", requestStop);
   process.on("SIGTERM", requestStop);
   const jobs = concurrency();

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import Piscina from "piscina";
+import { awayFromEventLoop } from "@/lib/server/admission";
 import { ComputeBusyError } from "@/lib/server/compute/pool";
 import type { PreviewTask } from "./previewThread";
 
@@ -25,7 +26,8 @@ export async function renderPreviewOffThread(task: PreviewTask): Promise<Uint8Ar
     idleTimeout: 60_000,
   });
   try {
-    return new Uint8Array(await pool.run(task));
+    const running = pool;
+    return new Uint8Array(await awayFromEventLoop(() => running.run(task)));
   } catch (error) {
     if (error instanceof Error && error.message === "Task queue is at limit") throw new ComputeBusyError();
     throw error;

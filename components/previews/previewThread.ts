@@ -1,5 +1,8 @@
 import type { FrontierData } from "@/lib/contracts/types";
+import { lowerThisThreadPriority } from "@/lib/server/compute/threadPriority";
 import { type FrontierPreviewRequest, frontierPreviewPng } from "./frontierPreviewPng";
+
+lowerThisThreadPriority();
 
 /** Work for the preview thread: the stored frontier as its JSON text, and what to draw. */
 export interface PreviewTask extends Omit<FrontierPreviewRequest, "data"> {

@@ -52,6 +52,17 @@ export class UnsupportedMediaTypeError extends ApiError {
   }
 }
 
+/** Seconds a client is told to wait before asking again when the server was busy. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** 503 `busy`: the server has no room for this request now (a full queue); asking again later works. */
+export class BusyError extends ApiError {
+  constructor(message: string) {
+    super(503, "busy", message, undefined, { "retry-after": String(BUSY_RETRY_AFTER_SECONDS) });
+    this.name = "BusyError";
+  }
+}
+
 /** Seconds a client is told to wait before retrying while the database is down. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 

@@ -16,12 +16,14 @@ export interface RunningApp {
 /**
  * Starts alphascope the way a user does (`npm start`: the launcher builds when needed, starts an embedded
  * PostgreSQL in a fresh data directory, loads the demo sweep and serves the production build) and waits
- * until /api/health answers.
+ * until /api/health answers. With `dataDir`, the app runs on that directory's database (made by an
+ * earlier start) and leaves it in place when stopped; the caller deletes it.
  */
 export async function startApp(
-  options: { env?: Record<string, string>; timeoutMs?: number } = {},
+  options: { env?: Record<string, string>; timeoutMs?: number; dataDir?: string } = {},
 ): Promise<RunningApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), "alphascope-app-"));
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "alphascope-app-"));
   const port = await freePort();
   const dbPort = await freePort();
   const output: string[] = [];
@@ -43,7 +45,7 @@ export async function startApp(
   const stop = async () => {
     if (child.exitCode === null) child.kill("SIGTERM");
     const code = await exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     return code;
   };
   const baseUrl = `http://127.0.0.1:${port}`;

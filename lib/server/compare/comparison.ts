@@ -5,7 +5,15 @@ import type { Db } from "../../db/client";
 import { DIFFICULTY_SLICES } from "../../domain/difficulty";
 import { FRONTIER_KIND } from "../../responses/statisticKinds";
 import { NotFoundError } from "../errors";
-import { matchesEtag, READS, readStoredResponse, type StoredResponse } from "../statistics/read";
+import {
+  type CachedBody,
+  cachedBody,
+  cachedBodySize,
+  matchesEtag,
+  READS,
+  readStoredResponse,
+  type StoredResponse,
+} from "../statistics/read";
 import { problemSetOverlap } from "./overlap";
 
 interface Compared {
@@ -47,19 +55,19 @@ export async function comparisonResponse(
   if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag)) return { ...response, body: null };
   let body = comparisons.get(etag);
   if (body === undefined) {
-    body = comparisonBody(found);
+    body = cachedBody(comparisonBody(found));
     comparisons.set(etag, body);
   }
-  return { ...response, body };
+  return { ...response, body: body.text, bytes: body.bytes };
 }
 
 /**
  * Comparison bodies by ETag (the compared frontiers' versions): a burst of one comparison computes
  * the problem-set overlaps once. Bounded by size.
  */
-const comparisons = new LRUCache<string, string>({
+const comparisons = new LRUCache<string, CachedBody>({
   maxSize: 64 * 2 ** 20,
-  sizeCalculation: (text) => Math.max(1, text.length),
+  sizeCalculation: cachedBodySize,
 });
 
 function comparisonBody(found: readonly Compared[]): string {

@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import Piscina from "piscina";
+import { awayFromEventLoop } from "../admission";
 import { positiveIntegerSetting } from "../envSetting";
-import { ApiError } from "../errors";
-import { RETRY_AFTER_SECONDS } from "../statistics/read";
+import { ApiError, BusyError } from "../errors";
 import type { ComputeOutcome, ComputeTask } from "./task";
 
 /**
@@ -32,11 +32,9 @@ function computePool(): Piscina<ComputeTask, ComputeOutcome> {
 }
 
 /** The server is busy: every compute thread is taken and the queue is full. */
-export class ComputeBusyError extends ApiError {
+export class ComputeBusyError extends BusyError {
   constructor() {
-    super(503, "busy", "The server is busy with other computations; try again in a moment.", undefined, {
-      "retry-after": String(RETRY_AFTER_SECONDS),
-    });
+    super("The server is busy with other computations; try again in a moment.");
     this.name = "ComputeBusyError";
   }
 }
@@ -57,7 +55,7 @@ export function requireComputeCapacity(): void {
 export async function computeOffThread<T>(task: ComputeTask): Promise<T> {
   let outcome: ComputeOutcome;
   try {
-    outcome = await computePool().run(task);
+    outcome = await awayFromEventLoop(() => computePool().run(task));
   } catch (error) {
     if (error instanceof Error && error.message === "Task queue is at limit") throw new ComputeBusyError();
     throw error;

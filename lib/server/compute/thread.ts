@@ -7,6 +7,9 @@ import { evaluateEnsemble, searchEnsemblesOf } from "../ensembles";
 import { ApiError } from "../errors";
 import { ensembleCurve } from "../scalingCurves";
 import type { ComputeOutcome, ComputeTask } from "./task";
+import { lowerThisThreadPriority } from "./threadPriority";
+
+lowerThisThreadPriority();
 
 type MatrixTask = Exclude<ComputeTask, { type: "claims-axes" }>;
 

@@ -83,7 +83,7 @@ export function openApiDocument(): OpenApiDocument {
         // The package grants no licence (package.json: "private": true, "license": "UNLICENSED").
         license: { name: "UNLICENSED" },
         description:
-          "Read the experiments, frontiers, pass@k curves and per-problem counts alphascope serves, compare experiments, export them, evaluate ensembles, pin snapshots, keep saved views, change an experiment's metadata and import results. Every failure answers with the one error shape (ApiError). Metric ids are defined at /glossary.",
+          "Read the experiments, frontiers, pass@k curves and per-problem counts alphascope serves, compare experiments, export them, evaluate ensembles, pin snapshots, keep saved views, change an experiment's metadata and import results. Every failure answers with the one error shape (ApiError). Under a burst, any operation but the health check and imports may answer 503 `busy` with Retry-After (more requests wait for their turn than the server queues). Metric ids are defined at /glossary.",
       },
       tags: [
         {

@@ -1,0 +1,151 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { positiveIntegerSetting } from "./envSetting";
+
+/*
+ * Admission of requests into the app (scripts/serve.ts). One event loop answers every request, and
+ * a burst of 77 clients asking for comparisons, previews and ensembles keeps ~80 requests' work
+ * queued on it: /api/health then waits behind all of them (p99 2.3 s in `npm run bench:serve`'s
+ * burst, 28 ms alone). So at most `concurrency` requests may use the loop at once; the others wait,
+ * costing nothing, in arrival order, and beyond `queue` waiting ones a request is refused at once.
+ * A request waiting for a worker thread (an ensemble, a preview image) gives its place up meanwhile
+ * (`awayFromEventLoop`), so work off the loop never holds back requests that could use it.
+ * Liveness, static files and uploads are not admitted (see `admittedRequest`).
+ */
+
+export interface AdmissionLimits {
+  /** Requests that may use the event loop at once. */
+  concurrency: number;
+  /** Requests that may wait to be admitted; beyond that a request is refused. */
+  queue: number;
+}
+
+/** One admitted request's place: given up while it waits for other threads, released when it ends. */
+export interface AdmissionSlot {
+  /** Frees the place for good (the response ended); later calls do nothing. */
+  release(): void;
+  /** Awaits `work` without holding a place, then takes one again ahead of the waiting requests. */
+  away<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export class AdmissionGate {
+  private active = 0;
+  /** Waiting requests' starts, oldest first; `head` is the next to admit (no O(n) shift per admission). */
+  private waiting: (() => void)[] = [];
+  private head = 0;
+  /** Requests coming back from other threads, admitted before any new one. */
+  private returning: (() => void)[] = [];
+
+  constructor(readonly limits: AdmissionLimits) {}
+
+  /** Requests using the loop now, and waiting to. */
+  get counts(): { active: number; waiting: number } {
+    return { active: this.active, waiting: this.waiting.length - this.head + this.returning.length };
+  }
+
+  /**
+   * Runs `start` with a slot now or when one frees; false (and `start` never runs) when the queue is
+   * full, for the caller to refuse the request.
+   */
+  admit(start: (slot: AdmissionSlot) => void): boolean {
+    if (this.active < this.limits.concurrency) {
+      this.active++;
+      start(this.slot());
+      return true;
+    }
+    if (this.waiting.length - this.head >= this.limits.queue) return false;
+    this.waiting.push(() => start(this.slot()));
+    return true;
+  }
+
+  private slot(): AdmissionSlot {
+    const place: { state: "held" | "away" | "released" } = { state: "held" };
+    // A function, so that the check is not narrowed away: `release` may run while `away` awaits.
+    const released = () => place.state === "released";
+    return {
+      release: () => {
+        if (place.state === "held") this.leave();
+        place.state = "released";
+      },
+      away: async <T>(work: () => Promise<T>): Promise<T> => {
+        if (place.state !== "held") return work();
+        place.state = "away";
+        this.leave();
+        try {
+          return await work();
+        } finally {
+          await this.rejoin();
+          // Released while away (the client went): give the place just taken back.
+          if (released()) this.leave();
+          else place.state = "held";
+        }
+      },
+    };
+  }
+
+  private rejoin(): Promise<void> {
+    if (this.active < this.limits.concurrency) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.returning.push(resolve));
+  }
+
+  /** A place frees: hand it to a returning request, else to the oldest waiting one. */
+  private leave(): void {
+    const next = this.returning.shift() ?? this.nextWaiting();
+    if (next) next();
+    else this.active--;
+  }
+
+  private nextWaiting(): (() => void) | undefined {
+    if (this.head === this.waiting.length) return undefined;
+    const next = this.waiting[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.waiting.length) {
+      this.waiting = this.waiting.slice(this.head);
+      this.head = 0;
+    }
+    return next;
+  }
+}
+
+/** The gate and the current request's slot, on globalThis: Next bundles this module apart from scripts/serve.ts. */
+const shared = globalThis as typeof globalThis & {
+  alphascopeAdmission?: { gate: AdmissionGate; current: AsyncLocalStorage<AdmissionSlot> };
+};
+
+/**
+ * The server's gate (ALPHASCOPE_ACTIVE_REQUESTS, default 6; ALPHASCOPE_REQUEST_QUEUE, default 512):
+ * six keep two cores busy, since a request also waits for the database, while keeping what runs
+ * ahead of a health check short (docs/performance.md has the measurement).
+ */
+export function serverAdmission(): { gate: AdmissionGate; current: AsyncLocalStorage<AdmissionSlot> } {
+  shared.alphascopeAdmission ??= {
+    gate: new AdmissionGate({
+      concurrency: positiveIntegerSetting("ALPHASCOPE_ACTIVE_REQUESTS", 6),
+      queue: positiveIntegerSetting("ALPHASCOPE_REQUEST_QUEUE", 512),
+    }),
+    current: new AsyncLocalStorage<AdmissionSlot>(),
+  };
+  return shared.alphascopeAdmission;
+}
+
+/**
+ * Awaits work done on other threads without holding the request's place on the event loop; just
+ * `work()` outside an admitted request (the CLI, tests calling handlers, `next dev` without serve.ts).
+ */
+export function awayFromEventLoop<T>(work: () => Promise<T>): Promise<T> {
+  const slot = shared.alphascopeAdmission?.current.getStore();
+  return slot ? slot.away(work) : work();
+}
+
+/**
+ * Whether a request waits for admission: not the liveness check (it must say whether the process
+ * answers, not queue behind the work), not the build's static files (read from disk, no work), and
+ * not uploads (POST /api/imports streams for minutes, mostly waiting for the network and the disk,
+ * and would hold a place all that time).
+ */
+export function admittedRequest(method: string, url: string): boolean {
+  const path = url.split("?")[0];
+  if (path === "/api/health" || path.startsWith("/_next/static/")) return false;
+  return !(method === "POST" && path === "/api/imports");
+}
