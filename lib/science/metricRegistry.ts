@@ -200,6 +200,10 @@ export const COMPARISON_GLOSSARY: readonly { term: string; text: string }[] = [
     term: "Estimate between evaluated α",
     text: "The monotone interpolant, with the envelope of the two neighbours' 97.5% bounds: 95% jointly if the metric is monotone between them. Next to a collapsed α that assumption is not credible and the estimate is marked unreliable.",
   },
+  {
+    term: "Selection-adjusted gain interval",
+    text: "The interval of a searched ensemble's gain over the best single checkpoint that holds although the search picked it on the same problems: 95% simultaneous (Bonferroni) over every set the search could pick against every single checkpoint, so it covers whichever ensemble is shown. Wider than the raw interval, which ignores the selection.",
+  },
 ];
 
 /** The glossary anchor of the pass@k metrics as a group (the scaling page's curves). */

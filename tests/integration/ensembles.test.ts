@@ -217,14 +217,16 @@ describe("POST /api/experiments/[slug]/ensembles", () => {
     expect(search.gainCI).toEqual(evaluation.gainCI);
     expect(search.bootstrap).toEqual(evaluation.bootstrap);
     const adjusted = search.adjustedGainCI;
-    if (!adjusted) throw new Error("the hard slice is large enough to split");
-    expect(adjusted.method).toBe("sample-split");
-    expect(adjusted.selectionProblems + adjusted.estimationProblems).toBe(evaluation.problems);
-    expect(Math.abs(adjusted.selectionProblems - adjusted.estimationProblems)).toBeLessThanOrEqual(1);
+    if (!adjusted) throw new Error("the hard slice has a winner and a best single");
+    expect(adjusted.method).toBe("simultaneous-bonferroni");
+    // The interval is the shown winner's: its members, its gain (the POST's), all the problems.
+    expect(adjusted.members).toEqual(winner.members);
+    expect(adjusted.gain).toBeCloseTo(evaluation.gain, 12);
+    expect(adjusted.problems).toBe(evaluation.problems);
+    expect(adjusted.bestSingleAlpha).toBe(evaluation.bestSingle.alpha);
     expect(adjusted.lower).toBeLessThanOrEqual(adjusted.gain);
     expect(adjusted.upper).toBeGreaterThanOrEqual(adjusted.gain);
-    expect(adjusted.members.reduce((sum, m) => sum + m.samples, 0)).toBe(250);
-    // Half the problems: a wider interval than the raw one's.
+    // Simultaneous over every set the search could pick: wider than the raw interval.
     expect(adjusted.upper - adjusted.lower).toBeGreaterThan(evaluation.gainCI[1] - evaluation.gainCI[0]);
   });
 });
