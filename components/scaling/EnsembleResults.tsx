@@ -53,10 +53,18 @@ export function EnsembleResults({ slug, request, searched, adjusted }: EnsembleR
   );
 }
 
+type Tone = "positive" | "negative" | "none";
+
 /** Better / worse only when the interval excludes 0. */
-function toneOf([lo, hi]: readonly [number, number]): string | undefined {
-  return lo > 0 ? styles.positive : hi < 0 ? styles.negative : undefined;
+function toneOf([lo, hi]: readonly [number, number]): Tone {
+  return lo > 0 ? "positive" : hi < 0 ? "negative" : "none";
 }
+
+const TONE_CLASS: Record<Tone, string | undefined> = {
+  positive: styles.positive,
+  negative: styles.negative,
+  none: undefined,
+};
 
 function Result({
   data,
@@ -68,7 +76,7 @@ function Result({
   const level = Math.round(data.bootstrap.level * 100);
   const shown = adjusted?.pickedEnsemble ? adjusted : null;
   // A searched pick is never coloured from its raw interval: the search chose it on these problems.
-  const tone = shown ? toneOf([shown.lower, shown.upper]) : searched ? undefined : toneOf(data.gainCI);
+  const tone = shown ? toneOf([shown.lower, shown.upper]) : searched ? "none" : toneOf(data.gainCI);
   const threshold = formatPercent(data.solvedThreshold);
   return (
     <div data-testid="ensemble-results">
@@ -83,7 +91,7 @@ function Result({
         </div>
         <div className={styles.stat}>
           <dt>Gain (points)</dt>
-          <dd className={tone} data-testid="ensemble-gain">
+          <dd className={TONE_CLASS[tone]} data-tone={tone} data-testid="ensemble-gain">
             {formatPoints(data.gain)}
           </dd>
           {shown ? (
