@@ -82,6 +82,12 @@ export function splitProblem(samples: readonly number[], members: number, budget
 
 const ALPHA_TOLERANCE = 1e-9;
 
+/** A URL parameter read as a whole number from min to max; null when it is not one. */
+function wholeNumberIn(text: string, min: number, max: number): number | null {
+  const value = parseNumberParam(text);
+  return value !== null && Number.isInteger(value) && value >= min && value <= max ? value : null;
+}
+
 /**
  * Reads a view from URL parameters. Every value is checked against the experiment; a missing one
  * takes its default silently, an invalid one takes its default with a notice. Never throws.
@@ -109,13 +115,8 @@ export function parseScalingView(
 
   const budgetText = params.get("budget");
   if (budgetText !== null) {
-    const budget = parseNumberParam(budgetText);
-    if (
-      budget === null ||
-      !Number.isInteger(budget) ||
-      budget < view.members.length ||
-      budget > context.maxBudget
-    ) {
+    const budget = wholeNumberIn(budgetText, view.members.length, context.maxBudget);
+    if (budget === null) {
       notices.push(
         `Budget “${budgetText}” must be a whole number from ${view.members.length} to ${context.maxBudget}; using K = ${view.budget}.`,
       );
@@ -149,14 +150,8 @@ export function parseScalingView(
 
   const searchedText = params.get("searched");
   if (searchedText !== null) {
-    const searched = parseNumberParam(searchedText);
-    if (
-      searched === null ||
-      !Number.isInteger(searched) ||
-      searched < view.members.length ||
-      searched > ENSEMBLE_SEARCH_MAX_MEMBERS ||
-      view.split !== "equal"
-    ) {
+    const searched = wholeNumberIn(searchedText, view.members.length, ENSEMBLE_SEARCH_MAX_MEMBERS);
+    if (searched === null || view.split !== "equal") {
       notices.push(
         `Ignored searched “${searchedText}”: a search picks equal splits of 1 to ${ENSEMBLE_SEARCH_MAX_MEMBERS} members, at least the ${view.members.length} here.`,
       );
