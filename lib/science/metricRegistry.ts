@@ -186,7 +186,7 @@ export const METRIC_NOTATION =
 export const METRIC_INTERVAL =
   "A 95% percentile bootstrap over problems: the problems are drawn with replacement (within each difficulty, so a resample keeps the mix of easy, medium and hard), the metric is recomputed on every resample, and the 2.5th and 97.5th percentiles of those values are the interval's bounds. The seed is fixed and every α is resampled with the same draws, so intervals are reproducible and paired across α; the responses' `bootstrap` field gives the resamples (2 000) and the seed, one for every page of a version.";
 
-/** The glossary's explanation of the comparison statistics (paired changes, P(non-dominated), estimates between α). */
+/** The glossary's explanation of the comparison statistics (paired changes, P(non-dominated), estimates between α, the searched ensemble's adjusted interval). */
 export const COMPARISON_GLOSSARY: readonly { term: string; text: string }[] = [
   {
     term: "Δ vs A, Δ vs B",
