@@ -109,8 +109,8 @@ export function selectionAdjustedGain(options: SelectionAdjustedOptions): Select
       ? `Simultaneous over ${family}: ${comparisons} paired comparisons, so each uses z = ` +
         `${criticalValue.toFixed(2)} instead of ${(-normalQuantile((1 - level) / 2)).toFixed(2)} ` +
         "(Bonferroni) and the interval holds for whichever ensemble the search shows."
-      : "The search's best set is a single checkpoint, not an ensemble: no ensemble beat the best single " +
-        "checkpoint, so there is no ensemble gain to give an interval for.",
+      : "This set is a single checkpoint, not an ensemble: there is no ensemble gain to give an interval for " +
+        "(as the search's winner, it means no ensemble beat the best single checkpoint).",
     pickedEnsemble,
     gain,
     lower,
