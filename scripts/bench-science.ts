@@ -20,6 +20,8 @@ import {
   sliceProblemIndices,
   splitBudgetEqual,
 } from "../lib/science";
+import { runEnsembleSearch } from "../lib/science/ensembleSearchSummary";
+import { selectionAdjustedGain } from "../lib/science/ensembleSelection";
 import { syntheticMatrix } from "../lib/science/syntheticMatrix";
 
 const ALPHAS = Array.from({ length: 41 }, (_, i) => -1 + i * 0.075);
@@ -83,6 +85,20 @@ rows.push({
   ms: medianMs(3, () => searchEnsembles({ matrix, budget: 250, maxMembers: 4, problems: hard })),
   note: `${hardSearch.method}, ${hardSearch.evaluated} sets`,
 });
+
+const winner = search.ensembles[0].members;
+rows.push({
+  task: "selectionAdjustedGain: the m ≤ 3 winner, 5 000 problems",
+  ms: medianMs(5, () => selectionAdjustedGain({ matrix, members: winner, problems: all, maxMembers: 3 })),
+});
+for (const maxMembers of [3, 6]) {
+  const settings = { budget: 250, maxMembers, difficulty: "all" as const, top: 5 };
+  rows.push({
+    task: `runEnsembleSearch: K = 250, m ≤ ${maxMembers}, search + raw + adjusted intervals (the page's worker)`,
+    ms: medianMs(3, () => runEnsembleSearch(matrix, all, "bench", settings)),
+    target: 1000,
+  });
+}
 
 const correctness = getMetric("correctness");
 const efficiency = getMetric("efficiency");

@@ -8,17 +8,28 @@ import { useApiSource } from "@/components/queries/apiSource";
 import { ensembleEvaluationQuery } from "@/components/queries/queries";
 import type { EnsembleEvaluation, EnsembleRequest } from "@/lib/contracts/scalingTypes";
 import { formatAlpha } from "@/lib/domain/alpha";
+import type { AdjustedGainCI } from "@/lib/science/ensembleSearchSummary";
 import { PASS_AT_K_ANCHOR } from "@/lib/science/metricRegistry";
 import { formatPercent, formatPoints } from "@/lib/views/format";
 import { GlossaryLink } from "../glossary/GlossaryLink";
 import styles from "./Scaling.module.css";
 
+interface EnsembleResultsProps {
+  slug: string;
+  request: EnsembleRequest;
+  /** Whether the ensemble was loaded from the search's results (then the raw interval is optimistic). */
+  searched: boolean;
+  /** The search's selection-adjusted interval for it; null when hand-made or when there is none. */
+  adjusted: AdjustedGainCI | null;
+}
+
 /**
  * The ensemble against the best single checkpoint at the same budget, as the API computes it (so
  * the page, the API and the CLI agree to the digit): pass@K of both, the gain with its bootstrap
- * interval, and the problems each solves that the other does not.
+ * interval, and the problems each solves that the other does not. For an ensemble loaded from the
+ * search, the headline interval and the gain's colour are the selection-adjusted ones.
  */
-export function EnsembleResults({ slug, request }: { slug: string; request: EnsembleRequest }) {
+export function EnsembleResults({ slug, request, searched, adjusted }: EnsembleResultsProps) {
   const query = useQuery(ensembleEvaluationQuery(useApiSource(slug), request));
   return (
     <section className={styles.panel} aria-labelledby="results-title" aria-busy={query.isFetching}>
@@ -36,16 +47,36 @@ export function EnsembleResults({ slug, request }: { slug: string; request: Ense
           <p>{query.error.message}</p>
         </StatusPanel>
       ) : (
-        <Result data={query.data} />
+        <Result data={query.data} searched={searched} adjusted={adjusted} />
       )}
     </section>
   );
 }
 
-function Result({ data }: { data: EnsembleEvaluation }) {
+type Tone = "positive" | "negative" | "none";
+
+/** Better / worse only when the interval excludes 0. */
+function toneOf([lo, hi]: readonly [number, number]): Tone {
+  return lo > 0 ? "positive" : hi < 0 ? "negative" : "none";
+}
+
+const TONE_CLASS: Record<Tone, string | undefined> = {
+  positive: styles.positive,
+  negative: styles.negative,
+  none: undefined,
+};
+
+function Result({
+  data,
+  searched,
+  adjusted,
+}: { data: EnsembleEvaluation } & Pick<EnsembleResultsProps, "searched" | "adjusted">) {
   const membersTable = useRef<HTMLTableElement>(null);
   const [lo, hi] = data.gainCI;
-  const tone = lo > 0 ? styles.positive : hi < 0 ? styles.negative : undefined;
+  const level = Math.round(data.bootstrap.level * 100);
+  const shown = adjusted?.pickedEnsemble ? adjusted : null;
+  // A searched pick is never coloured from its raw interval: the search chose it on these problems.
+  const tone = shown ? toneOf([shown.lower, shown.upper]) : searched ? "none" : toneOf(data.gainCI);
   const threshold = formatPercent(data.solvedThreshold);
   return (
     <div data-testid="ensemble-results">
@@ -60,14 +91,29 @@ function Result({ data }: { data: EnsembleEvaluation }) {
         </div>
         <div className={styles.stat}>
           <dt>Gain (points)</dt>
-          <dd className={tone} data-testid="ensemble-gain">
+          <dd className={TONE_CLASS[tone]} data-tone={tone} data-testid="ensemble-gain">
             {formatPoints(data.gain)}
           </dd>
+          {shown ? (
+            <dd className={styles.statNote} data-testid="ensemble-adjusted-ci">
+              Selection-adjusted {level}% CI {formatPoints(shown.lower)} … {formatPoints(shown.upper)}
+            </dd>
+          ) : null}
           <dd className={styles.statNote} data-testid="ensemble-gain-ci">
-            {Math.round(data.bootstrap.level * 100)}% CI {formatPoints(lo)} … {formatPoints(hi)}
+            {searched ? "Raw " : ""}
+            {level}% CI {formatPoints(lo)} … {formatPoints(hi)}
           </dd>
         </div>
       </dl>
+      {searched ? (
+        <p className={styles.adjustedInterval} data-testid="ensemble-searched-note">
+          {shown
+            ? `Picked by the search: the selection-adjusted interval holds although the search chose this ensemble on these problems; the raw one ignores that and is optimistic. ${shown.explanation}`
+            : adjusted
+              ? adjusted.explanation
+              : "Picked by the search, but this slice allows no selection-adjusted interval; the raw one ignores the selection and is optimistic."}
+        </p>
+      ) : null}
       <p>
         On {data.problems} {data.difficulty === "all" ? "" : `${data.difficulty} `}problems the ensemble
         solves <strong data-testid="solved-only-ensemble">{data.solvedOnlyByEnsemble}</strong> that the best
@@ -78,8 +124,8 @@ function Result({ data }: { data: EnsembleEvaluation }) {
       <p className="muted">
         Interval: paired bootstrap over problems ({data.bootstrap.resamples} resamples, seed{" "}
         {data.bootstrap.seed}).
-        {lo <= 0 && hi >= 0
-          ? " It includes 0: this slice cannot tell the ensemble and the best single apart."
+        {(shown ? shown.lower <= 0 && shown.upper >= 0 : lo <= 0 && hi >= 0)
+          ? ` ${shown ? "The selection-adjusted interval" : "It"} includes 0: this slice cannot tell the ensemble and the best single apart.`
           : ""}
       </p>
       <CsvDownload

@@ -18,7 +18,15 @@ import { payloadToMatrix } from "@/lib/responses/payloadMatrix";
 import { minSamples } from "@/lib/science/passAtK";
 import { nextSlice } from "@/lib/views/difficultyParam";
 import { scalingDocumentTitle, TITLE_SUFFIX } from "@/lib/views/previewText";
-import { memberSamples, type ScalingContext, scalingViewDefinition } from "../../lib/views/scalingView";
+import type { UpdateView } from "@/lib/views/urlView";
+import {
+  editedByHand,
+  memberSamples,
+  type ScalingContext,
+  type ScalingViewState,
+  scalingViewDefinition,
+  searchedGainInterval,
+} from "../../lib/views/scalingView";
 import { CoveragePanel } from "./CoveragePanel";
 import { EnsembleBuilder } from "./EnsembleBuilder";
 import { EnsembleResults } from "./EnsembleResults";
@@ -63,6 +71,12 @@ export function ScalingView({ slug, initialSearch, updatedAt }: ScalingViewProps
     () => payload.checkpoints.filter((cp) => cp.collapsedIn.includes(view.difficulty)).map((cp) => cp.alpha),
     [payload, view.difficulty],
   );
+  // The builder and the slice select edit the ensemble by hand: it is no longer the search's pick.
+  const editByHand: UpdateView<ScalingViewState> = useCallback(
+    (change, mode) => updateView(editedByHand(change), mode),
+    [updateView],
+  );
+  const searchedInterval = useMemo(() => searchedGainInterval(matrix, view), [matrix, view]);
   const samples = memberSamples(view);
   const request: EnsembleRequest = {
     members: view.members.map((alpha, i) => ({ alpha, samples: samples[i] })),
@@ -91,10 +105,10 @@ export function ScalingView({ slug, initialSearch, updatedAt }: ScalingViewProps
           key: "d",
           group: "View",
           description: "Show the next difficulty (all, easy, medium, hard)",
-          run: () => updateView({ difficulty: nextSlice(difficulty, context.slices) }, "push"),
+          run: () => editByHand({ difficulty: nextSlice(difficulty, context.slices) }, "push"),
         },
       ],
-      [difficulty, context, updateView],
+      [difficulty, context, editByHand],
     ),
   );
 
@@ -109,7 +123,7 @@ export function ScalingView({ slug, initialSearch, updatedAt }: ScalingViewProps
             <select
               value={view.difficulty}
               data-testid="difficulty-select"
-              onChange={(event) => updateView({ difficulty: event.target.value as DifficultySlice }, "push")}
+              onChange={(event) => editByHand({ difficulty: event.target.value as DifficultySlice }, "push")}
             >
               {context.slices.map((slice) => (
                 <option key={slice} value={slice}>
@@ -145,9 +159,14 @@ export function ScalingView({ slug, initialSearch, updatedAt }: ScalingViewProps
           </div>
           <div className={styles.side}>
             <div className="no-print">
-              <EnsembleBuilder view={view} context={context} updateView={updateView} collapsed={collapsed} />
+              <EnsembleBuilder view={view} context={context} updateView={editByHand} collapsed={collapsed} />
             </div>
-            <EnsembleResults slug={slug} request={request} />
+            <EnsembleResults
+              slug={slug}
+              request={request}
+              searched={view.searched !== null}
+              adjusted={searchedInterval}
+            />
             {view.present ? null : (
               <div className="no-print">
                 <SearchPanel payload={payload} view={view} updateView={updateView} />

@@ -33,21 +33,23 @@ function WinnerInterval({ result }: { result: EnsembleSearchSummary }) {
     <div className={styles.adjustedInterval} data-testid="search-adjusted-ci">
       {adjusted && !adjusted.pickedEnsemble ? (
         <p data-testid="search-no-ensemble">
-          <strong>Adjusted for the search: no ensemble picked.</strong>
+          <strong>
+            No ensemble picked: the best set is a single checkpoint, so there is no gain interval.
+          </strong>
           <br />
           <span className="muted">{adjusted.explanation}</span>
         </p>
       ) : adjusted ? (
         <p>
           <strong>
-            Gain of the best ensemble, adjusted for the search: {formatPoints(adjusted.lower)} …{" "}
+            Gain of the winner (#1), selection-adjusted: {formatPoints(adjusted.lower)} …{" "}
             {formatPoints(adjusted.upper)} points ({level}% CI)
           </strong>
           <br />
           <span className="muted">{adjusted.explanation}</span>
         </p>
       ) : (
-        <p className="muted">Too few problems or samples for a selection-adjusted interval.</p>
+        <p className="muted">Too few problems for a selection-adjusted interval.</p>
       )}
       {raw ? (
         <p className="muted" data-testid="search-raw-ci">
@@ -62,7 +64,8 @@ function WinnerInterval({ result }: { result: EnsembleSearchSummary }) {
 /**
  * "Find best ensemble": searches every equal-split ensemble of up to 2–4 checkpoints at the view's
  * budget and slice in a Web Worker (the same settings and answer as POST …/ensembles/search), shows
- * progress, and lists the top 5, each loadable into the builder.
+ * progress, and lists the top 5, each loadable into the builder (with its selection-adjusted interval:
+ * it holds for any set the search ranks).
  */
 export function SearchPanel({ payload, view, updateView }: SearchPanelProps) {
   const [maxMembers, setMaxMembers] = useState<number>(ENSEMBLE_SEARCH_DEFAULTS.maxMembers);
@@ -176,6 +179,8 @@ export function SearchPanel({ payload, view, updateView }: SearchPanelProps) {
                               budget: state.result.budget,
                               difficulty: state.result.difficulty,
                               split: "equal",
+                              // The builder then shows the search's selection-adjusted interval.
+                              searched: state.result.maxMembers,
                             },
                             "push",
                           )

@@ -31,6 +31,36 @@ export const ensembleEvaluationSchema = z
   })
   .meta({ id: "EnsembleEvaluation" });
 
+/** A searched ensemble's selection-adjusted gain interval (lib/science/ensembleSelection.ts). */
+const adjustedGainSchema = z
+  .object({
+    method: z
+      .string()
+      .describe(
+        'How the selection is accounted for ("simultaneous-bonferroni": simultaneous over every set the search could pick).',
+      ),
+    explanation: z.string(),
+    lower: z.number(),
+    upper: z.number(),
+    gain: z.number().describe("The shown set's gain over the best single checkpoint, on all the problems."),
+    pickedEnsemble: z
+      .boolean()
+      .describe(
+        "False when the shown set is a single checkpoint (the best single): then there is no ensemble gain and `lower`/`upper` are not an interval to show; `explanation` says so.",
+      ),
+    members: z.array(memberSchema).describe("The shown set (the search's winner)."),
+    bestSingleAlpha: z.number(),
+    comparisons: z
+      .number()
+      .int()
+      .describe("How many (set, single checkpoint) comparisons the interval is simultaneous over."),
+    criticalValue: z
+      .number()
+      .describe("The normal critical value used instead of 1.96: Φ⁻¹(1 − (1 − level) / (2 · comparisons))."),
+    problems: z.number().int(),
+  })
+  .meta({ id: "SelectionAdjustedGain" });
+
 export const ensembleSearchSummarySchema = z
   .object({
     experiment: z.string(),
@@ -54,25 +84,11 @@ export const ensembleSearchSummarySchema = z
       .describe(
         "The winner's paired-bootstrap interval of its gain, as if it had not been picked (optimistic).",
       ),
-    adjustedGainCI: z
-      .object({
-        method: z.string().describe('How the selection is accounted for ("sample-split").'),
-        explanation: z.string(),
-        lower: z.number(),
-        upper: z.number(),
-        gain: z.number().describe("The gain of the selection half's pick, measured on the estimation half."),
-        pickedEnsemble: z
-          .boolean()
-          .describe(
-            "False when the selection half's search picked a single checkpoint (the best single): then there is no ensemble gain and `lower`/`upper` (0) are not an interval to show; `explanation` says so.",
-          ),
-        members: z.array(memberSchema),
-        bestSingleAlpha: z.number(),
-        selectionProblems: z.number().int(),
-        estimationProblems: z.number().int(),
-      })
+    adjustedGainCI: adjustedGainSchema
       .nullable()
-      .describe("The headline interval: one that accounts for the search having picked the winner."),
+      .describe(
+        "The headline interval: one that holds for the shown winner although the search picked it; null without a winner or a best single, or with fewer than two problems.",
+      ),
     bootstrap: bootstrapSettingsSchema,
   })
   .meta({ id: "EnsembleSearchSummary" });

@@ -447,7 +447,7 @@ export function ensembleGainClaim(search: EnsembleSearchSummary): Claim | null {
     detail:
       `The searched best ensemble (${members}, ${search.method} search of up to ${search.maxMembers} members) reaches pass@${search.budget} ` +
       `${points(winner.gain).replace("points", "points over")} the best single checkpoint (α ${formatAlpha(search.bestSingle.alpha)}). ` +
-      `The interval is the sample-split one: ${adjusted.explanation} Held-out gain ${points(adjusted.gain)}.`,
+      `The interval is adjusted for the search having picked it: ${adjusted.explanation}`,
   };
 }
 

@@ -14,4 +14,5 @@ export {
   type EnsembleSearchResult,
   type RankedEnsemble,
   searchEnsembles,
+  searchFamilySize,
 } from "./ensembleSearch";

@@ -53,6 +53,18 @@ function binomial(n: number, k: number): number {
   return Math.round(result);
 }
 
+/**
+ * How many sets the search of up to `maxMembers` of `checkpoints` checkpoints at budget K can pick:
+ * every set of 1 … min(maxMembers, K, checkpoints) of them. The exhaustive search scores them all;
+ * the greedy one scores a path through them that depends on the data, so any of them can be its pick.
+ */
+export function searchFamilySize(checkpoints: number, maxMembers: number, budget: number): number {
+  let sets = 0;
+  for (let size = 1; size <= Math.min(maxMembers, budget, checkpoints); size++)
+    sets += binomial(checkpoints, size);
+  return sets;
+}
+
 /** No-pass columns computed once per (checkpoint, k); null when the checkpoint has too few samples. */
 function createColumnCache(matrix: SweepMatrix, problems: ArrayLike<number>) {
   const smallest = matrix.checkpoints.map((cp) => smallestSampleCount(cp.n, problems));
@@ -110,8 +122,7 @@ export function searchEnsembles(options: EnsembleSearchOptions): EnsembleSearchR
 
   const checkpoints = matrix.checkpoints.length;
   const largest = Math.min(maxMembers, budget, checkpoints);
-  let planned = 0;
-  for (let size = 1; size <= largest; size++) planned += binomial(checkpoints, size);
+  const planned = searchFamilySize(checkpoints, maxMembers, budget);
   const exact = planned * problems.length <= EXACT_WORK_LIMIT;
   const column = createColumnCache(matrix, problems);
   const best = createTopList(top);

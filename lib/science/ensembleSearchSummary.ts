@@ -3,7 +3,7 @@ import type { SweepMatrix } from "../domain/sweep";
 import { bootstrapEnsembleGain } from "./bootstrap";
 import type { EnsembleMember } from "./ensemblePassAtK";
 import { type EnsembleSearchResult, searchEnsembles } from "./ensembleSearch";
-import { ENSEMBLE_GAIN_BOOTSTRAP, sampleSplitGainCI } from "./ensembleSelection";
+import { ENSEMBLE_GAIN_BOOTSTRAP, selectionAdjustedGain } from "./ensembleSelection";
 
 /**
  * One ensemble member named by α, the way a user writes it (and the CLI and the API take it): an
@@ -37,33 +37,63 @@ export interface EnsembleSearchSummary {
    * picked (the search reuses the problems that chose it, so it is optimistic); null without a gain.
    */
   gainCI: [number, number] | null;
-  /** An interval that accounts for the search having picked the winner; null when the slice is too small. */
+  /**
+   * The winner's interval that accounts for the search having picked it (the headline); null
+   * without a winner or a best single, or with fewer than two problems.
+   */
   adjustedGainCI: AdjustedGainCI | null;
   bootstrap: { resamples: number; seed: number; level: number };
 }
 
-/** The selection-adjusted interval as the page and the CLI print it (see SelectionAdjustedGain). */
+/** The selection-adjusted interval as the page, the builder and the CLI print it (see SelectionAdjustedGain). */
 export interface AdjustedGainCI {
   method: string;
   explanation: string;
   lower: number;
   upper: number;
-  /** The gain of the half-search's pick on the held-out half. */
+  /** The shown set's gain over the best single on all the problems. */
   gain: number;
-  /** False when the half-search picked a single checkpoint: no ensemble, no gain interval to show. */
+  /** False when the shown set is a single checkpoint: no ensemble, no gain interval to show. */
   pickedEnsemble: boolean;
-  /** What the search picked on the selection half, and the best single there. */
+  /** The shown set, and the best single it is compared with. */
   members: EnsembleMemberInput[];
   bestSingleAlpha: number;
-  selectionProblems: number;
-  estimationProblems: number;
+  /** The (set, single checkpoint) comparisons the interval is simultaneous over, and its critical value. */
+  comparisons: number;
+  criticalValue: number;
+  problems: number;
+}
+
+/**
+ * The selection-adjusted gain interval of `members` picked by a search of up to `maxMembers`, by α:
+ * what the search summary reports for its winner and what the scaling page's builder shows for a
+ * loaded search result. Null when {@link selectionAdjustedGain} is.
+ */
+export function adjustedGainSummary(
+  matrix: SweepMatrix,
+  members: readonly EnsembleMember[],
+  problems: ArrayLike<number>,
+  maxMembers: number,
+): AdjustedGainCI | null {
+  const adjusted = selectionAdjustedGain({ matrix, members, problems, maxMembers });
+  if (!adjusted) return null;
+  const { baseline, members: shown, ...rest } = adjusted;
+  return {
+    ...rest,
+    members: membersByAlpha(matrix, shown),
+    bestSingleAlpha: matrix.checkpoints[baseline].alpha,
+  };
+}
+
+function membersByAlpha(matrix: SweepMatrix, members: readonly EnsembleMember[]): EnsembleMemberInput[] {
+  return members.map((member) => ({ alpha: matrix.checkpoints[member.checkpoint].alpha, samples: member.k }));
 }
 
 /**
  * A search result stated by α instead of checkpoint index, the form the CLI prints and the page's
  * search worker posts back (the same shape on both sides, so a loaded ensemble matches the CLI's),
- * with the winner's raw gain interval and the selection-adjusted one (a search on half the
- * problems and a bootstrap on the other half: about half the search's cost again).
+ * with the winner's raw gain interval and the selection-adjusted one (simultaneous over every set
+ * the search could pick: one pass over the problems per single checkpoint).
  */
 export function summarizeEnsembleSearch(
   matrix: SweepMatrix,
@@ -71,19 +101,10 @@ export function summarizeEnsembleSearch(
   problems: ArrayLike<number>,
   context: { experiment: string; difficulty: DifficultySlice; maxMembers: number },
 ): EnsembleSearchSummary {
-  const byAlpha = (members: readonly EnsembleMember[]) =>
-    members.map((member) => ({ alpha: matrix.checkpoints[member.checkpoint].alpha, samples: member.k }));
   const [winner] = result.ensembles;
   const raw = winner
     ? bootstrapEnsembleGain(matrix, winner.members, problems, ENSEMBLE_GAIN_BOOTSTRAP)
     : null;
-  const adjusted = sampleSplitGainCI({
-    matrix,
-    problems,
-    budget: result.budget,
-    maxMembers: context.maxMembers,
-    bootstrap: ENSEMBLE_GAIN_BOOTSTRAP,
-  });
   return {
     ...context,
     budget: result.budget,
@@ -94,23 +115,12 @@ export function summarizeEnsembleSearch(
       ? { alpha: result.bestSingle.alpha, passAtK: result.bestSingle.passAtK }
       : null,
     ensembles: result.ensembles.map((ensemble) => ({
-      members: byAlpha(ensemble.members),
+      members: membersByAlpha(matrix, ensemble.members),
       passAtK: ensemble.passAtK,
       gain: ensemble.gain,
     })),
     gainCI: raw ? [raw.lower, raw.upper] : null,
-    adjustedGainCI: adjusted && {
-      method: adjusted.method,
-      explanation: adjusted.explanation,
-      lower: adjusted.lower,
-      upper: adjusted.upper,
-      gain: adjusted.gain,
-      pickedEnsemble: adjusted.pickedEnsemble,
-      members: byAlpha(adjusted.members),
-      bestSingleAlpha: matrix.checkpoints[adjusted.baseline].alpha,
-      selectionProblems: adjusted.selectionProblems,
-      estimationProblems: adjusted.estimationProblems,
-    },
+    adjustedGainCI: winner ? adjustedGainSummary(matrix, winner.members, problems, context.maxMembers) : null,
     bootstrap: { ...ENSEMBLE_GAIN_BOOTSTRAP },
   };
 }

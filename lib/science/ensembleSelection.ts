@@ -1,111 +1,124 @@
 import type { SweepMatrix } from "../domain/sweep";
+import { DEFAULT_BOOTSTRAP } from "./bootstrap";
 import {
-  type BootstrapOptions,
-  bootstrapGainOver,
-  DEFAULT_BOOTSTRAP,
-  resolveBootstrapOptions,
-} from "./bootstrap";
-import { bestSingle, type EnsembleMember, smallestSampleCount } from "./ensemblePassAtK";
-import { searchEnsembles } from "./ensembleSearch";
-import { createRng, randomIndex } from "./random";
+  bestSingle,
+  type EnsembleMember,
+  ensembleProblemPassProbabilities,
+  noPassColumn,
+  smallestSampleCount,
+} from "./ensemblePassAtK";
+import { searchFamilySize } from "./ensembleSearch";
+import { normalQuantile } from "./normalQuantile";
 
 /** The gain intervals' bootstrap: fixed, so the page, the API and the CLI print the same interval. */
 export const ENSEMBLE_GAIN_BOOTSTRAP = { ...DEFAULT_BOOTSTRAP, resamples: 1000 } as const;
 
-/** How {@link sampleSplitGainCI} adjusts for the selection, as the API and the page name it. */
-export const SAMPLE_SPLIT_METHOD = "sample-split";
+/** How {@link selectionAdjustedGain} adjusts for the selection, as the API and the page name it. */
+export const SIMULTANEOUS_METHOD = "simultaneous-bonferroni";
 
 /**
- * A searched ensemble's gain with an interval that accounts for the search having picked it: the
- * search is rerun on a random half of the problems (the selection half) and the gain of what it
- * picks there, over the best single checkpoint picked there, is estimated with a paired bootstrap
- * on the other half only. The estimation half played no part in the choice, so the interval has
- * its nominal coverage for the picked ensemble's gain, at the price of half the problems.
+ * A searched ensemble's gain over the best single checkpoint with an interval that holds whichever
+ * set the search picked: it is one of a family of simultaneous intervals — every set the search could
+ * pick against every single checkpoint that could be the baseline — at a Bonferroni-adjusted level,
+ * so with probability ≥ the level (asymptotically) every one of them covers at once, the shown one
+ * included. The target is the shown ensemble's true pass@K minus the truly best single's.
  */
 export interface SelectionAdjustedGain {
-  method: typeof SAMPLE_SPLIT_METHOD;
+  method: typeof SIMULTANEOUS_METHOD;
   /** One line for the page and the CLI. */
   explanation: string;
-  /** Gain on the estimation half and its bootstrap interval. */
+  /** The ensemble's gain over the best single on all the problems (the search's own figure). */
   gain: number;
   lower: number;
   upper: number;
   /**
-   * Whether the selection half's search picked an ensemble (two or more members). When it picked a
-   * single checkpoint — the best single itself — there is no ensemble gain to estimate: the gain is
-   * 0 by construction and its "interval" [0, 0] says nothing, so the page and the CLI say so in words.
+   * Whether the shown set is an ensemble (two or more members). A single checkpoint has no ensemble
+   * gain to show: its gain is 0 by construction, so the page and the CLI say so in words.
    */
   pickedEnsemble: boolean;
-  /** What the search picked on the selection half (it may differ from the full search's winner). */
   members: EnsembleMember[];
+  /** The best single checkpoint on the problems (the point estimate's baseline). */
   baseline: number;
-  selectionProblems: number;
-  estimationProblems: number;
+  /** How many (set, single checkpoint) comparisons the interval is simultaneous over. */
+  comparisons: number;
+  /** The normal critical value used instead of 1.96: Φ⁻¹(1 − (1 − level) / (2 · comparisons)). */
+  criticalValue: number;
+  problems: number;
 }
 
-export interface SampleSplitOptions {
+export interface SelectionAdjustedOptions {
   matrix: SweepMatrix;
+  /** The shown set: the search's winner (or any set it ranked: the family covers them all). */
+  members: readonly EnsembleMember[];
   problems: ArrayLike<number>;
-  budget: number;
+  /** The search's largest ensemble: sets the search could pick have up to this many members. */
   maxMembers: number;
-  /** Seeds both the split and the bootstrap, so the same data always gives the same interval. */
-  bootstrap?: Partial<BootstrapOptions>;
+  level?: number;
 }
 
-/** The problems in a seeded random order, split into two halves (the first gets the odd one). */
-function splitHalves(problems: ArrayLike<number>, seed: number): [Int32Array, Int32Array] {
-  const shuffled = Int32Array.from(problems);
-  const rng = createRng(seed);
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const j = randomIndex(rng, i + 1);
-    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-  }
-  const middle = Math.ceil(shuffled.length / 2);
-  return [shuffled.slice(0, middle).sort(), shuffled.slice(middle).sort()];
+/** Mean and standard error of the mean of per-problem differences a − b. */
+function pairedMean(a: Float64Array, b: Float64Array): { mean: number; standardError: number } {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i] - b[i];
+  const mean = sum / a.length;
+  let squares = 0;
+  for (let i = 0; i < a.length; i++) squares += (a[i] - b[i] - mean) ** 2;
+  return { mean, standardError: Math.sqrt(squares / (a.length - 1) / a.length) };
 }
 
 /**
- * The selection-adjusted gain interval of the ensemble search (see {@link SelectionAdjustedGain}).
- * Null when the slice has fewer than 2 problems, or too few samples on the estimation half (a
- * single checkpoint or a picked member with n < its k there).
- * Cost: one search on half the problems plus one paired bootstrap, about half of the search itself.
+ * The selection-adjusted gain interval of a searched ensemble (see {@link SelectionAdjustedGain}):
+ * lower = min over single checkpoints j of (gain over j − z·SE), upper = gain over the best single
+ * + z·SE, z the Bonferroni critical value for (sets the search could pick) × (single checkpoints
+ * with n ≥ K) comparisons, each SE the paired standard error over problems. Null with fewer than
+ * two problems or no single checkpoint with n ≥ K on every problem.
+ * Cost: one pass over the problems per single checkpoint, far below the search itself.
  */
-export function sampleSplitGainCI(options: SampleSplitOptions): SelectionAdjustedGain | null {
-  const { matrix, problems, budget, maxMembers } = options;
-  const bootstrap = resolveBootstrapOptions(options.bootstrap ?? {});
-  if (problems.length < 2) return null;
-  const [selection, estimation] = splitHalves(problems, bootstrap.seed);
-  const single = bestSingle(matrix, budget, selection);
-  if (!single || !bestSingle(matrix, budget, estimation)) return null;
-  const [winner] = searchEnsembles({ matrix, problems: selection, budget, maxMembers, top: 1 }).ensembles;
-  const measurable = winner.members.every(
-    ({ checkpoint, k }) => smallestSampleCount(matrix.checkpoints[checkpoint].n, estimation) >= k,
+export function selectionAdjustedGain(options: SelectionAdjustedOptions): SelectionAdjustedGain | null {
+  const { matrix, members, problems, maxMembers, level = ENSEMBLE_GAIN_BOOTSTRAP.level } = options;
+  const budget = members.reduce((sum, member) => sum + member.k, 0);
+  const best = bestSingle(matrix, budget, problems);
+  if (problems.length < 2 || !best) return null;
+  const singles = matrix.checkpoints.flatMap((cp, index) =>
+    smallestSampleCount(cp.n, problems) >= budget ? [index] : [],
   );
-  if (!measurable) return null;
-  const pickedEnsemble = winner.members.length > 1;
-  const { value, lower, upper } = bootstrapGainOver(
-    matrix,
-    winner.members,
-    single.checkpoint,
-    estimation,
-    bootstrap,
-  );
+  const sets = searchFamilySize(matrix.checkpoints.length, maxMembers, budget);
+  const comparisons = sets * singles.length;
+  const criticalValue = -normalQuantile((1 - level) / (2 * comparisons));
+  const ensemble = ensembleProblemPassProbabilities(matrix, members, problems);
+  let lower = Number.POSITIVE_INFINITY;
+  let upper = Number.NaN;
+  let gain = Number.NaN;
+  for (const single of singles) {
+    const pass = noPassColumn(matrix, single, budget, problems).map((noPass) => 1 - noPass);
+    const { mean, standardError } = pairedMean(ensemble, pass);
+    lower = Math.min(lower, mean - criticalValue * standardError);
+    if (single === best.checkpoint) {
+      gain = mean;
+      upper = mean + criticalValue * standardError;
+    }
+  }
+  const pickedEnsemble = members.length > 1;
+  const family =
+    `every set of up to ${Math.min(maxMembers, budget, matrix.checkpoints.length)} of the ` +
+    `${matrix.checkpoints.length} checkpoints the search could pick (${sets}) against each of the ` +
+    `${singles.length} single checkpoints with n ≥ ${budget}`;
   return {
-    method: SAMPLE_SPLIT_METHOD,
+    method: SIMULTANEOUS_METHOD,
     explanation: pickedEnsemble
-      ? `Sample split: the search was rerun on a random half of the problems (${selection.length}) and the ` +
-        `gain of its pick over that half's best single was bootstrapped on the other ${estimation.length}, ` +
-        "which played no part in the choice."
-      : `Sample split: rerun on a random half of the problems (${selection.length}), the search picked a ` +
-        "single checkpoint, not an ensemble — on that half no ensemble beat the best single checkpoint, so " +
-        "the split finds no ensemble gain to estimate.",
+      ? `Simultaneous over ${family}: ${comparisons} paired comparisons, so each uses z = ` +
+        `${criticalValue.toFixed(2)} instead of ${(-normalQuantile((1 - level) / 2)).toFixed(2)} ` +
+        "(Bonferroni) and the interval holds for whichever ensemble the search shows."
+      : "This set is a single checkpoint, not an ensemble: there is no ensemble gain to give an interval for " +
+        "(as the search's winner, it means no ensemble beat the best single checkpoint).",
     pickedEnsemble,
-    gain: value,
+    gain,
     lower,
     upper,
-    members: winner.members,
-    baseline: single.checkpoint,
-    selectionProblems: selection.length,
-    estimationProblems: estimation.length,
+    members: [...members],
+    baseline: best.checkpoint,
+    comparisons,
+    criticalValue,
+    problems: problems.length,
   };
 }

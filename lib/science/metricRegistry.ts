@@ -186,7 +186,7 @@ export const METRIC_NOTATION =
 export const METRIC_INTERVAL =
   "A 95% percentile bootstrap over problems: the problems are drawn with replacement (within each difficulty, so a resample keeps the mix of easy, medium and hard), the metric is recomputed on every resample, and the 2.5th and 97.5th percentiles of those values are the interval's bounds. The seed is fixed and every α is resampled with the same draws, so intervals are reproducible and paired across α; the responses' `bootstrap` field gives the resamples (2 000) and the seed, one for every page of a version.";
 
-/** The glossary's explanation of the comparison statistics (paired changes, P(non-dominated), estimates between α). */
+/** The glossary's explanation of the comparison statistics (paired changes, P(non-dominated), estimates between α, the searched ensemble's adjusted interval). */
 export const COMPARISON_GLOSSARY: readonly { term: string; text: string }[] = [
   {
     term: "Δ vs A, Δ vs B",
@@ -199,6 +199,10 @@ export const COMPARISON_GLOSSARY: readonly { term: string; text: string }[] = [
   {
     term: "Estimate between evaluated α",
     text: "The monotone interpolant, with the envelope of the two neighbours' 97.5% bounds: 95% jointly if the metric is monotone between them. Next to a collapsed α that assumption is not credible and the estimate is marked unreliable.",
+  },
+  {
+    term: "Selection-adjusted gain interval",
+    text: "The interval of a searched ensemble's gain over the best single checkpoint that holds although the search picked it on the same problems: 95% simultaneous (Bonferroni) over every set the search could pick against every single checkpoint, so it covers whichever ensemble is shown. Wider than the raw interval, which ignores the selection.",
   },
 ];
 

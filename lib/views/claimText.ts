@@ -56,7 +56,7 @@ export const CLAIM_GLOSSARY: readonly { id: ClaimId; term: string; text: string 
   {
     id: "ensemble-gain",
     term: "An α-ensemble beats the best single checkpoint (ensemble-gain)",
-    text: "The searched best ensemble's pass@K gain over the best single checkpoint at K = 250, or the largest standard K the samples allow, with the selection-adjusted (sample-split) 95 % interval. Supported when that interval is above 0.",
+    text: "The searched best ensemble's pass@K gain over the best single checkpoint at K = 250, or the largest standard K the samples allow, with the selection-adjusted 95 % interval (simultaneous over every set the search could pick, so it holds for the one it shows). Supported when that interval is above 0.",
   },
 ];
 

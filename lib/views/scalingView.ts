@@ -1,5 +1,10 @@
+import { ENSEMBLE_SEARCH_MAX_MEMBERS } from "@/lib/contracts/ensembleSearchLimits";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
+import type { SweepMatrix } from "@/lib/domain/sweep";
 import { splitBudgetEqual } from "@/lib/science/budget";
+import { smallestSampleCount } from "@/lib/science/ensemblePassAtK";
+import { type AdjustedGainCI, adjustedGainSummary } from "@/lib/science/ensembleSearchSummary";
+import { sliceProblemIndices } from "@/lib/science/slices";
 import { parseDifficultyParam } from "@/lib/views/difficultyParam";
 import { type Presentable, withPresentation } from "@/lib/views/presentation";
 import {
@@ -22,6 +27,11 @@ export interface ScalingViewState {
   difficulty: DifficultySlice;
   /** Whether the pass@k chart draws bootstrap bands. */
   bands: boolean;
+  /**
+   * The largest ensemble of the search that picked these members (loaded from its results), so the
+   * builder shows the selection-adjusted interval; null for an ensemble put together by hand.
+   */
+  searched: number | null;
 }
 
 /** What a view is checked against. */
@@ -47,6 +57,7 @@ export function defaultScalingView(context: ScalingContext): ScalingViewState {
     split: "equal",
     difficulty: context.slices.includes("hard") ? "hard" : "all",
     bands: false,
+    searched: null,
   };
 }
 
@@ -70,6 +81,12 @@ export function splitProblem(samples: readonly number[], members: number, budget
 }
 
 const ALPHA_TOLERANCE = 1e-9;
+
+/** A URL parameter read as a whole number from min to max; null when it is not one. */
+function wholeNumberIn(text: string, min: number, max: number): number | null {
+  const value = parseNumberParam(text);
+  return value !== null && Number.isInteger(value) && value >= min && value <= max ? value : null;
+}
 
 /**
  * Reads a view from URL parameters. Every value is checked against the experiment; a missing one
@@ -98,13 +115,8 @@ export function parseScalingView(
 
   const budgetText = params.get("budget");
   if (budgetText !== null) {
-    const budget = parseNumberParam(budgetText);
-    if (
-      budget === null ||
-      !Number.isInteger(budget) ||
-      budget < view.members.length ||
-      budget > context.maxBudget
-    ) {
+    const budget = wholeNumberIn(budgetText, view.members.length, context.maxBudget);
+    if (budget === null) {
       notices.push(
         `Budget “${budgetText}” must be a whole number from ${view.members.length} to ${context.maxBudget}; using K = ${view.budget}.`,
       );
@@ -136,10 +148,31 @@ export function parseScalingView(
     else view.bands = bands;
   }
 
+  const searchedText = params.get("searched");
+  if (searchedText !== null) {
+    const searched = wholeNumberIn(searchedText, view.members.length, ENSEMBLE_SEARCH_MAX_MEMBERS);
+    if (searched === null || view.split !== "equal") {
+      notices.push(
+        `Ignored searched “${searchedText}”: a search picks equal splits of 1 to ${ENSEMBLE_SEARCH_MAX_MEMBERS} members, at least the ${view.members.length} here.`,
+      );
+    } else view.searched = searched;
+  }
+
   return { view, notices };
 }
 
-/** Writes a view as URL parameters in a fixed order; every key is written so a link survives default changes. */
+/**
+ * The view change of editing the ensemble by hand (members, budget, split or slice): the result is
+ * no longer the search's pick, so the selection-adjusted interval no longer applies.
+ */
+export function editedByHand(change: Partial<ScalingViewState>): Partial<ScalingViewState> {
+  return { ...change, searched: null };
+}
+
+/**
+ * Writes a view as URL parameters in a fixed order; every key is written so a link survives default
+ * changes, except `searched`, written only for an ensemble loaded from a search.
+ */
 export function serializeScalingView(view: ScalingViewState): URLSearchParams {
   const params = new URLSearchParams();
   params.set("members", view.members.map(alphaParam).join(","));
@@ -147,6 +180,7 @@ export function serializeScalingView(view: ScalingViewState): URLSearchParams {
   params.set("split", view.split === "equal" ? "equal" : view.split.join(","));
   params.set("difficulty", view.difficulty);
   params.set("bands", view.bands ? "1" : "0");
+  if (view.searched !== null) params.set("searched", String(view.searched));
   return params;
 }
 
@@ -160,4 +194,24 @@ export const scalingViewDefinition: UrlViewDefinition<
 export function memberListText(view: ScalingViewState): string {
   const samples = memberSamples(view);
   return view.members.map((alpha, i) => `${alphaParam(alpha)}:${samples[i]}`).join(",");
+}
+
+/**
+ * The selection-adjusted gain interval of an ensemble loaded from a search (the search's own
+ * statistic for these members, slice and largest ensemble); null for a hand-made ensemble, or when
+ * a member has fewer samples than its share or the slice allows no interval.
+ */
+export function searchedGainInterval(matrix: SweepMatrix, view: ScalingViewState): AdjustedGainCI | null {
+  if (view.searched === null) return null;
+  const problems = sliceProblemIndices(matrix, view.difficulty);
+  const samples = memberSamples(view);
+  const members = view.members.map((alpha, i) => ({
+    checkpoint: matrix.checkpoints.findIndex((cp) => cp.alpha === alpha),
+    k: samples[i],
+  }));
+  const measurable = members.every(
+    ({ checkpoint, k }) =>
+      checkpoint >= 0 && smallestSampleCount(matrix.checkpoints[checkpoint].n, problems) >= k,
+  );
+  return measurable ? adjustedGainSummary(matrix, members, problems, view.searched) : null;
 }

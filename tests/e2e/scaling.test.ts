@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EnsembleEvaluation } from "../../lib/contracts/scalingTypes";
+import type { EnsembleEvaluation, EnsembleSearchSummary } from "../../lib/contracts/scalingTypes";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
+import { formatPoints } from "../../lib/views/format";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 
 const page = () => session.page;
@@ -97,11 +98,32 @@ describe("scaling page", () => {
     await page().keyboard.press("ArrowRight");
     await expect.poll(() => slider.inputValue()).toBe("250");
     await page().getByTestId("search-results").waitFor();
-    // The headline interval accounts for the search having picked the winner; the raw one is beside it.
-    // When the half-search picks a single checkpoint it says so in words, never as an interval [0, 0].
-    expect(await page().getByTestId("search-adjusted-ci").textContent()).toMatch(
-      /(adjusted for the search: [+−]?\d+\.\d … [+−]?\d+\.\d points \(95% CI\)Sample split: |^Adjusted for the search: no ensemble picked\.Sample split: .*not an ensemble)/,
+    // The headline interval is the shown winner's, adjusted for the search having picked it (the same
+    // numbers as the API's search); the raw one is beside it. A single-checkpoint winner is said in words.
+    const searchResponse = await fetch(
+      `${baseUrl()}/api/experiments/${DEMO_EXPERIMENT_SLUG}/ensembles/search`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ budget: 250, maxMembers: 4, difficulty: "all" }),
+      },
     );
+    const searched = (await searchResponse.json()) as EnsembleSearchSummary;
+    const adjusted = searched.adjustedGainCI;
+    if (!adjusted) throw new Error("the demo has enough problems for an adjusted interval");
+    expect(adjusted.members).toEqual(searched.ensembles[0].members);
+    const headline = await page().getByTestId("search-adjusted-ci").textContent();
+    if (adjusted.pickedEnsemble) {
+      expect(headline).toContain(
+        `Gain of the winner (#1), selection-adjusted: ${formatPoints(adjusted.lower)} … ${formatPoints(adjusted.upper)} points (95% CI)`,
+      );
+      expect(headline).toContain("Simultaneous over every set of up to 4 of the");
+    } else {
+      expect(headline).toMatch(
+        /^No ensemble picked: the best set is a single checkpoint, so there is no gain interval/,
+      );
+    }
+    expect(headline).not.toMatch(/0\.0 … 0\.0/);
     expect(await page().getByTestId("search-raw-ci").textContent()).toContain("as if it had not been picked");
     // The demo's far ends have collapsed: their member chips say so.
     const collapsed = await page()
@@ -111,9 +133,25 @@ describe("scaling page", () => {
     const rows = page().getByTestId("load-ensemble");
     expect(await rows.count()).toBe(5);
     await rows.first().click();
-    await page().waitForURL(/split=equal/);
+    await page().waitForURL(/split=equal&difficulty=all&bands=0&searched=4/);
     const pressed = await page().locator('[data-testid="member-chip"][aria-pressed="true"]').count();
-    expect(pressed).toBeGreaterThanOrEqual(1);
+    expect(pressed).toBe(searched.ensembles[0].members.length);
     await page().getByTestId("ensemble-results").waitFor();
+    // The builder carries the winner's adjusted interval, labelled as such; the raw one is labelled raw,
+    // and the gain is coloured from the adjusted interval only.
+    expect(await page().getByTestId("ensemble-gain-ci").textContent()).toMatch(/^Raw 95% CI /);
+    const tone = await page().getByTestId("ensemble-gain").getAttribute("data-tone");
+    if (adjusted.pickedEnsemble) {
+      expect(await page().getByTestId("ensemble-adjusted-ci").textContent()).toBe(
+        `Selection-adjusted 95% CI ${formatPoints(adjusted.lower)} … ${formatPoints(adjusted.upper)}`,
+      );
+      expect(tone).toBe(adjusted.lower > 0 ? "positive" : adjusted.upper < 0 ? "negative" : "none");
+    } else expect(tone).toBe("none");
+    expect(await page().getByTestId("ensemble-searched-note").textContent()).toContain(adjusted.explanation);
+    // Editing the ensemble by hand drops the search's interval.
+    await page().locator('[data-testid="member-chip"][aria-pressed="false"]').first().click();
+    await expect.poll(() => page().url()).not.toContain("searched=");
+    await expect.poll(() => page().getByTestId("ensemble-searched-note").count()).toBe(0);
+    expect(await page().getByTestId("ensemble-gain-ci").textContent()).toMatch(/^95% CI /);
   });
 });

@@ -176,7 +176,7 @@ describe("GET /api/experiments/<slug>/claims", () => {
       const bestSingle = Math.max(...[0, 1, 2, 3, 4].map((j) => ensemblePassAtK([j], budget, problems)));
       const best = Math.max(...sets.map((set) => ensemblePassAtK(set, budget, problems)));
       const gain = body.claims.find((c) => c.id === "ensemble-gain");
-      // The sample-split interval needs the best single on both halves: a tiny slice may have none.
+      // The adjusted interval needs two problems and a best single: a tiny slice may have neither.
       if (gain) expect(gain.estimate).toBeCloseTo(best - bestSingle, 12);
       for (const c of body.claims) {
         expect(c.ci[0]).toBeLessThanOrEqual(c.ci[1]);

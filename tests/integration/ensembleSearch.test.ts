@@ -107,8 +107,9 @@ describe("POST /api/experiments/[slug]/ensembles/search", () => {
     const core = runEnsembleSearch(matrix, Int32Array.from(hard), SLUG, settings);
     expect(json).toEqual(JSON.parse(JSON.stringify(core)));
     const result = json as EnsembleSearchSummary;
-    expect(result.adjustedGainCI?.method).toBe("sample-split");
-    expect(result.adjustedGainCI?.explanation).toMatch(/^Sample split/);
+    expect(result.adjustedGainCI?.method).toBe("simultaneous-bonferroni");
+    expect(result.adjustedGainCI?.members).toEqual(result.ensembles[0].members);
+    expect(result.adjustedGainCI?.gain).toBeCloseTo(result.ensembles[0].gain ?? Number.NaN, 12);
     expect(result.gainCI).not.toBeNull();
   });
 

@@ -5,6 +5,7 @@ import { GET as getPassAtK } from "../../app/api/experiments/[slug]/pass-at-k/ro
 import { runCli } from "../../lib/cli/main";
 import type {
   EnsembleEvaluation,
+  EnsembleSearchSummary,
   PassAtKCurves,
   ScalingMatrixPayload,
 } from "../../lib/contracts/scalingTypes";
@@ -217,14 +218,16 @@ describe("POST /api/experiments/[slug]/ensembles", () => {
     expect(search.gainCI).toEqual(evaluation.gainCI);
     expect(search.bootstrap).toEqual(evaluation.bootstrap);
     const adjusted = search.adjustedGainCI;
-    if (!adjusted) throw new Error("the hard slice is large enough to split");
-    expect(adjusted.method).toBe("sample-split");
-    expect(adjusted.selectionProblems + adjusted.estimationProblems).toBe(evaluation.problems);
-    expect(Math.abs(adjusted.selectionProblems - adjusted.estimationProblems)).toBeLessThanOrEqual(1);
+    if (!adjusted) throw new Error("the hard slice has a winner and a best single");
+    expect(adjusted.method).toBe("simultaneous-bonferroni");
+    // The interval is the shown winner's: its members, its gain (the POST's), all the problems.
+    expect(adjusted.members).toEqual(winner.members);
+    expect(adjusted.gain).toBeCloseTo(evaluation.gain, 12);
+    expect(adjusted.problems).toBe(evaluation.problems);
+    expect(adjusted.bestSingleAlpha).toBe(evaluation.bestSingle.alpha);
     expect(adjusted.lower).toBeLessThanOrEqual(adjusted.gain);
     expect(adjusted.upper).toBeGreaterThanOrEqual(adjusted.gain);
-    expect(adjusted.members.reduce((sum, m) => sum + m.samples, 0)).toBe(250);
-    // Half the problems: a wider interval than the raw one's.
+    // Simultaneous over every set the search could pick: wider than the raw interval.
     expect(adjusted.upper - adjusted.lower).toBeGreaterThan(evaluation.gainCI[1] - evaluation.gainCI[0]);
   });
 });
@@ -332,7 +335,25 @@ describe("alphascope ensemble", () => {
         search.io,
       ),
     ).toBe(0);
-    expect(JSON.parse(search.out.join("\n")).ensembles).toHaveLength(5);
+    const document = JSON.parse(search.out.join("\n")) as EnsembleSearchSummary;
+    expect(document.ensembles).toHaveLength(5);
+    // Without --json: the winner's selection-adjusted interval first (or "no ensemble picked"), then the raw one.
+    const text = capture();
+    expect(
+      await runCli(["ensemble", SMALL, "--search", "--budget", "8", "--max-members", "3"], text.io),
+    ).toBe(0);
+    const printed = text.out.join("\n");
+    const adjusted = document.adjustedGainCI;
+    if (!adjusted) throw new Error("the small sweep has a winner and a best single");
+    if (adjusted.pickedEnsemble) {
+      const line = printed.match(
+        /winner's gain, selection-adjusted 95% CI \(simultaneous-bonferroni\): ([+−]\d+\.\d) … ([+−]\d+\.\d)/,
+      );
+      const bounds = line?.slice(1).map((text) => Number(text.replace("−", "-")));
+      expect(bounds).toEqual([adjusted.lower, adjusted.upper].map((x) => Number((x * 100).toFixed(1))));
+    } else expect(printed).toContain("selection-adjusted (simultaneous-bonferroni): no ensemble picked");
+    expect(printed).toContain(adjusted.explanation);
+    expect(printed).toMatch(/winner's gain, raw 95% CI \(ignores the selection\): /);
   });
 
   it("turns the API's 400 into a usage error with the same sentence", async () => {

@@ -93,15 +93,16 @@ function printSearch(io: CliIO, result: EnsembleSearchSummary): void {
     ),
   );
   const adjusted = result.adjustedGainCI;
-  if (result.gainCI)
-    io.out(
-      `\nwinner's gain, raw 95% CI (ignores the selection): ${points(result.gainCI[0])} … ${points(result.gainCI[1])}`,
-    );
+  const level = Math.round(result.bootstrap.level * 100);
   if (adjusted)
     io.out(
       adjusted.pickedEnsemble
-        ? `selection-adjusted 95% CI (${adjusted.method}): ${points(adjusted.lower)} … ${points(adjusted.upper)}\n${adjusted.explanation}`
-        : `selection-adjusted (${adjusted.method}): no ensemble picked\n${adjusted.explanation}`,
+        ? `\nwinner's gain, selection-adjusted ${level}% CI (${adjusted.method}): ${points(adjusted.lower)} … ${points(adjusted.upper)}\n${adjusted.explanation}`
+        : `\nselection-adjusted (${adjusted.method}): no ensemble picked, so no gain interval\n${adjusted.explanation}`,
+    );
+  if (result.gainCI)
+    io.out(
+      `winner's gain, raw ${level}% CI (ignores the selection): ${points(result.gainCI[0])} … ${points(result.gainCI[1])}`,
     );
 }
 

@@ -4,6 +4,7 @@ import {
   ensemblePassAtK,
   ensembleProblemPassProbabilities,
   searchEnsembles,
+  searchFamilySize,
   splitBudgetByWeights,
   splitBudgetEqual,
 } from "../../../lib/science/ensemble";
@@ -136,6 +137,20 @@ describe("bestSingle", () => {
     // C(6, 4)/C(8, 4) = 15/70 of 4-draws miss both passes, on both problems.
     expect(best?.passAtK).toBeCloseTo(1 - 15 / 70, 12);
     expect(bestSingle(matrix, 9, [0, 1])).toBeNull();
+  });
+});
+
+describe("searchFamilySize", () => {
+  it("counts every set of 1 … min(maxMembers, K, checkpoints) checkpoints, as an enumeration does", () => {
+    const count = (checkpoints: number, largest: number) =>
+      Array.from({ length: largest }, (_, i) => subsets(checkpoints, i + 1).length).reduce(
+        (a, b) => a + b,
+        0,
+      );
+    expect(searchFamilySize(7, 3, 250)).toBe(count(7, 3));
+    expect(searchFamilySize(7, 6, 2)).toBe(count(7, 2)); // K = 2 allows two members at most
+    expect(searchFamilySize(3, 6, 250)).toBe(7);
+    expect(searchFamilySize(41, 3, 250)).toBe(11521);
   });
 });
 

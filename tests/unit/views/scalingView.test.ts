@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { adjustedGainSummary } from "../../../lib/science/ensembleSearchSummary";
+import { syntheticMatrix } from "../../../lib/science/syntheticMatrix";
 import {
   defaultScalingView,
+  editedByHand,
   memberListText,
   memberSamples,
   parseScalingView,
   type ScalingContext,
+  searchedGainInterval,
   serializeScalingView,
   splitProblem,
 } from "../../../lib/views/scalingView";
@@ -25,6 +29,7 @@ describe("scaling view URL state", () => {
       split: "equal",
       difficulty: "hard",
       bands: false,
+      searched: null,
     });
     expect(parse("").notices).toEqual([]);
   });
@@ -38,6 +43,7 @@ describe("scaling view URL state", () => {
       split: [100, 75, 75],
       difficulty: "hard",
       bands: true,
+      searched: null,
     });
     const text = serializeScalingView(view).toString();
     expect(text).toBe("members=0%2C0.5%2C1.5&budget=250&split=100%2C75%2C75&difficulty=hard&bands=1");
@@ -67,6 +73,65 @@ describe("scaling view URL state", () => {
     expect(view.difficulty).toBe("hard");
     expect(view.bands).toBe(false);
     expect(notices).toHaveLength(2);
+  });
+});
+
+describe("an ensemble loaded from the search", () => {
+  it("round-trips searched (the search's largest ensemble) and refuses one no search could have picked", () => {
+    const { view, notices } = parse(
+      "members=0,1.5&budget=250&split=equal&difficulty=hard&bands=0&searched=3",
+    );
+    expect(notices).toEqual([]);
+    expect(view.searched).toBe(3);
+    const text = serializeScalingView(view).toString();
+    expect(text).toBe("members=0%2C1.5&budget=250&split=equal&difficulty=hard&bands=0&searched=3");
+    expect(parse(text).view).toEqual(view);
+    for (const query of [
+      "members=0,0.5,1.5&searched=2",
+      "searched=7",
+      "searched=2.5",
+      "split=200,50&searched=2",
+    ]) {
+      const refused = parse(query);
+      expect(refused.view.searched).toBeNull();
+      expect(refused.notices.at(-1)).toMatch(/^Ignored searched/);
+    }
+  });
+
+  it("drops searched on any edit by hand", () => {
+    expect(editedByHand({ members: [0, 1] })).toEqual({ members: [0, 1], searched: null });
+    expect(editedByHand({ difficulty: "easy" })).toEqual({ difficulty: "easy", searched: null });
+  });
+});
+
+describe("searchedGainInterval", () => {
+  const matrix = syntheticMatrix({ alphas: [0, 0.5, 1], problems: 30, samples: 10, seed: 4 });
+  const view = {
+    members: [0, 1],
+    budget: 10,
+    split: "equal" as const,
+    difficulty: "all" as const,
+    bands: false,
+  };
+
+  it("is the search's adjusted interval for the loaded members, and nothing for a hand-made ensemble", () => {
+    const problems = Int32Array.from(matrix.problems, (_, i) => i);
+    const members = [
+      { checkpoint: 0, k: 5 },
+      { checkpoint: 2, k: 5 },
+    ];
+    expect(searchedGainInterval(matrix, { ...view, searched: 2 })).toEqual(
+      adjustedGainSummary(matrix, members, problems, 2),
+    );
+    expect(searchedGainInterval(matrix, { ...view, searched: 2 })?.members).toEqual([
+      { alpha: 0, samples: 5 },
+      { alpha: 1, samples: 5 },
+    ]);
+    expect(searchedGainInterval(matrix, { ...view, searched: null })).toBeNull();
+  });
+
+  it("gives none when a member has fewer samples than its share", () => {
+    expect(searchedGainInterval(matrix, { ...view, budget: 30, searched: 2 })).toBeNull();
   });
 });
 

@@ -78,7 +78,7 @@ export const ensembleSearchRoute: RouteSpec = {
       summary:
         "The best equal-split ensembles at a budget, with a selection-adjusted interval of the winner's gain",
       description:
-        "Searches every ensemble of up to `maxMembers` checkpoints (greedily when that is too many; `approximation` says which), the budget K split equally. Beside the winner's raw paired-bootstrap interval (`gainCI`, optimistic: the same problems chose it) it reports `adjustedGainCI`, whose `method` names how the selection is accounted for. Computed in a worker thread; the same document as `alphascope ensemble --search --json` and the scaling page's search. A same-origin (or non-browser) request; the body is JSON of at most 256 KiB.",
+        "Searches every ensemble of up to `maxMembers` checkpoints (greedily when that is too many; `approximation` says which), the budget K split equally. Beside the winner's raw paired-bootstrap interval (`gainCI`, optimistic: the same problems chose it) it reports `adjustedGainCI`, the headline interval of the same winner, which holds although the search picked it: simultaneous over every set the search could pick against every single checkpoint (`method` `simultaneous-bonferroni`, `comparisons`, `criticalValue`); when the winner is a single checkpoint, `pickedEnsemble` is false and `explanation` says so instead of an interval. Computed in a worker thread; the same document as `alphascope ensemble --search --json` and the scaling page's search. A same-origin (or non-browser) request; the body is JSON of at most 256 KiB.",
       requestParams: { path: slugPath },
       requestBody: {
         required: true,
