@@ -5,6 +5,7 @@ import {
   type BootstrapOptions,
   bootstrapCI,
   bootstrapFrontierStrata,
+  clusterKeysOf,
   DEFAULT_BOOTSTRAP,
   endpointIndices,
   type MetricEstimates,
@@ -396,7 +397,8 @@ function complementaryClaim(
     for (let i = 0; i < sample.length; i++) total += counted[sample[i]];
     return total;
   };
-  const { value, lower, upper } = bootstrapCI(count, positions, bootstrap);
+  const keys = clusterKeysOf(matrix, slice.problems);
+  const { value, lower, upper } = bootstrapCI(count, positions, bootstrap, keys);
   const discoveries = q.filter((value, i) => counted[i] === 1 && value < COMPLEMENTARY_Q).length;
   return {
     id: "complementary-problems",
