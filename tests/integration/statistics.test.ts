@@ -266,7 +266,10 @@ describe("an import", () => {
       },
     ]);
     expect(Object.values(await rowsPerKind(db, "seeded"))).toEqual(POINT_KINDS.map(() => 1));
-    const detail = (await storedBody(db, "seeded", DETAIL_KIND)) as { version: string; checkpoints: unknown[] };
+    const detail = (await storedBody(db, "seeded", DETAIL_KIND)) as {
+      version: string;
+      checkpoints: unknown[];
+    };
     expect(detail.version).toBe(second.version);
     expect(detail.checkpoints).toHaveLength(3);
   });
