@@ -45,3 +45,10 @@ export function clusterCount(keys: readonly (string | null)[]): number {
   }
   return named.size + single;
 }
+
+/** How each option reads in a form. */
+export const CLUSTER_LABELS: Record<ClusterBy, string> = {
+  contest: "By contest (platform and contest date)",
+  "metadata:platform": "By platform",
+  "metadata:contestDate": "By contest date",
+};
