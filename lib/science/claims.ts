@@ -5,7 +5,7 @@ import {
   type BootstrapOptions,
   bootstrapCI,
   bootstrapFrontierStrata,
-  clusterKeysOf,
+  clustersOf,
   DEFAULT_BOOTSTRAP,
   endpointIndices,
   type MetricEstimates,
@@ -397,8 +397,12 @@ function complementaryClaim(
     for (let i = 0; i < sample.length; i++) total += counted[sample[i]];
     return total;
   };
-  const keys = clusterKeysOf(matrix, slice.problems);
-  const { value, lower, upper } = bootstrapCI(count, positions, bootstrap, keys);
+  const { value, lower, upper } = bootstrapCI(
+    count,
+    positions,
+    bootstrap,
+    clustersOf(matrix, slice.problems),
+  );
   const discoveries = q.filter((value, i) => counted[i] === 1 && value < COMPLEMENTARY_Q).length;
   return {
     id: "complementary-problems",

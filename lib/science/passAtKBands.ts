@@ -2,6 +2,7 @@ import {
   type BootstrapOptions,
   drawCounts,
   type Estimate,
+  type ProblemClusters,
   percentileInterval,
   resolveBootstrapOptions,
 } from "./bootstrap";
@@ -28,7 +29,7 @@ export function passAtKBands(
   ks: readonly number[],
   problems: ArrayLike<number>,
   options: Partial<BootstrapOptions> = {},
-  clusters: readonly (string | null)[] | null = null,
+  clusters: ProblemClusters | null = null,
 ): Estimate[] | null {
   const { resamples, seed, level } = resolveBootstrapOptions(options);
   // Point values first: they validate every count and k the resamples will read.

@@ -1,5 +1,5 @@
 import type { SweepMatrix } from "../domain/sweep";
-import { type BootstrapOptions, bootstrapCI, clusterKeysOf, type Estimate } from "./bootstrap";
+import { type BootstrapOptions, bootstrapCI, clustersOf, type Estimate } from "./bootstrap";
 import { splitBudgetByWeights } from "./budget";
 import { type EnsembleMember, ensembleProblemPassProbabilities } from "./ensemblePassAtK";
 import { meanPassAtK } from "./passAtK";
@@ -34,7 +34,7 @@ export function checkpointPassAtKCurve(
   const cp = matrix.checkpoints[checkpoint];
   if (!cp) throw new RangeError(`no checkpoint with index ${checkpoint}`);
   const pass = cp.verdicts.pass;
-  const clusters = clusterKeysOf(matrix, problems);
+  const clusters = clustersOf(matrix, problems);
   const bands = bootstrap ? passAtKBands(cp.n, pass, ks, problems, bootstrap, clusters) : null;
   if (bands) return ks.map((k, j) => point(k, bands[j]));
   return ks.map((k) =>
