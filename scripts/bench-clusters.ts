@@ -47,9 +47,9 @@ for (const [name, matrix] of [
   rows.push({
     task: `pass@k bands of 41 checkpoints on "all", ${name}`,
     ms: timed(() => {
-      matrix.checkpoints.forEach((cp, index) =>
-        checkpointPassAtKCurve(matrix, index, curveKs(minSamples(cp.n, all)), all, DEFAULT_BOOTSTRAP),
-      );
+      matrix.checkpoints.forEach((cp, index) => {
+        checkpointPassAtKCurve(matrix, index, curveKs(minSamples(cp.n, all)), all, DEFAULT_BOOTSTRAP);
+      });
     }),
   });
 }
