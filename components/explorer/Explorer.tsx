@@ -1,6 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { usePresentation } from "@/components/browser/usePresentation";
 import { useUrlView } from "@/components/browser/useUrlView";
@@ -11,6 +12,7 @@ import { ViewNotices } from "@/components/common/ViewNotices";
 import { useApiSource, useIsPinned } from "@/components/queries/apiSource";
 import { frontierQuery } from "@/components/queries/queries";
 import { SharingControls } from "@/components/sharing/SharingControls";
+import { clusterNote } from "@/lib/views/clusterNote";
 import { viewContextOf } from "@/lib/views/explorerContext";
 import { explorerDocumentTitle, TITLE_SUFFIX } from "@/lib/views/previewText";
 import { explorerViewDefinition } from "@/lib/views/viewState";
@@ -134,6 +136,11 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
               onIncludeCollapsed={onIncludeCollapsed}
               present={view.present}
             />
+            {data.bootstrap.cluster ? (
+              <p className="chart-note" data-testid="cluster-note">
+                {clusterNote(data.bootstrap.cluster)} <Link href="/glossary#comparisons">What is this?</Link>
+              </p>
+            ) : null}
           </FrontierPanel>
           <aside className="explorer-side">
             <ScorePanel readout={readout} collapsedAlphas={collapsedAlphas} headlineOnly={view.present} />

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { experimentDetailQuery } from "@/components/queries/queries";
 import type { ExperimentHeader } from "@/lib/contracts/types";
+import { CLUSTER_LABELS, CLUSTER_OPTIONS } from "@/lib/domain/clusterBy";
 import type { ExperimentMetadataPatch } from "@/lib/formats/experimentMetadata";
 import styles from "./Import.module.css";
 import { MetadataInputs, type MetadataValues } from "./MetadataInputs";
@@ -58,7 +59,8 @@ function patchOf(before: MetadataValues, after: MetadataValues): ExperimentMetad
 type Outcome = { ok: true } | { ok: false; message: string } | null;
 
 /**
- * Edits an existing experiment's benchmark, setting and endpoint labels and models (PATCH, write-
+ * Edits an existing experiment's benchmark, setting, endpoint labels and models and how its bootstrap
+ * resamples problems (PATCH, write-
  * guarded like imports). A new benchmark moves the results onto its problems; the server refuses
  * (409) when a problem's difficulty contradicts.
  */
@@ -66,12 +68,21 @@ export function EditMetadataForm({ slug, token }: EditMetadataFormProps) {
   const queryClient = useQueryClient();
   const { data } = useQuery(experimentDetailQuery(slug));
   const [values, setValues] = useState<MetadataValues | null>(null);
+  // The cluster option as chosen ("" for off); null while untouched.
+  const [cluster, setCluster] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [saving, setSaving] = useState(false);
   if (!data) return null;
   const stored = valuesOf(data);
   const shown = values ?? stored;
-  const patch = patchOf(stored, shown);
+  const storedCluster = data.clusterBy ?? "";
+  const shownCluster = cluster ?? storedCluster;
+  const patch: ExperimentMetadataPatch = {
+    ...patchOf(stored, shown),
+    ...(shownCluster === storedCluster
+      ? {}
+      : { clusterBy: CLUSTER_OPTIONS.find((option) => option === shownCluster) ?? null }),
+  };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -84,6 +95,7 @@ export function EditMetadataForm({ slug, token }: EditMetadataFormProps) {
     setSaving(false);
     if (response?.ok) {
       setValues(null);
+      setCluster(null);
       setOutcome({ ok: true });
       await queryClient.invalidateQueries({ queryKey: ["experiments", slug] });
       return;
@@ -105,6 +117,28 @@ export function EditMetadataForm({ slug, token }: EditMetadataFormProps) {
           benchmarkHint={stored.benchmark}
           settingDefault={false}
         />
+        <label className={styles.field}>
+          Resample problems (bootstrap intervals)
+          <select
+            value={shownCluster}
+            data-testid="metadata-cluster"
+            onChange={(event) => {
+              setCluster(event.target.value);
+              setOutcome(null);
+            }}
+          >
+            <option value="">One by one (default)</option>
+            {CLUSTER_OPTIONS.map((option) => (
+              <option key={option} value={option}>
+                {CLUSTER_LABELS[option]}
+              </option>
+            ))}
+          </select>
+          <span className={styles.hint}>
+            Problems of one contest are correlated: resampling whole contests gives honest, wider intervals. A
+            change recomputes every interval.
+          </span>
+        </label>
         <div className={styles.actions}>
           <button
             type="submit"

@@ -11,7 +11,13 @@ import { formatAlpha } from "@/lib/domain/alpha";
 import { DIFFICULTY_SLICES, type DifficultySlice, inSlice } from "@/lib/domain/difficulty";
 import { formatCount } from "@/lib/views/format";
 import { problemTable } from "@/lib/views/problemRows";
-import { type ProblemsContext, problemsViewDefinition, SEARCH_MAX_LENGTH } from "@/lib/views/problemsView";
+import {
+  isDetectablePoints,
+  type ProblemsContext,
+  problemsViewDefinition,
+  SEARCH_MAX_LENGTH,
+} from "@/lib/views/problemsView";
+import { PowerLine } from "./PowerLine";
 import styles from "./Problems.module.css";
 import { ProblemsTable } from "./ProblemsTable";
 
@@ -135,6 +141,21 @@ export function ProblemsView({ slug, initialSearch }: ProblemsViewProps) {
             onChange={(event) => updateView({ search: event.target.value }, "replace")}
           />
         </label>
+        <label className={styles.field}>
+          Detect Δ (points)
+          <input
+            type="number"
+            min={0.1}
+            max={100}
+            step={0.5}
+            value={view.detect}
+            data-testid="problems-detect"
+            onChange={(event) => {
+              const points = event.target.valueAsNumber;
+              if (isDetectablePoints(points)) updateView({ detect: points }, "replace");
+            }}
+          />
+        </label>
         <CopyLinkButton url={shareUrl} />
       </div>
       <p className={styles.summary} data-testid="problems-summary">
@@ -153,6 +174,7 @@ export function ProblemsView({ slug, initialSearch }: ProblemsViewProps) {
         at most 10 % are expected to be noise); the shrunk Δ pulls each change toward 0 as far as the spread
         of all changes says noise would.
       </p>
+      <PowerLine power={table.power} />
       <ProblemsTable slug={slug} counts={counts} view={shown} rows={table.rows} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLUSTER_OPTIONS } from "../domain/clusterBy";
 import { DIFFICULTY_SLICES } from "../domain/difficulty";
 import { SETTINGS } from "../domain/setting";
 import { VERDICTS } from "../domain/verdicts";
@@ -83,6 +84,12 @@ export const experimentHeaderSchema = z
     modelFamily: z.string().nullable(),
     modelScale: z.string().nullable(),
     synthetic: z.boolean(),
+    clusterBy: z
+      .enum(CLUSTER_OPTIONS)
+      .nullable()
+      .describe(
+        'How the bootstrap resamples problems: null one by one (the default); "contest" by LiveCodeBench contest (platform and contest date); "metadata:<key>" by that problem metadata value.',
+      ),
     endpoints: z.object({ a: endpointSchema, b: endpointSchema }),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -177,12 +184,25 @@ export const bootstrapSettingsSchema = z
   .object({ resamples: z.number().int(), seed: z.number().int(), level: z.number() })
   .meta({ id: "BootstrapSettings" });
 
+/** The bootstrap of a version's intervals: the settings and the clusters it resamples. */
+export const versionBootstrapSchema = bootstrapSettingsSchema
+  .extend({
+    cluster: z
+      .object({
+        by: z.enum(CLUSTER_OPTIONS).describe("The experiment's cluster option (clusterBy)."),
+        clusters: z.number().int().describe("How many clusters the experiment's problems make."),
+      })
+      .nullable()
+      .describe("The clusters resampled (each bringing all its problems); null: problems one by one."),
+  })
+  .meta({ id: "VersionBootstrap" });
+
 export const frontierDataSchema = z
   .object({
     status: statisticsStatusSchema,
     version: versionSchema,
     experiment: experimentHeaderSchema,
-    bootstrap: bootstrapSettingsSchema,
+    bootstrap: versionBootstrapSchema,
     slices: z.object(
       Object.fromEntries(DIFFICULTY_SLICES.map((slice) => [slice, frontierSliceSchema])) as Record<
         (typeof DIFFICULTY_SLICES)[number],

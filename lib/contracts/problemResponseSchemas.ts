@@ -44,6 +44,31 @@ export const problemChangesPageSchema = z
         lostDiscoveries: z.number().int().describe("Problems with Δ < 0 and q < 0.1."),
       })
       .meta({ id: "ProblemChangeSummary" }),
+    power: z
+      .object({
+        level: z.number().describe("Two-sided level of the test (0.05)."),
+        power: z.number().describe("Power the figures are at (0.8)."),
+        problems: z.number().int().describe("Problems of the slice evaluated at both α."),
+        samplesNow: z.number().describe("Mean samples per problem per side now."),
+        minimumDetectableEffect: z
+          .number()
+          .nullable()
+          .describe(
+            "Smallest true change in mean pass rate (a fraction) the paired test detects at this level and power with these problems and samples; null with fewer than two problems.",
+          ),
+        detect: z.number().describe("The change asked about (a fraction; query `detect` in points)."),
+        samplesPerProblem: z
+          .number()
+          .int()
+          .nullable()
+          .describe(
+            "Samples per problem per side that would detect `detect`; null when no number would (the true per-problem changes alone vary too much: more problems are needed) or with fewer than two problems.",
+          ),
+      })
+      .meta({ id: "ComparisonPower" })
+      .describe(
+        "Minimum detectable effect at 80 % power and the samples needed for `detect` (docs/science.md).",
+      ),
     problems: z.array(
       z
         .object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_DETECTABLE_CHANGE } from "../science/power";
 import { difficultySliceSchema } from "./schemas";
 
 /** Rows a page of GET /api/experiments/[slug]/problems holds unless `limit` says otherwise. */
@@ -27,6 +28,14 @@ export const problemChangesQuerySchema = z.object({
     .enum(["delta", "shrunk"], { error: 'must be "delta" or "shrunk"' })
     .default("delta")
     .meta({ description: "Rank by the raw Δ or by the Δ shrunk toward 0 (empirical Bayes)." }),
+  detect: z.coerce
+    .number({ error: "must be a number of percentage points" })
+    .refine((value) => value > 0 && value <= 100, "must be a number of points in (0, 100]")
+    .default(DEFAULT_DETECTABLE_CHANGE * 100)
+    .meta({
+      description:
+        "The change in mean pass rate, in points, whose samples per problem `power.samplesPerProblem` gives (default 2).",
+    }),
   limit: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")

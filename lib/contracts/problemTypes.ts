@@ -1,7 +1,10 @@
 import type { AlphaKind } from "../domain/alpha";
 import type { Difficulty } from "../domain/difficulty";
 import type { VerdictCounts } from "../domain/verdicts";
+import type { ComparisonPower } from "../science/power";
 import type { Versioned } from "./types";
+
+export type { ComparisonPower } from "../science/power";
 
 /** A problem's metadata as the problem routes send it; `id` is the benchmark's own id. */
 export interface ProblemMetadata {
@@ -70,6 +73,8 @@ export interface ProblemChangesPage extends Versioned {
   total: number;
   /** Among the listed problems: solved more or less often at `to`, in all and at q < 0.1. */
   summary: ProblemChangeSummary;
+  /** The comparison's power with the data at hand (problems of the slice evaluated at both α). */
+  power: ComparisonPower;
   problems: ProblemChangeRow[];
 }
 

@@ -4,6 +4,7 @@ import {
   alphaKindSchema,
   bootstrapSettingsSchema,
   statisticsStatusSchema,
+  versionBootstrapSchema,
   versionSchema,
 } from "./experimentSchemas";
 
@@ -119,7 +120,7 @@ export const passAtKCurvesSchema = z
     difficulty: z.enum(DIFFICULTY_SLICES),
     problems: z.number().int(),
     maxK: z.number().int(),
-    bootstrap: bootstrapSettingsSchema.nullable(),
+    bootstrap: versionBootstrapSchema.nullable(),
     curves: z.array(passAtKCurveSchema),
   })
   .meta({ id: "PassAtKCurves" });

@@ -1,7 +1,7 @@
 import type { AlphaKind } from "../domain/alpha";
 import type { Difficulty, DifficultySlice } from "../domain/difficulty";
 import type { EnsembleMemberInput } from "../science/ensembleSearchSummary";
-import type { StatisticsStatus, Versioned } from "./types";
+import type { StatisticsStatus, VersionBootstrap, Versioned } from "./types";
 
 // Re-exported for the browser and CLI code that reads these shapes.
 export type { EnsembleSearchSummary } from "../science/ensembleSearchSummary";
@@ -81,7 +81,7 @@ export interface PassAtKCurves extends Versioned {
   problems: number;
   /** The largest k with pass@k defined for every curve (k ≤ the smallest n). */
   maxK: number;
-  bootstrap: BootstrapSettings | null;
+  bootstrap: VersionBootstrap | null;
   curves: PassAtKCurve[];
 }
 

@@ -1,4 +1,5 @@
 import type { AlphaKind } from "../domain/alpha";
+import type { ClusterBy } from "../domain/clusterBy";
 import type { DifficultySlice } from "../domain/difficulty";
 import type { Setting } from "../domain/setting";
 import type { MetricId } from "../science/metricRegistry";
@@ -37,6 +38,8 @@ export interface ExperimentHeader {
   modelFamily: string | null;
   modelScale: string | null;
   synthetic: boolean;
+  /** How the bootstrap resamples problems: null one by one, else by cluster (docs/science.md). */
+  clusterBy: ClusterBy | null;
   endpoints: { a: Endpoint; b: Endpoint };
   createdAt: string;
   updatedAt: string;
@@ -116,6 +119,23 @@ export interface Versioned {
   version: string;
 }
 
+/** The clusters a version's bootstrap resamples: the experiment's option and how many there are. */
+export interface ClusterSetting {
+  by: ClusterBy;
+  clusters: number;
+}
+
+/**
+ * The one bootstrap of a version's intervals (frontier, pass@k bands, claims), echoed so a reader can
+ * reproduce them; `cluster` null when problems are resampled one by one.
+ */
+export interface VersionBootstrap {
+  resamples: number;
+  seed: number;
+  level: number;
+  cluster: ClusterSetting | null;
+}
+
 /** "computing" while a version's intervals are still being computed (its points are final). */
 export type StatisticsStatus = "ready" | "computing";
 
@@ -123,6 +143,6 @@ export type StatisticsStatus = "ready" | "computing";
 export interface FrontierData extends Versioned {
   status: StatisticsStatus;
   experiment: ExperimentHeader;
-  bootstrap: { resamples: number; seed: number; level: number };
+  bootstrap: VersionBootstrap;
   slices: Record<DifficultySlice, FrontierSlice>;
 }

@@ -1,3 +1,4 @@
+import type { ClusterBy } from "./clusterBy";
 import type { Difficulty } from "./difficulty";
 import type { Verdict } from "./verdicts";
 
@@ -27,6 +28,8 @@ export interface SweepProblem {
   difficulty: Difficulty;
   /** Where the problem comes from (e.g. atcoder), when the source says; absent where no view needs it. */
   platform?: string | null;
+  /** ISO date of the problem's contest, when known; absent where no statistic needs it. */
+  contestDate?: string | null;
 }
 
 /** Everything the science core needs about one experiment, independent of storage. */
@@ -34,6 +37,11 @@ export interface SweepMatrix {
   problems: SweepProblem[];
   /** Sorted by α ascending. */
   checkpoints: CheckpointColumns[];
+  /**
+   * The experiment's cluster option and each problem's cluster key (entry i for problem i), when its
+   * bootstrap resamples problems by cluster; absent: problems are resampled one by one.
+   */
+  clusters?: { by: ClusterBy; keys: (string | null)[] };
 }
 
 /** Columns for `size` problems with nothing evaluated yet (n = 0, runtimes unknown). */

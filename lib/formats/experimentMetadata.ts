@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLUSTER_OPTIONS } from "../domain/clusterBy";
 import { SETTINGS } from "../domain/setting";
 import { SLUG_PATTERN, SLUG_RULE } from "../domain/slug";
 import { modelReference, storable, text } from "./manifestSchema";
@@ -27,6 +28,14 @@ export const experimentMetadataPatchSchema = z
     modelScale: text("modelScale").nullable().optional(),
     endpoints: z
       .strictObject({ a: endpointPatchSchema.optional(), b: endpointPatchSchema.optional() })
+      .optional(),
+    /**
+     * How the bootstrap resamples problems: by cluster ("contest", "metadata:<key>"), or null one by
+     * one. A change recomputes every interval of the experiment (it makes a new version).
+     */
+    clusterBy: z
+      .enum(CLUSTER_OPTIONS, { error: `must be null or one of ${CLUSTER_OPTIONS.join(", ")}` })
+      .nullable()
       .optional(),
     /** The study the experiment belongs to (its slug; made on first use); null takes it out of any. */
     study: z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`).nullable().optional(),

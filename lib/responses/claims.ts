@@ -1,4 +1,5 @@
 import type { ClaimsQuery, ClaimsResponse } from "../contracts/claimSchemas";
+import type { VersionBootstrap } from "../contracts/types";
 import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../domain/difficulty";
 import type { SweepMatrix } from "../domain/sweep";
 import { DEFAULT_BOOTSTRAP, endpointIndices } from "../science/bootstrap";
@@ -18,6 +19,7 @@ import {
 import { runEnsembleSearch } from "../science/ensembleSearchSummary";
 import { DEFAULT_FRONTIER_AXES } from "../science/guardedPareto";
 import { sliceProblemIndices } from "../science/slices";
+import { versionBootstrap } from "./versionBootstrap";
 
 /** One slice's claims as stored, with what a different margin needs to judge flat-solve-rate again. */
 export interface StoredSliceClaims {
@@ -30,7 +32,7 @@ export interface StoredSliceClaims {
 export interface StoredClaims {
   version: string;
   experiment: string;
-  bootstrap: { resamples: number; seed: number; level: number };
+  bootstrap: VersionBootstrap;
   axes: ClaimAxes;
   margin: number;
   slices: Record<DifficultySlice, StoredSliceClaims>;
@@ -88,7 +90,7 @@ export function claimsData(slug: string, matrix: SweepMatrix): Omit<StoredClaims
   const slices = slicesBootstrap(matrix);
   return {
     experiment: slug,
-    bootstrap: { ...CLAIMS_BOOTSTRAP },
+    bootstrap: versionBootstrap(matrix, CLAIMS_BOOTSTRAP),
     axes: { ...DEFAULT_FRONTIER_AXES },
     margin: DEFAULT_EQUIVALENCE_MARGIN,
     slices: Object.fromEntries(

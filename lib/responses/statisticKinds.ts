@@ -7,7 +7,7 @@ import { DIFFICULTY_SLICES, type DifficultySlice } from "../domain/difficulty";
  */
 export type StatisticKind =
   | "list-item"
-  | "detail"
+  | typeof DETAIL_KIND
   | typeof FRONTIER_POINTS_KIND
   | typeof FRONTIER_KIND
   | typeof MATRIX_KIND
@@ -16,35 +16,38 @@ export type StatisticKind =
   | "problems"
   | "problem-ids"
   | `pass-at-k:${DifficultySlice}`
-  | `pass-at-k@2:${DifficultySlice}:bands`;
+  | `pass-at-k@3:${DifficultySlice}:bands`;
 
 /*
  * A kind whose body changes shape gets a new name (`@2`: points marked collapsed, slices with their
  * Pareto set; checkpoints with the slices they collapsed on; `@3`: paired changes against the
  * endpoints, joint-level bounds and each point's pNonDominated, and the collapse rule's paired test,
  * relative crash share and time-out rule; the curves' bands `@2`: drawn with the frontier's 2 000
- * resamples and seed). A database from before keeps the old
+ * resamples and seed; `@4`, bands `@3`, claims `@2`, sweep columns and detail `@2`: the header's
+ * cluster option, the bootstrap record's clusters). A database from before keeps the old
  * rows under the old name, which no read asks for: the worker counts only the current kinds as
  * stored (enqueueMissingStatistics), computes the new ones and drops the old (dropObsoleteStatistics),
  * so an existing database never serves a stale shape.
  */
-export const FRONTIER_POINTS_KIND = "frontier-points@3";
-export const FRONTIER_KIND = "frontier@3";
+/** GET /api/experiments/[slug]: the header and per-checkpoint scores. */
+export const DETAIL_KIND = "detail@2";
+export const FRONTIER_POINTS_KIND = "frontier-points@4";
+export const FRONTIER_KIND = "frontier@4";
 export const MATRIX_KIND = "matrix@3";
 /** Every slice's claims tested on the data (GET …/claims), at the default margin and axes. */
-export const CLAIMS_KIND = "claims@1";
+export const CLAIMS_KIND = "claims@2";
 /** The whole result matrix for compute threads (claims on other axes); served by no route. */
-export const SWEEP_COLUMNS_KIND = "sweep-columns@1";
+export const SWEEP_COLUMNS_KIND = "sweep-columns@2";
 
 /** The pass@k curves of every checkpoint over one slice, with or without bootstrap bands. */
 export function passAtKKind(slice: DifficultySlice, bands: boolean): StatisticKind {
-  return bands ? `pass-at-k@2:${slice}:bands` : `pass-at-k:${slice}`;
+  return bands ? `pass-at-k@3:${slice}:bands` : `pass-at-k:${slice}`;
 }
 
 /** Stored by the import, in its transaction. */
 export const POINT_KINDS: readonly StatisticKind[] = [
   "list-item",
-  "detail",
+  DETAIL_KIND,
   FRONTIER_POINTS_KIND,
   MATRIX_KIND,
   "problems",

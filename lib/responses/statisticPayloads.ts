@@ -33,6 +33,7 @@ import { claimsData } from "./claims";
 import { frontierPareto } from "./frontierPareto";
 import {
   CLAIMS_KIND,
+  DETAIL_KIND,
   FRONTIER_KIND,
   FRONTIER_POINTS_KIND,
   MATRIX_KIND,
@@ -40,6 +41,7 @@ import {
   SWEEP_COLUMNS_KIND,
 } from "./statisticKinds";
 import { sweepColumns } from "./sweepColumns";
+import { versionBootstrap } from "./versionBootstrap";
 
 /** An experiment's header and whole result matrix, as loadSweepMatrix reads them. */
 export interface LoadedSweep {
@@ -119,7 +121,7 @@ function frontierOf<Metrics extends ParetoCandidate["metrics"]>(
   const slices = Object.fromEntries(
     DIFFICULTY_SLICES.map((slice) => [slice, sliceOf(sweep, slice, strata, values)]),
   ) as Record<DifficultySlice, ReturnType<typeof sliceOf<Metrics>>>;
-  return { experiment: sweep.header, bootstrap: { ...FRONTIER_BOOTSTRAP }, slices };
+  return { experiment: sweep.header, bootstrap: versionBootstrap(sweep.matrix, FRONTIER_BOOTSTRAP), slices };
 }
 
 /**
@@ -263,7 +265,7 @@ export function passAtKCurves(
     difficulty: slice,
     problems: problems.length,
     maxK: Math.max(0, ...curves.flatMap((curve) => curve.points.map((p) => p.k))),
-    bootstrap: bands ? { ...CURVE_BOOTSTRAP } : null,
+    bootstrap: bands ? versionBootstrap(matrix, CURVE_BOOTSTRAP) : null,
     curves,
   };
 }
@@ -306,7 +308,7 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
   switch (kind) {
     case "list-item":
       return stored(kind, version, listItem(sweep));
-    case "detail":
+    case DETAIL_KIND:
       return stored(kind, version, experimentDetail(sweep));
     case FRONTIER_POINTS_KIND:
       return stored(kind, version, frontierPoints(sweep));

@@ -9,6 +9,8 @@ import { VERDICTS, type Verdict } from "../domain/verdicts";
  */
 export interface SweepColumns {
   problems: { externalId: string; difficulty: Difficulty }[];
+  /** The matrix's clusters (SweepMatrix.clusters), null when problems are resampled one by one. */
+  clusters: SweepMatrix["clusters"] | null;
   checkpoints: {
     alpha: number;
     label: string | null;
@@ -22,6 +24,7 @@ export interface SweepColumns {
 export function sweepColumns(matrix: SweepMatrix): SweepColumns {
   return {
     problems: matrix.problems.map(({ externalId, difficulty }) => ({ externalId, difficulty })),
+    clusters: matrix.clusters ?? null,
     checkpoints: matrix.checkpoints.map((cp) => ({
       alpha: cp.alpha,
       label: cp.label,
@@ -40,6 +43,7 @@ export function sweepColumns(matrix: SweepMatrix): SweepColumns {
 export function sweepFromColumns(columns: SweepColumns): SweepMatrix {
   return {
     problems: columns.problems.map(({ externalId, difficulty }) => ({ externalId, title: null, difficulty })),
+    ...(columns.clusters ? { clusters: columns.clusters } : {}),
     checkpoints: columns.checkpoints.map((cp) => ({
       alpha: cp.alpha,
       label: cp.label,

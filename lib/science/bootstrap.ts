@@ -1,6 +1,7 @@
 import { quantileSorted } from "d3";
 import type { SweepMatrix } from "../domain/sweep";
 import { emptyVerdictCounts, VERDICTS } from "../domain/verdicts";
+import { clusterGroups } from "./clusterResample";
 import {
   type BestSingle,
   bestSingle,
@@ -53,13 +54,36 @@ export function resolveBootstrapOptions(options: Partial<BootstrapOptions>): Boo
 }
 
 /**
+ * Positions of each cluster's problems, as clusterGroups gives them from the problems' cluster keys:
+ * what a clustered draw draws (grouped once per bootstrap, not once per resample).
+ */
+export type ProblemClusters = readonly (readonly number[])[];
+
+/**
  * Draws one resample: how many times each of `size` problems was drawn (with replacement, `size`
  * draws). Every bootstrap here draws through this function, so one seed gives the same resampled
- * problem sets everywhere (paired comparisons across checkpoints and calls).
+ * problem sets everywhere (paired comparisons across checkpoints and calls). With `clusters` it
+ * draws clusters instead, as many as there are, each bringing all its problems (the draw of
+ * clusterResampleIndices); clusters of one problem each draw exactly as without.
  */
-export function drawCounts(rng: () => number, counts: Int32Array): void {
+export function drawCounts(
+  rng: () => number,
+  counts: Int32Array,
+  clusters: ProblemClusters | null = null,
+): void {
   counts.fill(0);
+  if (clusters !== null) {
+    for (let draw = 0; draw < clusters.length; draw++)
+      for (const problem of clusters[randomIndex(rng, clusters.length)]) counts[problem]++;
+    return;
+  }
   for (let i = 0; i < counts.length; i++) counts[randomIndex(rng, counts.length)]++;
+}
+
+/** The clusters of `problems` (positions in it) when the matrix is resampled by cluster, else null. */
+export function clustersOf(matrix: SweepMatrix, problems: ArrayLike<number>): ProblemClusters | null {
+  const keys = matrix.clusters?.keys;
+  return keys ? clusterGroups(Array.from(problems, (problem) => keys[problem])) : null;
 }
 
 /** Percentile interval of the finite values; NaN bounds when there are none. */
@@ -72,22 +96,27 @@ export function percentileInterval(values: number[], level: number): [number, nu
 /**
  * Seeded percentile bootstrap over problems for any statistic of a problem set: `statistic` gets
  * the resampled problem indices (with repeats) and is also evaluated on `problems` for the value.
+ * With `clusters` (of positions in `problems`, see clustersOf) it resamples clusters (drawCounts).
  */
 export function bootstrapCI(
   statistic: (problems: Int32Array) => number,
   problems: ArrayLike<number>,
   options: Partial<BootstrapOptions> = {},
+  clusters: ProblemClusters | null = null,
 ): Estimate {
   const { resamples, seed, level } = resolveBootstrapOptions(options);
   const rng = createRng(seed);
   const counts = new Int32Array(problems.length);
-  const sample = new Int32Array(problems.length);
+  let sample = new Int32Array(problems.length);
   const values: number[] = [];
   for (let r = 0; r < resamples; r++) {
-    drawCounts(rng, counts);
+    drawCounts(rng, counts, clusters);
+    // A cluster resample's size varies with the clusters drawn.
+    const size = clusters === null ? counts.length : counts.reduce((sum, count) => sum + count, 0);
+    if (size > sample.length) sample = new Int32Array(size);
     let at = 0;
     for (let i = 0; i < counts.length; i++) for (let c = 0; c < counts[i]; c++) sample[at++] = problems[i];
-    values.push(statistic(sample));
+    values.push(statistic(size === sample.length ? sample : sample.subarray(0, size)));
   }
   const [lower, upper] = percentileInterval(values, level);
   return { value: statistic(Int32Array.from(problems)), lower, upper };
@@ -330,9 +359,11 @@ export function bootstrapFrontierStrata(
   const rng = createRng(seed);
   const counts = new Int32Array(union.length * resamples);
   const draws = bounds.map(({ from, to }) => new Int32Array(to - from));
+  // Clusters are drawn within each stratum (a contest's problems of one difficulty form a cluster).
+  const clusters = strata.map((stratum) => clustersOf(matrix, stratum));
   for (let r = 0; r < resamples; r++) {
     bounds.forEach(({ from }, s) => {
-      drawCounts(rng, draws[s]);
+      drawCounts(rng, draws[s], clusters[s]);
       for (let i = 0; i < draws[s].length; i++) counts[(from + i) * resamples + r] = draws[s][i];
     });
   }

@@ -5,6 +5,7 @@ import {
   type BootstrapOptions,
   bootstrapCI,
   bootstrapFrontierStrata,
+  clustersOf,
   DEFAULT_BOOTSTRAP,
   endpointIndices,
   type MetricEstimates,
@@ -396,7 +397,12 @@ function complementaryClaim(
     for (let i = 0; i < sample.length; i++) total += counted[sample[i]];
     return total;
   };
-  const { value, lower, upper } = bootstrapCI(count, positions, bootstrap);
+  const { value, lower, upper } = bootstrapCI(
+    count,
+    positions,
+    bootstrap,
+    clustersOf(matrix, slice.problems),
+  );
   const discoveries = q.filter((value, i) => counted[i] === 1 && value < COMPLEMENTARY_Q).length;
   return {
     id: "complementary-problems",

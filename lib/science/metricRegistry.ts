@@ -186,7 +186,10 @@ export const METRIC_NOTATION =
 export const METRIC_INTERVAL =
   "A 95% percentile bootstrap over problems: the problems are drawn with replacement (within each difficulty, so a resample keeps the mix of easy, medium and hard), the metric is recomputed on every resample, and the 2.5th and 97.5th percentiles of those values are the interval's bounds. The seed is fixed and every α is resampled with the same draws, so intervals are reproducible and paired across α; the responses' `bootstrap` field gives the resamples (2 000) and the seed, one for every page of a version.";
 
-/** The glossary's explanation of the comparison statistics (paired changes, P(non-dominated), estimates between α, the searched ensemble's adjusted interval). */
+/**
+ * The glossary's explanation of the comparison statistics (paired changes, P(non-dominated), estimates
+ * between α, the searched ensemble's adjusted interval, resampling by cluster, minimum detectable effect).
+ */
 export const COMPARISON_GLOSSARY: readonly { term: string; text: string }[] = [
   {
     term: "Δ vs A, Δ vs B",
@@ -203,6 +206,14 @@ export const COMPARISON_GLOSSARY: readonly { term: string; text: string }[] = [
   {
     term: "Selection-adjusted gain interval",
     text: "The interval of a searched ensemble's gain over the best single checkpoint that holds although the search picked it on the same problems: 95% simultaneous (Bonferroni) over every set the search could pick against every single checkpoint, so it covers whichever ensemble is shown. Wider than the raw interval, which ignores the selection.",
+  },
+  {
+    term: "Resampling by cluster",
+    text: "An experiment's option (off by default, set in its metadata): the bootstrap draws whole clusters of problems — a LiveCodeBench contest (one platform on one contest date), or the problems sharing a platform or a contest date — instead of single problems, within each difficulty. Problems of one contest are correlated, so single-problem intervals are too narrow (Miller 2024 reports clustered errors up to 3× the naive ones). The responses' `bootstrap.cluster` names the option and the number of clusters.",
+  },
+  {
+    term: "Minimum detectable effect",
+    text: "Beside a comparison of two α on the problems page: the smallest true change in mean pass rate that a two-sided paired test at level 0.05 detects with 80% power, (z₀.₉₇₅ + z₀.₈) × the standard error of the mean per-problem change, with the problems and samples at hand; and how many samples per problem per α would detect a chosen Δ (only binomial noise falls with more samples: when the problems' own changes vary too much, more problems are needed instead).",
   },
 ];
 

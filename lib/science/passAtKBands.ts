@@ -2,6 +2,7 @@ import {
   type BootstrapOptions,
   drawCounts,
   type Estimate,
+  type ProblemClusters,
   percentileInterval,
   resolveBootstrapOptions,
 } from "./bootstrap";
@@ -15,7 +16,7 @@ function histogramBudget(problems: number): number {
 
 /**
  * Mean pass@k over `problems` at each k of `ks` with its percentile interval: exactly, bit for bit,
- * what `bootstrapCI((sample) => meanPassAtK(n, c, k, sample), problems, options)` gives for each k,
+ * what `bootstrapCI((sample) => meanPassAtK(n, c, k, sample), problems, options, clusters)` gives for each k,
  * at a fraction of the cost. bootstrapCI with one seed draws the same resamples for every k, and
  * meanPassAtK of a resample depends only on its (n, c) histogram, so each resample's histograms
  * are built once from the draw counts (no materialised sample) and every k is read from them,
@@ -28,6 +29,7 @@ export function passAtKBands(
   ks: readonly number[],
   problems: ArrayLike<number>,
   options: Partial<BootstrapOptions> = {},
+  clusters: ProblemClusters | null = null,
 ): Estimate[] | null {
   const { resamples, seed, level } = resolveBootstrapOptions(options);
   // Point values first: they validate every count and k the resamples will read.
@@ -51,7 +53,7 @@ export function passAtKBands(
   /** The distinct n of the current resample, in the order its sample first meets them. */
   const order: number[] = [];
   for (let r = 0; r < resamples; r++) {
-    drawCounts(rng, counts);
+    drawCounts(rng, counts, clusters);
     for (const samples of order) (histograms.get(samples) as Int32Array).fill(0);
     order.length = 0;
     let count = 0;

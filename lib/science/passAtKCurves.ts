@@ -1,5 +1,5 @@
 import type { SweepMatrix } from "../domain/sweep";
-import { type BootstrapOptions, bootstrapCI, type Estimate } from "./bootstrap";
+import { type BootstrapOptions, bootstrapCI, clustersOf, type Estimate } from "./bootstrap";
 import { splitBudgetByWeights } from "./budget";
 import { type EnsembleMember, ensembleProblemPassProbabilities } from "./ensemblePassAtK";
 import { meanPassAtK } from "./passAtK";
@@ -22,7 +22,7 @@ function point(k: number, estimate: Estimate | number): CurvePoint {
  * Mean pass@k of one checkpoint over `problems` at each k of `ks` (all ≤ the checkpoint's smallest
  * n there). With `bootstrap`, every k gets a percentile band from the same seeded resamples of
  * problems (bootstrapCI with one seed draws the same problem sets each call), so the band is one
- * coherent curve rather than independent intervals.
+ * coherent curve rather than independent intervals; by cluster when the matrix says so.
  */
 export function checkpointPassAtKCurve(
   matrix: SweepMatrix,
@@ -34,13 +34,14 @@ export function checkpointPassAtKCurve(
   const cp = matrix.checkpoints[checkpoint];
   if (!cp) throw new RangeError(`no checkpoint with index ${checkpoint}`);
   const pass = cp.verdicts.pass;
-  const bands = bootstrap ? passAtKBands(cp.n, pass, ks, problems, bootstrap) : null;
+  const clusters = clustersOf(matrix, problems);
+  const bands = bootstrap ? passAtKBands(cp.n, pass, ks, problems, bootstrap, clusters) : null;
   if (bands) return ks.map((k, j) => point(k, bands[j]));
   return ks.map((k) =>
     point(
       k,
       bootstrap
-        ? bootstrapCI((sample) => meanPassAtK(cp.n, pass, k, sample), problems, bootstrap)
+        ? bootstrapCI((sample) => meanPassAtK(cp.n, pass, k, sample), problems, bootstrap, clusters)
         : meanPassAtK(cp.n, pass, k, problems),
     ),
   );

@@ -1,4 +1,5 @@
 import { normalQuantile } from "./normalQuantile";
+import type { ProblemCountsRow } from "./problemChanges";
 
 /** Per-problem pass counts of the two sides compared (same problems, paired). */
 export interface PairedCounts {
@@ -10,6 +11,9 @@ export interface PairedCounts {
 
 /** The two-sided level and power the figures are stated at. */
 export const POWER_DEFAULTS = { level: 0.05, power: 0.8 } as const;
+
+/** The change in mean pass rate a comparison asks the samples for unless told otherwise: 2 points. */
+export const DEFAULT_DETECTABLE_CHANGE = 0.02;
 
 function multiplier(level: number, power: number): number {
   return normalQuantile(1 - level / 2) + normalQuantile(power);
@@ -65,4 +69,54 @@ export function samplesPerProblemToDetect(
   const budget = (m * delta * delta) / multiplier(level, power) ** 2 - tau2;
   if (budget <= 0) return Number.POSITIVE_INFINITY;
   return Math.ceil(bernoulli / budget);
+}
+
+/** The power of a paired comparison of two α over problems, as the problems API and view state it. */
+export interface ComparisonPower {
+  /** Two-sided level and power the figures are at. */
+  level: number;
+  power: number;
+  /** Problems evaluated at both α. */
+  problems: number;
+  /** Mean samples per problem per side now. */
+  samplesNow: number;
+  /** Smallest true change in mean pass rate detected (fraction); null with fewer than two problems. */
+  minimumDetectableEffect: number | null;
+  /** The change asked about (fraction). */
+  detect: number;
+  /**
+   * Samples per problem per side that would detect `detect`; null when no number would (the true
+   * per-problem changes alone vary too much: more problems are needed) or with fewer than two problems.
+   */
+  samplesPerProblem: number | null;
+}
+
+/** {@link minimumDetectableEffect} and {@link samplesPerProblemToDetect} of the compared problems' counts. */
+export function comparisonPower(pairs: readonly PairedCounts[], detect: number): ComparisonPower {
+  const mde = minimumDetectableEffect(pairs);
+  const samples = samplesPerProblemToDetect(pairs, detect);
+  const totalSamples = pairs.reduce((sum, pair) => sum + pair.nA + pair.nB, 0);
+  return {
+    ...POWER_DEFAULTS,
+    problems: pairs.length,
+    samplesNow: pairs.length === 0 ? 0 : totalSamples / (2 * pairs.length),
+    minimumDetectableEffect: Number.isFinite(mde) ? mde : null,
+    detect,
+    samplesPerProblem: Number.isFinite(samples) ? samples : null,
+  };
+}
+
+/** {@link comparisonPower} of the problems `changes` compared (rows of `rows`) from α index `from` to `to`. */
+export function changesPower(
+  rows: readonly ProblemCountsRow[],
+  changes: readonly { row: number }[],
+  from: number,
+  to: number,
+  detect: number,
+): ComparisonPower {
+  const pairs = changes.map(({ row }) => {
+    const { n, pass } = rows[row];
+    return { passA: pass[from], nA: n[from], passB: pass[to], nB: n[to] };
+  });
+  return comparisonPower(pairs, detect);
 }

@@ -4,6 +4,7 @@ import type { ProblemChangesPage, ProblemCounts } from "../contracts/problemType
 import type { Db } from "../db/client";
 import { formatAlpha } from "../domain/alpha";
 import { inSlice } from "../domain/difficulty";
+import { changesPower } from "../science/power";
 import { changeCounts, problemChanges } from "../science/problemChanges";
 import { positiveIntegerSetting } from "./envSetting";
 import { BadRequestError } from "./errors";
@@ -60,6 +61,7 @@ export function problemChangesPage(counts: ProblemCounts, query: ProblemChangesQ
     version: counts.version,
     total: changes.length,
     summary: changeCounts(changes),
+    power: changesPower(counts.problems, changes, from, to, query.detect / 100),
     problems: changes.slice(query.offset, query.offset + query.limit).map(({ row, delta, shrunk, p, q }) => {
       const problem = counts.problems[row];
       return {

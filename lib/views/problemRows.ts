@@ -1,5 +1,6 @@
 import type { ProblemCounts } from "../contracts/problemTypes";
 import { inSlice } from "../domain/difficulty";
+import { type ComparisonPower, changesPower } from "../science/power";
 import { changeCounts, type ProblemChange, problemChanges } from "../science/problemChanges";
 import type { ProblemsView } from "./problemsView";
 
@@ -20,6 +21,8 @@ export interface ProblemTable {
   lostDiscoveries: number;
   /** Rows without a change: not evaluated at one of the two α. */
   missing: number;
+  /** The comparison's power over the slice's problems evaluated at both α (as the problems API gives it). */
+  power: ComparisonPower;
 }
 
 /** Whether a problem's id or title contains the search text (case-insensitive; an empty search matches all). */
@@ -32,8 +35,8 @@ export function matchesSearch(problem: { id: string; title: string | null }, sea
 /**
  * The rows the problems view shows: the problems of the slice matching the search, those evaluated at
  * both α sorted by their change or shrunk change (as the problems API sorts them), then the others by
- * id. p- and q-values are those of the whole slice, as the API gives them: a search finds problems, it
- * does not change how many were tested.
+ * id. p- and q-values and the power are those of the whole slice, as the API gives them: a search finds
+ * problems, it does not change how many were tested.
  */
 export function problemTable(counts: ProblemCounts, view: ProblemsView): ProblemTable {
   const from = counts.alphas.indexOf(view.from);
@@ -43,13 +46,13 @@ export function problemTable(counts: ProblemCounts, view: ProblemsView): Problem
   );
   const candidates = slice.filter((index) => matchesSearch(counts.problems[index], view.search));
   const matching = new Set(candidates);
-  const changes = problemChanges(counts.problems, from, to, view.order, slice, view.sort).filter((change) =>
-    matching.has(change.row),
-  );
+  const sliceChanges = problemChanges(counts.problems, from, to, view.order, slice, view.sort);
+  const power = changesPower(counts.problems, sliceChanges, from, to, view.detect / 100);
+  const changes = sliceChanges.filter((change) => matching.has(change.row));
   const compared = new Set(changes.map((change) => change.row));
   const rows: ProblemTableRow[] = [
     ...changes.map((change) => ({ problem: change.row, change })),
     ...candidates.filter((index) => !compared.has(index)).map((index) => ({ problem: index, change: null })),
   ];
-  return { rows, ...changeCounts(changes), missing: rows.length - changes.length };
+  return { rows, ...changeCounts(changes), missing: rows.length - changes.length, power };
 }

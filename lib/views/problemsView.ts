@@ -1,5 +1,6 @@
 import { formatAlpha } from "../domain/alpha";
 import type { DifficultySlice } from "../domain/difficulty";
+import { DEFAULT_DETECTABLE_CHANGE } from "../science/power";
 import type { ChangeOrder, ChangeSort } from "../science/problemChanges";
 import { parseDifficultyParam } from "./difficultyParam";
 import { alphaParam, type ParsedUrlView, parseNumberParam, type UrlViewDefinition } from "./urlView";
@@ -14,6 +15,8 @@ export interface ProblemsView {
   difficulty: DifficultySlice;
   /** Text the problem id or title must contain (case-insensitive); empty for every problem. */
   search: string;
+  /** The change in mean pass rate, in points, whose samples per problem the power line gives. */
+  detect: number;
 }
 
 /** What a view is checked against. */
@@ -29,6 +32,11 @@ export const SEARCH_MAX_LENGTH = 200;
 
 const ALPHA_TOLERANCE = 1e-9;
 
+/** Whether a change in points can be asked about: in (0, 100], as the problems API takes it. */
+export function isDetectablePoints(points: number): boolean {
+  return points > 0 && points <= 100;
+}
+
 /** A fresh view compares A (α = 0) with B (α = 1) when both were evaluated, else the two ends of the grid. */
 export function defaultProblemsView({ alphas }: ProblemsContext): ProblemsView {
   const hasEndpoints = alphas.includes(0) && alphas.includes(1);
@@ -39,6 +47,7 @@ export function defaultProblemsView({ alphas }: ProblemsContext): ProblemsView {
     sort: "delta",
     difficulty: "all",
     search: "",
+    detect: DEFAULT_DETECTABLE_CHANGE * 100,
   };
 }
 
@@ -80,6 +89,13 @@ export function parseProblemsView(
   }
 
   view.search = (params.get("q") ?? "").slice(0, SEARCH_MAX_LENGTH);
+
+  const detect = params.get("detect");
+  if (detect !== null) {
+    const points = parseNumberParam(detect);
+    if (points !== null && isDetectablePoints(points)) view.detect = points;
+    else notices.push(`Ignored detect=“${detect}” (expected points in (0, 100]).`);
+  }
   return { view, notices };
 }
 
@@ -92,6 +108,7 @@ export function serializeProblemsView(view: ProblemsView): URLSearchParams {
   if (view.sort !== "delta") params.set("sort", view.sort);
   params.set("difficulty", view.difficulty);
   if (view.search !== "") params.set("q", view.search);
+  if (view.detect !== DEFAULT_DETECTABLE_CHANGE * 100) params.set("detect", String(view.detect));
   return params;
 }
 

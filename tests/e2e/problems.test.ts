@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProblemChangesPage, ProblemDetail } from "../../lib/contracts/problemTypes";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
+import { powerText } from "../../lib/views/powerText";
 import { lcbFileName, lcbText } from "../support/lcbFixture";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 
@@ -106,6 +107,20 @@ describe("the problems view on the demo", () => {
     );
     await expect.poll(async () => (await renderedIds()).slice(0, 20)).toEqual(lost.problems.map((p) => p.id));
     expect(lost.problems[0].delta).toBeLessThan(0);
+  });
+
+  it("states the comparison's minimum detectable effect and the samples a typed Δ needs, as the API does", async () => {
+    await openProblems(DEMO_EXPERIMENT_SLUG, "?from=0&to=1");
+    await page().getByTestId("problems-detect").fill("5");
+    await page().waitForURL(/detect=5/);
+    const { power } = await api<ProblemChangesPage>(
+      `${DEMO_EXPERIMENT_SLUG}/problems?from=0&to=1&detect=5&limit=1`,
+    );
+    expect(power.minimumDetectableEffect).not.toBeNull();
+    await expect
+      .poll(() => page().getByTestId("problems-mde").textContent())
+      .toBe(`${((power.minimumDetectableEffect ?? 0) * 100).toFixed(1)} points`);
+    expect(await page().getByTestId("problems-samples-needed").textContent()).toBe(powerText(power).samples);
   });
 
   it("filters by difficulty and searches by id or title, and a reload or Back restores the view", async () => {

@@ -9,6 +9,7 @@ import { memoryFile } from "../../lib/import/inputFile";
 import { loadDemoSweep } from "../../lib/import/loadDemo";
 import {
   CLAIMS_KIND,
+  DETAIL_KIND,
   FRONTIER_KIND,
   FRONTIER_POINTS_KIND,
   INTERVAL_KINDS,
@@ -140,7 +141,7 @@ function expectedFrontier({ header, matrix }: LoadedSweep, intervals: boolean) {
     return { slice: name, problems: problems.length, points, pareto: bruteForcePareto(points) };
   };
   const slices = Object.fromEntries(DIFFICULTY_SLICES.map((name) => [name, slice(name)]));
-  return asJson({ experiment: header, bootstrap: FRONTIER_BOOTSTRAP, slices });
+  return asJson({ experiment: header, bootstrap: { ...FRONTIER_BOOTSTRAP, cluster: null }, slices });
 }
 
 /** Every checkpoint's pass@k points over a slice, from meanPassAtK (bands: one bootstrapCI per k). */
@@ -190,7 +191,7 @@ describe("an import", () => {
     ]);
 
     const sweep = await sweepOf("seeded");
-    expect(await storedBody(db, "seeded", "detail")).toEqual(
+    expect(await storedBody(db, "seeded", DETAIL_KIND)).toEqual(
       asJson({ version, ...sweep.header, checkpoints: checkpointSummaries(sweep.matrix) }),
     );
     expect(await storedBody(db, "seeded", "list-item")).toEqual(asJson((await listExperiments(db))[0]));
@@ -265,7 +266,10 @@ describe("an import", () => {
       },
     ]);
     expect(Object.values(await rowsPerKind(db, "seeded"))).toEqual(POINT_KINDS.map(() => 1));
-    const detail = (await storedBody(db, "seeded", "detail")) as { version: string; checkpoints: unknown[] };
+    const detail = (await storedBody(db, "seeded", DETAIL_KIND)) as {
+      version: string;
+      checkpoints: unknown[];
+    };
     expect(detail.version).toBe(second.version);
     expect(detail.checkpoints).toHaveLength(3);
   });
@@ -287,7 +291,7 @@ describe("the compute_statistics job", () => {
         bootstrap: unknown;
         curves: { points: unknown }[];
       };
-      expect(curves.bootstrap).toEqual(CURVE_BOOTSTRAP);
+      expect(curves.bootstrap).toEqual({ ...CURVE_BOOTSTRAP, cluster: null });
       expect(curves.curves.map((curve) => curve.points)).toEqual(expectedCurvePoints(sweep, slice, true));
     }
   });
@@ -346,7 +350,7 @@ describe("the compute_statistics job", () => {
     const job = await jobOf(demo);
     expect((await computeStatistics(db, job)).computed).toEqual(ALL_KINDS);
     const sweep = await sweepOf(demo);
-    expect(await storedBody(db, demo, "detail")).toEqual(
+    expect(await storedBody(db, demo, DETAIL_KIND)).toEqual(
       asJson({ version: job.version, ...sweep.header, checkpoints: checkpointSummaries(sweep.matrix) }),
     );
   });
@@ -365,6 +369,7 @@ describe("a database from before a kind's format changed", () => {
     expect(await enqueueMissingStatistics(db, ALL_KINDS)).toBe(1);
     const outcome = await computeStatistics(db, job);
     const versioned = [
+      DETAIL_KIND,
       FRONTIER_KIND,
       FRONTIER_POINTS_KIND,
       MATRIX_KIND,

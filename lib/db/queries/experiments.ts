@@ -322,6 +322,7 @@ export interface ExperimentMetadataColumns {
   endpointAModel?: string | null;
   endpointBLabel?: string;
   endpointBModel?: string | null;
+  clusterBy?: string | null;
 }
 
 /** Sets the given metadata columns of an experiment. */

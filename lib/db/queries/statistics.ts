@@ -1,3 +1,4 @@
+import { type ClusterBy, isClusterBy } from "../../domain/clusterBy";
 import { type Difficulty, isDifficulty } from "../../domain/difficulty";
 import { SETTINGS, type Setting } from "../../domain/setting";
 import type { Db } from "../client";
@@ -85,6 +86,13 @@ export function storedSetting(value: string): Setting {
 /** Narrows a stored `problems.difficulty` (guarded by a CHECK constraint like the setting). */
 export function storedDifficulty(value: string): Difficulty {
   if (!isDifficulty(value)) throw new Error(`Unexpected problem difficulty in the database: "${value}"`);
+  return value;
+}
+
+/** Narrows a stored `experiments.cluster_by` (guarded by a CHECK constraint like the setting). */
+export function storedClusterBy(value: string | null): ClusterBy | null {
+  if (value !== null && !isClusterBy(value))
+    throw new Error(`Unexpected experiment cluster option in the database: "${value}"`);
   return value;
 }
 

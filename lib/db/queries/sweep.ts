@@ -1,4 +1,5 @@
 import type { ExperimentHeader } from "../../contracts/types";
+import { clusterKeys } from "../../domain/clusterBy";
 import {
   type CheckpointColumns,
   emptyCheckpointColumns,
@@ -6,7 +7,7 @@ import {
   type SweepProblem,
 } from "../../domain/sweep";
 import type { Prisma } from "../generated/prisma/client";
-import { storedDifficulty, storedSetting } from "./statistics";
+import { storedClusterBy, storedDifficulty, storedSetting } from "./statistics";
 
 /** The experiment's metadata, or null when no live experiment has that slug. */
 export async function getExperimentHeader(
@@ -24,6 +25,7 @@ export async function getExperimentHeader(
     modelFamily: row.modelFamily,
     modelScale: row.modelScale,
     synthetic: row.synthetic,
+    clusterBy: storedClusterBy(row.clusterBy),
     endpoints: {
       a: { label: row.endpointALabel, model: row.endpointAModel },
       b: { label: row.endpointBLabel, model: row.endpointBModel },
@@ -69,6 +71,7 @@ interface ProblemRow {
   title: string | null;
   difficulty: string;
   platform: string | null;
+  contest_date: string | null;
 }
 
 function packedView(row: CheckpointRow): DataView {
@@ -127,7 +130,8 @@ export async function loadSweepMatrix(
   const rows = await db.$queryRawUnsafe<CheckpointRow[]>(CHECKPOINTS_QUERY, slug);
   rows.sort((a, b) => a.alpha - b.alpha);
   const problemRows = await db.$queryRawUnsafe<ProblemRow[]>(
-    `SELECT "id", "external_id", "title", "difficulty", "platform" FROM "problems" WHERE "id" = ANY($1::int4[]) ORDER BY "external_id" COLLATE "C"`,
+    `SELECT "id", "external_id", "title", "difficulty", "platform", to_char("contest_date", 'YYYY-MM-DD') AS "contest_date"
+     FROM "problems" WHERE "id" = ANY($1::int4[]) ORDER BY "external_id" COLLATE "C"`,
     problemIdsOf(rows),
   );
   const problems: SweepProblem[] = problemRows.map((problem) => ({
@@ -135,8 +139,12 @@ export async function loadSweepMatrix(
     title: problem.title,
     difficulty: storedDifficulty(problem.difficulty),
     platform: problem.platform,
+    contestDate: problem.contest_date,
   }));
   const indexOfProblem = new Map(problemRows.map((problem, index) => [problem.id, index]));
   const checkpoints = rows.map((row) => checkpointColumns(row, indexOfProblem, problems.length));
-  return { header, matrix: { problems, checkpoints } };
+  const matrix: SweepMatrix = { problems, checkpoints };
+  if (header.clusterBy !== null)
+    matrix.clusters = { by: header.clusterBy, keys: clusterKeys(problems, header.clusterBy) };
+  return { header, matrix };
 }

@@ -4,6 +4,7 @@ import { type StatisticHead, statisticHead, statisticPayload } from "../../db/qu
 import type { DifficultySlice } from "../../domain/difficulty";
 import {
   CLAIMS_KIND,
+  DETAIL_KIND,
   FRONTIER_KIND,
   FRONTIER_POINTS_KIND,
   MATRIX_KIND,
@@ -70,7 +71,7 @@ export const READS: {
   problemIds: StoredRead;
   passAtK(slice: DifficultySlice, bands: boolean): StoredRead;
 } = {
-  detail: { kinds: ["detail"], status: false },
+  detail: { kinds: [DETAIL_KIND], status: false },
   frontier: { kinds: [FRONTIER_KIND, FRONTIER_POINTS_KIND], status: true },
   matrix: { kinds: [MATRIX_KIND], status: false },
   claims: { kinds: [CLAIMS_KIND], status: false },

@@ -12,4 +12,13 @@ describe("sweepColumns", () => {
     );
     expect(back.checkpoints[0].runtimeMeanMs.some(Number.isNaN)).toBe(true);
   });
+
+  it("keeps the cluster option and keys, and their absence", () => {
+    const matrix = syntheticMatrix({ alphas: [0, 1], problems: 3, samples: 2, seed: 2 });
+    const clustered = { ...matrix, clusters: { by: "contest" as const, keys: ["x", null, "x"] } };
+    expect(sweepFromColumns(JSON.parse(JSON.stringify(sweepColumns(clustered)))).clusters).toEqual(
+      clustered.clusters,
+    );
+    expect(sweepFromColumns(JSON.parse(JSON.stringify(sweepColumns(matrix)))).clusters).toBeUndefined();
+  });
 });

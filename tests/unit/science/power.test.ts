@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { minimumDetectableEffect, type PairedCounts, samplesPerProblemToDetect } from "@/lib/science/power";
+import {
+  comparisonPower,
+  minimumDetectableEffect,
+  type PairedCounts,
+  samplesPerProblemToDetect,
+} from "@/lib/science/power";
 import { createRng } from "@/lib/science/random";
 
 function binomial(rng: () => number, n: number, p: number): number {
@@ -67,5 +72,35 @@ describe("power", () => {
       nB: 100,
     }));
     expect(samplesPerProblemToDetect(spread, 0.05)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("comparisonPower", () => {
+  const pairs: PairedCounts[] = [
+    { passA: 1, nA: 4, passB: 3, nB: 4 },
+    { passA: 2, nA: 4, passB: 0, nB: 4 },
+    { passA: 1, nA: 2, passB: 4, nB: 8 },
+  ];
+
+  it("gathers the two figures with the level, power and samples they are for", () => {
+    expect(comparisonPower(pairs, 0.05)).toEqual({
+      level: 0.05,
+      power: 0.8,
+      problems: 3,
+      samplesNow: 26 / 6,
+      minimumDetectableEffect: minimumDetectableEffect(pairs),
+      detect: 0.05,
+      samplesPerProblem: null,
+    });
+    expect(samplesPerProblemToDetect(pairs, 0.05)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("states no figure it cannot compute (null, never NaN or Infinity on the wire)", () => {
+    expect(comparisonPower(pairs.slice(0, 1), 0.02)).toMatchObject({
+      problems: 1,
+      minimumDetectableEffect: null,
+      samplesPerProblem: null,
+    });
+    expect(comparisonPower([], 0.02).samplesNow).toBe(0);
   });
 });

@@ -21,6 +21,7 @@ describe("problems view URL state", () => {
       sort: "delta",
       difficulty: "all",
       search: "",
+      detect: 2,
     });
     expect(defaultProblemsView({ alphas: [0.25, 0.75, 2], slices: ["all"] })).toMatchObject({
       from: 0.25,
@@ -30,7 +31,9 @@ describe("problems view URL state", () => {
   });
 
   it("round-trips a view exactly, the typographic minus of a copied α label included", () => {
-    const { view, notices } = parse("from=−0.5&to=1.5&order=asc&sort=shrunk&difficulty=hard&q=abc%20301");
+    const { view, notices } = parse(
+      "from=−0.5&to=1.5&order=asc&sort=shrunk&difficulty=hard&q=abc%20301&detect=0.5",
+    );
     expect(notices).toEqual([]);
     expect(view).toEqual({
       from: -0.5,
@@ -39,15 +42,16 @@ describe("problems view URL state", () => {
       sort: "shrunk",
       difficulty: "hard",
       search: "abc 301",
+      detect: 0.5,
     });
     expect(parse(serializeProblemsView(view).toString()).view).toEqual(view);
     expect(serializeProblemsView(view).toString()).toBe(
-      "from=-0.5&to=1.5&order=asc&sort=shrunk&difficulty=hard&q=abc+301",
+      "from=-0.5&to=1.5&order=asc&sort=shrunk&difficulty=hard&q=abc+301&detect=0.5",
     );
   });
 
   it("replaces what the experiment cannot show with its default, saying so", () => {
-    const { view, notices } = parse("from=0.3&to=x&order=up&sort=best&difficulty=medium");
+    const { view, notices } = parse("from=0.3&to=x&order=up&sort=best&difficulty=medium&detect=0");
     expect(view).toEqual(defaultProblemsView(context));
     expect(notices).toEqual([
       "No checkpoint at from = “0.3”; using from α = 0.",
@@ -55,6 +59,7 @@ describe("problems view URL state", () => {
       "Ignored order=“up” (expected desc or asc).",
       "Ignored sort=“best” (expected delta or shrunk).",
       "This experiment has no medium problems; showing all problems.",
+      "Ignored detect=“0” (expected points in (0, 100]).",
     ]);
   });
 
@@ -84,6 +89,7 @@ describe("the problems table", () => {
     sort: "delta" as const,
     difficulty: "all" as const,
     search: "",
+    detect: 2,
   };
 
   it("ranks by change, ties by id in code-unit order, and lists problems missing an α last", () => {
@@ -131,5 +137,16 @@ describe("the problems table", () => {
     expect(beta(searched)).toEqual(beta(all));
     // 2/4 → 0/4: Fisher's two-sided p = 3/7 (hypergeometric over C(8, 2) = 28 tables).
     expect(beta(all)?.p).toBeCloseTo(12 / 28, 12);
+  });
+
+  it("states the power of the slice's comparison, whatever the search", () => {
+    const { power } = problemTable(counts, view);
+    // Changes of the four problems at both α: 0.5, −0.5, 0, 0.5 (mean 0.125, Σ squares about it 0.6875).
+    const z = 1.959963984540054 + 0.8416212335729143;
+    expect(power).toMatchObject({ level: 0.05, power: 0.8, problems: 4, samplesNow: 34 / 8, detect: 0.02 });
+    // normalQuantile is good to about 1e-9.
+    expect(power.minimumDetectableEffect).toBeCloseTo(z * Math.sqrt(0.6875 / 3 / 4), 8);
+    expect(problemTable(counts, { ...view, search: "beta" }).power).toEqual(power);
+    expect(problemTable(counts, { ...view, difficulty: "hard" }).power.minimumDetectableEffect).toBeNull();
   });
 });

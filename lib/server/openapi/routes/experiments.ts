@@ -117,7 +117,7 @@ export const experimentDetailRoute: RouteSpec = {
       operationId: "changeExperimentMetadata",
       tags: ["Experiments"],
       summary: "Change an experiment's metadata",
-      description: `Name, description, benchmark, setting, model family and scale, endpoint labels and models: the fields sent change, the others stay. A new benchmark moves the results onto that benchmark's problems. ${WRITE_DESCRIPTION}`,
+      description: `Name, description, benchmark, setting, model family and scale, endpoint labels and models, and the cluster option (\`clusterBy\`: how the bootstrap resamples problems; a change recomputes every interval): the fields sent change, the others stay. A new benchmark moves the results onto that benchmark's problems. ${WRITE_DESCRIPTION}`,
       security: WRITE_SECURITY,
       requestParams: { path: slugPath },
       requestBody: jsonBody(experimentMetadataPatchSchema),

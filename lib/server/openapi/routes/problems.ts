@@ -25,7 +25,7 @@ export const problemChangesRoute: RouteSpec = {
     get: storedRead(
       "listProblemChanges",
       "The problems gained and lost between two evaluated α",
-      "The problems evaluated at both `from` and `to`, sorted by the change in pass rate (`sort=delta`) or by the change shrunk toward 0 by beta-binomial empirical Bayes (`sort=shrunk`), ties by id, one page of them. Each carries Fisher's exact two-sided p-value and a Benjamini–Hochberg q-value over every listed problem of the slice; `summary` counts the problems gained and lost, in all and at q < 0.1.",
+      "The problems evaluated at both `from` and `to`, sorted by the change in pass rate (`sort=delta`) or by the change shrunk toward 0 by beta-binomial empirical Bayes (`sort=shrunk`), ties by id, one page of them. Each carries Fisher's exact two-sided p-value and a Benjamini–Hochberg q-value over every listed problem of the slice; `summary` counts the problems gained and lost, in all and at q < 0.1; `power` gives the comparison's minimum detectable effect at 80 % power (level 0.05) with the data at hand and the samples per problem per α that would detect `detect` points.",
       problemChangesPageSchema,
       { query: problemChangesQuerySchema },
     ),
