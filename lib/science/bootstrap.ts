@@ -11,6 +11,7 @@ import { METRICS, type MetricId } from "./metricRegistry";
 import { type SliceSummary, sliceSummary, summarizeTotals } from "./metrics";
 import { noPassTable } from "./passAtK";
 import { createRng, randomIndex } from "./random";
+import { weightedRowSums } from "./weightedRowSums";
 
 /** A value with its confidence interval (95% unless another level was asked for). */
 export interface Estimate {
@@ -62,11 +63,29 @@ export function drawCounts(rng: () => number, counts: Int32Array): void {
   for (let i = 0; i < counts.length; i++) counts[randomIndex(rng, counts.length)]++;
 }
 
-/** Percentile interval of the finite values; NaN bounds when there are none. */
-export function percentileInterval(values: number[], level: number): [number, number] {
-  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+/**
+ * The finite values in ascending order, in a new array. A typed array's own sort (numeric, NaN last)
+ * takes a sixth of the time of Array#sort with a comparator on 2 000 values (70 against 430 µs), and
+ * one sort serves every interval read from the same values.
+ */
+export function sortedFinite(values: ArrayLike<number>): number[] {
+  const sorted = new Float64Array(values).sort();
+  let from = 0;
+  let to = sorted.length;
+  while (to > from && !Number.isFinite(sorted[to - 1])) to--;
+  while (from < to && !Number.isFinite(sorted[from])) from++;
+  return Array.from(sorted.subarray(from, to));
+}
+
+/** Percentile interval at `level` of values sorted by {@link sortedFinite}; NaN bounds when empty. */
+export function sortedPercentileInterval(sorted: number[], level: number): [number, number] {
   const tail = (1 - level) / 2;
-  return [quantileSorted(finite, tail) ?? Number.NaN, quantileSorted(finite, 1 - tail) ?? Number.NaN];
+  return [quantileSorted(sorted, tail) ?? Number.NaN, quantileSorted(sorted, 1 - tail) ?? Number.NaN];
+}
+
+/** Percentile interval of the finite values; NaN bounds when there are none. */
+export function percentileInterval(values: ArrayLike<number>, level: number): [number, number] {
+  return sortedPercentileInterval(sortedFinite(values), level);
 }
 
 /**
@@ -171,31 +190,6 @@ function buildProblemTable(matrix: SweepMatrix, problems: ArrayLike<number>, ks:
   return { table, width, offsets, ks };
 }
 
-/**
- * For every resample r, Σ_i counts[i·R + r] × row i of the table, over rows [from, to), into
- * sums[r·width …]. Rows are the outer loop so each is read from memory once for all R resamples
- * (the sums stay in cache): the table is tens of megabytes, and streaming it once per resample was
- * bandwidth-bound.
- */
-function weightedRowSums(
-  table: Float64Array,
-  width: number,
-  counts: Int32Array,
-  resamples: number,
-  rows: { from: number; to: number },
-  sums: Float64Array,
-): void {
-  for (let i = rows.from; i < rows.to; i++) {
-    const base = i * width;
-    for (let r = 0; r < resamples; r++) {
-      const weight = counts[i * resamples + r];
-      if (weight === 0) continue;
-      const out = r * width;
-      for (let q = 0; q < width; q++) sums[out + q] += weight * table[base + q];
-    }
-  }
-}
-
 /** The summary of checkpoint j from one resample's weighted totals, with pass@k for `validKs`. */
 function summaryFromSums(
   { offsets, ks }: ProblemTable,
@@ -228,9 +222,9 @@ function passAtKsAbove1(summary: SliceSummary): number[] {
 
 /** A value with its percentile interval at `level` and at the joint level, from its resamples. */
 function jointEstimate(value: number, samples: ArrayLike<number>, level: number): JointEstimate {
-  const values = Array.from(samples);
-  const [lower, upper] = percentileInterval(values, level);
-  const [lowerJoint, upperJoint] = percentileInterval(values, jointLevel(level));
+  const sorted = sortedFinite(samples);
+  const [lower, upper] = sortedPercentileInterval(sorted, level);
+  const [lowerJoint, upperJoint] = sortedPercentileInterval(sorted, jointLevel(level));
   return { value, lower, upper, lowerJoint, upperJoint };
 }
 
@@ -307,8 +301,7 @@ export function unionOfStrata(strata: readonly ArrayLike<number>[]): {
  * order), over each of several disjoint problem sets (strata, e.g. difficulties) and over their
  * union, from one seeded bootstrap shared by all checkpoints (paired). Each resample draws every
  * stratum's problems with replacement from that stratum, so the union's resamples keep its
- * composition (a stratified bootstrap) and cost nothing beyond the strata's: every problem's row is
- * read once for all resamples.
+ * composition (a stratified bootstrap) and cost nothing beyond the strata's (their sums add up).
  */
 export function bootstrapFrontierStrata(
   matrix: SweepMatrix,
@@ -326,19 +319,16 @@ export function bootstrapFrontierStrata(
   });
   const table = buildProblemTable(matrix, union, ks);
 
-  // How often each problem is drawn in each resample, problem-major (see weightedRowSums).
+  // How often each problem is drawn in each resample, resample-major: counts[r × problems + i].
   const rng = createRng(seed);
   const counts = new Int32Array(union.length * resamples);
-  const draws = bounds.map(({ from, to }) => new Int32Array(to - from));
   for (let r = 0; r < resamples; r++) {
-    bounds.forEach(({ from }, s) => {
-      drawCounts(rng, draws[s]);
-      for (let i = 0; i < draws[s].length; i++) counts[(from + i) * resamples + r] = draws[s][i];
-    });
+    const resample = r * union.length;
+    for (const { from, to } of bounds) drawCounts(rng, counts.subarray(resample + from, resample + to));
   }
   const stratumSums = bounds.map((rows) => {
     const sums = new Float64Array(table.width * resamples);
-    weightedRowSums(table.table, table.width, counts, resamples, rows, sums);
+    weightedRowSums(table.table, table.width, counts, union.length, resamples, rows, sums);
     return sums;
   });
   const combinedSums = new Float64Array(table.width * resamples);
@@ -373,7 +363,7 @@ export function bootstrapFrontierStrata(
 /**
  * Point values and percentile intervals of every registry metric for every checkpoint (matrix
  * order) over `problems`, from one seeded bootstrap over problems shared by all checkpoints
- * (paired). All resamples are summed in one pass over a problem-major table of per-problem values.
+ * (paired). All resamples are summed over one problem-major table of per-problem values.
  */
 export function bootstrapFrontier(
   matrix: SweepMatrix,
