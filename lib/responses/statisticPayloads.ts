@@ -27,6 +27,7 @@ import { DEFAULT_FRONTIER_AXES, nonDominatedShares, type ParetoCandidate } from 
 import { getMetric, METRICS, type MetricId } from "../science/metricRegistry";
 import { checkpointSummaries, sliceSummary } from "../science/metrics";
 import { minSamples } from "../science/passAtK";
+import { drawProblemResamples } from "../science/passAtKBands";
 import { checkpointPassAtKCurve } from "../science/passAtKCurves";
 import { sliceProblemIndices } from "../science/slices";
 import { claimsData } from "./claims";
@@ -220,6 +221,8 @@ export function problemIdSet({ header, matrix }: LoadedSweep): Computed<ProblemI
 
 /** Every checkpoint's pass@k curve (k = 1 … the largest k ≤ its smallest n) over `problems`. */
 export function checkpointCurves(matrix: SweepMatrix, problems: Int32Array, bands: boolean): PassAtKCurve[] {
+  // One seed: every checkpoint's bands read the same resamples, drawn once.
+  const draws = bands ? drawProblemResamples(problems.length, CURVE_BOOTSTRAP) : undefined;
   return matrix.checkpoints.map((cp, index) => {
     // Problems the checkpoint was not evaluated on are left out, as in every other statistic of it.
     const maxK = minSamples(cp.n, problems);
@@ -237,6 +240,7 @@ export function checkpointCurves(matrix: SweepMatrix, problems: Int32Array, band
               curveKs(maxK),
               problems,
               bands ? CURVE_BOOTSTRAP : undefined,
+              draws,
             ),
     };
   });
