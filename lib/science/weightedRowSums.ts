@@ -46,7 +46,7 @@ export function straightforwardWeightedRowSums(
 const ROW_GROUP = 4;
 
 /**
- * The same sums as {@link straightforwardWeightedRowSums}, bit for bit, a few times faster (see
+ * The same sums as {@link straightforwardWeightedRowSums}, bit for bit, in about half the time (see
  * docs/performance.md). `counts` is resample-major, counts[r × rowCount + i], the order the draws
  * are made in. Resample by resample, it lists the rows drawn (weight > 0) in ascending order and
  * adds them four at a time per load and store of a sum, as ((((s + a) + b) + c) + d): the same

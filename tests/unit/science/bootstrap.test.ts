@@ -6,6 +6,10 @@ import {
   bootstrapEnsembleGain,
   bootstrapFrontier,
   bootstrapFrontierStrata,
+  jointLevel,
+  percentileInterval,
+  sortedFinite,
+  sortedPercentileInterval,
 } from "../../../lib/science/bootstrap";
 import { ensemblePassAtK, searchEnsembles } from "../../../lib/science/ensemble";
 import { getMetric, METRICS, type MetricId } from "../../../lib/science/metricRegistry";
@@ -290,3 +294,42 @@ function syntheticPairedSweep(
     }),
   };
 }
+
+describe("percentileInterval", () => {
+  /** The former implementation: the finite values sorted with a comparator, d3's quantile of them. */
+  function comparatorInterval(values: number[], level: number): [number, number] {
+    const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+    const tail = (1 - level) / 2;
+    return [quantileSorted(finite, tail) ?? Number.NaN, quantileSorted(finite, 1 - tail) ?? Number.NaN];
+  }
+
+  it("equals the comparator sort's bounds, ties, NaN and infinities included (brute force)", () => {
+    const rng = createRng(31);
+    for (const size of [1, 2, 7, 200, 2001]) {
+      const values = Array.from({ length: size }, () => {
+        const u = rng();
+        if (u < 0.05) return Number.NaN;
+        if (u < 0.07) return Number.POSITIVE_INFINITY;
+        if (u < 0.09) return Number.NEGATIVE_INFINITY;
+        if (u < 0.4) return Math.round(rng() * 10) / 10 - 0.55; // ties, never zero
+        return rng() * 100 - 50;
+      });
+      const sorted = sortedFinite(values);
+      expect(sorted).toEqual(values.filter(Number.isFinite).sort((a, b) => a - b));
+      for (const level of [0.9, 0.95, jointLevel(0.95)]) {
+        const expected = comparatorInterval(values, level);
+        expect(percentileInterval(values, level)).toEqual(expected);
+        expect(percentileInterval(Float64Array.from(values), level)).toEqual(expected);
+        expect(sortedPercentileInterval(sorted, level)).toEqual(expected);
+      }
+    }
+  });
+
+  it("has NaN bounds when no value is finite", () => {
+    expect(percentileInterval([Number.NaN, Number.POSITIVE_INFINITY], 0.95)).toEqual([
+      Number.NaN,
+      Number.NaN,
+    ]);
+    expect(percentileInterval([], 0.95)).toEqual([Number.NaN, Number.NaN]);
+  });
+});
