@@ -61,20 +61,19 @@ describe("weightedRowSums", () => {
   const table = randomTable(1);
   const counts = drawnCounts(RANGES, 2);
 
+  /** Both loops' sums over `rows` of `source`, the straightforward one on problem-major counts. */
+  function bothWays(source: Float64Array, rows: RowRange) {
+    const fast = new Float64Array(RESAMPLES * WIDTH);
+    const reference = new Float64Array(RESAMPLES * WIDTH);
+    weightedRowSums(source, WIDTH, counts, ROWS, RESAMPLES, rows, fast);
+    const layout = { row: RESAMPLES, resample: 1 };
+    straightforwardWeightedRowSums(source, WIDTH, problemMajor(counts), layout, RESAMPLES, rows, reference);
+    return { fast, reference };
+  }
+
   it("equals the straightforward loop bit for bit on every range of a random table", () => {
     for (const rows of [...RANGES, { from: 0, to: ROWS }]) {
-      const fast = new Float64Array(RESAMPLES * WIDTH);
-      const reference = new Float64Array(RESAMPLES * WIDTH);
-      weightedRowSums(table, WIDTH, counts, ROWS, RESAMPLES, rows, fast);
-      straightforwardWeightedRowSums(
-        table,
-        WIDTH,
-        problemMajor(counts),
-        { row: RESAMPLES, resample: 1 },
-        RESAMPLES,
-        rows,
-        reference,
-      );
+      const { fast, reference } = bothWays(table, rows);
       expect(bits(fast)).toEqual(bits(reference));
     }
   });
@@ -108,19 +107,7 @@ describe("weightedRowSums", () => {
     const odd = Float64Array.from(table);
     odd[5 * WIDTH + 3] = Number.POSITIVE_INFINITY;
     odd[150 * WIDTH] = Number.NaN;
-    const rows = { from: 0, to: ROWS };
-    const fast = new Float64Array(RESAMPLES * WIDTH);
-    const reference = new Float64Array(RESAMPLES * WIDTH);
-    weightedRowSums(odd, WIDTH, counts, ROWS, RESAMPLES, rows, fast);
-    straightforwardWeightedRowSums(
-      odd,
-      WIDTH,
-      counts,
-      { row: 1, resample: ROWS },
-      RESAMPLES,
-      rows,
-      reference,
-    );
+    const { fast, reference } = bothWays(odd, { from: 0, to: ROWS });
     expect(bits(fast)).toEqual(bits(reference));
     expect(fast.some(Number.isNaN)).toBe(true);
     expect(fast.some((sum) => sum === Number.POSITIVE_INFINITY)).toBe(true);
