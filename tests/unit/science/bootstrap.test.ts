@@ -6,6 +6,7 @@ import {
   bootstrapEnsembleGain,
   bootstrapFrontier,
   bootstrapFrontierStrata,
+  countScale,
   jointLevel,
   percentileInterval,
   sortedFinite,
@@ -331,5 +332,60 @@ describe("percentileInterval", () => {
       Number.NaN,
     ]);
     expect(percentileInterval([], 0.95)).toEqual([Number.NaN, Number.NaN]);
+  });
+});
+
+describe("counts sharing a column in the frontier bootstrap", () => {
+  it("share one when every sum stays an exact integer, not otherwise", () => {
+    // 5 000 problems of 256 samples: sums up to 1 280 000 < 2²¹; 2²¹ × 1 280 000 < 2⁵³.
+    expect(countScale(5000, 256, true)).toBe(2 ** 21);
+    expect(countScale(1, 1, true)).toBe(2);
+    expect(countScale(1000, 2 ** 17, true)).toBe(1);
+    expect(countScale(5000, 256, false)).toBe(1);
+  });
+
+  it("give the brute-force intervals when the counts are too large to share (800 problems, n = 2¹⁷)", () => {
+    const size = 800;
+    const n = 2 ** 17;
+    expect(countScale(size, n, true)).toBe(1);
+    const rng = createRng(8);
+    const pass = Int32Array.from({ length: size }, () => Math.floor(rng() * rng() * n));
+    const none = () => new Int32Array(size);
+    const large: SweepMatrix = {
+      problems: Array.from({ length: size }, (_, i) => ({
+        externalId: `p${i}`,
+        title: null,
+        difficulty: "easy",
+      })),
+      checkpoints: [
+        {
+          alpha: 0,
+          label: null,
+          n: new Int32Array(size).fill(n),
+          verdicts: {
+            pass,
+            wrongAnswer: pass.map((c) => n - c),
+            timeLimit: none(),
+            runtimeError: none(),
+            compileError: none(),
+            other: none(),
+          },
+          runtimeMeanMs: Float64Array.from(pass, (c) => (c > 0 ? 100 + c / 1000 : Number.NaN)),
+          runtimeCount: pass.map((c) => c),
+        },
+      ],
+    };
+    const problems = Int32Array.from({ length: size }, (_, i) => i);
+    const few = { ...options, resamples: 40 };
+    const [estimates] = bootstrapFrontier(large, problems, few);
+    const ids: MetricId[] = ["solveRate", "wrongAnswerShare", "passAt1000", "meanPassRuntimeMs"];
+    for (const id of ids) {
+      const value = (set: Int32Array) =>
+        getMetric(id).value(sliceSummary(large.checkpoints[0], set)) ?? Number.NaN;
+      const direct = bootstrapCI(value, problems, few);
+      expect(estimates[id]?.value).toBe(value(problems));
+      expect(estimates[id]?.lower).toBeCloseTo(direct.lower, 10);
+      expect(estimates[id]?.upper).toBeCloseTo(direct.upper, 10);
+    }
   });
 });
