@@ -164,9 +164,9 @@ interface ProblemTable {
  * The scale that lets two whole-number counts share a column as low + high × scale: a power of two
  * above any resample's sum of one count (the weights of a resample add up to at most `rows`, each
  * count is at most `largest`), as long as high × scale + low stays below 2⁵³, so every partial sum
- * is an exact integer and each count is read back exactly. The row sums then do a quarter less work
- * (12 columns a checkpoint instead of 16) with the same results. 1 (no sharing) for a sweep too
- * large, or counts that are not whole numbers ≥ 0.
+ * is an exact integer and each count is read back exactly. The row sums then do less work (4
+ * columns of counts a checkpoint instead of 8: 12 columns instead of 16 with 6 pass@k) with the same
+ * results. 1 (no sharing) for a sweep too large, or counts that are not whole numbers ≥ 0.
  */
 export function countScale(rows: number, largest: number, wholeNumbers: boolean): number {
   const bound = rows * largest;

@@ -11,7 +11,7 @@ import { createRng } from "./random";
 /**
  * The resamples of one seeded bootstrap over `size` problem positions, drawn once and read by every
  * checkpoint's bands: the draws depend only on the seed and the number of problems, so the 41 curves
- * of a sweep need not draw 41 times (the draws were two thirds of the bands' time: see
+ * of a sweep need not draw 41 times (the draws were most of the bands' time: see
  * docs/performance.md). counts[r × size + i]: how often resample r drew position i.
  */
 export interface ProblemResamples {
