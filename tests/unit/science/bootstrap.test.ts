@@ -1,6 +1,6 @@
 import { quantileSorted } from "d3";
 import { describe, expect, it } from "vitest";
-import type { SweepMatrix } from "../../../lib/domain/sweep";
+import type { CheckpointColumns, SweepMatrix } from "../../../lib/domain/sweep";
 import {
   bootstrapCI,
   bootstrapEnsembleGain,
@@ -256,6 +256,31 @@ describe("paired changes against the endpoints", () => {
   }, 60_000);
 });
 
+/** `count` easy problems p0, p1, … */
+function easyProblems(count: number): SweepMatrix["problems"] {
+  return Array.from({ length: count }, (_, i) => ({ externalId: `p${i}`, title: null, difficulty: "easy" }));
+}
+
+/** A checkpoint with `samples` samples per problem, pass[i] of them passing and the rest wrong, no runtimes. */
+function passOrWrongCheckpoint(alpha: number, samples: number, pass: Int32Array): CheckpointColumns {
+  const zeros = () => new Int32Array(pass.length);
+  return {
+    alpha,
+    label: null,
+    n: new Int32Array(pass.length).fill(samples),
+    verdicts: {
+      pass,
+      wrongAnswer: pass.map((passed) => samples - passed),
+      timeLimit: zeros(),
+      runtimeError: zeros(),
+      compileError: zeros(),
+      other: zeros(),
+    },
+    runtimeMeanMs: new Float64Array(pass.length).fill(Number.NaN),
+    runtimeCount: zeros(),
+  };
+}
+
 /** A sweep of checkpoints at `alphas` whose samples pass with probability rate(α, problem), else answer wrong. */
 function syntheticPairedSweep(
   alphas: number[],
@@ -265,33 +290,14 @@ function syntheticPairedSweep(
   rng: () => number,
 ): SweepMatrix {
   return {
-    problems: Array.from({ length: problems }, (_, i) => ({
-      externalId: `p${i}`,
-      title: null,
-      difficulty: "easy",
-    })),
+    problems: easyProblems(problems),
     checkpoints: alphas.map((alpha) => {
       const pass = Int32Array.from({ length: problems }, (_, i) => {
         let passed = 0;
         for (let s = 0; s < samples; s++) if (rng() < rate(alpha, i)) passed++;
         return passed;
       });
-      const zeros = () => new Int32Array(problems);
-      return {
-        alpha,
-        label: null,
-        n: new Int32Array(problems).fill(samples),
-        verdicts: {
-          pass,
-          wrongAnswer: pass.map((passed) => samples - passed),
-          timeLimit: zeros(),
-          runtimeError: zeros(),
-          compileError: zeros(),
-          other: zeros(),
-        },
-        runtimeMeanMs: new Float64Array(problems).fill(Number.NaN),
-        runtimeCount: zeros(),
-      };
+      return passOrWrongCheckpoint(alpha, samples, pass);
     }),
   };
 }
@@ -350,26 +356,11 @@ describe("counts sharing a column in the frontier bootstrap", () => {
     expect(countScale(size, n, true)).toBe(1);
     const rng = createRng(8);
     const pass = Int32Array.from({ length: size }, () => Math.floor(rng() * rng() * n));
-    const none = () => new Int32Array(size);
     const large: SweepMatrix = {
-      problems: Array.from({ length: size }, (_, i) => ({
-        externalId: `p${i}`,
-        title: null,
-        difficulty: "easy",
-      })),
+      problems: easyProblems(size),
       checkpoints: [
         {
-          alpha: 0,
-          label: null,
-          n: new Int32Array(size).fill(n),
-          verdicts: {
-            pass,
-            wrongAnswer: pass.map((c) => n - c),
-            timeLimit: none(),
-            runtimeError: none(),
-            compileError: none(),
-            other: none(),
-          },
+          ...passOrWrongCheckpoint(0, n, pass),
           runtimeMeanMs: Float64Array.from(pass, (c) => (c > 0 ? 100 + c / 1000 : Number.NaN)),
           runtimeCount: pass.map((c) => c),
         },
