@@ -1,9 +1,11 @@
 /**
  * Benchmark of the science core on a seeded 41-α × 5 000-problem sweep with n = 256 samples per
- * (checkpoint, problem). Prints the median time of several runs next to each target; not a test.
+ * (checkpoint, problem). Prints the median time of several runs next to each target, and the
+ * bootstrap's inner loops beside the former ones measured in the same run; not a test.
  */
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
+import { quantileSorted } from "d3";
 import { DIFFICULTIES } from "../lib/domain/difficulty";
 import {
   bootstrapEnsembleGain,
@@ -13,16 +15,24 @@ import {
   createEstimator,
   createRng,
   DEFAULT_BOOTSTRAP,
+  drawCounts,
   ensemblePassAtK,
   getMetric,
+  jointLevel,
   paretoFront,
   searchEnsembles,
   sliceProblemIndices,
+  sortedFinite,
+  sortedPercentileInterval,
   splitBudgetEqual,
+  unionOfStrata,
 } from "../lib/science";
 import { runEnsembleSearch } from "../lib/science/ensembleSearchSummary";
 import { selectionAdjustedGain } from "../lib/science/ensembleSelection";
+import { drawProblemResamples } from "../lib/science/passAtKBands";
+import { checkpointPassAtKCurve } from "../lib/science/passAtKCurves";
 import { syntheticMatrix } from "../lib/science/syntheticMatrix";
+import { straightforwardWeightedRowSums, weightedRowSums } from "../lib/science/weightedRowSums";
 
 const ALPHAS = Array.from({ length: 41 }, (_, i) => -1 + i * 0.075);
 const PROBLEMS = 5000;
@@ -152,7 +162,124 @@ rows.push({
 });
 rows.push({
   task: `bootstrapFrontierStrata: the explorer's intervals (${DEFAULT_BOOTSTRAP.resamples} resamples), 4 slices`,
-  ms: medianMs(1, () => bootstrapFrontierStrata(matrix, strata, DEFAULT_BOOTSTRAP)),
+  ms: medianMs(3, () => bootstrapFrontierStrata(matrix, strata, DEFAULT_BOOTSTRAP)),
+  target: 5000,
+});
+
+// The frontier bootstrap's inner loop, former and current, on a table of the sweep's shape
+// (5 000 problems × 41 checkpoints × 16 columns: presence, 6 verdicts, solve rate, runtime sum and
+// count, pass@5 … pass@250) with the explorer's draws; the two must give the same bits. Then the
+// current loop on the table the bootstrap builds now: its 8 counts two to a column (12 columns).
+const { resamples } = DEFAULT_BOOTSTRAP;
+const { union, bounds } = unionOfStrata(strata);
+const tableWidth = ALPHAS.length * 16;
+const sharedCountsWidth = ALPHAS.length * 12;
+const tableRng = createRng(11);
+const table = Float64Array.from({ length: union.length * tableWidth }, () => tableRng());
+const drawRng = createRng(DEFAULT_BOOTSTRAP.seed);
+const resampleMajor = new Int32Array(union.length * resamples);
+for (let r = 0; r < resamples; r++) {
+  for (const { from, to } of bounds) {
+    drawCounts(drawRng, resampleMajor.subarray(r * union.length + from, r * union.length + to));
+  }
+}
+const problemMajor = new Int32Array(resampleMajor.length);
+for (let r = 0; r < resamples; r++) {
+  for (let i = 0; i < union.length; i++)
+    problemMajor[i * resamples + r] = resampleMajor[r * union.length + i];
+}
+const allSums = (width: number, sum: (rows: (typeof bounds)[number], sums: Float64Array) => void) =>
+  bounds.map((rows) => {
+    const sums = new Float64Array(width * resamples);
+    sum(rows, sums);
+    return sums;
+  });
+let formerSums: Float64Array[] = [];
+let currentSums: Float64Array[] = [];
+rows.push({
+  task: `weighted row sums, ${resamples} resamples, 4 slices: straightforward loop (former)`,
+  ms: medianMs(3, () => {
+    formerSums = allSums(tableWidth, (rowRange, sums) =>
+      straightforwardWeightedRowSums(
+        table,
+        tableWidth,
+        problemMajor,
+        { row: resamples, resample: 1 },
+        resamples,
+        rowRange,
+        sums,
+      ),
+    );
+  }),
+});
+rows.push({
+  task: `weighted row sums, ${resamples} resamples, 4 slices: drawn rows 4 at a time (now)`,
+  ms: medianMs(3, () => {
+    currentSums = allSums(tableWidth, (rowRange, sums) =>
+      weightedRowSums(table, tableWidth, resampleMajor, union.length, resamples, rowRange, sums),
+    );
+  }),
+  note: formerSums.every((sums, s) => Buffer.from(sums.buffer).equals(Buffer.from(currentSums[s].buffer)))
+    ? "same bits as the former"
+    : "DIFFERENT BITS",
+});
+rows.push({
+  task: `weighted row sums, ${resamples} resamples, 4 slices: the same, counts two to a column (now)`,
+  ms: medianMs(3, () =>
+    allSums(sharedCountsWidth, (rowRange, sums) =>
+      weightedRowSums(table, sharedCountsWidth, resampleMajor, union.length, resamples, rowRange, sums),
+    ),
+  ),
+});
+
+// The percentile bounds of one estimate (95 % and the joint 97.5 %) from its 2 000 resamples, as many
+// times as the frontier has estimates (41 checkpoints × 16 metrics × 3 (value, Δ A, Δ B) × 5 slices).
+const estimates = ALPHAS.length * 16 * 3 * 5;
+const valueRng = createRng(5);
+const resampled = Array.from({ length: 64 }, () => Array.from({ length: resamples }, () => valueRng()));
+const formerInterval = (values: number[], level: number) => {
+  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+  const tail = (1 - level) / 2;
+  return [quantileSorted(finite, tail), quantileSorted(finite, 1 - tail)];
+};
+rows.push({
+  task: `percentile bounds of ${estimates} estimates: two comparator sorts each (former)`,
+  ms: medianMs(3, () => {
+    for (let e = 0; e < estimates; e++) {
+      const values = resampled[e % resampled.length];
+      formerInterval(values, 0.95);
+      formerInterval(values, jointLevel(0.95));
+    }
+  }),
+});
+rows.push({
+  task: `percentile bounds of ${estimates} estimates: one typed-array sort each (now)`,
+  ms: medianMs(3, () => {
+    for (let e = 0; e < estimates; e++) {
+      const sorted = sortedFinite(resampled[e % resampled.length]);
+      sortedPercentileInterval(sorted, 0.95);
+      sortedPercentileInterval(sorted, jointLevel(0.95));
+    }
+  }),
+});
+
+const curveKs = [1, 2, 5, 10, 25, 50, 100, 250, 256];
+rows.push({
+  task: `pass@k bands (${resamples} resamples), 41 curves, all problems: each curve draws (former)`,
+  ms: medianMs(1, () => {
+    for (let index = 0; index < matrix.checkpoints.length; index++) {
+      checkpointPassAtKCurve(matrix, index, curveKs, all, DEFAULT_BOOTSTRAP);
+    }
+  }),
+});
+rows.push({
+  task: `pass@k bands (${resamples} resamples), 41 curves, all problems: drawn once (now)`,
+  ms: medianMs(3, () => {
+    const draws = drawProblemResamples(all.length, DEFAULT_BOOTSTRAP);
+    for (let index = 0; index < matrix.checkpoints.length; index++) {
+      checkpointPassAtKCurve(matrix, index, curveKs, all, DEFAULT_BOOTSTRAP, draws);
+    }
+  }),
 });
 
 const best = search.ensembles[0];

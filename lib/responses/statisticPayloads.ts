@@ -14,6 +14,7 @@ import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../domain
 import type { SweepMatrix } from "../domain/sweep";
 import {
   bootstrapFrontierStrata,
+  clustersOf,
   DEFAULT_BOOTSTRAP,
   endpointIndices,
   type MetricEstimates,
@@ -27,6 +28,7 @@ import { DEFAULT_FRONTIER_AXES, nonDominatedShares, type ParetoCandidate } from 
 import { getMetric, METRICS, type MetricId } from "../science/metricRegistry";
 import { checkpointSummaries, sliceSummary } from "../science/metrics";
 import { minSamples } from "../science/passAtK";
+import { drawProblemResamples } from "../science/passAtKBands";
 import { checkpointPassAtKCurve } from "../science/passAtKCurves";
 import { sliceProblemIndices } from "../science/slices";
 import { claimsData } from "./claims";
@@ -222,6 +224,10 @@ export function problemIdSet({ header, matrix }: LoadedSweep): Computed<ProblemI
 
 /** Every checkpoint's pass@k curve (k = 1 … the largest k ≤ its smallest n) over `problems`. */
 export function checkpointCurves(matrix: SweepMatrix, problems: Int32Array, bands: boolean): PassAtKCurve[] {
+  // One seed: every checkpoint's bands read the same resamples, drawn once.
+  const draws = bands
+    ? drawProblemResamples(problems.length, CURVE_BOOTSTRAP, clustersOf(matrix, problems))
+    : undefined;
   return matrix.checkpoints.map((cp, index) => {
     // Problems the checkpoint was not evaluated on are left out, as in every other statistic of it.
     const maxK = minSamples(cp.n, problems);
@@ -239,6 +245,7 @@ export function checkpointCurves(matrix: SweepMatrix, problems: Int32Array, band
               curveKs(maxK),
               problems,
               bands ? CURVE_BOOTSTRAP : undefined,
+              draws,
             ),
     };
   });

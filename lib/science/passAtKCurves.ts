@@ -3,7 +3,7 @@ import { type BootstrapOptions, bootstrapCI, clustersOf, type Estimate } from ".
 import { splitBudgetByWeights } from "./budget";
 import { type EnsembleMember, ensembleProblemPassProbabilities } from "./ensemblePassAtK";
 import { meanPassAtK } from "./passAtK";
-import { passAtKBands } from "./passAtKBands";
+import { drawProblemResamples, type ProblemResamples, passAtKBands } from "./passAtKBands";
 
 /** pass@k at one k, with its bootstrap band over problems when one was asked for. */
 export interface CurvePoint {
@@ -22,7 +22,9 @@ function point(k: number, estimate: Estimate | number): CurvePoint {
  * Mean pass@k of one checkpoint over `problems` at each k of `ks` (all ≤ the checkpoint's smallest
  * n there). With `bootstrap`, every k gets a percentile band from the same seeded resamples of
  * problems (bootstrapCI with one seed draws the same problem sets each call), so the band is one
- * coherent curve rather than independent intervals; by cluster when the matrix says so.
+ * coherent curve rather than independent intervals; by cluster when the matrix says so. `draws`:
+ * those resamples drawn once for every checkpoint's curve (drawProblemResamples, with the matrix's
+ * clusters), the same bands at a fraction of the cost.
  */
 export function checkpointPassAtKCurve(
   matrix: SweepMatrix,
@@ -30,12 +32,15 @@ export function checkpointPassAtKCurve(
   ks: readonly number[],
   problems: ArrayLike<number>,
   bootstrap?: Partial<BootstrapOptions>,
+  draws?: ProblemResamples,
 ): CurvePoint[] {
   const cp = matrix.checkpoints[checkpoint];
   if (!cp) throw new RangeError(`no checkpoint with index ${checkpoint}`);
   const pass = cp.verdicts.pass;
   const clusters = clustersOf(matrix, problems);
-  const bands = bootstrap ? passAtKBands(cp.n, pass, ks, problems, bootstrap, clusters) : null;
+  const resamples =
+    draws ?? (bootstrap ? drawProblemResamples(problems.length, bootstrap, clusters) : undefined);
+  const bands = bootstrap ? passAtKBands(cp.n, pass, ks, problems, bootstrap, resamples) : null;
   if (bands) return ks.map((k, j) => point(k, bands[j]));
   return ks.map((k) =>
     point(

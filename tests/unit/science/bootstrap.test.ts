@@ -1,11 +1,16 @@
 import { quantileSorted } from "d3";
 import { describe, expect, it } from "vitest";
-import type { SweepMatrix } from "../../../lib/domain/sweep";
+import type { CheckpointColumns, SweepMatrix } from "../../../lib/domain/sweep";
 import {
   bootstrapCI,
   bootstrapEnsembleGain,
   bootstrapFrontier,
   bootstrapFrontierStrata,
+  countScale,
+  jointLevel,
+  percentileInterval,
+  sortedFinite,
+  sortedPercentileInterval,
 } from "../../../lib/science/bootstrap";
 import { ensemblePassAtK, searchEnsembles } from "../../../lib/science/ensemble";
 import { getMetric, METRICS, type MetricId } from "../../../lib/science/metricRegistry";
@@ -251,6 +256,31 @@ describe("paired changes against the endpoints", () => {
   }, 60_000);
 });
 
+/** `count` easy problems p0, p1, … */
+function easyProblems(count: number): SweepMatrix["problems"] {
+  return Array.from({ length: count }, (_, i) => ({ externalId: `p${i}`, title: null, difficulty: "easy" }));
+}
+
+/** A checkpoint with `samples` samples per problem, pass[i] of them passing and the rest wrong, no runtimes. */
+function passOrWrongCheckpoint(alpha: number, samples: number, pass: Int32Array): CheckpointColumns {
+  const zeros = () => new Int32Array(pass.length);
+  return {
+    alpha,
+    label: null,
+    n: new Int32Array(pass.length).fill(samples),
+    verdicts: {
+      pass,
+      wrongAnswer: pass.map((passed) => samples - passed),
+      timeLimit: zeros(),
+      runtimeError: zeros(),
+      compileError: zeros(),
+      other: zeros(),
+    },
+    runtimeMeanMs: new Float64Array(pass.length).fill(Number.NaN),
+    runtimeCount: zeros(),
+  };
+}
+
 /** A sweep of checkpoints at `alphas` whose samples pass with probability rate(α, problem), else answer wrong. */
 function syntheticPairedSweep(
   alphas: number[],
@@ -260,33 +290,93 @@ function syntheticPairedSweep(
   rng: () => number,
 ): SweepMatrix {
   return {
-    problems: Array.from({ length: problems }, (_, i) => ({
-      externalId: `p${i}`,
-      title: null,
-      difficulty: "easy",
-    })),
+    problems: easyProblems(problems),
     checkpoints: alphas.map((alpha) => {
       const pass = Int32Array.from({ length: problems }, (_, i) => {
         let passed = 0;
         for (let s = 0; s < samples; s++) if (rng() < rate(alpha, i)) passed++;
         return passed;
       });
-      const zeros = () => new Int32Array(problems);
-      return {
-        alpha,
-        label: null,
-        n: new Int32Array(problems).fill(samples),
-        verdicts: {
-          pass,
-          wrongAnswer: pass.map((passed) => samples - passed),
-          timeLimit: zeros(),
-          runtimeError: zeros(),
-          compileError: zeros(),
-          other: zeros(),
-        },
-        runtimeMeanMs: new Float64Array(problems).fill(Number.NaN),
-        runtimeCount: zeros(),
-      };
+      return passOrWrongCheckpoint(alpha, samples, pass);
     }),
   };
 }
+
+describe("percentileInterval", () => {
+  /** The former implementation: the finite values sorted with a comparator, d3's quantile of them. */
+  function comparatorInterval(values: number[], level: number): [number, number] {
+    const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+    const tail = (1 - level) / 2;
+    return [quantileSorted(finite, tail) ?? Number.NaN, quantileSorted(finite, 1 - tail) ?? Number.NaN];
+  }
+
+  it("equals the comparator sort's bounds, ties, NaN and infinities included (brute force)", () => {
+    const rng = createRng(31);
+    for (const size of [1, 2, 7, 200, 2001]) {
+      const values = Array.from({ length: size }, () => {
+        const u = rng();
+        if (u < 0.05) return Number.NaN;
+        if (u < 0.07) return Number.POSITIVE_INFINITY;
+        if (u < 0.09) return Number.NEGATIVE_INFINITY;
+        if (u < 0.4) return Math.round(rng() * 10) / 10 - 0.55; // ties, never zero
+        return rng() * 100 - 50;
+      });
+      const sorted = sortedFinite(values);
+      expect(sorted).toEqual(values.filter(Number.isFinite).sort((a, b) => a - b));
+      for (const level of [0.9, 0.95, jointLevel(0.95)]) {
+        const expected = comparatorInterval(values, level);
+        expect(percentileInterval(values, level)).toEqual(expected);
+        expect(percentileInterval(Float64Array.from(values), level)).toEqual(expected);
+        expect(sortedPercentileInterval(sorted, level)).toEqual(expected);
+      }
+    }
+  });
+
+  it("has NaN bounds when no value is finite", () => {
+    expect(percentileInterval([Number.NaN, Number.POSITIVE_INFINITY], 0.95)).toEqual([
+      Number.NaN,
+      Number.NaN,
+    ]);
+    expect(percentileInterval([], 0.95)).toEqual([Number.NaN, Number.NaN]);
+  });
+});
+
+describe("counts sharing a column in the frontier bootstrap", () => {
+  it("share one when every sum stays an exact integer, not otherwise", () => {
+    // 5 000 problems of 256 samples: sums up to 1 280 000 < 2²¹; 2²¹ × 1 280 000 < 2⁵³.
+    expect(countScale(5000, 256, true)).toBe(2 ** 21);
+    expect(countScale(1, 1, true)).toBe(2);
+    expect(countScale(1000, 2 ** 17, true)).toBe(1);
+    expect(countScale(5000, 256, false)).toBe(1);
+  });
+
+  it("give the brute-force intervals when the counts are too large to share (800 problems, n = 2¹⁷)", () => {
+    const size = 800;
+    const n = 2 ** 17;
+    expect(countScale(size, n, true)).toBe(1);
+    const rng = createRng(8);
+    const pass = Int32Array.from({ length: size }, () => Math.floor(rng() * rng() * n));
+    const large: SweepMatrix = {
+      problems: easyProblems(size),
+      checkpoints: [
+        {
+          ...passOrWrongCheckpoint(0, n, pass),
+          runtimeMeanMs: Float64Array.from(pass, (c) => (c > 0 ? 100 + c / 1000 : Number.NaN)),
+          runtimeCount: pass.map((c) => c),
+        },
+      ],
+    };
+    const problems = Int32Array.from({ length: size }, (_, i) => i);
+    const few = { ...options, resamples: 40 };
+    const [estimates] = bootstrapFrontier(large, problems, few);
+    const ids: MetricId[] = ["solveRate", "wrongAnswerShare", "passAt1000", "meanPassRuntimeMs"];
+    for (const id of ids) {
+      const value = (set: Int32Array) =>
+        getMetric(id).value(sliceSummary(large.checkpoints[0], set)) ?? Number.NaN;
+      const direct = bootstrapCI(value, problems, few);
+      expect(estimates[id]?.value).toBe(value(problems));
+      expect(estimates[id]?.lower).toBeCloseTo(direct.lower, 10);
+      expect(estimates[id]?.upper).toBeCloseTo(direct.upper, 10);
+    }
+  });
+});
