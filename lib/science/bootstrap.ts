@@ -413,9 +413,9 @@ export function bootstrapFrontierStrata(
   const clusters = strata.map((stratum) => clustersOf(matrix, stratum));
   for (let r = 0; r < resamples; r++) {
     const resample = r * union.length;
-    bounds.forEach(({ from, to }, s) =>
-      drawCounts(rng, counts.subarray(resample + from, resample + to), clusters[s]),
-    );
+    bounds.forEach(({ from, to }, s) => {
+      drawCounts(rng, counts.subarray(resample + from, resample + to), clusters[s]);
+    });
   }
   const stratumSums = bounds.map((rows) => {
     const sums = new Float64Array(table.width * resamples);
