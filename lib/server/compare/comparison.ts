@@ -58,7 +58,7 @@ export async function comparisonResponse(
     body = cachedBody(comparisonBody(found));
     comparisons.set(etag, body);
   }
-  return { ...response, body: body.text, bytes: body.bytes };
+  return { ...response, body: body.text, encoded: body };
 }
 
 /**

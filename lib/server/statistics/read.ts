@@ -28,10 +28,12 @@ export interface StoredResponse {
    */
   body: string | null;
   /**
-   * The body as UTF-8, when a cache keeps it so: sent as is. Encoding a 0.7 MB comparison for every
-   * request took 5 % of the event loop in `npm run bench:serve`'s burst.
+   * The cached body this one was read from, text and UTF-8 bytes: when `body` is still that text the
+   * bytes are sent as they are (encoding a 0.7 MB comparison for every request took 5 % of the event
+   * loop in `npm run bench:serve`'s burst). A response derived with another body (`{...stored,
+   * body}`) keeps the field, but its text no longer matches, so its own body is sent.
    */
-  bytes?: Uint8Array<ArrayBuffer>;
+  encoded?: CachedBody;
   /** Derived from the version and the kind: it changes when the data or the stored kind does. */
   etag: string;
 }
@@ -190,7 +192,7 @@ export async function readStoredResponse(
     body = cachedBody(status === null ? payload : withStatus(payload, status));
     memory.bodies.set(key, body);
   }
-  return { ...found, body: body.text, bytes: body.bytes };
+  return { ...found, body: body.text, encoded: body };
 }
 
 /** Whether an If-None-Match header names `etag` (a list, weak validators and `*` included). */
@@ -208,7 +210,8 @@ export function versionedHeaders(etag: string): Record<string, string> {
 export function storedResponse(stored: StoredResponse): Response {
   if (stored.body === null)
     return new Response(null, { status: 304, headers: versionedHeaders(stored.etag) });
-  return new Response(stored.bytes ?? stored.body, {
+  const payload = stored.encoded?.text === stored.body ? stored.encoded.bytes : stored.body;
+  return new Response(payload, {
     status: stored.httpStatus,
     headers: { "content-type": "application/json", ...versionedHeaders(stored.etag) },
   });
