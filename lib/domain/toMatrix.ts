@@ -46,7 +46,14 @@ function checkpointColumns(
  */
 export function sweepInputToMatrix(sweep: SweepInput): SweepMatrix {
   const problems: SweepProblem[] = sweep.problems
-    .map(({ externalId, title, difficulty, platform }) => ({ externalId, title, difficulty, platform }))
+    // The contest's day, as the database stores it (a date column).
+    .map(({ externalId, title, difficulty, platform, contestDate }) => ({
+      externalId,
+      title,
+      difficulty,
+      platform,
+      contestDate: contestDate ? contestDate.slice(0, 10) : null,
+    }))
     .sort(byExternalId);
   const indexOf = new Map(problems.map((problem, index) => [problem.externalId, index]));
   const checkpoints = [...sweep.checkpoints]

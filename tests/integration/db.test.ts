@@ -88,8 +88,8 @@ describe("writeSweep and loadSweepMatrix", () => {
 
     const loaded = await loadSweepMatrix(db, "tiny");
     expect(loaded?.matrix.problems).toEqual([
-      { externalId: "p-a", title: null, difficulty: "easy", platform: null },
-      { externalId: "p-b", title: "Bee", difficulty: "hard", platform: "atcoder" },
+      { externalId: "p-a", title: null, difficulty: "easy", platform: null, contestDate: null },
+      { externalId: "p-b", title: "Bee", difficulty: "hard", platform: "atcoder", contestDate: "2024-05-01" },
     ]);
     const [a, b, beyond] = loaded?.matrix.checkpoints ?? [];
     expect([a.alpha, b.alpha, beyond.alpha]).toEqual([0, 1, 2]);

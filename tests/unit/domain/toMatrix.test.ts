@@ -53,9 +53,9 @@ describe("sweepInputToMatrix", () => {
 
   it("orders problems by external id in code-unit order and keeps only matrix fields", () => {
     expect(matrix.problems).toEqual([
-      { externalId: "P1", title: "One", difficulty: "easy", platform: "atcoder" },
-      { externalId: "p10", title: null, difficulty: "unknown", platform: null },
-      { externalId: "p2", title: "Two", difficulty: "hard", platform: null },
+      { externalId: "P1", title: "One", difficulty: "easy", platform: "atcoder", contestDate: "2024-05-01" },
+      { externalId: "p10", title: null, difficulty: "unknown", platform: null, contestDate: null },
+      { externalId: "p2", title: "Two", difficulty: "hard", platform: null, contestDate: null },
     ]);
   });
 
