@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ExperimentPage } from "@/lib/contracts/experimentListQuery";
 import type { ExperimentListItem } from "@/lib/contracts/types";
 import type { Db } from "@/lib/db/client";
 import { generateDemoSweep } from "@/lib/demo/generate";
 import type { Setting } from "@/lib/domain/setting";
 import type { SweepInput } from "@/lib/domain/sweepInput";
-import type { ExperimentPage } from "@/lib/server/experiments";
 import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics } from "./statisticsSupport";
 
