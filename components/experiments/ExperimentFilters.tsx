@@ -49,6 +49,25 @@ function FilterSelect({ id, label, value, options, onFilter }: FilterSelectProps
 
 const pairs = (values: readonly string[]) => values.map((value) => [value, value] as const);
 
+/** Each filter's label and choices, in the order they are shown. */
+function filterChoices(facets: ExperimentFacets): [FilterKey, string, (readonly [string, string])[]][] {
+  return [
+    ["benchmark", "Benchmark", pairs(facets.benchmarks)],
+    ["setting", "Setting", SETTINGS.map((setting) => [setting, SETTING_LABELS[setting]] as const)],
+    ["scale", "Scale", pairs(facets.scales)],
+    ["family", "Family", pairs(facets.families)],
+    ["study", "Study", facets.studies.map((study) => [study.slug, study.name] as const)],
+    [
+      "synthetic",
+      "Data",
+      [
+        ["false", "Real only"],
+        ["true", "Synthetic only"],
+      ],
+    ],
+  ];
+}
+
 /** The search box and the filters of the list, their choices read from the data (distinct values). */
 export function ExperimentFilters({ view, facets, onSearch, onFilter }: ExperimentFiltersProps) {
   return (
@@ -64,51 +83,16 @@ export function ExperimentFilters({ view, facets, onSearch, onFilter }: Experime
           data-testid="list-search"
         />
       </label>
-      <FilterSelect
-        id="benchmark"
-        label="Benchmark"
-        value={view.benchmark}
-        options={pairs(facets.benchmarks)}
-        onFilter={onFilter}
-      />
-      <FilterSelect
-        id="setting"
-        label="Setting"
-        value={view.setting}
-        options={SETTINGS.map((setting) => [setting, SETTING_LABELS[setting]] as const)}
-        onFilter={onFilter}
-      />
-      <FilterSelect
-        id="scale"
-        label="Scale"
-        value={view.scale}
-        options={pairs(facets.scales)}
-        onFilter={onFilter}
-      />
-      <FilterSelect
-        id="family"
-        label="Family"
-        value={view.family}
-        options={pairs(facets.families)}
-        onFilter={onFilter}
-      />
-      <FilterSelect
-        id="study"
-        label="Study"
-        value={view.study}
-        options={facets.studies.map((study) => [study.slug, study.name] as const)}
-        onFilter={onFilter}
-      />
-      <FilterSelect
-        id="synthetic"
-        label="Data"
-        value={view.synthetic}
-        options={[
-          ["false", "Real only"],
-          ["true", "Synthetic only"],
-        ]}
-        onFilter={onFilter}
-      />
+      {filterChoices(facets).map(([key, label, options]) => (
+        <FilterSelect
+          key={key}
+          id={key}
+          label={label}
+          value={view[key]}
+          options={options}
+          onFilter={onFilter}
+        />
+      ))}
     </search>
   );
 }
