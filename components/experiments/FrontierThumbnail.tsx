@@ -3,7 +3,6 @@ import { layoutThumbnail } from "@/lib/charts/thumbnailLayout";
 import type { ExperimentThumbnail } from "@/lib/contracts/experimentThumbnail";
 import { thumbnailDescription, thumbnailPointTitle } from "@/lib/views/thumbnailText";
 import { AlphaPath } from "../frontier/FrontierMarks";
-import { COLLAPSED_CROSS } from "../frontier/FrontierSvg";
 
 /** Size of a row's thumbnail: small enough that a page of 50 rows stays light. */
 export const THUMBNAIL_WIDTH = 112;
@@ -12,7 +11,8 @@ export const THUMBNAIL_HEIGHT = 44;
 /**
  * A frontier in a row of the list: the α path on the explorer's default axes (interpolation solid,
  * extrapolation dashed), a dot per evaluated α in its α colour (collapsed ones crossed, the best
- * solve rate ringed), each dot's numbers on hover; "computing…" until the worker stored it.
+ * solve rate ringed), each point's numbers on hover; "computing…" until the worker stored it. Each
+ * point is one element with its title (no group, no id): a page draws hundreds of them.
  */
 export function FrontierThumbnail({ thumbnail }: { thumbnail: ExperimentThumbnail | null }) {
   const layout = useMemo(
@@ -36,26 +36,24 @@ export function FrontierThumbnail({ thumbnail }: { thumbnail: ExperimentThumbnai
       data-testid="frontier-thumbnail"
     >
       <AlphaPath path={layout.path} />
-      {layout.marks.map((mark) => (
-        <g
-          key={mark.alpha}
-          transform={`translate(${mark.cx},${mark.cy})`}
-          data-alpha={mark.alpha}
-          data-best={mark.best || undefined}
-        >
-          <title>{thumbnailPointTitle(mark)}</title>
-          <circle className="frontier-thumbnail-hit" r={5} />
-          {mark.collapsed ? (
-            <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} transform="scale(0.5)" />
-          ) : (
-            <circle
-              className={`frontier-thumbnail-dot${mark.best ? " frontier-thumbnail-dot--best" : ""}`}
-              r={mark.best ? 3.5 : 2.5}
-              fill={mark.color}
-            />
-          )}
-        </g>
-      ))}
+      {layout.marks.map((mark) =>
+        mark.cross === null ? (
+          <circle
+            key={mark.alpha}
+            cx={mark.cx}
+            cy={mark.cy}
+            r={mark.best ? 3.5 : 2.5}
+            fill={mark.color}
+            className={mark.best ? "best" : undefined}
+          >
+            <title>{thumbnailPointTitle(mark)}</title>
+          </circle>
+        ) : (
+          <path key={mark.alpha} className="frontier-point-collapsed" d={mark.cross}>
+            <title>{thumbnailPointTitle(mark)}</title>
+          </path>
+        ),
+      )}
     </svg>
   );
 }

@@ -1,4 +1,4 @@
-import { extent, scaleLinear } from "d3";
+import { extent, color as parseColor, scaleLinear } from "d3";
 import type { ExperimentThumbnail, ThumbnailPoint } from "../contracts/experimentThumbnail";
 import { alphaColor } from "./alphaColor";
 import { px } from "./frame";
@@ -8,9 +8,12 @@ import { type PathPart, pathRuns } from "./frontierLayout";
 export interface ThumbnailMark extends ThumbnailPoint {
   cx: number;
   cy: number;
+  /** Its α colour as #rrggbb (the shortest text: a page draws hundreds of these). */
   color: string;
   /** The point of the best solve rate (drawn larger). */
   best: boolean;
+  /** A collapsed point's cross (path data in plot pixels); null for a point drawn as a dot. */
+  cross: string | null;
 }
 
 export interface ThumbnailLayout {
@@ -23,6 +26,9 @@ export interface ThumbnailLayout {
 
 /** Room around the plot so that a point's marker on the edge is drawn whole. */
 export const THUMBNAIL_INSET = 4;
+
+/** Half the width of a collapsed point's cross. */
+const CROSS = 3;
 
 /**
  * Smallest span an axis shows: a frontier whose points all share one value on an axis (a sweep
@@ -62,14 +68,18 @@ export function layoutThumbnail(
   );
   const alphaMin = points[0]?.alpha ?? 0;
   const alphaMax = points.at(-1)?.alpha ?? 1;
-  const marks = points.map(
-    (point): ThumbnailMark => ({
+  const marks = points.map((point): ThumbnailMark => {
+    const [cx, cy] = [px(x(point.x)), px(y(point.y))];
+    return {
       ...point,
-      cx: px(x(point.x)),
-      cy: px(y(point.y)),
-      color: alphaColor(point.alpha, alphaMin, alphaMax),
+      cx,
+      cy,
+      color: parseColor(alphaColor(point.alpha, alphaMin, alphaMax))?.formatHex() ?? "currentColor",
       best: best !== null && point.alpha === best.alpha,
-    }),
-  );
+      cross: point.collapsed
+        ? `M${px(cx - CROSS)},${px(cy - CROSS)}l${2 * CROSS},${2 * CROSS}m0,${-2 * CROSS}l${-2 * CROSS},${2 * CROSS}`
+        : null,
+    };
+  });
   return { width, height, path: pathRuns(marks), marks };
 }

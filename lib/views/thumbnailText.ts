@@ -1,11 +1,11 @@
 import type { ExperimentThumbnail, ThumbnailPoint } from "../contracts/experimentThumbnail";
-import { describeAlpha, formatAlpha } from "../domain/alpha";
+import { formatAlpha } from "../domain/alpha";
 import { formatPercent } from "./format";
 
-/** What hovering a thumbnail's point says: its α, where that lies, and its numbers on the axes. */
+/** What hovering a thumbnail's point says: its α and its numbers (short: a page holds hundreds). */
 export function thumbnailPointTitle(point: ThumbnailPoint): string {
   const solveRate = point.solveRate === null ? "—" : formatPercent(point.solveRate);
-  return `α = ${formatAlpha(point.alpha)} (${describeAlpha(point.alpha)}): correctness ${formatPercent(point.x)}, efficiency ${formatPercent(point.y)}, solve rate ${solveRate}${point.collapsed ? "; collapsed" : ""}`;
+  return `α = ${formatAlpha(point.alpha)}: correctness ${formatPercent(point.x)}, efficiency ${formatPercent(point.y)}, solve rate ${solveRate}${point.collapsed ? ", collapsed" : ""}`;
 }
 
 /** The thumbnail's picture in words, for screen readers: how many α, their range, the best solve rate. */

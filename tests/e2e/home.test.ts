@@ -5,6 +5,7 @@ import { layoutThumbnail } from "../../lib/charts/thumbnailLayout";
 import type { ExperimentPage } from "../../lib/contracts/experimentListQuery";
 import type { FrontierData } from "../../lib/contracts/types";
 import { DEMO_EXPERIMENT_SLUG, DEMO_STUDY } from "../../lib/demo/experiment";
+import { formatAlpha } from "../../lib/domain/alpha";
 import type { Setting } from "../../lib/domain/setting";
 import { EXPERIMENT_PAGE_SIZE } from "../../lib/views/experimentListView";
 import { bestSolveRateText, thumbnailPointTitle } from "../../lib/views/thumbnailText";
@@ -218,22 +219,36 @@ describe("the home page at scale", () => {
     const row = page().getByTestId("experiment-row");
     expect(await row.getByTestId("best-solve-rate").textContent()).toBe(bestSolveRateText(thumbnail.best));
     const layout = layoutThumbnail(thumbnail, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
-    const marks = row.locator("[data-testid=frontier-thumbnail] g[data-alpha]");
-    expect(await marks.count()).toBe(ALPHAS.length);
-    expect(
-      await marks.evaluateAll((groups) =>
-        groups.map((g) => [g.getAttribute("transform"), g.querySelector("title")?.textContent]),
-      ),
-    ).toEqual(layout.marks.map((mark) => [`translate(${mark.cx},${mark.cy})`, thumbnailPointTitle(mark)]));
+    // Each point: a dot at the layout's pixels (or a cross) whose title, shown on hover, gives its values.
+    const marks = await row.locator("[data-testid=frontier-thumbnail] title").evaluateAll((titles) =>
+      titles.map((title) => {
+        const mark = title.parentElement as Element;
+        return [
+          mark.getAttribute("cx") ?? mark.getAttribute("d"),
+          mark.getAttribute("cy"),
+          title.textContent,
+        ];
+      }),
+    );
+    expect(marks).toEqual(
+      layout.marks.map((mark) => [
+        mark.cross ?? String(mark.cx),
+        mark.cross === null ? String(mark.cy) : null,
+        thumbnailPointTitle(mark),
+      ]),
+    );
+    expect(marks).toHaveLength(ALPHAS.length);
     // Extrapolation on both sides is dashed, interpolation solid.
     expect(await row.locator("path.alpha-path--extrapolationA").count()).toBe(1);
     expect(await row.locator("path.alpha-path--interpolation").count()).toBe(1);
     expect(await row.locator("path.alpha-path--extrapolationB").count()).toBe(1);
-    // Hovering the best point shows its values.
-    const best = row.locator(`g[data-alpha="${thumbnail.best.alpha}"]`);
-    expect(await best.getAttribute("data-best")).toBe("true");
-    expect(await best.locator("title").textContent()).toContain(
-      `solve rate ${(thumbnail.best.solveRate * 100).toFixed(1)}%`,
+    // The best point is ringed, and its title shows the best solve rate.
+    const best = layout.marks.find((mark) => mark.best);
+    expect(best && thumbnailPointTitle(best)).toContain(
+      `solve rate ${bestSolveRateText(thumbnail.best).split(" at ")[0]}`,
+    );
+    expect(await row.locator("[data-testid=frontier-thumbnail] circle.best title").textContent()).toBe(
+      best && thumbnailPointTitle(best),
     );
   });
 
@@ -244,10 +259,10 @@ describe("the home page at scale", () => {
     await page().goto(`${baseUrl()}/?q=${DEMO_EXPERIMENT_SLUG}`);
     await showsRange("1–1 of 1");
     const row = page().getByTestId("experiment-row");
-    const alphas = await row
-      .locator("[data-testid=frontier-thumbnail] g[data-alpha]")
-      .evaluateAll((groups) => groups.map((g) => Number(g.getAttribute("data-alpha"))));
-    expect(alphas).toEqual(frontier.slices.all.points.map((point) => point.alpha));
+    const titles = await row.locator("[data-testid=frontier-thumbnail] title").allTextContents();
+    expect(titles.map((title) => title.slice(0, title.indexOf(":")))).toEqual(
+      frontier.slices.all.points.map((point) => `α = ${formatAlpha(point.alpha)}`),
+    );
     const collapsed = await row.locator("[data-testid=frontier-thumbnail] .frontier-point-collapsed").count();
     expect(collapsed).toBe(frontier.slices.all.points.filter((point) => point.collapsed).length);
   });

@@ -37,6 +37,19 @@ describe("layoutThumbnail", () => {
     expect(layout.path[0].d.startsWith(`M${layout.marks[0].cx},${layout.marks[0].cy}`)).toBe(true);
   });
 
+  it("crosses a collapsed point where its dot would be, and colours dots by α as #rrggbb", () => {
+    const collapsed = layoutThumbnail(
+      { ...thumbnail, points: thumbnail.points.map((point, i) => ({ ...point, collapsed: i === 0 })) },
+      WIDTH,
+      HEIGHT,
+    );
+    const [first, second] = collapsed.marks;
+    expect(first.cross).toBe(`M${first.cx - 3},${first.cy - 3}l6,6m0,-6l-6,6`);
+    expect(second.cross).toBeNull();
+    for (const mark of layout.marks) expect(mark.color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(layout.marks[0].color).not.toBe(layout.marks.at(-1)?.color);
+  });
+
   it("flags the best solve rate's point only", () => {
     expect(layout.marks.filter((mark) => mark.best).map((mark) => mark.alpha)).toEqual([
       thumbnail.best?.alpha,

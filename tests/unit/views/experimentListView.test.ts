@@ -71,7 +71,7 @@ describe("thumbnail texts", () => {
   const point = { alpha: 1.5, x: 0.712, y: 0.8, solveRate: 0.403, collapsed: true };
   it("says a point's α, where it lies and its values", () => {
     expect(thumbnailPointTitle(point)).toBe(
-      "α = 1.5 (extrapolation beyond B): correctness 71.2%, efficiency 80.0%, solve rate 40.3%; collapsed",
+      "α = 1.5: correctness 71.2%, efficiency 80.0%, solve rate 40.3%, collapsed",
     );
     expect(bestSolveRateText({ alpha: -0.25, solveRate: 0.4216 })).toBe("42.2% at α = −0.25");
   });

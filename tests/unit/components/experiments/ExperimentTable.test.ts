@@ -64,7 +64,7 @@ describe("experiment list", () => {
     expect(ready).toContain("alpha-path--extrapolationA");
     expect(ready).toContain("alpha-path--interpolation");
     expect(ready).toContain("frontier-point-collapsed");
-    expect(ready).toContain("<title>α = 0.5 (interpolation between A and B): correctness 70.0%");
+    expect(ready).toContain("<title>α = 0.5: correctness 70.0%, efficiency 65.0%, solve rate 41.2%</title>");
     expect(computing).not.toContain("frontier-thumbnail");
     expect(computing.match(/computing…/g)).toHaveLength(2);
   });
