@@ -52,7 +52,8 @@ export function ExperimentBrowser({ initialSearch, facets }: ExperimentBrowserPr
       <ExperimentFilters
         view={view}
         facets={facets}
-        onSearch={(q) => updateView({ q: q === "" ? undefined : q, cursor: undefined }, "replace")}
+        // Keystrokes in quick succession make one history entry: Back returns to before the search.
+        onSearch={(q) => updateView({ q: q === "" ? undefined : q, cursor: undefined }, "step")}
         onFilter={(key, value) => updateView({ [key]: value, cursor: undefined }, "push")}
       />
       <CompareBar selected={selected} onClear={() => setSelected([])} />

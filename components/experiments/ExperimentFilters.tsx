@@ -8,7 +8,7 @@ type FilterKey = "benchmark" | "setting" | "scale" | "family" | "study" | "synth
 interface ExperimentFiltersProps {
   view: ExperimentListView;
   facets: ExperimentFacets;
-  /** A typed search replaces the history entry; a chosen filter pushes one. */
+  /** Typing searches (quick keystrokes make one history entry); a chosen filter pushes one. */
   onSearch: (q: string) => void;
   onFilter: (key: FilterKey, value: string | undefined) => void;
 }
