@@ -61,10 +61,12 @@ function encodeCursor(key: ExperimentKey): string {
   return Buffer.from(JSON.stringify([key.value, key.slug])).toString("base64url");
 }
 
-function decodeCursor(cursor: string): ExperimentKey {
+/** A cursor's key; a 400 for anything this server did not write (an `updated` key must be a timestamp). */
+function decodeCursor(cursor: string, sort: ExperimentListQuery["sort"]): ExperimentKey {
   try {
     const [value, slug]: unknown[] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (typeof value === "string" && typeof slug === "string") return { value, slug };
+    const timestamp = sort !== "updated" || (typeof value === "string" && !Number.isNaN(Date.parse(value)));
+    if (typeof value === "string" && typeof slug === "string" && timestamp) return { value, slug };
   } catch {
     // falls through to the 400 below
   }
@@ -98,7 +100,7 @@ export async function getExperimentPage(db: Db, query: ExperimentListQuery): Pro
     },
     sort: query.sort,
     order: sortOrder(query),
-    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort),
   };
   // One row past the page tells whether another page follows.
   const [{ total, rows: read }, start] = await Promise.all([

@@ -255,6 +255,11 @@ describe("GET /api/experiments with a query", () => {
       ["sort=problems", "sort"],
       ["setting=nope", "setting"],
       ["limit=2&cursor=bm90LWpzb24", "cursor"],
+      // A well-formed key whose value is no timestamp, for the default sort by update time.
+      [
+        `limit=2&cursor=${Buffer.from(JSON.stringify(["not a time", "list-a"])).toString("base64url")}`,
+        "cursor",
+      ],
     ]) {
       const { status, body } = await get<{ error: { message: string } }>(query);
       expect(status).toBe(400);
