@@ -1,33 +1,68 @@
 import type { Metadata } from "next";
-import { ExperimentTable } from "@/components/experiments/ExperimentTable";
-import { NoExperiments } from "@/components/experiments/NoExperiments";
-import { withPageData } from "@/components/pages/PageData";
+import { redirect } from "next/navigation";
+import { ExperimentBrowser } from "@/components/experiments/ExperimentBrowser";
+import { Seeded, withPageData } from "@/components/pages/PageData";
+import { experimentPageQuery } from "@/components/queries/queries";
 import { StudyList } from "@/components/studies/StudyList";
 import { serverReadDb } from "@/lib/server/db";
-import { getExperimentList } from "@/lib/server/experiments";
+import { BadRequestError } from "@/lib/server/errors";
+import { getExperimentFacets, getExperimentPage } from "@/lib/server/experiments";
+import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
 import { getStudyList } from "@/lib/server/studies";
+import {
+  EXPERIMENT_PAGE_SIZE,
+  experimentListView,
+  experimentPageSearch,
+} from "@/lib/views/experimentListView";
 
 export const metadata: Metadata = { title: "Experiments" };
 
 /** Always read the database at request time: imports add experiments at any moment. */
 export const dynamic = "force-dynamic";
 
-export default async function ExperimentsPage() {
+/** A stale or edited cursor: the same list from its first page. */
+const INVALID_CURSOR = "invalid-cursor";
+
+/**
+ * The experiment list: the page the URL asks for (search, filters, sort, cursor) read by the server
+ * with the same indexed query as GET /api/experiments, handed to the browser through the query
+ * cache; later pages and filters are asked of the API by the browser.
+ */
+export default async function ExperimentsPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  const search = pageQueryString(await searchParams);
+  const { view } = experimentListView.parse(new URLSearchParams(search), null);
   return withPageData(
-    () => Promise.all([getExperimentList(serverReadDb()), getStudyList(serverReadDb())]),
-    ([experiments, studies]) => (
-      <>
-        <div className="page-heading">
-          <h1>Experiments</h1>
-          <p className="page-lede">
-            Each experiment is one pair of checkpoints A and B evaluated along θ(α) = (1−α)·θ<sub>A</sub> +
-            α·θ
-            <sub>B</sub>.
-          </p>
-        </div>
-        <StudyList studies={studies} />
-        {experiments.length === 0 ? <NoExperiments /> : <ExperimentTable experiments={experiments} />}
-      </>
-    ),
+    async () => {
+      const db = serverReadDb();
+      const [page, facets, studies] = await Promise.all([
+        getExperimentPage(db, { ...view, limit: EXPERIMENT_PAGE_SIZE }).catch((error: unknown) => {
+          if (error instanceof BadRequestError) return INVALID_CURSOR;
+          throw error;
+        }),
+        getExperimentFacets(db),
+        getStudyList(db),
+      ]);
+      return { page, facets, studies };
+    },
+    ({ page, facets, studies }) => {
+      if (page === INVALID_CURSOR)
+        redirect(`/?${experimentListView.serialize({ ...view, cursor: undefined }).toString()}`);
+      return (
+        <>
+          <div className="page-heading">
+            <h1>Experiments</h1>
+            <p className="page-lede">
+              Each experiment is one pair of checkpoints A and B evaluated along θ(α) = (1−α)·θ
+              <sub>A</sub> + α·θ
+              <sub>B</sub>.
+            </p>
+          </div>
+          <StudyList studies={studies} />
+          <Seeded queries={[[experimentPageQuery(experimentPageSearch(view)).queryKey, page]]}>
+            <ExperimentBrowser key={search} initialSearch={search} facets={facets} />
+          </Seeded>
+        </>
+      );
+    },
   );
 }

@@ -1,79 +1,153 @@
-"use client";
-
 import Link from "next/link";
-import { useState } from "react";
 import { LongText } from "@/components/common/LongText";
-import { type ExperimentListItem, SETTING_LABELS } from "@/lib/contracts/types";
+import type { ExperimentPageItem, ExperimentSort } from "@/lib/contracts/experimentListQuery";
+import { SETTING_LABELS } from "@/lib/contracts/types";
 import { formatAlphaRange, formatCount, formatTimestamp } from "@/lib/views/format";
-import { CompareBar } from "./CompareBar";
+import { bestSolveRateText } from "@/lib/views/thumbnailText";
+import { FrontierThumbnail } from "./FrontierThumbnail";
 import { SyntheticBadge } from "./SyntheticBadge";
 
-/**
- * Every experiment with the facts a researcher scans for: benchmark, setting, α range and size;
- * a checkbox per row picks experiments to compare.
- */
-export function ExperimentTable({ experiments }: { experiments: ExperimentListItem[] }) {
-  const [selected, setSelected] = useState<readonly string[]>([]);
-  const toggle = (slug: string, on: boolean) =>
-    setSelected((current) => (on ? [...current, slug] : current.filter((other) => other !== slug)));
+/** The sorted column and direction, and what clicking a column's header does. */
+export interface TableSort {
+  sort: ExperimentSort;
+  order: "asc" | "desc";
+  onSort: (sort: ExperimentSort) => void;
+}
+
+interface ExperimentTableProps {
+  experiments: readonly ExperimentPageItem[];
+  sorting: TableSort;
+  /** Slugs ticked for comparison. */
+  selected: readonly string[];
+  onSelect: (slug: string, on: boolean) => void;
+  /** While the next page or filter is loading: the rows shown are the previous answer's. */
+  busy?: boolean;
+}
+
+/** A column header that sorts by its column: a button, and aria-sort on the sorted one. */
+function SortHeader({
+  column,
+  label,
+  sorting,
+}: {
+  column: ExperimentSort;
+  label: string;
+  sorting: TableSort;
+}) {
+  const active = sorting.sort === column;
+  const next = active && sorting.order === "asc" ? "descending" : "ascending";
   return (
-    <>
-      <CompareBar selected={selected} onClear={() => setSelected([])} />
-      <div className="table-scroll">
-        <table className="data-table data-table--list" data-testid="experiment-table">
-          <caption className="visually-hidden">Experiments</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">Compare</span>
+    <th
+      scope="col"
+      aria-sort={active ? (sorting.order === "asc" ? "ascending" : "descending") : undefined}
+      data-sort-column={column}
+    >
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => sorting.onSort(column)}
+        title={`Sort by ${label.toLowerCase()}, ${next}`}
+      >
+        {label}
+        <span aria-hidden="true" className="sort-indicator">
+          {active ? (sorting.order === "asc" ? "▲" : "▼") : "↕"}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/**
+ * One page of experiments with the facts a researcher scans for: a thumbnail of the frontier and
+ * its best solve rate, benchmark, setting, model scale and family, α range and size; each sortable
+ * column's header sorts, a checkbox per row picks experiments to compare.
+ */
+export function ExperimentTable({
+  experiments,
+  sorting,
+  selected,
+  onSelect,
+  busy = false,
+}: ExperimentTableProps) {
+  return (
+    <div className="table-scroll">
+      <table
+        className="data-table data-table--list"
+        data-testid="experiment-table"
+        aria-busy={busy || undefined}
+      >
+        <caption className="visually-hidden">
+          Experiments; the sortable columns sort when their header is pressed.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">Compare</span>
+            </th>
+            <SortHeader column="name" label="Name" sorting={sorting} />
+            <th scope="col">Frontier</th>
+            <th scope="col" className="num">
+              Best solve rate
+            </th>
+            <SortHeader column="benchmark" label="Benchmark" sorting={sorting} />
+            <SortHeader column="setting" label="Setting" sorting={sorting} />
+            <SortHeader column="scale" label="Scale" sorting={sorting} />
+            <SortHeader column="family" label="Family" sorting={sorting} />
+            <th scope="col" className="num">
+              α range
+            </th>
+            <th scope="col" className="num">
+              Checkpoints
+            </th>
+            <th scope="col" className="num">
+              Problems
+            </th>
+            <SortHeader column="updated" label="Updated" sorting={sorting} />
+          </tr>
+        </thead>
+        <tbody>
+          {experiments.map((experiment) => (
+            <tr key={experiment.slug} data-testid="experiment-row" data-slug={experiment.slug}>
+              <td>
+                <input
+                  type="checkbox"
+                  checked={selected.includes(experiment.slug)}
+                  onChange={(event) => onSelect(experiment.slug, event.target.checked)}
+                  aria-label={`Compare ${experiment.name}`}
+                  data-testid="compare-select"
+                  value={experiment.slug}
+                />
+              </td>
+              <th scope="row">
+                <Link href={`/experiments/${encodeURIComponent(experiment.slug)}`} className="row-link">
+                  <LongText text={experiment.name} />
+                </Link>{" "}
+                {experiment.synthetic ? <SyntheticBadge /> : null}
               </th>
-              <th scope="col">Name</th>
-              <th scope="col">Benchmark</th>
-              <th scope="col">Setting</th>
-              <th scope="col" className="num">
-                α range
-              </th>
-              <th scope="col" className="num">
-                Checkpoints
-              </th>
-              <th scope="col" className="num">
-                Problems
-              </th>
-              <th scope="col">Updated</th>
+              <td>
+                <FrontierThumbnail thumbnail={experiment.thumbnail} />
+              </td>
+              <td className="num nowrap" data-testid="best-solve-rate">
+                {experiment.thumbnail === null
+                  ? "computing…"
+                  : experiment.thumbnail.best === null
+                    ? "—"
+                    : bestSolveRateText(experiment.thumbnail.best)}
+              </td>
+              <td>
+                <LongText text={experiment.benchmark} />
+              </td>
+              <td>{SETTING_LABELS[experiment.setting]}</td>
+              <td>{experiment.modelScale ?? "—"}</td>
+              <td>{experiment.modelFamily === null ? "—" : <LongText text={experiment.modelFamily} />}</td>
+              <td className="num">{formatAlphaRange(experiment.alphaMin, experiment.alphaMax)}</td>
+              <td className="num">{formatCount(experiment.checkpoints)}</td>
+              <td className="num">{formatCount(experiment.problems)}</td>
+              <td className="nowrap">{formatTimestamp(experiment.updatedAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {experiments.map((experiment) => (
-              <tr key={experiment.slug} data-testid="experiment-row">
-                <td>
-                  <input
-                    type="checkbox"
-                    checked={selected.includes(experiment.slug)}
-                    onChange={(event) => toggle(experiment.slug, event.target.checked)}
-                    aria-label={`Compare ${experiment.name}`}
-                    data-testid="compare-select"
-                    value={experiment.slug}
-                  />
-                </td>
-                <th scope="row">
-                  <Link href={`/experiments/${encodeURIComponent(experiment.slug)}`} className="row-link">
-                    <LongText text={experiment.name} />
-                  </Link>{" "}
-                  {experiment.synthetic ? <SyntheticBadge /> : null}
-                </th>
-                <td>
-                  <LongText text={experiment.benchmark} />
-                </td>
-                <td>{SETTING_LABELS[experiment.setting]}</td>
-                <td className="num">{formatAlphaRange(experiment.alphaMin, experiment.alphaMax)}</td>
-                <td className="num">{formatCount(experiment.checkpoints)}</td>
-                <td className="num">{formatCount(experiment.problems)}</td>
-                <td className="nowrap">{formatTimestamp(experiment.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

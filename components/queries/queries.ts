@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { ClaimsResponse } from "../../lib/contracts/claimSchemas";
 import type { ComparisonData } from "../../lib/contracts/compareTypes";
+import type { ExperimentPage } from "../../lib/contracts/experimentListQuery";
 import type { ProblemCounts, ProblemDetail } from "../../lib/contracts/problemTypes";
 import type {
   EnsembleEvaluation,
@@ -91,6 +92,20 @@ export function experimentDetailQuery(slug: string) {
     queryKey: ["experiments", slug, "detail"] as const,
     queryFn: ({ signal }) => fetchJson<ExperimentDetail>(experimentPath(slug), { signal }),
     staleTime: STALE_MS,
+  });
+}
+
+/**
+ * One page of the home page's list (GET /api/experiments?…&limit=…, `search` from
+ * experimentPageSearch): asked again every few seconds while a row's thumbnail is being computed.
+ */
+export function experimentPageQuery(search: string) {
+  return queryOptions({
+    queryKey: ["experiment-list", search] as const,
+    queryFn: ({ signal }) => fetchJson<ExperimentPage>(`/api/experiments?${search}`, { signal }),
+    staleTime: STALE_MS,
+    refetchInterval: (query) =>
+      query.state.data?.items.some((item) => item.thumbnail === null) ? COMPUTING_REFETCH_MS : false,
   });
 }
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LongText } from "@/components/common/LongText";
 import type { StudyListItem } from "@/lib/contracts/studies";
 
-/** The studies on the home page, above the experiments: each links to its grid. */
+/** The studies on the home page, above the experiments: each links to its grid and filters the list to it. */
 export function StudyList({ studies }: { studies: readonly StudyListItem[] }) {
   if (studies.length === 0) return null;
   return (
@@ -14,9 +14,13 @@ export function StudyList({ studies }: { studies: readonly StudyListItem[] }) {
             <Link href={`/studies/${encodeURIComponent(study.slug)}`}>
               <LongText text={study.name} />
             </Link>{" "}
-            <span className="muted">
+            <Link
+              className="muted"
+              href={`/?study=${encodeURIComponent(study.slug)}`}
+              title="List these experiments below"
+            >
               {study.experiments} experiment{study.experiments === 1 ? "" : "s"}
-            </span>
+            </Link>
           </li>
         ))}
       </ul>

@@ -59,12 +59,14 @@ export function pathPart(alphaFrom: number, alphaTo: number): PathPart {
 
 const polyline = line<[number, number]>().digits(2);
 
-/** Splits the α path into maximal runs of one part, each run a polyline through its points. */
-function pathRuns(plotted: readonly PlottedPoint[]): { part: PathPart; d: string }[] {
+/** Splits the α path (points in α order) into maximal runs of one part, each a polyline through its points. */
+export function pathRuns(
+  plotted: readonly { alpha: number; cx: number; cy: number }[],
+): { part: PathPart; d: string }[] {
   const runs: { part: PathPart; vertices: [number, number][] }[] = [];
   for (let i = 1; i < plotted.length; i++) {
     const [from, to] = [plotted[i - 1], plotted[i]];
-    const part = pathPart(from.point.alpha, to.point.alpha);
+    const part = pathPart(from.alpha, to.alpha);
     const last = runs[runs.length - 1];
     if (last && last.part === part) last.vertices.push([to.cx, to.cy]);
     else
@@ -174,7 +176,7 @@ function layoutSeries(
   });
   return {
     points: plotted,
-    path: pathRuns(plotted),
+    path: pathRuns(plotted.map(({ point, cx, cy }) => ({ alpha: point.alpha, cx, cy }))),
     frontier:
       vertices.length >= 2
         ? (polyline(vertices.map((v): [number, number] => [xScale(v.x), yScale(v.y)])) ?? null)

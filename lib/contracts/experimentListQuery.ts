@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SETTINGS } from "../domain/setting";
 import { experimentListItemSchema } from "./experimentSchemas";
+import { experimentThumbnailSchema } from "./experimentThumbnail";
 
 /** The columns the home page's list sorts by: each one is indexed together with the slug (keyset paging). */
 export const EXPERIMENT_SORTS = ["updated", "name", "benchmark", "setting", "scale", "family"] as const;
@@ -44,13 +45,33 @@ export function sortOrder(query: Pick<ExperimentListQuery, "sort" | "order">): "
   return query.order ?? (query.sort === "updated" ? "desc" : "asc");
 }
 
+/** A row of a queried list: the list row, the model columns it filters by, and the frontier's thumbnail. */
+export const experimentPageItemSchema = experimentListItemSchema
+  .extend({
+    modelScale: z.string().nullable(),
+    modelFamily: z.string().nullable(),
+    thumbnail: experimentThumbnailSchema
+      .nullable()
+      .describe("null while the statistics worker has not stored it for this version yet."),
+  })
+  .meta({ id: "ExperimentPageItem" });
+export type ExperimentPageItem = z.infer<typeof experimentPageItemSchema>;
+
 export const experimentPageSchema = z
   .object({
     total: z.number().int().describe("How many experiments match the filters (all pages)."),
-    items: z.array(experimentListItemSchema),
+    offset: z.number().int().describe("How many matching experiments come before this page."),
+    items: z.array(experimentPageItemSchema),
     nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
+    previousCursor: z
+      .string()
+      .nullable()
+      .describe(
+        "Pass as `cursor` for the previous page; null when the previous page is the first (ask without `cursor`) or there is none (`offset` 0).",
+      ),
   })
   .meta({ id: "ExperimentPage" });
+export type ExperimentPage = z.infer<typeof experimentPageSchema>;
 
 /** The values each filter of the home page offers: distinct benchmarks, scales, families, and the studies. */
 export interface ExperimentFacets {

@@ -13,6 +13,7 @@ export type StatisticKind =
   | typeof MATRIX_KIND
   | typeof CLAIMS_KIND
   | typeof SWEEP_COLUMNS_KIND
+  | typeof THUMBNAIL_KIND
   | "problems"
   | "problem-ids"
   | `pass-at-k:${DifficultySlice}`
@@ -39,6 +40,12 @@ export const CLAIMS_KIND = "claims@2";
 /** The whole result matrix for compute threads (claims on other axes); served by no route. */
 export const SWEEP_COLUMNS_KIND = "sweep-columns@2";
 
+/**
+ * The home page row's frontier thumbnail (GET /api/experiments with `limit` joins it): few numbers,
+ * stored by the worker so that a version's row says "computing…" until its statistics are.
+ */
+export const THUMBNAIL_KIND = "thumbnail@1";
+
 /** The pass@k curves of every checkpoint over one slice, with or without bootstrap bands. */
 export function passAtKKind(slice: DifficultySlice, bands: boolean): StatisticKind {
   return bands ? `pass-at-k@3:${slice}:bands` : `pass-at-k:${slice}`;
@@ -58,6 +65,7 @@ export const POINT_KINDS: readonly StatisticKind[] = [
 /** Stored by the statistics job, in this order (the explorer's intervals first). */
 export const INTERVAL_KINDS: readonly StatisticKind[] = [
   FRONTIER_KIND,
+  THUMBNAIL_KIND,
   ...DIFFICULTY_SLICES.map((slice) => passAtKKind(slice, true)),
   SWEEP_COLUMNS_KIND,
   CLAIMS_KIND,

@@ -41,8 +41,10 @@ import {
   MATRIX_KIND,
   type StatisticKind,
   SWEEP_COLUMNS_KIND,
+  THUMBNAIL_KIND,
 } from "./statisticKinds";
 import { sweepColumns } from "./sweepColumns";
+import { experimentThumbnail } from "./thumbnail";
 import { versionBootstrap } from "./versionBootstrap";
 
 /** An experiment's header and whole result matrix, as loadSweepMatrix reads them. */
@@ -329,6 +331,8 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
       return stored(kind, version, problemIdSet(sweep));
     case SWEEP_COLUMNS_KIND:
       return stored(kind, version, sweepColumns(sweep.matrix));
+    case THUMBNAIL_KIND:
+      return stored(kind, version, experimentThumbnail(frontierPoints(sweep).slices.all.points));
     case CLAIMS_KIND:
       return stored(kind, version, claimsData(sweep.header.slug, sweep.matrix));
     default: {

@@ -1,17 +1,20 @@
 import { createHash } from "node:crypto";
-import type { z } from "zod";
 import {
   type ExperimentFacets,
   type ExperimentListQuery,
-  type experimentPageSchema,
+  type ExperimentPage,
+  type ExperimentPageItem,
   sortOrder,
 } from "../contracts/experimentListQuery";
+import type { ExperimentThumbnail } from "../contracts/experimentThumbnail";
 import type { ExperimentDetail, ExperimentListItem, FrontierData } from "../contracts/types";
 import type { Db } from "../db/client";
 import {
   type ExperimentKey,
+  type ExperimentPageRequest,
   experimentFacets,
   experimentPage,
+  experimentPageStart,
   listExperiments,
 } from "../db/queries/experiments";
 import { type ListedExperiment, statisticList } from "../db/queries/statistics";
@@ -53,17 +56,17 @@ export async function experimentListResponse(
   return { ...found, body: `[${rows.join(",")}]` };
 }
 
-export type ExperimentPage = z.infer<typeof experimentPageSchema>;
-
 /** A page's cursor: the last row's sort value and slug, opaque to clients. */
 function encodeCursor(key: ExperimentKey): string {
   return Buffer.from(JSON.stringify([key.value, key.slug])).toString("base64url");
 }
 
-function decodeCursor(cursor: string): ExperimentKey {
+/** A cursor's key; a 400 for anything this server did not write (an `updated` key must be a timestamp). */
+function decodeCursor(cursor: string, sort: ExperimentListQuery["sort"]): ExperimentKey {
   try {
     const [value, slug]: unknown[] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (typeof value === "string" && typeof slug === "string") return { value, slug };
+    const timestamp = sort !== "updated" || (typeof value === "string" && !Number.isNaN(Date.parse(value)));
+    if (typeof value === "string" && typeof slug === "string" && timestamp) return { value, slug };
   } catch {
     // falls through to the 400 below
   }
@@ -79,13 +82,13 @@ export function isListQuery(query: ExperimentListQuery): boolean {
 
 /**
  * GET /api/experiments with a query: the matching experiments in the asked order, one page of
- * `limit` when given (`total` counts all pages). Rows are the stored list rows; an experiment with
- * none stored yet is counted from its results.
+ * `limit` when given (`total` counts all pages, `offset` those before it), each with its model
+ * columns and stored thumbnail (null until the worker stored it). Rows are the stored list rows; an
+ * experiment with none stored yet is counted from its results.
  */
 export async function getExperimentPage(db: Db, query: ExperimentListQuery): Promise<ExperimentPage> {
   const { q, benchmark, setting, scale, family, study, synthetic } = query;
-  // One row past the page tells whether another page follows.
-  const { total, rows: read } = await experimentPage(db, {
+  const request: ExperimentPageRequest = {
     filters: {
       q,
       benchmark,
@@ -97,20 +100,30 @@ export async function getExperimentPage(db: Db, query: ExperimentListQuery): Pro
     },
     sort: query.sort,
     order: sortOrder(query),
-    limit: query.limit === undefined ? undefined : query.limit + 1,
-    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
-  });
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort),
+  };
+  // One row past the page tells whether another page follows.
+  const [{ total, rows: read }, start] = await Promise.all([
+    experimentPage(db, { ...request, limit: query.limit === undefined ? undefined : query.limit + 1 }),
+    query.limit === undefined ? { offset: 0, previous: null } : experimentPageStart(db, request, query.limit),
+  ]);
   const rows = query.limit === undefined ? read : read.slice(0, query.limit);
   const counted = rows.some((row) => row.payload === null)
     ? new Map((await listExperiments(db)).map((item) => [item.slug, item]))
     : null;
   const items = rows.map(
-    (row) => (row.payload === null ? counted?.get(row.slug) : JSON.parse(row.payload)) as ExperimentListItem,
+    (row): ExperimentPageItem => ({
+      ...((row.payload === null ? counted?.get(row.slug) : JSON.parse(row.payload)) as ExperimentListItem),
+      modelScale: row.modelScale,
+      modelFamily: row.modelFamily,
+      thumbnail: row.thumbnail === null ? null : (JSON.parse(row.thumbnail) as ExperimentThumbnail),
+    }),
   );
   const last = rows.at(-1);
   const nextCursor =
     last && read.length > rows.length ? encodeCursor({ value: last.sortValue, slug: last.slug }) : null;
-  return { total, items, nextCursor };
+  const previousCursor = start.previous === null ? null : encodeCursor(start.previous);
+  return { total, offset: start.offset, items, nextCursor, previousCursor };
 }
 
 /** The home page's filter choices. */

@@ -3,6 +3,7 @@ import {
   type ExperimentSort,
   experimentListQuerySchema,
 } from "../contracts/experimentListQuery";
+import { formatCount } from "./format";
 import type { ParsedUrlView, UrlViewDefinition } from "./urlView";
 
 /** Rows per page of the home page's list: small enough that the first HTML stays light at any scale. */
@@ -70,4 +71,22 @@ export function sortedBy(
 ): ExperimentListView {
   const order = view.sort === sort ? (current === "asc" ? "desc" : "asc") : undefined;
   return { ...view, sort, order, cursor: undefined };
+}
+
+/** Which rows a page shows, as "51–100 of 10,000" ("0 of 0" when none match). */
+export function pageRangeText(page: { offset: number; total: number; items: readonly unknown[] }): string {
+  if (page.items.length === 0) return `0 of ${formatCount(page.total)}`;
+  return `${formatCount(page.offset + 1)}–${formatCount(page.offset + page.items.length)} of ${formatCount(page.total)}`;
+}
+
+const FILTER_KEYS = ["q", "benchmark", "setting", "scale", "family", "study", "synthetic"] as const;
+
+/** Whether a view narrows the list (a search or a filter): an empty answer then means "no match", not "no data". */
+export function isFiltered(view: ExperimentListView): boolean {
+  return FILTER_KEYS.some((key) => view[key] !== undefined);
+}
+
+/** The change that clears the search and every filter (keeping the sort) and starts paging over. */
+export function clearedFilters(): Partial<ExperimentListView> {
+  return Object.fromEntries([...FILTER_KEYS, "cursor"].map((key) => [key, undefined]));
 }

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExperimentListItem } from "@/lib/contracts/types";
+import type { ExperimentPage } from "@/lib/contracts/experimentListQuery";
+import type { ExperimentListItem, FrontierData } from "@/lib/contracts/types";
 import type { Db } from "@/lib/db/client";
 import { generateDemoSweep } from "@/lib/demo/generate";
 import type { Setting } from "@/lib/domain/setting";
 import type { SweepInput } from "@/lib/domain/sweepInput";
-import type { ExperimentPage } from "@/lib/server/experiments";
+import { FRONTIER_POINTS_KIND } from "@/lib/responses/statisticKinds";
+import { experimentThumbnail } from "@/lib/responses/thumbnail";
 import { storeSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
-import { computeAllStatistics } from "./statisticsSupport";
+import { computeAllStatistics, storedBody } from "./statisticsSupport";
 
 process.env.DATABASE_URL = testDatabaseUrl();
 const { GET: listRoute } = await import("@/app/api/experiments/route");
@@ -253,10 +255,74 @@ describe("GET /api/experiments with a query", () => {
       ["sort=problems", "sort"],
       ["setting=nope", "setting"],
       ["limit=2&cursor=bm90LWpzb24", "cursor"],
+      // A well-formed key whose value is no timestamp, for the default sort by update time.
+      [
+        `limit=2&cursor=${Buffer.from(JSON.stringify(["not a time", "list-a"])).toString("base64url")}`,
+        "cursor",
+      ],
     ]) {
       const { status, body } = await get<{ error: { message: string } }>(query);
       expect(status).toBe(400);
       expect(JSON.stringify(body)).toContain(field);
     }
+  });
+
+  it("says where a page starts and how to go back: previous pages are the next pages reversed", async () => {
+    for (const [sort, order] of [
+      ["name", "asc"],
+      ["updated", "desc"],
+      ["scale", "desc"],
+    ] as const) {
+      const query = `sort=${sort}&order=${order}&limit=2`;
+      const forward: ExperimentPage[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: ExperimentPage = (
+          await get<ExperimentPage>(`${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)
+        ).body;
+        forward.push(page);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      expect(forward.map((page) => page.offset)).toEqual(forward.map((_, index) => index * 2));
+      expect(forward[0].previousCursor).toBeNull();
+      expect(forward[1].previousCursor).toBeNull();
+      // From the last page back to the first by previousCursor: the same pages in reverse.
+      let page = forward[forward.length - 1];
+      for (let index = forward.length - 2; index >= 0; index--) {
+        const back = page.previousCursor ? `&cursor=${encodeURIComponent(page.previousCursor)}` : "";
+        page = (await get<ExperimentPage>(`${query}${back}`)).body;
+        expect(page.items.map((item) => item.slug)).toEqual(forward[index].items.map((item) => item.slug));
+        expect(page.offset).toBe(forward[index].offset);
+      }
+    }
+  });
+
+  it("gives each row its model columns and the thumbnail the worker stored, equal to the explorer's points", async () => {
+    const { body } = await get<ExperimentPage>("sort=name&limit=50");
+    expect(body.items).toHaveLength(SPECS.length);
+    for (const item of body.items) {
+      const spec = SPECS.find((candidate) => candidate.slug === item.slug) as Spec;
+      expect([item.modelScale, item.modelFamily]).toEqual([spec.scale, spec.family]);
+      const points = (await storedBody(db, item.slug, FRONTIER_POINTS_KIND)) as FrontierData;
+      expect(item.thumbnail).toEqual({
+        version: item.version,
+        ...experimentThumbnail(points.slices.all.points),
+      });
+      expect(item.thumbnail?.points.length).toBe(2);
+    }
+  });
+
+  it("answers a thumbnail of null until the worker stored the new version's", async () => {
+    const [spec] = SPECS;
+    const sweep = sweepOf(spec, 0);
+    await storeSweep(db, { ...sweep, experiment: { ...sweep.experiment, name: "Zeta again" } });
+    const { body } = await get<ExperimentPage>(`q=${spec.slug}&limit=5`);
+    expect(body.items.map((item) => [item.slug, item.name, item.thumbnail])).toEqual([
+      [spec.slug, "Zeta again", null],
+    ]);
+    await computeAllStatistics(db);
+    const after = (await get<ExperimentPage>(`q=${spec.slug}&limit=5`)).body.items[0];
+    expect(after.thumbnail?.version).toBe(after.version);
+    expect(after.thumbnail?.best).not.toBeNull();
   });
 });

@@ -17,6 +17,7 @@ import {
   POINT_KINDS,
   passAtKKind,
   SWEEP_COLUMNS_KIND,
+  THUMBNAIL_KIND,
 } from "../../lib/responses/statisticKinds";
 import { CURVE_BOOTSTRAP, FRONTIER_BOOTSTRAP, type LoadedSweep } from "../../lib/responses/statisticPayloads";
 import { bootstrapCI, bootstrapFrontierStrata } from "../../lib/science/bootstrap";
@@ -375,6 +376,7 @@ describe("a database from before a kind's format changed", () => {
       MATRIX_KIND,
       CLAIMS_KIND,
       SWEEP_COLUMNS_KIND,
+      THUMBNAIL_KIND,
       ...DIFFICULTY_SLICES.map((s) => passAtKKind(s, true)),
     ];
     expect(outcome.computed.sort()).toEqual(versioned.sort());

@@ -1,6 +1,7 @@
 import type { AuditActor } from "../../contracts/audit";
 import type { ExperimentFacets, ExperimentSort } from "../../contracts/experimentListQuery";
 import type { ExperimentListItem } from "../../contracts/types";
+import { THUMBNAIL_KIND } from "../../responses/statisticKinds";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
 import { experimentTarget, recordAuditEvent } from "./audit";
@@ -79,9 +80,13 @@ export interface ExperimentPageRequest {
   after?: ExperimentKey;
 }
 
-/** One listed experiment with its sort value, which the next page's cursor carries. */
+/** One listed experiment with its sort value (which the next page's cursor carries) and its row's extras. */
 export interface PagedExperiment extends ListedExperiment {
   sortValue: string;
+  modelScale: string | null;
+  modelFamily: string | null;
+  /** The stored thumbnail of its current version (JSON text); null until the worker stored it. */
+  thumbnail: string | null;
 }
 
 /**
@@ -97,6 +102,13 @@ const SORT_EXPRESSIONS: Record<ExperimentSort, { sql: string; cast: string }> = 
   scale: { sql: `lower(COALESCE(e."model_scale", ''))`, cast: "" },
   family: { sql: `lower(COALESCE(e."model_family", ''))`, cast: "" },
 };
+
+/** A row's sort value as a cursor carries it (text; a timestamp to the microsecond, in UTC). */
+function sortValueSql(sort: ExperimentSort): string {
+  return sort === "updated"
+    ? `to_char(e."updated_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+    : SORT_EXPRESSIONS[sort].sql;
+}
 
 /** The text `q` searches, indexed by a trigram index (migration experiment_list). */
 const SEARCH_TEXT = `(e."name" || ' ' || e."slug" || ' ' || e."benchmark" || ' ' || COALESCE(e."endpoint_a_model", '') || ' ' || COALESCE(e."endpoint_b_model", ''))`;
@@ -127,39 +139,52 @@ function filterClause(filters: ExperimentFilters): { where: string; params: unkn
 }
 
 /**
+ * The filters' conditions and, with a key, the keyset condition "comes after the key in the page's
+ * order" (or, `atOrBefore`, the opposite: the key's row and every row before it).
+ */
+function keysetClause(request: ExperimentPageRequest, atOrBefore = false) {
+  const { where, params } = filterClause(request.filters);
+  const sort = SORT_EXPRESSIONS[request.sort];
+  const conditions = [where.slice("WHERE ".length)];
+  if (request.after) {
+    params.push(request.after.value, request.after.slug);
+    const [value, slug] = [`$${params.length - 1}${sort.cast}`, `$${params.length}`];
+    const after = request.order === "asc" ? ">" : "<";
+    const before = request.order === "asc" ? "<=" : ">=";
+    conditions.push(`(${sort.sql}, e."slug") ${atOrBefore ? before : after} (${value}, ${slug})`);
+  }
+  return { sort, conditions: conditions.join(" AND "), params };
+}
+
+/**
  * One page of the experiment list, filtered and sorted in PostgreSQL (indexes of migration
- * experiment_list), with the stored list row of each experiment's current version and how many
- * match in all. Reads `limit` rows only: the page never depends on how many experiments exist.
+ * experiment_list), with the stored list row and thumbnail of each experiment's current version
+ * and how many match in all. Reads `limit` rows only: the page never depends on how many
+ * experiments exist.
  */
 export async function experimentPage(
   db: Db,
   request: ExperimentPageRequest,
 ): Promise<{ total: number; rows: PagedExperiment[] }> {
   const { where, params } = filterClause(request.filters);
-  const sort = SORT_EXPRESSIONS[request.sort];
+  const { sort, conditions, params: pageParams } = keysetClause(request);
   const direction = request.order === "asc" ? "ASC" : "DESC";
-  const pageParams = [...params];
-  const conditions = [where.slice("WHERE ".length)];
-  if (request.after) {
-    pageParams.push(request.after.value, request.after.slug);
-    const [value, slug] = [`$${pageParams.length - 1}${sort.cast}`, `$${pageParams.length}`];
-    conditions.push(`(${sort.sql}, e."slug") ${request.order === "asc" ? ">" : "<"} (${value}, ${slug})`);
-  }
   let limit = "";
   if (request.limit !== undefined) {
     pageParams.push(request.limit);
     limit = `LIMIT $${pageParams.length}`;
   }
-  const sortValue =
-    request.sort === "updated"
-      ? `to_char(e."updated_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
-      : sort.sql;
+  const sortValue = sortValueSql(request.sort);
   const [rows, counted] = await Promise.all([
     db.$queryRawUnsafe<PagedExperiment[]>(
-      `SELECT e."slug", e."version", s."payload", ${sortValue} AS "sortValue" FROM "experiments" e
+      `SELECT e."slug", e."version", s."payload", ${sortValue} AS "sortValue",
+         e."model_scale" AS "modelScale", e."model_family" AS "modelFamily", t."payload" AS "thumbnail"
+       FROM "experiments" e
        LEFT JOIN "experiment_statistics" s
          ON s."experiment_id" = e."id" AND s."version" = e."version" AND s."kind" = 'list-item'
-       WHERE ${conditions.join(" AND ")}
+       LEFT JOIN "experiment_statistics" t
+         ON t."experiment_id" = e."id" AND t."version" = e."version" AND t."kind" = '${THUMBNAIL_KIND}'
+       WHERE ${conditions}
        ORDER BY ${sort.sql} ${direction}, e."slug" ${direction} ${limit}`,
       ...pageParams,
     ),
@@ -169,6 +194,36 @@ export async function experimentPage(
     ),
   ]);
   return { total: counted[0]?.total ?? 0, rows };
+}
+
+/**
+ * Where the page after `request.after` starts: how many matching rows come before it, and the key
+ * the previous page of `pageSize` rows starts after (null when that page is the first, or there is
+ * none). Both walk the sort's index backwards from the key.
+ */
+export async function experimentPageStart(
+  db: Db,
+  request: ExperimentPageRequest,
+  pageSize: number,
+): Promise<{ offset: number; previous: ExperimentKey | null }> {
+  if (!request.after) return { offset: 0, previous: null };
+  const { sort, conditions, params } = keysetClause(request, true);
+  const backwards = request.order === "asc" ? "DESC" : "ASC";
+  const sortValue = sortValueSql(request.sort);
+  const [counted, previous] = await Promise.all([
+    db.$queryRawUnsafe<{ offset: number }[]>(
+      `SELECT count(*)::int AS "offset" FROM "experiments" e WHERE ${conditions}`,
+      ...params,
+    ),
+    // The row `pageSize` back from the key is the last one before the previous page.
+    db.$queryRawUnsafe<{ value: string; slug: string }[]>(
+      `SELECT ${sortValue} AS "value", e."slug" FROM "experiments" e WHERE ${conditions}
+       ORDER BY ${sort.sql} ${backwards}, e."slug" ${backwards} OFFSET $${params.length + 1} LIMIT 1`,
+      ...params,
+      pageSize,
+    ),
+  ]);
+  return { offset: counted[0]?.offset ?? 0, previous: previous[0] ?? null };
 }
 
 /** Reads the filter choices (each from an index: the distinct values, not the rows). */

@@ -35,7 +35,7 @@ export const experimentListRoute: RouteSpec = {
       tags: ["Experiments"],
       summary: "Every experiment, most recently updated first; or a filtered, sorted page of them",
       description:
-        "Without parameters: every experiment, as an array (with an ETag). With a filter or `sort`: the matching experiments, as an array. With `limit`: one page `{total, items, nextCursor}`; pass `nextCursor` as `cursor` for the next one.",
+        "Without parameters: every experiment, as an array (with an ETag). With a filter or `sort`: the matching experiments, as an array. With `limit`: one page `{total, offset, items, nextCursor, previousCursor}`; pass `nextCursor` as `cursor` for the next one, `previousCursor` for the previous one (null when that is the first: omit `cursor`). The rows of these answers also carry `modelScale`, `modelFamily` and the frontier's `thumbnail` (null until the statistics worker stored it).",
       requestParams: {
         header: conditionalRead.header,
         query: experimentListQuerySchema.extend({
@@ -51,7 +51,7 @@ export const experimentListRoute: RouteSpec = {
           }),
           limit: experimentListQuerySchema.shape.limit.meta({ description: "Page size: answers a page." }),
           cursor: experimentListQuerySchema.shape.cursor.meta({
-            description: "`nextCursor` of the previous page.",
+            description: "Where the page starts: a `nextCursor` or `previousCursor` this server returned.",
           }),
         }),
       },
