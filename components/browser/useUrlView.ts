@@ -16,23 +16,16 @@ import {
  * each other and against the experiment (a log scale only for a metric that allows one, a budget of
  * at least one sample per member, a split that sums to it) and tell the user which value was
  * ignored. And its history options are push or replace per update with a timer throttle, while a
- * drag here must render synchronously, write history only when the browser is idle, and on release
- * restore the entry the drag began from so Back returns there. Both would have to be rebuilt around
+ * drag here must render synchronously, write history only on release, and push there over the entry
+ * the drag began from so Back returns there. Both would have to be rebuilt around
  * nuqs, so the whole mechanism is this one hook plus pure definitions.
  */
-
-/** Runs a task when the browser is idle (soon after, where requestIdleCallback does not exist). */
-function whenIdle(task: () => void): void {
-  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(task, { timeout: 500 });
-  else window.setTimeout(task, 50);
-}
 
 const browserHistory: HistoryPort = {
   current: () => `${window.location.pathname}${window.location.search}`,
   push: (url) => window.history.pushState(null, "", url),
   replace: (url) => window.history.replaceState(null, "", url),
   now: () => performance.now(),
-  whenIdle,
 };
 
 /**

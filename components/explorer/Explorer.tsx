@@ -52,6 +52,9 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
     useFrontierView(view, context.metrics, updateView);
   const { a, b } = data.experiment.endpoints;
+  // Stable, so the plot's memoized layers keep their props while α is dragged.
+  const endpointLabels = useMemo(() => ({ a: a.label, b: b.label }), [a.label, b.label]);
+  const claimAxes = useMemo(() => ({ x: x.id, y: y.id }), [x.id, y.id]);
   const exportSource = useMemo(
     () => ({
       slug,
@@ -128,7 +131,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
               y={y}
               view={view}
               readout={readout}
-              endpointLabels={{ a: a.label, b: b.label }}
+              endpointLabels={endpointLabels}
               onSelectAlpha={onSelectAlpha}
               onZoom={onZoom}
               onIncludeCollapsed={onIncludeCollapsed}
@@ -145,7 +148,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
           </aside>
         </div>
         {view.present || pinned ? null : (
-          <ClaimCards slug={slug} difficulty={view.difficulty} axes={{ x: x.id, y: y.id }} />
+          <ClaimCards slug={slug} difficulty={view.difficulty} axes={claimAxes} />
         )}
         {view.present ? null : (
           <div className="explorer-row">
