@@ -41,6 +41,9 @@ export function useUrlView<View extends object, Context>(
 ) {
   const [initial] = useState(() => definition.parse(new URLSearchParams(initialSearch), context));
   const [view, setViewState] = useState(initial.view);
+  // The view as the URL has it: a drag writes the URL on release only, and what follows the URL
+  // (the document title) follows it, since each title change costs the browser ~3 ms of a drag frame.
+  const [recordedView, setRecordedView] = useState(initial.view);
   const [notices, setNotices] = useState(initial.notices);
   // The latest view, so that `updateView` and `shareUrl` stay stable functions (memoized charts keep them).
   const latest = useRef(initial.view);
@@ -51,6 +54,7 @@ export function useUrlView<View extends object, Context>(
       const next = definition.parse(new URLSearchParams(window.location.search), context);
       latest.current = next.view;
       setViewState(next.view);
+      setRecordedView(next.view);
       setNotices(next.notices);
     };
     window.addEventListener("popstate", onPopState);
@@ -68,7 +72,10 @@ export function useUrlView<View extends object, Context>(
       const next = { ...latest.current, ...change };
       latest.current = next;
       if (mode === "live") flushSync(() => setViewState(next));
-      else setViewState(next);
+      else {
+        setViewState(next);
+        setRecordedView(next);
+      }
       writer.current ??= createHistoryWriter(browserHistory, linkOf);
       writer.current(mode);
     },
@@ -80,5 +87,5 @@ export function useUrlView<View extends object, Context>(
   /** The link that reopens the current view. */
   const shareUrl = useCallback(() => `${window.location.origin}${linkOf()}`, [linkOf]);
 
-  return { view, updateView, shareUrl, notices, dismissNotices };
+  return { view, recordedView, updateView, shareUrl, notices, dismissNotices };
 }

@@ -41,7 +41,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const { data } = useSuspenseQuery(frontierQuery(useApiSource(slug)));
   const pinned = useIsPinned();
   const context = useMemo(() => viewContextOf(data), [data]);
-  const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
+  const { view, recordedView, updateView, shareUrl, notices, dismissNotices } = useUrlView(
     explorerViewDefinition,
     context,
     initialSearch,
@@ -82,7 +82,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
         className={`explorer${view.present ? " presentation" : ""}`}
         data-hydrated={hydrated ? "true" : undefined}
       >
-        <title>{`${explorerDocumentTitle(data.experiment.name, readout.alpha)}${TITLE_SUFFIX}`}</title>
+        <title>{`${explorerDocumentTitle(data.experiment.name, recordedView.alpha)}${TITLE_SUFFIX}`}</title>
         <ExplorerHeader experiment={data.experiment} />
         <ScalingLink
           slug={slug}

@@ -36,5 +36,7 @@ export function selfTimes(profile: CpuProfile): FunctionTime[] {
     const key = keyOf.get(id) ?? "(unknown)";
     totals.set(key, (totals.get(key) ?? 0) + ms);
   });
-  return [...totals.entries()].map(([name, selfMs]) => ({ name, selfMs })).sort((a, b) => b.selfMs - a.selfMs);
+  return [...totals.entries()]
+    .map(([name, selfMs]) => ({ name, selfMs }))
+    .sort((a, b) => b.selfMs - a.selfMs);
 }
