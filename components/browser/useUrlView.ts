@@ -16,23 +16,16 @@ import {
  * each other and against the experiment (a log scale only for a metric that allows one, a budget of
  * at least one sample per member, a split that sums to it) and tell the user which value was
  * ignored. And its history options are push or replace per update with a timer throttle, while a
- * drag here must render synchronously, write history only when the browser is idle, and on release
- * restore the entry the drag began from so Back returns there. Both would have to be rebuilt around
+ * drag here must render synchronously, write history only on release, and push there over the entry
+ * the drag began from so Back returns there. Both would have to be rebuilt around
  * nuqs, so the whole mechanism is this one hook plus pure definitions.
  */
-
-/** Runs a task when the browser is idle (soon after, where requestIdleCallback does not exist). */
-function whenIdle(task: () => void): void {
-  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(task, { timeout: 500 });
-  else window.setTimeout(task, 50);
-}
 
 const browserHistory: HistoryPort = {
   current: () => `${window.location.pathname}${window.location.search}`,
   push: (url) => window.history.pushState(null, "", url),
   replace: (url) => window.history.replaceState(null, "", url),
   now: () => performance.now(),
-  whenIdle,
 };
 
 /**
@@ -48,6 +41,9 @@ export function useUrlView<View extends object, Context>(
 ) {
   const [initial] = useState(() => definition.parse(new URLSearchParams(initialSearch), context));
   const [view, setViewState] = useState(initial.view);
+  // The view as the URL has it: a drag writes the URL on release only, and what follows the URL
+  // (the document title) follows it, since each title change costs the browser ~3 ms of a drag frame.
+  const [recordedView, setRecordedView] = useState(initial.view);
   const [notices, setNotices] = useState(initial.notices);
   // The latest view, so that `updateView` and `shareUrl` stay stable functions (memoized charts keep them).
   const latest = useRef(initial.view);
@@ -58,6 +54,7 @@ export function useUrlView<View extends object, Context>(
       const next = definition.parse(new URLSearchParams(window.location.search), context);
       latest.current = next.view;
       setViewState(next.view);
+      setRecordedView(next.view);
       setNotices(next.notices);
     };
     window.addEventListener("popstate", onPopState);
@@ -75,7 +72,10 @@ export function useUrlView<View extends object, Context>(
       const next = { ...latest.current, ...change };
       latest.current = next;
       if (mode === "live") flushSync(() => setViewState(next));
-      else setViewState(next);
+      else {
+        setViewState(next);
+        setRecordedView(next);
+      }
       writer.current ??= createHistoryWriter(browserHistory, linkOf);
       writer.current(mode);
     },
@@ -87,5 +87,5 @@ export function useUrlView<View extends object, Context>(
   /** The link that reopens the current view. */
   const shareUrl = useCallback(() => `${window.location.origin}${linkOf()}`, [linkOf]);
 
-  return { view, updateView, shareUrl, notices, dismissNotices };
+  return { view, recordedView, updateView, shareUrl, notices, dismissNotices };
 }

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { memo } from "react";
 import { claimsQuery } from "@/components/queries/queries";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import type { Claim } from "@/lib/science/claims";
@@ -53,8 +54,9 @@ function ClaimCard({ claim }: { claim: Claim }) {
 /**
  * One card per claim of the research tested on the slice shown (GET …/claims): the estimate with its
  * interval, the verdict in words and the rule that gave it. Claims whose data is missing are absent.
+ * Memoized: nothing it shows moves with α.
  */
-export function ClaimCards({ slug, difficulty, axes }: ClaimCardsProps) {
+export const ClaimCards = memo(function ClaimCards({ slug, difficulty, axes }: ClaimCardsProps) {
   const { data, error, isPending } = useQuery(claimsQuery(slug, difficulty, axes));
   return (
     // Not printed: the printed view is one landscape page of the chart and the scores.
@@ -81,4 +83,4 @@ export function ClaimCards({ slug, difficulty, axes }: ClaimCardsProps) {
       )}
     </section>
   );
-}
+});

@@ -43,7 +43,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const { data } = useSuspenseQuery(frontierQuery(useApiSource(slug)));
   const pinned = useIsPinned();
   const context = useMemo(() => viewContextOf(data), [data]);
-  const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
+  const { view, recordedView, updateView, shareUrl, notices, dismissNotices } = useUrlView(
     explorerViewDefinition,
     context,
     initialSearch,
@@ -54,6 +54,9 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
     useFrontierView(view, context.metrics, updateView);
   const { a, b } = data.experiment.endpoints;
+  // Stable, so the plot's memoized layers keep their props while α is dragged.
+  const endpointLabels = useMemo(() => ({ a: a.label, b: b.label }), [a.label, b.label]);
+  const claimAxes = useMemo(() => ({ x: x.id, y: y.id }), [x.id, y.id]);
   const exportSource = useMemo(
     () => ({
       slug,
@@ -81,7 +84,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
         className={`explorer${view.present ? " presentation" : ""}`}
         data-hydrated={hydrated ? "true" : undefined}
       >
-        <title>{`${explorerDocumentTitle(data.experiment.name, readout.alpha)}${TITLE_SUFFIX}`}</title>
+        <title>{`${explorerDocumentTitle(data.experiment.name, recordedView.alpha)}${TITLE_SUFFIX}`}</title>
         <ExplorerHeader experiment={data.experiment} />
         <ScalingLink
           slug={slug}
@@ -130,7 +133,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
               y={y}
               view={view}
               readout={readout}
-              endpointLabels={{ a: a.label, b: b.label }}
+              endpointLabels={endpointLabels}
               onSelectAlpha={onSelectAlpha}
               onZoom={onZoom}
               onIncludeCollapsed={onIncludeCollapsed}
@@ -152,7 +155,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
           </aside>
         </div>
         {view.present || pinned ? null : (
-          <ClaimCards slug={slug} difficulty={view.difficulty} axes={{ x: x.id, y: y.id }} />
+          <ClaimCards slug={slug} difficulty={view.difficulty} axes={claimAxes} />
         )}
         {view.present ? null : (
           <div className="explorer-row">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useLayoutEffect, useMemo, useRef } from "react";
 import { useShortcuts } from "@/components/browser/useShortcuts";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import { stepAlpha } from "@/lib/views/alphaSteps";
@@ -18,7 +18,12 @@ export function useExplorerShortcuts(
   slices: readonly DifficultySlice[],
   updateView: UpdateView<ExplorerView>,
 ): void {
-  const { alpha, difficulty } = view;
+  // The keys read the view when pressed, so the shortcuts stay registered while α is dragged
+  // (re-registering on every move re-rendered the shortcuts overlay and re-added the key listener).
+  const current = useRef(view);
+  useLayoutEffect(() => {
+    current.current = view;
+  });
   useShortcuts(
     useMemo(
       () => [
@@ -27,23 +32,23 @@ export function useExplorerShortcuts(
           group: "View",
           description: "Step α to the previous evaluated α",
           repeats: true,
-          run: () => updateView({ alpha: stepAlpha(alpha, alphas, -1) }, "step"),
+          run: () => updateView({ alpha: stepAlpha(current.current.alpha, alphas, -1) }, "step"),
         },
         {
           key: "]",
           group: "View",
           description: "Step α to the next evaluated α",
           repeats: true,
-          run: () => updateView({ alpha: stepAlpha(alpha, alphas, 1) }, "step"),
+          run: () => updateView({ alpha: stepAlpha(current.current.alpha, alphas, 1) }, "step"),
         },
         {
           key: "d",
           group: "View",
           description: "Show the next difficulty (all, easy, medium, hard)",
-          run: () => updateView({ difficulty: nextSlice(difficulty, slices) }, "push"),
+          run: () => updateView({ difficulty: nextSlice(current.current.difficulty, slices) }, "push"),
         },
       ],
-      [alpha, difficulty, alphas, slices, updateView],
+      [alphas, slices, updateView],
     ),
   );
 }

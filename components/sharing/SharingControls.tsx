@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback } from "react";
+import { memo, useCallback } from "react";
 import { useIsPinned } from "@/components/queries/apiSource";
 import { createSnapshotLink } from "@/components/queries/sharing";
 import type { SharedPage } from "@/lib/contracts/sharing";
@@ -21,9 +21,14 @@ interface SharingControlsProps {
 /**
  * Share (a pinned snapshot behind a short link), the saved views that make the review deck, and,
  * on a page opened as a deck slide, the deck's position with ←/→ stepping. A pinned snapshot
- * shows none of them: it is shared by its own link.
+ * shows none of them: it is shared by its own link. Memoized: its props do not change while α is dragged.
  */
-export function SharingControls({ slug, page, shareUrl, initialSearch }: SharingControlsProps) {
+export const SharingControls = memo(function SharingControls({
+  slug,
+  page,
+  shareUrl,
+  initialSearch,
+}: SharingControlsProps) {
   const pinned = useIsPinned();
   const viewQuery = useCallback(() => new URL(shareUrl()).search.replace(/^\?/, ""), [shareUrl]);
   const share = useCallback(() => createSnapshotLink(slug, page, viewQuery()), [slug, page, viewQuery]);
@@ -48,4 +53,4 @@ export function SharingControls({ slug, page, shareUrl, initialSearch }: Sharing
       ) : null}
     </>
   );
-}
+});

@@ -31,10 +31,9 @@ export interface UrlViewDefinition<View, Context> {
  * - "replace": the change updates the current entry (typing a number);
  * - "step": a keyboard or wheel step; quick repeats replace the entry their run started, so holding
  *   a key does not flood history;
- * - "live": one frame of a drag; the URL follows at a throttled rate, when the browser is idle, by
- *   replacing the entry;
- * - "release": the end of a drag; the entry the drag started from is restored and the final view
- *   pushed, so Back returns to where the drag began.
+ * - "live": one frame of a drag; the URL is not written (see {@link createHistoryWriter});
+ * - "release": the end of a drag; the final view is pushed over the entry the drag started from, so
+ *   Back returns to where the drag began.
  */
 export type HistoryMode = "push" | "replace" | "step" | "live" | "release";
 
@@ -49,47 +48,33 @@ export interface HistoryPort {
   replace(url: string): void;
   /** A monotonic clock in milliseconds. */
   now(): number;
-  /** Runs a task when the browser is idle. */
-  whenIdle(task: () => void): void;
 }
 
 /** Key steps closer together than this coalesce into one history entry. */
 export const STEP_COALESCE_MS = 700;
-/** At most one URL write per this interval while dragging. */
-export const LIVE_THROTTLE_MS = 250;
-
 /**
  * The history policy of every URL-backed view (see {@link HistoryMode}). `latestUrl` gives the
- * URL of the view as it is now; a live write reads it when it runs, so it carries whatever the drag
- * has reached by then.
+ * URL of the view as it is now.
+ *
+ * A drag writes the URL once, on release. A history write costs a frame: Chromium serialises the
+ * entry's state (Next.js keeps its router tree there) and Next.js re-renders its router and writes
+ * again. Profiled on a 41-α drag (`npm run bench:ui -- --profile`), writes even throttled to four a
+ * second and deferred to idle time were the longest tasks of the drag, delaying the next move.
  */
 export function createHistoryWriter(port: HistoryPort, latestUrl: () => string) {
-  let entryBeforeDrag: string | null = null;
+  let dragging = false;
   let lastStepAt = Number.NEGATIVE_INFINITY;
-  let lastLiveAt = Number.NEGATIVE_INFINITY;
-  let livePending = false;
 
   return function record(mode: HistoryMode): void {
     const now = port.now();
     if (mode === "live") {
-      entryBeforeDrag ??= port.current();
-      if (livePending || now - lastLiveAt < LIVE_THROTTLE_MS) return;
-      // Next.js re-renders its router on every history write: write when the browser is idle, not
-      // inside a drag frame.
-      livePending = true;
-      port.whenIdle(() => {
-        livePending = false;
-        lastLiveAt = port.now();
-        if (entryBeforeDrag !== null) port.replace(latestUrl());
-      });
+      dragging = true;
       return;
     }
     const url = latestUrl();
-    if (mode === "release" && entryBeforeDrag !== null) {
-      const before = entryBeforeDrag;
-      entryBeforeDrag = null;
-      port.replace(before);
-      if (before !== url) port.push(url);
+    if (mode === "release" && dragging) {
+      dragging = false;
+      if (url !== port.current()) port.push(url);
       return;
     }
     if (url === port.current()) return;

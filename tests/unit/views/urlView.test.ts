@@ -3,18 +3,16 @@ import {
   alphaParam,
   createHistoryWriter,
   type HistoryMode,
-  LIVE_THROTTLE_MS,
   parseFlagParam,
   parseNumberParam,
   STEP_COALESCE_MS,
 } from "@/lib/views/urlView";
 
-/** A browser history in memory, a hand-moved clock and an idle queue run on demand. */
+/** A browser history in memory and a hand-moved clock. */
 function fakeBrowser(start = "/page?a=0") {
   const entries = [start];
   let index = 0;
   let clock = 10_000;
-  const idle: (() => void)[] = [];
   let url = start;
   const record = createHistoryWriter(
     {
@@ -27,7 +25,6 @@ function fakeBrowser(start = "/page?a=0") {
         entries[index] = next;
       },
       now: () => clock,
-      whenIdle: (task) => idle.push(task),
     },
     () => url,
   );
@@ -41,10 +38,6 @@ function fakeBrowser(start = "/page?a=0") {
     wait(ms: number) {
       clock += ms;
     },
-    runIdle() {
-      for (const task of idle.splice(0)) task();
-    },
-    pendingIdle: () => idle.length,
     back: () => entries[index - 1],
     current: () => entries[index],
   };
@@ -86,44 +79,37 @@ describe("the shared history policy", () => {
     expect(browser.entries).toEqual(["/page?a=0", "/page?a=1", "/page?a=2"]);
   });
 
-  it("writes a drag to the URL only when idle, throttled, with the latest view", () => {
+  it("writes nothing while a drag moves, however long it lasts", () => {
     const browser = fakeBrowser();
-    browser.change("/page?a=0.1", "live");
-    browser.change("/page?a=0.2", "live");
-    // Nothing is written inside the frames; one write waits for idle time.
+    for (let i = 1; i <= 50; i++) {
+      browser.change(`/page?a=0.${i}`, "live");
+      browser.wait(100);
+    }
     expect(browser.entries).toEqual(["/page?a=0"]);
-    expect(browser.pendingIdle()).toBe(1);
-    browser.change("/page?a=0.3", "live");
-    browser.runIdle();
-    expect(browser.entries).toEqual(["/page?a=0.3"]);
-    // Within the throttle interval frames schedule nothing; after it, the next frame does.
-    browser.wait(LIVE_THROTTLE_MS - 1);
-    browser.change("/page?a=0.4", "live");
-    expect(browser.pendingIdle()).toBe(0);
-    browser.wait(1);
-    browser.change("/page?a=0.5", "live");
-    expect(browser.pendingIdle()).toBe(1);
   });
 
   it("on release pushes the final view over the entry the drag began from, so Back returns there", () => {
     const browser = fakeBrowser();
     browser.change("/page?a=0.1", "live");
-    browser.runIdle();
     browser.change("/page?a=0.7", "live");
     browser.change("/page?a=0.8", "release");
     expect(browser.entries).toEqual(["/page?a=0", "/page?a=0.8"]);
     expect(browser.back()).toBe("/page?a=0");
-    // An idle write scheduled during the drag and run after the release changes nothing.
-    browser.runIdle();
-    expect(browser.entries).toEqual(["/page?a=0", "/page?a=0.8"]);
   });
 
   it("adds no entry for a drag released where it began", () => {
     const browser = fakeBrowser();
     browser.change("/page?a=0.4", "live");
-    browser.runIdle();
     browser.change("/page?a=0", "release");
     expect(browser.entries).toEqual(["/page?a=0"]);
+  });
+
+  it("after a drag, the next key step starts its own entry", () => {
+    const browser = fakeBrowser();
+    browser.change("/page?a=0.4", "live");
+    browser.change("/page?a=0.5", "release");
+    browser.change("/page?a=0.6", "step");
+    expect(browser.entries).toEqual(["/page?a=0", "/page?a=0.5", "/page?a=0.6"]);
   });
 });
 
