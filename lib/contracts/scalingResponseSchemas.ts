@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLUSTER_OPTIONS } from "../domain/clusterBy";
 import { DIFFICULTIES, DIFFICULTY_SLICES } from "../domain/difficulty";
 import {
   alphaKindSchema,
@@ -146,5 +147,16 @@ export const scalingMatrixSchema = z
         pass: z.array(z.number().int()),
       }),
     ),
+    clusters: z
+      .object({
+        by: z.enum(CLUSTER_OPTIONS).describe("The experiment's cluster option (clusterBy)."),
+        keys: z
+          .array(z.string().nullable())
+          .describe("Each problem's cluster key, in the order of `problems`; null: a cluster of its own."),
+      })
+      .nullable()
+      .describe(
+        "How the ensembles' bootstraps resample problems: by these clusters, or one by one (null, the default).",
+      ),
   })
   .meta({ id: "ScalingMatrix" });

@@ -193,6 +193,7 @@ export function scalingMatrixPayload({ header, matrix }: LoadedSweep): Computed<
       n: Array.from(cp.n),
       pass: Array.from(cp.verdicts.pass),
     })),
+    clusters: matrix.clusters ?? null,
   };
 }
 
