@@ -155,8 +155,9 @@ export const scalingMatrixSchema = z
           .describe("Each problem's cluster key, in the order of `problems`; null: a cluster of its own."),
       })
       .nullable()
+      .optional()
       .describe(
-        "How the ensembles' bootstraps resample problems: by these clusters, or one by one (null, the default).",
+        "How the ensembles' bootstraps resample problems: by these clusters, or one by one (null, the default; absent in snapshots pinned before clusters existed).",
       ),
   })
   .meta({ id: "ScalingMatrix" });

@@ -101,6 +101,9 @@ export interface ScalingMatrixPayload extends Versioned {
     n: number[];
     pass: number[];
   }[];
-  /** Each problem's cluster key when the experiment resamples by cluster (SweepMatrix.clusters), else null. */
-  clusters: NonNullable<SweepMatrix["clusters"]> | null;
+  /**
+   * Each problem's cluster key when the experiment resamples by cluster (SweepMatrix.clusters), else
+   * null; absent in snapshots pinned before clusters existed.
+   */
+  clusters?: NonNullable<SweepMatrix["clusters"]> | null;
 }
