@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { CLUSTER_OPTIONS } from "../domain/clusterBy";
 import { DIFFICULTIES, DIFFICULTY_SLICES } from "../domain/difficulty";
 import {
   alphaKindSchema,
   bootstrapSettingsSchema,
+  clusterKeysSchema,
   statisticsStatusSchema,
   versionBootstrapSchema,
   versionSchema,
@@ -147,14 +147,7 @@ export const scalingMatrixSchema = z
         pass: z.array(z.number().int()),
       }),
     ),
-    clusters: z
-      .object({
-        by: z.enum(CLUSTER_OPTIONS).describe("The experiment's cluster option (clusterBy)."),
-        keys: z
-          .array(z.string().nullable())
-          .describe("Each problem's cluster key, in the order of `problems`; null: a cluster of its own."),
-      })
-      .nullable()
+    clusters: clusterKeysSchema
       .optional()
       .describe(
         "How the ensembles' bootstraps resample problems: by these clusters, or one by one (null, the default; absent in snapshots pinned before clusters existed).",

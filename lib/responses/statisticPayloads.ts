@@ -39,6 +39,7 @@ import {
   FRONTIER_KIND,
   FRONTIER_POINTS_KIND,
   MATRIX_KIND,
+  PROBLEMS_KIND,
   type StatisticKind,
   SWEEP_COLUMNS_KIND,
 } from "./statisticKinds";
@@ -211,6 +212,7 @@ export function problemCounts({ header, matrix }: LoadedSweep): Computed<Problem
       n: checkpoints.map((cp) => cp.n[i]),
       pass: checkpoints.map((cp) => cp.verdicts.pass[i]),
     })),
+    clusters: matrix.clusters ?? null,
   };
 }
 
@@ -324,7 +326,7 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
       return stored(kind, version, frontierData(sweep));
     case MATRIX_KIND:
       return stored(kind, version, scalingMatrixPayload(sweep));
-    case "problems":
+    case PROBLEMS_KIND:
       return stored(kind, version, problemCounts(sweep));
     case "problem-ids":
       return stored(kind, version, problemIdSet(sweep));

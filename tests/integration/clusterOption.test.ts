@@ -13,6 +13,7 @@ const { GET: frontierRoute } = await import("@/app/api/experiments/[slug]/fronti
 const { GET: passAtKRoute } = await import("@/app/api/experiments/[slug]/pass-at-k/route");
 const { GET: matrixRoute } = await import("@/app/api/experiments/[slug]/matrix/route");
 const { POST: ensemblesRoute } = await import("@/app/api/experiments/[slug]/ensembles/route");
+const { GET: problemsRoute } = await import("@/app/api/experiments/[slug]/problems/route");
 
 const SLUG = "clustered";
 const CONTESTS = 6;
@@ -100,6 +101,17 @@ async function ensembleGainCI(): Promise<unknown> {
   return ((await response.json()) as { gainCI: unknown }).gainCI;
 }
 
+/** The power of the comparison of α 0 and α 1 on every problem (GET …/problems). */
+async function comparisonPower(): Promise<{ clusters: number | null; minimumDetectableEffect: number }> {
+  const response = await problemsRoute(
+    new Request(`http://localhost/api/experiments/${SLUG}/problems?from=0&to=1`),
+    { params: Promise.resolve({ slug: SLUG }) },
+  );
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { power: { clusters: number | null; minimumDetectableEffect: number } })
+    .power;
+}
+
 /** Every checkpoint's solve-rate interval on "all". */
 function solveRateIntervals(data: FrontierData) {
   return data.slices.all.points.map((point) => [
@@ -137,6 +149,7 @@ describe("the cluster option", () => {
     expect(await storedOption()).toBeNull();
     expect(await matrixClusters()).toBeNull();
     naiveGain = await ensembleGainCI();
+    expect((await comparisonPower()).clusters).toBeNull();
   });
 
   it("is set by PATCH, which makes a new version whose intervals are computed again by contest", async () => {
@@ -172,6 +185,8 @@ describe("the cluster option", () => {
     expect(clusters.by).toBe("contest");
     expect(new Set(clusters.keys).size).toBe(CONTESTS);
     expect(await ensembleGainCI()).not.toEqual(naiveGain);
+    // And the power beside the problems' comparison uses the cluster-robust standard error.
+    expect((await comparisonPower()).clusters).toBe(CONTESTS);
   });
 
   it("refuses an unknown option with a 400 naming the field, and changes nothing", async () => {
