@@ -7,13 +7,13 @@ import styles from "./Problems.module.css";
  * data at hand detect (80 % power, level 0.05), and the samples a chosen Δ would need.
  */
 export function PowerLine({ power }: { power: ComparisonPower }) {
-  const { effect, samples } = powerText(power);
+  const { effect, samples, units } = powerText(power);
   return (
     <p className={styles.summary} data-testid="problems-power">
       {effect === null ? null : (
         <>
           Minimum detectable effect ({Math.round(power.power * 100)} % power, level {power.level}) over{" "}
-          {power.problems} problems at {power.samplesNow.toFixed(1)} samples per problem per α:{" "}
+          {units} at {power.samplesNow.toFixed(1)} samples per problem per α:{" "}
           <strong data-testid="problems-mde">{effect}</strong> of mean pass rate.{" "}
         </>
       )}

@@ -225,3 +225,16 @@ export const experimentTrashedSchema = z
 export const experimentRestoredSchema = z
   .object({ slug: z.string(), restored: z.literal(true) })
   .meta({ id: "ExperimentRestored" });
+
+/** Each problem's cluster key, when the experiment resamples by cluster (the matrix and the problem counts carry it). */
+export const clusterKeysSchema = z
+  .object({
+    by: z.enum(CLUSTER_OPTIONS).describe("The experiment's cluster option (clusterBy)."),
+    keys: z
+      .array(z.string().nullable())
+      .describe("Each problem's cluster key, in the order of `problems`; null: a cluster of its own."),
+  })
+  .nullable()
+  .describe(
+    "The problems' clusters when the experiment resamples by cluster; null when one by one (the default).",
+  );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DIFFICULTIES } from "../domain/difficulty";
-import { alphaKindSchema, verdictCountsSchema, versionSchema } from "./experimentSchemas";
+import { alphaKindSchema, clusterKeysSchema, verdictCountsSchema, versionSchema } from "./experimentSchemas";
 
 // Wire shapes of the problem reads; their types are declared in lib/contracts/problemTypes.ts and proved
 // equal to these schemas by tests/unit/contracts/wireSchemas.test.ts.
@@ -26,6 +26,7 @@ export const problemCountsSchema = z
         })
         .meta({ id: "ProblemCountsEntry" }),
     ),
+    clusters: clusterKeysSchema,
   })
   .meta({ id: "ProblemCounts" });
 
@@ -50,6 +51,13 @@ export const problemChangesPageSchema = z
         power: z.number().describe("Power the figures are at (0.8)."),
         problems: z.number().int().describe("Problems of the slice evaluated at both α."),
         samplesNow: z.number().describe("Mean samples per problem per side now."),
+        clusters: z
+          .number()
+          .int()
+          .nullable()
+          .describe(
+            "The clusters the standard error is over (cluster-robust) when the experiment resamples by cluster; null when problems count one by one.",
+          ),
         minimumDetectableEffect: z
           .number()
           .nullable()

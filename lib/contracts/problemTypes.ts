@@ -1,5 +1,6 @@
 import type { AlphaKind } from "../domain/alpha";
 import type { Difficulty } from "../domain/difficulty";
+import type { SweepMatrix } from "../domain/sweep";
 import type { VerdictCounts } from "../domain/verdicts";
 import type { ComparisonPower } from "../science/power";
 import type { Versioned } from "./types";
@@ -30,6 +31,8 @@ export interface ProblemCounts extends Versioned {
   /** Evaluated α, ascending. */
   alphas: number[];
   problems: ProblemCountsEntry[];
+  /** Each problem's cluster key when the experiment resamples by cluster, else null (as the matrix's). */
+  clusters: NonNullable<SweepMatrix["clusters"]> | null;
 }
 
 /** Sample and pass count of one problem at one α. */

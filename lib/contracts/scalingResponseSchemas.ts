@@ -3,6 +3,7 @@ import { DIFFICULTIES, DIFFICULTY_SLICES } from "../domain/difficulty";
 import {
   alphaKindSchema,
   bootstrapSettingsSchema,
+  clusterKeysSchema,
   statisticsStatusSchema,
   versionBootstrapSchema,
   versionSchema,
@@ -146,5 +147,10 @@ export const scalingMatrixSchema = z
         pass: z.array(z.number().int()),
       }),
     ),
+    clusters: clusterKeysSchema
+      .optional()
+      .describe(
+        "How the ensembles' bootstraps resample problems: by these clusters, or one by one (null, the default; absent in snapshots pinned before clusters existed).",
+      ),
   })
   .meta({ id: "ScalingMatrix" });

@@ -1,5 +1,6 @@
 import type { AlphaKind } from "../domain/alpha";
 import type { Difficulty, DifficultySlice } from "../domain/difficulty";
+import type { SweepMatrix } from "../domain/sweep";
 import type { EnsembleMemberInput } from "../science/ensembleSearchSummary";
 import type { StatisticsStatus, VersionBootstrap, Versioned } from "./types";
 
@@ -100,4 +101,9 @@ export interface ScalingMatrixPayload extends Versioned {
     n: number[];
     pass: number[];
   }[];
+  /**
+   * Each problem's cluster key when the experiment resamples by cluster (SweepMatrix.clusters), else
+   * null; absent in snapshots pinned before clusters existed.
+   */
+  clusters?: NonNullable<SweepMatrix["clusters"]> | null;
 }

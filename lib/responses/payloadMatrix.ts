@@ -4,8 +4,9 @@ import { VERDICTS, type Verdict } from "../domain/verdicts";
 
 /**
  * A SweepMatrix rebuilt from the matrix route's payload so the science core runs in the browser.
- * Only n and pass counts travel; every other verdict column is zero and runtimes are unknown, which
- * is all pass@k, ensembles and their search read.
+ * Only n and pass counts travel (and the cluster keys, when the experiment resamples by cluster);
+ * every other verdict column is zero and runtimes are unknown, which is all pass@k, ensembles and
+ * their search read.
  */
 export function payloadToMatrix(payload: ScalingMatrixPayload): SweepMatrix {
   const size = payload.problems.length;
@@ -30,5 +31,6 @@ export function payloadToMatrix(payload: ScalingMatrixPayload): SweepMatrix {
         runtimeCount: new Int32Array(size),
       };
     }),
+    ...(payload.clusters ? { clusters: payload.clusters } : {}),
   };
 }

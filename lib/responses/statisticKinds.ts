@@ -14,7 +14,7 @@ export type StatisticKind =
   | typeof CLAIMS_KIND
   | typeof SWEEP_COLUMNS_KIND
   | typeof THUMBNAIL_KIND
-  | "problems"
+  | typeof PROBLEMS_KIND
   | "problem-ids"
   | `pass-at-k:${DifficultySlice}`
   | `pass-at-k@3:${DifficultySlice}:bands`;
@@ -25,7 +25,7 @@ export type StatisticKind =
  * endpoints, joint-level bounds and each point's pNonDominated, and the collapse rule's paired test,
  * relative crash share and time-out rule; the curves' bands `@2`: drawn with the frontier's 2 000
  * resamples and seed; `@4`, bands `@3`, claims `@2`, sweep columns and detail `@2`: the header's
- * cluster option, the bootstrap record's clusters). A database from before keeps the old
+ * cluster option, the bootstrap record's clusters; `matrix@4`, `problems@2`: the problems' cluster keys). A database from before keeps the old
  * rows under the old name, which no read asks for: the worker counts only the current kinds as
  * stored (enqueueMissingStatistics), computes the new ones and drops the old (dropObsoleteStatistics),
  * so an existing database never serves a stale shape.
@@ -34,7 +34,9 @@ export type StatisticKind =
 export const DETAIL_KIND = "detail@2";
 export const FRONTIER_POINTS_KIND = "frontier-points@4";
 export const FRONTIER_KIND = "frontier@4";
-export const MATRIX_KIND = "matrix@3";
+export const MATRIX_KIND = "matrix@4";
+/** Every problem's counts at every α (GET …/problem-counts, the problems view and its API). */
+export const PROBLEMS_KIND = "problems@2";
 /** Every slice's claims tested on the data (GET …/claims), at the default margin and axes. */
 export const CLAIMS_KIND = "claims@2";
 /** The whole result matrix for compute threads (claims on other axes); served by no route. */
@@ -57,7 +59,7 @@ export const POINT_KINDS: readonly StatisticKind[] = [
   DETAIL_KIND,
   FRONTIER_POINTS_KIND,
   MATRIX_KIND,
-  "problems",
+  PROBLEMS_KIND,
   "problem-ids",
   ...DIFFICULTY_SLICES.map((slice) => passAtKKind(slice, false)),
 ];

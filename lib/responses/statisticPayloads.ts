@@ -39,6 +39,7 @@ import {
   FRONTIER_KIND,
   FRONTIER_POINTS_KIND,
   MATRIX_KIND,
+  PROBLEMS_KIND,
   type StatisticKind,
   SWEEP_COLUMNS_KIND,
   THUMBNAIL_KIND,
@@ -195,6 +196,7 @@ export function scalingMatrixPayload({ header, matrix }: LoadedSweep): Computed<
       n: Array.from(cp.n),
       pass: Array.from(cp.verdicts.pass),
     })),
+    clusters: matrix.clusters ?? null,
   };
 }
 
@@ -212,6 +214,7 @@ export function problemCounts({ header, matrix }: LoadedSweep): Computed<Problem
       n: checkpoints.map((cp) => cp.n[i]),
       pass: checkpoints.map((cp) => cp.verdicts.pass[i]),
     })),
+    clusters: matrix.clusters ?? null,
   };
 }
 
@@ -325,7 +328,7 @@ export function statisticBody(kind: StatisticKind, version: string, sweep: Loade
       return stored(kind, version, frontierData(sweep));
     case MATRIX_KIND:
       return stored(kind, version, scalingMatrixPayload(sweep));
-    case "problems":
+    case PROBLEMS_KIND:
       return stored(kind, version, problemCounts(sweep));
     case "problem-ids":
       return stored(kind, version, problemIdSet(sweep));

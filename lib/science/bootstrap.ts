@@ -483,7 +483,7 @@ export function bootstrapEnsembleGain(
 
 /**
  * The gain of an ensemble's pass@K over one given checkpoint alone at the same K on `problems`,
- * with a paired bootstrap interval over problems.
+ * with a paired bootstrap interval over problems (by cluster when the matrix says so).
  */
 export function bootstrapGainOver(
   matrix: SweepMatrix,
@@ -504,12 +504,18 @@ export function bootstrapGainOver(
   }
   const rng = createRng(seed);
   const counts = new Int32Array(problems.length);
+  const clusters = clustersOf(matrix, problems);
   const values: number[] = [];
   for (let r = 0; r < resamples; r++) {
-    drawCounts(rng, counts);
+    drawCounts(rng, counts, clusters);
     let sum = 0;
-    for (let i = 0; i < counts.length; i++) sum += counts[i] * (ensemble[i] - single[i]);
-    values.push(sum / counts.length);
+    // A cluster resample's size varies with the clusters drawn; a problem resample's is the count.
+    let drawn = 0;
+    for (let i = 0; i < counts.length; i++) {
+      sum += counts[i] * (ensemble[i] - single[i]);
+      drawn += counts[i];
+    }
+    values.push(sum / drawn);
   }
   const [lower, upper] = percentileInterval(values, level);
   return { value: ensembleSum / ensemble.length - singleSum / single.length, lower, upper };

@@ -1,5 +1,5 @@
 import type { SweepMatrix } from "../domain/sweep";
-import { DEFAULT_BOOTSTRAP } from "./bootstrap";
+import { clustersOf, DEFAULT_BOOTSTRAP, type ProblemClusters } from "./bootstrap";
 import {
   bestSingle,
   type EnsembleMember,
@@ -56,11 +56,30 @@ export interface SelectionAdjustedOptions {
   level?: number;
 }
 
-/** Mean and standard error of the mean of per-problem differences a − b. */
-function pairedMean(a: Float64Array, b: Float64Array): { mean: number; standardError: number } {
+/**
+ * Mean and standard error of the mean of per-problem differences a − b. With `clusters` (positions),
+ * the cluster-robust standard error (Liang & Zeger 1986, as Miller 2024 §2.2 uses it for evals):
+ * √(G/(G − 1) · Σ_g (Σ_{i∈g} (d_i − mean))²) / n over G clusters, which is the usual one when every
+ * cluster is one problem.
+ */
+function pairedMean(
+  a: Float64Array,
+  b: Float64Array,
+  clusters: ProblemClusters | null,
+): { mean: number; standardError: number } {
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += a[i] - b[i];
   const mean = sum / a.length;
+  if (clusters !== null) {
+    let clusterSquares = 0;
+    for (const cluster of clusters) {
+      let deviation = 0;
+      for (const i of cluster) deviation += a[i] - b[i] - mean;
+      clusterSquares += deviation * deviation;
+    }
+    const g = clusters.length;
+    return { mean, standardError: Math.sqrt((g / (g - 1)) * clusterSquares) / a.length };
+  }
   let squares = 0;
   for (let i = 0; i < a.length; i++) squares += (a[i] - b[i] - mean) ** 2;
   return { mean, standardError: Math.sqrt(squares / (a.length - 1) / a.length) };
@@ -86,12 +105,13 @@ export function selectionAdjustedGain(options: SelectionAdjustedOptions): Select
   const comparisons = sets * singles.length;
   const criticalValue = -normalQuantile((1 - level) / (2 * comparisons));
   const ensemble = ensembleProblemPassProbabilities(matrix, members, problems);
+  const clusters = clustersOf(matrix, problems);
   let lower = Number.POSITIVE_INFINITY;
   let upper = Number.NaN;
   let gain = Number.NaN;
   for (const single of singles) {
     const pass = noPassColumn(matrix, single, budget, problems).map((noPass) => 1 - noPass);
-    const { mean, standardError } = pairedMean(ensemble, pass);
+    const { mean, standardError } = pairedMean(ensemble, pass, clusters);
     lower = Math.min(lower, mean - criticalValue * standardError);
     if (single === best.checkpoint) {
       gain = mean;

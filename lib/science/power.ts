@@ -1,3 +1,4 @@
+import { clusterGroups } from "./clusterResample";
 import { normalQuantile } from "./normalQuantile";
 import type { ProblemCountsRow } from "./problemChanges";
 
@@ -7,6 +8,8 @@ export interface PairedCounts {
   nA: number;
   passB: number;
   nB: number;
+  /** The problem's cluster key when the experiment resamples by cluster (null: a cluster of its own). */
+  cluster?: string | null;
 }
 
 /** The two-sided level and power the figures are stated at. */
@@ -20,22 +23,48 @@ function multiplier(level: number, power: number): number {
 }
 
 /**
+ * The variance of the mean per-problem difference, and the design effect of the clusters: the
+ * usual s²/m when no pair names a cluster; otherwise the cluster-robust one (Liang & Zeger 1986),
+ * G/(G − 1) · Σ_g (Σ_{i∈g} (d_i − d̄))² / m² over G clusters, and its ratio to s²/m (Kish's design
+ * effect: 1 for clusters of one problem, more when a cluster's problems move together).
+ */
+function meanDifferenceVariance(pairs: readonly PairedCounts[]): {
+  variance: number;
+  meanVariance: number;
+  designEffect: number;
+} {
+  const m = pairs.length;
+  const d = pairs.map((pair) => pair.passB / pair.nB - pair.passA / pair.nA);
+  const mean = d.reduce((a, b) => a + b, 0) / m;
+  const variance = d.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (m - 1);
+  if (!pairs.some((pair) => pair.cluster != null))
+    return { variance, meanVariance: variance / m, designEffect: 1 };
+  const groups = clusterGroups(pairs.map((pair) => pair.cluster ?? null));
+  const g = groups.length;
+  let squares = 0;
+  for (const group of groups) {
+    let deviation = 0;
+    for (const i of group) deviation += d[i] - mean;
+    squares += deviation * deviation;
+  }
+  const meanVariance = ((g / (g - 1)) * squares) / (m * m);
+  return { variance, meanVariance, designEffect: meanVariance / (variance / m) };
+}
+
+/**
  * The minimum detectable effect of the paired comparison of mean pass rates over problems: the
  * smallest true difference a two-sided test at `level` detects with probability `power`,
  * (z_(1−level/2) + z_power) · SE, SE the standard error of the mean per-problem difference
- * (normal approximation; problems are the independent units). NaN with fewer than two problems.
+ * (normal approximation; problems are the independent units, or clusters when the pairs name them:
+ * the cluster-robust SE). NaN with fewer than two problems (or clusters).
  */
 export function minimumDetectableEffect(
   pairs: readonly PairedCounts[],
   level: number = POWER_DEFAULTS.level,
   power: number = POWER_DEFAULTS.power,
 ): number {
-  const m = pairs.length;
-  if (m < 2) return Number.NaN;
-  const d = pairs.map((pair) => pair.passB / pair.nB - pair.passA / pair.nA);
-  const mean = d.reduce((a, b) => a + b, 0) / m;
-  const variance = d.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (m - 1);
-  return multiplier(level, power) * Math.sqrt(variance / m);
+  if (pairs.length < 2) return Number.NaN;
+  return multiplier(level, power) * Math.sqrt(meanDifferenceVariance(pairs).meanVariance);
 }
 
 /**
@@ -44,7 +73,9 @@ export function minimumDetectableEffect(
  * and the binomial noise Σ p(1 − p)/n of the two sides; only the noise falls with n. Solving
  * (z_(1−level/2) + z_power)² (τ² + v/n) / m ≤ δ² for n, with v = mean over problems of
  * p_A(1 − p_A) + p_B(1 − p_B) (each estimated without bias) and τ² the observed variance less the
- * noise. Infinity when more problems, not more samples, are needed (τ² alone is too large).
+ * noise. With clusters the left side is multiplied by the observed design effect (assumed to stay
+ * as it is with more samples: an approximation). Infinity when more problems, not more samples, are
+ * needed (τ² alone is too large).
  */
 export function samplesPerProblemToDetect(
   pairs: readonly PairedCounts[],
@@ -55,9 +86,7 @@ export function samplesPerProblemToDetect(
   const m = pairs.length;
   if (m < 2 || delta === 0) return Number.NaN;
   const unbiased = (pass: number, n: number) => (n < 2 ? 0 : ((pass / n) * (1 - pass / n) * n) / (n - 1));
-  const d = pairs.map((pair) => pair.passB / pair.nB - pair.passA / pair.nA);
-  const mean = d.reduce((a, b) => a + b, 0) / m;
-  const variance = d.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (m - 1);
+  const { variance, designEffect } = meanDifferenceVariance(pairs);
   const noisePerProblem =
     pairs.reduce(
       (sum, pair) => sum + unbiased(pair.passA, pair.nA) / pair.nA + unbiased(pair.passB, pair.nB) / pair.nB,
@@ -66,7 +95,7 @@ export function samplesPerProblemToDetect(
   const bernoulli =
     pairs.reduce((sum, pair) => sum + unbiased(pair.passA, pair.nA) + unbiased(pair.passB, pair.nB), 0) / m;
   const tau2 = Math.max(0, variance - noisePerProblem);
-  const budget = (m * delta * delta) / multiplier(level, power) ** 2 - tau2;
+  const budget = (m * delta * delta) / (multiplier(level, power) ** 2 * designEffect) - tau2;
   if (budget <= 0) return Number.POSITIVE_INFINITY;
   return Math.ceil(bernoulli / budget);
 }
@@ -80,6 +109,8 @@ export interface ComparisonPower {
   problems: number;
   /** Mean samples per problem per side now. */
   samplesNow: number;
+  /** The clusters the standard error is over when the experiment resamples by cluster, else null. */
+  clusters: number | null;
   /** Smallest true change in mean pass rate detected (fraction); null with fewer than two problems. */
   minimumDetectableEffect: number | null;
   /** The change asked about (fraction). */
@@ -100,23 +131,36 @@ export function comparisonPower(pairs: readonly PairedCounts[], detect: number):
     ...POWER_DEFAULTS,
     problems: pairs.length,
     samplesNow: pairs.length === 0 ? 0 : totalSamples / (2 * pairs.length),
+    clusters: pairs.some((pair) => pair.cluster != null)
+      ? clusterGroups(pairs.map((pair) => pair.cluster ?? null)).length
+      : null,
     minimumDetectableEffect: Number.isFinite(mde) ? mde : null,
     detect,
     samplesPerProblem: Number.isFinite(samples) ? samples : null,
   };
 }
 
-/** {@link comparisonPower} of the problems `changes` compared (rows of `rows`) from α index `from` to `to`. */
+/**
+ * {@link comparisonPower} of the problems `changes` compared (rows of `rows`) from α index `from` to
+ * `to`; by cluster when `clusterKeys` (one per row) are given.
+ */
 export function changesPower(
   rows: readonly ProblemCountsRow[],
   changes: readonly { row: number }[],
   from: number,
   to: number,
   detect: number,
+  clusterKeys: readonly (string | null)[] | null = null,
 ): ComparisonPower {
   const pairs = changes.map(({ row }) => {
     const { n, pass } = rows[row];
-    return { passA: pass[from], nA: n[from], passB: pass[to], nB: n[to] };
+    return {
+      passA: pass[from],
+      nA: n[from],
+      passB: pass[to],
+      nB: n[to],
+      ...(clusterKeys ? { cluster: clusterKeys[row] } : {}),
+    };
   });
   return comparisonPower(pairs, detect);
 }

@@ -61,7 +61,14 @@ export function problemChangesPage(counts: ProblemCounts, query: ProblemChangesQ
     version: counts.version,
     total: changes.length,
     summary: changeCounts(changes),
-    power: changesPower(counts.problems, changes, from, to, query.detect / 100),
+    power: changesPower(
+      counts.problems,
+      changes,
+      from,
+      to,
+      query.detect / 100,
+      counts.clusters?.keys ?? null,
+    ),
     problems: changes.slice(query.offset, query.offset + query.limit).map(({ row, delta, shrunk, p, q }) => {
       const problem = counts.problems[row];
       return {

@@ -47,7 +47,14 @@ export function problemTable(counts: ProblemCounts, view: ProblemsView): Problem
   const candidates = slice.filter((index) => matchesSearch(counts.problems[index], view.search));
   const matching = new Set(candidates);
   const sliceChanges = problemChanges(counts.problems, from, to, view.order, slice, view.sort);
-  const power = changesPower(counts.problems, sliceChanges, from, to, view.detect / 100);
+  const power = changesPower(
+    counts.problems,
+    sliceChanges,
+    from,
+    to,
+    view.detect / 100,
+    counts.clusters?.keys ?? null,
+  );
   const changes = sliceChanges.filter((change) => matching.has(change.row));
   const compared = new Set(changes.map((change) => change.row));
   const rows: ProblemTableRow[] = [

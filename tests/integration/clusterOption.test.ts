@@ -11,6 +11,9 @@ process.env.DATABASE_URL = testDatabaseUrl();
 const { PATCH: patchRoute } = await import("@/app/api/experiments/[slug]/route");
 const { GET: frontierRoute } = await import("@/app/api/experiments/[slug]/frontier/route");
 const { GET: passAtKRoute } = await import("@/app/api/experiments/[slug]/pass-at-k/route");
+const { GET: matrixRoute } = await import("@/app/api/experiments/[slug]/matrix/route");
+const { POST: ensemblesRoute } = await import("@/app/api/experiments/[slug]/ensembles/route");
+const { GET: problemsRoute } = await import("@/app/api/experiments/[slug]/problems/route");
 
 const SLUG = "clustered";
 const CONTESTS = 6;
@@ -72,6 +75,43 @@ async function bandsBootstrap(): Promise<unknown> {
   return ((await response.json()) as { bootstrap: unknown }).bootstrap;
 }
 
+async function matrixClusters(): Promise<unknown> {
+  const response = await matrixRoute(new Request(`http://localhost/api/experiments/${SLUG}/matrix`), {
+    params: Promise.resolve({ slug: SLUG }),
+  });
+  return ((await response.json()) as { clusters: unknown }).clusters;
+}
+
+/** The raw interval of an ensemble of α 0 and α 1 (8 samples each) against the best single. */
+async function ensembleGainCI(): Promise<unknown> {
+  const response = await ensemblesRoute(
+    new Request(`http://localhost/api/experiments/${SLUG}/ensembles`, {
+      method: "POST",
+      body: JSON.stringify({
+        members: [
+          { alpha: 0, samples: 8 },
+          { alpha: 1, samples: 8 },
+        ],
+      }),
+      headers: { ...LOCAL_CLIENT, "content-type": "application/json" },
+    }),
+    { params: Promise.resolve({ slug: SLUG }) },
+  );
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { gainCI: unknown }).gainCI;
+}
+
+/** The power of the comparison of α 0 and α 1 on every problem (GET …/problems). */
+async function comparisonPower(): Promise<{ clusters: number | null; minimumDetectableEffect: number }> {
+  const response = await problemsRoute(
+    new Request(`http://localhost/api/experiments/${SLUG}/problems?from=0&to=1`),
+    { params: Promise.resolve({ slug: SLUG }) },
+  );
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { power: { clusters: number | null; minimumDetectableEffect: number } })
+    .power;
+}
+
 /** Every checkpoint's solve-rate interval on "all". */
 function solveRateIntervals(data: FrontierData) {
   return data.slices.all.points.map((point) => [
@@ -99,6 +139,7 @@ afterAll(async () => {
 
 describe("the cluster option", () => {
   let naive: FrontierData;
+  let naiveGain: unknown;
 
   it("is off by default: problems are resampled one by one", async () => {
     naive = await frontier();
@@ -106,6 +147,9 @@ describe("the cluster option", () => {
     expect(naive.experiment.clusterBy).toBeNull();
     expect(naive.bootstrap.cluster).toBeNull();
     expect(await storedOption()).toBeNull();
+    expect(await matrixClusters()).toBeNull();
+    naiveGain = await ensembleGainCI();
+    expect((await comparisonPower()).clusters).toBeNull();
   });
 
   it("is set by PATCH, which makes a new version whose intervals are computed again by contest", async () => {
@@ -136,6 +180,13 @@ describe("the cluster option", () => {
       naive.slices.all.points.map((p) => p.metrics.solveRate?.value),
     );
     expect(solveRateIntervals(clustered)).not.toEqual(solveRateIntervals(naive));
+    // The ensembles resample the same clusters (the matrix carries each problem's contest).
+    const clusters = (await matrixClusters()) as { by: string; keys: string[] };
+    expect(clusters.by).toBe("contest");
+    expect(new Set(clusters.keys).size).toBe(CONTESTS);
+    expect(await ensembleGainCI()).not.toEqual(naiveGain);
+    // And the power beside the problems' comparison uses the cluster-robust standard error.
+    expect((await comparisonPower()).clusters).toBe(CONTESTS);
   });
 
   it("refuses an unknown option with a 400 naming the field, and changes nothing", async () => {
@@ -155,5 +206,6 @@ describe("the cluster option", () => {
     const again = await frontier();
     expect(again.bootstrap.cluster).toBeNull();
     expect(solveRateIntervals(again)).toEqual(solveRateIntervals(naive));
+    expect(await ensembleGainCI()).toEqual(naiveGain);
   });
 });

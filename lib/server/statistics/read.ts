@@ -8,6 +8,7 @@ import {
   FRONTIER_KIND,
   FRONTIER_POINTS_KIND,
   MATRIX_KIND,
+  PROBLEMS_KIND,
   passAtKKind,
   type StatisticKind,
   SWEEP_COLUMNS_KIND,
@@ -78,7 +79,7 @@ export const READS: {
   matrix: { kinds: [MATRIX_KIND], status: false },
   claims: { kinds: [CLAIMS_KIND], status: false },
   sweepColumns: { kinds: [SWEEP_COLUMNS_KIND], status: false },
-  problems: { kinds: ["problems"], status: false },
+  problems: { kinds: [PROBLEMS_KIND], status: false },
   problemIds: { kinds: ["problem-ids"], status: false },
   passAtK: (slice, bands) => ({
     kinds: bands ? [passAtKKind(slice, true), passAtKKind(slice, false)] : [passAtKKind(slice, false)],

@@ -6,6 +6,7 @@ import {
   bootstrapEnsembleGain,
   bootstrapFrontier,
   bootstrapFrontierStrata,
+  clustersOf,
   countScale,
   jointLevel,
   percentileInterval,
@@ -120,6 +121,28 @@ describe("bootstrapEnsembleGain", () => {
     expect(gain?.lower).toBeCloseTo(direct.lower, 12);
     expect(gain?.upper).toBeCloseTo(direct.upper, 12);
     expect(gain?.lower).toBeLessThanOrEqual(gain?.value ?? Number.NaN);
+  });
+
+  it("resamples whole clusters when the matrix has them: the same interval as bootstrapCI by cluster", () => {
+    const keys = matrix.problems.map((_, i) => `contest ${i % 9}`);
+    const clustered = { ...matrix, clusters: { by: "contest" as const, keys } };
+    const gain = bootstrapEnsembleGain(clustered, top.members, hard, options);
+    const baseline = [{ checkpoint: search.bestSingle?.checkpoint ?? 0, k: 12 }];
+    const direct = bootstrapCI(
+      (problems) =>
+        ensemblePassAtK(matrix, top.members, problems) - ensemblePassAtK(matrix, baseline, problems),
+      hard,
+      options,
+      clustersOf(clustered, hard),
+    );
+    expect(gain?.value).toBeCloseTo(top.gain ?? Number.NaN, 14);
+    expect(gain?.lower).toBeCloseTo(direct.lower, 12);
+    expect(gain?.upper).toBeCloseTo(direct.upper, 12);
+    // Not the problem bootstrap's interval.
+    expect(gain?.lower).not.toBeCloseTo(
+      bootstrapEnsembleGain(matrix, top.members, hard, options)?.lower ?? 0,
+      6,
+    );
   });
 
   it("is null when no single checkpoint has K samples per problem", () => {

@@ -117,6 +117,49 @@ describe("selectionAdjustedGain", () => {
     expect(adjusted.explanation).toMatch(/^Simultaneous over every set of up to 3 of the 5 checkpoints/);
   });
 
+  it("with clusters, uses the cluster-robust standard error (brute force), equal to the usual one for clusters of one", () => {
+    const matrix = syntheticMatrix({ alphas: [-0.5, 0, 0.5, 1, 1.5], problems: 41, samples: 20, seed: 3 });
+    const problems = Int32Array.from(matrix.problems, (_, i) => i);
+    const members = [
+      { checkpoint: 1, k: 6 },
+      { checkpoint: 3, k: 6 },
+    ];
+    const plain = selectionAdjustedGain({ matrix, members, problems, maxMembers: 3 });
+    const singletons = selectionAdjustedGain({
+      matrix: { ...matrix, clusters: { by: "contest", keys: matrix.problems.map(() => null) } },
+      members,
+      problems,
+      maxMembers: 3,
+    });
+    if (!plain || !singletons) throw new Error("enough samples");
+    expect(singletons.lower).toBeCloseTo(plain.lower, 12);
+    expect(singletons.upper).toBeCloseTo(plain.upper, 12);
+
+    // Seven contests of 5–6 problems (problem i in contest i mod 7).
+    const keys = matrix.problems.map((_, i) => `c${i % 7}`);
+    const clustered = selectionAdjustedGain({
+      matrix: { ...matrix, clusters: { by: "contest", keys } },
+      members,
+      problems,
+      maxMembers: 3,
+    });
+    if (!clustered) throw new Error("enough samples");
+    const ensemble = ensembleProblemPassProbabilities(matrix, members, problems);
+    const alone = ensembleProblemPassProbabilities(
+      matrix,
+      [{ checkpoint: clustered.baseline, k: 12 }],
+      problems,
+    );
+    const differences = Array.from(ensemble, (value, i) => value - alone[i]);
+    const mean = differences.reduce((sum, d) => sum + d, 0) / differences.length;
+    const clusterSums = [0, 1, 2, 3, 4, 5, 6].map((contest) =>
+      differences.reduce((sum, d, i) => (i % 7 === contest ? sum + d - mean : sum), 0),
+    );
+    const se = Math.sqrt((7 / 6) * clusterSums.reduce((sum, x) => sum + x * x, 0)) / differences.length;
+    expect(clustered.gain).toBeCloseTo(mean, 12);
+    expect(clustered.upper).toBeCloseTo(mean + clustered.criticalValue * se, 9);
+  });
+
   it("is wider than the raw interval yet finds a real gain: members that solve disjoint problems", () => {
     // Two checkpoints each solving half of the problems: together at k = 4 + 4 they solve nearly all.
     const matrix = syntheticMatrix({ alphas: [0, 1], problems: 200, samples: 8, seed: 5 });

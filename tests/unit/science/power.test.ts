@@ -88,6 +88,7 @@ describe("comparisonPower", () => {
       power: 0.8,
       problems: 3,
       samplesNow: 26 / 6,
+      clusters: null,
       minimumDetectableEffect: minimumDetectableEffect(pairs),
       detect: 0.05,
       samplesPerProblem: null,
@@ -102,5 +103,41 @@ describe("comparisonPower", () => {
       samplesPerProblem: null,
     });
     expect(comparisonPower([], 0.02).samplesNow).toBe(0);
+  });
+});
+
+describe("by cluster", () => {
+  const rng = createRng(77);
+  const rates = Array.from({ length: 60 }, () => 0.2 + 0.6 * rng());
+  const pairs = draw(rng, rates, 0.05, 8);
+
+  it("is the usual figure for clusters of one problem, and the cluster-robust SE (brute force) for contests", () => {
+    const singles = pairs.map((pair) => ({ ...pair, cluster: null }));
+    expect(minimumDetectableEffect(singles)).toBeCloseTo(minimumDetectableEffect(pairs), 12);
+
+    const contests = pairs.map((pair, i) => ({ ...pair, cluster: `contest ${i % 6}` }));
+    const d = pairs.map((p) => p.passB / p.nB - p.passA / p.nA);
+    const mean = d.reduce((a, b) => a + b, 0) / d.length;
+    const sums = [0, 1, 2, 3, 4, 5].map((c) => d.reduce((s, x, i) => (i % 6 === c ? s + x - mean : s), 0));
+    const se = Math.sqrt((6 / 5) * sums.reduce((s, x) => s + x * x, 0)) / d.length;
+    expect(minimumDetectableEffect(contests)).toBeCloseTo((1.959964 + 0.841621) * se, 5);
+    expect(comparisonPower(contests, 0.02).clusters).toBe(6);
+  });
+
+  it("asks for more samples when the design effect is above 1 (contests that move together)", () => {
+    // Whole contests shift together: their problems' changes share a sign.
+    const together = pairs.map((pair, i) => {
+      const up = i % 6 < 3;
+      return {
+        ...pair,
+        passB: Math.max(0, Math.min(pair.nB, pair.passA + (up ? 2 : -1))),
+        cluster: `contest ${i % 6}`,
+      };
+    });
+    const alone = together.map(({ cluster: _cluster, ...pair }) => pair);
+    expect(minimumDetectableEffect(together)).toBeGreaterThan(minimumDetectableEffect(alone));
+    const many = samplesPerProblemToDetect(together, 0.3);
+    const few = samplesPerProblemToDetect(alone, 0.3);
+    expect(many).toBeGreaterThanOrEqual(few);
   });
 });

@@ -7,6 +7,7 @@ const base: ComparisonPower = {
   power: 0.8,
   problems: 400,
   samplesNow: 10,
+  clusters: null,
   minimumDetectableEffect: 0.0312,
   detect: 0.02,
   samplesPerProblem: 37,
@@ -17,7 +18,9 @@ describe("powerText", () => {
     expect(powerText(base)).toEqual({
       effect: "3.1 points",
       samples: "Detecting 2.0 points takes about 37 samples per problem per α (27 more than the 10.0 now).",
+      units: "400 problems",
     });
+    expect(powerText({ ...base, clusters: 52 }).units).toBe("400 problems in 52 clusters (cluster-robust)");
   });
 
   it("says when the samples at hand suffice, when only more problems help, and when there is no power", () => {
@@ -30,6 +33,7 @@ describe("powerText", () => {
     ).toEqual({
       effect: null,
       samples: "Fewer than two problems at both α: no power to state (80 % power, level 0.05).",
+      units: "1 problems",
     });
   });
 });

@@ -71,6 +71,7 @@ describe("problems view URL state", () => {
 const counts: ProblemCounts = {
   version: "v",
   experiment: "x",
+  clusters: null,
   alphas: [0, 1],
   problems: [
     { id: "a1", title: "Alpha sum", difficulty: "easy", platform: null, n: [4, 4], pass: [1, 3] },
