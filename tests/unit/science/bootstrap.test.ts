@@ -9,6 +9,7 @@ import {
   clustersOf,
   countScale,
   jointLevel,
+  type ProblemClusters,
   percentileInterval,
   sortedFinite,
   sortedPercentileInterval,
@@ -106,18 +107,23 @@ describe("bootstrapEnsembleGain", () => {
   const hard = sliceProblemIndices(matrix, "hard");
   const search = searchEnsembles({ matrix, budget: 12, maxMembers: 3, problems: hard, top: 1 });
   const top = search.ensembles[0];
+  /** The gain's interval by brute force: bootstrapCI of the difference of the two pass@K. */
+  const directGain = (clusters: ProblemClusters | null = null) => {
+    const baseline = [{ checkpoint: search.bestSingle?.checkpoint ?? 0, k: 12 }];
+    return bootstrapCI(
+      (problems) =>
+        ensemblePassAtK(matrix, top.members, problems) - ensemblePassAtK(matrix, baseline, problems),
+      hard,
+      options,
+      clusters,
+    );
+  };
 
   it("gives the search's gain over the best single with a paired interval", () => {
     const gain = bootstrapEnsembleGain(matrix, top.members, hard, options);
     expect(gain?.value).toBeCloseTo(top.gain ?? Number.NaN, 14);
     expect(gain?.baseline).toEqual(search.bestSingle);
-    const baseline = [{ checkpoint: search.bestSingle?.checkpoint ?? 0, k: 12 }];
-    const direct = bootstrapCI(
-      (problems) =>
-        ensemblePassAtK(matrix, top.members, problems) - ensemblePassAtK(matrix, baseline, problems),
-      hard,
-      options,
-    );
+    const direct = directGain();
     expect(gain?.lower).toBeCloseTo(direct.lower, 12);
     expect(gain?.upper).toBeCloseTo(direct.upper, 12);
     expect(gain?.lower).toBeLessThanOrEqual(gain?.value ?? Number.NaN);
@@ -127,14 +133,7 @@ describe("bootstrapEnsembleGain", () => {
     const keys = matrix.problems.map((_, i) => `contest ${i % 9}`);
     const clustered = { ...matrix, clusters: { by: "contest" as const, keys } };
     const gain = bootstrapEnsembleGain(clustered, top.members, hard, options);
-    const baseline = [{ checkpoint: search.bestSingle?.checkpoint ?? 0, k: 12 }];
-    const direct = bootstrapCI(
-      (problems) =>
-        ensemblePassAtK(matrix, top.members, problems) - ensemblePassAtK(matrix, baseline, problems),
-      hard,
-      options,
-      clustersOf(clustered, hard),
-    );
+    const direct = directGain(clustersOf(clustered, hard));
     expect(gain?.value).toBeCloseTo(top.gain ?? Number.NaN, 14);
     expect(gain?.lower).toBeCloseTo(direct.lower, 12);
     expect(gain?.upper).toBeCloseTo(direct.upper, 12);
