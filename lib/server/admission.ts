@@ -8,7 +8,10 @@ import { positiveIntegerSetting } from "./envSetting";
  * burst, 28 ms alone). So at most `concurrency` requests may use the loop at once; the others wait,
  * costing nothing, in arrival order, and beyond `queue` waiting ones a request is refused at once.
  * A request waiting for a worker thread (an ensemble, a preview image) gives its place up meanwhile
- * (`awayFromEventLoop`), so work off the loop never holds back requests that could use it.
+ * (`awayFromEventLoop`), so work off the loop never holds back requests that could use it, and takes
+ * one back at once when the work is done, even over the limit: what is left (sending the answer) is
+ * short, and waiting for a place there could deadlock — a request holding the only place may be
+ * waiting for that very work (two previews of one image share one render).
  * Liveness, static files and uploads are not admitted (see `admittedRequest`).
  */
 
@@ -23,7 +26,7 @@ export interface AdmissionLimits {
 export interface AdmissionSlot {
   /** Frees the place for good (the response ended); later calls do nothing. */
   release(): void;
-  /** Awaits `work` without holding a place, then takes one again ahead of the waiting requests. */
+  /** Awaits `work` without holding a place, then takes one back at once (even over the limit). */
   away<T>(work: () => Promise<T>): Promise<T>;
 }
 
@@ -32,14 +35,12 @@ export class AdmissionGate {
   /** Waiting requests' starts, oldest first; `head` is the next to admit (no O(n) shift per admission). */
   private waiting: (() => void)[] = [];
   private head = 0;
-  /** Requests coming back from other threads, admitted before any new one. */
-  private returning: (() => void)[] = [];
 
   constructor(readonly limits: AdmissionLimits) {}
 
   /** Requests using the loop now, and waiting to. */
   get counts(): { active: number; waiting: number } {
-    return { active: this.active, waiting: this.waiting.length - this.head + this.returning.length };
+    return { active: this.active, waiting: this.waiting.length - this.head };
   }
 
   /**
@@ -73,28 +74,25 @@ export class AdmissionGate {
         try {
           return await work();
         } finally {
-          await this.rejoin();
-          // Released while away (the client went): give the place just taken back.
-          if (released()) this.leave();
-          else place.state = "held";
+          // Released while away (the client went): nothing to take back.
+          if (!released()) {
+            this.active++;
+            place.state = "held";
+          }
         }
       },
     };
   }
 
-  private rejoin(): Promise<void> {
-    if (this.active < this.limits.concurrency) {
-      this.active++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.returning.push(resolve));
-  }
-
-  /** A place frees: hand it to a returning request, else to the oldest waiting one. */
+  /** A place frees: the oldest waiting requests are admitted while there is room. */
   private leave(): void {
-    const next = this.returning.shift() ?? this.nextWaiting();
-    if (next) next();
-    else this.active--;
+    this.active--;
+    while (this.active < this.limits.concurrency) {
+      const next = this.nextWaiting();
+      if (!next) return;
+      this.active++;
+      next();
+    }
   }
 
   private nextWaiting(): (() => void) | undefined {

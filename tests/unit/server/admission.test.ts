@@ -20,9 +20,6 @@ function recordingGate(concurrency: number, queue: number) {
   return { gate, started, slots, admit };
 }
 
-/** Resolves once the microtasks queued so far have run. */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 describe("AdmissionGate", () => {
   it("admits up to its concurrency at once, then the waiting ones in arrival order as places free", () => {
     const { gate, started, slots, admit } = recordingGate(2, 10);
@@ -49,7 +46,7 @@ describe("AdmissionGate", () => {
     expect(gate.counts).toEqual({ active: 1, waiting: 1 });
   });
 
-  it("frees the place while a request waits for another thread, and takes one back ahead of new requests", async () => {
+  it("frees the place while a request waits for another thread, and takes one back at once, even over the limit", async () => {
     const { gate, started, slots, admit } = recordingGate(1, 10);
     admit("a");
     admit("b");
@@ -61,15 +58,35 @@ describe("AdmissionGate", () => {
     expect(started).toEqual(["a", "b"]);
     admit("c");
     finish(42);
-    await settle();
-    // "a" is back but "b" holds the only place: "a" waits, ahead of "c".
-    expect(gate.counts).toEqual({ active: 1, waiting: 2 });
-    slots.get("b")?.release();
     expect(await result).toBe(42);
+    // "a" is back beside "b" (two active with a limit of one); "c" waits until both are done.
+    expect(gate.counts).toEqual({ active: 2, waiting: 1 });
+    slots.get("b")?.release();
     expect(started).toEqual(["a", "b"]);
     slots.get("a")?.release();
     expect(started).toEqual(["a", "b", "c"]);
     slots.get("c")?.release();
+    expect(gate.counts).toEqual({ active: 0, waiting: 0 });
+  });
+
+  it("never deadlocks when the request holding the only place waits for work another request took away", async () => {
+    const { gate, slots, admit } = recordingGate(1, 10);
+    admit("renders");
+    admit("waits for the same render");
+    let finish: (png: string) => void = () => {};
+    const render = new Promise<string>((resolve) => {
+      finish = resolve;
+    });
+    const shared = slots.get("renders")?.away(() => render);
+    // The second request, admitted in the freed place, awaits the first one's render while holding it.
+    const second = (async () => {
+      const png = await shared;
+      slots.get("waits for the same render")?.release();
+      return png;
+    })();
+    finish("png");
+    expect(await second).toBe("png");
+    slots.get("renders")?.release();
     expect(gate.counts).toEqual({ active: 0, waiting: 0 });
   });
 
