@@ -112,14 +112,14 @@ const shared = globalThis as typeof globalThis & {
 };
 
 /**
- * The server's gate (ALPHASCOPE_ACTIVE_REQUESTS, default 6; ALPHASCOPE_REQUEST_QUEUE, default 512):
- * six keep two cores busy, since a request also waits for the database, while keeping what runs
- * ahead of a health check short (docs/performance.md has the measurement).
+ * The server's gate (ALPHASCOPE_ACTIVE_REQUESTS, default 2; ALPHASCOPE_REQUEST_QUEUE, default 512).
+ * Two: in `npm run bench:serve`'s burst on 2 cores, /api/health's p99 was 536 ms with no limit,
+ * 181 ms with 6 and 91–104 ms with 2, for 10–15 % fewer comparisons served (docs/performance.md).
  */
 export function serverAdmission(): { gate: AdmissionGate; current: AsyncLocalStorage<AdmissionSlot> } {
   shared.alphascopeAdmission ??= {
     gate: new AdmissionGate({
-      concurrency: positiveIntegerSetting("ALPHASCOPE_ACTIVE_REQUESTS", 6),
+      concurrency: positiveIntegerSetting("ALPHASCOPE_ACTIVE_REQUESTS", 2),
       queue: positiveIntegerSetting("ALPHASCOPE_REQUEST_QUEUE", 512),
     }),
     current: new AsyncLocalStorage<AdmissionSlot>(),
