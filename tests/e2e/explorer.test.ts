@@ -68,7 +68,8 @@ afterAll(async () => {
 
 describe("frontier explorer", () => {
   it("lists the demo experiment on / and opens it", async () => {
-    await page().goto(baseUrl());
+    // Searched for: other tests add experiments, so the demo need not be on the first page.
+    await page().goto(`${baseUrl()}/?q=${encodeURIComponent(DEMO_EXPERIMENT_SLUG)}`);
     const row = page().getByTestId("experiment-row").filter({ hasText: frontier.experiment.name });
     await expect.poll(() => row.textContent()).toContain("synthetic demo");
     expect(await row.textContent()).toContain("−1 … 2");
