@@ -112,14 +112,15 @@ const shared = globalThis as typeof globalThis & {
 };
 
 /**
- * The server's gate (ALPHASCOPE_ACTIVE_REQUESTS, default 2; ALPHASCOPE_REQUEST_QUEUE, default 512).
- * Two: in `npm run bench:serve`'s burst on 2 cores, /api/health's p99 was 536 ms with no limit,
- * 181 ms with 6 and 91–104 ms with 2, for 10–15 % fewer comparisons served (docs/performance.md).
+ * The server's gate (ALPHASCOPE_ACTIVE_REQUESTS, default 8; ALPHASCOPE_REQUEST_QUEUE, default 512).
+ * Eight keeps the read throughput's target (706 reads/s against 501 with 2 and 524 with 4: a read
+ * mostly waits for the database) while halving /api/health's p99 in a burst (536 ms with no limit,
+ * 183 ms with 8, 91–131 ms with 2); see docs/performance.md, "Bursts".
  */
 export function serverAdmission(): { gate: AdmissionGate; current: AsyncLocalStorage<AdmissionSlot> } {
   shared.alphascopeAdmission ??= {
     gate: new AdmissionGate({
-      concurrency: positiveIntegerSetting("ALPHASCOPE_ACTIVE_REQUESTS", 2),
+      concurrency: positiveIntegerSetting("ALPHASCOPE_ACTIVE_REQUESTS", 8),
       queue: positiveIntegerSetting("ALPHASCOPE_REQUEST_QUEUE", 512),
     }),
     current: new AsyncLocalStorage<AdmissionSlot>(),
