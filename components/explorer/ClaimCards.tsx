@@ -3,13 +3,14 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { memo } from "react";
-import { claimsQuery } from "@/components/queries/queries";
+import { type ApiSource, claimsQuery } from "@/components/queries/queries";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import type { Claim } from "@/lib/science/claims";
 import { claimAnchor, formatClaimValue } from "@/lib/views/claimText";
 
 interface ClaimCardsProps {
-  slug: string;
+  /** The experiment's live routes, or the snapshot that pinned its claims. */
+  source: ApiSource;
   difficulty: DifficultySlice;
   /** The plotted axes: extrapolation-extends is tested on them. */
   axes: { x: string; y: string };
@@ -54,10 +55,10 @@ function ClaimCard({ claim }: { claim: Claim }) {
 /**
  * One card per claim of the research tested on the slice shown (GET …/claims): the estimate with its
  * interval, the verdict in words and the rule that gave it. Claims whose data is missing are absent.
- * Memoized: nothing it shows moves with α.
+ * The explorer, its snapshots and presenting mode all show these. Memoized: nothing it shows moves with α.
  */
-export const ClaimCards = memo(function ClaimCards({ slug, difficulty, axes }: ClaimCardsProps) {
-  const { data, error, isPending } = useQuery(claimsQuery(slug, difficulty, axes));
+export const ClaimCards = memo(function ClaimCards({ source, difficulty, axes }: ClaimCardsProps) {
+  const { data, error, isPending } = useQuery(claimsQuery(source, difficulty, axes));
   return (
     // Not printed: the printed view is one landscape page of the chart and the scores.
     <section className="panel claims no-print" aria-labelledby="claims-title" data-testid="claims">

@@ -9,7 +9,7 @@ import { ExportSourceProvider } from "@/components/charts/ExportContext";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { PresentationButton } from "@/components/common/PresentationButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
-import { useApiSource, useIsPinned } from "@/components/queries/apiSource";
+import { useApiSource, useHasClaims } from "@/components/queries/apiSource";
 import { frontierQuery } from "@/components/queries/queries";
 import { SharingControls } from "@/components/sharing/SharingControls";
 import { clusterNote } from "@/lib/views/clusterNote";
@@ -40,8 +40,9 @@ interface ExplorerProps {
 
 /** The frontier explorer, fed by data the server prefetched into the query cache. */
 export function Explorer({ slug, initialSearch }: ExplorerProps) {
-  const { data } = useSuspenseQuery(frontierQuery(useApiSource(slug)));
-  const pinned = useIsPinned();
+  const source = useApiSource(slug);
+  const { data } = useSuspenseQuery(frontierQuery(source));
+  const hasClaims = useHasClaims();
   const context = useMemo(() => viewContextOf(data), [data]);
   const { view, recordedView, updateView, shareUrl, notices, dismissNotices } = useUrlView(
     explorerViewDefinition,
@@ -154,9 +155,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
             )}
           </aside>
         </div>
-        {view.present || pinned ? null : (
-          <ClaimCards slug={slug} difficulty={view.difficulty} axes={claimAxes} />
-        )}
+        {hasClaims ? <ClaimCards source={source} difficulty={view.difficulty} axes={claimAxes} /> : null}
         {view.present ? null : (
           <div className="explorer-row">
             <CompositionChart points={points} alpha={readout.alpha} />

@@ -71,15 +71,15 @@ export function frontierQuery(source: ApiSource) {
 const CLAIMS_RETRIES = 30;
 
 /**
- * The research's claims tested on one slice (GET …/claims), with extrapolation-extends on the plotted
- * axes; asked again every 2 s while the worker has not stored them (503).
+ * The research's claims tested on one slice (GET …/claims, live or as a snapshot pinned them), with
+ * extrapolation-extends on the plotted axes; asked again every 2 s while the worker has not stored
+ * them (503).
  */
-export function claimsQuery(slug: string, difficulty: DifficultySlice, axes: { x: string; y: string }) {
+export function claimsQuery(source: ApiSource, difficulty: DifficultySlice, axes: { x: string; y: string }) {
   const params = new URLSearchParams({ difficulty, x: axes.x, y: axes.y });
   return queryOptions({
-    queryKey: ["experiments", slug, "claims", difficulty, axes.x, axes.y] as const,
-    queryFn: ({ signal }) =>
-      fetchJson<ClaimsResponse>(`${experimentPath(slug)}/claims?${params}`, { signal }),
+    queryKey: [...source.key, "claims", difficulty, axes.x, axes.y] as const,
+    queryFn: ({ signal }) => fetchJson<ClaimsResponse>(`${source.base}/claims?${params}`, { signal }),
     staleTime: STALE_MS,
     retry: (failures, error) => isStillComputing(error) && failures < CLAIMS_RETRIES,
     retryDelay: COMPUTING_REFETCH_MS,

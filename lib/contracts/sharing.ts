@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DifficultySlice } from "../domain/difficulty";
 import { characterFault } from "../domain/text";
+import type { PinnedClaims } from "./claimSchemas";
 import type { PassAtKCurves, ScalingMatrixPayload } from "./scalingTypes";
 import { slugSchema } from "./schemas";
 import {
@@ -75,10 +76,14 @@ export interface SnapshotCreated {
   version: string;
 }
 
-/** What an explorer snapshot pins: the detail and frontier bodies exactly as served at its version. */
+/**
+ * What an explorer snapshot pins: the detail and frontier bodies exactly as served at its version,
+ * and its claims (absent from snapshots taken before claims were pinned: they show no claim cards).
+ */
 export interface ExplorerSnapshotData {
   detail: ExperimentDetail;
   frontier: FrontierData;
+  claims?: PinnedClaims;
 }
 
 /**

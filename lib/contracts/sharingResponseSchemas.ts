@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DIFFICULTY_SLICES } from "../domain/difficulty";
+import { pinnedClaimsSchema } from "./claimSchemas";
 import { experimentDetailSchema, frontierDataSchema, versionSchema } from "./experimentSchemas";
 import { passAtKCurvesSchema, scalingMatrixSchema } from "./scalingResponseSchemas";
 import { SHARED_PAGES } from "./sharing";
@@ -35,7 +36,13 @@ export const snapshotSchema = z
     z.object({
       ...snapshotBaseShape,
       page: z.literal("explorer"),
-      data: z.object({ detail: experimentDetailSchema, frontier: frontierDataSchema }),
+      data: z.object({
+        detail: experimentDetailSchema,
+        frontier: frontierDataSchema,
+        claims: pinnedClaimsSchema
+          .optional()
+          .describe("The claims as pinned; absent from snapshots taken before snapshots pinned them."),
+      }),
     }),
     z.object({
       ...snapshotBaseShape,

@@ -1,5 +1,10 @@
-import type { ClaimsQuery, ClaimsResponse } from "../contracts/claimSchemas";
-import type { VersionBootstrap } from "../contracts/types";
+import type {
+  ClaimsQuery,
+  ClaimsResponse,
+  PinnedClaims,
+  StoredClaims,
+  StoredSliceClaims,
+} from "../contracts/claimSchemas";
 import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../domain/difficulty";
 import type { SweepMatrix } from "../domain/sweep";
 import { DEFAULT_BOOTSTRAP, endpointIndices } from "../science/bootstrap";
@@ -20,23 +25,6 @@ import { runEnsembleSearch } from "../science/ensembleSearchSummary";
 import { DEFAULT_FRONTIER_AXES } from "../science/guardedPareto";
 import { sliceProblemIndices } from "../science/slices";
 import { versionBootstrap } from "./versionBootstrap";
-
-/** One slice's claims as stored, with what a different margin needs to judge flat-solve-rate again. */
-export interface StoredSliceClaims {
-  problems: number;
-  claims: Claim[];
-  solveRateChange: { estimate: number; ci90: [number, number]; ci95: [number, number] } | null;
-}
-
-/** The claims kind's body: every slice's claims at the default margin and axes. */
-export interface StoredClaims {
-  version: string;
-  experiment: string;
-  bootstrap: VersionBootstrap;
-  axes: ClaimAxes;
-  margin: number;
-  slices: Record<DifficultySlice, StoredSliceClaims>;
-}
 
 /** The claims' bootstrap: the version's one setting (the frontier's). */
 export const CLAIMS_BOOTSTRAP = DEFAULT_BOOTSTRAP;
@@ -140,4 +128,22 @@ export function claimsAnswer(
     axes: { x: query.x, y: query.y },
     claims,
   };
+}
+
+/**
+ * A snapshot's claims for one query, from what it pinned: any slice and margin at the default axes,
+ * or the pinned view's slice on its own axes; null for other axes (a snapshot holds no sweep to test
+ * them on).
+ */
+export function pinnedClaimsAnswer(pinned: PinnedClaims, query: ClaimsQuery): ClaimsResponse | null {
+  if (!asksOtherAxes(query)) return claimsAnswer(pinned.stored, query);
+  const { onAxes } = pinned;
+  if (
+    onAxes === null ||
+    onAxes.difficulty !== query.difficulty ||
+    onAxes.axes.x !== query.x ||
+    onAxes.axes.y !== query.y
+  )
+    return null;
+  return claimsAnswer(pinned.stored, query, onAxes.claim);
 }

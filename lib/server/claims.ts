@@ -1,7 +1,8 @@
-import type { ClaimsQuery } from "../contracts/claimSchemas";
+import type { ClaimsQuery, StoredClaims } from "../contracts/claimSchemas";
 import type { Db } from "../db/client";
-import { asksOtherAxes, claimsAnswer, type StoredClaims } from "../responses/claims";
-import type { Claim } from "../science/claims";
+import type { DifficultySlice } from "../domain/difficulty";
+import { asksOtherAxes, claimsAnswer } from "../responses/claims";
+import type { Claim, ClaimAxes } from "../science/claims";
 import { computeOffThread, requireComputeCapacity } from "./compute/pool";
 import { ApiError } from "./errors";
 import { matchesEtag, READS, readStoredResponse, versionedHeaders } from "./statistics/read";
@@ -35,19 +36,36 @@ export async function readClaims(
   const claims = JSON.parse(stored.body as string) as StoredClaims;
   let extrapolation: Claim | null | undefined;
   if (asksOtherAxes(query)) {
-    requireComputeCapacity();
-    const sweep = await readStoredResponse(db, slug, READS.sweepColumns);
-    if (!sweep) return null;
-    if (sweep.version !== claims.version) throw new VersionMovedError(slug);
-    extrapolation = await computeOffThread<Claim | null>({
-      type: "claims-axes",
-      sweep: sweep.body as string,
-      difficulty: query.difficulty,
-      axes: { x: query.x, y: query.y },
-    });
+    const computed = await extrapolationOnStoredSweep(db, slug, query.difficulty, query);
+    if (!computed) return null;
+    if (computed.version !== claims.version) throw new VersionMovedError(slug);
+    extrapolation = computed.claim;
   }
   return new Response(JSON.stringify(claimsAnswer(claims, query, extrapolation)), {
     status: 200,
     headers: { "content-type": "application/json", ...versionedHeaders(etag) },
   });
+}
+
+/**
+ * extrapolation-extends on other axes than the stored ones, for one slice of the current version:
+ * one bootstrap in a compute thread (503 when the pool is full) over the version's stored sweep
+ * columns, with the version it was computed on. Null when no experiment has that slug.
+ */
+export async function extrapolationOnStoredSweep(
+  db: Db,
+  slug: string,
+  difficulty: DifficultySlice,
+  axes: ClaimAxes,
+): Promise<{ version: string; claim: Claim | null } | null> {
+  requireComputeCapacity();
+  const sweep = await readStoredResponse(db, slug, READS.sweepColumns);
+  if (!sweep) return null;
+  const claim = await computeOffThread<Claim | null>({
+    type: "claims-axes",
+    sweep: sweep.body as string,
+    difficulty,
+    axes: { x: axes.x, y: axes.y },
+  });
+  return { version: sweep.version, claim };
 }

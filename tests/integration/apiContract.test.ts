@@ -50,6 +50,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/snapshots": await import("@/app/api/snapshots/route"),
   "/api/snapshots/{id}": await import("@/app/api/snapshots/[id]/route"),
   "/api/snapshots/{id}/frontier": await import("@/app/api/snapshots/[id]/frontier/route"),
+  "/api/snapshots/{id}/claims": await import("@/app/api/snapshots/[id]/claims/route"),
   "/api/snapshots/{id}/matrix": await import("@/app/api/snapshots/[id]/matrix/route"),
   "/api/snapshots/{id}/pass-at-k": await import("@/app/api/snapshots/[id]/pass-at-k/route"),
   "/api/snapshots/{id}/ensembles": await import("@/app/api/snapshots/[id]/ensembles/route"),
@@ -342,6 +343,24 @@ const CALLS: Call[] = [
     path: "/api/snapshots/{id}/frontier",
     url: "/api/snapshots/{scalingSnapshot}/frontier",
     status: 404,
+  },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/claims",
+    url: "/api/snapshots/{explorerSnapshot}/claims?difficulty=hard&margin=5",
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/claims",
+    url: "/api/snapshots/{explorerSnapshot}/claims?x=solveRate&y=efficiency",
+    status: 404,
+  },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/claims",
+    url: "/api/snapshots/{explorerSnapshot}/claims?difficulty=nope",
+    status: 400,
   },
   {
     method: "get",

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/main";
+import type { ClaimsResponse } from "@/lib/contracts/claimSchemas";
 import type { EnsembleEvaluation, PassAtKCurves, ScalingMatrixPayload } from "@/lib/contracts/scalingTypes";
 import type { SavedView, SavedViewList, Snapshot, SnapshotCreated } from "@/lib/contracts/sharing";
 import type { ExperimentDetail, FrontierData } from "@/lib/contracts/types";
@@ -20,6 +21,8 @@ process.env.DATABASE_URL = testDatabaseUrl();
 const { POST: postSnapshot } = await import("@/app/api/snapshots/route");
 const { GET: getSnapshot, DELETE: deleteSnapshot } = await import("@/app/api/snapshots/[id]/route");
 const { GET: getPinnedFrontier } = await import("@/app/api/snapshots/[id]/frontier/route");
+const { GET: getPinnedClaims } = await import("@/app/api/snapshots/[id]/claims/route");
+const { GET: getClaims } = await import("@/app/api/experiments/[slug]/claims/route");
 const { GET: getPinnedPassAtK } = await import("@/app/api/snapshots/[id]/pass-at-k/route");
 const { POST: postPinnedEnsemble } = await import("@/app/api/snapshots/[id]/ensembles/route");
 const { GET: getDetail } = await import("@/app/api/experiments/[slug]/route");
@@ -174,6 +177,57 @@ describe("pinned snapshots", () => {
     expect((await json(getPinnedFrontier(request(""), idContext(created.body.id)))).body).toEqual(
       frontierBefore,
     );
+  });
+
+  it("pin the claims as the live route answered them, and keep them across a --replace import", async () => {
+    const claimsAt = (path: string, query: string) =>
+      json<ClaimsResponse>(getClaims(request(`${path}?${query}`), slugContext()));
+    const queries = [
+      "difficulty=hard",
+      "difficulty=all&margin=5",
+      "difficulty=easy",
+      "difficulty=hard&x=solveRate&y=efficiency",
+    ];
+    const live = await Promise.all(queries.map((query) => claimsAt("/x", query)));
+    for (const answer of live) expect(answer.status).toBe(200);
+    expect(live[0].body.claims.map((claim) => claim.id)).toContain("extrapolation-extends");
+    const created = await share({
+      experiment: SLUG,
+      page: "explorer",
+      view: "alpha=0.5&difficulty=hard&x=solveRate&y=efficiency",
+    });
+    expect(created.status).toBe(201);
+    const id = idContext(created.body.id);
+    const pinnedAt = (query: string) =>
+      json<ClaimsResponse & { error: { message: string } }>(getPinnedClaims(request(`/x?${query}`), id));
+    for (const [i, query] of queries.entries()) expect((await pinnedAt(query)).body).toEqual(live[i].body);
+
+    await replaceAlphaHalf(31);
+    const after = await claimsAt("/x", queries[0]);
+    expect(after.body.version).not.toBe(live[0].body.version);
+    for (const [i, query] of queries.entries()) expect((await pinnedAt(query)).body).toEqual(live[i].body);
+    // Other axes on another slice were never tested for this snapshot: it says so.
+    const other = await pinnedAt("difficulty=easy&x=solveRate&y=efficiency");
+    expect(other.status).toBe(404);
+    expect(other.body.error.message).toContain("solveRate × efficiency for the hard slice");
+    const bad = await pinnedAt("difficulty=impossible");
+    expect(bad.status).toBe(400);
+  });
+
+  it("keep serving snapshots taken before claims were pinned, without claims", async () => {
+    const created = await share({ experiment: SLUG, page: "explorer", view: "" });
+    const stored = await db.snapshot.findUniqueOrThrow({ where: { id: created.body.id } });
+    const { claims: _, ...older } = JSON.parse(stored.data) as Record<string, unknown>;
+    await db.snapshot.update({ where: { id: stored.id }, data: { data: JSON.stringify(older) } });
+    const id = idContext(created.body.id);
+    const snapshot = await json<Snapshot>(getSnapshot(request(""), id));
+    expect(snapshot.status).toBe(200);
+    if (snapshot.body.page !== "explorer") throw new Error("an explorer snapshot");
+    expect(snapshot.body.data.claims).toBeUndefined();
+    expect((await json(getPinnedFrontier(request(""), id))).status).toBe(200);
+    const claims = await json<{ error: { message: string } }>(getPinnedClaims(request("/x"), id));
+    expect(claims.status).toBe(404);
+    expect(claims.body.error.message).toContain("before snapshots pinned the claims");
   });
 
   it("keep the scaling page's matrix, curves and ensembles across a --replace import", async () => {

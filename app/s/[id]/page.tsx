@@ -73,7 +73,10 @@ function PinnedPage({
       />
       {snapshot.page === "scaling" ? <ScalingHeading experiment={snapshot.data.matrix.experiment} /> : null}
       <Seeded queries={[seeded]}>
-        <PinnedSource source={source}>
+        <PinnedSource
+          source={source}
+          claims={snapshot.page === "explorer" && snapshot.data.claims !== undefined}
+        >
           {snapshot.page === "explorer" ? (
             <Explorer key={search} slug={slug} initialSearch={search} />
           ) : (

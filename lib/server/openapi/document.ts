@@ -17,6 +17,7 @@ import { openApiRoute } from "./routes/openapi";
 import { problemChangesRoute, problemCountsRoute, problemDetailRoute } from "./routes/problems";
 import { ensembleSearchRoute, ensemblesRoute, passAtKRoute } from "./routes/scaling";
 import {
+  snapshotClaimsRoute,
   snapshotEnsemblesRoute,
   snapshotFrontierRoute,
   snapshotMatrixRoute,
@@ -56,6 +57,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   snapshotsRoute,
   snapshotRoute,
   snapshotFrontierRoute,
+  snapshotClaimsRoute,
   snapshotMatrixRoute,
   snapshotPassAtKRoute,
   snapshotEnsemblesRoute,

@@ -1,6 +1,9 @@
+import { type ClaimsQuery, claimsQuerySchema } from "../../contracts/claimSchemas";
 import type { SharedPage } from "../../contracts/sharing";
 import type { Db } from "../../db/client";
 import { DIFFICULTY_SLICES } from "../../domain/difficulty";
+import { asksOtherAxes } from "../../responses/claims";
+import { extrapolationOnStoredSweep } from "../claims";
 import { ApiError } from "../errors";
 import { READS, readStoredResponse, StatisticsPendingError, type StoredRead } from "../statistics/read";
 
@@ -34,14 +37,50 @@ async function readComplete(
   return { version: stored.version, status: stored.httpStatus, body: stored.body as string };
 }
 
-/** The explorer's detail and frontier, or the scaling page's matrix and curves, at one version. */
-async function readOnce(db: Db, slug: string, page: SharedPage): Promise<PinnedData | null> {
+/** The slice and axes a view's claim cards are tested on (the defaults where the view names none or is off). */
+function claimsQueryOf(view: string): ClaimsQuery {
+  const params = new URLSearchParams(view);
+  const asked = claimsQuerySchema.safeParse({
+    difficulty: params.get("difficulty") ?? undefined,
+    x: params.get("x") ?? undefined,
+    y: params.get("y") ?? undefined,
+  });
+  return asked.success ? asked.data : claimsQuerySchema.parse({});
+}
+
+/**
+ * The experiment's claims as a PinnedClaims text at `version`: the stored body and, when the view
+ * plots other axes, extrapolation-extends tested on them for its slice (a compute thread's bootstrap).
+ */
+export async function pinClaims(db: Db, slug: string, version: string, view: string): Promise<string | null> {
+  const stored = await readComplete(db, slug, READS.claims, version);
+  if (!stored) return null;
+  const query = claimsQueryOf(view);
+  if (!asksOtherAxes(query)) return `{"stored":${stored.body},"onAxes":null}`;
+  const axes = { x: query.x, y: query.y };
+  const computed = await extrapolationOnStoredSweep(db, slug, query.difficulty, axes);
+  if (!computed) return null;
+  if (computed.version !== version) throw new VersionMovedError();
+  const onAxes = { difficulty: query.difficulty, axes, claim: computed.claim };
+  return `{"stored":${stored.body},"onAxes":${JSON.stringify(onAxes)}}`;
+}
+
+/**
+ * The explorer's detail, frontier and claims, or the scaling page's matrix and curves, at one
+ * version.
+ */
+async function readOnce(db: Db, slug: string, page: SharedPage, view: string): Promise<PinnedData | null> {
   if (page === "explorer") {
     const detail = await readComplete(db, slug, READS.detail, null);
     if (!detail) return null;
     const frontier = await readComplete(db, slug, READS.frontier, detail.version);
     if (!frontier) return null;
-    return { version: detail.version, data: `{"detail":${detail.body},"frontier":${frontier.body}}` };
+    const claims = await pinClaims(db, slug, detail.version, view);
+    if (!claims) return null;
+    return {
+      version: detail.version,
+      data: `{"detail":${detail.body},"frontier":${frontier.body},"claims":${claims}}`,
+    };
   }
   const matrix = await readComplete(db, slug, READS.matrix, null);
   if (!matrix) return null;
@@ -58,14 +97,19 @@ async function readOnce(db: Db, slug: string, page: SharedPage): Promise<PinnedD
 }
 
 /**
- * What a snapshot of `page` pins: the stored bodies, byte for byte as the live routes served them,
+ * What a snapshot of `page` with `view` pins: the stored bodies, byte for byte as the live routes served them,
  * all of one version (read again when an import lands in between). Null when there is no such
  * experiment.
  */
-export async function pinData(db: Db, slug: string, page: SharedPage): Promise<PinnedData | null> {
+export async function pinData(
+  db: Db,
+  slug: string,
+  page: SharedPage,
+  view: string,
+): Promise<PinnedData | null> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await readOnce(db, slug, page);
+      return await readOnce(db, slug, page, view);
     } catch (error) {
       if (!(error instanceof VersionMovedError) || attempt >= 3) throw error;
     }

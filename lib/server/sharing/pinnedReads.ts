@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import type { ClaimsQuery, ClaimsResponse } from "../../contracts/claimSchemas";
 import type { EnsembleEvaluation, EnsembleRequest, PassAtKCurves } from "../../contracts/scalingTypes";
 import type {
   ExplorerSnapshotData,
@@ -8,6 +9,7 @@ import type {
 } from "../../contracts/sharing";
 import type { Db } from "../../db/client";
 import { type StoredSnapshot, snapshotById } from "../../db/queries/snapshots";
+import { pinnedClaimsAnswer } from "../../responses/claims";
 import { computeOffThread, requireComputeCapacity } from "../compute/pool";
 import { BadRequestError, NotFoundError } from "../errors";
 import { type PassAtKCurvesRequest, pickCurves } from "../scalingCurves";
@@ -35,6 +37,20 @@ function requirePage(snapshot: StoredSnapshot, page: SharedPage): void {
 export function pinnedFrontierBody(snapshot: StoredSnapshot): string {
   requirePage(snapshot, "explorer");
   return JSON.stringify((JSON.parse(snapshot.data) as ExplorerSnapshotData).frontier);
+}
+
+/** GET /api/snapshots/[id]/claims: the claims the explorer snapshot pinned, for one slice, margin and axes. */
+export function pinnedClaims(snapshot: StoredSnapshot, query: ClaimsQuery): ClaimsResponse {
+  requirePage(snapshot, "explorer");
+  const { claims } = JSON.parse(snapshot.data) as ExplorerSnapshotData;
+  if (!claims)
+    throw new NotFoundError(`Snapshot "${snapshot.id}" was taken before snapshots pinned the claims.`);
+  const answer = pinnedClaimsAnswer(claims, query);
+  if (!answer)
+    throw new NotFoundError(
+      `Snapshot "${snapshot.id}" pinned its claims on the default axes${claims.onAxes ? ` and on ${claims.onAxes.axes.x} × ${claims.onAxes.axes.y} for the ${claims.onAxes.difficulty} slice` : ""} only.`,
+    );
+  return answer;
 }
 
 function scalingData(snapshot: StoredSnapshot): ScalingSnapshotData {

@@ -28,7 +28,7 @@ const ID_ATTEMPTS = 5;
 export async function createSnapshot(db: Db, request: SnapshotCreateRequest): Promise<SnapshotCreated> {
   const slug = request.experiment;
   const experiment = await experimentRef(db, slug);
-  const pinned = experiment ? await pinData(db, slug, request.page) : null;
+  const pinned = experiment ? await pinData(db, slug, request.page, request.view) : null;
   if (!experiment || !pinned) throw new NotFoundError(`No experiment "${slug}".`);
   await requireSnapshotQuota(db, Buffer.byteLength(pinned.data));
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {

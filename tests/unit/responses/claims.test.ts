@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { asksOtherAxes, claimsAnswer, claimsData, type StoredClaims } from "../../../lib/responses/claims";
+import type { StoredClaims } from "../../../lib/contracts/claimSchemas";
+import { asksOtherAxes, claimsAnswer, claimsData } from "../../../lib/responses/claims";
 import type { Claim } from "../../../lib/science/claims";
 import { syntheticMatrix } from "../../../lib/science/syntheticMatrix";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { claimsQuerySchema, claimsResponseSchema } from "../../../contracts/claimSchemas";
 import { frontierDataSchema } from "../../../contracts/experimentSchemas";
 import {
   ensembleEvaluationSchema,
@@ -104,6 +105,22 @@ export const snapshotFrontierRoute: RouteSpec = {
   path: "/api/snapshots/{id}/frontier",
   operations: {
     get: pinnedRead("getSnapshotFrontier", "The explorer's frontier as pinned", frontierDataSchema),
+  },
+};
+
+export const snapshotClaimsRoute: RouteSpec = {
+  path: "/api/snapshots/{id}/claims",
+  operations: {
+    get: {
+      ...pinnedRead(
+        "getSnapshotClaims",
+        "The claims as the explorer snapshot pinned them",
+        claimsResponseSchema,
+        claimsQuerySchema,
+      ),
+      description:
+        "The pinned claims, in the live route's shape: any slice and margin on the default axes, and the pinned view's slice on its own axes. 404 when the snapshot pins another page's data, was taken before snapshots pinned claims, or for other axes.",
+    },
   },
 };
 
