@@ -6,7 +6,7 @@ import { memo } from "react";
 import { type ApiSource, claimsQuery } from "@/components/queries/queries";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import type { Claim } from "@/lib/science/claims";
-import { claimAnchor, formatClaimValue } from "@/lib/views/claimText";
+import { claimAnchor, claimCardAnchor, formatClaimValue, VERDICT_TEXT } from "@/lib/views/claimText";
 
 interface ClaimCardsProps {
   /** The experiment's live routes, or the snapshot that pinned its claims. */
@@ -16,16 +16,10 @@ interface ClaimCardsProps {
   axes: { x: string; y: string };
 }
 
-const VERDICT_TEXT: Record<Claim["verdict"], string> = {
-  supported: "Supported",
-  contradicted: "Contradicted",
-  inconclusive: "Inconclusive",
-};
-
 function ClaimCard({ claim }: { claim: Claim }) {
   const [lower, upper] = claim.ci;
   return (
-    <li className="claim-card" data-claim={claim.id}>
+    <li className="claim-card" id={claimCardAnchor(claim.id)} data-claim={claim.id}>
       <h3>
         <Link href={`/glossary#${claimAnchor(claim.id)}`}>{claim.title}</Link>
       </h3>

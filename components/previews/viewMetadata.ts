@@ -52,6 +52,8 @@ export async function snapshotMetadata(snapshot: Snapshot): Promise<Metadata> {
   const fallback: Metadata = { title: snapshot.title ? `${snapshot.title} (pinned)` : "Pinned snapshot" };
   const unchanged = snapshot.currentVersion === snapshot.version;
   const search = new URLSearchParams(snapshot.view);
+  // A grid has no one-experiment preview image or headline: its title names the study.
+  if (snapshot.page === "study") return { title: `${snapshot.title ?? snapshot.data.study.name} (pinned)` };
   if (snapshot.page === "scaling") {
     if (!unchanged) return fallback;
     const live = await viewMetadata(snapshot.experiment, "scaling", search);

@@ -185,21 +185,53 @@ export function problemDetailQuery(slug: string, id: string) {
   });
 }
 
-/** A study's experiments and the grid they make (GET /api/studies/<slug>). */
-export function studyQuery(slug: string) {
+/**
+ * Where a study's grid is read: the study's live routes (each experiment's claims from its own), or
+ * a snapshot that pinned the grid (GET /api/snapshots/<id>/{study,frontiers} and each experiment's
+ * pinned claims), in the same shapes.
+ */
+export interface StudySource {
+  study: string;
+  frontiers: string;
+  key: readonly [string, string];
+  /** Where the claims of one of the grid's experiments are read. */
+  claims(experiment: string): ApiSource;
+}
+
+/** The study's current data (GET /api/studies/<slug>…). */
+export function liveStudySource(slug: string): StudySource {
+  const base = `/api/studies/${encodeURIComponent(slug)}`;
+  return { study: base, frontiers: `${base}/frontiers`, key: ["study", slug], claims: experimentSource };
+}
+
+/** What a study snapshot pinned (GET /api/snapshots/<id>/…). */
+export function pinnedStudySource(id: string): StudySource {
+  const { base, key } = snapshotSource(id);
+  return {
+    study: `${base}/study`,
+    frontiers: `${base}/frontiers`,
+    key,
+    claims: (experiment) => ({
+      base: `${base}/experiments/${encodeURIComponent(experiment)}`,
+      key: [`snapshots/${id}`, experiment],
+    }),
+  };
+}
+
+/** A study's experiments and the grid they make (GET /api/studies/<slug>, or as pinned). */
+export function studyQuery(source: StudySource) {
   return queryOptions({
-    queryKey: ["study", slug] as const,
-    queryFn: ({ signal }) => fetchJson<StudyDetail>(`/api/studies/${encodeURIComponent(slug)}`, { signal }),
+    queryKey: [...source.key, "study"] as const,
+    queryFn: ({ signal }) => fetchJson<StudyDetail>(source.study, { signal }),
     staleTime: STALE_MS,
   });
 }
 
-/** A study's experiments' frontiers, in the grid's order (GET /api/studies/<slug>/frontiers). */
-export function studyFrontiersQuery(slug: string) {
+/** A study's experiments' frontiers, in the grid's order (GET /api/studies/<slug>/frontiers, or as pinned). */
+export function studyFrontiersQuery(source: StudySource) {
   return queryOptions({
-    queryKey: ["study", slug, "frontiers"] as const,
-    queryFn: ({ signal }) =>
-      fetchJson<ComparisonData>(`/api/studies/${encodeURIComponent(slug)}/frontiers`, { signal }),
+    queryKey: [...source.key, "frontiers"] as const,
+    queryFn: ({ signal }) => fetchJson<ComparisonData>(source.frontiers, { signal }),
     staleTime: STALE_MS,
     // Asks again while any experiment's intervals are being computed.
     refetchInterval: (query) =>

@@ -29,9 +29,12 @@ export function savedViewsQuery(slug: string) {
   });
 }
 
-/** Pins the view and answers its absolute short link. */
-export async function createSnapshotLink(slug: string, page: SharedPage, view: string): Promise<string> {
-  const created = await sendJson<SnapshotCreated>("/api/snapshots", "POST", { experiment: slug, page, view });
+/** What a snapshot pins a view of: one experiment's page, or a study's grid. */
+export type SnapshotSubject = { experiment: string; page: SharedPage } | { study: string; page: "study" };
+
+/** Pins the view of `subject` and answers its absolute short link. */
+export async function createSnapshotLink(subject: SnapshotSubject, view: string): Promise<string> {
+  const created = await sendJson<SnapshotCreated>("/api/snapshots", "POST", { ...subject, view });
   return `${window.location.origin}${created.url}`;
 }
 

@@ -31,7 +31,10 @@ export const SharingControls = memo(function SharingControls({
 }: SharingControlsProps) {
   const pinned = useIsPinned();
   const viewQuery = useCallback(() => new URL(shareUrl()).search.replace(/^\?/, ""), [shareUrl]);
-  const share = useCallback(() => createSnapshotLink(slug, page, viewQuery()), [slug, page, viewQuery]);
+  const share = useCallback(
+    () => createSnapshotLink({ experiment: slug, page }, viewQuery()),
+    [slug, page, viewQuery],
+  );
   if (pinned) return null;
   const slide = slideOf(initialSearch);
   return (

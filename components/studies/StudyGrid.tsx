@@ -4,11 +4,13 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { gridSvgDocument } from "@/components/browser/svgExport";
+import { usePresentation } from "@/components/browser/usePresentation";
 import { useUrlView } from "@/components/browser/useUrlView";
 import { ExportButtons } from "@/components/charts/ChartExport";
 import { ExportSourceProvider } from "@/components/charts/ExportContext";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { LongText } from "@/components/common/LongText";
+import { PresentationButton } from "@/components/common/PresentationButton";
 import { ViewNotices } from "@/components/common/ViewNotices";
 import { ComparePlot, type CompareSeries } from "@/components/compare/ComparePlot";
 import { AlphaSlider } from "@/components/frontier/AlphaSlider";
@@ -17,7 +19,13 @@ import { CollapsedNote } from "@/components/frontier/CollapsedNote";
 import { DifficultyFilter } from "@/components/frontier/DifficultyFilter";
 import { AlphaPathLegend, CollapsedLegend } from "@/components/frontier/FrontierLegend";
 import { useFrontierView } from "@/components/frontier/useFrontierView";
-import { studyFrontiersQuery, studyQuery } from "@/components/queries/queries";
+import {
+  liveStudySource,
+  pinnedStudySource,
+  studyFrontiersQuery,
+  studyQuery,
+} from "@/components/queries/queries";
+import { createSnapshotLink } from "@/components/queries/sharing";
 import { SETTING_LABELS } from "@/lib/contracts/types";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { DIFFICULTY_SLICES, type DifficultySlice } from "@/lib/domain/difficulty";
@@ -25,23 +33,31 @@ import { createMetricEstimators, readoutAt } from "@/lib/views/alphaScores";
 import { compareContextOf } from "@/lib/views/compareContext";
 import { comparisonWarnings } from "@/lib/views/compareWarnings";
 import { studyViewDefinition } from "@/lib/views/studyView";
+import { ClaimBadges } from "./ClaimBadges";
 import styles from "./Study.module.css";
 
 interface StudyGridProps {
   slug: string;
   /** The query string the page was opened with, so server and browser render the same view. */
   initialSearch: string;
+  /** The id of the snapshot that pinned this grid (drawn read-only from its data); absent: live. */
+  snapshot?: string;
 }
 
 /**
  * A study as the paper's figure: one frontier panel per experiment, columns the settings and rows the
  * model scales, every panel on the same axes (fit to all of them), one α shared by every panel (the
- * slider offers the α every experiment has a value at, as /compare does), one difficulty slice; the
- * whole view in the URL.
+ * slider offers the α every experiment has a value at, as /compare does), one difficulty slice, each
+ * panel's claim verdicts as badges; the whole view in the URL, Share (a pinned snapshot of the
+ * grid), presenting. A snapshot's grid is the same component over the pinned data.
  */
-export function StudyGrid({ slug, initialSearch }: StudyGridProps) {
-  const { data: study } = useSuspenseQuery(studyQuery(slug));
-  const { data } = useSuspenseQuery(studyFrontiersQuery(slug));
+export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
+  const source = useMemo(
+    () => (snapshot === undefined ? liveStudySource(slug) : pinnedStudySource(snapshot)),
+    [slug, snapshot],
+  );
+  const { data: study } = useSuspenseQuery(studyQuery(source));
+  const { data } = useSuspenseQuery(studyFrontiersQuery(source));
   const context = useMemo(() => compareContextOf(data), [data]);
   const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
     studyViewDefinition,
@@ -98,10 +114,27 @@ export function StudyGrid({ slug, initialSearch }: StudyGridProps) {
     [study, data, view.difficulty],
   );
   const synthetic = data.experiments.some((experiment) => experiment.experiment.synthetic);
+  const claimAxes = useMemo(() => ({ x: x.id, y: y.id }), [x.id, y.id]);
+  const cardsHref = useCallback(
+    (experiment: string) =>
+      snapshot === undefined
+        ? `/experiments/${encodeURIComponent(experiment)}?${new URLSearchParams({ difficulty: view.difficulty, ...claimAxes })}`
+        : null,
+    [snapshot, view.difficulty, claimAxes],
+  );
+  const share = useCallback(
+    () => createSnapshotLink({ study: slug, page: "study" }, new URL(shareUrl()).search.replace(/^\?/, "")),
+    [slug, shareUrl],
+  );
+  const setPresent = useCallback((present: boolean) => updateView({ present }, "push"), [updateView]);
+  const presentation = usePresentation(view.present, setPresent);
 
   return (
     <ExportSourceProvider source={exportSource}>
-      <div className={styles.study} data-hydrated={hydrated ? "true" : undefined}>
+      <div
+        className={`${styles.study}${view.present ? " presentation" : ""}`}
+        data-hydrated={hydrated ? "true" : undefined}
+      >
         <title>{`${study.name} · alphascope`}</title>
         <div className="page-heading">
           <h1>
@@ -153,7 +186,23 @@ export function StudyGrid({ slug, initialSearch }: StudyGridProps) {
               );
             }}
           />
-          <CopyLinkButton url={shareUrl} />
+          <div className="toolbar-actions">
+            <PresentationButton
+              present={view.present}
+              onEnter={presentation.enter}
+              onLeave={presentation.leave}
+            />
+            <CopyLinkButton url={shareUrl} />
+            {snapshot === undefined ? (
+              <CopyLinkButton
+                url={share}
+                text="Share"
+                label="Short link to a pinned snapshot of the whole grid"
+                testId="share"
+                shortcut={null}
+              />
+            ) : null}
+          </div>
         </div>
         <section className="panel" aria-label="Choose the shared α">
           {range !== null && stops.length > 1 && view.alpha !== null ? (
@@ -226,6 +275,12 @@ export function StudyGrid({ slug, initialSearch }: StudyGridProps) {
                             onSelectAlpha={onSelectAlpha}
                             onZoom={onZoom}
                             onIncludeCollapsed={onIncludeCollapsed}
+                          />
+                          <ClaimBadges
+                            source={source.claims(experiment.slug)}
+                            difficulty={view.difficulty}
+                            axes={claimAxes}
+                            cardsHref={cardsHref(experiment.slug)}
                           />
                         </section>
                       ))

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { DifficultySlice } from "../domain/difficulty";
 import { characterFault } from "../domain/text";
 import type { PinnedClaims } from "./claimSchemas";
+import type { ComparisonData } from "./compareTypes";
 import type { PassAtKCurves, ScalingMatrixPayload } from "./scalingTypes";
 import { slugSchema } from "./schemas";
 import {
@@ -10,11 +11,16 @@ import {
   VIEW_MAX_LENGTH,
   VIEW_NAME_MAX_LENGTH,
 } from "./sharingLimits";
+import type { StudyDetail } from "./studies";
 import type { ExperimentDetail, FrontierData } from "./types";
 
-/** The pages a snapshot or a saved view can show. */
+/** The pages of one experiment a snapshot or a saved view can show. */
 export const SHARED_PAGES = ["explorer", "scaling"] as const;
 export type SharedPage = (typeof SHARED_PAGES)[number];
+
+/** The pages a snapshot can pin: an experiment's, or a study's whole grid. */
+export const SNAPSHOT_PAGES = [...SHARED_PAGES, "study"] as const;
+export type SnapshotPage = (typeof SNAPSHOT_PAGES)[number];
 
 export {
   SAVED_VIEWS_MAX,
@@ -56,13 +62,20 @@ function nameText(max: number) {
 
 const nameSchema = nameText(VIEW_NAME_MAX_LENGTH);
 
-/** Body of POST /api/snapshots. */
-export const snapshotCreateSchema = z.object({
-  experiment: slugSchema,
-  page: pageSchema,
-  view: viewSchema,
-  title: nameText(SNAPSHOT_TITLE_MAX_LENGTH).optional(),
-});
+const snapshotTitleSchema = nameText(SNAPSHOT_TITLE_MAX_LENGTH).optional();
+
+/** Body of POST /api/snapshots: a view of one experiment's page, or of a study's grid. */
+export const snapshotCreateSchema = z.discriminatedUnion(
+  "page",
+  [
+    z.object({ experiment: slugSchema, page: pageSchema, view: viewSchema, title: snapshotTitleSchema }),
+    z.object({ study: slugSchema, page: z.literal("study"), view: viewSchema, title: snapshotTitleSchema }),
+  ],
+  {
+    error: (issue) =>
+      issue.code === "invalid_union" ? 'must be "explorer", "scaling" or "study"' : undefined,
+  },
+);
 export type SnapshotCreateRequest = z.infer<typeof snapshotCreateSchema>;
 
 /** Snapshot ids: 8 URL-safe base64 characters (48 random bits). */
@@ -95,23 +108,46 @@ export interface ScalingSnapshotData {
   passAtK: Partial<Record<DifficultySlice, { plain: PassAtKCurves; bands: PassAtKCurves }>>;
 }
 
-interface SnapshotBase {
+/**
+ * What a study snapshot pins: the study's grid and every experiment's frontier (the bodies GET
+ * /api/studies/<slug> and …/frontiers answered) and each experiment's claims, by slug.
+ */
+export interface StudySnapshotData {
+  study: StudyDetail;
+  frontiers: ComparisonData;
+  claims: Record<string, PinnedClaims>;
+}
+
+interface SnapshotMeta {
   id: string;
-  /** The experiment's slug. */
-  experiment: string;
   view: string;
-  /** The experiment's data version the snapshot pins. */
-  version: string;
   createdAt: string;
   title: string | null;
+}
+
+interface ExperimentSnapshotBase extends SnapshotMeta {
+  /** The experiment's slug. */
+  experiment: string;
+  /** The experiment's data version the snapshot pins. */
+  version: string;
   /** The experiment's version now: null when it has been deleted since. */
   currentVersion: string | null;
 }
 
 /** GET /api/snapshots/[id] */
 export type Snapshot =
-  | (SnapshotBase & { page: "explorer"; data: ExplorerSnapshotData })
-  | (SnapshotBase & { page: "scaling"; data: ScalingSnapshotData });
+  | (ExperimentSnapshotBase & { page: "explorer"; data: ExplorerSnapshotData })
+  | (ExperimentSnapshotBase & { page: "scaling"; data: ScalingSnapshotData })
+  | (SnapshotMeta & {
+      page: "study";
+      /** The study's slug. */
+      study: string;
+      /** The grid's version: a digest of every experiment's slug and data version. */
+      version: string;
+      /** The grid's version now: null when the study has no experiment any more. */
+      currentVersion: string | null;
+      data: StudySnapshotData;
+    });
 
 /** Body of POST /api/experiments/[slug]/views. */
 export const savedViewCreateSchema = z.object({ name: nameSchema, page: pageSchema, view: viewSchema });

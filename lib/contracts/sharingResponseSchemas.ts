@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { DIFFICULTY_SLICES } from "../domain/difficulty";
 import { pinnedClaimsSchema } from "./claimSchemas";
+import { comparisonDataSchema } from "./compareResponseSchemas";
 import { experimentDetailSchema, frontierDataSchema, versionSchema } from "./experimentSchemas";
 import { passAtKCurvesSchema, scalingMatrixSchema } from "./scalingResponseSchemas";
 import { SHARED_PAGES } from "./sharing";
+import { studyDetailSchema } from "./studies";
 
 // Wire shapes of snapshots and saved views; their types are declared in lib/contracts/sharing.ts and proved
 // equal to these schemas by tests/unit/contracts/wireSchemas.test.ts.
@@ -16,13 +18,17 @@ export const snapshotCreatedSchema = z
   })
   .meta({ id: "SnapshotCreated" });
 
-const snapshotBaseShape = {
+const snapshotMetaShape = {
   id: z.string(),
-  experiment: z.string().describe("The experiment's slug."),
   view: z.string().describe("The pinned page's query string."),
-  version: z.string().describe("The experiment's data version the snapshot pins."),
   createdAt: z.string(),
   title: z.string().nullable(),
+};
+
+const snapshotBaseShape = {
+  ...snapshotMetaShape,
+  experiment: z.string().describe("The experiment's slug."),
+  version: z.string().describe("The experiment's data version the snapshot pins."),
   currentVersion: z
     .string()
     .nullable()
@@ -56,6 +62,25 @@ export const snapshotSchema = z
             ) as Record<(typeof DIFFICULTY_SLICES)[number], z.ZodOptional<typeof slicePassAtKSchema>>,
           )
           .describe("The stored pass@k curves of every slice with problems, without and with bands."),
+      }),
+    }),
+    z.object({
+      ...snapshotMetaShape,
+      page: z.literal("study"),
+      study: z.string().describe("The study's slug."),
+      version: z
+        .string()
+        .describe("The grid's version: a digest of every experiment's slug and data version."),
+      currentVersion: z
+        .string()
+        .nullable()
+        .describe("The grid's version now: null when the study has no experiment any more."),
+      data: z.object({
+        study: studyDetailSchema,
+        frontiers: comparisonDataSchema,
+        claims: z
+          .record(z.string(), pinnedClaimsSchema)
+          .describe("Each experiment's claims as pinned, by slug."),
       }),
     }),
   ])

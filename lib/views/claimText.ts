@@ -1,4 +1,4 @@
-import type { ClaimId } from "../science/claims";
+import type { Claim, ClaimId } from "../science/claims";
 
 /** How a claim's estimate reads: a change in points, an area, or a number of problems. */
 type ClaimUnit = "points" | "area" | "count";
@@ -11,6 +11,29 @@ const UNITS: Record<ClaimId, ClaimUnit> = {
   "complementary-problems": "count",
   "ensemble-gain": "points",
 };
+
+/** A verdict in words, as a card or a badge says it. */
+export const VERDICT_TEXT: Record<Claim["verdict"], string> = {
+  supported: "Supported",
+  contradicted: "Contradicted",
+  inconclusive: "Inconclusive",
+};
+
+/** A claim's short name, for a badge on a small panel (its card and the glossary give the full title). */
+export const CLAIM_SHORT_NAMES: Record<ClaimId, string> = {
+  "tradeoff-time-limit": "Time limit ↓",
+  "tradeoff-wrong-answer": "Wrong answer ↑",
+  "flat-solve-rate": "Flat solve rate",
+  "extrapolation-extends": "Extends frontier",
+  "complementary-problems": "Complementary",
+  "ensemble-gain": "Ensemble gain",
+};
+
+/** A claim's estimate with its interval, as one line ("+1.2 pts, 95% interval [−0.3, +2.6 pts]"). */
+export function claimSummary(claim: Claim): string {
+  const [lower, upper] = claim.ci;
+  return `${formatClaimValue(claim.id, claim.estimate)}, ${Math.round(claim.level * 100)}% interval [${formatClaimValue(claim.id, lower)}, ${formatClaimValue(claim.id, upper)}]`;
+}
 
 /** A claim's number as its card prints it (a fraction as signed percentage points, "−" for minus). */
 export function formatClaimValue(id: ClaimId, value: number): string {
@@ -59,6 +82,11 @@ export const CLAIM_GLOSSARY: readonly { id: ClaimId; term: string; text: string 
     text: "The searched best ensemble's pass@K gain over the best single checkpoint at K = 250, or the largest standard K the samples allow, with the selection-adjusted 95 % interval (simultaneous over every set the search could pick, so it holds for the one it shows). Supported when that interval is above 0.",
   },
 ];
+
+/** The anchor of a claim's card on the explorer. */
+export function claimCardAnchor(id: ClaimId): string {
+  return `claim-card-${id}`;
+}
 
 /** The glossary anchor of a claim. */
 export function claimAnchor(id: ClaimId): string {

@@ -54,6 +54,11 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/snapshots/{id}/matrix": await import("@/app/api/snapshots/[id]/matrix/route"),
   "/api/snapshots/{id}/pass-at-k": await import("@/app/api/snapshots/[id]/pass-at-k/route"),
   "/api/snapshots/{id}/ensembles": await import("@/app/api/snapshots/[id]/ensembles/route"),
+  "/api/snapshots/{id}/study": await import("@/app/api/snapshots/[id]/study/route"),
+  "/api/snapshots/{id}/frontiers": await import("@/app/api/snapshots/[id]/frontiers/route"),
+  "/api/snapshots/{id}/experiments/{slug}/claims": await import(
+    "@/app/api/snapshots/[id]/experiments/[slug]/claims/route"
+  ),
   "/api/imports": await import("@/app/api/imports/route"),
   "/api/audit": await import("@/app/api/audit/route"),
 };
@@ -318,6 +323,21 @@ const CALLS: Call[] = [
     method: "post",
     path: "/api/snapshots",
     url: "/api/snapshots",
+    ...json({ study: "contract-study", page: "study", view: "difficulty=hard&x=solveRate&y=efficiency" }),
+    status: 201,
+    creates: "studySnapshot",
+  },
+  {
+    method: "post",
+    path: "/api/snapshots",
+    url: "/api/snapshots",
+    ...json({ study: "no-such-study", page: "study", view: "" }),
+    status: 404,
+  },
+  {
+    method: "post",
+    path: "/api/snapshots",
+    url: "/api/snapshots",
     ...json({ experiment: SLUG, page: "elsewhere", view: "" }),
     status: 400,
   },
@@ -332,6 +352,37 @@ const CALLS: Call[] = [
   { method: "get", path: "/api/snapshots/{id}", url: "/api/snapshots/{explorerSnapshot}", status: 200 },
   { method: "get", path: "/api/snapshots/{id}", url: "/api/snapshots/{scalingSnapshot}", status: 200 },
   { method: "get", path: "/api/snapshots/{id}", url: "/api/snapshots/AAAAAAAA", status: 404 },
+  { method: "get", path: "/api/snapshots/{id}", url: "/api/snapshots/{studySnapshot}", status: 200 },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/study",
+    url: "/api/snapshots/{studySnapshot}/study",
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/study",
+    url: "/api/snapshots/{explorerSnapshot}/study",
+    status: 404,
+  },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/frontiers",
+    url: "/api/snapshots/{studySnapshot}/frontiers",
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/experiments/{slug}/claims",
+    url: `/api/snapshots/{studySnapshot}/experiments/${SLUG}/claims?difficulty=hard&x=solveRate&y=efficiency`,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/experiments/{slug}/claims",
+    url: "/api/snapshots/{studySnapshot}/experiments/no-such-thing/claims",
+    status: 404,
+  },
   {
     method: "get",
     path: "/api/snapshots/{id}/frontier",

@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/main";
 import type { ClaimsResponse } from "@/lib/contracts/claimSchemas";
+import type { ComparisonData } from "@/lib/contracts/compareTypes";
 import type { EnsembleEvaluation, PassAtKCurves, ScalingMatrixPayload } from "@/lib/contracts/scalingTypes";
 import type { SavedView, SavedViewList, Snapshot, SnapshotCreated } from "@/lib/contracts/sharing";
+import type { StudyDetail } from "@/lib/contracts/studies";
 import type { ExperimentDetail, FrontierData } from "@/lib/contracts/types";
 import type { Db } from "@/lib/db/client";
 import { insertSnapshot } from "@/lib/db/queries/snapshots";
@@ -25,7 +27,14 @@ const { GET: getPinnedClaims } = await import("@/app/api/snapshots/[id]/claims/r
 const { GET: getClaims } = await import("@/app/api/experiments/[slug]/claims/route");
 const { GET: getPinnedPassAtK } = await import("@/app/api/snapshots/[id]/pass-at-k/route");
 const { POST: postPinnedEnsemble } = await import("@/app/api/snapshots/[id]/ensembles/route");
-const { GET: getDetail } = await import("@/app/api/experiments/[slug]/route");
+const { GET: getDetail, PATCH: patchExperiment } = await import("@/app/api/experiments/[slug]/route");
+const { GET: getStudy } = await import("@/app/api/studies/[slug]/route");
+const { GET: getStudyFrontiers } = await import("@/app/api/studies/[slug]/frontiers/route");
+const { GET: getPinnedStudy } = await import("@/app/api/snapshots/[id]/study/route");
+const { GET: getPinnedStudyFrontiers } = await import("@/app/api/snapshots/[id]/frontiers/route");
+const { GET: getPinnedStudyClaims } = await import(
+  "@/app/api/snapshots/[id]/experiments/[slug]/claims/route"
+);
 const { GET: getFrontier } = await import("@/app/api/experiments/[slug]/frontier/route");
 const { GET: getMatrix } = await import("@/app/api/experiments/[slug]/matrix/route");
 const { GET: getPassAtK } = await import("@/app/api/experiments/[slug]/pass-at-k/route");
@@ -230,6 +239,63 @@ describe("pinned snapshots", () => {
     expect(claims.body.error.message).toContain("before snapshots pinned the claims");
   });
 
+  it("pin a study's whole grid: every frontier and every experiment's claims, kept across a --replace import", async () => {
+    const study = "share-study";
+    const patched = await patchExperiment(
+      request(`/api/experiments/${SLUG}`, "PATCH", { study, studyName: "Share study" }),
+      slugContext(),
+    );
+    expect(patched.status).toBe(200);
+    const studyContext = { params: Promise.resolve({ slug: study }) };
+    const liveGrid = await json<StudyDetail>(getStudy(request(""), studyContext));
+    const liveFrontiers = await json<ComparisonData>(getStudyFrontiers(request(""), studyContext));
+    const liveClaims = await json<ClaimsResponse>(
+      getClaims(request("/x?difficulty=hard&x=solveRate&y=efficiency"), slugContext()),
+    );
+    const liveDefault = await json<ClaimsResponse>(getClaims(request("/x?difficulty=easy"), slugContext()));
+    const view = "alpha=0.5&difficulty=hard&x=solveRate&y=efficiency";
+    const created = await share({ study, page: "study", view, title: "Grid" });
+    expect(created.status).toBe(201);
+
+    await replaceAlphaHalf(57);
+    const id = idContext(created.body.id);
+    const pinned = await json<Snapshot>(getSnapshot(request(""), id));
+    if (pinned.body.page !== "study") throw new Error("a study snapshot");
+    expect(pinned.body).toMatchObject({
+      study,
+      page: "study",
+      view,
+      title: "Grid",
+      version: created.body.version,
+    });
+    expect(pinned.body).not.toHaveProperty("experiment");
+    // The grid's version names every experiment's pinned version; the re-import moved it.
+    expect(pinned.body.currentVersion).not.toBeNull();
+    expect(pinned.body.currentVersion).not.toBe(pinned.body.version);
+    expect(pinned.body.data.study).toEqual(liveGrid.body);
+    expect(pinned.body.data.frontiers).toEqual(liveFrontiers.body);
+    expect(pinned.text).toContain(`"frontiers":${liveFrontiers.text}`);
+    expect((await json(getPinnedStudy(request(""), id))).body).toEqual(liveGrid.body);
+    expect((await json(getPinnedStudyFrontiers(request(""), id))).body).toEqual(liveFrontiers.body);
+    const experimentContext = { params: Promise.resolve({ id: created.body.id, slug: SLUG }) };
+    const pinnedClaimsAt = (query: string) =>
+      json<ClaimsResponse>(getPinnedStudyClaims(request(`/x?${query}`), experimentContext));
+    expect((await pinnedClaimsAt("difficulty=hard&x=solveRate&y=efficiency")).body).toEqual(liveClaims.body);
+    expect((await pinnedClaimsAt("difficulty=easy")).body).toEqual(liveDefault.body);
+    const live = await json<FrontierData>(getFrontier(request(""), slugContext()));
+    expect(live.body.version).not.toBe(liveFrontiers.body.experiments[0].version);
+    // Reads of another kind of snapshot are not a study's.
+    expect((await getPinnedFrontier(request(""), id)).status).toBe(404);
+    expect((await share({ study: "no-such-study", page: "study", view: "" })).status).toBe(404);
+    const unpatched = await patchExperiment(
+      request(`/api/experiments/${SLUG}`, "PATCH", { study: null }),
+      slugContext(),
+    );
+    expect(unpatched.status).toBe(200);
+    const gone = await json<Snapshot>(getSnapshot(request(""), id));
+    expect(gone.body.currentVersion).toBeNull();
+  });
+
   it("keep the scaling page's matrix, curves and ensembles across a --replace import", async () => {
     const liveQuery = `?difficulty=hard&bands=1&members=${MEMBERS}`;
     const ensemble = {
@@ -395,6 +461,7 @@ describe("pinned snapshots", () => {
       id: "filler00",
       experimentId: experiment.id,
       experimentSlug: SLUG,
+      studySlug: null,
       page: "explorer",
       view: "",
       version: experiment.version,

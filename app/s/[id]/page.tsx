@@ -4,10 +4,18 @@ import { Explorer } from "@/components/explorer/Explorer";
 import { Seeded, type SeededQuery, withPageData } from "@/components/pages/PageData";
 import { snapshotMetadata } from "@/components/previews/viewMetadata";
 import { PinnedSource } from "@/components/queries/apiSource";
-import { frontierQuery, scalingMatrixQuery, snapshotSource } from "@/components/queries/queries";
+import {
+  frontierQuery,
+  pinnedStudySource,
+  scalingMatrixQuery,
+  snapshotSource,
+  studyFrontiersQuery,
+  studyQuery,
+} from "@/components/queries/queries";
 import { ScalingHeading } from "@/components/scaling/ScalingHeading";
 import { ScalingView } from "@/components/scaling/ScalingView";
 import { SnapshotBanner } from "@/components/sharing/SnapshotBanner";
+import { StudyGrid } from "@/components/studies/StudyGrid";
 import { SNAPSHOT_ID_PATTERN, type Snapshot } from "@/lib/contracts/sharing";
 import { serverReadDb } from "@/lib/server/db";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
@@ -59,6 +67,22 @@ function PinnedPage({
   const view = new URLSearchParams(snapshot.view);
   for (const [key, value] of overrides) view.set(key, value);
   const search = view.toString();
+  if (snapshot.page === "study") {
+    const source = pinnedStudySource(id);
+    return (
+      <>
+        <SnapshotBanner snapshot={snapshot} name={snapshot.data.study.name} />
+        <Seeded
+          queries={[
+            [studyQuery(source).queryKey, snapshot.data.study],
+            [studyFrontiersQuery(source).queryKey, snapshot.data.frontiers],
+          ]}
+        >
+          <StudyGrid key={search} slug={snapshot.study} initialSearch={search} snapshot={id} />
+        </Seeded>
+      </>
+    );
+  }
   const source = snapshotSource(id);
   const slug = snapshot.experiment;
   const seeded: SeededQuery =

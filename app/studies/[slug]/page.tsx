@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Seeded, withPageData } from "@/components/pages/PageData";
-import { studyFrontiersQuery, studyQuery } from "@/components/queries/queries";
+import { liveStudySource, studyFrontiersQuery, studyQuery } from "@/components/queries/queries";
 import { StudyGrid } from "@/components/studies/StudyGrid";
 import { slugSchema } from "@/lib/contracts/schemas";
 import { serverReadDb } from "@/lib/server/db";
@@ -35,8 +35,8 @@ export default async function StudyPage({ params, searchParams }: StudyPageProps
     ({ study, frontiers }) => (
       <Seeded
         queries={[
-          [studyQuery(slug).queryKey, study],
-          [studyFrontiersQuery(slug).queryKey, frontiers],
+          [studyQuery(liveStudySource(slug)).queryKey, study],
+          [studyFrontiersQuery(liveStudySource(slug)).queryKey, frontiers],
         ]}
       >
         <StudyGrid key={search} slug={slug} initialSearch={search} />

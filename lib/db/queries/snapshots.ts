@@ -3,7 +3,10 @@ import type { Db } from "../client";
 /** What a snapshot row holds, written and read alike. */
 interface SnapshotFields {
   id: string;
-  experimentSlug: string;
+  /** The pinned experiment's slug; null for a study snapshot. */
+  experimentSlug: string | null;
+  /** The pinned study's slug (page "study"); null otherwise. */
+  studySlug: string | null;
   page: string;
   view: string;
   version: string;
@@ -13,7 +16,8 @@ interface SnapshotFields {
 }
 
 export interface NewSnapshot extends SnapshotFields {
-  experimentId: number;
+  /** The pinned experiment; null for a study snapshot. */
+  experimentId: number | null;
 }
 
 /**
@@ -22,11 +26,12 @@ export interface NewSnapshot extends SnapshotFields {
  */
 export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<boolean> {
   const inserted = await db.$executeRawUnsafe(
-    `INSERT INTO "snapshots" ("id", "experiment_id", "experiment_slug", "page", "view", "version", "title", "data")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ("id") DO NOTHING`,
+    `INSERT INTO "snapshots" ("id", "experiment_id", "experiment_slug", "study_slug", "page", "view", "version", "title", "data")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT ("id") DO NOTHING`,
     snapshot.id,
     snapshot.experimentId,
     snapshot.experimentSlug,
+    snapshot.studySlug,
     snapshot.page,
     snapshot.view,
     snapshot.version,
@@ -38,14 +43,17 @@ export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<boo
 
 export interface StoredSnapshot extends SnapshotFields {
   createdAt: Date;
-  /** The experiment's version now; null when it has been deleted (or moved to the trash) since. */
+  /**
+   * The experiment's version now; null when it has been deleted (or moved to the trash) since, and
+   * for a study snapshot (whose current version is its experiments', see lib/server/sharing).
+   */
   currentVersion: string | null;
 }
 
 /** One snapshot with its experiment's current version; null when no snapshot has that id. */
 export async function snapshotById(db: Db, id: string): Promise<StoredSnapshot | null> {
   const rows = await db.$queryRawUnsafe<StoredSnapshot[]>(
-    `SELECT s."id", s."experiment_slug" AS "experimentSlug", s."page", s."view", s."version", s."title",
+    `SELECT s."id", s."experiment_slug" AS "experimentSlug", s."study_slug" AS "studySlug", s."page", s."view", s."version", s."title",
        s."data", s."created_at" AS "createdAt", e."version" AS "currentVersion"
      FROM "snapshots" s
      LEFT JOIN "experiments" e ON e."id" = s."experiment_id" AND e."deleted_at" IS NULL

@@ -86,3 +86,15 @@ export async function setExperimentStudy(
   );
   await tx.experiment.update({ where: { id: experimentId }, data: { studyId: id } });
 }
+
+/** The data version of each live experiment of the study, by slug; empty when there is none. */
+export async function studyExperimentVersions(
+  db: Db,
+  slug: string,
+): Promise<{ slug: string; version: string }[]> {
+  return db.experiment.findMany({
+    where: { study: { slug }, deletedAt: null },
+    select: { slug: true, version: true },
+    orderBy: { slug: "asc" },
+  });
+}

@@ -23,6 +23,9 @@ import {
   snapshotMatrixRoute,
   snapshotPassAtKRoute,
   snapshotRoute,
+  snapshotStudyClaimsRoute,
+  snapshotStudyFrontiersRoute,
+  snapshotStudyRoute,
   snapshotsRoute,
 } from "./routes/snapshots";
 import { studyFrontiersRoute, studyListRoute, studyRoute } from "./routes/studies";
@@ -61,6 +64,9 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   snapshotMatrixRoute,
   snapshotPassAtKRoute,
   snapshotEnsemblesRoute,
+  snapshotStudyRoute,
+  snapshotStudyFrontiersRoute,
+  snapshotStudyClaimsRoute,
   savedViewsRoute,
   savedViewRoute,
   savedViewOrderRoute,

@@ -14,7 +14,7 @@ export interface PinnedData {
 }
 
 /** An import committed between two reads: the reads are made again (409 when it keeps happening). */
-class VersionMovedError extends ApiError {
+export class VersionMovedError extends ApiError {
   constructor() {
     super(409, "conflict", "The experiment changed while it was being pinned; share again.");
   }
@@ -24,7 +24,7 @@ class VersionMovedError extends ApiError {
  * Reads one stored body for the pinned data: the complete kind (with intervals or bands) or a
  * StatisticsPendingError, since a snapshot without its intervals would lack them forever.
  */
-async function readComplete(
+export async function readComplete(
   db: Db,
   slug: string,
   read: StoredRead,
@@ -101,15 +101,15 @@ async function readOnce(db: Db, slug: string, page: SharedPage, view: string): P
  * all of one version (read again when an import lands in between). Null when there is no such
  * experiment.
  */
-export async function pinData(
-  db: Db,
-  slug: string,
-  page: SharedPage,
-  view: string,
-): Promise<PinnedData | null> {
+export function pinData(db: Db, slug: string, page: SharedPage, view: string): Promise<PinnedData | null> {
+  return readAgainWhenMoved(() => readOnce(db, slug, page, view));
+}
+
+/** Runs `read` again while an import lands between its reads (a 409 on the fourth time). */
+export async function readAgainWhenMoved<T>(read: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await readOnce(db, slug, page, view);
+      return await read();
     } catch (error) {
       if (!(error instanceof VersionMovedError) || attempt >= 3) throw error;
     }

@@ -1,19 +1,22 @@
 import { LRUCache } from "lru-cache";
-import type { ClaimsQuery, ClaimsResponse } from "../../contracts/claimSchemas";
+import type { ClaimsQuery, ClaimsResponse, PinnedClaims } from "../../contracts/claimSchemas";
+import type { ComparisonData } from "../../contracts/compareTypes";
 import type { EnsembleEvaluation, EnsembleRequest, PassAtKCurves } from "../../contracts/scalingTypes";
 import type {
   ExplorerSnapshotData,
   ScalingSnapshotData,
-  SharedPage,
   Snapshot,
+  SnapshotPage,
+  StudySnapshotData,
 } from "../../contracts/sharing";
+import type { StudyDetail } from "../../contracts/studies";
 import type { Db } from "../../db/client";
-import { type StoredSnapshot, snapshotById } from "../../db/queries/snapshots";
+import type { StoredSnapshot } from "../../db/queries/snapshots";
 import { pinnedClaimsAnswer } from "../../responses/claims";
 import { computeOffThread, requireComputeCapacity } from "../compute/pool";
 import { BadRequestError, NotFoundError } from "../errors";
 import { type PassAtKCurvesRequest, pickCurves } from "../scalingCurves";
-import { findSnapshot, snapshotBody } from "./snapshots";
+import { findSnapshot, readSnapshot, snapshotBody } from "./snapshots";
 
 /*
  * The reads of a pinned view, answered from the snapshot's stored bodies instead of the
@@ -26,7 +29,7 @@ export function parseSnapshot(snapshot: StoredSnapshot): Snapshot {
   return JSON.parse(snapshotBody(snapshot)) as Snapshot;
 }
 
-function requirePage(snapshot: StoredSnapshot, page: SharedPage): void {
+function requirePage(snapshot: StoredSnapshot, page: SnapshotPage): void {
   if (snapshot.page !== page)
     throw new NotFoundError(
       `Snapshot "${snapshot.id}" pins the ${snapshot.page} page, not the ${page} page.`,
@@ -39,10 +42,12 @@ export function pinnedFrontierBody(snapshot: StoredSnapshot): string {
   return JSON.stringify((JSON.parse(snapshot.data) as ExplorerSnapshotData).frontier);
 }
 
-/** GET /api/snapshots/[id]/claims: the claims the explorer snapshot pinned, for one slice, margin and axes. */
-export function pinnedClaims(snapshot: StoredSnapshot, query: ClaimsQuery): ClaimsResponse {
-  requirePage(snapshot, "explorer");
-  const { claims } = JSON.parse(snapshot.data) as ExplorerSnapshotData;
+/** A snapshot's pinned claims for one query, or a 404 that says what it pinned. */
+function answerPinnedClaims(
+  snapshot: StoredSnapshot,
+  claims: PinnedClaims | undefined,
+  query: ClaimsQuery,
+): ClaimsResponse {
   if (!claims)
     throw new NotFoundError(`Snapshot "${snapshot.id}" was taken before snapshots pinned the claims.`);
   const answer = pinnedClaimsAnswer(claims, query);
@@ -51,6 +56,39 @@ export function pinnedClaims(snapshot: StoredSnapshot, query: ClaimsQuery): Clai
       `Snapshot "${snapshot.id}" pinned its claims on the default axes${claims.onAxes ? ` and on ${claims.onAxes.axes.x} × ${claims.onAxes.axes.y} for the ${claims.onAxes.difficulty} slice` : ""} only.`,
     );
   return answer;
+}
+
+/** GET /api/snapshots/[id]/claims: the claims the explorer snapshot pinned, for one slice, margin and axes. */
+export function pinnedClaims(snapshot: StoredSnapshot, query: ClaimsQuery): ClaimsResponse {
+  requirePage(snapshot, "explorer");
+  return answerPinnedClaims(snapshot, (JSON.parse(snapshot.data) as ExplorerSnapshotData).claims, query);
+}
+
+function studyData(snapshot: StoredSnapshot): StudySnapshotData {
+  requirePage(snapshot, "study");
+  return JSON.parse(snapshot.data) as StudySnapshotData;
+}
+
+/** GET /api/snapshots/[id]/study: the study's grid as pinned (GET /api/studies/<slug>'s shape). */
+export function pinnedStudy(snapshot: StoredSnapshot): StudyDetail {
+  return studyData(snapshot).study;
+}
+
+/** GET /api/snapshots/[id]/frontiers: the study's frontiers as pinned (GET /api/studies/<slug>/frontiers's shape). */
+export function pinnedStudyFrontiers(snapshot: StoredSnapshot): ComparisonData {
+  return studyData(snapshot).frontiers;
+}
+
+/** GET /api/snapshots/[id]/experiments/[slug]/claims: one of the study's experiments' pinned claims. */
+export function pinnedStudyClaims(
+  snapshot: StoredSnapshot,
+  experiment: string,
+  query: ClaimsQuery,
+): ClaimsResponse {
+  const { claims } = studyData(snapshot);
+  if (!Object.hasOwn(claims, experiment))
+    throw new NotFoundError(`Snapshot "${snapshot.id}" pins no experiment "${experiment}".`);
+  return answerPinnedClaims(snapshot, claims[experiment], query);
 }
 
 function scalingData(snapshot: StoredSnapshot): ScalingSnapshotData {
@@ -131,6 +169,6 @@ export async function pinnedEnsemble(
 
 /** The snapshot with that id, parsed for the snapshot page; null when there is none. */
 export async function readPinnedSnapshot(db: Db, id: string): Promise<Snapshot | null> {
-  const stored = await snapshotById(db, id);
+  const stored = await readSnapshot(db, id);
   return stored && parseSnapshot(stored);
 }

@@ -5,11 +5,13 @@ import { experimentRef } from "../../db/queries/experiments";
 import {
   deleteSnapshot,
   insertSnapshot,
+  type NewSnapshot,
   type StoredSnapshot,
   snapshotById,
 } from "../../db/queries/snapshots";
 import { ApiError, NotFoundError } from "../errors";
-import { pinData } from "./pinData";
+import { type PinnedData, pinData } from "./pinData";
+import { currentGridVersion, pinStudyData } from "./pinStudy";
 import { requireSnapshotQuota } from "./snapshotLimits";
 
 /** 6 random bytes are 8 base64url characters: 2⁴⁸ ids, not guessable, short enough to read out. */
@@ -20,23 +22,39 @@ function newSnapshotId(): string {
 /** Draws this many ids before giving up (a collision is a 1-in-2⁴⁸ event per stored snapshot). */
 const ID_ATTEMPTS = 5;
 
-/**
- * POST /api/snapshots: pins the page's view and the stored bodies it is drawn from at the
- * experiment's current version. 404 for an unknown experiment, 503 while the version's intervals
- * are still being computed, 507 when the snapshots' total quota would be passed.
- */
-export async function createSnapshot(db: Db, request: SnapshotCreateRequest): Promise<SnapshotCreated> {
+/** The pinned data of the request and what the snapshot row names: its experiment, or its study. */
+async function pinRequest(
+  db: Db,
+  request: SnapshotCreateRequest,
+): Promise<PinnedData & Pick<NewSnapshot, "experimentId" | "experimentSlug" | "studySlug">> {
+  if (request.page === "study") {
+    const pinned = await pinStudyData(db, request.study, request.view);
+    if (!pinned) throw new NotFoundError(`Study "${request.study}" has no experiments.`);
+    return { ...pinned, experimentId: null, experimentSlug: null, studySlug: request.study };
+  }
   const slug = request.experiment;
   const experiment = await experimentRef(db, slug);
   const pinned = experiment ? await pinData(db, slug, request.page, request.view) : null;
   if (!experiment || !pinned) throw new NotFoundError(`No experiment "${slug}".`);
+  return { ...pinned, experimentId: experiment.id, experimentSlug: slug, studySlug: null };
+}
+
+/**
+ * POST /api/snapshots: pins the page's view and the stored bodies it is drawn from at the
+ * experiment's current version (a study's: every experiment's). 404 for an unknown experiment or
+ * study, 503 while a version's intervals are still being computed, 507 when the snapshots' total
+ * quota would be passed.
+ */
+export async function createSnapshot(db: Db, request: SnapshotCreateRequest): Promise<SnapshotCreated> {
+  const pinned = await pinRequest(db, request);
   await requireSnapshotQuota(db, Buffer.byteLength(pinned.data));
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
     const id = newSnapshotId();
     const stored = await insertSnapshot(db, {
       id,
-      experimentId: experiment.id,
-      experimentSlug: slug,
+      experimentId: pinned.experimentId,
+      experimentSlug: pinned.experimentSlug,
+      studySlug: pinned.studySlug,
       page: request.page,
       view: request.view,
       version: pinned.version,
@@ -53,9 +71,19 @@ export async function removeSnapshot(db: Db, id: string): Promise<void> {
   if (!(await deleteSnapshot(db, id))) throw new NotFoundError(`No snapshot "${id}".`);
 }
 
+/**
+ * The stored snapshot with that id, null when there is none. A study snapshot's current version is
+ * its study's grid version now.
+ */
+export async function readSnapshot(db: Db, id: string): Promise<StoredSnapshot | null> {
+  const snapshot = await snapshotById(db, id);
+  if (snapshot?.page !== "study" || snapshot.studySlug === null) return snapshot;
+  return { ...snapshot, currentVersion: await currentGridVersion(db, snapshot.studySlug) };
+}
+
 /** A stored snapshot; a 404 when no snapshot has that id. */
 export async function findSnapshot(db: Db, id: string): Promise<StoredSnapshot> {
-  const snapshot = await snapshotById(db, id);
+  const snapshot = await readSnapshot(db, id);
   if (!snapshot) throw new NotFoundError(`No snapshot "${id}".`);
   return snapshot;
 }
@@ -67,7 +95,7 @@ export async function findSnapshot(db: Db, id: string): Promise<StoredSnapshot> 
 export function snapshotBody(snapshot: StoredSnapshot): string {
   const head = JSON.stringify({
     id: snapshot.id,
-    experiment: snapshot.experimentSlug,
+    ...(snapshot.page === "study" ? { study: snapshot.studySlug } : { experiment: snapshot.experimentSlug }),
     page: snapshot.page,
     view: snapshot.view,
     version: snapshot.version,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { claimsQuerySchema, claimsResponseSchema } from "../../../contracts/claimSchemas";
+import { comparisonDataSchema } from "../../../contracts/compareResponseSchemas";
 import { frontierDataSchema } from "../../../contracts/experimentSchemas";
 import {
   ensembleEvaluationSchema,
@@ -9,6 +10,7 @@ import {
 import { ensembleRequestSchema, passAtKQuerySchema } from "../../../contracts/scalingSchemas";
 import { snapshotCreateSchema, snapshotIdSchema } from "../../../contracts/sharing";
 import { snapshotCreatedSchema, snapshotSchema } from "../../../contracts/sharingResponseSchemas";
+import { studyDetailSchema } from "../../../contracts/studies";
 import {
   errorResponses,
   jsonBody,
@@ -17,6 +19,7 @@ import {
   type Operation,
   READ_UNAVAILABLE,
   type RouteSpec,
+  slugPath,
   WRITE_DESCRIPTION,
   WRITE_ERRORS,
   WRITE_SECURITY,
@@ -55,15 +58,15 @@ export const snapshotsRoute: RouteSpec = {
     post: {
       operationId: "createSnapshot",
       tags: ["Sharing"],
-      summary: "Pin a view of an experiment behind a short link",
-      description: `The snapshot keeps the experiment's data as of now, whatever is imported later. ${WRITE_DESCRIPTION}`,
+      summary: "Pin a view of an experiment, or of a study's grid, behind a short link",
+      description: `The snapshot keeps the experiment's data (a study's: every experiment's frontier and claims) as of now, whatever is imported later. ${WRITE_DESCRIPTION}`,
       security: WRITE_SECURITY,
       requestBody: jsonBody(snapshotCreateSchema),
       responses: {
         "201": jsonResponse("The snapshot's id, short link and pinned version.", snapshotCreatedSchema),
         ...errorResponses({
           400: "A field is invalid: the message names it.",
-          404: "No experiment has this slug.",
+          404: "No experiment (or study with experiments) has this slug.",
           ...WRITE_ERRORS,
           429: "This client pinned too many snapshots in the last minute (ALPHASCOPE_SNAPSHOT_RATE); Retry-After says when to try again.",
           507: "All snapshots together would pass their quota (ALPHASCOPE_SNAPSHOT_QUOTA_MB): delete old ones.",
@@ -120,6 +123,41 @@ export const snapshotClaimsRoute: RouteSpec = {
       ),
       description:
         "The pinned claims, in the live route's shape: any slice and margin on the default axes, and the pinned view's slice on its own axes. 404 when the snapshot pins another page's data, was taken before snapshots pinned claims, or for other axes.",
+    },
+  },
+};
+
+export const snapshotStudyRoute: RouteSpec = {
+  path: "/api/snapshots/{id}/study",
+  operations: {
+    get: pinnedRead("getSnapshotStudy", "The study's grid as a study snapshot pinned it", studyDetailSchema),
+  },
+};
+
+export const snapshotStudyFrontiersRoute: RouteSpec = {
+  path: "/api/snapshots/{id}/frontiers",
+  operations: {
+    get: pinnedRead(
+      "getSnapshotStudyFrontiers",
+      "The study's frontiers as a study snapshot pinned them",
+      comparisonDataSchema,
+    ),
+  },
+};
+
+export const snapshotStudyClaimsRoute: RouteSpec = {
+  path: "/api/snapshots/{id}/experiments/{slug}/claims",
+  operations: {
+    get: {
+      ...pinnedRead(
+        "getSnapshotStudyClaims",
+        "One of a study snapshot's experiments' claims, as pinned",
+        claimsResponseSchema,
+        claimsQuerySchema,
+      ),
+      requestParams: { path: snapshotPath.extend(slugPath.shape), query: claimsQuerySchema },
+      description:
+        "The experiment's pinned claims, in the live route's shape: any slice and margin on the default axes, and the pinned view's slice on its own axes. 404 when the snapshot is not a study's, pins no such experiment, or for other axes.",
     },
   },
 };

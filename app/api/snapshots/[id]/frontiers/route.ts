@@ -1,0 +1,18 @@
+import { serverReadDb } from "@/lib/server/db";
+import { handle } from "@/lib/server/http";
+import { refuseOtherMethods } from "@/lib/server/methods";
+import { snapshotIdParam } from "@/lib/server/sharing/params";
+import { pinnedStudyFrontiers } from "@/lib/server/sharing/pinnedReads";
+import { findSnapshot } from "@/lib/server/sharing/snapshots";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/snapshots/[id]/frontiers: a study snapshot's frontiers as pinned (the live study route's shape). */
+export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    const snapshot = await findSnapshot(serverReadDb(), await snapshotIdParam(params));
+    return Response.json(pinnedStudyFrontiers(snapshot));
+  });
+}
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);
