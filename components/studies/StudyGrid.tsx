@@ -132,7 +132,7 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
   return (
     <ExportSourceProvider source={exportSource}>
       <div
-        className={`${styles.study}${view.present ? " presentation" : ""}`}
+        className={`${styles.study} study-grid${view.present ? " presentation" : ""}`}
         data-hydrated={hydrated ? "true" : undefined}
       >
         <title>{`${study.name} · alphascope`}</title>
@@ -215,7 +215,7 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
             </p>
           )}
         </section>
-        <section className="panel" aria-labelledby="study-axes">
+        <section className="panel study-axes" aria-labelledby="study-axes">
           <div className="panel-head">
             <h2 id="study-axes">Axes of every panel</h2>
             <AxisControls
@@ -305,7 +305,7 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
           <li>filled: Pareto-optimal within its experiment; hollow: dominated</li>
           <li>ringed: the shared α (dashed where it is an estimate between evaluated α)</li>
         </ul>
-        <p className="muted">
+        <p className="muted study-help">
           Scroll a panel to zoom every panel, drag to pan, click a point to select its α.
         </p>
       </div>

@@ -52,11 +52,13 @@ async function importAlpha(alpha: number, seed: number, replace = false): Promis
   expect(response.status).toBe(201);
 }
 
-/** Waits (under a generous hang guard) until the worker stored the intervals of the current version. */
+/** Waits (under a generous hang guard) until the worker stored the intervals and claims of the current version. */
 async function intervalsReady(): Promise<FrontierData> {
   for (let attempt = 0; attempt < 2000; attempt++) {
     const frontier = (await (await api(`/api/experiments/${SLUG}/frontier`)).json()) as FrontierData;
-    if (frontier.status === "ready") return frontier;
+    // A snapshot pins the claims too: they are stored right after the intervals.
+    if (frontier.status === "ready" && (await api(`/api/experiments/${SLUG}/claims`)).status === 200)
+      return frontier;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error("the statistics worker did not store the intervals");
@@ -73,6 +75,21 @@ async function explorerNumbers(page: BrowserSession["page"]) {
     correctness: await text("score-correctness"),
     efficiency: await text("score-efficiency"),
   };
+}
+
+/** The claim cards as a reader reads them: each claim's id, estimate, interval and verdict. */
+async function claimCards(page: BrowserSession["page"]): Promise<string[]> {
+  const cards = page.getByTestId("claims").locator(".claim-card");
+  await cards.first().waitFor();
+  const texts: string[] = [];
+  for (let i = 0; i < (await cards.count()); i++) {
+    const card = cards.nth(i);
+    const part = (id: string) => card.getByTestId(id).textContent();
+    texts.push(
+      `${await card.getAttribute("data-claim")} ${await part("claim-estimate")} ${await part("claim-interval")} ${await part("claim-verdict")}`,
+    );
+  }
+  return texts;
 }
 
 beforeAll(async () => {
@@ -104,6 +121,10 @@ describe("sharing a pinned snapshot", () => {
         await fresh.page.goto(link);
         expect(await explorerNumbers(fresh.page)).toEqual(shared);
         expect(await fresh.page.getByTestId("snapshot-changed").count()).toBe(0);
+        // The claims as the live page tested them, on the snapshot and in presenting mode.
+        const claims = await claimCards(page);
+        expect(claims.length).toBeGreaterThan(0);
+        expect(await claimCards(fresh.page)).toEqual(claims);
 
         // α = 1.5 re-imported with other results: the live page changes, the short link does not.
         await importAlpha(1.5, 99, true);
@@ -112,6 +133,11 @@ describe("sharing a pinned snapshot", () => {
         expect((await explorerNumbers(page)).solveRate).not.toBe(shared.solveRate);
         await fresh.page.goto(link);
         expect(await explorerNumbers(fresh.page)).toEqual(shared);
+        expect(await claimCards(fresh.page)).toEqual(claims);
+        await fresh.page.goto(`${link}?present=1`);
+        await fresh.page.locator(".explorer.presentation").waitFor();
+        expect(await claimCards(fresh.page)).toEqual(claims);
+        await fresh.page.goto(link);
         const notice = fresh.page.getByTestId("snapshot-changed");
         expect(await notice.textContent()).toContain("has changed since this snapshot was taken");
         const live = (await fresh.page.getByTestId("snapshot-live-link").getAttribute("href")) ?? "";

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import axe from "axe-core";
 import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClaimsResponse } from "../../lib/contracts/claimSchemas";
 import type { ComparisonData } from "../../lib/contracts/compareTypes";
 import type { StudyDetail } from "../../lib/contracts/studies";
 import { DEMO_STUDY } from "../../lib/demo/experiment";
@@ -24,6 +25,49 @@ async function markerPositions(target: Page): Promise<(string | null)[]> {
   for (let i = 0; i < (await panels.count()); i++)
     positions.push(await panels.nth(i).getByTestId("compare-marker").getAttribute("transform"));
   return positions;
+}
+
+/** Each panel's claim badges as a reader reads them (name and verdict), panel by panel. */
+async function badgeTexts(target: Page): Promise<string[][]> {
+  const panels = target.locator("[data-study-panel]");
+  const texts: string[][] = [];
+  for (let i = 0; i < (await panels.count()); i++) {
+    const badges = panels.nth(i).getByTestId("claim-badges");
+    await badges.waitFor();
+    texts.push(await badges.locator("a").allTextContents());
+  }
+  return texts;
+}
+
+/** Waits until the worker stored every experiment's claims (the badges and a snapshot need them). */
+async function claimsReady(query: string): Promise<ClaimsResponse[]> {
+  for (let attempt = 0; attempt < 2400; attempt++) {
+    const responses = await Promise.all(
+      study.experiments.map((experiment) =>
+        fetch(`${baseUrl()}/api/experiments/${experiment.slug}/claims?${query}`),
+      ),
+    );
+    if (responses.every((response) => response.status === 200))
+      return Promise.all(responses.map((response) => response.json() as Promise<ClaimsResponse>));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the statistics worker did not store the claims");
+}
+
+/** No sideways scroll at this width. */
+async function overflowAt(target: Page, width: number, height: number): Promise<number> {
+  await target.setViewportSize({ width, height });
+  return target.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+async function axeViolations(target: Page): Promise<string[]> {
+  await target.addScriptTag({ content: axe.source });
+  const results = await target.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    }),
+  );
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 beforeAll(async () => {
@@ -117,22 +161,124 @@ describe("a study's grid", () => {
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([2 * width, 2 * height]);
   });
 
-  it("has no serious accessibility violation, and no sideways scroll at 390 px", async () => {
+  it("has no serious accessibility violation, and no sideways scroll at 390 px or 1920 px", async () => {
     await openStudy(page(), "?difficulty=hard");
-    await page().addScriptTag({ content: axe.source });
-    const results = await page().evaluate(() =>
-      (window as unknown as { axe: typeof axe }).axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      }),
-    );
-    expect(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    ).toEqual([]);
-    await page().setViewportSize({ width: 390, height: 844 });
-    const overflow = await page().evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBe(0);
+    await claimsReady("difficulty=hard");
+    await badgeTexts(page());
+    expect(await axeViolations(page())).toEqual([]);
+    expect(await overflowAt(page(), 390, 844)).toBe(0);
+    expect(await overflowAt(page(), 1920, 1080)).toBe(0);
     await page().setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it("badges each panel with its experiment's claim verdicts on the grid's slice, linked to the cards", async () => {
+    const hard = await claimsReady("difficulty=hard");
+    const easy = await claimsReady("difficulty=easy");
+    await openStudy(page(), "?difficulty=hard");
+    const verdicts = (answers: ClaimsResponse[]) =>
+      answers.map((answer) => answer.claims.map((claim) => `${claim.id} ${claim.verdict}`));
+    const shown = async () => {
+      const panels = page().locator("[data-study-panel]");
+      const all: string[][] = [];
+      for (let i = 0; i < 6; i++) {
+        const badges = panels.nth(i).getByTestId("claim-badges").locator("a");
+        await badges.first().waitFor();
+        const one: string[] = [];
+        for (let j = 0; j < (await badges.count()); j++)
+          one.push(
+            `${await badges.nth(j).getAttribute("data-claim")} ${await badges.nth(j).getAttribute("data-verdict")}`,
+          );
+        all.push(one);
+      }
+      return all;
+    };
+    expect(await shown()).toEqual(verdicts(hard));
+    // The verdict is in the badge's words, not in its colour only; its numbers are in the tooltip.
+    const first = page()
+      .locator("[data-study-panel]")
+      .first()
+      .getByTestId("claim-badges")
+      .locator("a")
+      .first();
+    const claim = hard[0].claims[0];
+    expect((await first.textContent())?.toLowerCase()).toContain(claim.verdict);
+    expect(await first.getAttribute("title")).toContain(claim.title);
+    const href = (await first.getAttribute("href")) ?? "";
+    expect(href).toBe(
+      `/experiments/${study.experiments[0].slug}?difficulty=hard&x=correctness&y=efficiency#claim-card-${claim.id}`,
+    );
+    await page().locator('input[name="difficulty"][value="easy"]').check();
+    await page().waitForURL(/difficulty=easy/);
+    await expect.poll(async () => JSON.stringify(await shown())).toBe(JSON.stringify(verdicts(easy)));
+    await first.click();
+    await page().waitForURL(/\/experiments\/.*#claim-card-/);
+    await page().locator(`#claim-card-${easy[0].claims[0].id}`).waitFor();
+  });
+
+  it("presents the grid: every panel drawn, the slider and the badges, f and Esc", async () => {
+    await openStudy(page(), "?difficulty=hard&alpha=1");
+    await page().keyboard.press("f");
+    await page().waitForURL(/present=1/);
+    await page().locator(".study-grid.presentation").waitFor();
+    const panels = page().locator("[data-study-panel]");
+    for (let i = 0; i < 6; i++) {
+      const box = await panels.nth(i).locator('svg[data-testid="compare-plot"]').boundingBox();
+      expect(box?.height).toBeGreaterThan(100);
+    }
+    expect(await badgeTexts(page())).toHaveLength(6);
+    expect(await page().getByTestId("alpha-slider").isVisible()).toBe(true);
+    expect(await overflowAt(page(), 1920, 1080)).toBe(0);
+    expect(await overflowAt(page(), 390, 844)).toBe(0);
+    await page().setViewportSize({ width: 1280, height: 900 });
+    await page().keyboard.press("Escape");
+    await expect.poll(() => page().locator(".study-grid.presentation").count()).toBe(0);
+    expect(page().url()).not.toContain("present=1");
+  });
+
+  it("Share pins the whole grid: /s/<id> draws the same panels, markers and badges, read-only", async () => {
+    await claimsReady("difficulty=hard&x=solveRate&y=efficiency");
+    await openStudy(page(), "?difficulty=hard&alpha=1.5&x=solveRate&y=efficiency");
+    const markers = await markerPositions(page());
+    const badges = await badgeTexts(page());
+    await page().getByTestId("share").click();
+    const link = await page().getByTestId("share-url").inputValue();
+    expect(link).toMatch(new RegExp(`^${baseUrl()}/s/[A-Za-z0-9_-]{8}$`));
+    const fresh = await openBrowser();
+    try {
+      await fresh.page.goto(link);
+      await fresh.page.locator('[data-hydrated="true"]').waitFor();
+      expect(await fresh.page.getByTestId("snapshot-banner").textContent()).toContain(DEMO_STUDY.name);
+      expect(await fresh.page.locator("[data-study-panel]").count()).toBe(6);
+      expect(Number(await fresh.page.getByTestId("alpha-slider").getAttribute("aria-valuenow"))).toBe(1.5);
+      expect(await fresh.page.getByLabel("x axis").inputValue()).toBe("solveRate");
+      expect(await markerPositions(fresh.page)).toEqual(markers);
+      expect(await badgeTexts(fresh.page)).toEqual(badges);
+      // A pinned grid is shared by its own link: no Share of its own; its badges link to the definitions.
+      expect(await fresh.page.getByTestId("share").count()).toBe(0);
+      const href = await fresh.page
+        .getByTestId("claim-badges")
+        .first()
+        .locator("a")
+        .first()
+        .getAttribute("href");
+      expect(href).toMatch(/^\/glossary#claim-/);
+      // The reader may move α on it: every panel's marker moves, from the pinned data.
+      await fresh.page.getByTestId("alpha-slider").focus();
+      await fresh.page.keyboard.press("Home");
+      await fresh.page.waitForURL(/alpha=-/);
+      const moved = await markerPositions(fresh.page);
+      for (let i = 0; i < 6; i++) expect(moved[i]).not.toBe(markers[i]);
+      await fresh.page.goto(`${link}?present=1`);
+      await fresh.page.locator(".study-grid.presentation").waitFor();
+      expect(await badgeTexts(fresh.page)).toEqual(badges);
+      await fresh.page.goto(link);
+      await fresh.page.locator('[data-hydrated="true"]').waitFor();
+      await badgeTexts(fresh.page);
+      expect(await axeViolations(fresh.page)).toEqual([]);
+      expect(await overflowAt(fresh.page, 390, 844)).toBe(0);
+      expect(await overflowAt(fresh.page, 1920, 1080)).toBe(0);
+    } finally {
+      await fresh.close();
+    }
   });
 });
