@@ -111,19 +111,29 @@ export const snapshotFrontierRoute: RouteSpec = {
   },
 };
 
+/** A GET of claims a snapshot pinned, in the live claims route's shape; `notFound` says when it is a 404. */
+function pinnedClaimsRead(
+  operationId: string,
+  summary: string,
+  notFound: string,
+  path: z.ZodObject,
+): Operation {
+  return {
+    ...pinnedRead(operationId, summary, claimsResponseSchema, claimsQuerySchema),
+    requestParams: { path, query: claimsQuerySchema },
+    description: `The pinned claims, in the live route's shape: any slice and margin on the default axes, and the pinned view's slice on its own axes. 404 when ${notFound}, or for other axes.`,
+  };
+}
+
 export const snapshotClaimsRoute: RouteSpec = {
   path: "/api/snapshots/{id}/claims",
   operations: {
-    get: {
-      ...pinnedRead(
-        "getSnapshotClaims",
-        "The claims as the explorer snapshot pinned them",
-        claimsResponseSchema,
-        claimsQuerySchema,
-      ),
-      description:
-        "The pinned claims, in the live route's shape: any slice and margin on the default axes, and the pinned view's slice on its own axes. 404 when the snapshot pins another page's data, was taken before snapshots pinned claims, or for other axes.",
-    },
+    get: pinnedClaimsRead(
+      "getSnapshotClaims",
+      "The claims as the explorer snapshot pinned them",
+      "the snapshot pins another page's data or was taken before snapshots pinned claims",
+      snapshotPath,
+    ),
   },
 };
 
@@ -148,17 +158,12 @@ export const snapshotStudyFrontiersRoute: RouteSpec = {
 export const snapshotStudyClaimsRoute: RouteSpec = {
   path: "/api/snapshots/{id}/experiments/{slug}/claims",
   operations: {
-    get: {
-      ...pinnedRead(
-        "getSnapshotStudyClaims",
-        "One of a study snapshot's experiments' claims, as pinned",
-        claimsResponseSchema,
-        claimsQuerySchema,
-      ),
-      requestParams: { path: snapshotPath.extend(slugPath.shape), query: claimsQuerySchema },
-      description:
-        "The experiment's pinned claims, in the live route's shape: any slice and margin on the default axes, and the pinned view's slice on its own axes. 404 when the snapshot is not a study's, pins no such experiment, or for other axes.",
-    },
+    get: pinnedClaimsRead(
+      "getSnapshotStudyClaims",
+      "One of a study snapshot's experiments' claims, as pinned",
+      "the snapshot is not a study's or pins no such experiment",
+      snapshotPath.extend(slugPath.shape),
+    ),
   },
 };
 
