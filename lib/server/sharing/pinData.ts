@@ -24,7 +24,7 @@ export class VersionMovedError extends ApiError {
  * Reads one stored body for the pinned data: the complete kind (with intervals or bands) or a
  * StatisticsPendingError, since a snapshot without its intervals would lack them forever.
  */
-export async function readComplete(
+async function readComplete(
   db: Db,
   slug: string,
   read: StoredRead,
