@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { StoredClaims } from "../../../lib/contracts/claimSchemas";
-import { asksOtherAxes, claimsAnswer, claimsData } from "../../../lib/responses/claims";
+import {
+  asksOtherAxes,
+  claimsAnswer,
+  claimsData,
+  extrapolationOnAxes,
+  pinnedClaimsAnswer,
+} from "../../../lib/responses/claims";
 import type { Claim } from "../../../lib/science/claims";
 import { syntheticMatrix } from "../../../lib/science/syntheticMatrix";
 
@@ -55,5 +61,29 @@ describe("claimsAnswer", () => {
     const replaced = claimsAnswer(stored, other, replacement).claims;
     expect(replaced.find((c) => c.id === "extrapolation-extends")?.estimate).toBe(0.5);
     expect(claimsAnswer(stored, other, null).claims.map((c) => c.id)).not.toContain("extrapolation-extends");
+  });
+});
+
+describe("pinnedClaimsAnswer", () => {
+  const axes = { x: "solveRate", y: "efficiency" } as const;
+  const onAxes = { difficulty: "hard", axes, claim: extrapolationOnAxes(matrix, "hard", axes) } as const;
+
+  it("answers any slice and margin on the default axes from the stored body, as the live route would", () => {
+    const pinned = { stored, onAxes: null };
+    for (const difficulty of ["all", "easy", "hard"] as const)
+      expect(pinnedClaimsAnswer(pinned, { ...query, difficulty, margin: 5 })).toEqual(
+        claimsAnswer(stored, { ...query, difficulty, margin: 5 }),
+      );
+  });
+
+  it("answers the pinned view's slice on its own axes, and nothing on axes or slices it did not pin", () => {
+    const pinned = { stored, onAxes };
+    const asked = { ...query, ...axes };
+    const answer = pinnedClaimsAnswer(pinned, asked);
+    expect(answer).toEqual(claimsAnswer(stored, asked, onAxes.claim));
+    expect(answer?.axes).toEqual(axes);
+    expect(pinnedClaimsAnswer(pinned, { ...asked, difficulty: "easy" })).toBeNull();
+    expect(pinnedClaimsAnswer(pinned, { ...asked, y: "passAt10" })).toBeNull();
+    expect(pinnedClaimsAnswer({ stored, onAxes: null }, asked)).toBeNull();
   });
 });
