@@ -9,6 +9,8 @@ import { DEMO_STUDY } from "../../lib/demo/experiment";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 
 let session: BrowserSession;
+/** Hang guard of the tests that wait for the statistics worker's claims (a loaded machine takes its time). */
+const WORKER_WAIT = { timeout: 240_000 };
 let study: StudyDetail;
 const page = () => session.page;
 const studyUrl = () => `${baseUrl()}/studies/${DEMO_STUDY.slug}`;
@@ -161,59 +163,67 @@ describe("a study's grid", () => {
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([2 * width, 2 * height]);
   });
 
-  it("has no serious accessibility violation, and no sideways scroll at 390 px or 1920 px", async () => {
-    await openStudy(page(), "?difficulty=hard");
-    await claimsReady("difficulty=hard");
-    await badgeTexts(page());
-    expect(await axeViolations(page())).toEqual([]);
-    expect(await overflowAt(page(), 390, 844)).toBe(0);
-    expect(await overflowAt(page(), 1920, 1080)).toBe(0);
-    await page().setViewportSize({ width: 1280, height: 900 });
-  });
+  it(
+    "has no serious accessibility violation, and no sideways scroll at 390 px or 1920 px",
+    WORKER_WAIT,
+    async () => {
+      await openStudy(page(), "?difficulty=hard");
+      await claimsReady("difficulty=hard");
+      await badgeTexts(page());
+      expect(await axeViolations(page())).toEqual([]);
+      expect(await overflowAt(page(), 390, 844)).toBe(0);
+      expect(await overflowAt(page(), 1920, 1080)).toBe(0);
+      await page().setViewportSize({ width: 1280, height: 900 });
+    },
+  );
 
-  it("badges each panel with its experiment's claim verdicts on the grid's slice, linked to the cards", async () => {
-    const hard = await claimsReady("difficulty=hard");
-    const easy = await claimsReady("difficulty=easy");
-    await openStudy(page(), "?difficulty=hard");
-    const verdicts = (answers: ClaimsResponse[]) =>
-      answers.map((answer) => answer.claims.map((claim) => `${claim.id} ${claim.verdict}`));
-    const shown = async () => {
-      const panels = page().locator("[data-study-panel]");
-      const all: string[][] = [];
-      for (let i = 0; i < 6; i++) {
-        const badges = panels.nth(i).getByTestId("claim-badges").locator("a");
-        await badges.first().waitFor();
-        const one: string[] = [];
-        for (let j = 0; j < (await badges.count()); j++)
-          one.push(
-            `${await badges.nth(j).getAttribute("data-claim")} ${await badges.nth(j).getAttribute("data-verdict")}`,
-          );
-        all.push(one);
-      }
-      return all;
-    };
-    expect(await shown()).toEqual(verdicts(hard));
-    // The verdict is in the badge's words, not in its colour only; its numbers are in the tooltip.
-    const first = page()
-      .locator("[data-study-panel]")
-      .first()
-      .getByTestId("claim-badges")
-      .locator("a")
-      .first();
-    const claim = hard[0].claims[0];
-    expect((await first.textContent())?.toLowerCase()).toContain(claim.verdict);
-    expect(await first.getAttribute("title")).toContain(claim.title);
-    const href = (await first.getAttribute("href")) ?? "";
-    expect(href).toBe(
-      `/experiments/${study.experiments[0].slug}?difficulty=hard&x=correctness&y=efficiency#claim-card-${claim.id}`,
-    );
-    await page().locator('input[name="difficulty"][value="easy"]').check();
-    await page().waitForURL(/difficulty=easy/);
-    await expect.poll(async () => JSON.stringify(await shown())).toBe(JSON.stringify(verdicts(easy)));
-    await first.click();
-    await page().waitForURL(/\/experiments\/.*#claim-card-/);
-    await page().locator(`#claim-card-${easy[0].claims[0].id}`).waitFor();
-  });
+  it(
+    "badges each panel with its experiment's claim verdicts on the grid's slice, linked to the cards",
+    WORKER_WAIT,
+    async () => {
+      const hard = await claimsReady("difficulty=hard");
+      const easy = await claimsReady("difficulty=easy");
+      await openStudy(page(), "?difficulty=hard");
+      const verdicts = (answers: ClaimsResponse[]) =>
+        answers.map((answer) => answer.claims.map((claim) => `${claim.id} ${claim.verdict}`));
+      const shown = async () => {
+        const panels = page().locator("[data-study-panel]");
+        const all: string[][] = [];
+        for (let i = 0; i < 6; i++) {
+          const badges = panels.nth(i).getByTestId("claim-badges").locator("a");
+          await badges.first().waitFor();
+          const one: string[] = [];
+          for (let j = 0; j < (await badges.count()); j++)
+            one.push(
+              `${await badges.nth(j).getAttribute("data-claim")} ${await badges.nth(j).getAttribute("data-verdict")}`,
+            );
+          all.push(one);
+        }
+        return all;
+      };
+      expect(await shown()).toEqual(verdicts(hard));
+      // The verdict is in the badge's words, not in its colour only; its numbers are in the tooltip.
+      const first = page()
+        .locator("[data-study-panel]")
+        .first()
+        .getByTestId("claim-badges")
+        .locator("a")
+        .first();
+      const claim = hard[0].claims[0];
+      expect((await first.textContent())?.toLowerCase()).toContain(claim.verdict);
+      expect(await first.getAttribute("title")).toContain(claim.title);
+      const href = (await first.getAttribute("href")) ?? "";
+      expect(href).toBe(
+        `/experiments/${study.experiments[0].slug}?difficulty=hard&x=correctness&y=efficiency#claim-card-${claim.id}`,
+      );
+      await page().locator('input[name="difficulty"][value="easy"]').check();
+      await page().waitForURL(/difficulty=easy/);
+      await expect.poll(async () => JSON.stringify(await shown())).toBe(JSON.stringify(verdicts(easy)));
+      await first.click();
+      await page().waitForURL(/\/experiments\/.*#claim-card-/);
+      await page().locator(`#claim-card-${easy[0].claims[0].id}`).waitFor();
+    },
+  );
 
   it("presents the grid: every panel drawn, the slider and the badges, f and Esc", async () => {
     await openStudy(page(), "?difficulty=hard&alpha=1");
@@ -235,50 +245,54 @@ describe("a study's grid", () => {
     expect(page().url()).not.toContain("present=1");
   });
 
-  it("Share pins the whole grid: /s/<id> draws the same panels, markers and badges, read-only", async () => {
-    await claimsReady("difficulty=hard");
-    await openStudy(page(), "?difficulty=hard&alpha=1.5");
-    const markers = await markerPositions(page());
-    const badges = await badgeTexts(page());
-    await page().getByTestId("share").click();
-    const link = await page().getByTestId("share-url").inputValue();
-    expect(link).toMatch(new RegExp(`^${baseUrl()}/s/[A-Za-z0-9_-]{8}$`));
-    const fresh = await openBrowser();
-    try {
-      await fresh.page.goto(link);
-      await fresh.page.locator('[data-hydrated="true"]').waitFor();
-      expect(await fresh.page.getByTestId("snapshot-banner").textContent()).toContain(DEMO_STUDY.name);
-      expect(await fresh.page.locator("[data-study-panel]").count()).toBe(6);
-      expect(Number(await fresh.page.getByTestId("alpha-slider").getAttribute("aria-valuenow"))).toBe(1.5);
-      expect(await fresh.page.locator('input[name="difficulty"][value="hard"]').isChecked()).toBe(true);
-      expect(await markerPositions(fresh.page)).toEqual(markers);
-      expect(await badgeTexts(fresh.page)).toEqual(badges);
-      // A pinned grid is shared by its own link: no Share of its own; its badges link to the definitions.
-      expect(await fresh.page.getByTestId("share").count()).toBe(0);
-      const href = await fresh.page
-        .getByTestId("claim-badges")
-        .first()
-        .locator("a")
-        .first()
-        .getAttribute("href");
-      expect(href).toMatch(/^\/glossary#claim-/);
-      // The reader may move α on it: every panel's marker moves, from the pinned data.
-      await fresh.page.getByTestId("alpha-slider").focus();
-      await fresh.page.keyboard.press("Home");
-      await fresh.page.waitForURL(/alpha=-/);
-      const moved = await markerPositions(fresh.page);
-      for (let i = 0; i < 6; i++) expect(moved[i]).not.toBe(markers[i]);
-      await fresh.page.goto(`${link}?present=1`);
-      await fresh.page.locator(".study-grid.presentation").waitFor();
-      expect(await badgeTexts(fresh.page)).toEqual(badges);
-      await fresh.page.goto(link);
-      await fresh.page.locator('[data-hydrated="true"]').waitFor();
-      await badgeTexts(fresh.page);
-      expect(await axeViolations(fresh.page)).toEqual([]);
-      expect(await overflowAt(fresh.page, 390, 844)).toBe(0);
-      expect(await overflowAt(fresh.page, 1920, 1080)).toBe(0);
-    } finally {
-      await fresh.close();
-    }
-  });
+  it(
+    "Share pins the whole grid: /s/<id> draws the same panels, markers and badges, read-only",
+    WORKER_WAIT,
+    async () => {
+      await claimsReady("difficulty=hard");
+      await openStudy(page(), "?difficulty=hard&alpha=1.5");
+      const markers = await markerPositions(page());
+      const badges = await badgeTexts(page());
+      await page().getByTestId("share").click();
+      const link = await page().getByTestId("share-url").inputValue();
+      expect(link).toMatch(new RegExp(`^${baseUrl()}/s/[A-Za-z0-9_-]{8}$`));
+      const fresh = await openBrowser();
+      try {
+        await fresh.page.goto(link);
+        await fresh.page.locator('[data-hydrated="true"]').waitFor();
+        expect(await fresh.page.getByTestId("snapshot-banner").textContent()).toContain(DEMO_STUDY.name);
+        expect(await fresh.page.locator("[data-study-panel]").count()).toBe(6);
+        expect(Number(await fresh.page.getByTestId("alpha-slider").getAttribute("aria-valuenow"))).toBe(1.5);
+        expect(await fresh.page.locator('input[name="difficulty"][value="hard"]').isChecked()).toBe(true);
+        expect(await markerPositions(fresh.page)).toEqual(markers);
+        expect(await badgeTexts(fresh.page)).toEqual(badges);
+        // A pinned grid is shared by its own link: no Share of its own; its badges link to the definitions.
+        expect(await fresh.page.getByTestId("share").count()).toBe(0);
+        const href = await fresh.page
+          .getByTestId("claim-badges")
+          .first()
+          .locator("a")
+          .first()
+          .getAttribute("href");
+        expect(href).toMatch(/^\/glossary#claim-/);
+        // The reader may move α on it: every panel's marker moves, from the pinned data.
+        await fresh.page.getByTestId("alpha-slider").focus();
+        await fresh.page.keyboard.press("Home");
+        await fresh.page.waitForURL(/alpha=-/);
+        const moved = await markerPositions(fresh.page);
+        for (let i = 0; i < 6; i++) expect(moved[i]).not.toBe(markers[i]);
+        await fresh.page.goto(`${link}?present=1`);
+        await fresh.page.locator(".study-grid.presentation").waitFor();
+        expect(await badgeTexts(fresh.page)).toEqual(badges);
+        await fresh.page.goto(link);
+        await fresh.page.locator('[data-hydrated="true"]').waitFor();
+        await badgeTexts(fresh.page);
+        expect(await axeViolations(fresh.page)).toEqual([]);
+        expect(await overflowAt(fresh.page, 390, 844)).toBe(0);
+        expect(await overflowAt(fresh.page, 1920, 1080)).toBe(0);
+      } finally {
+        await fresh.close();
+      }
+    },
+  );
 });
