@@ -17,6 +17,7 @@ import { openApiRoute } from "./routes/openapi";
 import { problemChangesRoute, problemCountsRoute, problemDetailRoute } from "./routes/problems";
 import { ensembleSearchRoute, ensemblesRoute, passAtKRoute } from "./routes/scaling";
 import {
+  snapshotBundleRoute,
   snapshotEnsemblesRoute,
   snapshotFrontierRoute,
   snapshotMatrixRoute,
@@ -58,6 +59,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   snapshotFrontierRoute,
   snapshotMatrixRoute,
   snapshotPassAtKRoute,
+  snapshotBundleRoute,
   snapshotEnsemblesRoute,
   savedViewsRoute,
   savedViewRoute,

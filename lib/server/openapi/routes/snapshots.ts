@@ -10,6 +10,7 @@ import { snapshotCreateSchema, snapshotIdSchema } from "../../../contracts/shari
 import { snapshotCreatedSchema, snapshotSchema } from "../../../contracts/sharingResponseSchemas";
 import {
   errorResponses,
+  fileResponse,
   jsonBody,
   jsonResponse,
   OPEN_COMPUTATION,
@@ -104,6 +105,24 @@ export const snapshotFrontierRoute: RouteSpec = {
   path: "/api/snapshots/{id}/frontier",
   operations: {
     get: pinnedRead("getSnapshotFrontier", "The explorer's frontier as pinned", frontierDataSchema),
+  },
+};
+
+export const snapshotBundleRoute: RouteSpec = {
+  path: "/api/snapshots/{id}/bundle",
+  operations: {
+    get: {
+      operationId: "getSnapshotBundle",
+      tags: ["Sharing"],
+      summary: "A static copy of a pinned explorer view, as a zip",
+      description:
+        "One folder (index.html, data.js, viewer.js, viewer.css) that opens from disk or any static host with no server and no network: the explorer drawn from the pinned data, footnoted with its version and the snapshot's id. 404 when the snapshot pins the scaling page.",
+      requestParams: { path: snapshotPath },
+      responses: {
+        "200": fileResponse("An attachment named after the experiment and the snapshot.", "application/zip"),
+        ...errorResponses(SNAPSHOT_ERRORS),
+      },
+    },
   },
 };
 
