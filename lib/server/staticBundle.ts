@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { zipSync } from "fflate";
 import { type ExplorerSnapshotData, SNAPSHOT_ID_PATTERN } from "../contracts/sharing";
 import type { StaticBundleData } from "../contracts/staticBundle";
 import type { Db } from "../db/client";
 import { snapshotById } from "../db/queries/snapshots";
 import { isSlug } from "../domain/slug";
 import { type BundleFile, staticBundleFiles, type ViewerFiles } from "../responses/staticBundle";
+import { computeOffThread, requireComputeCapacity } from "./compute/pool";
 import { ApiError, NotFoundError } from "./errors";
 import { pinData } from "./sharing/pinData";
 import { findSnapshot } from "./sharing/snapshots";
@@ -95,12 +95,17 @@ export async function bundleFiles(bundle: StaticBundleData): Promise<BundleFile[
   return staticBundleFiles(bundle, await readViewer());
 }
 
-/** A zip of the bundle's files in one folder named {@link bundleName}. */
+/**
+ * A zip of the bundle's files in one folder named {@link bundleName}, deflated in a compute thread
+ * (503 `busy` when the pool is full).
+ */
 export async function bundleZip(bundle: StaticBundleData): Promise<Uint8Array> {
-  const folder = bundleName(bundle);
-  const encoder = new TextEncoder();
-  const entries = Object.fromEntries(
-    (await bundleFiles(bundle)).map((file) => [`${folder}/${file.path}`, encoder.encode(file.text)]),
-  );
-  return zipSync(entries, { level: 6, mtime: new Date(bundle.pinnedAt) });
+  requireComputeCapacity();
+  const files = await bundleFiles(bundle);
+  return computeOffThread<Uint8Array>({
+    type: "zip-folder",
+    folder: bundleName(bundle),
+    files,
+    mtime: bundle.pinnedAt,
+  });
 }
