@@ -26,6 +26,7 @@ import { generateDemoSweep } from "../lib/demo/generate";
 import { alphaGrid } from "../lib/demo/options";
 import { SETTINGS } from "../lib/domain/setting";
 import { writeSweep } from "../lib/import/writeSweep";
+import { createRng } from "../lib/science/random";
 import { computeStatistics } from "../lib/server/statistics/computeStatistics";
 import { EXPERIMENT_PAGE_SIZE, experimentPageSearch, pageRangeText } from "../lib/views/experimentListView";
 import { launchChromium } from "./support/chromium";
@@ -54,18 +55,6 @@ function flag(name: string, fallback: number): number {
   const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a whole number ≥ 1`);
   return value;
-}
-
-/** A seeded pseudo-random number in [0, 1) (mulberry32), so every run asks the same requests. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const templateSlug = (i: number) => `bench-list-template-${String(i).padStart(2, "0")}`;
@@ -347,10 +336,10 @@ async function main(): Promise<void> {
       `${(Buffer.byteLength(home.body) / 1024).toFixed(1)} KB`,
       `target ≤ 150 KB; status ${home.status}`,
     );
-    const urls = await listUrls(base, seeded(24));
+    const urls = await listUrls(base, createRng(24));
     line("List API mix", `${urls.length} URLs`, "search/filter/neither × 6 sorts × order × pages 1–4");
     let at = 0;
-    const random = seeded(5);
+    const random = createRng(5);
     // Warm both once, so neither figure holds the server's first compilation of its route.
     await load(2, () => `${base}/icon.svg`);
     await load(2, () => urls[at++ % urls.length]);
@@ -358,7 +347,7 @@ async function main(): Promise<void> {
     const list = await load(seconds, () => urls[Math.floor(random() * urls.length)]);
     loadLine(`static /icon.svg, ${CLIENTS} clients (baseline)`, seconds, baseline);
     loadLine(`GET /api/experiments mix, ${CLIENTS} clients`, seconds, list, "target p95 ≤ 50 ms");
-    const numbers = seeded(7);
+    const numbers = createRng(7);
     const typed = Array.from({ length: TYPED_SEARCHES }, () =>
       String(TEMPLATES + Math.floor(numbers() * (experiments - TEMPLATES))),
     );
