@@ -31,6 +31,7 @@ import { computeStatistics } from "../lib/server/statistics/computeStatistics";
 import { EXPERIMENT_PAGE_SIZE, experimentPageSearch, pageRangeText } from "../lib/views/experimentListView";
 import { launchChromium } from "./support/chromium";
 import { freePort } from "./support/freePort";
+import { cpuMs, listenerPid } from "./support/processStats";
 import { startApp } from "./support/server";
 
 const TEMPLATES = 24;
@@ -178,10 +179,18 @@ function line(label: string, value: string, note = ""): void {
   console.log(`${label.padEnd(52)} ${value.padStart(34)}${note ? `   ${note}` : ""}`);
 }
 
-/** CLIENTS loops asking `next()` back to back for `seconds` s: latencies of the 200s, and the rest. */
-async function load(seconds: number, next: () => string): Promise<{ sorted: number[]; errors: number }> {
+interface LoadFigures {
+  sorted: number[];
+  errors: number;
+  /** The web server's CPU time per request: what a loaded machine inflates least. */
+  cpuPerRequest: number;
+}
+
+/** CLIENTS loops asking `next()` back to back for `seconds` s; `server`: the web server's pid. */
+async function load(seconds: number, server: string | null, next: () => string): Promise<LoadFigures> {
   const latencies: number[] = [];
   let errors = 0;
+  const cpuBefore = cpuMs(server);
   const end = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -192,15 +201,16 @@ async function load(seconds: number, next: () => string): Promise<{ sorted: numb
       }
     }),
   );
-  return { sorted: latencies.sort((a, b) => a - b), errors };
+  const cpuPerRequest = (cpuMs(server) - cpuBefore) / (latencies.length + errors);
+  return { sorted: latencies.sort((a, b) => a - b), errors, cpuPerRequest };
 }
 
-function loadLine(label: string, seconds: number, figures: { sorted: number[]; errors: number }, note = "") {
-  const { sorted, errors } = figures;
+function loadLine(label: string, seconds: number, figures: LoadFigures, note = "") {
+  const { sorted, errors, cpuPerRequest } = figures;
   line(
     label,
     `${(sorted.length / seconds).toFixed(0)}/s p50 ${ms(quantile(sorted, 0.5))} p95 ${ms(quantile(sorted, 0.95))} p99 ${ms(quantile(sorted, 0.99))}`,
-    `${errors} errors${note ? `; ${note}` : ""}`,
+    `server CPU ${cpuPerRequest.toFixed(2)} ms/request, ${errors} errors${note ? `; ${note}` : ""}`,
   );
 }
 
@@ -336,15 +346,19 @@ async function main(): Promise<void> {
       `${(Buffer.byteLength(home.body) / 1024).toFixed(1)} KB`,
       `target ≤ 150 KB; status ${home.status}`,
     );
+    const scripts = [...home.body.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)];
+    const inline = scripts.reduce((sum, match) => sum + Buffer.byteLength(match[1]), 0);
+    line("  of which inline scripts (the React payload)", `${(inline / 1024).toFixed(1)} KB`);
     const urls = await listUrls(base, createRng(24));
     line("List API mix", `${urls.length} URLs`, "search/filter/neither × 6 sorts × order × pages 1–4");
     let at = 0;
     const random = createRng(5);
     // Warm both once, so neither figure holds the server's first compilation of its route.
-    await load(2, () => `${base}/icon.svg`);
-    await load(2, () => urls[at++ % urls.length]);
-    const baseline = await load(seconds, () => `${base}/icon.svg`);
-    const list = await load(seconds, () => urls[Math.floor(random() * urls.length)]);
+    const server = listenerPid(Number(new URL(base).port));
+    await load(2, server, () => `${base}/icon.svg`);
+    await load(2, server, () => urls[at++ % urls.length]);
+    const baseline = await load(seconds, server, () => `${base}/icon.svg`);
+    const list = await load(seconds, server, () => urls[Math.floor(random() * urls.length)]);
     loadLine(`static /icon.svg, ${CLIENTS} clients (baseline)`, seconds, baseline);
     loadLine(`GET /api/experiments mix, ${CLIENTS} clients`, seconds, list, "target p95 ≤ 50 ms");
     const numbers = createRng(7);
