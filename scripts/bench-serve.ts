@@ -21,7 +21,7 @@
  * (ALPHASCOPE_ACTIVE_REQUESTS, lib/server/admission.ts), restarting the server on the same database.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { Agent, get, request as httpRequest } from "node:http";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -31,6 +31,7 @@ import { diskFile } from "../lib/import/inputFile";
 import { runImport } from "../lib/import/runImport";
 import { FRONTIER_KIND } from "../lib/responses/statisticKinds";
 import { ALL_KINDS } from "../lib/server/statistics/computeStatistics";
+import { cpuMs, listenerPid, rssMb } from "./support/processStats";
 import { startApp } from "./support/server";
 
 const ALPHAS = 41;
@@ -340,30 +341,6 @@ async function load(seconds: number, server: string | null, next: () => string):
   const cpuBefore = cpuMs(server);
   await Promise.all(Array.from({ length: CLIENTS }, client));
   return figures(latencies, errors, (performance.now() - started) / 1000, cpuMs(server) - cpuBefore);
-}
-
-/** The pid of the process listening on `port`: the Next server. */
-function listenerPid(port: number): string | null {
-  const listing = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
-  return /pid=(\d+)/.exec(listing)?.[1] ?? null;
-}
-
-/** Resident memory (MB) of a process. */
-function rssMb(pid: string | null): number {
-  if (!pid) return Number.NaN;
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
-}
-
-/**
- * CPU milliseconds (user + system) a process has used: per request, a cost that other work on a
- * shared machine does not inflate the way it inflates wall time.
- */
-function cpuMs(pid: string | null): number {
-  if (!pid) return Number.NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  // Fields 14 and 15 of stat (utime, stime), in clock ticks of 10 ms.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;

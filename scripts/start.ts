@@ -1,7 +1,7 @@
 // `npm start` (production) and `npm run dev` (`--dev`): resolve the database (DATABASE_URL or the
 // embedded PostgreSQL), apply migrations, load the demo sweep (with its statistics) into an empty
-// database, build when the build is missing or stale, then run alphascope's HTTP server
-// (scripts/serve.ts: Next behind a node:http server that knows each client's address) and one
+// database, build the app and the static bundle's viewer when missing or stale, then run alphascope's
+// HTTP server (scripts/serve.ts: Next behind a node:http server that knows each client's address) and one
 // statistics worker (scripts/worker.ts) side by side with DATABASE_URL set. Ctrl-C or SIGTERM stops
 // the server and the worker first, then PostgreSQL, and exits 0; if either of them exits on its
 // own, so does the rest.
@@ -14,8 +14,10 @@ import { describeDatabase, openDatabase } from "../lib/db/database";
 import { countExperiments } from "../lib/db/queries/experiments";
 import { DEMO_STUDY } from "../lib/demo/experiment";
 import { loadDemoStudy, loadDemoSweep } from "../lib/import/loadDemo";
+import { VIEWER_DIR } from "../lib/server/staticBundle";
 import { computeStatistics } from "../lib/server/statistics/computeStatistics";
 import { writeMode } from "../lib/server/writeGuard";
+import { buildViewer } from "./build-viewer";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
@@ -48,10 +50,10 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-function buildIsCurrent(): boolean {
-  const buildId = join(".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const builtAt = statSync(buildId).mtimeMs;
+/** Whether the build that wrote `stamp` exists and is newer than everything it is made from. */
+function buildIsCurrent(stamp: string): boolean {
+  if (!existsSync(stamp)) return false;
+  const builtAt = statSync(stamp).mtimeMs;
   return BUILD_INPUTS.every((input) => newestMtime(input) <= builtAt);
 }
 
@@ -146,7 +148,11 @@ async function main(): Promise<number> {
     await loadDemoIfEmpty(database.url);
     if (stopRequested()) return 0;
 
-    if (!dev && !buildIsCurrent()) {
+    if (!buildIsCurrent(join(VIEWER_DIR, "viewer.js"))) {
+      log("No current static bundle viewer: building it…");
+      await buildViewer();
+    }
+    if (!dev && !buildIsCurrent(join(".next", "BUILD_ID"))) {
       log("No current production build: running `next build`…");
       next = runNode([nextBin, "build"], database.url);
       const code = await exitOf(next);

@@ -33,6 +33,19 @@ export function SnapshotBanner({ snapshot, name }: { snapshot: Snapshot; name: s
         {takenAt(snapshot.createdAt)} from data version <code>{snapshot.version.slice(0, 8)}</code>
         {study ? " (every experiment’s, listed in the figure’s footnote)" : ""}: these numbers do not change
         when new results are imported.{" "}
+        {snapshot.page === "explorer" ? (
+          <>
+            <a
+              className="button button--small"
+              href={`/api/snapshots/${encodeURIComponent(snapshot.id)}/bundle`}
+              download
+              data-testid="snapshot-download"
+              title="A zip of a folder that opens from disk or any static host, with no server and no network"
+            >
+              Download static copy
+            </a>{" "}
+          </>
+        ) : null}
         <DeleteSnapshotButton id={snapshot.id} then={snapshot.currentVersion === null ? "/" : live} />
       </p>
       {snapshot.currentVersion === null ? (

@@ -1,6 +1,7 @@
 import { UnreadableFileError } from "../import/inputFile";
 import { SettingError } from "../import/settings";
 import { isConnectionError } from "../server/errors";
+import { bundleCommand } from "./commands/bundle";
 import { deleteCommand } from "./commands/delete";
 import { demoCommand } from "./commands/demo";
 import { ensembleCommand } from "./commands/ensemble";
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   delete: deleteCommand,
   restore: restoreCommand,
   trash: trashCommand,
+  bundle: bundleCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; errors are printed, never thrown. */

@@ -22,6 +22,9 @@ Usage:
       --token <t>           the server's write token (default: $ALPHASCOPE_TOKEN)
   alphascope ensemble <slug> --members -0.75:84,0.5:83,1.5:83 [--difficulty hard] [--json]
   alphascope ensemble <slug> --search --budget 250 [--max-members 3] [--difficulty hard] [--json]
+  alphascope bundle <snapshot-id|slug> --out <dir>
+                            a static copy of a pinned explorer view (or of the current version)
+                            that opens from disk with no server and no network
 
 Negative numbers are values as typed (--alpha -0.5); each option is given at most once.
 

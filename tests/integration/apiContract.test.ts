@@ -52,6 +52,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/snapshots/{id}/frontier": await import("@/app/api/snapshots/[id]/frontier/route"),
   "/api/snapshots/{id}/claims": await import("@/app/api/snapshots/[id]/claims/route"),
   "/api/snapshots/{id}/matrix": await import("@/app/api/snapshots/[id]/matrix/route"),
+  "/api/snapshots/{id}/bundle": await import("@/app/api/snapshots/[id]/bundle/route"),
   "/api/snapshots/{id}/pass-at-k": await import("@/app/api/snapshots/[id]/pass-at-k/route"),
   "/api/snapshots/{id}/ensembles": await import("@/app/api/snapshots/[id]/ensembles/route"),
   "/api/snapshots/{id}/study": await import("@/app/api/snapshots/[id]/study/route"),
@@ -418,6 +419,18 @@ const CALLS: Call[] = [
     path: "/api/snapshots/{id}/matrix",
     url: "/api/snapshots/{scalingSnapshot}/matrix",
     status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/bundle",
+    url: "/api/snapshots/{explorerSnapshot}/bundle",
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/snapshots/{id}/bundle",
+    url: "/api/snapshots/{scalingSnapshot}/bundle",
+    status: 404,
   },
   {
     method: "get",

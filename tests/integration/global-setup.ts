@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedServer } from "../../lib/db/embeddedPostgres";
 import { applyMigrations } from "../../lib/db/migrate";
+import { buildViewer } from "../../scripts/build-viewer";
 import { freePort } from "../../scripts/support/freePort";
 
 declare module "vitest" {
@@ -16,8 +17,12 @@ declare module "vitest" {
   }
 }
 
-/** A fresh embedded PostgreSQL for the integration suite, migrated with the app's own migrator. */
+/**
+ * A fresh embedded PostgreSQL for the integration suite, migrated with the app's own migrator; and
+ * the static bundle's viewer, which `alphascope bundle` copies.
+ */
 export default async function setup(project: TestProject) {
+  await buildViewer();
   const dataDir = mkdtempSync(join(tmpdir(), "alphascope-it-"));
   const port = await freePort();
   const server = await startEmbeddedServer({ dataDir, port, database: "alphascope" });

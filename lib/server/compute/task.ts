@@ -1,5 +1,6 @@
 import type { EnsembleRequest } from "../../contracts/scalingTypes";
 import type { DifficultySlice } from "../../domain/difficulty";
+import type { BundleFile } from "../../responses/staticBundle";
 import type { ClaimAxes } from "../../science/claims";
 import type { EnsembleMemberInput, EnsembleSearchSettings } from "../../science/ensembleSearchSummary";
 
@@ -15,7 +16,9 @@ export type ComputeTask =
       bands: boolean;
     }
   /** On the stored sweep columns (verdicts too: the stored matrix holds passes only), JSON text. */
-  | { type: "claims-axes"; sweep: string; difficulty: DifficultySlice; axes: ClaimAxes };
+  | { type: "claims-axes"; sweep: string; difficulty: DifficultySlice; axes: ClaimAxes }
+  /** A static bundle's files zipped in one folder (GET /api/snapshots/<id>/bundle); `mtime` ISO 8601. */
+  | { type: "zip-folder"; folder: string; files: BundleFile[]; mtime: string };
 
 /** A thread's answer: the value, or the API error (a 400 the request earned) to rethrow. */
 export type ComputeOutcome =

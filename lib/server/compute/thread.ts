@@ -6,12 +6,13 @@ import { sweepFromColumns } from "../../responses/sweepColumns";
 import { evaluateEnsemble, searchEnsemblesOf } from "../ensembles";
 import { ApiError } from "../errors";
 import { ensembleCurve } from "../scalingCurves";
+import { zipFolder } from "../zipFolder";
 import type { ComputeOutcome, ComputeTask } from "./task";
 import { lowerThisThreadPriority } from "./threadPriority";
 
 lowerThisThreadPriority();
 
-type MatrixTask = Exclude<ComputeTask, { type: "claims-axes" }>;
+type MatrixTask = Exclude<ComputeTask, { type: "claims-axes" | "zip-folder" }>;
 
 function run(task: MatrixTask, slug: string, matrix: SweepMatrix): unknown {
   switch (task.type) {
@@ -30,6 +31,8 @@ function run(task: MatrixTask, slug: string, matrix: SweepMatrix): unknown {
  */
 export default function compute(task: ComputeTask): ComputeOutcome {
   try {
+    if (task.type === "zip-folder")
+      return { ok: true, value: zipFolder(task.folder, task.files, new Date(task.mtime)) };
     if (task.type === "claims-axes")
       return {
         ok: true,

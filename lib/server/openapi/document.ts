@@ -17,6 +17,7 @@ import { openApiRoute } from "./routes/openapi";
 import { problemChangesRoute, problemCountsRoute, problemDetailRoute } from "./routes/problems";
 import { ensembleSearchRoute, ensemblesRoute, passAtKRoute } from "./routes/scaling";
 import {
+  snapshotBundleRoute,
   snapshotClaimsRoute,
   snapshotEnsemblesRoute,
   snapshotFrontierRoute,
@@ -63,6 +64,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   snapshotClaimsRoute,
   snapshotMatrixRoute,
   snapshotPassAtKRoute,
+  snapshotBundleRoute,
   snapshotEnsemblesRoute,
   snapshotStudyRoute,
   snapshotStudyFrontiersRoute,

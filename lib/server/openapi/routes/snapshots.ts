@@ -13,6 +13,7 @@ import { snapshotCreatedSchema, snapshotSchema } from "../../../contracts/sharin
 import { studyDetailSchema } from "../../../contracts/studies";
 import {
   errorResponses,
+  fileResponse,
   jsonBody,
   jsonResponse,
   OPEN_COMPUTATION,
@@ -164,6 +165,24 @@ export const snapshotStudyClaimsRoute: RouteSpec = {
       "the snapshot is not a study's or pins no such experiment",
       snapshotPath.extend(slugPath.shape),
     ),
+  },
+};
+
+export const snapshotBundleRoute: RouteSpec = {
+  path: "/api/snapshots/{id}/bundle",
+  operations: {
+    get: {
+      operationId: "getSnapshotBundle",
+      tags: ["Sharing"],
+      summary: "A static copy of a pinned explorer view, as a zip",
+      description:
+        "One folder (index.html, data.js, viewer.js, viewer.css) that opens from disk or any static host with no server and no network: the explorer drawn from the pinned data, footnoted with its version and the snapshot's id. 404 when the snapshot pins the scaling page.",
+      requestParams: { path: snapshotPath },
+      responses: {
+        "200": fileResponse("An attachment named after the experiment and the snapshot.", "application/zip"),
+        ...errorResponses(SNAPSHOT_ERRORS),
+      },
+    },
   },
 };
 

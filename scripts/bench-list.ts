@@ -1,0 +1,386 @@
+/**
+ * `npm run bench:list`: the home page with 10 000 experiments (issue #24, item 5), on the production
+ * server (`npm start`: Next and a statistics worker) over a fresh embedded PostgreSQL. Seeds, then
+ * measures in one run:
+ *  - the home page's first HTML: bytes of the document GET / answers (target ≤ 150 KB);
+ *  - the list API under CLIENTS concurrent keep-alive clients for SECONDS s, each request a random
+ *    mix of search, filters, sort, order and page (cursors collected beforehand): p50/p95/p99
+ *    (target p95 ≤ 50 ms), beside the server's static /icon.svg under the same clients, the baseline;
+ *  - typing in the search box, in headless Chromium: per keystroke, from the key event to the DOM
+ *    commit that shows the new rows (the page range the API gives for that search), p50/p95/max
+ *    (target p95 ≤ 100 ms). Each key waits for the rows of the one before (a reader watching the list).
+ * Seeding (minutes, not hours): TEMPLATES small seeded sweeps are imported and their statistics
+ * computed as the worker does; the other experiments are copies of them made in batches in SQL,
+ * each with its own slug, name, version and update time and the stored statistic bodies of its
+ * template with its own slug, name and version written in — the list reads those bodies only, so
+ * its rows, thumbnails and filters are as real ones would be (the copies have no result rows).
+ * `--experiments N` and `--seconds S` make a quicker run. Prints figures beside the targets; not a test.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { Agent, get } from "node:http";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { createPrisma, type Db } from "../lib/db/client";
+import { openDatabase } from "../lib/db/database";
+import { generateDemoSweep } from "../lib/demo/generate";
+import { alphaGrid } from "../lib/demo/options";
+import { SETTINGS } from "../lib/domain/setting";
+import { writeSweep } from "../lib/import/writeSweep";
+import { createRng } from "../lib/science/random";
+import { computeStatistics } from "../lib/server/statistics/computeStatistics";
+import { EXPERIMENT_PAGE_SIZE, experimentPageSearch, pageRangeText } from "../lib/views/experimentListView";
+import { launchChromium } from "./support/chromium";
+import { freePort } from "./support/freePort";
+import { cpuMs, listenerPid } from "./support/processStats";
+import { startApp } from "./support/server";
+
+const TEMPLATES = 24;
+const BATCH = 1000;
+const CLIENTS = 20;
+const BENCHMARKS = [
+  "livecodebench-v5",
+  "livecodebench-v6",
+  "humaneval-plus",
+  "mbpp-plus",
+  "apps",
+  "codecontests",
+];
+const FAMILIES = ["qwen3", "llama-4", "deepseek-coder", "mistral"];
+const SCALES = ["1.5B", "7B", "14B", "32B", "70B"];
+const SORTS = ["updated", "name", "benchmark", "setting", "scale", "family"] as const;
+/** How many searches are typed in the browser, each an experiment's number (so each matches). */
+const TYPED_SEARCHES = 10;
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a whole number ≥ 1`);
+  return value;
+}
+
+const templateSlug = (i: number) => `bench-list-template-${String(i).padStart(2, "0")}`;
+const templateName = (i: number) => `Bench list template ${String(i).padStart(2, "0")}`;
+
+/** Imports template `i` (its own benchmark's problems) and stores its statistics, as the worker would. */
+async function storeTemplate(db: Db, i: number): Promise<void> {
+  const sweep = generateDemoSweep({
+    seed: 1000 + i,
+    problems: { easy: 8, medium: 8, hard: 8 },
+    alphas: alphaGrid(-1, 2, 5 + (i % 5)),
+    samples: 8,
+  });
+  const benchmark = BENCHMARKS[i % BENCHMARKS.length];
+  sweep.experiment = {
+    ...sweep.experiment,
+    slug: templateSlug(i),
+    name: templateName(i),
+    description: "",
+    // Its own problem set: template i's problems are its own, whatever the others' difficulties.
+    benchmark: `${benchmark}-t${i}`,
+    setting: SETTINGS[i % SETTINGS.length],
+    modelFamily: FAMILIES[i % FAMILIES.length],
+    modelScale: SCALES[i % SCALES.length],
+    synthetic: i % 4 === 0,
+    study: null,
+  };
+  await writeSweep(db, sweep, {
+    source: "cli",
+    file: `${sweep.experiment.slug} (bench:list)`,
+    format: "bench",
+    contentHash: sweep.experiment.slug,
+    notes: [],
+  });
+  const [row] = await db.$queryRawUnsafe<{ id: number; version: string }[]>(
+    `SELECT "id", "version" FROM "experiments" WHERE "slug" = $1`,
+    sweep.experiment.slug,
+  );
+  await computeStatistics(db, { experimentId: row.id, version: row.version });
+}
+
+/**
+ * Copies of the templates, experiments `from`…`to − 1`: the rows in one INSERT, then every stored
+ * body of their template with the copy's slug, name and version in place of the template's.
+ */
+async function storeCopies(db: Db, from: number, to: number): Promise<void> {
+  const indices = Array.from({ length: to - from }, (_, k) => from + k);
+  const slugs = indices.map((n) => `exp-${String(n).padStart(5, "0")}`);
+  const names = indices.map((n) => `Sweep ${String(n).padStart(5, "0")}`);
+  const templates = indices.map((n) => templateSlug(n % TEMPLATES));
+  // One experiment updated per minute, newest first: the default sort has a real order.
+  const updated = indices.map((n) => new Date(Date.UTC(2026, 11, 1) - n * 60_000).toISOString());
+  await db.$executeRawUnsafe(
+    `INSERT INTO "experiments" ("slug", "name", "description", "benchmark", "setting", "model_family",
+       "model_scale", "synthetic", "endpoint_a_label", "endpoint_a_model", "endpoint_b_label",
+       "endpoint_b_model", "updated_at", "cluster_by")
+     SELECT c."slug", c."name", t."description", t."benchmark", t."setting", t."model_family", t."model_scale",
+       t."synthetic", t."endpoint_a_label", t."endpoint_a_model", t."endpoint_b_label", t."endpoint_b_model",
+       c."updated"::timestamptz, t."cluster_by"
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS c("slug", "name", "template", "updated")
+     JOIN "experiments" t ON t."slug" = c."template"`,
+    slugs,
+    names,
+    templates,
+    updated,
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO "experiment_statistics" ("experiment_id", "version", "kind", "http_status", "payload")
+     SELECT e."id", e."version", s."kind", s."http_status",
+       replace(replace(replace(s."payload", t."slug", e."slug"), t."name", e."name"), t."version", e."version")
+     FROM unnest($1::text[], $2::text[]) AS c("slug", "template")
+     JOIN "experiments" e ON e."slug" = c."slug"
+     JOIN "experiments" t ON t."slug" = c."template"
+     JOIN "experiment_statistics" s ON s."experiment_id" = t."id" AND s."version" = t."version"`,
+    slugs,
+    templates,
+  );
+}
+
+async function seed(db: Db, experiments: number): Promise<void> {
+  const started = performance.now();
+  for (let i = 0; i < TEMPLATES; i++) await storeTemplate(db, i);
+  const templatesDone = performance.now();
+  for (let from = TEMPLATES; from < experiments; from += BATCH)
+    await storeCopies(db, from, Math.min(experiments, from + BATCH));
+  line(
+    `Seeded ${experiments} experiments`,
+    `${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `${TEMPLATES} imported with statistics in ${((templatesDone - started) / 1000).toFixed(1)} s, the rest copied`,
+  );
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+/** One GET on a keep-alive connection: status, milliseconds and the body. */
+function request(url: string): Promise<{ status: number; ms: number; body: string }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    get(url, { agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          ms: performance.now() - started,
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
+      response.on("error", () => resolve({ status: 0, ms: performance.now() - started, body: "" }));
+    }).on("error", () => resolve({ status: 0, ms: performance.now() - started, body: "" }));
+  });
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function line(label: string, value: string, note = ""): void {
+  console.log(`${label.padEnd(52)} ${value.padStart(34)}${note ? `   ${note}` : ""}`);
+}
+
+interface LoadFigures {
+  sorted: number[];
+  errors: number;
+  /** The web server's CPU time per request: what a loaded machine inflates least. */
+  cpuPerRequest: number;
+}
+
+/** CLIENTS loops asking `next()` back to back for `seconds` s; `server`: the web server's pid. */
+async function load(seconds: number, server: string | null, next: () => string): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const cpuBefore = cpuMs(server);
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < end) {
+        const { status, ms: took } = await request(next());
+        if (status === 200) latencies.push(took);
+        else errors++;
+      }
+    }),
+  );
+  const cpuPerRequest = (cpuMs(server) - cpuBefore) / (latencies.length + errors);
+  return { sorted: latencies.sort((a, b) => a - b), errors, cpuPerRequest };
+}
+
+function loadLine(label: string, seconds: number, figures: LoadFigures, note = "") {
+  const { sorted, errors, cpuPerRequest } = figures;
+  line(
+    label,
+    `${(sorted.length / seconds).toFixed(0)}/s p50 ${ms(quantile(sorted, 0.5))} p95 ${ms(quantile(sorted, 0.95))} p99 ${ms(quantile(sorted, 0.99))}`,
+    `server CPU ${cpuPerRequest.toFixed(2)} ms/request, ${errors} errors${note ? `; ${note}` : ""}`,
+  );
+}
+
+/** The list API's queries of the mix: a search, a filter or neither, any sort and order, first pages. */
+function listQueries(random: () => number): URLSearchParams[] {
+  const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
+  return Array.from({ length: 400 }, () => {
+    const params = new URLSearchParams({ limit: String(EXPERIMENT_PAGE_SIZE), sort: pick(SORTS) });
+    if (random() < 0.5) params.set("order", pick(["asc", "desc"]));
+    const filter = random();
+    if (filter < 0.2) params.set("q", String(Math.floor(random() * 1000)));
+    else if (filter < 0.35)
+      params.set("benchmark", `${pick(BENCHMARKS)}-t${Math.floor(random() * TEMPLATES)}`);
+    else if (filter < 0.5) params.set("setting", pick(SETTINGS));
+    else if (filter < 0.6) params.set("family", pick(FAMILIES));
+    else if (filter < 0.7) params.set("scale", pick(SCALES));
+    else if (filter < 0.75) params.set("synthetic", pick(["true", "false"]));
+    return params;
+  });
+}
+
+/** The mix's URLs: every query's first page and, following nextCursor, up to three more pages. */
+async function listUrls(base: string, random: () => number): Promise<string[]> {
+  const urls: string[] = [];
+  for (const params of listQueries(random)) {
+    let url = `${base}/api/experiments?${params}`;
+    const pages = 1 + Math.floor(random() * 4);
+    for (let page = 0; page < pages; page++) {
+      urls.push(url);
+      const answer = await request(url);
+      if (answer.status !== 200)
+        throw new Error(`${url} answered ${answer.status}: ${answer.body.slice(0, 200)}`);
+      const { nextCursor } = JSON.parse(answer.body) as { nextCursor: string | null };
+      if (nextCursor === null) break;
+      params.set("cursor", nextCursor);
+      url = `${base}/api/experiments?${params}`;
+    }
+  }
+  return urls;
+}
+
+/**
+ * Per keystroke of each typed search, from the key event to the last commit before the page shows
+ * the API's rows for the new search; a keystroke that leaves the rows as they were (every
+ * experiment still matches) commits nothing and is not counted.
+ */
+async function typingLatencies(base: string, typed: readonly string[]): Promise<number[]> {
+  const browser = await launchChromium();
+  try {
+    const { page } = browser;
+    await page.goto(`${base}/`);
+    const search = page.getByTestId("list-search");
+    await search.waitFor();
+    // Hydrated once typing reaches React: the box's value then shows in the address.
+    await search.fill("0");
+    await page.waitForURL(/q=0/);
+    await search.fill("");
+    await page.waitForURL((url) => !url.searchParams.has("q"));
+    await page.evaluate(() => {
+      const state = window as unknown as { keyAt: number; changedAt: number };
+      const range = document.querySelector('[data-testid="page-range"]');
+      if (!range) throw new Error("no page range");
+      window.addEventListener(
+        "keydown",
+        (event) => {
+          state.keyAt = event.timeStamp;
+        },
+        { capture: true },
+      );
+      new MutationObserver(() => {
+        state.changedAt = performance.now();
+      }).observe(range, { subtree: true, childList: true, characterData: true });
+    });
+    const latencies: number[] = [];
+    const rangeNow = () => page.getByTestId("page-range").textContent();
+    for (const word of typed) {
+      for (let length = 1; length <= word.length; length++) {
+        const q = word.slice(0, length);
+        const answer = await request(
+          `${base}/api/experiments?${experimentPageSearch({ q, sort: "updated" })}`,
+        );
+        const expected = pageRangeText(JSON.parse(answer.body));
+        const unchanged = (await rangeNow()) === expected;
+        await page.keyboard.press(word[length - 1]);
+        await page.waitForURL((url) => url.searchParams.get("q") === q);
+        await page.waitForFunction(
+          (text) => document.querySelector('[data-testid="page-range"]')?.textContent === text,
+          expected,
+        );
+        if (unchanged) continue;
+        latencies.push(
+          await page.evaluate(() => {
+            const state = window as unknown as { keyAt: number; changedAt: number };
+            return state.changedAt - state.keyAt;
+          }),
+        );
+      }
+      await search.fill("");
+      await page.waitForURL((url) => !url.searchParams.has("q"));
+      await search.focus();
+    }
+    return latencies.sort((a, b) => a - b);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const experiments = flag("--experiments", 10_000);
+  const seconds = flag("--seconds", 20);
+  console.log(
+    `bench:list — ${new Date().toISOString()}, ${cpus().length} cores, load ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(" ")}`,
+  );
+  const dataDir = mkdtempSync(join(tmpdir(), "alphascope-bench-list-"));
+  process.env.ALPHASCOPE_DATA_DIR = dataDir;
+  process.env.ALPHASCOPE_PG_PORT = String(await freePort());
+  delete process.env.DATABASE_URL;
+  const database = await openDatabase();
+  const db = createPrisma(database.url);
+  try {
+    await seed(db, experiments);
+  } finally {
+    await db.$disconnect();
+  }
+  const app = await startApp({ env: { DATABASE_URL: database.url } });
+  try {
+    const base = app.baseUrl;
+    const home = await request(`${base}/`);
+    line(
+      "Home page: first HTML (GET /)",
+      `${(Buffer.byteLength(home.body) / 1024).toFixed(1)} KB`,
+      `target ≤ 150 KB; status ${home.status}`,
+    );
+    const scripts = [...home.body.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)];
+    const inline = scripts.reduce((sum, match) => sum + Buffer.byteLength(match[1]), 0);
+    line("  of which inline scripts (the React payload)", `${(inline / 1024).toFixed(1)} KB`);
+    const urls = await listUrls(base, createRng(24));
+    line("List API mix", `${urls.length} URLs`, "search/filter/neither × 6 sorts × order × pages 1–4");
+    let at = 0;
+    const random = createRng(5);
+    // Warm both once, so neither figure holds the server's first compilation of its route.
+    const server = listenerPid(Number(new URL(base).port));
+    await load(2, server, () => `${base}/icon.svg`);
+    await load(2, server, () => urls[at++ % urls.length]);
+    const baseline = await load(seconds, server, () => `${base}/icon.svg`);
+    const list = await load(seconds, server, () => urls[Math.floor(random() * urls.length)]);
+    loadLine(`static /icon.svg, ${CLIENTS} clients (baseline)`, seconds, baseline);
+    loadLine(`GET /api/experiments mix, ${CLIENTS} clients`, seconds, list, "target p95 ≤ 50 ms");
+    const numbers = createRng(7);
+    const typed = Array.from({ length: TYPED_SEARCHES }, () =>
+      String(TEMPLATES + Math.floor(numbers() * (experiments - TEMPLATES))),
+    );
+    const typing = await typingLatencies(base, typed);
+    line(
+      `Search box: key → rows (n = ${typing.length})`,
+      `p50 ${ms(quantile(typing, 0.5))} p95 ${ms(quantile(typing, 0.95))} max ${ms(typing[typing.length - 1])}`,
+      "target p95 ≤ 100 ms",
+    );
+    console.log(
+      `load average at the end: ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(" ")}`,
+    );
+  } finally {
+    await app.stop();
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
