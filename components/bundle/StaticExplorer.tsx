@@ -58,7 +58,8 @@ export function StaticExplorer({ bundle, search }: { bundle: StaticBundleData; s
         {bundle.title ? <> “{bundle.title}”</> : null} of {bundle.data.detail.name}: every number is drawn
         from the data bundled with this page; nothing is fetched.
       </p>
-      <PinnedSource source={source}>
+      {/* Claims are judged at read time (margin, axes) by the server's code, which a copy on disk lacks. */}
+      <PinnedSource source={source} claims={false}>
         <Suspense>
           <Explorer slug={bundle.experiment} initialSearch={initialSearch} />
         </Suspense>

@@ -41,7 +41,7 @@ export async function readViewer(dir: string = join(process.cwd(), VIEWER_DIR)):
 /** A pinned explorer snapshot as a bundle's data; 404 when there is none, or it pins the scaling page. */
 export async function snapshotBundleData(db: Db, id: string): Promise<StaticBundleData> {
   const snapshot = await findSnapshot(db, id);
-  if (snapshot.page !== "explorer")
+  if (snapshot.page !== "explorer" || snapshot.experimentSlug === null)
     throw new NotFoundError(
       `Snapshot "${id}" pins the ${snapshot.page} page; a static bundle holds an explorer view only.`,
     );
@@ -61,7 +61,7 @@ export async function snapshotBundleData(db: Db, id: string): Promise<StaticBund
  * pin (404 for an unknown experiment, 503 while its intervals are being computed).
  */
 export async function experimentBundleData(db: Db, slug: string, now: Date): Promise<StaticBundleData> {
-  const pinned = await pinData(db, slug, "explorer");
+  const pinned = await pinData(db, slug, "explorer", "");
   if (!pinned) throw new NotFoundError(`No experiment "${slug}".`);
   return {
     experiment: slug,
