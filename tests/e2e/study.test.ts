@@ -167,8 +167,10 @@ describe("a study's grid", () => {
     "has no serious accessibility violation, and no sideways scroll at 390 px or 1920 px",
     WORKER_WAIT,
     async () => {
-      await openStudy(page(), "?difficulty=hard");
+      // The worker may still be computing six experiments' claims: the badges ask again for a minute
+      // only, so the test waits for the claims before opening the grid.
       await claimsReady("difficulty=hard");
+      await openStudy(page(), "?difficulty=hard");
       await badgeTexts(page());
       expect(await axeViolations(page())).toEqual([]);
       expect(await overflowAt(page(), 390, 844)).toBe(0);
