@@ -136,6 +136,12 @@ describe("alphascope bundle", () => {
     expect(intoFull.code).toBe(2);
     expect(intoFull.err).toContain("is not empty");
     expect(readdirSync(full)).toEqual(["notes.txt"]);
+    const intoFile = await cli(["bundle", SLUG, "--out", join(full, "notes.txt")]);
+    expect(intoFile).toMatchObject({
+      code: 2,
+      err: `--out ${join(full, "notes.txt")} is a file: give a new or empty folder.`,
+    });
+    expect(readFileSync(join(full, "notes.txt"), "utf8")).toBe("mine");
 
     const missing = await cli(["bundle", "no-such-experiment", "--out", join(dir, "missing")]);
     expect(missing).toMatchObject({ code: 1, err: 'No experiment "no-such-experiment".' });

@@ -1,4 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { SNAPSHOT_ID_PATTERN } from "../../contracts/sharing";
 import { isSlug, SLUG_RULE } from "../../domain/slug";
@@ -12,6 +21,8 @@ const USAGE_LINE = "Usage: alphascope bundle <snapshot-id|slug> --out <dir>";
 /** The output folder, refused when it holds anything (a bundle never mixes with other files). */
 function outputFolder(path: string): string {
   const out = resolve(path);
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new UsageError(`--out ${path} is a file: give a new or empty folder.`);
   if (existsSync(out) && readdirSync(out).length > 0)
     throw new UsageError(`--out ${path} is not empty: give a new or empty folder.`);
   if (!existsSync(dirname(out))) throw new UsageError(`--out ${path}: its parent folder does not exist.`);
