@@ -136,6 +136,7 @@ describe("the migrated database", () => {
       "saved_views",
       "snapshots",
       "studies",
+      "users",
     ]);
     expect(normalize(await actualTables(client))).toEqual(normalize(expected));
   });
@@ -155,6 +156,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_experiment_trash$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_experiment_list$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_cluster_by$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_users$/), ...applied },
     ]);
   });
 
