@@ -125,6 +125,7 @@ describe("the migrated database", () => {
   it("has exactly the tables, columns, types, nullability, keys and indexes of schema.prisma", async () => {
     const expected = expectedTables(schema);
     expect(expected.map((table) => table.name).sort()).toEqual([
+      "api_tokens",
       "audit_events",
       "checkpoints",
       "data_changes",
