@@ -135,6 +135,7 @@ describe("the migrated database", () => {
       "problems",
       "results",
       "saved_views",
+      "sessions",
       "snapshots",
       "studies",
       "users",
@@ -158,6 +159,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_experiment_list$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_cluster_by$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_users$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_sessions$/), ...applied },
     ]);
   });
 

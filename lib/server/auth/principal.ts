@@ -16,6 +16,6 @@ export type Principal =
       email: string;
       role: Role;
       via: "session" | "token";
-      /** A token's scope; a session is always `write` (its role decides). */
+      /** A token's scope; a session's is `write` (its role decides) unless a read-only token opened it. */
       scope: "read" | "write";
     };
