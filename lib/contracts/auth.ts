@@ -3,6 +3,7 @@ import { roleSchema } from "./users";
 
 /** How a server identifies people (ALPHASCOPE_AUTH; docs/security.md "Team server"). */
 export const authModeSchema = z.enum(["none", "tokens", "oidc"]);
+export type AuthMode = z.infer<typeof authModeSchema>;
 
 /** The longest `next` path a sign-in carries back (longer ones are dropped for the home page). */
 export const NEXT_PATH_MAX_LENGTH = 2000;
@@ -49,6 +50,7 @@ export const tokenSignInResponseSchema = z
   .meta({ id: "TokenSignIn" });
 
 export type AuthMe = z.infer<typeof authMeSchema>;
+export type TokenSignInResponse = z.infer<typeof tokenSignInResponseSchema>;
 export type SignedInUser = z.infer<typeof signedInUserSchema>;
 
 /**
