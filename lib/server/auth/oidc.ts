@@ -12,7 +12,7 @@ import {
   cookieValue,
   newSessionSecret,
   sessionCookieName,
-  sessionHours,
+  sessionExpiry,
   sessionSetCookie,
   setCookie,
 } from "./sessionCookie";
@@ -208,7 +208,7 @@ export async function finishSignIn(
       id: tokenSecretHash(secret),
       scope: "write",
       now,
-      expiresAt: new Date(now.getTime() + sessionHours(env) * 3_600_000),
+      expiresAt: sessionExpiry(now, env),
       summary: `Signed in through ${settings.issuer.href}`,
     },
   );

@@ -36,6 +36,11 @@ export function sessionSliding(env: Env = process.env): { lifetimeMs: number; sl
   return { lifetimeMs: sessionHours(env) * HOUR_MS, slideAfterMs: SESSION_SLIDE_AFTER_MS };
 }
 
+/** When a session opened at `now` expires unless it is used again. */
+export function sessionExpiry(now: Date, env: Env = process.env): Date {
+  return new Date(now.getTime() + sessionHours(env) * HOUR_MS);
+}
+
 /**
  * True when the server is reached over TLS (ALPHASCOPE_PUBLIC_URL is https): cookies are then
  * `Secure` and carry the `__Host-` prefix, which browsers accept only from a secure origin, with

@@ -12,7 +12,7 @@ import {
   cookieValue,
   newSessionSecret,
   sessionCookieName,
-  sessionHours,
+  sessionExpiry,
   sessionSetCookie,
 } from "./sessionCookie";
 
@@ -60,7 +60,7 @@ export async function tokenSignIn(
       id: tokenSecretHash(secret),
       scope: holder.scope,
       now,
-      expiresAt: new Date(now.getTime() + sessionHours(env) * 3_600_000),
+      expiresAt: sessionExpiry(now, env),
       summary: `Signed in with personal token ${holder.tokenId} (${holder.scope})`,
     },
   );
