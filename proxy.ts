@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { checkDatabase } from "@/lib/db/queries/health";
+import { authMode } from "@/lib/server/auth/mode";
+import { cookieValue, sessionCookieName, sessionSetCookie } from "@/lib/server/auth/sessionCookie";
 import { serverDb } from "@/lib/server/db";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/server/errors";
 import { pageCsp } from "@/lib/server/securityHeaders";
@@ -12,7 +14,10 @@ import { databaseUnavailablePage } from "@/lib/server/unavailablePage";
  *    its scripts; the response carries the same policy;
  * 2. checks that the database answers, and answers 503 with a page that says so when it does not.
  *    A page cannot set its own status once it streams, and every page reads the database, so the
- *    check happens here (one `SELECT 1` on a pooled connection).
+ *    check happens here (one `SELECT 1` on a pooled connection);
+ * 3. on a server with sign-in, renews the session cookie's lifetime on every page a signed-in person
+ *    opens, as the session's expiry slides in the database (identify() checks the session itself: a
+ *    renewed cookie of an ended session is still anonymous).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const nonce = randomBytes(16).toString("base64");
@@ -34,6 +39,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
+  const session = authMode() === "none" ? null : cookieValue(request.headers, sessionCookieName());
+  if (session) response.headers.append("set-cookie", sessionSetCookie(session));
   return response;
 }
 

@@ -14,6 +14,7 @@ import { describeDatabase, openDatabase } from "../lib/db/database";
 import { countExperiments } from "../lib/db/queries/experiments";
 import { DEMO_STUDY } from "../lib/demo/experiment";
 import { loadDemoStudy, loadDemoSweep } from "../lib/import/loadDemo";
+import { signInStartupMessage } from "../lib/server/auth/startupCheck";
 import { VIEWER_DIR } from "../lib/server/staticBundle";
 import { computeStatistics } from "../lib/server/statistics/computeStatistics";
 import { writeMode } from "../lib/server/writeGuard";
@@ -140,6 +141,8 @@ function requestStop(signal: NodeJS.Signals): void {
 async function main(): Promise<number> {
   process.on("SIGINT", requestStop);
   process.on("SIGTERM", requestStop);
+  // Sign-in settings are checked before anything starts: a mistake stops here, naming the variable.
+  const signIn = signInStartupMessage();
   const database = await openDatabase();
   try {
     log(`Database: ${describeDatabase(database)}`);
@@ -165,6 +168,7 @@ async function main(): Promise<number> {
     }
 
     log(writeModeMessage());
+    if (signIn) log(signIn);
     next = runNode(["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], database.url);
     worker = runWorker(database.url);
     const [name, code] = await Promise.race([

@@ -1,8 +1,12 @@
 import Link from "next/link";
+import { AccountMenu } from "../signIn/AccountMenu";
 import { NavLink } from "./NavLink";
 import { ThemeSwitch } from "./ThemeSwitch";
 
-/** The bar on top of every page: product name, the places a researcher goes, the theme switch. */
+/**
+ * The bar on top of every page: product name, the places a researcher goes, the theme switch and, on
+ * a server with sign-in, who is signed in.
+ */
 export function AppHeader() {
   return (
     <header className="app-header">
@@ -29,6 +33,7 @@ export function AppHeader() {
         </ul>
       </nav>
       <ThemeSwitch />
+      <AccountMenu />
     </header>
   );
 }

@@ -5,13 +5,21 @@ import { slugSchema } from "./schemas";
 export const AUDIT_MAX_LIMIT = 500;
 
 /**
- * Who made a write, until sign-in exists: 'local' (a loopback request or the CLI on the database),
- * 'token' (a request carrying the shared write token), 'system' (the purge job).
+ * Who made a write: 'local' (a loopback request or the CLI on the database), 'token' (a request
+ * carrying the shared write token), 'system' (the purge job), or `user:<email>` (a signed-in person).
  */
-export const auditActorSchema = z.enum(["local", "token", "system"]);
+export const auditActorSchema = z.union([
+  z.enum(["local", "token", "system"]),
+  z.templateLiteral(["user:", z.string().min(1)]),
+]);
 
 /** The writes recorded so far (the CHECK constraint of audit_events lists the same). */
-export const auditActionSchema = z.enum(["experiment.delete", "experiment.restore", "experiment.purge"]);
+export const auditActionSchema = z.enum([
+  "experiment.delete",
+  "experiment.restore",
+  "experiment.purge",
+  "user.signin",
+]);
 
 export const auditEventSchema = z
   .object({

@@ -17,14 +17,15 @@ export interface RunningApp {
  * Starts alphascope the way a user does (`npm start`: the launcher builds when needed, starts an embedded
  * PostgreSQL in a fresh data directory, loads the demo sweep and serves the production build) and waits
  * until /api/health answers. With `dataDir`, the app runs on that directory's database (made by an
- * earlier start) and leaves it in place when stopped; the caller deletes it.
+ * earlier start) and leaves it in place when stopped; the caller deletes it. With `port`, it serves
+ * there (a caller that must know its URL beforehand, e.g. to register it with an OpenID provider).
  */
 export async function startApp(
-  options: { env?: Record<string, string>; timeoutMs?: number; dataDir?: string } = {},
+  options: { env?: Record<string, string>; timeoutMs?: number; dataDir?: string; port?: number } = {},
 ): Promise<RunningApp> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "alphascope-app-"));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dbPort = await freePort();
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {

@@ -62,6 +62,11 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   ),
   "/api/imports": await import("@/app/api/imports/route"),
   "/api/audit": await import("@/app/api/audit/route"),
+  "/api/auth/me": await import("@/app/api/auth/me/route"),
+  "/api/auth/signin": await import("@/app/api/auth/signin/route"),
+  "/api/auth/callback": await import("@/app/api/auth/callback/route"),
+  "/api/auth/signout": await import("@/app/api/auth/signout/route"),
+  "/api/auth/token-signin": await import("@/app/api/auth/token-signin/route"),
 };
 
 const sweep: SweepInput = (() => {
@@ -111,8 +116,22 @@ const ensemble = {
   ],
 };
 
-/** Every operation, with its success and its typical errors. */
+/**
+ * Every operation, with its success and its typical errors. (This server runs without sign-in: the
+ * sign-in routes' other answers are checked by tests/integration/auth/*.)
+ */
 const CALLS: Call[] = [
+  { method: "get", path: "/api/auth/me", url: "/api/auth/me", status: 200 },
+  { method: "get", path: "/api/auth/signin", url: "/api/auth/signin?next=/", status: 404 },
+  { method: "get", path: "/api/auth/callback", url: "/api/auth/callback?code=x&state=y", status: 404 },
+  { method: "post", path: "/api/auth/signout", url: "/api/auth/signout", status: 404 },
+  {
+    method: "post",
+    path: "/api/auth/token-signin",
+    url: "/api/auth/token-signin",
+    ...json({ token: "asc_nothing" }),
+    status: 404,
+  },
   { method: "get", path: "/api/health", url: "/api/health", status: 200 },
   { method: "get", path: "/api/openapi.json", url: "/api/openapi.json", status: 200 },
   { method: "get", path: "/api/experiments", url: "/api/experiments", status: 200 },

@@ -125,6 +125,7 @@ describe("the migrated database", () => {
   it("has exactly the tables, columns, types, nullability, keys and indexes of schema.prisma", async () => {
     const expected = expectedTables(schema);
     expect(expected.map((table) => table.name).sort()).toEqual([
+      "api_tokens",
       "audit_events",
       "checkpoints",
       "data_changes",
@@ -134,8 +135,10 @@ describe("the migrated database", () => {
       "problems",
       "results",
       "saved_views",
+      "sessions",
       "snapshots",
       "studies",
+      "users",
     ]);
     expect(normalize(await actualTables(client))).toEqual(normalize(expected));
   });
@@ -156,6 +159,8 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_experiment_list$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_cluster_by$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_study_snapshots$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_users$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_sessions$/), ...applied },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { type CreateDocumentOptions, createDocument, type oas31 } from "zod-openapi";
 import type { RouteSpec } from "./routeSpec";
 import { auditRoute } from "./routes/audit";
+import { authMeRoute, signInCallbackRoute, signInRoute, signOutRoute, tokenSignInRoute } from "./routes/auth";
 import { compareRoute } from "./routes/compare";
 import {
   claimsRoute,
@@ -74,6 +75,11 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   savedViewOrderRoute,
   importsRoute,
   auditRoute,
+  authMeRoute,
+  signInRoute,
+  signInCallbackRoute,
+  signOutRoute,
+  tokenSignInRoute,
 ];
 
 export type OpenApiDocument = oas31.OpenAPIObject;
@@ -112,6 +118,7 @@ export function openApiDocument(): OpenApiDocument {
         { name: "Sharing", description: "Snapshots behind short links, and saved views (the review deck)." },
         { name: "Import", description: "Writing results." },
         { name: "Server", description: "Health and this document." },
+        { name: "Sign-in", description: "Sessions of a team server (ALPHASCOPE_AUTH=tokens or oidc)." },
       ],
       components: {
         securitySchemes: {

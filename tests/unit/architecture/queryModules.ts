@@ -13,6 +13,9 @@ export const ENTITY_MODULES: Readonly<Record<string, string>> = {
   "statistics.ts": "stored statistics: heads, bodies, kinds, store, drop, enqueue their jobs",
   "dataChanges.ts": "the one-row data_changes id that versions every read",
   "health.ts": "the health check's database probe",
+  "apiTokens.ts": "personal API tokens: create (by hash), use, list, revoke",
+  "sessions.ts": "browser sign-in sessions: open (with its audit event), look up and slide, end, purge",
+  "users.ts": "the people of a team server: list, lookup, add or change role, remove",
 };
 
 export const HEAVY_SQL_MODULES: Readonly<Record<string, string>> = {

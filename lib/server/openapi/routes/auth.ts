@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { authMeSchema, tokenSignInResponseSchema, tokenSignInSchema } from "../../../contracts/auth";
+import { errorResponses, jsonBody, jsonResponse, type RouteSpec } from "../routeSpec";
+
+// Sign-in (ALPHASCOPE_AUTH=tokens or oidc; docs/security.md "Signing in"). On a server without
+// sign-in every route but /api/auth/me answers 404.
+
+const OFF = "Sign-in is off on this server (ALPHASCOPE_AUTH unset)";
+const redirect = (description: string) => ({
+  description,
+  headers: z.object({ location: z.string().meta({ description: "Where the browser goes next." }) }),
+});
+
+export const authMeRoute: RouteSpec = {
+  path: "/api/auth/me",
+  operations: {
+    get: {
+      operationId: "getSignedInUser",
+      tags: ["Sign-in"],
+      summary: "Who the request comes from, and how this server identifies people",
+      responses: {
+        "200": jsonResponse("The mode, and the user (null when anonymous or without sign-in).", authMeSchema),
+        ...errorResponses({ 401: "A bearer token was sent that is unknown, revoked or expired." }),
+      },
+    },
+  },
+};
+
+export const signInRoute: RouteSpec = {
+  path: "/api/auth/signin",
+  operations: {
+    get: {
+      operationId: "startSignIn",
+      tags: ["Sign-in"],
+      summary: "Starts a sign-in through the OpenID provider (a browser navigation)",
+      description:
+        "Redirects to the provider's authorization endpoint (authorization code with PKCE, state and nonce, kept in a short-lived HttpOnly cookie). `next` is where the callback goes afterwards: a path of this server, anything else means `/`.",
+      requestParams: {
+        query: z.object({
+          next: z.string().optional().meta({ description: "A path of this server to return to." }),
+        }),
+      },
+      responses: {
+        "302": redirect("To the provider's authorization endpoint."),
+        ...errorResponses({ 404: `${OFF}, or it signs in with personal tokens only.` }),
+      },
+    },
+  },
+};
+
+export const signInCallbackRoute: RouteSpec = {
+  path: "/api/auth/callback",
+  operations: {
+    get: {
+      operationId: "finishSignIn",
+      tags: ["Sign-in"],
+      summary: "Where the OpenID provider sends the browser back (the redirect URI to register)",
+      description:
+        "On success sets the session cookie and redirects to the `next` of the sign-in; otherwise redirects to `/signin?error=<expired|denied|unverified|failed>`.",
+      responses: {
+        "303": redirect("To where the sign-in started, or to the sign-in page with the reason it failed."),
+        ...errorResponses({ 404: `${OFF}, or it signs in with personal tokens only.` }),
+      },
+    },
+  },
+};
+
+export const signOutRoute: RouteSpec = {
+  path: "/api/auth/signout",
+  operations: {
+    post: {
+      operationId: "signOut",
+      tags: ["Sign-in"],
+      summary: "Ends this browser's session and deletes its cookie",
+      security: [],
+      responses: {
+        "303": redirect("To the home page."),
+        ...errorResponses({ 403: "A cross-site request.", 404: OFF }),
+      },
+    },
+  },
+};
+
+export const tokenSignInRoute: RouteSpec = {
+  path: "/api/auth/token-signin",
+  operations: {
+    post: {
+      operationId: "signInWithToken",
+      tags: ["Sign-in"],
+      summary: "Opens a browser session with a personal token",
+      description:
+        "The session has the token's scope: a read token gives a session that may only read. Same-origin requests only.",
+      security: [],
+      requestBody: jsonBody(tokenSignInSchema),
+      responses: {
+        "200": jsonResponse("Signed in: the session cookie is set.", tokenSignInResponseSchema),
+        ...errorResponses({
+          400: "The body is invalid: the message names the field.",
+          401: "The token is unknown, revoked or expired.",
+          403: "A cross-site request.",
+          404: OFF,
+          413: "The body is over the JSON body limit.",
+          415: "The body is not application/json.",
+        }),
+      },
+    },
+  },
+};
