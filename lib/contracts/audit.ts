@@ -11,7 +11,14 @@ export const AUDIT_MAX_LIMIT = 500;
 export const auditActorSchema = z.enum(["local", "token", "system"]);
 
 /** The writes recorded so far (the CHECK constraint of audit_events lists the same). */
-export const auditActionSchema = z.enum(["experiment.delete", "experiment.restore", "experiment.purge"]);
+export const auditActionSchema = z.enum([
+  "experiment.delete",
+  "experiment.restore",
+  "experiment.purge",
+  "experiment.visibility",
+  "experiment.share",
+  "experiment.unshare",
+]);
 
 export const auditEventSchema = z
   .object({

@@ -129,6 +129,7 @@ describe("the migrated database", () => {
       "audit_events",
       "checkpoints",
       "data_changes",
+      "experiment_shares",
       "experiment_statistics",
       "experiments",
       "import_batches",
@@ -158,6 +159,8 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_experiment_list$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_cluster_by$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_users$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_experiment_shares$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_public_snapshots$/), ...applied },
     ]);
   });
 

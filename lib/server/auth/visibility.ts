@@ -1,0 +1,111 @@
+import type { Db } from "../../db/client";
+import {
+  type ExperimentAccess,
+  experimentAccess,
+  READ_ALL,
+  type ReadScope,
+} from "../../db/queries/experimentShares";
+import { ApiError, NotFoundError } from "../errors";
+import { identify } from "./identify";
+import { type AuthMode, authMode } from "./mode";
+import type { Principal } from "./principal";
+
+/**
+ * Who may read an experiment: without sign-in (`local`) everyone; a public one anyone; a team one
+ * every signed-in user; a private one its owner, the users it is shared with, and admins.
+ */
+export function mayRead(principal: Principal, experiment: ExperimentAccess): boolean {
+  if (principal.kind === "local" || experiment.visibility === "public") return true;
+  if (principal.kind === "anonymous") return false;
+  if (experiment.visibility === "team" || principal.role === "admin") return true;
+  return experiment.ownerId === principal.userId || experiment.sharedWith.includes(principal.userId);
+}
+
+/** The experiments a principal's lists and studies show (see {@link mayRead}). */
+export function readScope(principal: Principal): ReadScope {
+  if (principal.kind === "local") return READ_ALL;
+  if (principal.kind === "anonymous") return { kind: "public" };
+  return principal.role === "admin" ? READ_ALL : { kind: "user", userId: principal.userId };
+}
+
+/** 401 for an anonymous read of what is not public: the same whether it exists or not. */
+export function signInRequired(): ApiError {
+  return new ApiError(401, "unauthorized", "Sign in (or send a personal token) to read this.");
+}
+
+/** The 404 of a missing experiment, also answered for one the caller may not see. */
+export function experimentNotFound(slug: string): NotFoundError {
+  return new NotFoundError(`No experiment "${slug}".`);
+}
+
+/**
+ * Throws unless `principal` may read `experiment` (null: none with that slug): 401 to an anonymous
+ * caller for anything not public, else a 404 with the body of a missing experiment, so that a
+ * private experiment's existence never shows.
+ */
+export function requireMayRead(
+  principal: Principal,
+  slug: string,
+  experiment: ExperimentAccess | null,
+): void {
+  if (experiment !== null && mayRead(principal, experiment)) return;
+  if (principal.kind === "anonymous") throw signInRequired();
+  throw experimentNotFound(slug);
+}
+
+/** How a read is checked: the auth mode (ALPHASCOPE_AUTH by default), and the time tokens expire by. */
+export interface ReadCheckOptions {
+  mode?: AuthMode;
+  now?: Date;
+}
+
+/**
+ * The caller of `request` and the experiments they may read. Without sign-in it answers at once,
+ * with no query: the zero-configuration server reads exactly as before.
+ */
+export async function requestReader(
+  request: Request,
+  db: Db,
+  options: ReadCheckOptions = {},
+): Promise<{ principal: Principal; scope: ReadScope }> {
+  const mode = options.mode ?? authMode();
+  if (mode === "none") return { principal: { kind: "local" }, scope: READ_ALL };
+  const principal = await identify(request, db, { mode, now: options.now });
+  return { principal, scope: readScope(principal) };
+}
+
+/**
+ * Throws unless the caller of `request` may read `experiment` (see {@link requireMayRead}); returns
+ * the caller.
+ */
+export async function requireReader(
+  request: Request,
+  db: Db,
+  slug: string,
+  experiment: ExperimentAccess | null,
+  options: ReadCheckOptions = {},
+): Promise<Principal> {
+  const { principal } = await requestReader(request, db, options);
+  requireMayRead(principal, slug, experiment);
+  return principal;
+}
+
+/**
+ * The check every read route of one experiment runs before it reads (or serves a cached body): no
+ * query without sign-in, none more for an admin; else one query for the experiment's visibility,
+ * owner and share. A missing experiment passes for a signed-in caller, whose route answers its own
+ * 404; an anonymous one gets the 401 it would get for a hidden one.
+ */
+export async function requireReaderOf(
+  request: Request,
+  db: Db,
+  slug: string,
+  options: ReadCheckOptions = {},
+): Promise<Principal> {
+  const { principal, scope } = await requestReader(request, db, options);
+  if (scope.kind === "all") return principal;
+  const experiment = await experimentAccess(db, slug, principal.kind === "user" ? principal.userId : null);
+  if (experiment === null && principal.kind === "user") return principal;
+  requireMayRead(principal, slug, experiment);
+  return principal;
+}
