@@ -71,3 +71,11 @@ export async function snapshotStorageBytes(db: Db): Promise<number> {
   );
   return Number(rows[0]?.bytes ?? 0);
 }
+
+/** Whether the snapshot is public, and its experiment's slug; null when no snapshot has that id. */
+export function snapshotAccess(
+  db: Db,
+  id: string,
+): Promise<{ public: boolean; experimentSlug: string } | null> {
+  return db.snapshot.findUnique({ where: { id }, select: { public: true, experimentSlug: true } });
+}

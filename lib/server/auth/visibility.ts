@@ -5,6 +5,7 @@ import {
   READ_ALL,
   type ReadScope,
 } from "../../db/queries/experimentShares";
+import { snapshotAccess } from "../../db/queries/snapshots";
 import { ApiError, NotFoundError } from "../errors";
 import { identify } from "./identify";
 import { type AuthMode, authMode } from "./mode";
@@ -90,6 +91,14 @@ export async function requireReader(
   return principal;
 }
 
+/** Throws unless the principal (of scope `scope`) may read the experiment `slug`; see {@link requireReaderOf}. */
+async function checkRead(db: Db, principal: Principal, scope: ReadScope, slug: string): Promise<void> {
+  if (scope.kind === "all") return;
+  const experiment = await experimentAccess(db, slug, principal.kind === "user" ? principal.userId : null);
+  if (experiment === null && principal.kind === "user") return;
+  requireMayRead(principal, slug, experiment);
+}
+
 /**
  * The check every read route of one experiment runs before it reads (or serves a cached body): no
  * query without sign-in, none more for an admin; else one query for the experiment's visibility,
@@ -102,10 +111,36 @@ export async function requireReaderOf(
   slug: string,
   options: ReadCheckOptions = {},
 ): Promise<Principal> {
+  return requireReaderOfEach(request, db, [slug], options);
+}
+
+/** {@link requireReaderOf} for several experiments (a comparison): the caller must read every one. */
+export async function requireReaderOfEach(
+  request: Request,
+  db: Db,
+  slugs: readonly string[],
+  options: ReadCheckOptions = {},
+): Promise<Principal> {
+  const { principal, scope } = await requestReader(request, db, options);
+  for (const slug of slugs) await checkRead(db, principal, scope, slug);
+  return principal;
+}
+
+/**
+ * The check of every read of a pinned snapshot: a public one opens for anyone; any other follows its
+ * experiment's visibility (see {@link requireReaderOf}). No query without sign-in; an unknown id
+ * passes, and its route answers its own 404.
+ */
+export async function requireSnapshotReader(
+  request: Request,
+  db: Db,
+  id: string,
+  options: ReadCheckOptions = {},
+): Promise<Principal> {
   const { principal, scope } = await requestReader(request, db, options);
   if (scope.kind === "all") return principal;
-  const experiment = await experimentAccess(db, slug, principal.kind === "user" ? principal.userId : null);
-  if (experiment === null && principal.kind === "user") return principal;
-  requireMayRead(principal, slug, experiment);
+  const snapshot = await snapshotAccess(db, id);
+  if (snapshot === null || snapshot.public) return principal;
+  await checkRead(db, principal, scope, snapshot.experimentSlug);
   return principal;
 }
