@@ -68,7 +68,7 @@ export async function requestReader(
   request: Request,
   db: Db,
   options: ReadCheckOptions = {},
-): Promise<{ principal: Principal; scope: ReadScope }> {
+): Promise<Reader> {
   const mode = options.mode ?? authMode();
   if (mode === "none") return { principal: { kind: "local" }, scope: READ_ALL };
   const principal = await identify(request, db, { mode, now: options.now });
@@ -91,8 +91,14 @@ export async function requireReader(
   return principal;
 }
 
-/** Throws unless the principal (of scope `scope`) may read the experiment `slug`; see {@link requireReaderOf}. */
-async function checkRead(db: Db, principal: Principal, scope: ReadScope, slug: string): Promise<void> {
+/** A caller and the experiments they may read. */
+export interface Reader {
+  principal: Principal;
+  scope: ReadScope;
+}
+
+/** Throws unless `reader` may read the experiment `slug`; see {@link requireReaderOf}. */
+export async function requireReadable(db: Db, { principal, scope }: Reader, slug: string): Promise<void> {
   if (scope.kind === "all") return;
   const experiment = await experimentAccess(db, slug, principal.kind === "user" ? principal.userId : null);
   if (experiment === null && principal.kind === "user") return;
@@ -121,9 +127,9 @@ export async function requireReaderOfEach(
   slugs: readonly string[],
   options: ReadCheckOptions = {},
 ): Promise<Principal> {
-  const { principal, scope } = await requestReader(request, db, options);
-  for (const slug of slugs) await checkRead(db, principal, scope, slug);
-  return principal;
+  const reader = await requestReader(request, db, options);
+  for (const slug of slugs) await requireReadable(db, reader, slug);
+  return reader.principal;
 }
 
 /**
@@ -137,10 +143,15 @@ export async function requireSnapshotReader(
   id: string,
   options: ReadCheckOptions = {},
 ): Promise<Principal> {
-  const { principal, scope } = await requestReader(request, db, options);
-  if (scope.kind === "all") return principal;
+  const reader = await requestReader(request, db, options);
+  await requireSnapshotReadable(db, reader, id);
+  return reader.principal;
+}
+
+/** Throws unless `reader` may read the snapshot `id`; see {@link requireSnapshotReader}. */
+export async function requireSnapshotReadable(db: Db, reader: Reader, id: string): Promise<void> {
+  if (reader.scope.kind === "all") return;
   const snapshot = await snapshotAccess(db, id);
-  if (snapshot === null || snapshot.public) return principal;
-  await checkRead(db, principal, scope, snapshot.experimentSlug);
-  return principal;
+  if (snapshot === null || snapshot.public) return;
+  await requireReadable(db, reader, snapshot.experimentSlug);
 }
