@@ -1,10 +1,7 @@
+import { type ShareRole, shareRoleSchema } from "../../contracts/shares";
 import { type Visibility, visibilitySchema } from "../../contracts/users";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
-
-/** A share's role: a viewer reads the private experiment, an editor also writes it (role permitting). */
-export const SHARE_ROLES = ["viewer", "editor"] as const;
-export type ShareRole = (typeof SHARE_ROLES)[number];
 
 /**
  * Which experiments a read may show: all of them (no sign-in, or an admin), the public ones (an
@@ -84,7 +81,7 @@ export async function listExperimentShares(db: Db, experimentId: number): Promis
   });
   return rows.map((row) => ({
     email: row.user.email,
-    role: row.role === "editor" ? "editor" : "viewer",
+    role: shareRoleSchema.parse(row.role),
     createdAt: row.createdAt,
   }));
 }
@@ -111,15 +108,22 @@ export async function removeExperimentShare(
   return count > 0;
 }
 
-/** The live experiment's id, owner and visibility, for the owner's writes; null when none. */
-export function experimentOwnership(
+/** The live experiment's id, visibility and owner (with the owner's e-mail); null when none. */
+export async function experimentOwnership(
   db: Prisma.TransactionClient,
   slug: string,
-): Promise<{ id: number; ownerId: number | null; visibility: string } | null> {
-  return db.experiment.findFirst({
+): Promise<{ id: number; visibility: Visibility; ownerId: number | null; ownerEmail: string | null } | null> {
+  const row = await db.experiment.findFirst({
     where: { slug, deletedAt: null },
-    select: { id: true, ownerId: true, visibility: true },
+    select: { id: true, ownerId: true, visibility: true, owner: { select: { email: true } } },
   });
+  if (!row) return null;
+  return {
+    id: row.id,
+    visibility: visibilitySchema.parse(row.visibility),
+    ownerId: row.ownerId,
+    ownerEmail: row.owner?.email ?? null,
+  };
 }
 
 /**
