@@ -71,7 +71,12 @@ export async function snapshotMetadata(snapshot: Snapshot): Promise<Metadata> {
   };
   const metadata = await linkPreviewMetadata(
     pinned,
-    previewImagePath(snapshot.experiment, { markers: [view.alpha], difficulty: view.difficulty, axes: view }),
+    previewImagePath(snapshot.experiment, {
+      markers: [view.alpha],
+      difficulty: view.difficulty,
+      axes: view,
+      snapshot: snapshot.public ? snapshot.id : undefined,
+    }),
   );
   if (unchanged) return metadata;
   return {

@@ -30,8 +30,18 @@ export function savedViewsQuery(slug: string) {
 }
 
 /** Pins the view and answers its absolute short link. */
-export async function createSnapshotLink(slug: string, page: SharedPage, view: string): Promise<string> {
-  const created = await sendJson<SnapshotCreated>("/api/snapshots", "POST", { experiment: slug, page, view });
+export async function createSnapshotLink(
+  slug: string,
+  page: SharedPage,
+  view: string,
+  options: { public?: boolean } = {},
+): Promise<string> {
+  const created = await sendJson<SnapshotCreated>("/api/snapshots", "POST", {
+    experiment: slug,
+    page,
+    view,
+    ...(options.public ? { public: true } : {}),
+  });
   return `${window.location.origin}${created.url}`;
 }
 

@@ -61,6 +61,8 @@ export const snapshotCreateSchema = z.object({
   page: pageSchema,
   view: viewSchema,
   title: nameText(SNAPSHOT_TITLE_MAX_LENGTH).optional(),
+  /** Open the link for anyone (also anonymously on a team server), whoever may read the experiment. */
+  public: z.boolean().optional(),
 });
 export type SnapshotCreateRequest = z.infer<typeof snapshotCreateSchema>;
 
@@ -99,6 +101,8 @@ interface SnapshotBase {
   version: string;
   createdAt: string;
   title: string | null;
+  /** Opens for anyone; else only for those who may read the experiment. */
+  public: boolean;
   /** The experiment's version now: null when it has been deleted since. */
   currentVersion: string | null;
 }

@@ -22,6 +22,7 @@ const snapshotBaseShape = {
   version: z.string().describe("The experiment's data version the snapshot pins."),
   createdAt: z.string(),
   title: z.string().nullable(),
+  public: z.boolean().describe("Opens for anyone; else only for those who may read the experiment."),
   currentVersion: z
     .string()
     .nullable()

@@ -1,4 +1,5 @@
 import { snapshotCreateSchema } from "@/lib/contracts/sharing";
+import { requireReaderOf } from "@/lib/server/auth/visibility";
 import { serverDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
@@ -18,6 +19,8 @@ export function POST(request: Request): Promise<Response> {
     requireWriteAccess(request);
     requireSnapshotRate(request);
     const body = await parseJsonBody(request, snapshotCreateSchema);
+    // Pinning reads the experiment: only for one who may read it.
+    await requireReaderOf(request, serverDb(), body.experiment);
     return Response.json(await createSnapshot(serverDb(), body), { status: 201 });
   });
 }

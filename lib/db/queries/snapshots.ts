@@ -10,10 +10,14 @@ interface SnapshotFields {
   title: string | null;
   /** JSON text: the response bodies the view was drawn from, as served and stored. */
   data: string;
+  /** Opens for anyone, whoever may read the experiment. */
+  public: boolean;
 }
 
-export interface NewSnapshot extends SnapshotFields {
+export interface NewSnapshot extends Omit<SnapshotFields, "public"> {
   experimentId: number;
+  /** Not public when absent. */
+  public?: boolean;
 }
 
 /**
@@ -22,8 +26,8 @@ export interface NewSnapshot extends SnapshotFields {
  */
 export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<boolean> {
   const inserted = await db.$executeRawUnsafe(
-    `INSERT INTO "snapshots" ("id", "experiment_id", "experiment_slug", "page", "view", "version", "title", "data")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ("id") DO NOTHING`,
+    `INSERT INTO "snapshots" ("id", "experiment_id", "experiment_slug", "page", "view", "version", "title", "data", "public")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT ("id") DO NOTHING`,
     snapshot.id,
     snapshot.experimentId,
     snapshot.experimentSlug,
@@ -32,6 +36,7 @@ export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<boo
     snapshot.version,
     snapshot.title,
     snapshot.data,
+    snapshot.public ?? false,
   );
   return inserted === 1;
 }
@@ -46,7 +51,7 @@ export interface StoredSnapshot extends SnapshotFields {
 export async function snapshotById(db: Db, id: string): Promise<StoredSnapshot | null> {
   const rows = await db.$queryRawUnsafe<StoredSnapshot[]>(
     `SELECT s."id", s."experiment_slug" AS "experimentSlug", s."page", s."view", s."version", s."title",
-       s."data", s."created_at" AS "createdAt", e."version" AS "currentVersion"
+       s."data", s."public", s."created_at" AS "createdAt", e."version" AS "currentVersion"
      FROM "snapshots" s
      LEFT JOIN "experiments" e ON e."id" = s."experiment_id" AND e."deleted_at" IS NULL
      WHERE s."id" = $1`,

@@ -148,6 +148,24 @@ export async function requireSnapshotReader(
   return reader.principal;
 }
 
+/**
+ * The check of an experiment's link-preview image: who may read the experiment, or anyone when it
+ * is the preview of `snapshotId`, a public snapshot of this experiment.
+ */
+export async function requirePreviewReader(
+  request: Request,
+  db: Db,
+  slug: string,
+  snapshotId: string | undefined,
+  options: ReadCheckOptions = {},
+): Promise<Principal> {
+  const reader = await requestReader(request, db, options);
+  if (reader.scope.kind === "all") return reader.principal;
+  const snapshot = snapshotId === undefined ? null : await snapshotAccess(db, snapshotId);
+  if (!(snapshot?.public && snapshot.experimentSlug === slug)) await requireReadable(db, reader, slug);
+  return reader.principal;
+}
+
 /** Throws unless `reader` may read the snapshot `id`; see {@link requireSnapshotReader}. */
 export async function requireSnapshotReadable(db: Db, reader: Reader, id: string): Promise<void> {
   if (reader.scope.kind === "all") return;

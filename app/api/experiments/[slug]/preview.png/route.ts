@@ -1,6 +1,6 @@
 import { renderPreviewOffThread } from "@/components/previews/previewPool";
 import { previewQuerySchema } from "@/lib/contracts/exportSchemas";
-import { requireReaderOf } from "@/lib/server/auth/visibility";
+import { requirePreviewReader } from "@/lib/server/auth/visibility";
 import { serverDb, serverReadDb } from "@/lib/server/db";
 import { cachedRender } from "@/lib/server/exports/previewRenders";
 import { derivedEtag, derivedResponse, storedFrontier } from "@/lib/server/exports/storedFrontier";
@@ -21,8 +21,8 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
-    await requireReaderOf(request, serverDb(), slug);
     const query = parseSearchParams(request, previewQuerySchema);
+    await requirePreviewReader(request, serverDb(), slug, query.snapshot);
     const frontier = await storedFrontier(serverReadDb(), slug);
     const search = new URL(request.url).searchParams;
     search.set("difficulty", query.difficulty);
