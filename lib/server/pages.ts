@@ -37,16 +37,18 @@ export async function readForPage<T>(read: () => Promise<T>): Promise<PageRead<T
   }
 }
 
-/** The sign-in page's address, coming back to `path` (the page asked for) after signing in. */
-export function signInPath(path: string): string {
-  return `${SIGN_IN_PATH}?${new URLSearchParams({ next: path })}`;
+/**
+ * The sign-in page's address, coming back to `path` (the page asked for) after signing in: only a
+ * path of this site (never "//host" or "/\\host", which a browser reads as another site), else "/".
+ */
+export function signInPath(path: string | null): string {
+  const next = path && /^\/(?![/\\])/.test(path) ? path : "/";
+  return `${SIGN_IN_PATH}?${new URLSearchParams({ next })}`;
 }
 
 /** Where the visitor of the page being rendered signs in; back to this page afterwards. */
 export async function pageSignInPath(): Promise<string> {
-  const path = (await headers()).get(PAGE_PATH_HEADER);
-  // Only a path of this site (never "//host", which a browser reads as another site).
-  return signInPath(path && /^\/(?![/\\])/.test(path) ? path : "/");
+  return signInPath((await headers()).get(PAGE_PATH_HEADER));
 }
 
 /** The page's request as identify() reads it: its headers (the token or session cookie). */
