@@ -5,6 +5,7 @@ import { authMode } from "@/lib/server/auth/mode";
 import { cookieValue, sessionCookieName, sessionSetCookie } from "@/lib/server/auth/sessionCookie";
 import { serverDb } from "@/lib/server/db";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/server/errors";
+import { PAGE_PATH_HEADER } from "@/lib/server/pageSearch";
 import { pageCsp } from "@/lib/server/securityHeaders";
 import { databaseUnavailablePage } from "@/lib/server/unavailablePage";
 
@@ -37,6 +38,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   }
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  // Where a page sends an anonymous visitor back to after signing in (lib/server/pages.ts).
+  headers.set(PAGE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   const session = authMode() === "none" ? null : cookieValue(request.headers, sessionCookieName());

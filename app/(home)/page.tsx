@@ -8,6 +8,7 @@ import { serverReadDb } from "@/lib/server/db";
 import { BadRequestError } from "@/lib/server/errors";
 import { getExperimentFacets, getExperimentPage } from "@/lib/server/experiments";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
+import { pageReader } from "@/lib/server/pages";
 import { getStudyList } from "@/lib/server/studies";
 import {
   EXPERIMENT_PAGE_SIZE,
@@ -34,13 +35,14 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
   return withPageData(
     async () => {
       const db = serverReadDb();
+      const { scope } = await pageReader();
       const [page, facets, studies] = await Promise.all([
-        getExperimentPage(db, { ...view, limit: EXPERIMENT_PAGE_SIZE }).catch((error: unknown) => {
+        getExperimentPage(db, { ...view, limit: EXPERIMENT_PAGE_SIZE }, scope).catch((error: unknown) => {
           if (error instanceof BadRequestError) return INVALID_CURSOR;
           throw error;
         }),
-        getExperimentFacets(db),
-        getStudyList(db),
+        getExperimentFacets(db, scope),
+        getStudyList(db, scope),
       ]);
       return { page, facets, studies };
     },

@@ -9,6 +9,7 @@ import { compareSlugsSchema } from "@/lib/contracts/compareSchemas";
 import { getComparison } from "@/lib/server/compare/comparison";
 import { serverReadDb } from "@/lib/server/db";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
+import { requirePageReaderOf } from "@/lib/server/pages";
 
 export const metadata: Metadata = { title: "Compare experiments" };
 
@@ -41,7 +42,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     );
   const slugs = parsed.data;
   return withPageData(
-    () => getComparison(serverReadDb(), slugs),
+    async () => {
+      for (const slug of slugs) await requirePageReaderOf(slug);
+      return getComparison(serverReadDb(), slugs);
+    },
     (data) => (
       <Seeded queries={[[comparisonQuery(slugs).queryKey, data]]}>
         <Compare slugs={slugs} initialSearch={search} />

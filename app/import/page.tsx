@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { ImportForm } from "@/components/import/ImportForm";
 import { withPageData } from "@/components/pages/PageData";
+import { experimentListQuerySchema } from "@/lib/contracts/experimentListQuery";
 import { serverReadDb } from "@/lib/server/db";
-import { getExperimentList } from "@/lib/server/experiments";
+import { getExperimentList, getExperimentPage } from "@/lib/server/experiments";
+import { pageReader } from "@/lib/server/pages";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -11,7 +13,15 @@ export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
   return withPageData(
-    async () => (await getExperimentList(serverReadDb())).map(({ slug, name }) => ({ slug, name })),
+    async () => {
+      const { scope } = await pageReader();
+      // With sign-in on, only the experiments the visitor may read (the stored list holds them all).
+      const experiments =
+        scope.kind === "all"
+          ? await getExperimentList(serverReadDb())
+          : (await getExperimentPage(serverReadDb(), experimentListQuerySchema.parse({}), scope)).items;
+      return experiments.map(({ slug, name }) => ({ slug, name }));
+    },
     (experiments) => (
       <>
         <div className="page-heading">

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { experimentDetailQuery } from "@/components/queries/queries";
 import type { ExperimentHeader } from "@/lib/contracts/types";
+import { VISIBILITIES, type Visibility } from "@/lib/contracts/users";
 import { CLUSTER_LABELS, CLUSTER_OPTIONS } from "@/lib/domain/clusterBy";
 import type { ExperimentMetadataPatch } from "@/lib/formats/experimentMetadata";
 import styles from "./Import.module.css";
@@ -70,6 +71,8 @@ export function EditMetadataForm({ slug, token }: EditMetadataFormProps) {
   const [values, setValues] = useState<MetadataValues | null>(null);
   // The cluster option as chosen ("" for off); null while untouched.
   const [cluster, setCluster] = useState<string | null>(null);
+  // Who may read it once sign-in is on; "" keeps the current visibility.
+  const [visibility, setVisibility] = useState<Visibility | "">("");
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [saving, setSaving] = useState(false);
   if (!data) return null;
@@ -82,6 +85,7 @@ export function EditMetadataForm({ slug, token }: EditMetadataFormProps) {
     ...(shownCluster === storedCluster
       ? {}
       : { clusterBy: CLUSTER_OPTIONS.find((option) => option === shownCluster) ?? null }),
+    ...(visibility === "" ? {} : { visibility }),
   };
 
   const save = async (event: FormEvent) => {
@@ -96,6 +100,7 @@ export function EditMetadataForm({ slug, token }: EditMetadataFormProps) {
     if (response?.ok) {
       setValues(null);
       setCluster(null);
+      setVisibility("");
       setOutcome({ ok: true });
       await queryClient.invalidateQueries({ queryKey: ["experiments", slug] });
       return;
@@ -137,6 +142,25 @@ export function EditMetadataForm({ slug, token }: EditMetadataFormProps) {
           <span className={styles.hint}>
             Problems of one contest are correlated: resampling whole contests gives honest, wider intervals. A
             change recomputes every interval.
+          </span>
+        </label>
+        <label className={styles.field}>
+          Who may read it (with sign-in on)
+          <select
+            value={visibility}
+            data-testid="metadata-visibility"
+            onChange={(event) => {
+              setVisibility(VISIBILITIES.find((option) => option === event.target.value) ?? "");
+              setOutcome(null);
+            }}
+          >
+            <option value="">Keep as it is</option>
+            <option value="team">Team: every signed-in user</option>
+            <option value="private">Private: its owner and whom it is shared with</option>
+            <option value="public">Public: anyone, without signing in</option>
+          </select>
+          <span className={styles.hint}>
+            Its owner or an admin decides. Without sign-in (ALPHASCOPE_AUTH unset) everyone reads everything.
           </span>
         </label>
         <div className={styles.actions}>

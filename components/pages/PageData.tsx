@@ -1,13 +1,14 @@
 import { dehydrate, HydrationBoundary, type QueryKey } from "@tanstack/react-query";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { DatabaseUnavailable } from "@/components/common/DatabaseUnavailable";
 import { makeQueryClient } from "@/components/queries/queryClient";
-import { readForPage } from "@/lib/server/pages";
+import { pageSignInPath, readForPage } from "@/lib/server/pages";
 
 /**
  * Every page's prologue in one place: read what the page shows (through lib/server), answer the
- * not-found page for what does not exist (`read` resolving null, or a NotFoundError) and the
+ * not-found page for what does not exist (`read` resolving null, or a NotFoundError — also what the
+ * visitor may not read), the sign-in page for an anonymous visitor on what is not public, and the
  * database-unavailable page while PostgreSQL is down, else render with the data.
  */
 export async function withPageData<T>(
@@ -16,6 +17,7 @@ export async function withPageData<T>(
 ): Promise<ReactNode> {
   const result = await readForPage(read);
   if (result.kind === "unavailable") return <DatabaseUnavailable />;
+  if (result.kind === "sign-in") redirect(await pageSignInPath());
   if (result.kind === "not-found" || result.data === null) notFound();
   return render(result.data);
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { Snapshot } from "@/lib/contracts/sharing";
+import { pageMayRead } from "@/lib/server/pages";
 import { linkPreviewMetadata, previewFrontier, previewImagePath } from "@/lib/server/previews";
 import { viewContextOf } from "@/lib/views/explorerContext";
 import { explorerPreviewText, scalingPreviewText } from "@/lib/views/previewText";
@@ -16,9 +17,11 @@ export type ViewPage = "explorer" | "scaling";
  * headline numbers), `og:image` (GET /api/experiments/<slug>/preview.png of that view). For the
  * explorer, the scaling page and a pinned snapshot (`/s/<id>`) alike; the numbers are the
  * experiment's current stored statistics. Empty metadata (the app's defaults) when there is
- * nothing stored to describe.
+ * nothing stored to describe, or the visitor may not read the experiment.
  */
 export async function viewMetadata(slug: string, page: ViewPage, search: URLSearchParams): Promise<Metadata> {
+  // The tab and a pasted link name nothing of an experiment the visitor may not read.
+  if (!(await pageMayRead(slug))) return {};
   const data = await previewFrontier(slug);
   if (!data || data.slices.all.points.length === 0) return {};
   const context = viewContextOf(data);
@@ -70,7 +73,12 @@ export async function snapshotMetadata(snapshot: Snapshot): Promise<Metadata> {
   };
   const metadata = await linkPreviewMetadata(
     pinned,
-    previewImagePath(snapshot.experiment, { markers: [view.alpha], difficulty: view.difficulty, axes: view }),
+    previewImagePath(snapshot.experiment, {
+      markers: [view.alpha],
+      difficulty: view.difficulty,
+      axes: view,
+      snapshot: snapshot.public ? snapshot.id : undefined,
+    }),
   );
   if (unchanged) return metadata;
   return {

@@ -32,9 +32,17 @@ export function savedViewsQuery(slug: string) {
 /** What a snapshot pins a view of: one experiment's page, or a study's grid. */
 export type SnapshotSubject = { experiment: string; page: SharedPage } | { study: string; page: "study" };
 
-/** Pins the view of `subject` and answers its absolute short link. */
-export async function createSnapshotLink(subject: SnapshotSubject, view: string): Promise<string> {
-  const created = await sendJson<SnapshotCreated>("/api/snapshots", "POST", { ...subject, view });
+/** Pins the view of `subject` and answers its absolute short link; `public` opens it for anyone. */
+export async function createSnapshotLink(
+  subject: SnapshotSubject,
+  view: string,
+  options: { public?: boolean } = {},
+): Promise<string> {
+  const created = await sendJson<SnapshotCreated>("/api/snapshots", "POST", {
+    ...subject,
+    view,
+    ...(options.public ? { public: true } : {}),
+  });
   return `${window.location.origin}${created.url}`;
 }
 

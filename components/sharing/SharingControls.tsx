@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback } from "react";
+import { memo, useCallback, useState } from "react";
 import { useIsPinned } from "@/components/queries/apiSource";
 import { createSnapshotLink } from "@/components/queries/sharing";
 import type { SharedPage } from "@/lib/contracts/sharing";
@@ -19,7 +19,8 @@ interface SharingControlsProps {
 }
 
 /**
- * Share (a pinned snapshot behind a short link), the saved views that make the review deck, and,
+ * Share (a pinned snapshot behind a short link; "Public" opens it for anyone, also where sign-in
+ * hides the experiment), the saved views that make the review deck, and,
  * on a page opened as a deck slide, the deck's position with ←/→ stepping. A pinned snapshot
  * shows none of them: it is shared by its own link. Memoized: its props do not change while α is dragged.
  */
@@ -31,9 +32,10 @@ export const SharingControls = memo(function SharingControls({
 }: SharingControlsProps) {
   const pinned = useIsPinned();
   const viewQuery = useCallback(() => new URL(shareUrl()).search.replace(/^\?/, ""), [shareUrl]);
+  const [isPublic, setPublic] = useState(false);
   const share = useCallback(
-    () => createSnapshotLink({ experiment: slug, page }, viewQuery()),
-    [slug, page, viewQuery],
+    () => createSnapshotLink({ experiment: slug, page }, viewQuery(), { public: isPublic }),
+    [slug, page, viewQuery, isPublic],
   );
   if (pinned) return null;
   const slide = slideOf(initialSearch);
@@ -46,6 +48,15 @@ export const SharingControls = memo(function SharingControls({
         testId="share"
         shortcut={null}
       />
+      <label className="share-public" title="Anyone with the link opens the snapshot, without signing in">
+        <input
+          type="checkbox"
+          checked={isPublic}
+          onChange={(event) => setPublic(event.target.checked)}
+          data-testid="share-public"
+        />{" "}
+        Public
+      </label>
       <SavedViewsPanel slug={slug} page={page} viewQuery={viewQuery} />
       {slide !== null ? (
         <DeckNavigator

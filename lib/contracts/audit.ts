@@ -19,6 +19,9 @@ export const auditActionSchema = z.enum([
   "experiment.restore",
   "experiment.purge",
   "user.signin",
+  "experiment.visibility",
+  "experiment.share",
+  "experiment.unshare",
 ]);
 
 export const auditEventSchema = z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { alphaSchema, difficultySliceSchema } from "./schemas";
+import { snapshotIdSchema } from "./sharing";
 
 /** GET /api/experiments/[slug]/export.csv */
 export const exportCsvQuerySchema = z.object({
@@ -39,4 +40,6 @@ export const previewQuerySchema = z.object({
       return values;
     }),
   difficulty: difficultySliceSchema.default("all"),
+  /** A public snapshot of this experiment whose link preview this is: opens the image for anyone. */
+  snapshot: snapshotIdSchema.optional(),
 });

@@ -63,13 +63,27 @@ function nameText(max: number) {
 const nameSchema = nameText(VIEW_NAME_MAX_LENGTH);
 
 const snapshotTitleSchema = nameText(SNAPSHOT_TITLE_MAX_LENGTH).optional();
+/** Open the link for anyone (also anonymously on a team server), whoever may read what it pins. */
+const snapshotPublicSchema = z.boolean().optional();
 
 /** Body of POST /api/snapshots: a view of one experiment's page, or of a study's grid. */
 export const snapshotCreateSchema = z.discriminatedUnion(
   "page",
   [
-    z.object({ experiment: slugSchema, page: pageSchema, view: viewSchema, title: snapshotTitleSchema }),
-    z.object({ study: slugSchema, page: z.literal("study"), view: viewSchema, title: snapshotTitleSchema }),
+    z.object({
+      experiment: slugSchema,
+      page: pageSchema,
+      view: viewSchema,
+      title: snapshotTitleSchema,
+      public: snapshotPublicSchema,
+    }),
+    z.object({
+      study: slugSchema,
+      page: z.literal("study"),
+      view: viewSchema,
+      title: snapshotTitleSchema,
+      public: snapshotPublicSchema,
+    }),
   ],
   {
     error: (issue) =>
@@ -123,6 +137,8 @@ interface SnapshotMeta {
   view: string;
   createdAt: string;
   title: string | null;
+  /** Opens for anyone; else only for those who may read the experiment. */
+  public: boolean;
 }
 
 interface ExperimentSnapshotBase extends SnapshotMeta {

@@ -23,6 +23,7 @@ const snapshotMetaShape = {
   view: z.string().describe("The pinned page's query string."),
   createdAt: z.string(),
   title: z.string().nullable(),
+  public: z.boolean().describe("Opens for anyone; else only for those who may read the experiment."),
 };
 
 const snapshotBaseShape = {

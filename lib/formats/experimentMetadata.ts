@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { visibilitySchema } from "../contracts/users";
 import { CLUSTER_OPTIONS } from "../domain/clusterBy";
 import { SETTINGS } from "../domain/setting";
 import { SLUG_PATTERN, SLUG_RULE } from "../domain/slug";
@@ -41,6 +42,8 @@ export const experimentMetadataPatchSchema = z
     study: z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`).nullable().optional(),
     /** The study's name: names a new study, or renames the one given in `study`. */
     studyName: text("name").optional(),
+    /** Who may read it when sign-in is on: team, private or public (its owner or an admin decides). */
+    visibility: visibilitySchema.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, "send at least one field to change")
   .refine((patch) => patch.studyName === undefined || typeof patch.study === "string", {

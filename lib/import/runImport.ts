@@ -15,6 +15,8 @@ export interface ImportRequest extends PrepareOptions {
   dryRun?: boolean;
   /** Import a checkpoint even when its verdict counts equal another α's (refused otherwise). */
   confirmIdentical?: boolean;
+  /** The importing user, who owns an experiment the import creates; none without sign-in. */
+  ownerId?: number | null;
 }
 
 /**
@@ -35,6 +37,7 @@ export function writeOptions(request: ImportRequest): WriteOptions {
     replace: request.replace ?? false,
     dryRun: request.dryRun ?? false,
     confirmIdentical: request.confirmIdentical ?? false,
+    ownerId: request.ownerId ?? null,
   };
 }
 

@@ -47,6 +47,8 @@ export interface WriteOptions {
    * (refused otherwise: see {@link refuseIdenticalCheckpoints}).
    */
   confirmIdentical: boolean;
+  /** The user an experiment this import creates belongs to (its owner); none without sign-in. */
+  ownerId?: number | null;
 }
 
 /** A large sweep takes a while; Prisma's default 5 s interactive-transaction limit is far too tight. */
@@ -158,7 +160,7 @@ export async function writeSources<Rows extends SourceRows>(
   // The commit need not wait for its WAL to reach disk: a crash right after it could lose the
   // import as a whole, never half of it, and saves the final flush of a large import.
   await tx.$executeRawUnsafe(`SET LOCAL synchronous_commit = off`);
-  const stored = await findOrCreateExperiment(tx, experiment);
+  const stored = await findOrCreateExperiment(tx, experiment, options.ownerId ?? null);
   if (stored.trashed) {
     // The slug stays reserved while its experiment is in the trash: writing into it would either
     // mix new results into deleted ones or lose the deleted ones for good.

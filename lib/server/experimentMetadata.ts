@@ -1,5 +1,8 @@
+import type { AuditActor } from "../contracts/audit";
 import type { ExperimentHeader, Versioned } from "../contracts/types";
 import type { Db } from "../db/client";
+import { experimentTarget, recordAuditEvent } from "../db/queries/audit";
+import { setExperimentVisibility } from "../db/queries/experimentShares";
 import { type ExperimentMetadataColumns, updateExperimentMetadata } from "../db/queries/experiments";
 import { lockExperimentWrites, touchExperiment } from "../db/queries/importTargets";
 import { moveExperimentProblems } from "../db/queries/moveExperimentProblems";
@@ -12,7 +15,9 @@ import { WRITE_TRANSACTION } from "../import/write";
 import { ApiError } from "./errors";
 
 /** The columns a metadata change sets. */
-function columnsOf(patch: Omit<ExperimentMetadataPatch, "study" | "studyName">): ExperimentMetadataColumns {
+function columnsOf(
+  patch: Omit<ExperimentMetadataPatch, "study" | "studyName" | "visibility">,
+): ExperimentMetadataColumns {
   const { endpoints, ...rest } = patch;
   return {
     ...rest,
@@ -29,23 +34,34 @@ function columnsOf(patch: Omit<ExperimentMetadataPatch, "study" | "studyName">):
  * problem's difficulty contradicts the one stored there; nothing changes then). Every stored body
  * carries the metadata, so the change makes a new version with its point statistics and the job
  * that recomputes the intervals, as an import does. The study is not part of the stored bodies: a
- * change of study alone keeps the version. Null when no live experiment has that slug.
+ * change of study alone keeps the version, as does one of visibility (recorded in the audit trail
+ * as `actor`'s). Null when no live experiment has that slug.
  */
 export async function changeExperimentMetadata(
   db: Db,
   slug: string,
   patch: ExperimentMetadataPatch,
+  actor: AuditActor = "local",
 ): Promise<(ExperimentHeader & Versioned) | null> {
-  const { study, studyName, ...metadata } = patch;
+  const { study, studyName, visibility, ...metadata } = patch;
   return db.$transaction(async (tx) => {
     await lockExperimentWrites(tx, slug);
     const current = await tx.experiment.findFirst({
       where: { slug, deletedAt: null },
-      select: { id: true, benchmark: true, version: true },
+      select: { id: true, benchmark: true, version: true, visibility: true },
     });
     if (!current) return null;
     if (study !== undefined)
       await setExperimentStudy(tx, current.id, study === null ? null : { slug: study, name: studyName });
+    if (visibility !== undefined && visibility !== current.visibility) {
+      await setExperimentVisibility(tx, current.id, visibility);
+      await recordAuditEvent(tx, {
+        actor,
+        action: "experiment.visibility",
+        target: experimentTarget(slug),
+        summary: `Made experiment "${slug}" ${visibility} (was ${current.visibility}).`,
+      });
+    }
     if (Object.keys(metadata).length === 0) {
       const header = (await getExperimentHeader(tx, slug)) as ExperimentHeader;
       return { ...header, version: current.version };

@@ -9,6 +9,7 @@ import {
 import type { ExperimentThumbnail } from "../contracts/experimentThumbnail";
 import type { ExperimentDetail, ExperimentListItem, FrontierData } from "../contracts/types";
 import type { Db } from "../db/client";
+import { READ_ALL, type ReadScope } from "../db/queries/experimentShares";
 import {
   type ExperimentKey,
   type ExperimentPageRequest,
@@ -86,7 +87,11 @@ export function isListQuery(query: ExperimentListQuery): boolean {
  * columns and stored thumbnail (null until the worker stored it). Rows are the stored list rows; an
  * experiment with none stored yet is counted from its results.
  */
-export async function getExperimentPage(db: Db, query: ExperimentListQuery): Promise<ExperimentPage> {
+export async function getExperimentPage(
+  db: Db,
+  query: ExperimentListQuery,
+  readable: ReadScope = READ_ALL,
+): Promise<ExperimentPage> {
   const { q, benchmark, setting, scale, family, study, synthetic } = query;
   const request: ExperimentPageRequest = {
     filters: {
@@ -97,6 +102,7 @@ export async function getExperimentPage(db: Db, query: ExperimentListQuery): Pro
       family,
       study,
       synthetic: synthetic === undefined ? undefined : synthetic === "true",
+      readable,
     },
     sort: query.sort,
     order: sortOrder(query),
@@ -126,9 +132,9 @@ export async function getExperimentPage(db: Db, query: ExperimentListQuery): Pro
   return { total, offset: start.offset, items, nextCursor, previousCursor };
 }
 
-/** The home page's filter choices. */
-export function getExperimentFacets(db: Db): Promise<ExperimentFacets> {
-  return experimentFacets(db);
+/** The home page's filter choices, from the experiments the scope may read. */
+export function getExperimentFacets(db: Db, scope: ReadScope = READ_ALL): Promise<ExperimentFacets> {
+  return experimentFacets(db, scope);
 }
 
 /** The experiment list for pages and `alphascope experiments`. */

@@ -13,3 +13,6 @@ export function pageQueryString(searchParams: PageSearchParams): string {
   }
   return params.toString();
 }
+
+/** The request header in which the proxy hands pages the path (and query) they were asked for. */
+export const PAGE_PATH_HEADER = "x-alphascope-path";

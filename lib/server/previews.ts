@@ -16,6 +16,8 @@ export interface PreviewImageView {
   difficulty: DifficultySlice;
   /** The explorer's axes (metric ids and log scales); the explorer's defaults when absent. */
   axes?: Pick<ExplorerView, "x" | "y" | "xLog" | "yLog">;
+  /** The public snapshot the preview is of: its image then opens for anyone. */
+  snapshot?: string;
 }
 
 /** The path of the frontier preview PNG (GET /api/experiments/<slug>/preview.png) of a view. */
@@ -29,6 +31,7 @@ export function previewImagePath(slug: string, view: PreviewImageView): string {
     params.set("xlog", view.axes.xLog ? "1" : "0");
     params.set("ylog", view.axes.yLog ? "1" : "0");
   }
+  if (view.snapshot !== undefined) params.set("snapshot", view.snapshot);
   return `/api/experiments/${encodeURIComponent(slug)}/preview.png?${params}`;
 }
 

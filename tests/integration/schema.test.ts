@@ -129,6 +129,7 @@ describe("the migrated database", () => {
       "audit_events",
       "checkpoints",
       "data_changes",
+      "experiment_shares",
       "experiment_statistics",
       "experiments",
       "import_batches",
@@ -161,6 +162,8 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_study_snapshots$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_users$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_sessions$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_experiment_shares$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_public_snapshots$/), ...applied },
     ]);
   });
 

@@ -54,7 +54,7 @@ async function study(slug: string): Promise<{ status: number; body: StudyDetail 
 }
 
 async function studies(): Promise<StudyListItem[]> {
-  return (await studiesRoute()).json();
+  return (await studiesRoute(new Request("http://localhost/api/studies"))).json();
 }
 
 function patch(slug: string, body: unknown) {

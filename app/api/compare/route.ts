@@ -1,6 +1,7 @@
 import { compareQuerySchema } from "@/lib/contracts/compareSchemas";
+import { requireReaderOfEach } from "@/lib/server/auth/visibility";
 import { comparisonResponse } from "@/lib/server/compare/comparison";
-import { serverReadDb } from "@/lib/server/db";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle, parseSearchParams } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { storedResponse } from "@/lib/server/statistics/read";
@@ -11,6 +12,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const { experiments } = parseSearchParams(request, compareQuerySchema);
+    await requireReaderOfEach(request, serverDb(), experiments);
     return storedResponse(
       await comparisonResponse(serverReadDb(), experiments, request.headers.get("if-none-match")),
     );

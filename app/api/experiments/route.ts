@@ -1,5 +1,6 @@
 import { experimentListQuerySchema } from "@/lib/contracts/experimentListQuery";
-import { serverReadDb } from "@/lib/server/db";
+import { requestReader } from "@/lib/server/auth/visibility";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { experimentListResponse, getExperimentPage, isListQuery } from "@/lib/server/experiments";
 import { handle, parseSearchParams } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
@@ -10,16 +11,20 @@ export const dynamic = "force-dynamic";
 /**
  * Every experiment (the stored array, with an ETag) or, with a filter, sort or `limit`, the
  * matching ones from indexed queries: `{total, items, nextCursor}` with `limit`, else an array.
+ * With sign-in on, only those the caller may read, filtered in the query (so `total` and the
+ * cursors count only them); the stored array holds every experiment, so it serves only callers who
+ * read them all.
  */
 export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const query = parseSearchParams(request, experimentListQuerySchema);
-    if (!isListQuery(query)) {
+    const { scope } = await requestReader(request, serverDb());
+    if (scope.kind === "all" && !isListQuery(query)) {
       return storedResponse(
         await experimentListResponse(serverReadDb(), request.headers.get("if-none-match")),
       );
     }
-    const page = await getExperimentPage(serverReadDb(), query);
+    const page = await getExperimentPage(serverReadDb(), query, scope);
     return Response.json(query.limit === undefined ? page.items : page);
   });
 }

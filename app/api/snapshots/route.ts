@@ -1,4 +1,5 @@
 import { snapshotCreateSchema } from "@/lib/contracts/sharing";
+import { requireReaderOf, requireReaderOfStudy } from "@/lib/server/auth/visibility";
 import { serverDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
@@ -18,6 +19,9 @@ export function POST(request: Request): Promise<Response> {
     requireWriteAccess(request);
     requireSnapshotRate(request);
     const body = await parseJsonBody(request, snapshotCreateSchema);
+    // Pinning reads what it pins: only for one who may read it (a study: every experiment of it).
+    if (body.page === "study") await requireReaderOfStudy(request, serverDb(), body.study);
+    else await requireReaderOf(request, serverDb(), body.experiment);
     return Response.json(await createSnapshot(serverDb(), body), { status: 201 });
   });
 }

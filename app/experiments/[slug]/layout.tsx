@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { withPageData } from "@/components/pages/PageData";
 import { slugSchema } from "@/lib/contracts/schemas";
-import { pageExperimentHeader } from "@/lib/server/pages";
+import { pageExperimentHeader, readableBy } from "@/lib/server/pages";
 
 /**
  * Answers 404 for an unknown experiment, on the explorer and the scaling page alike. The check sits
@@ -21,7 +21,7 @@ export default async function ExperimentLayout({
   if (!slugSchema.safeParse(slug).success) notFound();
   // The proxy answers 503 while the database is down; withPageData covers it going down in between.
   return withPageData(
-    () => pageExperimentHeader(slug),
+    readableBy(slug, () => pageExperimentHeader(slug)),
     () => children,
   );
 }

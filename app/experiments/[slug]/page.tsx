@@ -6,6 +6,7 @@ import { experimentSource, frontierQuery } from "@/components/queries/queries";
 import { serverReadDb } from "@/lib/server/db";
 import { getFrontierData } from "@/lib/server/experiments";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
+import { readableBy } from "@/lib/server/pages";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export default async function ExperimentPage({ params, searchParams }: Experimen
   const { slug } = await params;
   const search = pageQueryString(await searchParams);
   return withPageData(
-    () => getFrontierData(serverReadDb(), slug),
+    readableBy(slug, () => getFrontierData(serverReadDb(), slug)),
     (data) => (
       <Seeded queries={[[frontierQuery(experimentSource(slug)).queryKey, data]]}>
         {/* Keyed by the query string: a deck step to another view of this page starts that view afresh. */}

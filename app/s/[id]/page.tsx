@@ -19,7 +19,7 @@ import { StudyGrid } from "@/components/studies/StudyGrid";
 import { SNAPSHOT_ID_PATTERN, type Snapshot } from "@/lib/contracts/sharing";
 import { serverReadDb } from "@/lib/server/db";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
-import { readForPage } from "@/lib/server/pages";
+import { readForPage, requirePageSnapshotReader } from "@/lib/server/pages";
 import { readPinnedSnapshot } from "@/lib/server/sharing/pinnedReads";
 
 /** The pinned view's title and link preview (components/previews/viewMetadata.ts). */
@@ -27,7 +27,10 @@ export async function generateMetadata({ params }: SnapshotPageProps): Promise<M
   const { id } = await params;
   if (!SNAPSHOT_ID_PATTERN.test(id)) return { title: "Pinned snapshot" };
   // The page itself says when the database is down; its title stays the plain one.
-  const read = await readForPage(() => readPinnedSnapshot(serverReadDb(), id));
+  const read = await readForPage(async () => {
+    await requirePageSnapshotReader(id);
+    return readPinnedSnapshot(serverReadDb(), id);
+  });
   return read.kind === "data" && read.data ? await snapshotMetadata(read.data) : { title: "Pinned snapshot" };
 }
 
@@ -49,7 +52,10 @@ export default async function SnapshotPage({ params, searchParams }: SnapshotPag
   if (!SNAPSHOT_ID_PATTERN.test(id)) notFound();
   const overrides = new URLSearchParams(pageQueryString(await searchParams));
   return withPageData(
-    () => readPinnedSnapshot(serverReadDb(), id),
+    async () => {
+      await requirePageSnapshotReader(id);
+      return readPinnedSnapshot(serverReadDb(), id);
+    },
     (snapshot) => <PinnedPage id={id} snapshot={snapshot} overrides={overrides} />,
   );
 }

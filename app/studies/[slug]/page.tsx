@@ -6,6 +6,7 @@ import { StudyGrid } from "@/components/studies/StudyGrid";
 import { slugSchema } from "@/lib/contracts/schemas";
 import { serverReadDb } from "@/lib/server/db";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
+import { pageReader } from "@/lib/server/pages";
 import { getStudy, getStudyFrontiers } from "@/lib/server/studies";
 
 export const metadata: Metadata = { title: "Study" };
@@ -28,9 +29,10 @@ export default async function StudyPage({ params, searchParams }: StudyPageProps
   const search = pageQueryString(await searchParams);
   return withPageData(
     async () => {
-      const study = await getStudy(serverReadDb(), slug);
+      const { scope } = await pageReader();
+      const study = await getStudy(serverReadDb(), slug, scope);
       if (study.experiments.length === 0) return null;
-      return { study, frontiers: await getStudyFrontiers(serverReadDb(), slug) };
+      return { study, frontiers: await getStudyFrontiers(serverReadDb(), slug, scope) };
     },
     ({ study, frontiers }) => (
       <Seeded

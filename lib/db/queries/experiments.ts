@@ -5,6 +5,7 @@ import { THUMBNAIL_KIND } from "../../responses/statisticKinds";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
 import { experimentTarget, recordAuditEvent } from "./audit";
+import { READ_ALL, type ReadScope, readableSql } from "./experimentShares";
 import { type ListedExperiment, storedSetting } from "./statistics";
 
 interface ExperimentListRow {
@@ -63,6 +64,8 @@ export interface ExperimentFilters {
   family?: string;
   study?: string;
   synthetic?: boolean;
+  /** Only the experiments this scope may read (all when absent). */
+  readable?: ReadScope;
 }
 
 /** Where a page starts: after the row with this sort value and slug, in the page's order. */
@@ -135,6 +138,8 @@ function filterClause(filters: ExperimentFilters): { where: string; params: unkn
   if (filters.synthetic !== undefined) add((p) => `e."synthetic" = ${p}`, filters.synthetic);
   if (filters.study !== undefined)
     add((p) => `e."study_id" = (SELECT s."id" FROM "studies" s WHERE s."slug" = ${p})`, filters.study);
+  const readable = readableSql(filters.readable ?? READ_ALL, params);
+  if (readable !== null) conditions.push(readable);
   return { where: `WHERE ${conditions.join(" AND ")}`, params };
 }
 
@@ -226,12 +231,18 @@ export async function experimentPageStart(
   return { offset: counted[0]?.offset ?? 0, previous: previous[0] ?? null };
 }
 
-/** Reads the filter choices (each from an index: the distinct values, not the rows). */
-export async function experimentFacets(db: Db): Promise<ExperimentFacets> {
+/**
+ * Reads the filter choices (each from an index: the distinct values, not the rows) of the
+ * experiments the scope may read.
+ */
+export async function experimentFacets(db: Db, scope: ReadScope = READ_ALL): Promise<ExperimentFacets> {
+  const params: unknown[] = [];
+  const readable = readableSql(scope, params);
   const distinct = async (column: string) =>
     (
       await db.$queryRawUnsafe<{ value: string }[]>(
-        `SELECT DISTINCT ${column} AS "value" FROM "experiments" WHERE "deleted_at" IS NULL AND ${column} IS NOT NULL ORDER BY 1`,
+        `SELECT DISTINCT ${column} AS "value" FROM "experiments" e WHERE e."deleted_at" IS NULL AND ${column} IS NOT NULL${readable === null ? "" : ` AND ${readable}`} ORDER BY 1`,
+        ...params,
       )
     ).map((row) => row.value);
   const [benchmarks, scales, families, studies] = await Promise.all([

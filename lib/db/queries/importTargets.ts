@@ -23,15 +23,19 @@ export interface ImportCheckpoint {
 }
 
 /**
- * The experiment with `input.slug`, created from `input` when it does not exist. An existing
- * experiment keeps its metadata (the import only adds results to it); one in the trash is returned
- * with `trashed` set, for the caller to refuse.
+ * The experiment with `input.slug`, created from `input` (owned by `ownerId`) when it does not
+ * exist. An existing experiment keeps its metadata and owner (the import only adds results to it);
+ * one in the trash is returned with `trashed` set, for the caller to refuse.
  *
  * Imports into one experiment take turns: a transaction-scoped advisory lock on the slug makes a
  * concurrent import wait here until the first commits or rolls back, and then see what it stored
  * (so two imports creating the same experiment both succeed, and content-hash checks see each other).
  */
-export async function findOrCreateExperiment(tx: Tx, input: ExperimentInput): Promise<ImportExperiment> {
+export async function findOrCreateExperiment(
+  tx: Tx,
+  input: ExperimentInput,
+  ownerId: number | null = null,
+): Promise<ImportExperiment> {
   await lockExperimentWrites(tx, input.slug);
   const select = { id: true, slug: true, name: true, benchmark: true } as const;
   const existing = await tx.experiment.findUnique({
@@ -56,6 +60,7 @@ export async function findOrCreateExperiment(tx: Tx, input: ExperimentInput): Pr
       endpointAModel: input.endpointA.model,
       endpointBLabel: input.endpointB.label,
       endpointBModel: input.endpointB.model,
+      ownerId,
     },
     select,
   });

@@ -13,11 +13,15 @@ interface SnapshotFields {
   title: string | null;
   /** JSON text: the response bodies the view was drawn from, as served and stored. */
   data: string;
+  /** Opens for anyone, whoever may read the experiment. */
+  public: boolean;
 }
 
-export interface NewSnapshot extends SnapshotFields {
+export interface NewSnapshot extends Omit<SnapshotFields, "public"> {
   /** The pinned experiment; null for a study snapshot. */
   experimentId: number | null;
+  /** Not public when absent. */
+  public?: boolean;
 }
 
 /**
@@ -26,8 +30,8 @@ export interface NewSnapshot extends SnapshotFields {
  */
 export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<boolean> {
   const inserted = await db.$executeRawUnsafe(
-    `INSERT INTO "snapshots" ("id", "experiment_id", "experiment_slug", "study_slug", "page", "view", "version", "title", "data")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT ("id") DO NOTHING`,
+    `INSERT INTO "snapshots" ("id", "experiment_id", "experiment_slug", "study_slug", "page", "view", "version", "title", "data", "public")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT ("id") DO NOTHING`,
     snapshot.id,
     snapshot.experimentId,
     snapshot.experimentSlug,
@@ -37,6 +41,7 @@ export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<boo
     snapshot.version,
     snapshot.title,
     snapshot.data,
+    snapshot.public ?? false,
   );
   return inserted === 1;
 }
@@ -54,7 +59,7 @@ export interface StoredSnapshot extends SnapshotFields {
 export async function snapshotById(db: Db, id: string): Promise<StoredSnapshot | null> {
   const rows = await db.$queryRawUnsafe<StoredSnapshot[]>(
     `SELECT s."id", s."experiment_slug" AS "experimentSlug", s."study_slug" AS "studySlug", s."page", s."view", s."version", s."title",
-       s."data", s."created_at" AS "createdAt", e."version" AS "currentVersion"
+       s."data", s."public", s."created_at" AS "createdAt", e."version" AS "currentVersion"
      FROM "snapshots" s
      LEFT JOIN "experiments" e ON e."id" = s."experiment_id" AND e."deleted_at" IS NULL
      WHERE s."id" = $1`,
@@ -78,4 +83,24 @@ export async function snapshotStorageBytes(db: Db): Promise<number> {
     `SELECT SUM(octet_length("data"))::bigint AS "bytes" FROM "snapshots"`,
   );
   return Number(rows[0]?.bytes ?? 0);
+}
+
+/**
+ * Whether the snapshot is public, and the experiments it pins: its experiment's slug, or every slug
+ * a study snapshot's grid holds (read from the pinned data by the database, so the text never comes
+ * here); null when no snapshot has that id.
+ */
+export async function snapshotAccess(
+  db: Db,
+  id: string,
+): Promise<{ public: boolean; experimentSlugs: string[] } | null> {
+  const rows = await db.$queryRawUnsafe<{ public: boolean; experimentSlugs: string[] }[]>(
+    `SELECT s."public",
+       CASE WHEN s."experiment_slug" IS NOT NULL THEN ARRAY[s."experiment_slug"]
+         ELSE ARRAY(SELECT jsonb_array_elements(s."data"::jsonb -> 'study' -> 'experiments') ->> 'slug') END
+         AS "experimentSlugs"
+     FROM "snapshots" s WHERE s."id" = $1`,
+    id,
+  );
+  return rows[0] ?? null;
 }

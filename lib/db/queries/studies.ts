@@ -1,6 +1,7 @@
 import type { StudyExperiment } from "../../contracts/studies";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
+import { READ_ALL, type ReadScope, readableWhere } from "./experimentShares";
 import { storedSetting } from "./statistics";
 
 /** A study with how many experiments it groups. */
@@ -13,20 +14,25 @@ export interface StoredStudy {
 /** The study's experiments' grid fields. */
 export type StoredStudyExperiment = Omit<StudyExperiment, "row" | "column">;
 
-/** Every study that groups at least one live experiment, by name (the trash is not counted). */
-export async function listStudies(db: Db): Promise<StoredStudy[]> {
+/**
+ * Every study that groups at least one live experiment the scope may read, by name (the trash and
+ * hidden experiments are not counted).
+ */
+export async function listStudies(db: Db, scope: ReadScope = READ_ALL): Promise<StoredStudy[]> {
+  const shown = { deletedAt: null, ...readableWhere(scope) };
   const studies = await db.study.findMany({
-    where: { experiments: { some: { deletedAt: null } } },
-    select: { slug: true, name: true, _count: { select: { experiments: { where: { deletedAt: null } } } } },
+    where: { experiments: { some: shown } },
+    select: { slug: true, name: true, _count: { select: { experiments: { where: shown } } } },
     orderBy: [{ name: "asc" }, { slug: "asc" }],
   });
   return studies.map(({ slug, name, _count }) => ({ slug, name, experiments: _count.experiments }));
 }
 
-/** The study with its live experiments (by slug); null when no study has that slug. */
+/** The study with its live experiments the scope may read (by slug); null when no study has that slug. */
 export async function studyBySlug(
   db: Db,
   slug: string,
+  scope: ReadScope = READ_ALL,
 ): Promise<{ slug: string; name: string; experiments: StoredStudyExperiment[] } | null> {
   const study = await db.study.findUnique({
     where: { slug },
@@ -43,7 +49,7 @@ export async function studyBySlug(
           modelScale: true,
           synthetic: true,
         },
-        where: { deletedAt: null },
+        where: { deletedAt: null, ...readableWhere(scope) },
         orderBy: { slug: "asc" },
       },
     },

@@ -17,6 +17,7 @@ import { importsRoute } from "./routes/imports";
 import { openApiRoute } from "./routes/openapi";
 import { problemChangesRoute, problemCountsRoute, problemDetailRoute } from "./routes/problems";
 import { ensembleSearchRoute, ensemblesRoute, passAtKRoute } from "./routes/scaling";
+import { sharesRoute } from "./routes/shares";
 import {
   snapshotBundleRoute,
   snapshotClaimsRoute,
@@ -73,6 +74,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   savedViewsRoute,
   savedViewRoute,
   savedViewOrderRoute,
+  sharesRoute,
   importsRoute,
   auditRoute,
   authMeRoute,

@@ -75,7 +75,8 @@ export const READ_UNAVAILABLE = {
 /** Errors of every route taking an experiment slug. */
 export const SLUG_ERRORS = {
   400: "The slug (or a parameter) is invalid: the message names it.",
-  404: "No experiment has this slug.",
+  401: "Sign-in is on (ALPHASCOPE_AUTH) and the request carries no token or session, for an experiment that is not public.",
+  404: "No experiment has this slug, or the caller may not read it (the same answer).",
 };
 
 /** A non-JSON response (CSV, YAML, PNG) of the given media type. */

@@ -60,6 +60,7 @@ export async function createSnapshot(db: Db, request: SnapshotCreateRequest): Pr
       version: pinned.version,
       title: request.title ?? null,
       data: pinned.data,
+      public: request.public ?? false,
     });
     if (stored) return { id, url: `/s/${id}`, version: pinned.version };
   }
@@ -101,6 +102,7 @@ export function snapshotBody(snapshot: StoredSnapshot): string {
     version: snapshot.version,
     createdAt: snapshot.createdAt.toISOString(),
     title: snapshot.title,
+    public: snapshot.public,
     currentVersion: snapshot.currentVersion,
   });
   return `${head.slice(0, -1)},"data":${snapshot.data}}`;

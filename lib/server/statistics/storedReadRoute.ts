@@ -1,4 +1,5 @@
-import { serverReadDb } from "../db";
+import { requireReaderOf } from "../auth/visibility";
+import { serverDb, serverReadDb } from "../db";
 import { NotFoundError } from "../errors";
 import { handle } from "../http";
 import { slugParam } from "../params";
@@ -6,12 +7,14 @@ import { readStoredResponse, type StoredRead, storedResponse } from "./read";
 
 /**
  * The GET handler of a route that serves one stored read of an experiment's current version as it
- * is stored (ETag: the version and the kind; 304 on a match; 404 for an unknown experiment).
+ * is stored (ETag: the version and the kind; 304 on a match; 404 for an unknown experiment or one
+ * the caller may not read, checked before any stored body is served).
  */
 export function storedReadRoute(read: StoredRead) {
   return (request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> =>
     handle(async () => {
       const slug = await slugParam(params);
+      await requireReaderOf(request, serverDb(), slug);
       const stored = await readStoredResponse(
         serverReadDb(),
         slug,

@@ -1,13 +1,16 @@
 import { experimentMetadataPatchSchema } from "@/lib/formats/experimentMetadata";
+import { requireReaderOf } from "@/lib/server/auth/visibility";
+import { requireWriter } from "@/lib/server/auth/writer";
 import { serverDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { changeExperimentMetadata } from "@/lib/server/experimentMetadata";
+import { requireReadersManager } from "@/lib/server/experimentShares";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { READS } from "@/lib/server/statistics/read";
 import { storedReadRoute } from "@/lib/server/statistics/storedReadRoute";
-import { trashForRequest } from "@/lib/server/trash";
+import { requestActor, trashForRequest } from "@/lib/server/trash";
 import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
@@ -17,18 +20,21 @@ export const GET = storedReadRoute(READS.detail);
 
 /**
  * Changes the experiment's metadata (name, description, benchmark, setting, model, endpoint labels
- * and model references): write-guarded like imports; answers the new header with its version.
+ * and model references) and who may read it (`visibility`: its owner or an admin): write-guarded
+ * like imports; answers the new header with its version.
  */
 export function PATCH(
   request: Request,
   { params }: { params: Promise<{ slug: string }> },
 ): Promise<Response> {
   return handle(async () => {
-    requireSameOrigin(request);
-    requireWriteAccess(request);
+    const principal = await requireWriter(request, serverDb());
     const slug = await slugParam(params);
     const patch = await parseJsonBody(request, experimentMetadataPatchSchema);
-    const changed = await changeExperimentMetadata(serverDb(), slug, patch);
+    // Who may change the data may do it to what they may read; who reads it is its owner's call.
+    if (patch.visibility !== undefined) await requireReadersManager(serverDb(), principal, slug);
+    else await requireReaderOf(request, serverDb(), slug);
+    const changed = await changeExperimentMetadata(serverDb(), slug, patch, requestActor());
     if (!changed) throw new NotFoundError(`No experiment "${slug}".`);
     return Response.json(changed);
   });

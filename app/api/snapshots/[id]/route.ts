@@ -1,3 +1,4 @@
+import { requireSnapshotReader } from "@/lib/server/auth/visibility";
 import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
@@ -11,9 +12,11 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 /** GET /api/snapshots/[id]: the pinned view with the data it was drawn from. */
-export function GET(_request: Request, { params }: Context): Promise<Response> {
+export function GET(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
-    const snapshot = await findSnapshot(serverReadDb(), await snapshotIdParam(params));
+    const id = await snapshotIdParam(params);
+    await requireSnapshotReader(request, serverDb(), id);
+    const snapshot = await findSnapshot(serverReadDb(), id);
     return new Response(snapshotBody(snapshot), { headers: { "content-type": "application/json" } });
   });
 }

@@ -5,6 +5,7 @@ import { ProblemsView } from "@/components/problems/ProblemsView";
 import { problemCountsQuery } from "@/components/queries/queries";
 import { serverReadDb } from "@/lib/server/db";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
+import { readableBy } from "@/lib/server/pages";
 import { getProblemCounts } from "@/lib/server/problemCounts";
 
 export const metadata: Metadata = { title: "Problems" };
@@ -25,7 +26,7 @@ export default async function ProblemsPage({ params, searchParams }: PageProps) 
   const { slug } = await params;
   const search = pageQueryString(await searchParams);
   return withPageData(
-    () => getProblemCounts(serverReadDb(), slug),
+    readableBy(slug, () => getProblemCounts(serverReadDb(), slug)),
     (counts) => (
       <>
         <div className="page-heading">

@@ -8,7 +8,7 @@ import { ScalingView } from "@/components/scaling/ScalingView";
 import { slugSchema } from "@/lib/contracts/schemas";
 import { serverReadDb } from "@/lib/server/db";
 import { type PageSearchParams, pageQueryString } from "@/lib/server/pageSearch";
-import { pageExperimentHeader } from "@/lib/server/pages";
+import { pageExperimentHeader, readableBy } from "@/lib/server/pages";
 import { getScalingMatrix } from "@/lib/server/scalingMatrix";
 
 /** Results change on import, so every request reads the current matrix. */
@@ -42,13 +42,13 @@ export default async function ScalingPage({ params, searchParams }: PageProps) {
   if (!slugSchema.safeParse(slug).success) notFound();
   const search = pageQueryString(await searchParams);
   return withPageData(
-    async () => {
+    readableBy(slug, async () => {
       const [payload, header] = await Promise.all([
         getScalingMatrix(serverReadDb(), slug),
         pageExperimentHeader(slug),
       ]);
       return payload && { payload, updatedAt: header?.updatedAt ?? null };
-    },
+    }),
     ({ payload, updatedAt }) => (
       <>
         <ScalingHeading experiment={payload.experiment} />

@@ -1,6 +1,7 @@
 import { claimsQuerySchema } from "@/lib/contracts/claimSchemas";
+import { requireReaderOf } from "@/lib/server/auth/visibility";
 import { readClaims } from "@/lib/server/claims";
-import { serverReadDb } from "@/lib/server/db";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle, parseSearchParams } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
@@ -16,6 +17,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
+    await requireReaderOf(request, serverDb(), slug);
     const query = parseSearchParams(request, claimsQuerySchema);
     const response = await readClaims(serverReadDb(), slug, query, request.headers.get("if-none-match"));
     if (!response) throw new NotFoundError(`No experiment "${slug}".`);

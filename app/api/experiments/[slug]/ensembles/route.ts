@@ -1,5 +1,6 @@
 import { ensembleRequestSchema } from "@/lib/contracts/scalingSchemas";
-import { serverReadDb } from "@/lib/server/db";
+import { requireReaderOf } from "@/lib/server/auth/visibility";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { evaluateEnsembleOffThread } from "@/lib/server/ensembles";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle, parseJsonBody } from "@/lib/server/http";
@@ -13,6 +14,7 @@ export function POST(request: Request, { params }: { params: Promise<{ slug: str
   return handle(async () => {
     requireSameOrigin(request);
     const slug = await slugParam(params);
+    await requireReaderOf(request, serverDb(), slug);
     const body = await parseJsonBody(request, ensembleRequestSchema);
     const evaluation = await evaluateEnsembleOffThread(serverReadDb(), slug, body);
     if (!evaluation) throw new NotFoundError(`No experiment "${slug}".`);

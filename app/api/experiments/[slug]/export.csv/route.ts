@@ -1,7 +1,8 @@
 import { exportCsvQuerySchema } from "@/lib/contracts/exportSchemas";
 import { CSV_MEDIA_TYPE, toCsv } from "@/lib/responses/csv";
 import { frontierCsvTable } from "@/lib/responses/frontierCsv";
-import { serverReadDb } from "@/lib/server/db";
+import { requireReaderOf } from "@/lib/server/auth/visibility";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import {
   derivedEtag,
   derivedResponse,
@@ -18,6 +19,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
+    await requireReaderOf(request, serverDb(), slug);
     const { difficulty } = parseSearchParams(request, exportCsvQuerySchema);
     const frontier = await storedFrontier(serverReadDb(), slug);
     const fileName = `${fileNamePart(slug)}-${difficulty}-${fileNamePart(frontier.data.version)}.csv`;

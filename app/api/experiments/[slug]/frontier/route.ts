@@ -1,5 +1,6 @@
 import { frontierQuerySchema } from "@/lib/contracts/schemas";
-import { serverReadDb } from "@/lib/server/db";
+import { requireReaderOf } from "@/lib/server/auth/visibility";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { handle, parseSearchParams } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
@@ -17,6 +18,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
+    await requireReaderOf(request, serverDb(), slug);
     const query = parseSearchParams(request, frontierQuerySchema);
     const stored = await readFrontier(serverReadDb(), slug, query, request.headers.get("if-none-match"));
     if (!stored) throw new NotFoundError(`No experiment "${slug}".`);

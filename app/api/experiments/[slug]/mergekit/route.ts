@@ -1,6 +1,7 @@
 import { mergekitQuerySchema } from "@/lib/contracts/exportSchemas";
 import { mergekitRecipe } from "@/lib/responses/mergekitRecipe";
-import { serverReadDb } from "@/lib/server/db";
+import { requireReaderOf } from "@/lib/server/auth/visibility";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { derivedEtag, derivedResponse, storedFrontier } from "@/lib/server/exports/storedFrontier";
 import { handle, parseSearchParams } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
@@ -13,6 +14,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
+    await requireReaderOf(request, serverDb(), slug);
     const { alpha, difficulty } = parseSearchParams(request, mergekitQuerySchema);
     const frontier = await storedFrontier(serverReadDb(), slug);
     return derivedResponse(

@@ -1,6 +1,7 @@
 import { renderPreviewOffThread } from "@/components/previews/previewPool";
 import { previewQuerySchema } from "@/lib/contracts/exportSchemas";
-import { serverReadDb } from "@/lib/server/db";
+import { requirePreviewReader } from "@/lib/server/auth/visibility";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { cachedRender } from "@/lib/server/exports/previewRenders";
 import { derivedEtag, derivedResponse, storedFrontier } from "@/lib/server/exports/storedFrontier";
 import { handle, parseSearchParams } from "@/lib/server/http";
@@ -21,6 +22,7 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
   return handle(async () => {
     const slug = await slugParam(params);
     const query = parseSearchParams(request, previewQuerySchema);
+    await requirePreviewReader(request, serverDb(), slug, query.snapshot);
     const frontier = await storedFrontier(serverReadDb(), slug);
     const search = new URL(request.url).searchParams;
     search.set("difficulty", query.difficulty);

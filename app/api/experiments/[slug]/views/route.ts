@@ -1,4 +1,5 @@
 import { savedViewCreateSchema } from "@/lib/contracts/sharing";
+import { requireReaderOf } from "@/lib/server/auth/visibility";
 import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
@@ -11,8 +12,12 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ slug: string }> };
 
 /** GET /api/experiments/[slug]/views: the saved views, in deck order. */
-export function GET(_request: Request, { params }: Context): Promise<Response> {
-  return handle(async () => Response.json(await listSavedViews(serverReadDb(), await slugParam(params))));
+export function GET(request: Request, { params }: Context): Promise<Response> {
+  return handle(async () => {
+    const slug = await slugParam(params);
+    await requireReaderOf(request, serverDb(), slug);
+    return Response.json(await listSavedViews(serverReadDb(), slug));
+  });
 }
 
 /** POST /api/experiments/[slug]/views: saves a named view at the end of the deck (a write). */

@@ -1,5 +1,6 @@
 import { ensembleRequestSchema } from "@/lib/contracts/scalingSchemas";
-import { serverReadDb } from "@/lib/server/db";
+import { requireSnapshotReader } from "@/lib/server/auth/visibility";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { snapshotIdParam } from "@/lib/server/sharing/params";
@@ -13,6 +14,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
   return handle(async () => {
     requireSameOrigin(request);
     const id = await snapshotIdParam(params);
+    await requireSnapshotReader(request, serverDb(), id);
     const body = await parseJsonBody(request, ensembleRequestSchema);
     return Response.json(await pinnedEnsemble(serverReadDb(), id, body));
   });

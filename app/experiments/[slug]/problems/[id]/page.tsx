@@ -7,6 +7,7 @@ import { problemDetailQuery } from "@/components/queries/queries";
 import { problemIdSchema } from "@/lib/contracts/problemSchemas";
 import { serverReadDb } from "@/lib/server/db";
 import { decodedPageParam } from "@/lib/server/pageParams";
+import { readableBy } from "@/lib/server/pages";
 import { problemDetail } from "@/lib/server/problemDetail";
 import { problemsHref } from "@/lib/views/problemHref";
 
@@ -27,7 +28,7 @@ export default async function ProblemPage({ params }: PageProps) {
   // behind a loading boundary once streaming has begun (the API answers 404).
   if (id === null || !problemIdSchema.safeParse(id).success) notFound();
   return withPageData(
-    async () => (await problemDetail(serverReadDb(), slug, id)).detail,
+    readableBy(slug, async () => (await problemDetail(serverReadDb(), slug, id)).detail),
     (detail) => (
       <>
         <div className="page-heading">

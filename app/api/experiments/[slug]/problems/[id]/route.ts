@@ -1,5 +1,6 @@
 import { problemIdSchema } from "@/lib/contracts/problemSchemas";
-import { serverReadDb } from "@/lib/server/db";
+import { requireReaderOf } from "@/lib/server/auth/visibility";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle, parseWith } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
@@ -15,6 +16,7 @@ export function GET(
 ): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
+    await requireReaderOf(request, serverDb(), slug);
     const id = parseWith(problemIdSchema, (await params).id, "problem id");
     const { etag, detail } = await problemDetail(
       serverReadDb(),
