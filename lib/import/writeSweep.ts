@@ -34,7 +34,7 @@ function sweepSource(sweep: SweepInput, record: SweepRecord): RowSource {
   return {
     checkpointDetails(alpha) {
       const checkpoint = sweep.checkpoints.find((candidate) => candidate.alpha === alpha);
-      return { label: checkpoint?.label ?? null, model: checkpoint?.model ?? null };
+      return { label: checkpoint?.label ?? null, model: checkpoint?.model ?? null, coverage: null };
     },
     async stream(sink): Promise<SourceRows> {
       const difficulties = new Map<string, Difficulty>();
@@ -59,7 +59,7 @@ function sweepSource(sweep: SweepInput, record: SweepRecord): RowSource {
       return {
         ...record,
         problems: sweep.problems,
-        checkpoints: [...alphas].sort((a, b) => a - b).map((alpha) => ({ alpha })),
+        checkpoints: [...alphas].sort((a, b) => a - b).map((alpha) => ({ key: alpha })),
       };
     },
   };

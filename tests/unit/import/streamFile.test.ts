@@ -9,13 +9,14 @@ import { memoryFile } from "@/lib/import/inputFile";
 import type { ImportEntry } from "@/lib/import/plan";
 import { type PrepareOptions, prepareFile } from "@/lib/import/prepareFile";
 import { streamFile } from "@/lib/import/streamFile";
+import type { CheckpointKey } from "../../../lib/domain/checkpointKey";
 
 const fixture = (path: string) =>
   readFileSync(fileURLToPath(new URL(`../../fixtures/import/${path}`, import.meta.url)));
 
 /** Prepares and streams an entry, collecting the rows the sink receives and how often it was asked to wait. */
 async function stream(entry: ImportEntry, options: PrepareOptions = {}) {
-  const rows: { alpha: number; result: ResultInput; difficulty: Difficulty }[] = [];
+  const rows: { alpha: CheckpointKey; result: ResultInput; difficulty: Difficulty }[] = [];
   let waits = 0;
   const planned = await prepareFile(entry, options);
   const file = await streamFile(planned, {
@@ -62,7 +63,7 @@ describe("streamFile", () => {
   it("keeps the α values a native file names, sorted", async () => {
     const { file } = await stream({ input: memoryFile("counts.jsonl", fixture("native/counts.jsonl")) });
     expect(file.checkpoints.length).toBeGreaterThan(1);
-    const alphas = file.checkpoints.map((c) => c.alpha);
+    const alphas = file.checkpoints.map((c) => c.key as number);
     expect(alphas).toEqual([...alphas].sort((a, b) => a - b));
   });
 
