@@ -155,6 +155,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_experiment_trash$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_experiment_list$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_cluster_by$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_trained_checkpoints$/), ...applied },
     ]);
   });
 
