@@ -49,13 +49,17 @@ export function TrainedMarks({
   return trained.marks
     .filter((mark) => mark.inside)
     .map((mark) => (
-      <g key={mark.point.label} className="trained-point" data-trained={mark.point.label}>
+      <g
+        key={mark.point.label}
+        className="trained-point"
+        data-trained={mark.point.label}
+        role="img"
+        aria-label={trainedPointLabel(mark, x, y)}
+      >
         <path
           className="trained-point-mark"
           d={TRAINED_DIAMOND}
           transform={`translate(${mark.cx},${mark.cy})`}
-          role="img"
-          aria-label={trainedPointLabel(mark, x, y)}
         />
         {mark.label ? (
           <text

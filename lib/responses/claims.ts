@@ -115,7 +115,8 @@ export function extrapolationOnAxes(
 
 /**
  * The answer for one slice: the stored claims, flat-solve-rate judged at the query's margin (points)
- * and, for other axes, extrapolation-extends replaced by `extrapolation` (absent when null).
+ * and, for other axes, extrapolation-extends replaced by `extrapolation` (absent when null) and
+ * `retraces` left out (it is stored for the default axes only).
  */
 export function claimsAnswer(
   stored: StoredClaims,
@@ -131,6 +132,7 @@ export function claimsAnswer(
     }
     if (claim.id === "extrapolation-extends" && extrapolation !== undefined)
       return extrapolation ? [extrapolation] : [];
+    if (claim.id === "retraces" && asksOtherAxes(query)) return [];
     return [claim];
   });
   return {
