@@ -14,6 +14,7 @@ process.env.DATABASE_URL = testDatabaseUrl();
 const { GET: detailRoute } = await import("@/app/api/experiments/[slug]/route");
 const { GET: frontierRoute } = await import("@/app/api/experiments/[slug]/frontier/route");
 const { POST: importRoute } = await import("@/app/api/imports/route");
+const { GET: claimsRoute } = await import("@/app/api/experiments/[slug]/claims/route");
 
 let db: Db;
 let dir: string;
@@ -146,6 +147,26 @@ describe("trained checkpoints", () => {
       expect(quarter.metrics.solveRate.lower).toBeLessThanOrEqual(quarter.metrics.solveRate.value);
     }
     expect(withTrained.slices.all.pareto.alphas.every((alpha) => [0, 0.5, 1].includes(alpha))).toBe(true);
+
+    // retraces: "coverage 50%" holds α = 0.5's counts, so the path passes through it exactly.
+    const answer = await claimsRoute(
+      new Request("http://test/api/experiments/trained-sweep/claims?difficulty=all"),
+      context("trained-sweep"),
+    );
+    expect(answer.status).toBe(200);
+    const { claims } = (await answer.json()) as {
+      claims: { id: string; detail: string; estimate: number }[];
+    };
+    const claim = claims.find((candidate) => candidate.id === "retraces");
+    expect(claim?.detail).toContain(
+      "coverage 50%: nearest α 0.500, distance 0.0000, the path passes through its 95 % box",
+    );
+    const alphaOnlyClaims = await claimsRoute(
+      new Request("http://test/api/experiments/alpha-only/claims?difficulty=all"),
+      context("alpha-only"),
+    );
+    const ids = ((await alphaOnlyClaims.json()) as { claims: { id: string }[] }).claims.map((c) => c.id);
+    expect(ids).not.toContain("retraces");
   });
 
   it("import one file with --trained and --coverage, refuse different results without --replace and take them with it", async () => {
