@@ -19,13 +19,17 @@ const { GET: claimsRoute } = await import("@/app/api/experiments/[slug]/claims/r
 let db: Db;
 let dir: string;
 
-/** A native JSONL file of 30 problems, 10 samples each, passing `rate(i)` of them on problem i. */
-function native(rate: (i: number) => number, { alpha }: { alpha?: number } = {}): string {
+/**
+ * A native JSONL file of 30 problems, 10 samples each, passing `rate(i)` of them on problem i; of the
+ * failures a share `wrong` are wrong answers, the rest time-outs (so each file has its own position).
+ */
+function native(rate: (i: number) => number, wrong: number, { alpha }: { alpha?: number } = {}): string {
   return Array.from({ length: 30 }, (_, i) => {
     const pass = Math.round(10 * rate(i));
+    const wrongAnswer = Math.round((10 - pass) * wrong);
     const difficulty = ["easy", "medium", "hard"][i % 3];
     const head = alpha === undefined ? "" : `"alpha": ${alpha}, `;
-    return `{${head}"problem": "p${String(i).padStart(2, "0")}", "difficulty": "${difficulty}", "n": 10, "pass": ${pass}, "wrongAnswer": ${Math.floor((10 - pass) / 2)}, "timeLimit": ${10 - pass - Math.floor((10 - pass) / 2)}}`;
+    return `{${head}"problem": "p${String(i).padStart(2, "0")}", "difficulty": "${difficulty}", "n": 10, "pass": ${pass}, "wrongAnswer": ${wrongAnswer}, "timeLimit": ${10 - pass - wrongAnswer}}`;
   }).join("\n");
 }
 
@@ -35,6 +39,8 @@ const RATES = {
   mid: (i: number) => ((i * 5 + 2) % 10) / 10,
   quarter: (i: number) => ((i * 9 + 4) % 10) / 10,
 };
+/** The wrong-answer share of failures: more coverage trades time-outs for wrong answers. */
+const WRONG = { a: 0.2, mid: 0.5, quarter: 0.35, b: 0.8 };
 
 function file(name: string, content: string): string {
   const path = join(dir, name);
@@ -73,12 +79,12 @@ beforeAll(async () => {
   await truncateAll(db);
   await clearJobs(db);
   dir = mkdtempSync(join(tmpdir(), "alphascope-trained-"));
-  file("a.jsonl", native(RATES.a));
-  file("half.jsonl", native(RATES.mid));
-  file("b.jsonl", native(RATES.b));
-  file("mid.jsonl", native(RATES.mid));
-  file("quarter.jsonl", native(RATES.quarter));
-  file("named.jsonl", native(RATES.mid, { alpha: 0.25 }));
+  file("a.jsonl", native(RATES.a, WRONG.a));
+  file("half.jsonl", native(RATES.mid, WRONG.mid));
+  file("b.jsonl", native(RATES.b, WRONG.b));
+  file("mid.jsonl", native(RATES.mid, WRONG.mid));
+  file("quarter.jsonl", native(RATES.quarter, WRONG.quarter));
+  file("named.jsonl", native(RATES.mid, WRONG.mid, { alpha: 0.25 }));
 });
 
 afterAll(async () => {
@@ -218,9 +224,10 @@ describe("trained checkpoints", () => {
     const [checkpoint] = (JSON.parse(replaced.out) as ImportReport).files[0].checkpoints;
     expect(checkpoint).toMatchObject({ alpha: null, trained: "coverage 75%", created: false });
     // The problems whose counts are the same in both files stay; every other is replaced.
-    const same = Array.from({ length: 30 }, (_, i) => i).filter(
-      (i) => Math.round(10 * RATES.quarter(i)) === Math.round(10 * RATES.a(i)),
-    ).length;
+    const [before, after] = [native(RATES.quarter, WRONG.quarter), native(RATES.a, WRONG.a)].map((text) =>
+      text.split("\n"),
+    );
+    const same = before.filter((line, i) => line === after[i]).length;
     expect([checkpoint.replaced, checkpoint.unchanged]).toEqual([30 - same, same]);
   });
 
@@ -289,7 +296,7 @@ describe("trained checkpoints", () => {
         body: JSON.stringify(body),
         headers: { ...LOCAL_CLIENT, "content-type": "application/json" },
       });
-    const content = native(RATES.quarter);
+    const content = native(RATES.quarter, WRONG.quarter);
     const refused = await importRoute(
       request({
         experiment: "trained-sweep",
