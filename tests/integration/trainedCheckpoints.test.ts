@@ -224,10 +224,10 @@ describe("trained checkpoints", () => {
     const [checkpoint] = (JSON.parse(replaced.out) as ImportReport).files[0].checkpoints;
     expect(checkpoint).toMatchObject({ alpha: null, trained: "coverage 75%", created: false });
     // The problems whose counts are the same in both files stay; every other is replaced.
-    const [before, after] = [native(RATES.quarter, WRONG.quarter), native(RATES.a, WRONG.a)].map((text) =>
+    const [stored, incoming] = [native(RATES.quarter, WRONG.quarter), native(RATES.a, WRONG.a)].map((text) =>
       text.split("\n"),
     );
-    const same = before.filter((line, i) => line === after[i]).length;
+    const same = stored.filter((line, i) => line === incoming[i]).length;
     expect([checkpoint.replaced, checkpoint.unchanged]).toEqual([30 - same, same]);
   });
 
