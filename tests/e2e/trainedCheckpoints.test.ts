@@ -47,7 +47,10 @@ describe("trained checkpoints on the explorer", () => {
     }
     // α points and the slider's stops are the α checkpoints only.
     expect(await page.locator(".frontier-point").count()).toBe(frontier.slices.hard.points.length);
-    expect(await page.locator(".trained-step").count()).toBeLessThanOrEqual(1);
+    expect(await page.locator(".chart-container .trained-step").count()).toBeLessThanOrEqual(1);
+    expect(await page.locator(".chart-legend").first().textContent()).toContain(
+      "trained checkpoint (not on the α path)",
+    );
     // The score panel lists them as reference rows.
     const rows = page.getByTestId("trained-scores").locator("tbody tr");
     expect(await rows.count()).toBe(2);
