@@ -55,6 +55,7 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
         slug: experiment.experiment.slug,
         name: experiment.experiment.name,
         points: experiment.slices[view.difficulty].points,
+        trained: experiment.slices[view.difficulty].trained,
         readout: view.alpha === null ? null : readoutAt(estimators[i], view.alpha),
       })),
     [data, estimators, view.difficulty, view.alpha],

@@ -8,6 +8,7 @@ import { FrontierFrame } from "@/components/frontier/FrontierFrame";
 import { AlphaMarker, AlphaPath, IntervalWhiskers } from "@/components/frontier/FrontierMarks";
 import { COLLAPSED_CROSS } from "@/components/frontier/FrontierSvg";
 import { frontierMarker } from "@/components/frontier/frontierMarker";
+import { TrainedLines, TrainedMarks } from "@/components/frontier/TrainedMarks";
 import type { FrontierPlotView } from "@/components/frontier/useFrontierView";
 import { useFrontierZoom } from "@/components/frontier/useFrontierZoom";
 import { useRovingPoints } from "@/components/frontier/useRovingPoints";
@@ -15,7 +16,7 @@ import { ZoomButtons } from "@/components/frontier/ZoomButtons";
 import { layoutFrontierSeries, type PlottedPoint } from "@/lib/charts/frontierLayout";
 import { paletteVar } from "@/lib/charts/palette";
 import { seriesStyle } from "@/lib/charts/seriesStyle";
-import type { FrontierPoint } from "@/lib/contracts/types";
+import type { FrontierPoint, TrainedPoint } from "@/lib/contracts/types";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 import type { AlphaReadout } from "@/lib/views/alphaScores";
@@ -29,6 +30,8 @@ export interface CompareSeries {
   slug: string;
   name: string;
   points: readonly FrontierPoint[];
+  /** Its trained checkpoints (reference marks beside its α path); none when absent. */
+  trained?: readonly TrainedPoint[];
   /** Its scores at the shared α; null when the experiments share none. */
   readout: AlphaReadout | null;
 }
@@ -91,6 +94,7 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
     () =>
       layoutFrontierSeries({
         series: series.map((entry) => entry.points),
+        trained: series.map((entry) => entry.trained ?? []),
         domainSeries,
         x,
         y,
@@ -162,9 +166,13 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
                 ) : null}
                 <AlphaPath path={layout.path} className={styles.alphaPath} />
                 <IntervalWhiskers points={layout.points} stroke="currentColor" />
+                <TrainedLines trained={layout.trained} />
               </g>
             ))}
           </g>
+          {plot.series.map((layout, index) => (
+            <TrainedMarks key={series[index].slug} trained={layout.trained} x={x} y={y} type={plot.type} />
+          ))}
           <g role="listbox" {...listProps}>
             {points.map(({ key, index, name, point: p }) => {
               const style = seriesStyle(index);

@@ -12,6 +12,7 @@ import { ViewNotices } from "@/components/common/ViewNotices";
 import { useApiSource, useHasClaims } from "@/components/queries/apiSource";
 import { frontierQuery } from "@/components/queries/queries";
 import { SharingControls } from "@/components/sharing/SharingControls";
+import type { TrainedPoint } from "@/lib/contracts/types";
 import { clusterNote } from "@/lib/views/clusterNote";
 import { viewContextOf } from "@/lib/views/explorerContext";
 import { explorerDocumentTitle, TITLE_SUFFIX } from "@/lib/views/previewText";
@@ -39,6 +40,9 @@ interface ExplorerProps {
 }
 
 /** The frontier explorer, fed by data the server prefetched into the query cache. */
+/** A view pinned before trained checkpoints existed has none (one constant: memoized plots see no change). */
+const NO_TRAINED: readonly TrainedPoint[] = [];
+
 export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const source = useApiSource(slug);
   const { data } = useSuspenseQuery(frontierQuery(source));
@@ -50,6 +54,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
     initialSearch,
   );
   const points = data.slices[view.difficulty].points;
+  const trained = data.slices[view.difficulty].trained ?? NO_TRAINED;
   const readout = useAlphaReadout(points, view.alpha);
   const collapsedAlphas = useMemo(() => points.filter((p) => p.collapsed).map((p) => p.alpha), [points]);
   const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
@@ -130,6 +135,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
           >
             <FrontierPlot
               points={points}
+              trained={trained}
               x={x}
               y={y}
               view={view}
@@ -147,7 +153,12 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
             ) : null}
           </FrontierPanel>
           <aside className="explorer-side">
-            <ScorePanel readout={readout} collapsedAlphas={collapsedAlphas} headlineOnly={view.present} />
+            <ScorePanel
+              readout={readout}
+              collapsedAlphas={collapsedAlphas}
+              trained={trained}
+              headlineOnly={view.present}
+            />
             {view.present ? null : (
               <div className="no-print">
                 <MergekitPanel data={data} alpha={readout.alpha} difficulty={view.difficulty} />

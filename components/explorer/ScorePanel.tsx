@@ -1,8 +1,9 @@
 import { CollapsedBadge } from "@/components/common/CollapsedBadge";
 import { CsvDownload } from "@/components/common/CsvDownload";
 import { Delta } from "@/components/common/Delta";
+import type { TrainedPoint } from "@/lib/contracts/types";
 import { alphaKind, describeAlpha, formatAlpha } from "@/lib/domain/alpha";
-import { METRIC_GROUPS } from "@/lib/science/metricRegistry";
+import { getMetric, METRIC_GROUPS } from "@/lib/science/metricRegistry";
 import type { AlphaReadout, MetricScore } from "@/lib/views/alphaScores";
 import { scoreCsvTable } from "@/lib/views/scoreCsv";
 import { MetricName } from "../glossary/MetricName";
@@ -46,6 +47,47 @@ function ScoreRow({ score }: { score: MetricScore }) {
 }
 
 /**
+ * The trained checkpoints' headline scores with their 95% intervals: reference rows, whatever α
+ * the slider is at (they are not on the α line).
+ */
+function TrainedRows({ trained }: { trained: readonly TrainedPoint[] }) {
+  const metrics = METRIC_GROUPS[0].ids.map(getMetric);
+  return (
+    <table className="data-table data-table--compact score-table" data-testid="trained-scores">
+      <caption>Trained checkpoints (reference, not on the α line)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Checkpoint</th>
+          {metrics.map((metric) => (
+            <th key={metric.id} scope="col" className="num">
+              <MetricName metric={metric} />
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {trained.map((point) => (
+          <tr key={point.label}>
+            <th scope="row">{point.label}</th>
+            {metrics.map((metric) => {
+              const estimate = point.metrics[metric.id];
+              return (
+                <td key={metric.id} className="num">
+                  <span className="score-value">{estimate ? metric.format(estimate.value) : "—"}</span>
+                  {estimate && estimate.lower !== null && estimate.upper !== null ? (
+                    <span className="score-interval">{`${metric.format(estimate.lower)} – ${metric.format(estimate.upper)}`}</span>
+                  ) : null}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
  * Every score at the current α (or only the headline ones) with its 95% interval and its change
  * against A and B. Between evaluated α the numbers are estimates and the panel says so in words and
  * in style.
@@ -53,11 +95,14 @@ function ScoreRow({ score }: { score: MetricScore }) {
 export function ScorePanel({
   readout,
   collapsedAlphas,
+  trained = [],
   headlineOnly = false,
 }: {
   readout: AlphaReadout;
   /** Evaluated α collapsed on the slice shown. */
   collapsedAlphas: readonly number[];
+  /** Trained checkpoints on the slice shown, listed as reference rows. */
+  trained?: readonly TrainedPoint[];
   headlineOnly?: boolean;
 }) {
   const { alpha, scores, measured, neighbours } = readout;
@@ -91,7 +136,7 @@ export function ScorePanel({
           <CsvDownload
             name="scores"
             label="Download the scores as CSV"
-            table={() => scoreCsvTable(readout)}
+            table={() => scoreCsvTable(readout, trained)}
           />
         </div>
         <p className="muted score-panel-sub">
@@ -142,6 +187,7 @@ export function ScorePanel({
           );
         })}
       </table>
+      {trained.length > 0 ? <TrainedRows trained={trained} /> : null}
     </section>
   );
 }

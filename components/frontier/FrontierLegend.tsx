@@ -2,6 +2,7 @@ import { alphaColor } from "@/lib/charts/alphaColor";
 import { paletteVar } from "@/lib/charts/palette";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { COLLAPSED_CROSS } from "./FrontierSvg";
+import { TrainedLegend } from "./TrainedMarks";
 
 const RAMP_STEPS = 24;
 /** The legend's sample points stand for any α. */
@@ -42,8 +43,19 @@ export function CollapsedLegend() {
   );
 }
 
-/** Key to the frontier plot: path styles, Pareto, dominated and collapsed points, the α colour ramp. */
-export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alphaMax: number }) {
+/**
+ * Key to the frontier plot: path styles, Pareto, dominated and collapsed points, trained checkpoints
+ * when the plot has some, the α colour ramp.
+ */
+export function FrontierLegend({
+  alphaMin,
+  alphaMax,
+  trained = false,
+}: {
+  alphaMin: number;
+  alphaMax: number;
+  trained?: boolean;
+}) {
   const stops = Array.from({ length: RAMP_STEPS + 1 }, (_, i) => {
     const alpha = alphaMin + ((alphaMax - alphaMin) * i) / RAMP_STEPS;
     return `${alphaColor(alpha, alphaMin, alphaMax)} ${((i / RAMP_STEPS) * 100).toFixed(1)}%`;
@@ -87,6 +99,7 @@ export function FrontierLegend({ alphaMin, alphaMax }: { alphaMin: number; alpha
         dominated
       </li>
       <CollapsedLegend />
+      {trained ? <TrainedLegend /> : null}
       <li className="legend-ramp">
         <span>α {formatAlpha(alphaMin)}</span>
         <span

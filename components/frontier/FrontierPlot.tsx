@@ -6,7 +6,7 @@ import { GlossaryLink } from "@/components/glossary/GlossaryLink";
 import { layoutFrontier, type PlottedPoint } from "@/lib/charts/frontierLayout";
 import { placeTooltip } from "@/lib/charts/tooltipPlacement";
 import { PRESENTATION_TYPE, SCREEN_TYPE } from "@/lib/charts/typography";
-import type { FrontierPoint } from "@/lib/contracts/types";
+import type { FrontierPoint, TrainedPoint } from "@/lib/contracts/types";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 import { metricAnchor } from "@/lib/science/metricRegistry";
 import type { AlphaReadout } from "@/lib/views/alphaScores";
@@ -25,6 +25,8 @@ import { ZoomButtons } from "./ZoomButtons";
 
 interface FrontierPlotProps {
   points: readonly FrontierPoint[];
+  /** Trained checkpoints: labelled reference points beside the α path, not on the slider. */
+  trained: readonly TrainedPoint[];
   x: MetricDefinition;
   y: MetricDefinition;
   /** Scales, intervals, collapsed checkpoints and zoom, as the view has them. */
@@ -54,7 +56,7 @@ function heightFor(width: number, available: number, present: boolean): number {
  * Pareto toggle, a legend and the data table.
  */
 export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps) {
-  const { points, x, y, view, readout, endpointLabels, present } = props;
+  const { points, trained, x, y, view, readout, endpointLabels, present } = props;
   const { xLog, yLog, ci, includeCollapsed, zoom } = view;
   const { onSelectAlpha, onZoom, onIncludeCollapsed } = props;
   const { alpha } = readout;
@@ -70,6 +72,7 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
     () =>
       layoutFrontier({
         points,
+        trained,
         x,
         y,
         xLog,
@@ -81,7 +84,7 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
         height: heightFor(width, available, present),
         type: present ? PRESENTATION_TYPE : SCREEN_TYPE,
       }),
-    [points, x, y, xLog, yLog, ci, includeCollapsed, zoom, width, available, present],
+    [points, trained, x, y, xLog, yLog, ci, includeCollapsed, zoom, width, available, present],
   );
   const marker = frontierMarker(layout, readout, { x: x.id, y: y.id });
   const { panHandlers, zoomIn, zoomOut } = useFrontierZoom(svgRef, layout, { x: xLog, y: yLog }, onZoom);
@@ -136,7 +139,7 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
         includeCollapsed={includeCollapsed}
         onIncludeCollapsed={onIncludeCollapsed}
       />
-      <FrontierLegend alphaMin={alphaMin} alphaMax={alphaMax} />
+      <FrontierLegend alphaMin={alphaMin} alphaMax={alphaMax} trained={trained.length > 0} />
       <FrontierTable layout={layout} x={x} y={y} alpha={alpha} />
     </div>
   );

@@ -7,6 +7,7 @@ import type { MetricDefinition } from "@/lib/science/metricRegistry";
 import { ellipsize } from "@/lib/views/format";
 import { FrontierFrame } from "./FrontierFrame";
 import { AlphaMarker, AlphaPath, IntervalWhiskers } from "./FrontierMarks";
+import { TrainedLines, TrainedMarks } from "./TrainedMarks";
 import type { PanHandlers } from "./useFrontierZoom";
 import { useRovingPoints } from "./useRovingPoints";
 
@@ -94,10 +95,12 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps &
   return (
     <>
       <g clipPath={props.clipPath}>
+        <TrainedLines trained={layout.trained} />
         {layout.frontier ? <path className="frontier-step" d={layout.frontier} /> : null}
         <AlphaPath path={layout.path} />
         <IntervalWhiskers points={layout.points} />
       </g>
+      <TrainedMarks trained={layout.trained} x={x} y={y} type={layout.type} />
       <g role="listbox" {...listProps}>
         {shown.map((p) => (
           <g
@@ -138,7 +141,8 @@ const FrontierCanvas = memo(function FrontierCanvas(props: FrontierCanvasProps &
  * The frontier plot's SVG, a pure function of its layout: axes, α path (interpolation solid,
  * extrapolation dashed), Pareto staircase, interval whiskers (lines clipped to the plotting area),
  * one point per evaluated α inside it (Pareto points filled, dominated ones hollow, collapsed ones
- * crossed; one tab stop, arrow keys between them), endpoint labels and the slider marker.
+ * crossed; one tab stop, arrow keys between them), endpoint labels, the trained checkpoints as
+ * labelled diamonds apart from the α path (with their own staircase) and the slider marker.
  */
 export function FrontierSvg({ marker, svgRef, panHandlers, clipId, ...canvas }: FrontierSvgProps) {
   const { layout, x, y } = canvas;

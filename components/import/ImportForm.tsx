@@ -50,6 +50,10 @@ export function ImportForm({ experiments }: { experiments: readonly ExperimentCh
   const [newSlug, setNewSlug] = useState("");
   const [newName, setNewName] = useState("");
   const [alpha, setAlpha] = useState("");
+  // Where the file's checkpoint goes: at an α on the A–B line, or beside it as a trained checkpoint.
+  const [placement, setPlacement] = useState<"alpha" | "trained">("alpha");
+  const [trainedLabel, setTrainedLabel] = useState("");
+  const [coverage, setCoverage] = useState("");
   const [format, setFormat] = useState("");
   const [tests, setTests] = useState("");
   const [metadata, setMetadata] = useState<MetadataValues>(EMPTY_METADATA);
@@ -74,7 +78,9 @@ export function ImportForm({ experiments }: { experiments: readonly ExperimentCh
     experiment: selected === NEW_EXPERIMENT ? newSlug : selected,
     name: selected === NEW_EXPERIMENT ? newName : "",
     ...(creating ? metadata : EMPTY_METADATA),
-    alpha: manifest ? "" : alpha,
+    alpha: manifest || placement === "trained" ? "" : alpha,
+    trained: manifest || placement === "alpha" ? "" : trainedLabel,
+    coverage: manifest || placement === "alpha" ? "" : coverage,
     format: manifest ? "" : format,
     tests,
     replace,
@@ -148,20 +154,71 @@ export function ImportForm({ experiments }: { experiments: readonly ExperimentCh
           {manifest ? null : (
             <fieldset className={styles.fieldset}>
               <legend>Checkpoint</legend>
-              <label className={styles.field}>
-                <span>α</span>
-                <input
-                  type="text"
-                  inputMode="decimal"
-                  value={alpha}
-                  onChange={(event) => edit(setAlpha)(event.target.value)}
-                  placeholder="e.g. 0.5 or −0.25"
-                  aria-describedby="alpha-hint"
-                />
-              </label>
-              <p id="alpha-hint" className="muted">
-                θ(α) = (1−α)·θ<sub>A</sub> + α·θ<sub>B</sub>; leave empty when the file names its α.
-              </p>
+              <div className={styles.placement} role="radiogroup" aria-label="Checkpoint kind">
+                <label className={styles.check}>
+                  <input
+                    type="radio"
+                    name="placement"
+                    checked={placement === "alpha"}
+                    onChange={() => edit(setPlacement)("alpha")}
+                  />
+                  On the α line
+                </label>
+                <label className={styles.check}>
+                  <input
+                    type="radio"
+                    name="placement"
+                    checked={placement === "trained"}
+                    onChange={() => edit(setPlacement)("trained")}
+                  />
+                  Trained checkpoint
+                </label>
+              </div>
+              {placement === "alpha" ? (
+                <>
+                  <label className={styles.field}>
+                    <span>α</span>
+                    <input
+                      type="text"
+                      inputMode="decimal"
+                      value={alpha}
+                      onChange={(event) => edit(setAlpha)(event.target.value)}
+                      placeholder="e.g. 0.5 or −0.25"
+                      aria-describedby="alpha-hint"
+                    />
+                  </label>
+                  <p id="alpha-hint" className="muted">
+                    θ(α) = (1−α)·θ<sub>A</sub> + α·θ<sub>B</sub>; leave empty when the file names its α.
+                  </p>
+                </>
+              ) : (
+                <>
+                  <label className={styles.field}>
+                    <span>Label</span>
+                    <input
+                      type="text"
+                      value={trainedLabel}
+                      onChange={(event) => edit(setTrainedLabel)(event.target.value)}
+                      placeholder="e.g. coverage 50%"
+                      aria-describedby="trained-hint"
+                    />
+                  </label>
+                  <label className={styles.field}>
+                    <span>Coverage (optional)</span>
+                    <input
+                      type="text"
+                      inputMode="decimal"
+                      value={coverage}
+                      onChange={(event) => edit(setCoverage)(event.target.value)}
+                      placeholder="e.g. 50"
+                    />
+                  </label>
+                  <p id="trained-hint" className="muted">
+                    A separate training run (e.g. at an intermediate coverage level), drawn beside the α path
+                    as a reference point; the label is unique in the experiment.
+                  </p>
+                </>
+              )}
               <label className={styles.field}>
                 <span>Format</span>
                 <select value={format} onChange={(event) => edit(setFormat)(event.target.value)}>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LongText } from "@/components/common/LongText";
-import { formatAlpha } from "@/lib/domain/alpha";
+import { checkpointCell, checkpointName, reportedKey } from "@/lib/domain/checkpointKey";
 import { DIFFICULTIES } from "@/lib/domain/difficulty";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/domain/verdicts";
 import { IMPORT_FORMAT_LABELS } from "@/lib/formats/formats";
@@ -69,9 +69,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               </thead>
               <tbody>
                 {file.checkpoints.map((checkpoint) => (
-                  <tr key={checkpoint.alpha}>
+                  <tr key={reportedKey(checkpoint)}>
                     <th scope="row">
-                      {formatAlpha(checkpoint.alpha)}
+                      {checkpointCell(reportedKey(checkpoint))}
                       {checkpoint.created ? " (new)" : ""}
                     </th>
                     <td className="num">{checkpoint.problems}</td>
@@ -90,8 +90,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           </div>
           <ul className={styles.notes}>
             {file.checkpoints.map((checkpoint) => (
-              <li key={checkpoint.alpha}>
-                α = {formatAlpha(checkpoint.alpha)} by difficulty: {difficultyText(checkpoint)}
+              <li key={reportedKey(checkpoint)}>
+                {checkpointName(reportedKey(checkpoint))} by difficulty: {difficultyText(checkpoint)}
               </li>
             ))}
             {file.notes.map((note) => (

@@ -12,6 +12,9 @@ export interface ImportFields extends MetadataValues {
   experiment: string;
   name: string;
   alpha: string;
+  /** A trained checkpoint's label (instead of `alpha`) and its coverage level. */
+  trained: string;
+  coverage: string;
   format: string;
   tests: string;
   replace: boolean;

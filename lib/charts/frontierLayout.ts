@@ -1,5 +1,5 @@
 import { line } from "d3";
-import type { FrontierEstimate, FrontierPoint } from "../contracts/types";
+import type { FrontierEstimate, FrontierPoint, TrainedPoint } from "../contracts/types";
 import { guardedFrontier } from "../science/guardedPareto";
 import type { MetricDefinition } from "../science/metricRegistry";
 import { alphaColor } from "./alphaColor";
@@ -7,6 +7,7 @@ import { type AxisScale, createAxisScale } from "./axisScale";
 import { chartFrame, type Frame, px } from "./frame";
 import { insidePlot, type PlotArea } from "./plotArea";
 import { axisTicks, type Tick, tickCountFor } from "./ticks";
+import { drawableTrained, layoutTrained, type TrainedLayout } from "./trainedLayout";
 import { type ChartType, marginFor, SCREEN_TYPE, tickSpacing } from "./typography";
 import type { Zoom } from "./zoom";
 
@@ -34,6 +35,8 @@ export type FrontierLayout = Omit<FrontierSeriesPlot, "series"> & FrontierSeries
 export interface FrontierLayoutInput {
   /** Evaluated checkpoints, sorted by α. */
   points: readonly FrontierPoint[];
+  /** Trained checkpoints beside the α line, drawn as labelled reference points (none when absent). */
+  trained?: readonly TrainedPoint[];
   x: MetricDefinition;
   y: MetricDefinition;
   xLog: boolean;
@@ -104,6 +107,8 @@ export interface FrontierSeriesLayout {
   frontier: string | null;
   /** Evaluated α without a value for one of the two metrics (not drawn). */
   missing: number[];
+  /** The series' trained checkpoints: labelled diamonds and their own staircase, apart from the α path. */
+  trained: TrainedLayout;
 }
 
 /** Several experiments' frontiers on shared axes (the comparison page). */
@@ -119,9 +124,11 @@ export interface FrontierSeriesPlot {
   series: FrontierSeriesLayout[];
 }
 
-export interface FrontierSeriesInput extends Omit<FrontierLayoutInput, "points"> {
+export interface FrontierSeriesInput extends Omit<FrontierLayoutInput, "points" | "trained"> {
   /** Each series' evaluated checkpoints, sorted by α. */
   series: readonly (readonly FrontierPoint[])[];
+  /** Each series' trained checkpoints (entry i for series i; none where absent). */
+  trained?: readonly (readonly TrainedPoint[])[];
   /**
    * The points the scales must fit, when more than the series drawn: a study's panels each draw one
    * experiment on the scales of all of them, so every panel reads against the same ticks.
@@ -142,7 +149,8 @@ function drawable(points: readonly FrontierPoint[], x: string, y: string): Front
  */
 function layoutSeries(
   points: readonly FrontierPoint[],
-  input: Omit<FrontierSeriesInput, "series">,
+  trained: readonly TrainedPoint[],
+  input: Omit<FrontierSeriesInput, "series" | "trained"> & { type: ChartType },
   xScale: AxisScale,
   yScale: AxisScale,
   area: PlotArea,
@@ -182,6 +190,16 @@ function layoutSeries(
         ? (polyline(vertices.map((v): [number, number] => [xScale(v.x), yScale(v.y)])) ?? null)
         : null,
     missing,
+    trained: layoutTrained({
+      points: trained,
+      x: input.x,
+      y: input.y,
+      xScale,
+      yScale,
+      ci: input.ci,
+      area,
+      type: input.type,
+    }),
   };
 }
 
@@ -192,10 +210,14 @@ function layoutSeries(
  * laid out as {@link layoutFrontier} lays out one.
  */
 export function layoutFrontierSeries(input: FrontierSeriesInput): FrontierSeriesPlot {
-  const { series, domainSeries, ...shared } = input;
+  const { series, domainSeries, trained = [], ...shared } = input;
   const type = input.type ?? SCREEN_TYPE;
   const frame = chartFrame(input.width, input.height, marginFor(FRONTIER_MARGIN, type));
-  const estimates = (domainSeries ?? series).flatMap((points) => drawable(points, input.x.id, input.y.id));
+  // The scales fit the trained checkpoints too: a reference point off the plot would say nothing.
+  const estimates: { metrics: Record<string, FrontierEstimate> }[] = [
+    ...(domainSeries ?? series).flatMap((points) => drawable(points, input.x.id, input.y.id)),
+    ...trained.flatMap((points) => drawableTrained(points, input.x.id, input.y.id)),
+  ];
   // Bounds are null while the intervals are computed, and NaN-turned-null where undefined.
   const bounds = (values: FrontierEstimate[]) =>
     input.ci
@@ -220,8 +242,11 @@ export function layoutFrontierSeries(input: FrontierSeriesInput): FrontierSeries
     yScale,
     xTicks: axisTicks(xScale, tickCountFor(frame.innerWidth, tickSpacing(type)), input.x.format),
     yTicks: axisTicks(yScale, tickCountFor(frame.innerHeight, tickSpacing(type)), input.y.format),
-    series: series.map((points) =>
-      layoutSeries(points, shared, xScale, yScale, { width: frame.innerWidth, height: frame.innerHeight }),
+    series: series.map((points, i) =>
+      layoutSeries(points, trained[i] ?? [], { ...shared, type }, xScale, yScale, {
+        width: frame.innerWidth,
+        height: frame.innerHeight,
+      }),
     ),
   };
 }
@@ -232,7 +257,7 @@ export function layoutFrontierSeries(input: FrontierSeriesInput): FrontierSeries
  * parts, and the Pareto staircase: the one-series case of {@link layoutFrontierSeries}.
  */
 export function layoutFrontier(input: FrontierLayoutInput): FrontierLayout {
-  const { points, ...shared } = input;
-  const { series, ...plot } = layoutFrontierSeries({ ...shared, series: [points] });
+  const { points, trained = [], ...shared } = input;
+  const { series, ...plot } = layoutFrontierSeries({ ...shared, series: [points], trained: [trained] });
   return { ...plot, ...series[0] };
 }

@@ -56,6 +56,24 @@ export const checkpointSummarySchema = sliceSummarySchema
   })
   .meta({ id: "CheckpointSummary" });
 
+export const trainedSummarySchema = sliceSummarySchema
+  .extend({
+    label: z
+      .string()
+      .describe('The trained checkpoint\'s label, unique in the experiment (e.g. "coverage 50%").'),
+    coverage: z.number().nullable().describe("The coverage level it was trained at, when given."),
+    model: z.string().nullable(),
+    byDifficulty: z.object({
+      easy: sliceSummarySchema.optional(),
+      medium: sliceSummarySchema.optional(),
+      hard: sliceSummarySchema.optional(),
+    }),
+  })
+  .describe(
+    "A trained checkpoint beside the α line (a separate run, not a point on it), scored over the α checkpoints' problems.",
+  )
+  .meta({ id: "TrainedSummary" });
+
 export const experimentListItemSchema = z
   .object({
     version: versionSchema,
@@ -97,7 +115,16 @@ export const experimentHeaderSchema = z
   .meta({ id: "ExperimentHeader" });
 
 export const experimentDetailSchema = experimentHeaderSchema
-  .extend({ version: versionSchema, checkpoints: z.array(checkpointSummarySchema) })
+  .extend({
+    version: versionSchema,
+    checkpoints: z.array(checkpointSummarySchema),
+    trained: z
+      .array(trainedSummarySchema)
+      .optional()
+      .describe(
+        "Trained checkpoints, by coverage (unknown last) then label; empty when there are none (absent only in views pinned before trained checkpoints existed).",
+      ),
+  })
   .meta({ id: "ExperimentDetail" });
 
 export const experimentChangedSchema = experimentHeaderSchema
@@ -164,11 +191,31 @@ const frontierPointSchema = z
   })
   .meta({ id: "FrontierPoint" });
 
+const trainedPointSchema = z
+  .object({
+    label: z.string(),
+    coverage: z.number().nullable(),
+    problems: z.number().int(),
+    samples: z.number().int(),
+    metrics: z
+      .record(z.string(), frontierEstimateSchema)
+      .describe(
+        "Every metric defined for this checkpoint, with intervals from the same problem resamples as the α points (paired changes against A and B included).",
+      ),
+  })
+  .meta({ id: "TrainedPoint" });
+
 const frontierSliceSchema = z
   .object({
     slice: z.enum(DIFFICULTY_SLICES),
     problems: z.number().int(),
     points: z.array(frontierPointSchema),
+    trained: z
+      .array(trainedPointSchema)
+      .optional()
+      .describe(
+        "Trained checkpoints (not on the α line): reference points, never in `pareto`; by coverage (unknown last) then label. Always present in a live response (empty when there are none); absent only in views pinned before trained checkpoints existed.",
+      ),
     pareto: z
       .object({
         x: z.enum(METRIC_IDS).describe("Metric id of the x axis (see /glossary)."),

@@ -19,7 +19,8 @@ const resultTotalsSchema = z.object({
 });
 
 const checkpointReportSchema = z.object({
-  alpha: z.number(),
+  alpha: z.number().nullable().describe("The checkpoint's α; null for a trained checkpoint."),
+  trained: z.string().nullable().describe("A trained checkpoint's label; null for an α checkpoint."),
   created: z.boolean(),
   status: z.enum(["imported", "unchanged"]),
   problems: z.number().int(),

@@ -3,7 +3,7 @@ import type { ClusterBy } from "../domain/clusterBy";
 import type { DifficultySlice } from "../domain/difficulty";
 import type { Setting } from "../domain/setting";
 import type { MetricId } from "../science/metricRegistry";
-import type { CheckpointSummary } from "../science/metrics";
+import type { CheckpointSummary, TrainedSummary } from "../science/metrics";
 
 // The vocabulary the wire shapes are made of belongs to the domain and the science core;
 // re-exported for the browser code that reads these shapes.
@@ -48,6 +48,11 @@ export interface ExperimentHeader {
 /** GET /api/experiments/[slug] */
 export interface ExperimentDetail extends ExperimentHeader, Versioned {
   checkpoints: CheckpointSummary[];
+  /**
+   * Trained checkpoints beside the α line, by coverage (unknown last) then label; always present
+   * in a live response, absent in views pinned before trained checkpoints existed.
+   */
+  trained?: TrainedSummary[];
 }
 
 /**
@@ -103,10 +108,27 @@ export interface FrontierPareto {
   alphas: number[];
 }
 
+/**
+ * A trained checkpoint (a separate run beside the α line) on one slice: a reference point, drawn
+ * apart from the α path and never in its Pareto set.
+ */
+export interface TrainedPoint {
+  label: string;
+  coverage: number | null;
+  problems: number;
+  samples: number;
+  metrics: Record<string, FrontierEstimate>;
+}
+
 export interface FrontierSlice {
   slice: DifficultySlice;
   problems: number;
   points: FrontierPoint[];
+  /**
+   * Trained checkpoints, by coverage (unknown last) then label; empty when there are none. Always
+   * present in a live response, absent in views pinned before trained checkpoints existed.
+   */
+  trained?: TrainedPoint[];
   /** The Pareto set for the requested axes (the explorer's defaults when none are asked for). */
   pareto: FrontierPareto;
 }

@@ -44,3 +44,13 @@ export function demoCheckpointModel(alpha: number): string {
   if (alpha === 1) return HIGH_COVERAGE_MODEL;
   return `demo/cwm-32b-rl-merge-alpha-${Number(alpha.toFixed(4))}`;
 }
+
+/**
+ * The demo's trained checkpoints at two intermediate coverage levels: separate (synthetic) RL runs,
+ * generated like the merged checkpoint at a nearby α (`behavesLikeAlpha`) with their own seed, so
+ * they lie near the interpolation path without sitting on it.
+ */
+export const DEMO_TRAINED = [
+  { label: "Coverage 25%", coverage: 25, behavesLikeAlpha: 0.28, model: "demo/cwm-32b-rl-coverage-25" },
+  { label: "Coverage 50%", coverage: 50, behavesLikeAlpha: 0.46, model: "demo/cwm-32b-rl-coverage-50" },
+] as const;

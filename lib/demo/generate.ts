@@ -1,4 +1,10 @@
-import type { CheckpointInput, ProblemInput, ResultInput, SweepInput } from "../domain/sweepInput";
+import type {
+  CheckpointInput,
+  ProblemInput,
+  ResultInput,
+  SweepInput,
+  TrainedInput,
+} from "../domain/sweepInput";
 import { emptyVerdictCounts, VERDICTS } from "../domain/verdicts";
 import { createRng } from "../science/random";
 import {
@@ -8,7 +14,7 @@ import {
   passRuntimeMs,
   verdictProbabilities,
 } from "./behaviour";
-import { DEMO_EXPERIMENT, demoCheckpointLabel, demoCheckpointModel } from "./experiment";
+import { DEMO_EXPERIMENT, DEMO_TRAINED, demoCheckpointLabel, demoCheckpointModel } from "./experiment";
 import { DEFAULT_DEMO_OPTIONS, type DemoOptions } from "./options";
 import { fakeProblemSet } from "./problemCatalog";
 import { sampleMultinomial, sampleNormal } from "./sampling";
@@ -98,10 +104,27 @@ function demoCheckpoint(
   };
 }
 
+/** A demo trained checkpoint: results like α = `behavesLikeAlpha`'s, from a seed of its own (another run). */
+function demoTrained(
+  seed: number,
+  problems: DemoProblem[],
+  trained: (typeof DEMO_TRAINED)[number],
+  samples: number,
+): TrainedInput {
+  const rng = createRng(checkpointSeed(seed ^ 0x5bd1e995, trained.coverage));
+  return {
+    label: trained.label,
+    coverage: trained.coverage,
+    model: trained.model,
+    results: problems.map((problem) => demoResult(rng, problem, trained.behavesLikeAlpha, samples)),
+  };
+}
+
 /**
  * The synthetic demo experiment: a LiveCodeBench-like problem set evaluated at every α of the
- * options, as verdict counts per (checkpoint, problem) with runtimes for passes. Deterministic in
- * the options; cost O(checkpoints × problems × verdicts), independent of the sample count.
+ * options, as verdict counts per (checkpoint, problem) with runtimes for passes, and two trained
+ * checkpoints at intermediate coverage (DEMO_TRAINED). Deterministic in the options; cost
+ * O(checkpoints × problems × verdicts), independent of the sample count.
  */
 export function generateDemoSweep(options: Partial<DemoOptions> = {}): SweepInput {
   const { seed, problems: counts, alphas, samples, samplingSeed } = { ...DEFAULT_DEMO_OPTIONS, ...options };
@@ -110,5 +133,6 @@ export function generateDemoSweep(options: Partial<DemoOptions> = {}): SweepInpu
     experiment: structuredClone(DEMO_EXPERIMENT),
     problems: problems.map((problem) => problem.input),
     checkpoints: alphas.map((alpha) => demoCheckpoint(samplingSeed ?? seed, problems, alpha, samples)),
+    trained: DEMO_TRAINED.map((trained) => demoTrained(samplingSeed ?? seed, problems, trained, samples)),
   };
 }

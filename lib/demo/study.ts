@@ -49,6 +49,7 @@ function demoCell(
       study: DEMO_STUDY,
     },
     checkpoints: sweep.checkpoints.map((checkpoint) => ({ ...checkpoint, model: model(checkpoint.model) })),
+    trained: sweep.trained?.map((checkpoint) => ({ ...checkpoint, model: model(checkpoint.model) })),
   };
   return { sweep: cell, options };
 }

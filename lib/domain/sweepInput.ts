@@ -49,9 +49,19 @@ export interface CheckpointInput {
   results: ResultInput[];
 }
 
+/** A trained checkpoint beside the α line (a separate run) with its results. */
+export interface TrainedInput {
+  label: string;
+  coverage: number | null;
+  model: string | null;
+  results: ResultInput[];
+}
+
 /** A whole experiment ready to store: what the demo generator and a manifest import produce. */
 export interface SweepInput {
   experiment: ExperimentInput;
   problems: ProblemInput[];
   checkpoints: CheckpointInput[];
+  /** Trained checkpoints, when the sweep has some. */
+  trained?: TrainedInput[];
 }

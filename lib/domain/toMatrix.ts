@@ -1,5 +1,12 @@
-import { type CheckpointColumns, emptyCheckpointColumns, type SweepMatrix, type SweepProblem } from "./sweep";
-import type { CheckpointInput, SweepInput } from "./sweepInput";
+import {
+  compareTrained,
+  emptyCheckpointColumns,
+  emptyTrainedColumns,
+  type ResultColumns,
+  type SweepMatrix,
+  type SweepProblem,
+} from "./sweep";
+import type { ResultInput, SweepInput } from "./sweepInput";
 import { VERDICTS } from "./verdicts";
 
 function byExternalId(a: SweepProblem, b: SweepProblem): number {
@@ -8,25 +15,21 @@ function byExternalId(a: SweepProblem, b: SweepProblem): number {
   return a.externalId < b.externalId ? -1 : 1;
 }
 
-function checkpointColumns(
-  checkpoint: CheckpointInput,
+/** Fills a checkpoint's columns (`name` says which, in errors) from its results. */
+function fillColumns<Columns extends ResultColumns>(
+  columns: Columns,
+  name: string,
+  results: readonly ResultInput[],
   indexOf: ReadonlyMap<string, number>,
-  size: number,
-): CheckpointColumns {
-  const columns = emptyCheckpointColumns(checkpoint, size);
-
+): Columns {
   const seen = new Set<number>();
-  for (const result of checkpoint.results) {
+  for (const result of results) {
     const index = indexOf.get(result.problemExternalId);
     if (index === undefined) {
-      throw new RangeError(
-        `checkpoint α = ${checkpoint.alpha} has a result for unknown problem ${result.problemExternalId}`,
-      );
+      throw new RangeError(`checkpoint ${name} has a result for unknown problem ${result.problemExternalId}`);
     }
     if (seen.has(index)) {
-      throw new RangeError(
-        `checkpoint α = ${checkpoint.alpha} has two results for problem ${result.problemExternalId}`,
-      );
+      throw new RangeError(`checkpoint ${name} has two results for problem ${result.problemExternalId}`);
     }
     seen.add(index);
     columns.n[index] = result.n;
@@ -40,8 +43,8 @@ function checkpointColumns(
 }
 
 /**
- * The columnar matrix of a sweep: problems ordered by external id, checkpoints by α, n = 0 where a
- * checkpoint has no result for a problem. Throws a RangeError on a result for an unknown problem
+ * The columnar matrix of a sweep: problems ordered by external id, checkpoints by α (trained ones
+ * by coverage, then label), n = 0 where a checkpoint has no result for a problem. Throws a RangeError on a result for an unknown problem
  * or two results for the same (checkpoint, problem).
  */
 export function sweepInputToMatrix(sweep: SweepInput): SweepMatrix {
@@ -56,8 +59,29 @@ export function sweepInputToMatrix(sweep: SweepInput): SweepMatrix {
     }))
     .sort(byExternalId);
   const indexOf = new Map(problems.map((problem, index) => [problem.externalId, index]));
+  const size = problems.length;
   const checkpoints = [...sweep.checkpoints]
     .sort((a, b) => a.alpha - b.alpha)
-    .map((checkpoint) => checkpointColumns(checkpoint, indexOf, problems.length));
-  return { problems, checkpoints };
+    .map((checkpoint) =>
+      fillColumns(
+        emptyCheckpointColumns(checkpoint, size),
+        `α = ${checkpoint.alpha}`,
+        checkpoint.results,
+        indexOf,
+      ),
+    );
+  const matrix: SweepMatrix = { problems, checkpoints };
+  if (sweep.trained && sweep.trained.length > 0) {
+    matrix.trained = [...sweep.trained]
+      .sort(compareTrained)
+      .map((trained) =>
+        fillColumns(
+          emptyTrainedColumns(trained, size),
+          JSON.stringify(trained.label),
+          trained.results,
+          indexOf,
+        ),
+      );
+  }
+  return matrix;
 }

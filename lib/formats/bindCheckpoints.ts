@@ -40,3 +40,19 @@ export function bindCheckpoints(run: ParsedRun, alpha?: number): BoundCheckpoint
   }
   return named.map((c) => ({ alpha: c.alpha, results: c.results }));
 }
+
+/**
+ * The results of a run imported as the trained checkpoint `label`: its file must name no α (a
+ * trained checkpoint is not on the α line). Throws ImportValidationError otherwise.
+ */
+export function bindTrained(run: ParsedRun, label: string): { label: string; results: ResultInput[] }[] {
+  const alphas = run.checkpoints.flatMap((c) => (c.alpha === null ? [] : [c.alpha]));
+  if (alphas.length > 0) {
+    throw importError({
+      file: run.file,
+      field: "alpha",
+      message: `the file holds α = ${alphas.map(formatAlpha).join(", ")}, but trained checkpoint ${JSON.stringify(label)} is not on the α line: import it without α values`,
+    });
+  }
+  return run.checkpoints.map((c) => ({ label, results: c.results }));
+}

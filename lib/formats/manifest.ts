@@ -1,17 +1,26 @@
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { ZodError } from "zod";
+import type { TrainedTarget } from "../domain/checkpointKey";
 import type { ExperimentInput } from "../domain/sweepInput";
 import type { EvalPlusTests } from "./evalplusStatus";
 import type { ImportFormat } from "./formats";
 import { type ImportIssue, ImportValidationError, MAX_ISSUES } from "./issues";
 import { parseJsonDocument } from "./jsonDocument";
 import { childPath } from "./jsonPath";
-import { manifestSchema } from "./manifestSchema";
+import { type ManifestDocument, manifestSchema } from "./manifestSchema";
 import { resolveRelativePath } from "./relativePath";
 
-/** One checkpoint of a manifest with its file path resolved against the manifest's directory. */
+/**
+ * One checkpoint of a manifest (an α checkpoint or a trained one) with its file path resolved
+ * against the manifest's directory.
+ */
 export interface ManifestCheckpoint {
-  alpha: number;
+  /** The α, or null for a trained checkpoint. */
+  alpha: number | null;
+  /** A trained checkpoint's label and coverage, or null for an α checkpoint. */
+  trained: TrainedTarget | null;
+  /** Where the entry is in the manifest (`$.checkpoints[2]`, `$.trained[0]`), for messages. */
+  where: string;
   /** The file as written in the manifest. */
   file: string;
   /** `file` resolved against the manifest's directory. */
@@ -66,16 +75,37 @@ export function parseManifest(text: string, fileName: string): SweepManifest {
       endpointB: { label: m.endpoints.b.label, model: m.endpoints.b.model ?? null },
       study: m.study === undefined ? null : { slug: m.study, name: m.studyName },
     },
-    checkpoints: m.checkpoints.map((c) => ({
-      alpha: c.alpha,
-      file: c.file,
-      path: resolveRelativePath(fileName, c.file),
-      format: c.format ?? null,
-      model: c.model ?? null,
-      label: c.label ?? null,
-      tests: c.tests ?? null,
-      problemsPath: c.problems === undefined ? null : resolveRelativePath(fileName, c.problems),
-    })),
+    checkpoints: [
+      ...m.checkpoints.map((c, i) => ({
+        alpha: c.alpha,
+        trained: null,
+        where: `$.checkpoints[${i}]`,
+        label: c.label ?? null,
+        ...fileFields(c, fileName),
+      })),
+      ...m.trained.map((c, i) => ({
+        alpha: null,
+        trained: { label: c.label, coverage: c.coverage ?? null },
+        where: `$.trained[${i}]`,
+        label: null,
+        ...fileFields(c, fileName),
+      })),
+    ],
+  };
+}
+
+/** The file fields an α and a trained checkpoint share, paths resolved against the manifest's. */
+function fileFields(
+  c: Pick<ManifestDocument["checkpoints"][number], "file" | "format" | "model" | "tests" | "problems">,
+  fileName: string,
+) {
+  return {
+    file: c.file,
+    path: resolveRelativePath(fileName, c.file),
+    format: c.format ?? null,
+    model: c.model ?? null,
+    tests: c.tests ?? null,
+    problemsPath: c.problems === undefined ? null : resolveRelativePath(fileName, c.problems),
   };
 }
 
@@ -103,8 +133,10 @@ function lineOf(doc: Document, lineCounter: LineCounter, keys: (string | number)
   return undefined;
 }
 
-/** True when a file is a manifest rather than results: YAML, or JSON with a top-level `checkpoints`. */
+/** True when a file is a manifest rather than results: YAML, or JSON with a top-level `checkpoints` or `trained`. */
 export function isManifestFile(fileName: string, head: string): boolean {
   if (/\.ya?ml$/i.test(fileName)) return true;
-  return /^\s*\{[\s\S]*"checkpoints"\s*:/.test(head) && !/^\s*\{\s*"(?:problem|alpha|eval)"/.test(head);
+  return (
+    /^\s*\{[\s\S]*"(?:checkpoints|trained)"\s*:/.test(head) && !/^\s*\{\s*"(?:problem|alpha|eval)"/.test(head)
+  );
 }

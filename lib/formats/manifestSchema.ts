@@ -51,6 +51,18 @@ const checkpointSchema = z.strictObject({
   problems: text("path").optional(),
 });
 
+const trainedSchema = z.strictObject({
+  /** The trained checkpoint's label (e.g. "coverage 50%"), unique in the experiment. */
+  label: text("label"),
+  /** The coverage level it was trained at, when known. */
+  coverage: z.number({ error: "coverage must be a finite number" }).nullish(),
+  file: text("path"),
+  format: z.enum(IMPORT_FORMATS).optional(),
+  model: modelReference().nullish(),
+  tests: z.enum(EVALPLUS_TESTS).optional(),
+  problems: text("path").optional(),
+});
+
 /** A sweep manifest: one experiment's metadata and its checkpoints' result files (YAML or JSON). */
 export const manifestSchema = z
   .strictObject({
@@ -69,9 +81,28 @@ export const manifestSchema = z
     /** The study the experiment joins when created (its slug), and the study's name. */
     study: z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`).optional(),
     studyName: text("name").optional(),
-    checkpoints: z.array(checkpointSchema).min(1, "must list at least one checkpoint"),
+    checkpoints: z.array(checkpointSchema).default([]),
+    /** Trained checkpoints beside the α line (separate runs, e.g. at intermediate coverage). */
+    trained: z.array(trainedSchema).default([]),
   })
   .superRefine((manifest, ctx) => {
+    if (manifest.checkpoints.length === 0 && manifest.trained.length === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["checkpoints"],
+        message: "must list at least one checkpoint (or trained checkpoint)",
+      });
+    const labels = new Map<string, number>();
+    manifest.trained.forEach((trained, i) => {
+      const earlier = labels.get(trained.label);
+      if (earlier === undefined) labels.set(trained.label, i);
+      else
+        ctx.addIssue({
+          code: "custom",
+          path: ["trained", i, "label"],
+          message: `duplicate trained label (also trained[${earlier}])`,
+        });
+    });
     if (manifest.studyName !== undefined && manifest.study === undefined)
       ctx.addIssue({
         code: "custom",

@@ -23,12 +23,12 @@ const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 async function locate(
   manifest: string,
-  index: number,
+  entry: string,
   key: "file" | "problems",
   path: string,
   locator: ManifestFileLocator,
 ): Promise<ImportInputFile> {
-  const where = { file: manifest, path: `$.checkpoints[${index}].${key}`, field: key };
+  const where = { file: manifest, path: `${entry}.${key}`, field: key };
   const found = await locator(path).catch((error: unknown) => {
     if (!(error instanceof UnreadableFileError)) throw error;
     if (error.missing) return null;
@@ -44,12 +44,12 @@ async function locate(
 async function entryOf(
   manifest: string,
   checkpoint: ManifestCheckpoint,
-  index: number,
   locator: ManifestFileLocator,
 ): Promise<ImportEntry> {
   return {
-    input: await locate(manifest, index, "file", checkpoint.path, locator),
-    alpha: checkpoint.alpha,
+    input: await locate(manifest, checkpoint.where, "file", checkpoint.path, locator),
+    alpha: checkpoint.alpha ?? undefined,
+    trained: checkpoint.trained ?? undefined,
     format: checkpoint.format ?? undefined,
     tests: checkpoint.tests ?? undefined,
     label: checkpoint.label,
@@ -57,7 +57,7 @@ async function entryOf(
     generation:
       checkpoint.problemsPath === null
         ? undefined
-        : await locate(manifest, index, "problems", checkpoint.problemsPath, locator),
+        : await locate(manifest, checkpoint.where, "problems", checkpoint.problemsPath, locator),
   };
 }
 
@@ -72,8 +72,8 @@ export async function readManifest(
   const { text } = await readFileText(input, { maxBytes: MAX_MANIFEST_BYTES });
   const manifest = parseManifest(text, input.name);
   const entries: ImportEntry[] = [];
-  for (const [index, checkpoint] of manifest.checkpoints.entries()) {
-    entries.push(await entryOf(input.name, checkpoint, index, locator));
+  for (const checkpoint of manifest.checkpoints) {
+    entries.push(await entryOf(input.name, checkpoint, locator));
   }
   return { experiment: manifest.experiment, entries };
 }

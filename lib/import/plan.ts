@@ -1,3 +1,4 @@
+import type { TrainedTarget } from "../domain/checkpointKey";
 import type { ExperimentInput } from "../domain/sweepInput";
 import type { EvalPlusTests } from "../formats/evalplusStatus";
 import type { ImportFormat } from "../formats/formats";
@@ -8,8 +9,10 @@ import type { ProgressListener } from "./readFile";
 /** One file of an import and how to read it (from CLI flags, an API request or a manifest entry). */
 export interface ImportEntry {
   input: ImportInputFile;
-  /** Required unless the file names its α values (native files with an `alpha` field). */
+  /** Required unless the file names its α values (native files with an `alpha` field) or `trained` is given. */
   alpha?: number;
+  /** Import the file as this trained checkpoint (beside the α line) instead of at an α. */
+  trained?: TrainedTarget;
   format?: ImportFormat;
   /** EvalPlus: which tests decide a pass (default: the request's, else plus). */
   tests?: EvalPlusTests;

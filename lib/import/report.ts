@@ -5,7 +5,10 @@ import type { ResultTotals } from "../formats/summarizeRun";
 
 /** What one file holds for one checkpoint, and what the import did with it. */
 export interface CheckpointReport {
-  alpha: number;
+  /** The checkpoint's α; null for a trained checkpoint. */
+  alpha: number | null;
+  /** A trained checkpoint's label; null for an α checkpoint. */
+  trained: string | null;
   /** True when the checkpoint did not exist before this import. */
   created: boolean;
   /** `unchanged`: the same content was already imported into this checkpoint; nothing was written. */

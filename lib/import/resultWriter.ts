@@ -3,6 +3,7 @@ import { ensureImportProblems } from "../db/queries/importProblems";
 import { ResultBatch } from "../db/queries/importResultBatch";
 import { insertResultColumns, stageResultColumns } from "../db/queries/importResults";
 import { findOrCreateCheckpoint, type ImportCheckpoint } from "../db/queries/importTargets";
+import type { CheckpointKey } from "../domain/checkpointKey";
 import type { Difficulty } from "../domain/difficulty";
 import type { ResultInput } from "../domain/sweepInput";
 import type { ResultSink } from "./streamFile";
@@ -13,10 +14,11 @@ type Tx = Prisma.TransactionClient;
 /** Rows per statement: enough to amortize a round trip, few enough to keep memory flat (~4 MB). */
 const BATCH_ROWS = 50_000;
 
-/** Label and model of a checkpoint, given when it is created. */
+/** Label and model of a checkpoint (and a trained one's coverage), given when it is created. */
 export interface CheckpointDetails {
   label: string | null;
   model: string | null;
+  coverage: number | null;
 }
 
 /** Where one file's rows go. */
@@ -24,7 +26,7 @@ export interface WriteTarget {
   experimentId: number;
   benchmark: string;
   /** Label and model of a checkpoint this file creates. */
-  checkpointDetails(alpha: number): CheckpointDetails;
+  checkpointDetails(key: CheckpointKey): CheckpointDetails;
   /** See insertResultColumns: the session may turn foreign-key triggers off for bulk inserts. */
   skipReferenceTriggers: boolean;
 }
@@ -52,8 +54,8 @@ export class ResultWriter implements ResultSink {
   private readonly totals = new SummaryAccumulator();
   private problemIds: Int32Array = new Int32Array(1024);
   private resolvedProblems = 0;
-  private readonly checkpointOrdinals = new Map<number, number>();
-  private readonly alphas: number[] = [];
+  private readonly checkpointOrdinals = new Map<CheckpointKey, number>();
+  private readonly keys: CheckpointKey[] = [];
   private checkpointIds: Int32Array = new Int32Array(16);
   private readonly checkpoints: ImportCheckpoint[] = [];
   private batch: ResultBatch | null = null;
@@ -65,7 +67,7 @@ export class ResultWriter implements ResultSink {
     private readonly target: WriteTarget,
   ) {}
 
-  add(alpha: number, result: ResultInput, difficulty: Difficulty): void {
+  add(key: CheckpointKey, result: ResultInput, difficulty: Difficulty): void {
     let problem = this.problemOrdinals.get(result.problemExternalId);
     if (problem === undefined) {
       problem = this.problemNames.length;
@@ -73,7 +75,7 @@ export class ResultWriter implements ResultSink {
       this.problemNames.push(result.problemExternalId);
       this.firstDifficulties.push(difficulty);
     }
-    const checkpoint = this.checkpointOrdinal(alpha);
+    const checkpoint = this.checkpointOrdinal(key);
     this.totals.add(checkpoint, difficulty, result);
     this.batch ??= new ResultBatch(BATCH_ROWS);
     this.batch.push(checkpoint, problem, result);
@@ -107,24 +109,24 @@ export class ResultWriter implements ResultSink {
     await this.writing.catch(() => undefined);
   }
 
-  /** The checkpoint of `alpha` (found or created now when no row named it). */
-  async checkpoint(alpha: number): Promise<ImportCheckpoint> {
-    const ordinal = this.checkpointOrdinal(alpha);
+  /** The checkpoint of `key` (found or created now when no row named it). */
+  async checkpoint(key: CheckpointKey): Promise<ImportCheckpoint> {
+    const ordinal = this.checkpointOrdinal(key);
     await this.resolveCheckpoints();
     return this.checkpoints[ordinal];
   }
 
   /**
-   * The summary of each of `alphas`' rows, added up as they were read; null when some problem got
+   * The summary of each of `keys`' rows, added up as they were read; null when some problem got
    * its difficulty (`finalDifficulty`) only after its first row, which then counted as unknown.
    */
   summaries(
-    alphas: readonly number[],
+    keys: readonly CheckpointKey[],
     finalDifficulty: (problem: string) => Difficulty,
-  ): Map<number, ResultsSummary> | null {
+  ): Map<CheckpointKey, ResultsSummary> | null {
     const late = this.problemNames.some((name, i) => finalDifficulty(name) !== this.firstDifficulties[i]);
     if (late) return null;
-    return new Map(alphas.map((alpha) => [alpha, this.totals.summary(this.checkpointOrdinal(alpha))]));
+    return new Map(keys.map((key) => [key, this.totals.summary(this.checkpointOrdinal(key))]));
   }
 
   /** Every problem a row named, with its id (after {@link finish}). */
@@ -135,12 +137,12 @@ export class ResultWriter implements ResultSink {
     };
   }
 
-  private checkpointOrdinal(alpha: number): number {
-    let ordinal = this.checkpointOrdinals.get(alpha);
+  private checkpointOrdinal(key: CheckpointKey): number {
+    let ordinal = this.checkpointOrdinals.get(key);
     if (ordinal === undefined) {
-      ordinal = this.alphas.length;
-      this.checkpointOrdinals.set(alpha, ordinal);
-      this.alphas.push(alpha);
+      ordinal = this.keys.length;
+      this.checkpointOrdinals.set(key, ordinal);
+      this.keys.push(key);
     }
     return ordinal;
   }
@@ -172,10 +174,10 @@ export class ResultWriter implements ResultSink {
 
   private async resolveCheckpoints(): Promise<void> {
     const { experimentId, checkpointDetails } = this.target;
-    while (this.checkpoints.length < this.alphas.length) {
+    while (this.checkpoints.length < this.keys.length) {
       const ordinal = this.checkpoints.length;
-      const alpha = this.alphas[ordinal];
-      const checkpoint = await findOrCreateCheckpoint(this.tx, experimentId, alpha, checkpointDetails(alpha));
+      const key = this.keys[ordinal];
+      const checkpoint = await findOrCreateCheckpoint(this.tx, experimentId, key, checkpointDetails(key));
       this.checkpointIds = ensureLength(this.checkpointIds, ordinal);
       this.checkpointIds[ordinal] = checkpoint.id;
       this.checkpoints.push(checkpoint);

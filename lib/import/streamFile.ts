@@ -1,6 +1,7 @@
+import type { CheckpointKey } from "../domain/checkpointKey";
 import type { Difficulty } from "../domain/difficulty";
 import type { ProblemInput, ResultInput } from "../domain/sweepInput";
-import { bindCheckpoints } from "../formats/bindCheckpoints";
+import { bindCheckpoints, bindTrained } from "../formats/bindCheckpoints";
 import type { EvalPlusTests } from "../formats/evalplusStatus";
 import type { ImportFormat } from "../formats/formats";
 import { contentHash } from "../formats/hash";
@@ -13,7 +14,7 @@ import { readImportFile } from "./readFile";
  * `afterChunk` may make reading wait (back-pressure).
  */
 export interface ResultSink {
-  add(alpha: number, result: ResultInput, difficulty: Difficulty): void;
+  add(key: CheckpointKey, result: ResultInput, difficulty: Difficulty): void;
   afterChunk(): Promise<void>;
 }
 
@@ -26,8 +27,8 @@ export interface StreamedFile {
   notes: string[];
   /** Every problem of the file, with the metadata the file gives. */
   problems: ProblemInput[];
-  /** The file's checkpoints, α settled, sorted by α. */
-  checkpoints: { alpha: number; label: string | null; model: string | null }[];
+  /** The file's checkpoints, α settled, sorted by α (or the one trained checkpoint it is imported as). */
+  checkpoints: { key: CheckpointKey }[];
 }
 
 /** The formats read as one JSON document (pruned, then parsed whole). */
@@ -61,6 +62,7 @@ function importHash(
  */
 export async function streamFile(planned: PlannedFile, sink: ResultSink): Promise<StreamedFile> {
   const { entry } = planned;
+  const trained = entry.trained?.label;
   const given = entry.alpha !== undefined && Number.isFinite(entry.alpha) ? entry.alpha : null;
   const { run, sha256 } = await readImportFile(entry.input, {
     format: planned.format,
@@ -69,17 +71,21 @@ export async function streamFile(planned: PlannedFile, sink: ResultSink): Promis
     maxBytes: planned.maxBytes,
     onProgress: planned.onProgress,
     onResult: (alpha, result, difficulty) => {
-      const bound = alpha ?? given;
+      // Rows naming an α in a file imported as a trained checkpoint are refused at the end.
+      const bound = trained === undefined ? (alpha ?? given) : alpha === null ? trained : null;
       if (bound !== null) sink.add(bound, result, difficulty);
     },
     afterChunk: () => sink.afterChunk(),
   });
   if (JSON_DOCUMENTS.has(run.format)) collectAfterDocument(entry.input.size);
-  const checkpoints = bindCheckpoints(run, entry.alpha);
+  const checkpoints =
+    trained === undefined
+      ? bindCheckpoints(run, entry.alpha).map(({ alpha, results }) => ({ key: alpha, results }))
+      : bindTrained(run, trained).map(({ label, results }) => ({ key: label, results }));
   const difficultyOf = new Map(run.problems.map((problem) => [problem.externalId, problem.difficulty]));
   for (const checkpoint of checkpoints) {
     for (const [i, result] of checkpoint.results.entries()) {
-      sink.add(checkpoint.alpha, result, difficultyOf.get(result.problemExternalId) ?? "unknown");
+      sink.add(checkpoint.key, result, difficultyOf.get(result.problemExternalId) ?? "unknown");
       if (i % ROWS_PER_CHECK === ROWS_PER_CHECK - 1) await sink.afterChunk();
     }
   }
@@ -89,10 +95,6 @@ export async function streamFile(planned: PlannedFile, sink: ResultSink): Promis
     contentHash: importHash(sha256, run.format, planned.tests, planned.join?.sha256 ?? null),
     notes: run.notes,
     problems: run.problems,
-    checkpoints: checkpoints.map(({ alpha }) => ({
-      alpha,
-      label: entry.label ?? null,
-      model: entry.model ?? null,
-    })),
+    checkpoints: checkpoints.map(({ key }) => ({ key })),
   };
 }

@@ -18,6 +18,7 @@ import {
   touchExperiment,
 } from "../db/queries/importTargets";
 import { formatAlpha } from "../domain/alpha";
+import { type CheckpointKey, checkpointName } from "../domain/checkpointKey";
 import type { ExperimentInput, ProblemInput } from "../domain/sweepInput";
 import {
   CONFIRM_IDENTICAL_OPTION,
@@ -64,8 +65,8 @@ export interface SourceRows {
   notes: string[];
   /** Every problem the rows name, with the metadata the source gives. */
   problems: ProblemInput[];
-  /** The checkpoints of the rows, sorted by α. */
-  checkpoints: { alpha: number }[];
+  /** The checkpoints of the rows, sorted by α (trained ones by label, after them). */
+  checkpoints: { key: CheckpointKey }[];
 }
 
 /**
@@ -73,8 +74,8 @@ export interface SourceRows {
  * held in memory (see writeSweep). Both take the same path into the database.
  */
 export interface RowSource<Rows extends SourceRows = SourceRows> {
-  /** Label and model of a checkpoint these rows create. */
-  checkpointDetails(alpha: number): CheckpointDetails;
+  /** Label and model (a trained one's coverage) of a checkpoint these rows create. */
+  checkpointDetails(key: CheckpointKey): CheckpointDetails;
   /** Hands every row to the sink, then tells what the rows were. */
   stream(sink: ResultSink): Promise<Rows>;
 }
@@ -83,8 +84,8 @@ export interface RowSource<Rows extends SourceRows = SourceRows> {
 interface WrittenSource<Rows extends SourceRows> {
   rows: Rows;
   checkpoints: CheckpointReport[];
-  /** The ids of the checkpoints whose rows this source wrote (status "imported"), by α. */
-  written: Map<number, number>;
+  /** The ids of the checkpoints whose rows this source wrote (status "imported"), by α or trained label. */
+  written: Map<CheckpointKey, number>;
 }
 
 /** Thrown inside the transaction to roll a dry run back, carrying its report out. */
@@ -141,7 +142,12 @@ async function importInTransaction(tx: Tx, plan: ImportPlan, options: WriteOptio
 
 /** A planned file as rows to write, parsed as they are written; one label and model for its checkpoints. */
 function plannedSource(planned: PlannedFile): RowSource<StreamedFile> {
-  const details = { label: planned.entry.label ?? null, model: planned.entry.model ?? null };
+  const { entry } = planned;
+  const details = {
+    label: entry.label ?? null,
+    model: entry.model ?? null,
+    coverage: entry.trained?.coverage ?? null,
+  };
   return { checkpointDetails: () => details, stream: (sink) => streamFile(planned, sink) };
 }
 
@@ -178,7 +184,7 @@ export async function writeSources<Rows extends SourceRows>(
     const target = {
       experimentId: stored.id,
       benchmark: stored.benchmark,
-      checkpointDetails: (alpha: number) => source.checkpointDetails(alpha),
+      checkpointDetails: (key: CheckpointKey) => source.checkpointDetails(key),
       skipReferenceTriggers,
     };
     files.push(await writeSource(tx, target, source, options));
@@ -248,10 +254,10 @@ async function summarize(
   const difficultyOf = new Map(file.problems.map((problem) => [problem.externalId, problem.difficulty]));
   const finalDifficulty = (problem: string) => difficultyOf.get(problem) ?? "unknown";
   const added = writer.summaries(
-    targets.map((t) => t.alpha),
+    targets.map((t) => t.key),
     finalDifficulty,
   );
-  if (added) return new Map(targets.map((t) => [t.id, added.get(t.alpha) as ResultsSummary]));
+  if (added) return new Map(targets.map((t) => [t.id, added.get(t.key) as ResultsSummary]));
   const { names, ids } = writer.problems();
   const groups = await summarizeImportedRows(
     tx,
@@ -273,11 +279,11 @@ async function writeSource<Rows extends SourceRows>(
   options: Omit<WriteOptions, "dryRun">,
 ): Promise<WrittenSource<Rows>> {
   const { rows: file, writer } = await streamRows(tx, target, source);
-  const targets: { alpha: number; checkpoint: ImportCheckpoint; done: boolean }[] = [];
-  for (const { alpha } of file.checkpoints) {
-    const checkpoint = await writer.checkpoint(alpha);
+  const targets: { key: CheckpointKey; checkpoint: ImportCheckpoint; done: boolean }[] = [];
+  for (const { key } of file.checkpoints) {
+    const checkpoint = await writer.checkpoint(key);
     const done = !checkpoint.created && (await wasImported(tx, checkpoint.id, file.contentHash));
-    targets.push({ alpha, checkpoint, done });
+    targets.push({ key, checkpoint, done });
   }
   if (targets.some((t) => !t.done)) await storeProblems(tx, target.benchmark, file);
   const summaries = await summarize(
@@ -287,9 +293,11 @@ async function writeSource<Rows extends SourceRows>(
     targets.map((t) => t.checkpoint),
   );
   const checkpoints: CheckpointReport[] = [];
-  const written = new Map<number, number>();
-  for (const { alpha, checkpoint, done } of targets) {
-    if (!done) written.set(alpha, checkpoint.id);
+  const written = new Map<CheckpointKey, number>();
+  for (const { key, checkpoint, done } of targets) {
+    if (!done) written.set(key, checkpoint.id);
+    const alpha = typeof key === "number" ? key : null;
+    const trained = typeof key === "string" ? key : null;
     const summary = summaries.get(checkpoint.id) as ResultsSummary;
     const counts = done
       ? { inserted: 0, replaced: 0, unchanged: summary.problems }
@@ -306,11 +314,18 @@ async function writeSource<Rows extends SourceRows>(
         problemCount: summary.problems,
         sampleCount: summary.samples,
         replacedRows: counts.replaced,
-        summary: { alpha, verdicts: summary.verdicts, passAt1: summary.passAt1, notes: file.notes },
+        summary: {
+          alpha,
+          ...(trained === null ? {} : { trained }),
+          verdicts: summary.verdicts,
+          passAt1: summary.passAt1,
+          notes: file.notes,
+        },
       });
     }
     checkpoints.push({
       alpha,
+      trained,
       created: checkpoint.created,
       status: done ? "unchanged" : "imported",
       ...summary,
@@ -355,7 +370,7 @@ async function writeCounts(
       file: file.file,
       field: "problem",
       message:
-        `α = ${formatAlpha(checkpoint.alpha)} already has different results for ${staged.differing.length} problem(s): ` +
+        `${checkpointName(checkpoint.key)} already has different results for ${staged.differing.length} problem(s): ` +
         `${listProblems(staged.differing)}; ${REPLACE_OPTION[source]}`,
     });
   }

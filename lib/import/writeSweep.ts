@@ -19,7 +19,10 @@ export interface WrittenSweep {
   slug: string;
   /** True when an experiment with the same slug was deleted first. */
   replaced: boolean;
+  /** α checkpoints. */
   checkpoints: number;
+  /** Trained checkpoints. */
+  trained: number;
   problems: number;
   results: number;
   samples: number;
@@ -32,9 +35,13 @@ export interface WrittenSweep {
  */
 function sweepSource(sweep: SweepInput, record: SweepRecord): RowSource {
   return {
-    checkpointDetails(alpha) {
-      const checkpoint = sweep.checkpoints.find((candidate) => candidate.alpha === alpha);
-      return { label: checkpoint?.label ?? null, model: checkpoint?.model ?? null };
+    checkpointDetails(key) {
+      if (typeof key === "string") {
+        const trained = sweep.trained?.find((candidate) => candidate.label === key);
+        return { label: null, model: trained?.model ?? null, coverage: trained?.coverage ?? null };
+      }
+      const checkpoint = sweep.checkpoints.find((candidate) => candidate.alpha === key);
+      return { label: checkpoint?.label ?? null, model: checkpoint?.model ?? null, coverage: null };
     },
     async stream(sink): Promise<SourceRows> {
       const difficulties = new Map<string, Difficulty>();
@@ -56,10 +63,28 @@ function sweepSource(sweep: SweepInput, record: SweepRecord): RowSource {
         // Lets the writer send the batches this checkpoint filled.
         await sink.afterChunk();
       }
+      const labels = new Set<string>();
+      for (const { label, results } of sweep.trained ?? []) {
+        if (labels.has(label))
+          throw new Error(`Trained checkpoint ${JSON.stringify(label)} is listed twice.`);
+        labels.add(label);
+        for (const result of results) {
+          const difficulty = difficulties.get(result.problemExternalId);
+          if (difficulty === undefined)
+            throw new Error(
+              `Trained ${JSON.stringify(label)}: result for unknown problem ${result.problemExternalId}.`,
+            );
+          sink.add(label, result, difficulty);
+        }
+        await sink.afterChunk();
+      }
       return {
         ...record,
         problems: sweep.problems,
-        checkpoints: [...alphas].sort((a, b) => a - b).map((alpha) => ({ alpha })),
+        checkpoints: [
+          ...[...alphas].sort((a, b) => a - b).map((alpha) => ({ key: alpha })),
+          ...[...labels].map((label) => ({ key: label })),
+        ],
       };
     },
   };
@@ -83,7 +108,8 @@ export function writeSweep(db: Db, sweep: SweepInput, record: SweepRecord): Prom
     return {
       slug: sweep.experiment.slug,
       replaced,
-      checkpoints: checkpoints.length,
+      checkpoints: checkpoints.filter((checkpoint) => checkpoint.trained === null).length,
+      trained: checkpoints.filter((checkpoint) => checkpoint.trained !== null).length,
       problems: sweep.problems.length,
       results: checkpoints.reduce((total, checkpoint) => total + checkpoint.problems, 0),
       samples: checkpoints.reduce((total, checkpoint) => total + checkpoint.samples, 0),

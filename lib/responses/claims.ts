@@ -103,7 +103,8 @@ export function extrapolationOnAxes(
 
 /**
  * The answer for one slice: the stored claims, flat-solve-rate judged at the query's margin (points)
- * and, for other axes, extrapolation-extends replaced by `extrapolation` (absent when null).
+ * and, for other axes, extrapolation-extends replaced by `extrapolation` (absent when null) and
+ * `retraces` left out (it is stored for the default axes only).
  */
 export function claimsAnswer(
   stored: StoredClaims,
@@ -119,6 +120,7 @@ export function claimsAnswer(
     }
     if (claim.id === "extrapolation-extends" && extrapolation !== undefined)
       return extrapolation ? [extrapolation] : [];
+    if (claim.id === "retraces" && asksOtherAxes(query)) return [];
     return [claim];
   });
   return {

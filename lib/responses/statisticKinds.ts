@@ -25,20 +25,21 @@ export type StatisticKind =
  * endpoints, joint-level bounds and each point's pNonDominated, and the collapse rule's paired test,
  * relative crash share and time-out rule; the curves' bands `@2`: drawn with the frontier's 2 000
  * resamples and seed; `@4`, bands `@3`, claims `@2`, sweep columns and detail `@2`: the header's
- * cluster option, the bootstrap record's clusters; `matrix@4`, `problems@2`: the problems' cluster keys). A database from before keeps the old
+ * cluster option, the bootstrap record's clusters; `matrix@4`, `problems@2`: the problems' cluster keys;
+ * `detail@3`, `frontier@5`, `frontier-points@5`, `claims@3`: the trained checkpoints, `retraces`). A database from before keeps the old
  * rows under the old name, which no read asks for: the worker counts only the current kinds as
  * stored (enqueueMissingStatistics), computes the new ones and drops the old (dropObsoleteStatistics),
  * so an existing database never serves a stale shape.
  */
 /** GET /api/experiments/[slug]: the header and per-checkpoint scores. */
-export const DETAIL_KIND = "detail@2";
-export const FRONTIER_POINTS_KIND = "frontier-points@4";
-export const FRONTIER_KIND = "frontier@4";
+export const DETAIL_KIND = "detail@3";
+export const FRONTIER_POINTS_KIND = "frontier-points@5";
+export const FRONTIER_KIND = "frontier@5";
 export const MATRIX_KIND = "matrix@4";
 /** Every problem's counts at every α (GET …/problem-counts, the problems view and its API). */
 export const PROBLEMS_KIND = "problems@2";
 /** Every slice's claims tested on the data (GET …/claims), at the default margin and axes. */
-export const CLAIMS_KIND = "claims@2";
+export const CLAIMS_KIND = "claims@3";
 /** The whole result matrix for compute threads (claims on other axes); served by no route. */
 export const SWEEP_COLUMNS_KIND = "sweep-columns@2";
 

@@ -23,10 +23,10 @@ import {
 } from "../science/bootstrap";
 import { collapsedFlags } from "../science/collapse";
 import { curveKs } from "../science/curveKs";
-import { frontierPointValues, type MetricValues } from "../science/frontierPoints";
+import { frontierPointValues, type MetricValues, withTrainedColumns } from "../science/frontierPoints";
 import { DEFAULT_FRONTIER_AXES, nonDominatedShares, type ParetoCandidate } from "../science/guardedPareto";
 import { getMetric, METRICS, type MetricId } from "../science/metricRegistry";
-import { checkpointSummaries, sliceSummary } from "../science/metrics";
+import { checkpointSummaries, sliceSummary, trainedSummaries } from "../science/metrics";
 import { minSamples } from "../science/passAtK";
 import { drawProblemResamples } from "../science/passAtKBands";
 import { checkpointPassAtKCurve } from "../science/passAtKCurves";
@@ -69,7 +69,7 @@ export const CURVE_BOOTSTRAP = DEFAULT_BOOTSTRAP;
 
 /** GET /api/experiments/[slug] and `alphascope metrics`: per-checkpoint scores, overall and by difficulty. */
 export function experimentDetail({ header, matrix }: LoadedSweep): Computed<ExperimentDetail> {
-  return { ...header, checkpoints: checkpointSummaries(matrix) };
+  return { ...header, checkpoints: checkpointSummaries(matrix), trained: trainedSummaries(matrix) };
 }
 
 /** Each point's share of resamples on the default axes' front (collapsed points left out). */
@@ -93,11 +93,15 @@ function sliceOf<Metrics extends ParetoCandidate["metrics"]>(
 ) {
   const stratum = DIFFICULTIES.indexOf(slice as (typeof DIFFICULTIES)[number]);
   const problems = slice === "all" ? sliceProblemIndices(matrix, "all") : strata[stratum];
-  const sliceMetrics = slice === "all" ? metrics.combined : metrics.strata[stratum];
+  // The α checkpoints' metrics come first; the trained checkpoints' follow (withTrainedColumns).
+  const alphaCount = matrix.checkpoints.length;
+  const allMetrics = slice === "all" ? metrics.combined : metrics.strata[stratum];
+  const sliceMetrics = allMetrics.slice(0, alphaCount);
   const summaries = matrix.checkpoints.map((checkpoint) => sliceSummary(checkpoint, problems));
   const collapsed = collapsedFlags(matrix.checkpoints, problems);
   const resamples =
-    metrics.resamples && (slice === "all" ? metrics.resamples.combined : metrics.resamples.strata[stratum]);
+    metrics.resamples &&
+    (slice === "all" ? metrics.resamples.combined : metrics.resamples.strata[stratum]).slice(0, alphaCount);
   const shares = resamples ? defaultAxesShares(resamples, collapsed) : null;
   const points = matrix.checkpoints.map((checkpoint, index) => ({
     alpha: checkpoint.alpha,
@@ -109,12 +113,31 @@ function sliceOf<Metrics extends ParetoCandidate["metrics"]>(
     pNonDominated: shares ? shares[index] : null,
     metrics: sliceMetrics[index],
   }));
-  return { slice, problems: problems.length, points, pareto: frontierPareto(points, DEFAULT_FRONTIER_AXES) };
+  const trained = (matrix.trained ?? []).map((checkpoint, index) => {
+    const summary = sliceSummary(checkpoint, problems);
+    return {
+      label: checkpoint.label,
+      coverage: checkpoint.coverage,
+      problems: summary.problems,
+      samples: summary.samples,
+      metrics: allMetrics[alphaCount + index],
+    };
+  });
+  return {
+    slice,
+    problems: problems.length,
+    points,
+    trained,
+    pareto: frontierPareto(points, DEFAULT_FRONTIER_AXES),
+  };
 }
 
 function frontierOf<Metrics extends ParetoCandidate["metrics"]>(
   sweep: LoadedSweep,
-  metrics: (strata: Int32Array[]) => {
+  metrics: (
+    matrix: SweepMatrix,
+    strata: Int32Array[],
+  ) => {
     strata: Metrics[][];
     combined: Metrics[];
     resamples?: StratifiedFrontier["resamples"];
@@ -122,7 +145,8 @@ function frontierOf<Metrics extends ParetoCandidate["metrics"]>(
 ) {
   // One stratified computation gives every slice: difficulties are the strata, "all" is their union.
   const strata = DIFFICULTIES.map((difficulty) => sliceProblemIndices(sweep.matrix, difficulty));
-  const values = metrics(strata);
+  // One computation over the α columns and, after them, the trained ones (same resamples).
+  const values = metrics(withTrainedColumns(sweep.matrix).matrix, strata);
   const slices = Object.fromEntries(
     DIFFICULTY_SLICES.map((slice) => [slice, sliceOf(sweep, slice, strata, values)]),
   ) as Record<DifficultySlice, ReturnType<typeof sliceOf<Metrics>>>;
@@ -135,8 +159,8 @@ function frontierOf<Metrics extends ParetoCandidate["metrics"]>(
  * interval of "all" holds the benchmark's difficulty mix fixed.
  */
 export function frontierData(sweep: LoadedSweep): Computed<FrontierData> {
-  return frontierOf<MetricEstimates>(sweep, (strata) =>
-    bootstrapFrontierStrata(sweep.matrix, strata, FRONTIER_BOOTSTRAP),
+  return frontierOf<MetricEstimates>(sweep, (matrix, strata) =>
+    bootstrapFrontierStrata(matrix, strata, FRONTIER_BOOTSTRAP),
   );
 }
 
@@ -163,9 +187,9 @@ function withoutIntervals(
 
 /** The frontier's points alone: {@link frontierData} with every interval null (milliseconds to compute). */
 export function frontierPoints(sweep: LoadedSweep): Computed<FrontierData> {
-  return frontierOf<Record<string, FrontierEstimate>>(sweep, (strata) => {
-    const values = frontierPointValues(sweep.matrix, strata);
-    const endpoints = endpointIndices(sweep.matrix);
+  return frontierOf<Record<string, FrontierEstimate>>(sweep, (matrix, strata) => {
+    const values = frontierPointValues(matrix, strata);
+    const endpoints = endpointIndices(matrix);
     return {
       strata: values.strata.map((stratum) => withoutIntervals(stratum, endpoints)),
       combined: withoutIntervals(values.combined, endpoints),

@@ -18,15 +18,17 @@ import { oriented } from "./direction";
 import { smallestSampleCount } from "./ensemblePassAtK";
 import type { EnsembleSearchSummary } from "./ensembleSearchSummary";
 import { fisherExactTwoSided } from "./fisherExact";
+import { withTrainedColumns } from "./frontierPoints";
 import { getMetric, METRICS, type MetricId } from "./metricRegistry";
 import { hypervolume2d, type ParetoDirections, type ParetoPoint } from "./pareto";
 import { STANDARD_KS } from "./passAtK";
+import { retraces } from "./retraces";
 
 /**
  * The research's claims as tests on one difficulty slice of a sweep (A = α 0, B = α 1). Each claim
  * has a point estimate, a percentile interval from the version's seeded paired bootstrap over
  * problems, and a verdict by a fixed rule (docs/science.md, "Claims tested on the data"). `retraces`
- * needs trained checkpoints, which the data model does not hold yet: it is never produced here.
+ * is there only when the sweep has trained checkpoints.
  */
 export const CLAIM_IDS = [
   "tradeoff-time-limit",
@@ -35,6 +37,7 @@ export const CLAIM_IDS = [
   "extrapolation-extends",
   "complementary-problems",
   "ensemble-gain",
+  "retraces",
 ] as const;
 
 export type ClaimId = (typeof CLAIM_IDS)[number];
@@ -88,6 +91,11 @@ export interface SliceBootstrap {
   resamples: MetricResamples;
   /** Whether each checkpoint collapsed on the slice (collapse.ts). */
   collapsed: readonly boolean[];
+  /**
+   * The trained checkpoints (matrix order) in the same resamples, when the sweep has some: their
+   * estimates and resampled values, kept apart so that no α claim reads them.
+   */
+  trained?: { labels: string[]; estimates: MetricEstimates[]; resamples: MetricResamples };
 }
 
 /** Whether α lies outside [0, 1]. */
@@ -457,6 +465,73 @@ export function ensembleGainClaim(search: EnsembleSearchSummary): Claim | null {
   };
 }
 
+/**
+ * `retraces`: whether the interpolation path (the monotone estimate over the evaluated α in [0, 1],
+ * on the plotted axes) passes by the trained checkpoints. Null without trained checkpoints or
+ * without A and B. The estimate is the largest distance from a trained checkpoint to the path, in
+ * the axes' units; supported when the path passes through every trained checkpoint's 95 % box.
+ */
+export function retracesClaim(
+  matrix: SweepMatrix,
+  slice: SliceBootstrap,
+  axes: ClaimAxes,
+  level: number,
+): Claim | null {
+  const { trained } = slice;
+  const { a, b } = endpointIndices(matrix);
+  if (!trained || trained.labels.length === 0 || a === null || b === null) return null;
+  const inside = matrix.checkpoints.flatMap((cp, j) => (cp.alpha >= 0 && cp.alpha <= 1 ? [j] : []));
+  const value = (estimates: MetricEstimates, id: MetricId) => estimates[id]?.value;
+  const onAxes = (estimates: MetricEstimates) => {
+    const [x, y] = [value(estimates, axes.x), value(estimates, axes.y)];
+    return x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y) ? null : { x, y };
+  };
+  const positions = inside.map((j) => onAxes(slice.estimates[j]));
+  if (positions.some((position) => position === null)) return null;
+  const checkpoints = trained.labels.flatMap((label, t) => {
+    const position = onAxes(trained.estimates[t]);
+    if (!position) return [];
+    const [ex, ey] = [trained.estimates[t][axes.x], trained.estimates[t][axes.y]];
+    const box =
+      ex && ey && [ex.lower, ex.upper, ey.lower, ey.upper].every(Number.isFinite)
+        ? { x: [ex.lower, ex.upper] as [number, number], y: [ey.lower, ey.upper] as [number, number] }
+        : null;
+    const column = (id: MetricId) => trained.resamples[t][METRIC_INDEX.get(id) as number];
+    return [{ label, position, box, resamples: { x: column(axes.x), y: column(axes.y) } }];
+  });
+  if (checkpoints.length === 0) return null;
+  const result = retraces(
+    { alphas: inside.map((j) => matrix.checkpoints[j].alpha), positions: positions as ParetoPoint[] },
+    {
+      x: inside.map((j) => metricResamples(slice, j, axes.x)),
+      y: inside.map((j) => metricResamples(slice, j, axes.y)),
+    },
+    checkpoints,
+    level,
+  );
+  const [xMetric, yMetric] = [getMetric(axes.x), getMetric(axes.y)];
+  const through = result.findings.every((finding) => finding.throughBox === true);
+  const findings = result.findings.map(
+    (finding) =>
+      `${finding.label}: nearest α ${finding.alpha.toFixed(3)}, distance ${finding.distance.toFixed(4)}, ` +
+      (finding.throughBox === null
+        ? "its interval box is not known yet"
+        : `the path ${finding.throughBox ? "passes through" : "misses"} its ${level * 100} % box`),
+  );
+  return {
+    id: "retraces",
+    title: "Interpolation retraces the trained checkpoints",
+    estimate: result.estimate,
+    ci: result.ci,
+    level,
+    verdict: through ? "supported" : "inconclusive",
+    rule:
+      `Supported when the interpolation path (the monotone estimate over the evaluated α in [0, 1]) passes through every trained checkpoint's ${level * 100} % interval box on ${xMetric.label} × ${yMetric.label}; inconclusive otherwise ` +
+      "(the box leaves the path's own uncertainty out, so a miss is not counted against the claim). The estimate is the largest distance from a trained checkpoint to the path, in the axes' units.",
+    detail: `${findings.join("; ")}.`,
+  };
+}
+
 export interface ClaimOptions {
   /** `flat-solve-rate`'s equivalence margin, a fraction (0.02 = 2 points). */
   margin: number;
@@ -503,6 +578,7 @@ export function sliceClaims(matrix: SweepMatrix, slice: SliceBootstrap, options:
   claims.push(extrapolationClaim(matrix, slice, options.axes, level));
   claims.push(complementaryClaim(matrix, slice, options.bootstrap));
   claims.push(options.ensemble && ensembleGainClaim(options.ensemble));
+  claims.push(retracesClaim(matrix, slice, options.axes, level));
   return claims.filter((claim): claim is Claim => claim !== null);
 }
 
@@ -516,12 +592,23 @@ export function claimsBootstrap(
   strata: readonly ArrayLike<number>[],
   bootstrap: BootstrapOptions,
 ): { strata: SliceBootstrap[]; combined: SliceBootstrap } {
-  const frontier = bootstrapFrontierStrata(matrix, strata, bootstrap);
-  const slice = (problems: ArrayLike<number>, estimates: MetricEstimates[], resamples: MetricResamples) => ({
+  // The trained checkpoints ride along in the same resamples (the α columns' results are unchanged).
+  const joined = withTrainedColumns(matrix);
+  const frontier = bootstrapFrontierStrata(joined.matrix, strata, bootstrap);
+  const labels = (matrix.trained ?? []).map((cp) => cp.label);
+  const split = joined.alphaCount;
+  const slice = (
+    problems: ArrayLike<number>,
+    estimates: MetricEstimates[],
+    resamples: MetricResamples,
+  ): SliceBootstrap => ({
     problems,
-    estimates,
-    resamples,
+    estimates: estimates.slice(0, split),
+    resamples: resamples.slice(0, split),
     collapsed: collapsedFlags(matrix.checkpoints, problems),
+    ...(labels.length === 0
+      ? {}
+      : { trained: { labels, estimates: estimates.slice(split), resamples: resamples.slice(split) } }),
   });
   return {
     strata: strata.map((problems, s) => slice(problems, frontier.strata[s], frontier.resamples.strata[s])),

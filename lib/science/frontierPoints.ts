@@ -1,4 +1,4 @@
-import type { SweepMatrix } from "../domain/sweep";
+import type { CheckpointColumns, SweepMatrix } from "../domain/sweep";
 import { unionOfStrata } from "./bootstrap";
 import { METRICS, type MetricId } from "./metricRegistry";
 import { sliceSummary } from "./metrics";
@@ -30,5 +30,24 @@ export function frontierPointValues(
   return {
     strata: strata.map((stratum) => metricValues(matrix, stratum)),
     combined: metricValues(matrix, unionOfStrata(strata).union),
+  };
+}
+
+/**
+ * The matrix with its trained checkpoints appended after the α ones, so one run of the frontier's
+ * bootstrap gives them intervals from the same problem resamples (the draws depend on the problems
+ * only, and every column is summed on its own, so the α columns' values and bounds are exactly those
+ * without them) and paired changes against the endpoints. The trained columns' α is NaN, which no
+ * endpoint lookup matches; callers split the result at `alphaCount`.
+ */
+export function withTrainedColumns(matrix: SweepMatrix): { matrix: SweepMatrix; alphaCount: number } {
+  const trained = matrix.trained ?? [];
+  if (trained.length === 0) return { matrix, alphaCount: matrix.checkpoints.length };
+  const appended = trained.map(
+    ({ coverage: _coverage, ...columns }): CheckpointColumns => ({ ...columns, alpha: Number.NaN }),
+  );
+  return {
+    matrix: { ...matrix, checkpoints: [...matrix.checkpoints, ...appended], trained: [] },
+    alphaCount: matrix.checkpoints.length,
   };
 }

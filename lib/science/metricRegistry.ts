@@ -192,6 +192,10 @@ export const METRIC_INTERVAL =
  */
 export const COMPARISON_GLOSSARY: readonly { term: string; text: string }[] = [
   {
+    term: "Trained checkpoint",
+    text: "A separately trained run beside the α line (e.g. RL at 25 % or 50 % unit-test coverage), imported with a label and an optional coverage level. The explorer (and its snapshots, presenting mode and SVG/PNG export) and the compare page draw it as a labelled diamond, never joined to the α path nor on the α slider, with its 95% intervals from the same problem resamples as the α points; it is never in the α Pareto set (a dotted step line shows the trained checkpoints' own front). The score panel and the CSV exports list it as a reference row; the `retraces` claim asks whether the interpolation path passes through it.",
+  },
+  {
     term: "Δ vs A, Δ vs B",
     text: "The metric minus endpoint A's (α = 0) or B's (α = 1), with a 95% interval of the paired differences in the same problem resamples. A change is coloured better or worse only when its interval excludes 0.",
   },

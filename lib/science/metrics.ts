@@ -1,6 +1,6 @@
 import { type AlphaKind, alphaKind } from "../domain/alpha";
 import { DIFFICULTIES } from "../domain/difficulty";
-import type { CheckpointColumns, SweepMatrix } from "../domain/sweep";
+import type { ResultColumns, SweepMatrix } from "../domain/sweep";
 import { emptyVerdictCounts, VERDICTS, type Verdict, type VerdictCounts } from "../domain/verdicts";
 import { availableKs, STANDARD_KS, sumPassAtK } from "./passAtK";
 
@@ -31,6 +31,14 @@ export interface CheckpointSummary extends SliceSummary {
   label: string | null;
   model: string | null;
   byDifficulty: { easy?: SliceSummary; medium?: SliceSummary; hard?: SliceSummary };
+}
+
+/** A trained checkpoint's scores (beside the α line): label and coverage instead of α. */
+export interface TrainedSummary extends SliceSummary {
+  label: string;
+  coverage: number | null;
+  model: string | null;
+  byDifficulty: CheckpointSummary["byDifficulty"];
 }
 
 /**
@@ -77,7 +85,7 @@ export function summarizeTotals(totals: SliceTotals): SliceSummary {
  * The sums of one checkpoint over `problems` (see {@link sliceSummary}), with pass@k for the
  * standard k ≤ the smallest n among the problems with n > 0.
  */
-function sliceTotals(cp: CheckpointColumns, problems: ArrayLike<number>): SliceTotals {
+function sliceTotals(cp: ResultColumns, problems: ArrayLike<number>): SliceTotals {
   // Columns and running sums are kept in locals: this loop runs for every slice on every change.
   const { pass, wrongAnswer, timeLimit, runtimeError, compileError, other } = cp.verdicts;
   const { n: samples, runtimeCount: runtimeKnown, runtimeMeanMs } = cp;
@@ -158,7 +166,7 @@ function mergeTotals(parts: readonly SliceTotals[]): SliceTotals {
  * the standard k ≤ the smallest n) of one checkpoint over `problems`. Problems with n = 0 for this
  * checkpoint are left out, so `problems` in the result counts those with n > 0.
  */
-export function sliceSummary(cp: CheckpointColumns, problems: ArrayLike<number>): SliceSummary {
+export function sliceSummary(cp: ResultColumns, problems: ArrayLike<number>): SliceSummary {
   return summarizeTotals(sliceTotals(cp, problems));
 }
 
@@ -170,26 +178,39 @@ const BUCKETS = ["easy", "medium", "hard"] as const;
  * the per-difficulty sums (unknown difficulty included), so each problem is read once.
  */
 export function checkpointSummaries(matrix: SweepMatrix): CheckpointSummary[] {
+  const summarize = columnsSummarizer(matrix);
+  return matrix.checkpoints.map((cp) => {
+    const { model, byDifficulty, ...scores } = summarize(cp);
+    return { ...scores, alpha: cp.alpha, kind: alphaKind(cp.alpha), label: cp.label, model, byDifficulty };
+  });
+}
+
+/** Every trained checkpoint's scores (see {@link checkpointSummaries}), in the matrix's order. */
+export function trainedSummaries(matrix: SweepMatrix): TrainedSummary[] {
+  const summarize = columnsSummarizer(matrix);
+  return (matrix.trained ?? []).map((cp) => {
+    const { model, byDifficulty, ...scores } = summarize(cp);
+    return { ...scores, label: cp.label, coverage: cp.coverage, model, byDifficulty };
+  });
+}
+
+/** A function giving one column set's scores overall and by difficulty over the matrix's problems. */
+function columnsSummarizer(
+  matrix: SweepMatrix,
+): (cp: ResultColumns) => SliceSummary & Pick<CheckpointSummary, "model" | "byDifficulty"> {
   // Problem indices per difficulty, aligned with DIFFICULTIES.
   const groups = DIFFICULTIES.map((difficulty) =>
     Int32Array.from(
       matrix.problems.flatMap((problem, index) => (problem.difficulty === difficulty ? [index] : [])),
     ),
   );
-  return matrix.checkpoints.map((cp) => {
+  return (cp) => {
     const parts = groups.map((problems) => sliceTotals(cp, problems));
     const byDifficulty: CheckpointSummary["byDifficulty"] = {};
     for (const bucket of BUCKETS) {
       const totals = parts[DIFFICULTIES.indexOf(bucket)];
       if (totals.problems > 0) byDifficulty[bucket] = summarizeTotals(totals);
     }
-    return {
-      ...summarizeTotals(mergeTotals(parts)),
-      alpha: cp.alpha,
-      kind: alphaKind(cp.alpha),
-      label: cp.label,
-      model: cp.model ?? null,
-      byDifficulty,
-    };
-  });
+    return { ...summarizeTotals(mergeTotals(parts)), model: cp.model ?? null, byDifficulty };
+  };
 }

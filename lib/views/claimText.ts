@@ -1,7 +1,7 @@
 import type { Claim, ClaimId } from "../science/claims";
 
 /** How a claim's estimate reads: a change in points, an area, or a number of problems. */
-type ClaimUnit = "points" | "area" | "count";
+type ClaimUnit = "points" | "area" | "count" | "distance";
 
 const UNITS: Record<ClaimId, ClaimUnit> = {
   "tradeoff-time-limit": "points",
@@ -10,6 +10,7 @@ const UNITS: Record<ClaimId, ClaimUnit> = {
   "extrapolation-extends": "area",
   "complementary-problems": "count",
   "ensemble-gain": "points",
+  retraces: "distance",
 };
 
 /** A verdict in words, as a card or a badge says it. */
@@ -27,6 +28,7 @@ export const CLAIM_SHORT_NAMES: Record<ClaimId, string> = {
   "extrapolation-extends": "Extends frontier",
   "complementary-problems": "Complementary",
   "ensemble-gain": "Ensemble gain",
+  retraces: "Retraces",
 };
 
 /** A claim's estimate with its interval, as one line ("+1.2 pts, 95% interval [−0.3, +2.6 pts]"). */
@@ -46,6 +48,8 @@ export function formatClaimValue(id: ClaimId, value: number): string {
       return value.toPrecision(3);
     case "count":
       return String(Math.round(value));
+    case "distance":
+      return value.toFixed(3);
   }
 }
 
@@ -80,6 +84,11 @@ export const CLAIM_GLOSSARY: readonly { id: ClaimId; term: string; text: string 
     id: "ensemble-gain",
     term: "An α-ensemble beats the best single checkpoint (ensemble-gain)",
     text: "The searched best ensemble's pass@K gain over the best single checkpoint at K = 250, or the largest standard K the samples allow, with the selection-adjusted 95 % interval (simultaneous over every set the search could pick, so it holds for the one it shows). Supported when that interval is above 0.",
+  },
+  {
+    id: "retraces",
+    term: "Interpolation retraces the trained checkpoints (retraces)",
+    text: "Only with trained checkpoints (separate runs, e.g. at intermediate coverage). For each, the α on the interpolation path (the monotone estimate over the evaluated α in [0, 1], on the plotted axes) nearest to it, the distance in the axes' units, and whether the path passes through its 95 % interval box. The estimate is the largest of the distances, with a 95 % interval from the same paired bootstrap (path and checkpoints resampled together). Supported when the path passes through every box; inconclusive otherwise.",
   },
 ];
 

@@ -1,6 +1,7 @@
+import type { TrainedPoint } from "../contracts/types";
 import type { CsvCell, CsvTable } from "../responses/csv";
 import type { AlphaEstimate } from "../science/estimate";
-import type { MetricDefinition } from "../science/metricRegistry";
+import { METRICS, type MetricDefinition } from "../science/metricRegistry";
 import type { AlphaReadout, MetricScore } from "./alphaScores";
 
 /** An estimate's cells, unrounded: whether it is measured or estimated, its value and 95% interval. */
@@ -30,19 +31,40 @@ function deltaCells(score: MetricScore | undefined): CsvCell[] {
 /**
  * The score panel as CSV: one row per metric at the readout's α with its value, 95% interval and
  * paired change against A and B with its interval, unrounded (fractions as fractions, runtimes in ms), and whether the row
- * is measured or estimated.
+ * is measured or estimated. Trained checkpoints, when there are some, follow as reference rows
+ * (status "trained", no α, their label in a last column `trained`).
  */
-export function scoreCsvTable(readout: AlphaReadout): CsvTable {
-  return {
-    header: ["metric", "label", "alpha", "status", "value", "lower", "upper", ...DELTA_HEADER],
-    rows: readout.scores.map((score) => [
-      score.metric.id,
-      score.metric.label,
-      readout.alpha,
-      ...estimateCells(score.estimate),
-      ...deltaCells(score),
-    ]),
-  };
+export function scoreCsvTable(readout: AlphaReadout, trained: readonly TrainedPoint[] = []): CsvTable {
+  const header = ["metric", "label", "alpha", "status", "value", "lower", "upper", ...DELTA_HEADER];
+  const rows: CsvCell[][] = readout.scores.map((score) => [
+    score.metric.id,
+    score.metric.label,
+    readout.alpha,
+    ...estimateCells(score.estimate),
+    ...deltaCells(score),
+  ]);
+  if (trained.length === 0) return { header, rows };
+  const referenceRows = trained.flatMap((point) =>
+    METRICS.flatMap((metric): CsvCell[][] => {
+      const estimate = point.metrics[metric.id];
+      if (!estimate) return [];
+      const { deltaA, deltaB } = estimate;
+      return [
+        [
+          metric.id,
+          metric.label,
+          null,
+          "trained",
+          estimate.value,
+          estimate.lower,
+          estimate.upper,
+          ...[deltaA, deltaB].flatMap((delta) => [delta?.value, delta?.lower, delta?.upper]),
+          point.label,
+        ],
+      ];
+    }),
+  );
+  return { header: [...header, "trained"], rows: [...rows.map((row) => [...row, null]), ...referenceRows] };
 }
 
 /** One compared experiment's scores at the shared α (null when the experiments share none). */

@@ -27,19 +27,38 @@ export function importerFixture(path: string): string {
   return fileURLToPath(new URL(`../fixtures/importer/${path}`, import.meta.url));
 }
 
-/** Every stored result of an experiment, by α and problem, without database ids (to compare two imports). */
+/** Every stored result of an experiment's α checkpoints, by α and problem, without database ids (to compare two imports). */
 export async function storedResults(db: Db, slug: string) {
   const rows = await db.result.findMany({
-    where: { checkpoint: { experiment: { slug } } },
+    where: { checkpoint: { experiment: { slug }, alpha: { not: null } } },
     include: { checkpoint: { select: { alpha: true } }, problem: { select: { externalId: true } } },
   });
   return rows
     .map(({ checkpointId: _c, problemId: _p, checkpoint, problem, ...counts }) => ({
-      alpha: checkpoint.alpha,
+      alpha: checkpoint.alpha as number,
       problem: problem.externalId,
       ...counts,
     }))
     .sort((a, b) => a.alpha - b.alpha || a.problem.localeCompare(b.problem));
+}
+
+/** Every stored result of an experiment's trained checkpoints, by label and problem. */
+export async function storedTrainedResults(db: Db, slug: string) {
+  const rows = await db.result.findMany({
+    where: { checkpoint: { experiment: { slug }, alpha: null } },
+    include: {
+      checkpoint: { select: { trainedLabel: true, coverage: true } },
+      problem: { select: { externalId: true } },
+    },
+  });
+  return rows
+    .map(({ checkpointId: _c, problemId: _p, checkpoint, problem, ...counts }) => ({
+      label: checkpoint.trainedLabel as string,
+      coverage: checkpoint.coverage,
+      problem: problem.externalId,
+      ...counts,
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label) || a.problem.localeCompare(b.problem));
 }
 
 /** Runs the CLI in-process (against DATABASE_URL), capturing what it prints. */

@@ -160,6 +160,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_experiment_list$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_cluster_by$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_study_snapshots$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_trained_checkpoints$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_users$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_sessions$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_experiment_shares$/), ...applied },

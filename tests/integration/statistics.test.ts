@@ -140,7 +140,8 @@ function expectedFrontier({ header, matrix }: LoadedSweep, intervals: boolean) {
         metrics,
       };
     });
-    return { slice: name, problems: problems.length, points, pareto: bruteForcePareto(points) };
+    // These sweeps hold no trained checkpoints (tests/integration/trainedCheckpoints.test.ts has some).
+    return { slice: name, problems: problems.length, points, trained: [], pareto: bruteForcePareto(points) };
   };
   const slices = Object.fromEntries(DIFFICULTY_SLICES.map((name) => [name, slice(name)]));
   return asJson({ experiment: header, bootstrap: { ...FRONTIER_BOOTSTRAP, cluster: null }, slices });
@@ -194,7 +195,7 @@ describe("an import", () => {
 
     const sweep = await sweepOf("seeded");
     expect(await storedBody(db, "seeded", DETAIL_KIND)).toEqual(
-      asJson({ version, ...sweep.header, checkpoints: checkpointSummaries(sweep.matrix) }),
+      asJson({ version, ...sweep.header, checkpoints: checkpointSummaries(sweep.matrix), trained: [] }),
     );
     expect(await storedBody(db, "seeded", "list-item")).toEqual(asJson((await listExperiments(db))[0]));
     const matrix = (await storedBody(db, "seeded", MATRIX_KIND)) as {
@@ -353,7 +354,12 @@ describe("the compute_statistics job", () => {
     expect((await computeStatistics(db, job)).computed).toEqual(ALL_KINDS);
     const sweep = await sweepOf(demo);
     expect(await storedBody(db, demo, DETAIL_KIND)).toEqual(
-      asJson({ version: job.version, ...sweep.header, checkpoints: checkpointSummaries(sweep.matrix) }),
+      asJson({
+        version: job.version,
+        ...sweep.header,
+        checkpoints: checkpointSummaries(sweep.matrix),
+        trained: [],
+      }),
     );
   });
 });

@@ -22,10 +22,10 @@ export async function demoCommand(io: CliIO, args: string[]): Promise<number> {
         1,
       );
     }
-    const { slug, checkpoints, problems, samples } = await loadDemoSweep(db);
+    const { slug, checkpoints, trained, problems, samples } = await loadDemoSweep(db);
     io.out(
-      `Loaded the synthetic demo sweep "${slug}": ${checkpoints} checkpoints × ${problems} problems, ` +
-        `${samples.toLocaleString("en-US")} samples.`,
+      `Loaded the synthetic demo sweep "${slug}": ${checkpoints} checkpoints and ${trained} trained ones × ` +
+        `${problems} problems, ${samples.toLocaleString("en-US")} samples.`,
     );
     const cells = await loadDemoStudy(db);
     io.out(`Loaded the synthetic demo study "${DEMO_STUDY.slug}": ${cells.length + 1} experiments.`);

@@ -1,9 +1,11 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
+import type { TrainedTarget } from "../../domain/checkpointKey";
 import { EVALPLUS_TESTS, type EvalPlusTests } from "../../formats/evalplusStatus";
 import { IMPORT_FORMATS, type ImportFormat, isImportFormat } from "../../formats/formats";
 import { ImportValidationError, importError } from "../../formats/issues";
 import { isManifestFile } from "../../formats/manifest";
+import { textFault } from "../../formats/storable";
 import { diskFile, type ImportInputFile } from "../../import/inputFile";
 import { type ManifestImport, readHead, readManifest } from "../../import/manifestImport";
 import { prepareImport, writeOptions } from "../../import/runImport";
@@ -18,12 +20,15 @@ import { renderImportReport } from "./importReport";
 import { sweepProgress } from "./sweepProgress";
 
 const USAGE_LINE =
-  "Usage: alphascope import <file|manifest|directory> [--experiment slug --alpha a --format f --tests plus|base\n" +
-  "         --generation file --dry-run --replace --confirm-identical --json --server url --token t]";
+  "Usage: alphascope import <file|manifest|directory> [--experiment slug --alpha a | --trained label [--coverage c]\n" +
+  "         --format f --tests plus|base --generation file --dry-run --replace --confirm-identical --json\n" +
+  "         --server url --token t]";
 
 const OPTIONS = {
   experiment: { type: "string" },
   alpha: { type: "string" },
+  trained: { type: "string" },
+  coverage: { type: "string" },
   format: { type: "string" },
   tests: { type: "string" },
   generation: { type: "string" },
@@ -55,11 +60,33 @@ function testsFlag(text: string | undefined): EvalPlusTests | undefined {
 
 /** α is data: a bad one is reported like any other invalid field (exit 1), naming the file. */
 function alphaFlag(text: string | undefined, file: string): number | undefined {
-  if (text === undefined) return undefined;
-  const alpha = text.trim() === "" ? Number.NaN : Number(text);
-  if (!Number.isFinite(alpha))
-    throw importError({ file, field: "alpha", message: `α must be a finite number, got "${text}"` });
-  return alpha;
+  return text === undefined ? undefined : numberField(text, file, "alpha", "α");
+}
+
+/** A number given as text: a bad one is reported like α (exit 1, naming the file and field). */
+function numberField(text: string, file: string, field: string, what: string): number {
+  const value = text.trim() === "" ? Number.NaN : Number(text);
+  if (!Number.isFinite(value))
+    throw importError({ file, field, message: `${what} must be a finite number, got "${text}"` });
+  return value;
+}
+
+/** `--trained <label> [--coverage <c>]`: the trained checkpoint a results file is imported as. */
+function trainedFlags(flags: Flags, file: string): TrainedTarget | undefined {
+  if (flags.trained === undefined) {
+    if (flags.coverage !== undefined) throw new UsageError("--coverage goes with --trained <label>.");
+    return undefined;
+  }
+  if (flags.alpha !== undefined)
+    throw new UsageError(
+      "--trained and --alpha exclude each other: a trained checkpoint is not on the α line.",
+    );
+  const label = flags.trained.trim();
+  const fault = label === "" ? "must not be empty" : textFault(label, "label");
+  if (fault) throw importError({ file, field: "trained", message: `the trained label ${fault}` });
+  const coverage =
+    flags.coverage === undefined ? null : numberField(flags.coverage, file, "coverage", "coverage");
+  return { label, coverage };
 }
 
 async function manifestRequest(
@@ -67,7 +94,7 @@ async function manifestRequest(
   flags: Flags,
   onFile: (path: string) => void = () => {},
 ): Promise<ManifestImport> {
-  for (const flag of ["alpha", "format", "generation"] as const) {
+  for (const flag of ["alpha", "trained", "coverage", "format", "generation"] as const) {
     if (flags[flag] !== undefined)
       throw new UsageError(
         `--${flag} cannot be used with a manifest: give it per checkpoint in the manifest.`,
@@ -87,7 +114,7 @@ async function manifestRequest(
 
 /** A directory of per-α runs (`alpha_<α>/` or `alpha=<α>/`, one results file each): one sweep. */
 async function directoryRequest(path: string, flags: Flags): Promise<ManifestImport> {
-  for (const flag of ["alpha", "format", "generation"] as const) {
+  for (const flag of ["alpha", "trained", "coverage", "format", "generation"] as const) {
     if (flags[flag] !== undefined)
       throw new UsageError(`--${flag} cannot be used with a directory: α comes from each run's folder name.`);
   }
@@ -108,6 +135,7 @@ async function fileRequest(input: ImportInputFile, flags: Flags): Promise<Manife
       {
         input,
         alpha: alphaFlag(flags.alpha, input.name),
+        trained: trainedFlags(flags, input.name),
         format: formatFlag(flags.format),
         generation:
           flags.generation === undefined ? undefined : await diskFile(flags.generation, flags.generation),
@@ -174,6 +202,8 @@ function pushFields(flags: Flags, manifest: boolean): Record<string, string> {
   const fields: Record<string, string> = {};
   if (flags.experiment !== undefined) fields.experiment = slugArgument(flags.experiment, "--experiment");
   if (!manifest && flags.alpha !== undefined) fields.alpha = flags.alpha;
+  if (!manifest && flags.trained !== undefined) fields.trained = flags.trained;
+  if (!manifest && flags.coverage !== undefined) fields.coverage = flags.coverage;
   if (!manifest && flags.format !== undefined) fields.format = flags.format;
   if (flags.tests !== undefined) fields.tests = flags.tests;
   for (const [flag, field] of [

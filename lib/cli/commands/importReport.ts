@@ -1,4 +1,4 @@
-import { formatAlpha } from "../../domain/alpha";
+import { checkpointCell, checkpointName, reportedKey } from "../../domain/checkpointKey";
 import { DIFFICULTIES } from "../../domain/difficulty";
 import { IMPORT_FORMAT_LABELS } from "../../formats/formats";
 import type { CheckpointReport, ImportReport } from "../../import/report";
@@ -49,7 +49,7 @@ export function renderImportReport(report: ImportReport): string {
           "stored",
         ],
         file.checkpoints.map((c) => [
-          `${formatAlpha(c.alpha)}${c.created ? " (new)" : ""}`,
+          `${checkpointCell(reportedKey(c))}${c.created ? " (new)" : ""}`,
           c.problems,
           c.samples,
           c.verdicts.pass,
@@ -64,7 +64,7 @@ export function renderImportReport(report: ImportReport): string {
       ),
     );
     for (const c of file.checkpoints)
-      lines.push(`  α = ${formatAlpha(c.alpha)} by difficulty: ${byDifficulty(c)}`);
+      lines.push(`  ${checkpointName(reportedKey(c))} by difficulty: ${byDifficulty(c)}`);
     for (const note of file.notes) lines.push(`  note: ${note}`);
   }
   const { totals } = report;

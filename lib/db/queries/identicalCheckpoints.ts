@@ -24,7 +24,7 @@ export async function findIdenticalCheckpoints(
        SELECT c."id", c."alpha", md5(string_agg(concat_ws(',', r."problem_id", r."n", r."pass", r."wrong_answer",
          r."time_limit", r."runtime_error", r."compile_error", r."other"), ';' ORDER BY r."problem_id")) AS "digest"
        FROM "checkpoints" c JOIN "results" r ON r."checkpoint_id" = c."id"
-       WHERE c."experiment_id" = $1 GROUP BY c."id", c."alpha")
+       WHERE c."experiment_id" = $1 AND c."alpha" IS NOT NULL GROUP BY c."id", c."alpha")
      SELECT a."alpha", b."alpha" AS "same" FROM digests a
      JOIN digests b ON b."digest" = a."digest" AND b."id" <> a."id"
      WHERE a."id" = ANY($2::int[]) ORDER BY a."alpha", b."alpha"`,

@@ -1,3 +1,4 @@
+import type { CheckpointKey } from "../../domain/checkpointKey";
 import type { ExperimentInput } from "../../domain/sweepInput";
 import type { Prisma } from "../generated/prisma/client";
 import { setExperimentStudy } from "./studies";
@@ -15,10 +16,10 @@ export interface ImportExperiment {
   trashed: boolean;
 }
 
-/** The checkpoint of one α an import writes into. */
+/** The checkpoint of one α (or one trained checkpoint) an import writes into. */
 export interface ImportCheckpoint {
   id: number;
-  alpha: number;
+  key: CheckpointKey;
   created: boolean;
 }
 
@@ -79,23 +80,31 @@ export async function lockExperimentWrites(tx: Tx, slug: string): Promise<void> 
   );
 }
 
-/** The checkpoint of `alpha` in the experiment, created (with label and model) when missing. */
+/**
+ * The checkpoint of `key` in the experiment — the α checkpoint of a number, the trained checkpoint
+ * of a label — created (with label and model, or a trained one's model and coverage) when missing.
+ * An existing checkpoint keeps what it was created with.
+ */
 export async function findOrCreateCheckpoint(
   tx: Tx,
   experimentId: number,
-  alpha: number,
-  details: { label: string | null; model: string | null },
+  key: CheckpointKey,
+  details: { label: string | null; model: string | null; coverage: number | null },
 ): Promise<ImportCheckpoint> {
   const existing = await tx.checkpoint.findUnique({
-    where: { experimentId_alpha: { experimentId, alpha } },
+    where:
+      typeof key === "number"
+        ? { experimentId_alpha: { experimentId, alpha: key } }
+        : { experimentId_trainedLabel: { experimentId, trainedLabel: key } },
     select: { id: true },
   });
-  if (existing) return { id: existing.id, alpha, created: false };
-  const created = await tx.checkpoint.create({
-    data: { experimentId, alpha, ...details },
-    select: { id: true },
-  });
-  return { id: created.id, alpha, created: true };
+  if (existing) return { id: existing.id, key, created: false };
+  const data =
+    typeof key === "number"
+      ? { experimentId, alpha: key, label: details.label, model: details.model }
+      : { experimentId, trainedLabel: key, coverage: details.coverage, model: details.model };
+  const created = await tx.checkpoint.create({ data, select: { id: true } });
+  return { id: created.id, key, created: true };
 }
 
 /**

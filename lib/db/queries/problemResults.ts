@@ -73,7 +73,7 @@ export async function problemResults(
        FROM "checkpoints" c
        JOIN "results" r ON r."checkpoint_id" = c."id"
        JOIN "problems" p ON p."id" = r."problem_id"
-       WHERE c."experiment_id" = e."id" AND p."external_id" = $2
+       WHERE c."experiment_id" = e."id" AND c."alpha" IS NOT NULL AND p."external_id" = $2
      ) x ON true
      WHERE e."slug" = $1 AND e."deleted_at" IS NULL
      ORDER BY x."alpha"`,

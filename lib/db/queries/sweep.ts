@@ -1,10 +1,13 @@
 import type { ExperimentHeader } from "../../contracts/types";
 import { clusterKeys } from "../../domain/clusterBy";
 import {
-  type CheckpointColumns,
+  compareTrained,
   emptyCheckpointColumns,
+  emptyTrainedColumns,
+  type ResultColumns,
   type SweepMatrix,
   type SweepProblem,
+  type TrainedColumns,
 } from "../../domain/sweep";
 import type { Prisma } from "../generated/prisma/client";
 import { storedClusterBy, storedDifficulty, storedSetting } from "./statistics";
@@ -48,19 +51,21 @@ const PACKED_RESULT = `int4send(r."problem_id") || int4send(r."n") || int4send(r
 const PACKED_RESULT_BYTES = 9 * 4 + 8;
 
 /**
- * The checkpoint rows of one experiment. The correlated subquery reads each checkpoint's results
- * through the primary key with no sort; checkpoints are ordered by α in JavaScript, because sorting
- * here would sort the packed values too.
+ * The checkpoint rows of one experiment, α and trained ones. The correlated subquery reads each
+ * checkpoint's results through the primary key with no sort; checkpoints are ordered in JavaScript,
+ * because sorting here would sort the packed values too.
  */
 const CHECKPOINTS_QUERY = `
-  SELECT c."alpha", c."label", c."model",
+  SELECT c."alpha", c."label", c."trained_label", c."coverage", c."model",
     (SELECT string_agg(${PACKED_RESULT}, ''::bytea) FROM "results" r WHERE r."checkpoint_id" = c."id") AS "packed"
   FROM "checkpoints" c JOIN "experiments" e ON e."id" = c."experiment_id"
   WHERE e."slug" = $1 AND e."deleted_at" IS NULL`;
 
 interface CheckpointRow {
-  alpha: number;
+  alpha: number | null;
   label: string | null;
+  trained_label: string | null;
+  coverage: number | null;
   model: string | null;
   packed: Uint8Array | null;
 }
@@ -90,18 +95,18 @@ function problemIdsOf(rows: CheckpointRow[]): number[] {
   return [...ids];
 }
 
-function checkpointColumns(
+/** Fills `columns` from the row's packed results; results on problems outside the index are skipped. */
+function fillColumns<Columns extends ResultColumns>(
   row: CheckpointRow,
   indexOfProblem: Map<number, number>,
-  size: number,
-): CheckpointColumns {
-  const columns = emptyCheckpointColumns(row, size);
-
+  columns: Columns,
+): Columns {
   const { verdicts } = columns;
   const view = packedView(row);
   for (let offset = 0; offset < view.byteLength; offset += PACKED_RESULT_BYTES) {
-    // Every id was collected from these same rows, so the lookup cannot miss.
-    const i = indexOfProblem.get(view.getInt32(offset)) as number;
+    // α rows' ids were all collected; a trained checkpoint's problems no α evaluated are left out.
+    const i = indexOfProblem.get(view.getInt32(offset));
+    if (i === undefined) continue;
     columns.n[i] = view.getInt32(offset + 4);
     verdicts.pass[i] = view.getInt32(offset + 8);
     verdicts.wrongAnswer[i] = view.getInt32(offset + 12);
@@ -116,10 +121,12 @@ function checkpointColumns(
 }
 
 /**
- * An experiment's header and its whole result matrix: the problems any checkpoint was evaluated
- * on, ordered by external id (code-unit order, as sweepInputToMatrix sorts), and one column set
- * per checkpoint, ordered by α. Null when no experiment has that slug. Takes a transaction too, so
- * that what it reads is one consistent state.
+ * An experiment's header and its whole result matrix: the problems any α checkpoint was evaluated
+ * on, ordered by external id (code-unit order, as sweepInputToMatrix sorts), one column set per α
+ * checkpoint, ordered by α, and one per trained checkpoint over the same problems (its results on
+ * problems no α checkpoint evaluated are left out: it is compared with the α path on the α path's
+ * problems). Null when no experiment has that slug. Takes a transaction too, so that what it reads
+ * is one consistent state.
  */
 export async function loadSweepMatrix(
   db: Prisma.TransactionClient,
@@ -127,8 +134,12 @@ export async function loadSweepMatrix(
 ): Promise<{ header: ExperimentHeader; matrix: SweepMatrix } | null> {
   const header = await getExperimentHeader(db, slug);
   if (!header) return null;
-  const rows = await db.$queryRawUnsafe<CheckpointRow[]>(CHECKPOINTS_QUERY, slug);
+  const all = await db.$queryRawUnsafe<CheckpointRow[]>(CHECKPOINTS_QUERY, slug);
+  const rows = all.filter((row): row is CheckpointRow & { alpha: number } => row.alpha !== null);
   rows.sort((a, b) => a.alpha - b.alpha);
+  const trainedRows = all
+    .flatMap((row) => (row.trained_label === null ? [] : [{ ...row, label: row.trained_label }]))
+    .sort(compareTrained);
   const problemRows = await db.$queryRawUnsafe<ProblemRow[]>(
     `SELECT "id", "external_id", "title", "difficulty", "platform", to_char("contest_date", 'YYYY-MM-DD') AS "contest_date"
      FROM "problems" WHERE "id" = ANY($1::int4[]) ORDER BY "external_id" COLLATE "C"`,
@@ -142,8 +153,14 @@ export async function loadSweepMatrix(
     contestDate: problem.contest_date,
   }));
   const indexOfProblem = new Map(problemRows.map((problem, index) => [problem.id, index]));
-  const checkpoints = rows.map((row) => checkpointColumns(row, indexOfProblem, problems.length));
+  const size = problems.length;
+  const checkpoints = rows.map((row) => fillColumns(row, indexOfProblem, emptyCheckpointColumns(row, size)));
   const matrix: SweepMatrix = { problems, checkpoints };
+  if (trainedRows.length > 0) {
+    matrix.trained = trainedRows.map(
+      (row): TrainedColumns => fillColumns(row, indexOfProblem, emptyTrainedColumns(row, size)),
+    );
+  }
   if (header.clusterBy !== null)
     matrix.clusters = { by: header.clusterBy, keys: clusterKeys(problems, header.clusterBy) };
   return { header, matrix };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { alphaSchema, slugSchema } from "../../contracts/schemas";
+import type { TrainedTarget } from "../../domain/checkpointKey";
 import { SETTINGS } from "../../domain/setting";
 import { EVALPLUS_TESTS } from "../../formats/evalplusStatus";
 import { IMPORT_FORMATS } from "../../formats/formats";
@@ -31,6 +32,13 @@ export const importFieldsSchema = z.object({
     .optional(),
   /** A number (JSON) or decimal text (forms); null or empty means "not given", never 0. */
   alpha: z.preprocess(
+    (value) => (value === null || value === "" ? undefined : value),
+    alphaSchema.optional(),
+  ),
+  /** Import the file as this trained checkpoint (beside the α line) instead of at an α. */
+  trained: storedText("label").optional(),
+  /** A trained checkpoint's coverage level, as α: a number, or decimal text; null or empty: not given. */
+  coverage: z.preprocess(
     (value) => (value === null || value === "" ? undefined : value),
     alphaSchema.optional(),
   ),
@@ -83,6 +91,8 @@ function formFields(form: FormData): Fields {
       experiment: text("experiment"),
       name: text("name"),
       alpha: text("alpha"),
+      trained: text("trained"),
+      coverage: text("coverage"),
       format: text("format"),
       tests: text("tests"),
       benchmark: text("benchmark"),
@@ -118,10 +128,26 @@ function newExperimentMetadata(fields: Fields): Omit<ExperimentSpec, "slug" | "n
   };
 }
 
+/** The trained checkpoint the fields ask for (`trained`, `coverage`), refusing them with `alpha`. */
+function trainedTarget(fields: Fields): TrainedTarget | undefined {
+  if (fields.trained === undefined) {
+    if (fields.coverage !== undefined)
+      throw new BadRequestError(
+        'Invalid field "coverage": goes with "trained" (a trained checkpoint\'s label)',
+      );
+    return undefined;
+  }
+  if (fields.alpha !== undefined)
+    throw new BadRequestError(
+      'Invalid field "trained": give "alpha" or "trained", not both (a trained checkpoint is not on the α line)',
+    );
+  return { label: fields.trained, coverage: fields.coverage ?? null };
+}
+
 /**
  * The import a set of files asks for: a manifest among them names the experiment and the other
  * files (matched by base name); otherwise exactly one results file (plus an optional generation
- * file) is imported into `experiment` at `alpha`.
+ * file) is imported into `experiment` at `alpha` (or as the trained checkpoint `trained`).
  */
 async function buildRequest(
   fields: Fields,
@@ -137,6 +163,8 @@ async function buildRequest(
     confirmIdentical: fields.confirmIdentical,
   };
   if (manifestIndex !== -1) {
+    if (fields.trained !== undefined || fields.coverage !== undefined)
+      throw new BadRequestError('Invalid field "trained": a manifest lists its trained checkpoints itself');
     const byName = new Map(files.map((file) => [file.name, file]));
     const manifest = await readManifest(
       files[manifestIndex],
@@ -153,7 +181,15 @@ async function buildRequest(
   return {
     ...options,
     experiment: { slug: fields.experiment, name: fields.name, ...newExperimentMetadata(fields) },
-    entries: [{ input: files[0], alpha: fields.alpha, format: fields.format, generation }],
+    entries: [
+      {
+        input: files[0],
+        alpha: fields.alpha,
+        trained: trainedTarget(fields),
+        format: fields.format,
+        generation,
+      },
+    ],
   };
 }
 

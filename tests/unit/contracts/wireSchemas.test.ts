@@ -8,6 +8,7 @@ import type {
   experimentDetailSchema,
   experimentListItemSchema,
   frontierDataSchema,
+  trainedSummarySchema,
 } from "../../../lib/contracts/experimentSchemas";
 import type { importReportSchema } from "../../../lib/contracts/importReportSchema";
 import type {
@@ -45,7 +46,7 @@ import type {
 } from "../../../lib/contracts/types";
 import type { ImportReport } from "../../../lib/import/report";
 import type { EnsembleSearchSettings } from "../../../lib/science/ensembleSearchSummary";
-import type { CheckpointSummary } from "../../../lib/science/metrics";
+import type { CheckpointSummary, TrainedSummary } from "../../../lib/science/metrics";
 
 /** An intersection as one object type (distributing over a union), as a schema's output spells it. */
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -55,6 +56,7 @@ type Flat<T> = { [K in keyof T]: T[K] };
 describe("the API's response schemas", () => {
   it("have the very types of the payloads the server builds", () => {
     expectTypeOf<z.output<typeof checkpointSummarySchema>>().toEqualTypeOf<CheckpointSummary>();
+    expectTypeOf<z.output<typeof trainedSummarySchema>>().toEqualTypeOf<TrainedSummary>();
     expectTypeOf<z.output<typeof experimentListItemSchema>>().toEqualTypeOf<ExperimentListItem>();
     expectTypeOf<z.output<typeof experimentDetailSchema>>().toEqualTypeOf<ExperimentDetail>();
     expectTypeOf<z.output<typeof frontierDataSchema>>().toEqualTypeOf<FrontierData>();

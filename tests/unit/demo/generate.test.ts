@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { generateDemoSweep } from "../../../lib/demo/generate";
-import { alphaGrid } from "../../../lib/demo/options";
+import { alphaGrid, DEFAULT_DEMO_OPTIONS } from "../../../lib/demo/options";
+import { sweepInputToMatrix } from "../../../lib/domain/toMatrix";
 import { sumVerdicts } from "../../../lib/domain/verdicts";
+import { sliceSummary } from "../../../lib/science/metrics";
+import { sliceProblemIndices } from "../../../lib/science/slices";
 
 const SMALL = { problems: { easy: 3, medium: 4, hard: 5 }, alphas: [0, 0.5, 1], samples: 10 };
 
@@ -102,5 +105,37 @@ describe("alphaGrid", () => {
     expect(alphaGrid(-1, 2, 41)).toHaveLength(41);
     expect(alphaGrid(-1, 2, 41)[1]).toBe(-0.925);
     expect(alphaGrid(0.5, 0.5, 1)).toEqual([0.5]);
+  });
+});
+
+describe("the demo's trained checkpoints", () => {
+  const matrix = sweepInputToMatrix(generateDemoSweep());
+
+  it("are two synthetic runs at 25 % and 50 % coverage, beside the α grid", () => {
+    expect(matrix.trained?.map((cp) => [cp.label, cp.coverage, cp.model])).toEqual([
+      ["Coverage 25%", 25, "demo/cwm-32b-rl-coverage-25"],
+      ["Coverage 50%", 50, "demo/cwm-32b-rl-coverage-50"],
+    ]);
+    expect(matrix.checkpoints.map((cp) => cp.alpha)).toEqual(DEFAULT_DEMO_OPTIONS.alphas);
+  });
+
+  it("lie near the interpolation path: between A and B on both default axes, at the endpoints' solve rate", () => {
+    for (const slice of ["all", "hard"] as const) {
+      const problems = sliceProblemIndices(matrix, slice);
+      const at = (alpha: number) =>
+        sliceSummary(
+          matrix.checkpoints.find((cp) => cp.alpha === alpha) as (typeof matrix.checkpoints)[number],
+          problems,
+        );
+      const [a, b] = [at(0), at(1)];
+      for (const cp of matrix.trained ?? []) {
+        const s = sliceSummary(cp, problems);
+        expect(s.correctness).toBeLessThan(a.correctness);
+        expect(s.correctness).toBeGreaterThan(b.correctness);
+        expect(s.efficiency).toBeGreaterThan(a.efficiency);
+        expect(s.efficiency).toBeLessThan(b.efficiency);
+        expect(Math.abs(s.solveRate - a.solveRate)).toBeLessThan(0.015);
+      }
+    }
   });
 });

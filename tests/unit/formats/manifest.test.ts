@@ -24,6 +24,8 @@ describe("parseManifest", () => {
     expect(manifest.checkpoints).toEqual([
       {
         alpha: 0,
+        trained: null,
+        where: "$.checkpoints[0]",
         file: "../lcb/Scenario.codegeneration_3_0.2_eval_all.json",
         path: "tests/fixtures/import/lcb/Scenario.codegeneration_3_0.2_eval_all.json",
         format: null,
@@ -34,6 +36,8 @@ describe("parseManifest", () => {
       },
       {
         alpha: 1,
+        trained: null,
+        where: "$.checkpoints[1]",
         file: "../lcb/Scenario.codegeneration_3_0.2_eval.json",
         path: "tests/fixtures/import/lcb/Scenario.codegeneration_3_0.2_eval.json",
         format: null,
@@ -44,6 +48,8 @@ describe("parseManifest", () => {
       },
       {
         alpha: 1.5,
+        trained: null,
+        where: "$.checkpoints[2]",
         file: "../native/samples.csv",
         path: "tests/fixtures/import/native/samples.csv",
         format: "alphascope-csv",
@@ -105,6 +111,34 @@ describe("parseManifest", () => {
     const bad = yaml.replace("  - alpha: 1.5\n", "  - alpha: 0\n");
     expect(issueLines(() => parseManifest(bad, "sweep.yaml"))).toEqual([
       "sweep.yaml:19: $.checkpoints[2].alpha: duplicate α (also checkpoints[0])",
+    ]);
+  });
+
+  it("reads trained checkpoints after the α ones, with label and coverage, and refuses a label twice", () => {
+    const trained = `${yaml}trained:\n  - { label: "coverage 50%", coverage: 50, file: ../native/samples.csv }\n  - { label: c25, file: x.jsonl, model: org/m }\n`;
+    const manifest = parseManifest(trained, "tests/fixtures/import/sweeps/sweep.yaml");
+    expect(manifest.checkpoints.slice(3)).toEqual([
+      {
+        alpha: null,
+        trained: { label: "coverage 50%", coverage: 50 },
+        where: "$.trained[0]",
+        label: null,
+        file: "../native/samples.csv",
+        path: "tests/fixtures/import/native/samples.csv",
+        format: null,
+        model: null,
+        tests: null,
+        problemsPath: null,
+      },
+      expect.objectContaining({ alpha: null, trained: { label: "c25", coverage: null }, model: "org/m" }),
+    ]);
+    const twice = trained.replace("label: c25", 'label: "coverage 50%"');
+    expect(issueLines(() => parseManifest(twice, "sweep.yaml"))).toEqual([
+      expect.stringMatching(/\$\.trained\[1\]\.label: duplicate trained label \(also trained\[0\]\)$/),
+    ]);
+    const badCoverage = trained.replace("coverage: 50", "coverage: half");
+    expect(issueLines(() => parseManifest(badCoverage, "sweep.yaml"))).toEqual([
+      expect.stringMatching(/\$\.trained\[0\]\.coverage: coverage must be a finite number$/),
     ]);
   });
 

@@ -9,13 +9,14 @@ import { memoryFile } from "@/lib/import/inputFile";
 import type { ImportEntry } from "@/lib/import/plan";
 import { type PrepareOptions, prepareFile } from "@/lib/import/prepareFile";
 import { streamFile } from "@/lib/import/streamFile";
+import type { CheckpointKey } from "../../../lib/domain/checkpointKey";
 
 const fixture = (path: string) =>
   readFileSync(fileURLToPath(new URL(`../../fixtures/import/${path}`, import.meta.url)));
 
 /** Prepares and streams an entry, collecting the rows the sink receives and how often it was asked to wait. */
 async function stream(entry: ImportEntry, options: PrepareOptions = {}) {
-  const rows: { alpha: number; result: ResultInput; difficulty: Difficulty }[] = [];
+  const rows: { alpha: CheckpointKey; result: ResultInput; difficulty: Difficulty }[] = [];
   let waits = 0;
   const planned = await prepareFile(entry, options);
   const file = await streamFile(planned, {
@@ -47,22 +48,36 @@ describe("prepareFile", () => {
 });
 
 describe("streamFile", () => {
-  it("gives a harness file the α it is imported at, with label and model", async () => {
+  it("gives a harness file the α it is imported at", async () => {
     const { file, rows } = await stream({
       input: memoryFile("humaneval_eval_results.json", fixture("evalplus/humaneval_eval_results.json")),
       alpha: 1.5,
       label: "B+",
       model: "m",
     });
-    expect(file.checkpoints).toEqual([{ alpha: 1.5, label: "B+", model: "m" }]);
+    expect(file.checkpoints).toEqual([{ key: 1.5 }]);
     expect(rows.length).toBe(file.problems.length);
     expect(new Set(rows.map((row) => row.alpha))).toEqual(new Set([1.5]));
+  });
+
+  it("gives a harness file imported as a trained checkpoint its label, and refuses a file naming α as one", async () => {
+    const { file, rows } = await stream({
+      input: memoryFile("humaneval_eval_results.json", fixture("evalplus/humaneval_eval_results.json")),
+      trained: { label: "coverage 50%", coverage: 50 },
+    });
+    expect(file.checkpoints).toEqual([{ key: "coverage 50%" }]);
+    expect(new Set(rows.map((row) => row.alpha))).toEqual(new Set(["coverage 50%"]));
+    const named = stream({
+      input: memoryFile("counts.jsonl", fixture("native/counts.jsonl")),
+      trained: { label: "t", coverage: null },
+    });
+    await expect(named).rejects.toThrow('trained checkpoint "t" is not on the α line');
   });
 
   it("keeps the α values a native file names, sorted", async () => {
     const { file } = await stream({ input: memoryFile("counts.jsonl", fixture("native/counts.jsonl")) });
     expect(file.checkpoints.length).toBeGreaterThan(1);
-    const alphas = file.checkpoints.map((c) => c.alpha);
+    const alphas = file.checkpoints.map((c) => c.key as number);
     expect(alphas).toEqual([...alphas].sort((a, b) => a - b));
   });
 

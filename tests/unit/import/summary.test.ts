@@ -91,6 +91,7 @@ describe("reportTotals", () => {
         ["easy", result("q", 2, 2)],
       ]),
       alpha: 0,
+      trained: null,
       created: true,
       status: "imported" as const,
       inserted: 2,

@@ -88,4 +88,30 @@ describe("the frontier as CSV", () => {
     const solve = first.metrics.solveRate;
     expect(row.slice(5, 8)).toEqual([solve.value, solve.lower, solve.upper]);
   });
+
+  it("lists trained checkpoints after the α rows as reference rows with their coverage", () => {
+    const data = makeFrontierFixture();
+    const [first] = data.slices.hard.points;
+    const trained = {
+      label: "coverage 50%",
+      coverage: 50,
+      problems: 40,
+      samples: 400,
+      metrics: first.metrics,
+    };
+    const table = frontierCsvTable({ ...data.slices.hard, trained: [trained] });
+    expect(table.header.at(-1)).toBe("coverage");
+    expect(table.rows).toHaveLength(data.slices.hard.points.length + 1);
+    expect(table.rows[0].at(-1)).toBeNull();
+    const last = table.rows.at(-1) ?? [];
+    expect(last.slice(0, 8)).toEqual([
+      null,
+      "trained",
+      "coverage 50%",
+      40,
+      400,
+      ...table.rows[0].slice(5, 8),
+    ]);
+    expect(last.at(-1)).toBe(50);
+  });
 });
