@@ -158,6 +158,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_experiment_list$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_cluster_by$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_users$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_account_audit$/), ...applied },
     ]);
   });
 

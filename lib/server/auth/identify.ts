@@ -50,5 +50,6 @@ export async function identify(
     role: holder.role,
     via: "token",
     scope: holder.scope,
+    tokenName: holder.tokenName,
   };
 }

@@ -18,4 +18,6 @@ export type Principal =
       via: "session" | "token";
       /** A token's scope; a session is always `write` (its role decides). */
       scope: "read" | "write";
+      /** The personal token's name (via `token` only), for the audit trail. */
+      tokenName?: string;
     };

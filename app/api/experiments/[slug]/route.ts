@@ -1,4 +1,6 @@
 import { experimentMetadataPatchSchema } from "@/lib/formats/experimentMetadata";
+import { actorOf } from "@/lib/server/auth/actor";
+import { requireWriter } from "@/lib/server/auth/permissions";
 import { serverDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { changeExperimentMetadata } from "@/lib/server/experimentMetadata";
@@ -8,7 +10,6 @@ import { slugParam } from "@/lib/server/params";
 import { READS } from "@/lib/server/statistics/read";
 import { storedReadRoute } from "@/lib/server/statistics/storedReadRoute";
 import { trashForRequest } from "@/lib/server/trash";
-import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +25,7 @@ export function PATCH(
   { params }: { params: Promise<{ slug: string }> },
 ): Promise<Response> {
   return handle(async () => {
-    requireSameOrigin(request);
-    requireWriteAccess(request);
+    await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
     const patch = await parseJsonBody(request, experimentMetadataPatchSchema);
     const changed = await changeExperimentMetadata(serverDb(), slug, patch);
@@ -44,10 +44,9 @@ export function DELETE(
   { params }: { params: Promise<{ slug: string }> },
 ): Promise<Response> {
   return handle(async () => {
-    requireSameOrigin(request);
-    requireWriteAccess(request);
+    const writer = await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
-    return Response.json(await trashForRequest(serverDb(), slug));
+    return Response.json(await trashForRequest(serverDb(), slug, actorOf(writer)));
   });
 }
 

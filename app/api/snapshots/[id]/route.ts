@@ -1,10 +1,10 @@
+import { requireWriter } from "@/lib/server/auth/permissions";
 import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { snapshotIdParam } from "@/lib/server/sharing/params";
 import { forgetPinnedMatrix } from "@/lib/server/sharing/pinnedReads";
 import { findSnapshot, removeSnapshot, snapshotBody } from "@/lib/server/sharing/snapshots";
-import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +24,7 @@ export function GET(_request: Request, { params }: Context): Promise<Response> {
  */
 export function DELETE(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
-    requireSameOrigin(request);
-    requireWriteAccess(request);
+    await requireWriter(request, serverDb(), "editor");
     const id = await snapshotIdParam(params);
     await removeSnapshot(serverDb(), id);
     forgetPinnedMatrix(id);
