@@ -8,7 +8,9 @@ import { experimentsCommand } from "./commands/experiments";
 import { importCommand } from "./commands/import";
 import { metricsCommand } from "./commands/metrics";
 import { restoreCommand } from "./commands/restore";
+import { tokensCommand } from "./commands/tokens";
 import { trashCommand } from "./commands/trash";
+import { usersCommand } from "./commands/users";
 import { type CliIO, processIO, UsageError } from "./context";
 import { USAGE } from "./usage";
 
@@ -23,6 +25,8 @@ const COMMANDS: Record<string, Command> = {
   delete: deleteCommand,
   restore: restoreCommand,
   trash: trashCommand,
+  users: usersCommand,
+  tokens: tokensCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; errors are printed, never thrown. */
