@@ -55,6 +55,10 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/snapshots/{id}/ensembles": await import("@/app/api/snapshots/[id]/ensembles/route"),
   "/api/imports": await import("@/app/api/imports/route"),
   "/api/audit": await import("@/app/api/audit/route"),
+  "/api/tokens": await import("@/app/api/tokens/route"),
+  "/api/tokens/{id}": await import("@/app/api/tokens/[id]/route"),
+  "/api/users": await import("@/app/api/users/route"),
+  "/api/users/{id}": await import("@/app/api/users/[id]/route"),
 };
 
 const sweep: SweepInput = (() => {
@@ -540,6 +544,27 @@ const CALLS: Call[] = [
     headers: { host: "alphascope.example" },
     status: 403,
   },
+  // Accounts exist only on a team server (ALPHASCOPE_AUTH); tests/integration/accountsApi.test.ts
+  // calls them there.
+  { method: "get", path: "/api/tokens", url: "/api/tokens", status: 404 },
+  {
+    method: "post",
+    path: "/api/tokens",
+    url: "/api/tokens",
+    ...json({ name: "ci", scope: "read" }),
+    status: 404,
+  },
+  { method: "delete", path: "/api/tokens/{id}", url: "/api/tokens/1", status: 404 },
+  { method: "get", path: "/api/users", url: "/api/users", status: 404 },
+  {
+    method: "post",
+    path: "/api/users",
+    url: "/api/users",
+    ...json({ email: "ada@example.org", role: "viewer" }),
+    status: 404,
+  },
+  { method: "patch", path: "/api/users/{id}", url: "/api/users/1", ...json({ role: "editor" }), status: 404 },
+  { method: "delete", path: "/api/users/{id}", url: "/api/users/1", status: 404 },
 ];
 
 const document = openApiDocument();

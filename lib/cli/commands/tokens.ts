@@ -1,4 +1,9 @@
-import { tokenDaysSchema, tokenIdSchema, tokenNameSchema, tokenScopeSchema } from "../../contracts/tokens";
+import {
+  accountIdSchema,
+  tokenDaysSchema,
+  tokenNameSchema,
+  tokenScopeSchema,
+} from "../../contracts/accounts";
 import { emailSchema } from "../../contracts/users";
 import { listApiTokens } from "../../db/queries/apiTokens";
 import { userByEmail } from "../../db/queries/users";
@@ -119,7 +124,7 @@ async function listTokens(io: CliIO, args: string[]): Promise<number> {
 async function revokeToken(io: CliIO, args: string[]): Promise<number> {
   const { positionals } = parseCommandArgs(args, {}, { allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError(`Usage: ${USAGE_LINES[2]}`);
-  const id = cliValue(tokenIdSchema, positionals[0], "<id>");
+  const id = cliValue(accountIdSchema, positionals[0], "<id>");
   const revoked = await withDatabase((db) => revokeTokenRecorded(db, id, "local"));
   if (revoked === null) {
     throw new UsageError(

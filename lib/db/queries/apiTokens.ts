@@ -1,4 +1,4 @@
-import type { ApiToken } from "../../contracts/tokens";
+import type { ApiToken } from "../../contracts/accounts";
 import { type Role, roleSchema } from "../../contracts/users";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";

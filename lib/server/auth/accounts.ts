@@ -1,11 +1,14 @@
+import type { ApiToken, TokenCreate, TokenScope } from "../../contracts/accounts";
 import type { AuditActor } from "../../contracts/audit";
-import type { ApiToken, TokenScope } from "../../contracts/tokens";
-import type { Role, User } from "../../contracts/users";
+import { type Role, roleAtLeast, type User } from "../../contracts/users";
 import type { Db } from "../../db/client";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../db/queries/apiTokens";
 import { recordAuditEvent } from "../../db/queries/audit";
-import { putUser, removeUser, userByEmail } from "../../db/queries/users";
+import { putUser, removeUser, userByEmail, userById } from "../../db/queries/users";
+import { ApiError, ForbiddenError, NotFoundError } from "../errors";
+import { actorOf } from "./actor";
 import { newTokenSecret, tokenSecretHash } from "./identify";
+import type { TeamUser } from "./permissions";
 
 // Every change to who may do what is recorded in the audit trail in its own transaction, from the
 // CLI and the HTTP API alike (docs/security.md "Team server").
@@ -120,4 +123,66 @@ export function revokeTokenRecorded(
     });
     return token;
   });
+}
+
+// The HTTP API's rules on top (app/api/tokens, app/api/users): a user manages their own tokens; an
+// admin also others' and the users. What a caller may not see is a 404, like what does not exist.
+
+const noToken = (id: number) => new NotFoundError(`No token ${id} of yours.`);
+
+/** GET /api/tokens: the caller's tokens, or (admins) another user's. */
+export async function tokensOf(db: Db, caller: TeamUser, email?: string): Promise<ApiToken[]> {
+  if (email === undefined || email === caller.email) return listApiTokens(db, { userId: caller.userId });
+  requireAdmin(caller, "list another user's tokens");
+  const user = await userByEmail(db, email);
+  if (user === null) throw new NotFoundError(`No user ${email}.`);
+  return listApiTokens(db, { userId: user.id });
+}
+
+/** POST /api/tokens: a token for the caller, or (admins) for another user. */
+export async function createTokenForRequest(
+  db: Db,
+  caller: TeamUser,
+  body: TokenCreate,
+): Promise<{ token: ApiToken; secret: string }> {
+  const { user: email = caller.email, ...token } = body;
+  if (email !== caller.email) requireAdmin(caller, "create another user's token");
+  const user = await userByEmail(db, email);
+  if (user === null) throw new NotFoundError(`No user ${email}.`);
+  return createTokenRecorded(db, { ...token, user }, actorOf(caller));
+}
+
+/** DELETE /api/tokens/<id>: revokes the caller's token, or (admins) anyone's. */
+export async function revokeTokenForRequest(db: Db, caller: TeamUser, id: number): Promise<ApiToken> {
+  const token = await tokenById(db, id);
+  if (token === null || (token.userEmail !== caller.email && !roleAtLeast(caller.role, "admin"))) {
+    throw noToken(id);
+  }
+  if (token.revokedAt !== null) return token;
+  return (await revokeTokenRecorded(db, id, actorOf(caller))) ?? token;
+}
+
+/** PATCH/DELETE /api/users/<id>: the user, 404 when none. */
+export async function userForRequest(db: Db, id: number): Promise<User> {
+  const user = await userById(db, id);
+  if (user === null) throw new NotFoundError(`No user ${id}.`);
+  return user;
+}
+
+/**
+ * An admin cannot demote or remove themself over HTTP: the last admin would lock everyone out of
+ * user management (another admin, or `alphascope users` on the server, can).
+ */
+export function refuseSelfChange(caller: TeamUser, user: User): void {
+  if (user.id === caller.userId) {
+    throw new ApiError(
+      409,
+      "conflict",
+      "You cannot change your own role or remove yourself: another admin can, or `alphascope users` on the server.",
+    );
+  }
+}
+
+function requireAdmin(caller: TeamUser, what: string): void {
+  if (!roleAtLeast(caller.role, "admin")) throw new ForbiddenError(`Only an admin may ${what}.`);
 }

@@ -1,6 +1,6 @@
 import { type Role, roleAtLeast } from "../../contracts/users";
 import type { Db } from "../../db/client";
-import { ApiError, ForbiddenError } from "../errors";
+import { ApiError, ForbiddenError, NotFoundError } from "../errors";
 import { requireSameOrigin, requireWriteAccess } from "../writeGuard";
 import { identify } from "./identify";
 import { type AuthMode, authMode } from "./mode";
@@ -8,6 +8,9 @@ import type { Principal } from "./principal";
 
 /** A caller some guard let through: never anonymous. */
 export type Writer = Exclude<Principal, { kind: "anonymous" }>;
+
+/** A signed-in person or a personal token's user. */
+export type TeamUser = Extract<Principal, { kind: "user" }>;
 
 /** What a request does: reads never need a write-scoped token; writes do. */
 export type Access = "read" | "write";
@@ -57,7 +60,7 @@ function articled(role: Role): string {
 export async function requireWriter(
   request: Request,
   db: Db,
-  required: "editor" | "admin",
+  required: Role,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Writer> {
   requireSameOrigin(request);
@@ -91,4 +94,30 @@ async function requireRole(
     return { kind: "local" };
   }
   return authorize(await identify(request, db, { mode }), required, access, mode);
+}
+
+/**
+ * The guard of the account routes (tokens, users), which exist only on a team server: without
+ * ALPHASCOPE_AUTH they answer 404 saying so; with it, the caller must be a user whose role reaches
+ * `required` (a write is also same-origin and needs a write-scoped token, so a read token cannot
+ * mint a write one).
+ */
+export async function requireTeamUser(
+  request: Request,
+  db: Db,
+  required: Role,
+  access: Access,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TeamUser> {
+  const mode = authMode(env);
+  if (mode === "none") {
+    throw new NotFoundError(
+      "Users and personal tokens exist only on a team server (ALPHASCOPE_AUTH=tokens or oidc; docs/security.md).",
+    );
+  }
+  if (access === "write") requireSameOrigin(request);
+  const caller = authorize(await identify(request, db, { mode }), required, access, mode);
+  // identify() names a user or nobody when sign-in is on; `local` exists only without it.
+  if (caller.kind !== "user") throw unauthorized(mode);
+  return caller;
 }

@@ -16,6 +16,7 @@ import {
   type Operation,
   READ_UNAVAILABLE,
   type RouteSpec,
+  requires,
   WRITE_DESCRIPTION,
   WRITE_ERRORS,
   WRITE_SECURITY,
@@ -34,6 +35,7 @@ const SNAPSHOT_ERRORS = { 404: "No snapshot has this id.", ...READ_UNAVAILABLE }
 function pinnedRead(operationId: string, summary: string, schema: z.ZodType, query?: z.ZodObject): Operation {
   return {
     operationId,
+    ...requires("viewer"),
     tags: ["Sharing"],
     summary,
     description:
@@ -53,6 +55,7 @@ export const snapshotsRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "createSnapshot",
+      ...requires("editor"),
       tags: ["Sharing"],
       summary: "Pin a view of an experiment behind a short link",
       description: `The snapshot keeps the experiment's data as of now, whatever is imported later. ${WRITE_DESCRIPTION}`,
@@ -77,6 +80,7 @@ export const snapshotRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "getSnapshot",
+      ...requires("viewer"),
       tags: ["Sharing"],
       summary: "A pinned view with the data it was drawn from",
       requestParams: { path: snapshotPath },
@@ -87,6 +91,7 @@ export const snapshotRoute: RouteSpec = {
     },
     delete: {
       operationId: "deleteSnapshot",
+      ...requires("editor"),
       tags: ["Sharing"],
       summary: "Delete a pinned snapshot; its short link then answers 404",
       description: `Whoever may write may delete any snapshot: alphascope has one write token, so every writer is an editor. ${WRITE_DESCRIPTION}`,
@@ -131,6 +136,7 @@ export const snapshotEnsemblesRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "evaluateSnapshotEnsemble",
+      ...requires("viewer"),
       security: OPEN_COMPUTATION,
       tags: ["Sharing"],
       summary: "pass@K of an ensemble, on the pinned matrix",

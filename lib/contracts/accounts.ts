@@ -48,6 +48,8 @@ export const tokenCreateSchema = z
   })
   .strict();
 
+export type TokenCreate = z.infer<typeof tokenCreateSchema>;
+
 export const tokenCreatedSchema = z
   .object({
     token: apiTokenSchema,
@@ -62,7 +64,8 @@ export const tokenQuerySchema = z.object({
   user: emailSchema.optional().meta({ description: "Admins only: this user's tokens." }),
 });
 
-export const tokenIdSchema = z.coerce
+/** A token's or a user's id, as a path parameter. */
+export const accountIdSchema = z.coerce
   .number({ error: "must be a number" })
   .int("must be a whole number")
   .min(1, "must be at least 1")
@@ -73,3 +76,6 @@ export const userPutSchema = z.object({ email: emailSchema, role: roleSchema }).
 
 /** PATCH /api/users/<id>: changes a user's role. */
 export const userPatchSchema = z.object({ role: roleSchema }).strict();
+
+/** The `{id}` path parameter of /api/tokens/<id> and /api/users/<id>. */
+export const accountIdPath = z.object({ id: accountIdSchema });
