@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { listAuditEvents } from "@/lib/db/queries/audit";
 import { truncateUsers, userWithToken } from "./authSupport";
 import { testDatabaseUrl, testDb } from "./db";
 
