@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import {
@@ -14,6 +14,9 @@ import {
 } from "@/components/queries/accounts";
 import { ROLES, type Role, roleSchema } from "@/lib/contracts/users";
 import styles from "./Accounts.module.css";
+import { useAccountAction } from "./useAccountAction";
+
+const STALE = [usersQuery.queryKey, ["audit"]];
 
 /** A team server's users (add, change a role, remove) and its audit trail, for admins. */
 export function AdminPanel() {
@@ -32,26 +35,10 @@ export function AdminPanel() {
 }
 
 function UsersSection() {
-  const client = useQueryClient();
   const users = useQuery(usersQuery);
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("viewer");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function act(body: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await body();
-      await client.invalidateQueries({ queryKey: usersQuery.queryKey });
-      await client.invalidateQueries({ queryKey: ["audit"] });
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { act, busy, error } = useAccountAction(STALE);
 
   function submit(event: FormEvent) {
     event.preventDefault();

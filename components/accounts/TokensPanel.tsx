@@ -1,12 +1,15 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { CopyLinkButton } from "@/components/common/CopyLinkButton";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import { createToken, revokeToken, tokensQuery } from "@/components/queries/accounts";
 import { TOKEN_MAX_DAYS, type TokenScope } from "@/lib/contracts/accounts";
 import styles from "./Accounts.module.css";
+import { useAccountAction } from "./useAccountAction";
+
+const STALE = [tokensQuery.queryKey];
 
 const when = (iso: string | null, none = "—") => (iso === null ? none : new Date(iso).toLocaleString());
 
@@ -15,27 +18,12 @@ const when = (iso: string | null, none = "—") => (iso === null ? none : new Da
  * is shown this once, with a copy button) and a revoke button per live token.
  */
 export function TokensPanel() {
-  const client = useQueryClient();
   const tokens = useQuery(tokensQuery);
   const [name, setName] = useState("");
   const [scope, setScope] = useState<TokenScope>("read");
   const [days, setDays] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function act(body: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await body();
-      await client.invalidateQueries({ queryKey: tokensQuery.queryKey });
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { act, busy, error } = useAccountAction(STALE);
 
   function submit(event: FormEvent) {
     event.preventDefault();
