@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import { AdminPanel } from "@/components/accounts/AdminPanel";
+import { requireSignedInPage } from "@/lib/server/auth/pageCaller";
+
+/** Who is asking is read per request. */
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Admin" };
 
 /** A team server's users and audit trail; the API answers only admins (docs/security.md "Team server"). */
-export default function AdminPage() {
+export default async function AdminPage() {
+  await requireSignedInPage("/admin");
   return (
     <>
       <div className="page-heading">

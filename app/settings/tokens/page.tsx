@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import { TokensPanel } from "@/components/accounts/TokensPanel";
+import { requireSignedInPage } from "@/lib/server/auth/pageCaller";
+
+/** Who is asking is read per request. */
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Personal tokens" };
 
 /** The signed-in user's personal API tokens (a team server: ALPHASCOPE_AUTH). */
-export default function TokensPage() {
+export default async function TokensPage() {
+  await requireSignedInPage("/settings/tokens");
   return (
     <>
       <div className="page-heading">
