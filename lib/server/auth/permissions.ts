@@ -4,6 +4,7 @@ import { ApiError, ForbiddenError, NotFoundError } from "../errors";
 import { requireSameOrigin, requireWriteAccess } from "../writeGuard";
 import { identify } from "./identify";
 import { type AuthMode, authMode } from "./mode";
+import { SIGN_IN_PATH } from "./paths";
 import type { Principal } from "./principal";
 
 /** A caller some guard let through: never anonymous. */
@@ -19,7 +20,7 @@ export type Access = "read" | "write";
 export function unauthorized(mode: Exclude<AuthMode, "none">): ApiError {
   const how =
     mode === "oidc"
-      ? "Sign in at /signin, or send Authorization: Bearer <personal token>"
+      ? `Sign in at ${SIGN_IN_PATH}, or send Authorization: Bearer <personal token>`
       : "Send Authorization: Bearer <personal token>";
   return new ApiError(
     401,
