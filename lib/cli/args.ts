@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import type { z } from "zod";
 import { isSlug, SLUG_RULE } from "../domain/slug";
 import { UsageError } from "./context";
 
@@ -88,4 +89,13 @@ export function slugArgument(text: string, option?: string): string {
   if (isSlug(text)) return text;
   const given = option === undefined ? JSON.stringify(text) : `${option} ${JSON.stringify(text)}`;
   throw new UsageError(`${given} is not an experiment slug: it must be ${SLUG_RULE}.`);
+}
+
+/** A command-line value checked by `schema`, or a UsageError naming the field and what was wrong. */
+export function cliValue<T>(schema: z.ZodType<T>, value: string | number, field: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new UsageError(
+    `${field} ${JSON.stringify(value)} ${parsed.error.issues[0]?.message ?? "is not valid"}.`,
+  );
 }

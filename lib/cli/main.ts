@@ -1,30 +1,28 @@
 import { UnreadableFileError } from "../import/inputFile";
 import { SettingError } from "../import/settings";
 import { isConnectionError } from "../server/errors";
-import { bundleCommand } from "./commands/bundle";
-import { deleteCommand } from "./commands/delete";
-import { demoCommand } from "./commands/demo";
-import { ensembleCommand } from "./commands/ensemble";
-import { experimentsCommand } from "./commands/experiments";
-import { importCommand } from "./commands/import";
-import { metricsCommand } from "./commands/metrics";
-import { restoreCommand } from "./commands/restore";
-import { trashCommand } from "./commands/trash";
 import { type CliIO, processIO, UsageError } from "./context";
 import { USAGE } from "./usage";
 
 type Command = (io: CliIO, args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  experiments: experimentsCommand,
-  metrics: metricsCommand,
-  demo: demoCommand,
-  import: importCommand,
-  ensemble: ensembleCommand,
-  delete: deleteCommand,
-  restore: restoreCommand,
-  trash: trashCommand,
-  bundle: bundleCommand,
+/**
+ * Each command's module, loaded when it runs: loading every command's graph up front (the server's
+ * bundle, sign-in and compute code) no longer fits the 64 MB heap a paper-scale import runs in
+ * (tests/integration/importHeapLimit.test.ts).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  experiments: async () => (await import("./commands/experiments")).experimentsCommand,
+  metrics: async () => (await import("./commands/metrics")).metricsCommand,
+  demo: async () => (await import("./commands/demo")).demoCommand,
+  import: async () => (await import("./commands/import")).importCommand,
+  ensemble: async () => (await import("./commands/ensemble")).ensembleCommand,
+  delete: async () => (await import("./commands/delete")).deleteCommand,
+  restore: async () => (await import("./commands/restore")).restoreCommand,
+  trash: async () => (await import("./commands/trash")).trashCommand,
+  bundle: async () => (await import("./commands/bundle")).bundleCommand,
+  users: async () => (await import("./commands/users")).usersCommand,
+  tokens: async () => (await import("./commands/tokens")).tokensCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; errors are printed, never thrown. */
@@ -34,12 +32,13 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     io.out(USAGE);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.err(`Unknown command "${name}".\n\n${USAGE}`);
     return 2;
   }
   try {
+    const command = await load();
     return await command(io, args);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -7,6 +7,11 @@ Usage:
   alphascope delete <slug> --yes               move an experiment to the trash (ALPHASCOPE_TRASH_DAYS, default 30)
   alphascope restore <slug>                    bring a deleted experiment back from the trash
   alphascope trash [--json]                    list deleted experiments with their purge dates
+  alphascope users add <email> --role viewer|editor|admin   add a team server user, or change their role
+  alphascope users list [--json] | users remove <email>
+  alphascope tokens create --user <email> [--scope read|write] [--name <text>] [--expires <days>]
+                                               a personal API token (printed once)
+  alphascope tokens list [--user <email>] [--json] | tokens revoke <id>
   alphascope import <file|manifest|directory> [options]  import evaluation results
                             (a directory: one alpha_<α>/ or alpha=<α>/ folder per run)
       --experiment <slug>   experiment to import into (created when missing)

@@ -5,13 +5,15 @@ import { slugSchema } from "./schemas";
 export const AUDIT_MAX_LIMIT = 500;
 
 /**
- * Who made a write: 'local' (a loopback request or the CLI on the database), 'token' (a request
- * carrying the shared write token), 'system' (the purge job), or `user:<email>` (a signed-in person).
+ * Who made a write: "local" (a loopback request, or the CLI on the database), "token" (a request
+ * carrying the shared ALPHASCOPE_WRITE_TOKEN), "system" (the purge job), or a user on a team server:
+ * `user:<email>`, and through a personal token `user:<email> (token <name>)`.
  */
-export const auditActorSchema = z.union([
-  z.enum(["local", "token", "system"]),
-  z.templateLiteral(["user:", z.string().min(1)]),
-]);
+export const auditActorSchema = z.string().min(1).meta({
+  description:
+    'Who made the write: "local", "token", "system", or `user:<email>` (with ` (token <name>)` through a personal token).',
+  example: "user:ada@example.org",
+});
 
 /** The writes recorded so far (the CHECK constraint of audit_events lists the same). */
 export const auditActionSchema = z.enum([
@@ -22,6 +24,11 @@ export const auditActionSchema = z.enum([
   "experiment.visibility",
   "experiment.share",
   "experiment.unshare",
+  "user.add",
+  "user.role",
+  "user.remove",
+  "token.create",
+  "token.revoke",
 ]);
 
 export const auditEventSchema = z
@@ -37,6 +44,24 @@ export const auditEventSchema = z
 
 export const auditQuerySchema = z.object({
   experiment: slugSchema.optional().meta({ description: "Only the events about this experiment." }),
+  actor: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(400, "must be at most 400 characters")
+    .optional()
+    .meta({
+      description:
+        "Only this actor's events (`local`, `user:<email>`: a user's include those made through their tokens).",
+    }),
+  before: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .optional()
+    .meta({
+      description: "Only events older than the one with this id: the next page is `before=<last id>`.",
+    }),
   limit: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")

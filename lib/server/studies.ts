@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { READ_ALL, type ReadScope } from "../db/queries/experimentShares";
 import { listStudies, studyBySlug } from "../db/queries/studies";
 import { studyGrid } from "../responses/studyGrid";
+import { signInRequired } from "./auth/visibility";
 import { comparisonResponse } from "./compare/comparison";
 import { NotFoundError } from "./errors";
 import type { StoredResponse } from "./statistics/read";
@@ -19,8 +20,11 @@ export function getStudyList(db: Db, scope: ReadScope = READ_ALL): Promise<Study
  */
 export async function getStudy(db: Db, slug: string, scope: ReadScope = READ_ALL): Promise<StudyDetail> {
   const study = await studyBySlug(db, slug, scope);
-  if (!study || (scope.kind !== "all" && study.experiments.length === 0))
+  if (!study || (scope.kind !== "all" && study.experiments.length === 0)) {
+    // Anonymous callers sign in first, as for an experiment that is not public (docs/security.md).
+    if (scope.kind === "public") throw signInRequired();
     throw new NotFoundError(`No study "${slug}".`);
+  }
   return studyGrid(study);
 }
 

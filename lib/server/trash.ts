@@ -2,8 +2,8 @@ import type { AuditActor } from "../contracts/audit";
 import type { Db } from "../db/client";
 import { purgeTrash, restoreExperiment, trashExperiment } from "../db/queries/experiments";
 import { SettingError } from "../import/settings";
+import { actorOf } from "./auth/actor";
 import { NotFoundError } from "./errors";
-import { writeMode } from "./writeGuard";
 
 /** Environment variable giving how many days a deleted experiment stays in the trash. */
 export const TRASH_DAYS_VARIABLE = "ALPHASCOPE_TRASH_DAYS";
@@ -44,25 +44,33 @@ export function purgeExpiredTrash(db: Db, now: Date, days: number): Promise<stri
   return purgeTrash(db, new Date(now.getTime() - days * DAY_MS));
 }
 
-/** Who the audit trail names for a request the write guard let through (no sign-in yet). */
+/**
+ * Who the audit trail names for a request the zero-configuration write guard let through; call
+ * sites that hold the request's principal use actorOf(principal) instead.
+ */
 export function requestActor(env: NodeJS.ProcessEnv = process.env): AuditActor {
-  return writeMode(env) === "token" ? "token" : "local";
+  return actorOf({ kind: "local" }, env);
 }
 
 /** DELETE /api/experiments/<slug>: moves the experiment to the trash; 404 when none is live. */
 export async function trashForRequest(
   db: Db,
   slug: string,
+  actor: AuditActor,
 ): Promise<{ slug: string; deletedAt: string; purgeAfter: string }> {
   const days = trashDays();
-  const deletedAt = await trashExperiment(db, slug, requestActor());
+  const deletedAt = await trashExperiment(db, slug, actor);
   if (deletedAt === null) throw new NotFoundError(`No experiment "${slug}".`);
   return { slug, deletedAt: deletedAt.toISOString(), purgeAfter: purgeDate(deletedAt, days).toISOString() };
 }
 
 /** POST /api/experiments/<slug>/restore: brings it back; 404 when it is not in the trash. */
-export async function restoreForRequest(db: Db, slug: string): Promise<{ slug: string; restored: true }> {
-  if (!(await restoreExperiment(db, slug, requestActor())))
+export async function restoreForRequest(
+  db: Db,
+  slug: string,
+  actor: AuditActor,
+): Promise<{ slug: string; restored: true }> {
+  if (!(await restoreExperiment(db, slug, actor)))
     throw new NotFoundError(`No experiment "${slug}" in the trash.`);
   return { slug, restored: true };
 }

@@ -68,6 +68,10 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/auth/callback": await import("@/app/api/auth/callback/route"),
   "/api/auth/signout": await import("@/app/api/auth/signout/route"),
   "/api/auth/token-signin": await import("@/app/api/auth/token-signin/route"),
+  "/api/tokens": await import("@/app/api/tokens/route"),
+  "/api/tokens/{id}": await import("@/app/api/tokens/[id]/route"),
+  "/api/users": await import("@/app/api/users/route"),
+  "/api/users/{id}": await import("@/app/api/users/[id]/route"),
 };
 
 const sweep: SweepInput = (() => {
@@ -663,6 +667,27 @@ const CALLS: Call[] = [
     headers: { host: "alphascope.example" },
     status: 403,
   },
+  // Accounts exist only on a team server (ALPHASCOPE_AUTH); tests/integration/accountsApi.test.ts
+  // calls them there.
+  { method: "get", path: "/api/tokens", url: "/api/tokens", status: 404 },
+  {
+    method: "post",
+    path: "/api/tokens",
+    url: "/api/tokens",
+    ...json({ name: "ci", scope: "read" }),
+    status: 404,
+  },
+  { method: "delete", path: "/api/tokens/{id}", url: "/api/tokens/1", status: 404 },
+  { method: "get", path: "/api/users", url: "/api/users", status: 404 },
+  {
+    method: "post",
+    path: "/api/users",
+    url: "/api/users",
+    ...json({ email: "ada@example.org", role: "viewer" }),
+    status: 404,
+  },
+  { method: "patch", path: "/api/users/{id}", url: "/api/users/1", ...json({ role: "editor" }), status: 404 },
+  { method: "delete", path: "/api/users/{id}", url: "/api/users/1", status: 404 },
 ];
 
 const document = openApiDocument();

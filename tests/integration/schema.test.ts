@@ -163,6 +163,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_trained_checkpoints$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_users$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_sessions$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_account_audit$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_experiment_shares$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_public_snapshots$/), ...applied },
     ]);

@@ -1,22 +1,23 @@
 import { auditQuerySchema } from "@/lib/contracts/audit";
 import { experimentTarget, listAuditEvents } from "@/lib/db/queries/audit";
-import { serverReadDb } from "@/lib/server/db";
+import { requireReaderRole } from "@/lib/server/auth/permissions";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle, parseSearchParams } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
-import { requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
 
 /**
- * The audit trail, most recent first. Guarded like a write (docs/security.md): until roles exist,
- * whoever may change the data is who may read its history.
+ * The audit trail, most recent first, a page at a time. Admins only on a team server; without
+ * sign-in, guarded like a write (docs/security.md): whoever may change the data reads its history.
  */
 export function GET(request: Request): Promise<Response> {
   return handle(async () => {
-    requireWriteAccess(request);
-    const query = parseSearchParams(request, auditQuerySchema);
-    const target = query.experiment === undefined ? undefined : experimentTarget(query.experiment);
-    return Response.json(await listAuditEvents(serverReadDb(), { limit: query.limit, target }));
+    // The primary: identifying a token records its use.
+    await requireReaderRole(request, serverDb(), "admin");
+    const { experiment, ...query } = parseSearchParams(request, auditQuerySchema);
+    const target = experiment === undefined ? undefined : experimentTarget(experiment);
+    return Response.json(await listAuditEvents(serverReadDb(), { ...query, target }));
   });
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runImport } from "@/lib/import/runImport";
 import { uploadMaxBytes } from "@/lib/import/settings";
-import { requireWriter } from "@/lib/server/auth/writer";
+import { requireWriter } from "@/lib/server/auth/permissions";
 import { serverDb } from "@/lib/server/db";
 import { errorResponse, handle } from "@/lib/server/http";
 import { readImportRequest } from "@/lib/server/imports/apiRequest";
@@ -29,7 +29,7 @@ export const dynamic = "force-dynamic";
  */
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
-    const principal = await requireWriter(request, serverDb());
+    const principal = await requireWriter(request, serverDb(), "editor");
     const type = requireMediaType(request, ["multipart/form-data", "application/json"]);
     const maxBytes = uploadMaxBytes();
     const dir = await mkdtemp(join(tmpdir(), "alphascope-upload-"));

@@ -1,11 +1,11 @@
 import { snapshotCreateSchema } from "@/lib/contracts/sharing";
+import { requireWriter } from "@/lib/server/auth/permissions";
 import { requireReaderOf, requireReaderOfStudy } from "@/lib/server/auth/visibility";
 import { serverDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { requireSnapshotRate } from "@/lib/server/sharing/snapshotLimits";
 import { createSnapshot } from "@/lib/server/sharing/snapshots";
-import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +15,7 @@ export const dynamic = "force-dynamic";
  */
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
-    requireSameOrigin(request);
-    requireWriteAccess(request);
+    await requireWriter(request, serverDb(), "editor");
     requireSnapshotRate(request);
     const body = await parseJsonBody(request, snapshotCreateSchema);
     // Pinning reads what it pins: only for one who may read it (a study: every experiment of it).

@@ -1,21 +1,15 @@
+import type { ApiToken } from "../../contracts/accounts";
 import { type Role, roleSchema } from "../../contracts/users";
 import type { Db } from "../client";
+import type { Prisma } from "../generated/prisma/client";
 
 /** A token as its owner and admins see it (never its secret). */
-export interface StoredApiToken {
-  id: number;
-  userEmail: string;
-  name: string;
-  scope: "read" | "write";
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
+export type StoredApiToken = ApiToken;
 
 /** The user a live token belongs to, and the token's scope. */
 export interface TokenHolder {
   tokenId: number;
+  tokenName: string;
   userId: number;
   email: string;
   role: Role;
@@ -26,7 +20,7 @@ const scopeOf = (scope: string): "read" | "write" => (scope === "read" ? "read" 
 
 /** Stores a new token by its secret's hash; returns its id. */
 export async function createApiToken(
-  db: Db,
+  db: Db | Prisma.TransactionClient,
   token: {
     userId: number;
     name: string;
@@ -49,6 +43,7 @@ export async function holderOfLiveToken(db: Db, secretHash: string, now: Date): 
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   return {
     tokenId: row.id,
+    tokenName: row.name,
     userId: row.userId,
     email: row.user.email,
     role: roleSchema.parse(row.user.role),
@@ -56,10 +51,13 @@ export async function holderOfLiveToken(db: Db, secretHash: string, now: Date): 
   };
 }
 
-/** Every token, or only one user's, newest first. */
-export async function listApiTokens(db: Db, options: { userId?: number } = {}): Promise<StoredApiToken[]> {
+/** Every token, or only one user's, or the one with this id, newest first. */
+export async function listApiTokens(
+  db: Db | Prisma.TransactionClient,
+  options: { userId?: number; id?: number } = {},
+): Promise<StoredApiToken[]> {
   const rows = await db.apiToken.findMany({
-    where: options.userId === undefined ? {} : { userId: options.userId },
+    where: { userId: options.userId, id: options.id },
     include: { user: { select: { email: true } } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
@@ -77,7 +75,11 @@ export async function listApiTokens(db: Db, options: { userId?: number } = {}): 
 }
 
 /** Revokes a token (kept, for the audit's sake); false when there is no live token with this id. */
-export async function revokeApiToken(db: Db, id: number, now: Date): Promise<boolean> {
+export async function revokeApiToken(
+  db: Db | Prisma.TransactionClient,
+  id: number,
+  now: Date,
+): Promise<boolean> {
   const { count } = await db.apiToken.updateMany({
     where: { id, revokedAt: null },
     data: { revokedAt: now },

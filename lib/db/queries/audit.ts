@@ -26,13 +26,27 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, event: Audi
   await tx.auditEvent.create({ data: event });
 }
 
-/** The most recent events first, at most `limit`, optionally only those about `target`. */
+/**
+ * The most recent events first, at most `limit`; optionally only those about `target`, by `actor`
+ * (a user's include those made through their tokens: `user:<email> (token <name>)`), or older
+ * than the event `before` (by time, then id: the order listed, so pages never skip or repeat one).
+ */
 export async function listAuditEvents(
   db: Db,
-  options: { limit: number; target?: string },
+  options: { limit: number; target?: string; actor?: string; before?: number },
 ): Promise<AuditEvent[]> {
+  const where: Prisma.AuditEventWhereInput[] = [];
+  if (options.target !== undefined) where.push({ target: options.target });
+  if (options.actor !== undefined) {
+    where.push({ OR: [{ actor: options.actor }, { actor: { startsWith: `${options.actor} (token ` } }] });
+  }
+  if (options.before !== undefined) {
+    const cursor = await db.auditEvent.findUnique({ where: { id: options.before }, select: { at: true } });
+    if (cursor === null) return [];
+    where.push({ OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: options.before } }] });
+  }
   const rows = await db.auditEvent.findMany({
-    where: options.target === undefined ? {} : { target: options.target },
+    where: { AND: where },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: options.limit,
   });

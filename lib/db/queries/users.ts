@@ -1,5 +1,6 @@
 import { type Role, roleSchema, type User } from "../../contracts/users";
 import type { Db } from "../client";
+import type { Prisma } from "../generated/prisma/client";
 
 interface UserRow {
   id: number;
@@ -19,7 +20,7 @@ export async function listUsers(db: Db): Promise<User[]> {
 }
 
 /** The user with this (normalised) e-mail, or null. */
-export async function userByEmail(db: Db, email: string): Promise<User | null> {
+export async function userByEmail(db: Db | Prisma.TransactionClient, email: string): Promise<User | null> {
   const row = await db.user.findUnique({ where: { email } });
   return row ? toUser(row) : null;
 }
@@ -32,7 +33,7 @@ export async function userById(db: Db, id: number): Promise<User | null> {
 
 /** Adds a user, or sets the role of the one with this e-mail; returns it. */
 export async function putUser(
-  db: Db,
+  db: Db | Prisma.TransactionClient,
   user: { email: string; role: Role; name?: string | null },
 ): Promise<User> {
   const row = await db.user.upsert({
@@ -44,7 +45,7 @@ export async function putUser(
 }
 
 /** Removes the user with this e-mail; false when there was none. Their experiments lose their owner. */
-export async function removeUser(db: Db, email: string): Promise<boolean> {
+export async function removeUser(db: Db | Prisma.TransactionClient, email: string): Promise<boolean> {
   const { count } = await db.user.deleteMany({ where: { email } });
   return count > 0;
 }

@@ -75,5 +75,6 @@ export async function identifyHeaders(
     role: holder.role,
     via: "token",
     scope: holder.scope,
+    tokenName: holder.tokenName,
   };
 }

@@ -18,4 +18,6 @@ export type Principal =
       via: "session" | "token";
       /** A token's scope; a session's is `write` (its role decides) unless a read-only token opened it. */
       scope: "read" | "write";
+      /** The personal token's name (via `token` only), for the audit trail. */
+      tokenName?: string;
     };

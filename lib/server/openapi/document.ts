@@ -1,5 +1,6 @@
 import { type CreateDocumentOptions, createDocument, type oas31 } from "zod-openapi";
 import type { RouteSpec } from "./routeSpec";
+import { tokenRoute, tokensRoute, userRoute, usersRoute } from "./routes/accounts";
 import { auditRoute } from "./routes/audit";
 import { authMeRoute, signInCallbackRoute, signInRoute, signOutRoute, tokenSignInRoute } from "./routes/auth";
 import { compareRoute } from "./routes/compare";
@@ -82,6 +83,10 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   signInCallbackRoute,
   signOutRoute,
   tokenSignInRoute,
+  tokensRoute,
+  tokenRoute,
+  usersRoute,
+  userRoute,
 ];
 
 export type OpenApiDocument = oas31.OpenAPIObject;
@@ -119,7 +124,11 @@ export function openApiDocument(): OpenApiDocument {
         },
         { name: "Sharing", description: "Snapshots behind short links, and saved views (the review deck)." },
         { name: "Import", description: "Writing results." },
-        { name: "Server", description: "Health and this document." },
+        { name: "Server", description: "Health, this document and the audit trail." },
+        {
+          name: "Accounts",
+          description: "A team server's users and personal tokens (ALPHASCOPE_AUTH; docs/security.md).",
+        },
         { name: "Sign-in", description: "Sessions of a team server (ALPHASCOPE_AUTH=tokens or oidc)." },
       ],
       components: {
@@ -128,6 +137,12 @@ export function openApiDocument(): OpenApiDocument {
             type: "http",
             scheme: "bearer",
             description: "ALPHASCOPE_WRITE_TOKEN, when the server sets one (docs/security.md).",
+          },
+          personalToken: {
+            type: "http",
+            scheme: "bearer",
+            description:
+              "A personal token (`alphascope tokens create`, or /settings/tokens) on a team server (ALPHASCOPE_AUTH=tokens or oidc).",
           },
         },
       },

@@ -102,13 +102,40 @@ export const OPEN_COMPUTATION: Operation["security"] = [];
 /** Who may write: anyone on loopback by default, or the bearer of ALPHASCOPE_WRITE_TOKEN when set. */
 export const WRITE_SECURITY: Operation["security"] = [{}, { writeToken: [] }];
 
+/** The account routes: a team server's personal token (or, with oidc, the session cookie). */
+export const TEAM_SECURITY: Operation["security"] = [{ personalToken: [] }];
+
+/**
+ * The extension each operation declares who may call it with on a team server (ALPHASCOPE_AUTH):
+ * `public` anyone; `viewer` any signed-in user (anonymous: 401); `editor` and `admin` that role or
+ * above (anonymous: 401, a lower role or a read-scoped token on a write: 403). The route-by-role
+ * test (tests/integration/routeByRole.test.ts) calls every operation as each role and holds it to
+ * this; an operation without one fails it.
+ */
+export const ROLE_EXTENSION = "x-alphascope-role";
+export const REQUIRED_ROLES = ["public", "viewer", "editor", "admin"] as const;
+export type RequiredRole = (typeof REQUIRED_ROLES)[number];
+
+/** An operation's declaration of who may call it on a team server (spread into the operation). */
+export function requires(role: RequiredRole): { [ROLE_EXTENSION]: RequiredRole } {
+  return { [ROLE_EXTENSION]: role };
+}
+
+/** The refusals of a team server's account routes. */
+export const TEAM_ONLY_ERRORS = {
+  400: "A parameter or field is invalid: the message names it.",
+  401: "No personal token (or session) was sent, or it is unknown, revoked or expired.",
+  403: "A cross-site request, a role below the one needed, or a read-scoped token on a write.",
+  404: "No sign-in on this server (ALPHASCOPE_AUTH unset).",
+};
+
 export const WRITE_DESCRIPTION =
-  "A write: only same-origin (or non-browser) requests from a client allowed to write — on loopback by default, or with `Authorization: Bearer <ALPHASCOPE_WRITE_TOKEN>` when the server sets one (docs/security.md).";
+  "A write: only same-origin (or non-browser) requests from a client allowed to write — on loopback by default, or with `Authorization: Bearer <ALPHASCOPE_WRITE_TOKEN>` when the server sets one; on a team server (ALPHASCOPE_AUTH), a user whose role is at least the operation's `x-alphascope-role`, with a write-scoped personal token or a session (docs/security.md).";
 
 /** Errors of every JSON write (the body's own 400 is the route's). */
 export const WRITE_ERRORS = {
-  401: "The server requires a write token and none was sent.",
-  403: "A cross-site request, a wrong token, or a client that may not write.",
+  401: "The server requires a write token (or, on a team server, a personal token or session) and none valid was sent.",
+  403: "A cross-site request, a wrong token, a client that may not write, or (team server) a role below the one needed or a read-scoped token.",
   413: "The body is over the JSON body limit.",
   415: "The body is not application/json.",
   503: "The database cannot be reached; Retry-After says when to try again.",

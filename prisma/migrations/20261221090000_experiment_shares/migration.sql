@@ -17,4 +17,5 @@ ALTER TABLE "experiment_shares" ADD CONSTRAINT "experiment_shares_user_id_fkey"
 ALTER TABLE "audit_events" DROP CONSTRAINT "audit_events_action_check";
 ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_action_check" CHECK ("action" IN (
   'experiment.delete', 'experiment.restore', 'experiment.purge', 'user.signin',
+  'user.add', 'user.role', 'user.remove', 'token.create', 'token.revoke',
   'experiment.visibility', 'experiment.share', 'experiment.unshare'));

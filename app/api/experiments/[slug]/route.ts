@@ -1,6 +1,7 @@
 import { experimentMetadataPatchSchema } from "@/lib/formats/experimentMetadata";
+import { actorOf } from "@/lib/server/auth/actor";
+import { requireWriter } from "@/lib/server/auth/permissions";
 import { requireReaderOf } from "@/lib/server/auth/visibility";
-import { requireWriter } from "@/lib/server/auth/writer";
 import { serverDb } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { changeExperimentMetadata } from "@/lib/server/experimentMetadata";
@@ -10,8 +11,7 @@ import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { READS } from "@/lib/server/statistics/read";
 import { storedReadRoute } from "@/lib/server/statistics/storedReadRoute";
-import { requestActor, trashForRequest } from "@/lib/server/trash";
-import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
+import { trashForRequest } from "@/lib/server/trash";
 
 export const dynamic = "force-dynamic";
 
@@ -28,13 +28,13 @@ export function PATCH(
   { params }: { params: Promise<{ slug: string }> },
 ): Promise<Response> {
   return handle(async () => {
-    const principal = await requireWriter(request, serverDb());
+    const principal = await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
     const patch = await parseJsonBody(request, experimentMetadataPatchSchema);
     // Who may change the data may do it to what they may read; who reads it is its owner's call.
     if (patch.visibility !== undefined) await requireReadersManager(serverDb(), principal, slug);
     else await requireReaderOf(request, serverDb(), slug);
-    const changed = await changeExperimentMetadata(serverDb(), slug, patch, requestActor());
+    const changed = await changeExperimentMetadata(serverDb(), slug, patch, actorOf(principal));
     if (!changed) throw new NotFoundError(`No experiment "${slug}".`);
     return Response.json(changed);
   });
@@ -50,10 +50,10 @@ export function DELETE(
   { params }: { params: Promise<{ slug: string }> },
 ): Promise<Response> {
   return handle(async () => {
-    requireSameOrigin(request);
-    requireWriteAccess(request);
+    const writer = await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
-    return Response.json(await trashForRequest(serverDb(), slug));
+    await requireReaderOf(request, serverDb(), slug);
+    return Response.json(await trashForRequest(serverDb(), slug, actorOf(writer)));
   });
 }
 

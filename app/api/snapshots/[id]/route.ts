@@ -1,3 +1,4 @@
+import { requireWriter } from "@/lib/server/auth/permissions";
 import { requireSnapshotReader } from "@/lib/server/auth/visibility";
 import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle } from "@/lib/server/http";
@@ -5,7 +6,6 @@ import { refuseOtherMethods } from "@/lib/server/methods";
 import { snapshotIdParam } from "@/lib/server/sharing/params";
 import { forgetPinnedMatrix } from "@/lib/server/sharing/pinnedReads";
 import { findSnapshot, removeSnapshot, snapshotBody } from "@/lib/server/sharing/snapshots";
-import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
 
@@ -27,8 +27,7 @@ export function GET(request: Request, { params }: Context): Promise<Response> {
  */
 export function DELETE(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
-    requireSameOrigin(request);
-    requireWriteAccess(request);
+    await requireWriter(request, serverDb(), "editor");
     const id = await snapshotIdParam(params);
     await removeSnapshot(serverDb(), id);
     forgetPinnedMatrix(id);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { authMeSchema, tokenSignInResponseSchema, tokenSignInSchema } from "../../../contracts/auth";
-import { errorResponses, jsonBody, jsonResponse, type RouteSpec } from "../routeSpec";
+import { errorResponses, jsonBody, jsonResponse, type RouteSpec, requires } from "../routeSpec";
 
 // Sign-in (ALPHASCOPE_AUTH=tokens or oidc; docs/security.md "Signing in"). On a server without
 // sign-in every route but /api/auth/me answers 404.
@@ -16,6 +16,7 @@ export const authMeRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "getSignedInUser",
+      ...requires("public"),
       tags: ["Sign-in"],
       summary: "Who the request comes from, and how this server identifies people",
       responses: {
@@ -31,6 +32,7 @@ export const signInRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "startSignIn",
+      ...requires("public"),
       tags: ["Sign-in"],
       summary: "Starts a sign-in through the OpenID provider (a browser navigation)",
       description:
@@ -53,6 +55,7 @@ export const signInCallbackRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "finishSignIn",
+      ...requires("public"),
       tags: ["Sign-in"],
       summary: "Where the OpenID provider sends the browser back (the redirect URI to register)",
       description:
@@ -70,6 +73,7 @@ export const signOutRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "signOut",
+      ...requires("public"),
       tags: ["Sign-in"],
       summary: "Ends this browser's session and deletes its cookie",
       security: [],
@@ -86,6 +90,7 @@ export const tokenSignInRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "signInWithToken",
+      ...requires("public"),
       tags: ["Sign-in"],
       summary: "Opens a browser session with a personal token",
       description:

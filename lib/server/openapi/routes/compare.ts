@@ -6,6 +6,7 @@ import {
   jsonResponse,
   READ_UNAVAILABLE,
   type RouteSpec,
+  requires,
 } from "../routeSpec";
 
 export const compareRoute: RouteSpec = {
@@ -13,6 +14,7 @@ export const compareRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "compareExperiments",
+      ...requires("viewer"),
       tags: ["Experiments"],
       summary: "2–4 experiments' frontiers with their benchmark and problem-set overlap",
       requestParams: {

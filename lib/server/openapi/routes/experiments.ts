@@ -20,6 +20,7 @@ import {
   type Operation,
   READ_UNAVAILABLE,
   type RouteSpec,
+  requires,
   SLUG_ERRORS,
   slugPath,
   WRITE_DESCRIPTION,
@@ -32,6 +33,8 @@ export const experimentListRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "listExperiments",
+      // Anyone may ask: the answer holds only what the caller may read (public ones when anonymous).
+      ...requires("public"),
       tags: ["Experiments"],
       summary: "Every experiment, most recently updated first; or a filtered, sorted page of them",
       description:
@@ -85,6 +88,7 @@ export function storedRead(
 ): Operation {
   return {
     operationId,
+    ...requires("viewer"),
     tags: ["Experiments"],
     summary,
     description,
@@ -115,6 +119,7 @@ export const experimentDetailRoute: RouteSpec = {
     ),
     patch: {
       operationId: "changeExperimentMetadata",
+      ...requires("editor"),
       tags: ["Experiments"],
       summary: "Change an experiment's metadata",
       description: `Name, description, benchmark, setting, model family and scale, endpoint labels and models, and the cluster option (\`clusterBy\`: how the bootstrap resamples problems; a change recomputes every interval): the fields sent change, the others stay. A new benchmark moves the results onto that benchmark's problems. ${WRITE_DESCRIPTION}`,
@@ -133,6 +138,7 @@ export const experimentDetailRoute: RouteSpec = {
     },
     delete: {
       operationId: "deleteExperiment",
+      ...requires("editor"),
       tags: ["Experiments"],
       summary: "Move an experiment to the trash",
       description: `Every read stops showing it and its slug stays reserved (an import into it is refused with 409) until it is restored (POST /api/experiments/{slug}/restore) or purged for good, ALPHASCOPE_TRASH_DAYS (default 30) days later. ${WRITE_DESCRIPTION}`,
@@ -151,6 +157,7 @@ export const experimentRestoreRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "restoreExperiment",
+      ...requires("admin"),
       tags: ["Experiments"],
       summary: "Bring a deleted experiment back from the trash",
       description: `The experiment comes back as it was deleted: same version, results and statistics. ${WRITE_DESCRIPTION}`,
@@ -208,6 +215,7 @@ export const claimsRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "getClaims",
+      ...requires("viewer"),
       tags: ["Experiments"],
       summary:
         "The research's claims tested on one difficulty slice, each with its estimate, interval and verdict",

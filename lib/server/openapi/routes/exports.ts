@@ -11,6 +11,7 @@ import {
   type Operation,
   READ_UNAVAILABLE,
   type RouteSpec,
+  requires,
   SLUG_ERRORS,
   slugPath,
 } from "../routeSpec";
@@ -25,6 +26,7 @@ function derivedFile(
 ): Operation {
   return {
     operationId,
+    ...requires("viewer"),
     tags: ["Export"],
     summary,
     description,

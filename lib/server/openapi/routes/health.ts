@@ -1,11 +1,12 @@
 import { healthDegradedSchema, healthOkSchema } from "../../../contracts/healthSchema";
-import { jsonResponse, type RouteSpec } from "../routeSpec";
+import { jsonResponse, type RouteSpec, requires } from "../routeSpec";
 
 export const healthRoute: RouteSpec = {
   path: "/api/health",
   operations: {
     get: {
       operationId: "getHealth",
+      ...requires("public"),
       tags: ["Server"],
       summary: "Liveness and database reachability",
       responses: {

@@ -3,7 +3,7 @@ import { importStreamLineSchema } from "../../../contracts/importProgress";
 import { importReportSchema } from "../../../contracts/importReportSchema";
 import { IMPORT_PROGRESS_MEDIA_TYPE } from "../../../contracts/mediaTypes";
 import { importFieldsSchema, importJsonBodySchema } from "../../imports/apiRequest";
-import { errorResponses, jsonResponse, type RouteSpec, WRITE_SECURITY } from "../routeSpec";
+import { errorResponses, jsonResponse, type RouteSpec, requires, WRITE_SECURITY } from "../routeSpec";
 
 const filePart = z.string().meta({ contentMediaType: "application/octet-stream" });
 
@@ -24,6 +24,7 @@ export const importsRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "importResults",
+      ...requires("editor"),
       tags: ["Import"],
       summary: "Import a results file, or a manifest with its files",
       description:

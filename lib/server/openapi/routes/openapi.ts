@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { jsonResponse, type RouteSpec } from "../routeSpec";
+import { jsonResponse, type RouteSpec, requires } from "../routeSpec";
 
 export const openApiRoute: RouteSpec = {
   path: "/api/openapi.json",
   operations: {
     get: {
       operationId: "getOpenApiDocument",
+      ...requires("public"),
       tags: ["Server"],
       summary: "This document (OpenAPI 3.1)",
       responses: {

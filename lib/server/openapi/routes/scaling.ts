@@ -15,6 +15,7 @@ import {
   OPEN_COMPUTATION,
   READ_UNAVAILABLE,
   type RouteSpec,
+  requires,
   SLUG_ERRORS,
   slugPath,
 } from "../routeSpec";
@@ -24,6 +25,7 @@ export const passAtKRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "getPassAtKCurves",
+      ...requires("viewer"),
       tags: ["Scaling"],
       summary: "pass@k curves of checkpoints and of an ensemble",
       requestParams: { path: slugPath, query: passAtKQuerySchema, header: conditionalRead.header },
@@ -45,6 +47,7 @@ export const ensemblesRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "evaluateEnsemble",
+      ...requires("viewer"),
       security: OPEN_COMPUTATION,
       tags: ["Scaling"],
       summary: "pass@K of an ensemble of checkpoints against the best single checkpoint",
@@ -73,6 +76,7 @@ export const ensembleSearchRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "searchEnsembles",
+      ...requires("viewer"),
       security: OPEN_COMPUTATION,
       tags: ["Scaling"],
       summary:

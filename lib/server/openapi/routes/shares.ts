@@ -4,6 +4,7 @@ import {
   jsonBody,
   jsonResponse,
   type RouteSpec,
+  requires,
   SLUG_ERRORS,
   slugPath,
   WRITE_DESCRIPTION,
@@ -25,6 +26,7 @@ export const sharesRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "listExperimentShares",
+      ...requires("editor"),
       tags: ["Sharing"],
       summary: "Who may read the experiment: its visibility, owner and shares",
       description: `${MANAGER} ${WRITE_DESCRIPTION}`,
@@ -42,6 +44,7 @@ export const sharesRoute: RouteSpec = {
     },
     put: {
       operationId: "shareExperiment",
+      ...requires("editor"),
       tags: ["Sharing"],
       summary: "Share a private experiment with a user, or change their share's role",
       description: `A viewer reads it; an editor also writes it, as far as their own role allows. Recorded in the audit trail. ${MANAGER} ${WRITE_DESCRIPTION}`,
@@ -55,6 +58,7 @@ export const sharesRoute: RouteSpec = {
     },
     delete: {
       operationId: "unshareExperiment",
+      ...requires("editor"),
       tags: ["Sharing"],
       summary: "Stop sharing an experiment with a user",
       description: `Recorded in the audit trail. ${MANAGER} ${WRITE_DESCRIPTION}`,

@@ -20,6 +20,7 @@ import {
   type Operation,
   READ_UNAVAILABLE,
   type RouteSpec,
+  requires,
   slugPath,
   WRITE_DESCRIPTION,
   WRITE_ERRORS,
@@ -39,6 +40,7 @@ const SNAPSHOT_ERRORS = { 404: "No snapshot has this id.", ...READ_UNAVAILABLE }
 function pinnedRead(operationId: string, summary: string, schema: z.ZodType, query?: z.ZodObject): Operation {
   return {
     operationId,
+    ...requires("viewer"),
     tags: ["Sharing"],
     summary,
     description:
@@ -58,6 +60,7 @@ export const snapshotsRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "createSnapshot",
+      ...requires("editor"),
       tags: ["Sharing"],
       summary: "Pin a view of an experiment, or of a study's grid, behind a short link",
       description: `The snapshot keeps the experiment's data (a study's: every experiment's frontier and claims) as of now, whatever is imported later. ${WRITE_DESCRIPTION}`,
@@ -82,6 +85,7 @@ export const snapshotRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "getSnapshot",
+      ...requires("viewer"),
       tags: ["Sharing"],
       summary: "A pinned view with the data it was drawn from",
       requestParams: { path: snapshotPath },
@@ -92,6 +96,7 @@ export const snapshotRoute: RouteSpec = {
     },
     delete: {
       operationId: "deleteSnapshot",
+      ...requires("editor"),
       tags: ["Sharing"],
       summary: "Delete a pinned snapshot; its short link then answers 404",
       description: `Whoever may write may delete any snapshot: alphascope has one write token, so every writer is an editor. ${WRITE_DESCRIPTION}`,
@@ -173,6 +178,7 @@ export const snapshotBundleRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "getSnapshotBundle",
+      ...requires("viewer"),
       tags: ["Sharing"],
       summary: "A static copy of a pinned explorer view, as a zip",
       description:
@@ -210,6 +216,7 @@ export const snapshotEnsemblesRoute: RouteSpec = {
   operations: {
     post: {
       operationId: "evaluateSnapshotEnsemble",
+      ...requires("viewer"),
       security: OPEN_COMPUTATION,
       tags: ["Sharing"],
       summary: "pass@K of an ensemble, on the pinned matrix",

@@ -8,6 +8,7 @@ import {
   jsonResponse,
   READ_UNAVAILABLE,
   type RouteSpec,
+  requires,
 } from "../routeSpec";
 
 export const studyListRoute: RouteSpec = {
@@ -15,6 +16,8 @@ export const studyListRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "listStudies",
+      // Anyone may ask: the answer holds only what the caller may read (public ones when anonymous).
+      ...requires("public"),
       tags: ["Studies"],
       summary: "Every study (a group of experiments, e.g. settings × model scales), by name",
       responses: {
@@ -37,6 +40,7 @@ export const studyRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "getStudy",
+      ...requires("viewer"),
       tags: ["Studies"],
       summary: "A study's experiments and the grid they make: columns the settings, rows the model scales",
       requestParams: {
@@ -67,6 +71,7 @@ export const studyFrontiersRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "getStudyFrontiers",
+      ...requires("viewer"),
       tags: ["Studies"],
       summary: "The study's experiments' frontiers, in the grid's order, with their problem-set overlap",
       requestParams: { path: studyPath, header: conditionalRead.header },

@@ -13,6 +13,7 @@ import {
   type Operation,
   READ_UNAVAILABLE,
   type RouteSpec,
+  requires,
   SLUG_ERRORS,
   slugPath,
   WRITE_DESCRIPTION,
@@ -28,6 +29,7 @@ const viewPath = slugPath.extend({
 function viewWrite(operationId: string, summary: string, path: z.ZodObject): Operation {
   return {
     operationId,
+    ...requires("editor"),
     tags: ["Sharing"],
     summary,
     description: WRITE_DESCRIPTION,
@@ -42,6 +44,7 @@ export const savedViewsRoute: RouteSpec = {
   operations: {
     get: {
       operationId: "listSavedViews",
+      ...requires("viewer"),
       tags: ["Sharing"],
       summary: "The experiment's saved views, in deck order",
       requestParams: { path: slugPath },

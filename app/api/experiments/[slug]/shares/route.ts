@@ -1,5 +1,6 @@
 import { shareDeleteSchema, sharePutSchema } from "@/lib/contracts/shares";
-import { requireWriter } from "@/lib/server/auth/writer";
+import { actorOf } from "@/lib/server/auth/actor";
+import { requireWriter } from "@/lib/server/auth/permissions";
 import { serverDb } from "@/lib/server/db";
 import {
   experimentShares,
@@ -10,7 +11,6 @@ import {
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
-import { requestActor } from "@/lib/server/trash";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,7 @@ type Context = { params: Promise<{ slug: string }> };
 export function GET(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
-    const principal = await requireWriter(request, serverDb());
+    const principal = await requireWriter(request, serverDb(), "editor");
     await requireReadersManager(serverDb(), principal, slug);
     return Response.json(await experimentShares(serverDb(), slug));
   });
@@ -33,10 +33,10 @@ export function GET(request: Request, { params }: Context): Promise<Response> {
 export function PUT(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
-    const principal = await requireWriter(request, serverDb());
+    const principal = await requireWriter(request, serverDb(), "editor");
     const body = await parseJsonBody(request, sharePutSchema);
     await requireReadersManager(serverDb(), principal, slug);
-    return Response.json(await shareExperiment(serverDb(), slug, body, requestActor()));
+    return Response.json(await shareExperiment(serverDb(), slug, body, actorOf(principal)));
   });
 }
 
@@ -44,10 +44,10 @@ export function PUT(request: Request, { params }: Context): Promise<Response> {
 export function DELETE(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
-    const principal = await requireWriter(request, serverDb());
+    const principal = await requireWriter(request, serverDb(), "editor");
     const { email } = await parseJsonBody(request, shareDeleteSchema);
     await requireReadersManager(serverDb(), principal, slug);
-    return Response.json(await unshareExperiment(serverDb(), slug, email, requestActor()));
+    return Response.json(await unshareExperiment(serverDb(), slug, email, actorOf(principal)));
   });
 }
 

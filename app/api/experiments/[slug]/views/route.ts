@@ -1,11 +1,11 @@
 import { savedViewCreateSchema } from "@/lib/contracts/sharing";
+import { requireWriter } from "@/lib/server/auth/permissions";
 import { requireReaderOf } from "@/lib/server/auth/visibility";
 import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { addSavedView, listSavedViews } from "@/lib/server/sharing/savedViews";
-import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
 
@@ -23,8 +23,7 @@ export function GET(request: Request, { params }: Context): Promise<Response> {
 /** POST /api/experiments/[slug]/views: saves a named view at the end of the deck (a write). */
 export function POST(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
-    requireSameOrigin(request);
-    requireWriteAccess(request);
+    await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
     const body = await parseJsonBody(request, savedViewCreateSchema);
     return Response.json(await addSavedView(serverDb(), slug, body), { status: 201 });

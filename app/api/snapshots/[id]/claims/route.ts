@@ -1,5 +1,6 @@
 import { claimsQuerySchema } from "@/lib/contracts/claimSchemas";
-import { serverReadDb } from "@/lib/server/db";
+import { requireSnapshotReader } from "@/lib/server/auth/visibility";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle, parseSearchParams } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { snapshotIdParam } from "@/lib/server/sharing/params";
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handle(async () => {
     const id = await snapshotIdParam(params);
+    await requireSnapshotReader(request, serverDb(), id);
     const query = parseSearchParams(request, claimsQuerySchema);
     const snapshot = await findSnapshot(serverReadDb(), id);
     return Response.json(pinnedClaims(snapshot, query));

@@ -1,4 +1,5 @@
-import { serverReadDb } from "@/lib/server/db";
+import { requireSnapshotReader } from "@/lib/server/auth/visibility";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { snapshotIdParam } from "@/lib/server/sharing/params";
@@ -8,9 +9,11 @@ import { findSnapshot } from "@/lib/server/sharing/snapshots";
 export const dynamic = "force-dynamic";
 
 /** GET /api/snapshots/[id]/frontiers: a study snapshot's frontiers as pinned (the live study route's shape). */
-export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handle(async () => {
-    const snapshot = await findSnapshot(serverReadDb(), await snapshotIdParam(params));
+    const id = await snapshotIdParam(params);
+    await requireSnapshotReader(request, serverDb(), id);
+    const snapshot = await findSnapshot(serverReadDb(), id);
     return Response.json(pinnedStudyFrontiers(snapshot));
   });
 }

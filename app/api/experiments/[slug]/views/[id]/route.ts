@@ -1,11 +1,11 @@
 import { savedViewRenameSchema } from "@/lib/contracts/sharing";
+import { requireWriter } from "@/lib/server/auth/permissions";
 import { serverDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { savedViewIdParam } from "@/lib/server/sharing/params";
 import { removeView, renameView } from "@/lib/server/sharing/savedViews";
-import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +14,7 @@ type Context = { params: Promise<{ slug: string; id: string }> };
 /** PATCH /api/experiments/[slug]/views/[id]: renames a saved view (a write). */
 export function PATCH(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
-    requireSameOrigin(request);
-    requireWriteAccess(request);
+    await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
     const id = await savedViewIdParam(params);
     const { name } = await parseJsonBody(request, savedViewRenameSchema);
@@ -26,8 +25,7 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
 /** DELETE /api/experiments/[slug]/views/[id]: removes a saved view from the deck (a write). */
 export function DELETE(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
-    requireSameOrigin(request);
-    requireWriteAccess(request);
+    await requireWriter(request, serverDb(), "editor");
     await removeView(serverDb(), await slugParam(params), await savedViewIdParam(params));
     return new Response(null, { status: 204 });
   });

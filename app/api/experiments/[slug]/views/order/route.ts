@@ -1,18 +1,17 @@
 import { savedViewOrderSchema } from "@/lib/contracts/sharing";
+import { requireWriter } from "@/lib/server/auth/permissions";
 import { serverDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { reorderViews } from "@/lib/server/sharing/savedViews";
-import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
 
 /** PUT /api/experiments/[slug]/views/order: every saved view's id in the new deck order (a write). */
 export function PUT(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
-    requireSameOrigin(request);
-    requireWriteAccess(request);
+    await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
     const { ids } = await parseJsonBody(request, savedViewOrderSchema);
     return Response.json(await reorderViews(serverDb(), slug, ids));

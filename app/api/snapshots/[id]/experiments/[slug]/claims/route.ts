@@ -1,5 +1,6 @@
 import { claimsQuerySchema } from "@/lib/contracts/claimSchemas";
-import { serverReadDb } from "@/lib/server/db";
+import { requireSnapshotReader } from "@/lib/server/auth/visibility";
+import { serverDb, serverReadDb } from "@/lib/server/db";
 import { handle, parseSearchParams } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
@@ -19,6 +20,7 @@ export function GET(
 ): Promise<Response> {
   return handle(async () => {
     const id = await snapshotIdParam(params);
+    await requireSnapshotReader(request, serverDb(), id);
     const slug = await slugParam(params);
     const query = parseSearchParams(request, claimsQuerySchema);
     const snapshot = await findSnapshot(serverReadDb(), id);
