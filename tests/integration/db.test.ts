@@ -81,6 +81,7 @@ describe("writeSweep and loadSweepMatrix", () => {
       slug: "tiny",
       replaced: false,
       checkpoints: 3,
+      trained: 0,
       problems: 2,
       results: 5,
       samples: 50,
@@ -221,12 +222,14 @@ describe("loadDemoSweep", () => {
     const first = await loadDemoSweep(db, options);
     const again = await loadDemoSweep(db, options);
     expect(first).toEqual({ ...again, replaced: false });
+    // 3 α and the demo's 2 trained checkpoints, each on the 7 problems.
     expect(again).toMatchObject({
       replaced: true,
       checkpoints: 3,
+      trained: 2,
       problems: 7,
-      results: 21,
-      samples: 21 * 256,
+      results: 5 * 7,
+      samples: 5 * 7 * 256,
     });
 
     const sweep = generateDemoSweep(options);
@@ -239,11 +242,10 @@ describe("loadDemoSweep", () => {
       where: { checkpointId: { not: null } },
       orderBy: { id: "asc" },
     });
-    expect(batches.map((batch) => [batch.source, batch.fileName, batch.format, batch.rowCount])).toEqual([
-      ["demo", "generateDemoSweep()", "demo", 7],
-      ["demo", "generateDemoSweep()", "demo", 7],
-      ["demo", "generateDemoSweep()", "demo", 7],
-    ]);
+    // One batch per checkpoint: 3 α and 2 trained.
+    expect(batches.map((batch) => [batch.source, batch.fileName, batch.format, batch.rowCount])).toEqual(
+      Array.from({ length: 5 }, () => ["demo", "generateDemoSweep()", "demo", 7]),
+    );
     expect(new Set(batches.map((batch) => batch.contentHash)).size).toBe(1);
   });
 });
@@ -258,8 +260,8 @@ describe("deleting an experiment, then purging it from the trash", () => {
     const deletedAt = await trashExperiment(db, demoSlug, "local");
     expect(deletedAt).toBeInstanceOf(Date);
     expect(await trashExperiment(db, demoSlug, "local")).toBeNull();
-    // In the trash: nothing is destroyed yet.
-    expect(await db.checkpoint.count()).toBe(5);
+    // In the trash: nothing is destroyed yet (the demo's 2 α and 2 trained checkpoints, tiny's 3).
+    expect(await db.checkpoint.count()).toBe(7);
     expect((await listExperiments(db)).map((item) => item.slug)).toEqual(["tiny"]);
     expect(await purgeTrash(db, deletedAt as Date)).toEqual([demoSlug]);
 
@@ -267,10 +269,10 @@ describe("deleting an experiment, then purging it from the trash", () => {
     expect(await db.result.count()).toBe(5);
     expect(await db.problem.count()).toBe(8);
     const batches = await db.importBatch.findMany({ where: { source: "demo" } });
-    expect(batches).toHaveLength(2);
+    expect(batches).toHaveLength(4); // the demo's 2 α and 2 trained checkpoints
     for (const batch of batches)
       expect(batch).toMatchObject({ experimentId: null, checkpointId: null, rowCount: 6, problemCount: 6 });
-    expect(await db.importBatch.count()).toBe(5);
+    expect(await db.importBatch.count()).toBe(7); // 4 of the demo, 3 of tiny
     expect((await listExperiments(db)).map((item) => item.slug)).toEqual(["tiny"]);
   });
 });

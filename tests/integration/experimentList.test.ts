@@ -132,6 +132,7 @@ function sweepOf(spec: Spec, index: number): SweepInput {
         problemExternalId: `${spec.slug}-${result.problemExternalId}`,
       })),
     })),
+    trained: [], // the list shows α sweeps; trained checkpoints have their own tests
     experiment: {
       ...demo.experiment,
       slug: spec.slug,

@@ -25,7 +25,7 @@ import { bootstrapCI, bootstrapFrontierStrata } from "../../lib/science/bootstra
 import { collapsedFlags } from "../../lib/science/collapse";
 import { curveKs } from "../../lib/science/curveKs";
 import { METRICS } from "../../lib/science/metricRegistry";
-import { checkpointSummaries, sliceSummary } from "../../lib/science/metrics";
+import { checkpointSummaries, sliceSummary, trainedSummaries } from "../../lib/science/metrics";
 import { dominates } from "../../lib/science/pareto";
 import { meanPassAtK, minSamples } from "../../lib/science/passAtK";
 import { sliceProblemIndices } from "../../lib/science/slices";
@@ -358,9 +358,14 @@ describe("the compute_statistics job", () => {
         version: job.version,
         ...sweep.header,
         checkpoints: checkpointSummaries(sweep.matrix),
-        trained: [],
+        // The demo holds two trained checkpoints beside its α line.
+        trained: trainedSummaries(sweep.matrix),
       }),
     );
+    expect(trainedSummaries(sweep.matrix).map((summary) => summary.label)).toEqual([
+      "Coverage 25%",
+      "Coverage 50%",
+    ]);
   });
 });
 

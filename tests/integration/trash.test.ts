@@ -224,7 +224,9 @@ describe("the purge job", () => {
 
     expect(await purgeExpiredTrash(db, new Date(trashedAt + 30 * DAY_MS), 30)).toEqual([SLUG]);
     expect(await db.experiment.count({ where: { slug: SLUG } })).toBe(0);
-    expect(await db.checkpoint.count()).toBe(checkpointsBefore - demo.checkpoints.length);
+    expect(await db.checkpoint.count()).toBe(
+      checkpointsBefore - demo.checkpoints.length - (demo.trained?.length ?? 0),
+    );
     expect((await restoreRoute(request("/x", "POST"), slugContext())).status).toBe(404);
     const [purge] = await listAuditEvents(db, { limit: 1, target: experimentTarget(SLUG) });
     expect(purge).toMatchObject({ actor: "system", action: "experiment.purge" });

@@ -327,9 +327,9 @@ describe("with ALPHASCOPE_AUTH=tokens", () => {
     expect((await preview(open)).status).toBe(200);
     expect((await preview(closed)).status).toBe(401);
     expect((await preview(open, PRIVATE)).status).toBe(401);
-    // Pinning reads the experiment: not for one who may not read it.
+    // Pinning reads the experiment: not for an editor who may not read it.
     const hiddenPin = await postSnapshot(
-      request("/api/snapshots", "other", "POST", { experiment: PRIVATE, page: "explorer", view: "" }),
+      request("/api/snapshots", "editor", "POST", { experiment: PRIVATE, page: "explorer", view: "" }),
     );
     expect(hiddenPin.status).toBe(404);
   });
