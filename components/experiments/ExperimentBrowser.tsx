@@ -2,7 +2,6 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import "@/components/browser/zodWithoutEval";
 import { useUrlView } from "@/components/browser/useUrlView";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import { ViewNotices } from "@/components/common/ViewNotices";

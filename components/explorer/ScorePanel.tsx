@@ -53,7 +53,7 @@ function ScoreRow({ score }: { score: MetricScore }) {
 function TrainedRows({ trained }: { trained: readonly TrainedPoint[] }) {
   const metrics = METRIC_GROUPS[0].ids.map(getMetric);
   return (
-    <table className="data-table data-table--compact score-table" data-testid="trained-scores">
+    <table className="data-table data-table--compact score-table trained-scores" data-testid="trained-scores">
       <caption>Trained checkpoints (reference, not on the α line)</caption>
       <thead>
         <tr>

@@ -69,24 +69,38 @@ describe("chart and table exports", () => {
     const csv = await download("export-csv-scores");
     expect(csv.name).toBe(`${DEMO_EXPERIMENT_SLUG}-scores-hard.csv`);
     const lines = csv.bytes.toString("utf8").split("\r\n");
+    // The demo holds trained checkpoints: they follow as reference rows, named in a last column.
     expect(lines[0]).toBe(
       "metric,label,alpha,status,value,lower,upper," +
-        "delta_vs_A,delta_vs_A_lower,delta_vs_A_upper,delta_vs_B,delta_vs_B_lower,delta_vs_B_upper",
+        "delta_vs_A,delta_vs_A_lower,delta_vs_A_upper,delta_vs_B,delta_vs_B_lower,delta_vs_B_upper,trained",
     );
     const solve = lines.find((line) => line.startsWith("solveRate,"))?.split(",") ?? [];
     const measured = frontier.slices.hard.points.find((point) => point.alpha === 1.5)?.metrics.solveRate;
-    expect(solve.slice(2)).toEqual([
-      "1.5",
-      "measured",
-      String(measured?.value),
-      String(measured?.lower),
-      String(measured?.upper),
-      String(measured?.deltaA?.value),
-      String(measured?.deltaA?.lower),
-      String(measured?.deltaA?.upper),
-      String(measured?.deltaB?.value),
-      String(measured?.deltaB?.lower),
-      String(measured?.deltaB?.upper),
+    // A CSV cell as the export writes it: empty for a missing number.
+    const cell = (value: number | null | undefined) =>
+      value === null || value === undefined ? "" : String(value);
+    const cells = (estimate: typeof measured) =>
+      [
+        estimate?.value,
+        estimate?.lower,
+        estimate?.upper,
+        estimate?.deltaA?.value,
+        estimate?.deltaA?.lower,
+        estimate?.deltaA?.upper,
+        estimate?.deltaB?.value,
+        estimate?.deltaB?.lower,
+        estimate?.deltaB?.upper,
+      ].map(cell);
+    expect(solve.slice(2)).toEqual(["1.5", "measured", ...cells(measured), ""]);
+    const trained = frontier.slices.hard.trained?.[0];
+    const reference = lines
+      .find((line) => line.startsWith("solveRate,") && line.endsWith(`,${trained?.label}`))
+      ?.split(",");
+    expect(reference?.slice(2)).toEqual([
+      "",
+      "trained",
+      ...cells(trained?.metrics.solveRate),
+      trained?.label,
     ]);
   });
 

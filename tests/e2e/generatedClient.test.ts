@@ -41,6 +41,8 @@ const { data: created } = await client.POST("/api/snapshots", {
 if (!created) throw new Error("no snapshot made");
 const { data: snapshot } = await client.GET("/api/snapshots/{id}", { params: { path: { id: created.id } } });
 if (!snapshot) throw new Error("no snapshot read");
+// A snapshot pins one experiment's page or a study's grid: the type makes the program tell which.
+if (snapshot.page === "study") throw new Error("an explorer snapshot read as a study's");
 const { data: ensemble, error } = await client.POST("/api/experiments/{slug}/ensembles", {
   params: { path: { slug } },
   body: { members: [{ alpha: 0, samples: 5 }, { alpha: 1, samples: 5 }], difficulty: "hard" },

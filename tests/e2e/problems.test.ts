@@ -120,7 +120,10 @@ describe("the problems view on the demo", () => {
     await expect
       .poll(() => page().getByTestId("problems-mde").textContent())
       .toBe(`${((power.minimumDetectableEffect ?? 0) * 100).toFixed(1)} points`);
-    expect(await page().getByTestId("problems-samples-needed").textContent()).toBe(powerText(power).samples);
+    // The line follows the typed Δ once its answer arrives (the effect above does not depend on it).
+    await expect
+      .poll(() => page().getByTestId("problems-samples-needed").textContent())
+      .toBe(powerText(power).samples);
   });
 
   it("filters by difficulty and searches by id or title, and a reload or Back restores the view", async () => {
