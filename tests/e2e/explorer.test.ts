@@ -1,4 +1,3 @@
-import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClaimsResponse } from "../../lib/contracts/claimSchemas";
@@ -8,7 +7,7 @@ import { formatAlpha } from "../../lib/domain/alpha";
 import type { DifficultySlice } from "../../lib/domain/difficulty";
 import { getMetric } from "../../lib/science/metricRegistry";
 import { claimAnchor, formatClaimValue } from "../../lib/views/claimText";
-import { type BrowserSession, baseUrl, openBrowser } from "./browser";
+import { type BrowserSession, baseUrl, openBrowser, seriousViolations } from "./browser";
 
 let session: BrowserSession;
 let frontier: FrontierData;
@@ -42,18 +41,6 @@ async function sliderAlpha(target: Page): Promise<number> {
 async function openExplorer(target: Page, query = ""): Promise<void> {
   await target.goto(`${explorerUrl()}${query}`);
   await target.locator('.explorer[data-hydrated="true"]').waitFor();
-}
-
-async function seriousViolations(target: Page) {
-  await target.addScriptTag({ content: axe.source });
-  const results = await target.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  );
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 beforeAll(async () => {

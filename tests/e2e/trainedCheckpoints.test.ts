@@ -1,24 +1,10 @@
-import axe from "axe-core";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FrontierData } from "../../lib/contracts/types";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
-import { type BrowserSession, baseUrl, openBrowser } from "./browser";
+import { type BrowserSession, baseUrl, openBrowser, seriousViolations } from "./browser";
 
 let session: BrowserSession;
 let frontier: FrontierData;
-
-async function seriousViolations(target: Page) {
-  await target.addScriptTag({ content: axe.source });
-  const results = await target.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  );
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 beforeAll(async () => {
   session = await openBrowser();
