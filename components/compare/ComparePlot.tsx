@@ -40,6 +40,8 @@ interface ComparePlotProps {
   series: readonly CompareSeries[];
   /** Points the axes must fit beyond the series drawn (a study's panel: every experiment's). */
   domainSeries?: readonly (readonly FrontierPoint[])[];
+  /** The trained checkpoints the axes must fit with `domainSeries` (a study's panel: every experiment's). */
+  domainTrained?: readonly (readonly TrainedPoint[])[];
   /**
    * One panel of several (a study's grid): no usage hint, collapsed note or legend of its own; the
    * page shows them once for every panel.
@@ -84,8 +86,19 @@ interface SeriesPoint {
  * tab stop, the arrow keys going through one experiment's α before the next experiment's.
  */
 export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
-  const { series, domainSeries, compact, x, y, view, onZoom, selectable, onSelectAlpha, onIncludeCollapsed } =
-    props;
+  const {
+    series,
+    domainSeries,
+    domainTrained,
+    compact,
+    x,
+    y,
+    view,
+    onZoom,
+    selectable,
+    onSelectAlpha,
+    onIncludeCollapsed,
+  } = props;
   const { xLog, yLog, ci, includeCollapsed, zoom } = view;
   const [containerRef, width] = useElementWidth<HTMLDivElement>(720);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -96,6 +109,7 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
         series: series.map((entry) => entry.points),
         trained: series.map((entry) => entry.trained ?? []),
         domainSeries,
+        domainTrained,
         x,
         y,
         xLog,
@@ -106,7 +120,7 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
         width,
         height: heightFor(width),
       }),
-    [series, domainSeries, x, y, xLog, yLog, ci, includeCollapsed, zoom, width],
+    [series, domainSeries, domainTrained, x, y, xLog, yLog, ci, includeCollapsed, zoom, width],
   );
   const { panHandlers, zoomIn, zoomOut } = useFrontierZoom(svgRef, plot, { x: xLog, y: yLog }, onZoom);
   const alpha = series[0]?.readout?.alpha ?? null;

@@ -1,6 +1,9 @@
 import type { CSSProperties } from "react";
 import type { FrontierLayout } from "@/lib/charts/frontierLayout";
 import { LIGHT_COLORS } from "@/lib/charts/palette";
+import { labelBox } from "@/lib/charts/plotArea";
+import { TRAINED_DIAMOND } from "@/lib/charts/trainedLayout";
+import { SCREEN_TYPE } from "@/lib/charts/typography";
 import type { Headline } from "@/lib/responses/headline";
 import type { MetricDefinition } from "@/lib/science/metricRegistry";
 import { ellipsize } from "@/lib/views/format";
@@ -11,6 +14,9 @@ export const PREVIEW_SIZE = { width: 1200, height: 630 } as const;
 
 /** Where the chart sits in the image: below the two header lines, above the footnote. */
 export const PREVIEW_CHART = { left: 24, top: 136, width: 1152, height: 440 } as const;
+
+/** The chart's type: the screen's ticks and margins, trained checkpoints' labels large enough to read in a card. */
+export const PREVIEW_TYPE = { ...SCREEN_TYPE, label: 18 } as const;
 
 /**
  * The explorer's chart colours as concrete values, because an image has no stylesheet: the
@@ -28,7 +34,10 @@ const COLOURS = {
 } as const;
 
 interface FrontierPreviewProps {
-  /** Laid out at PREVIEW_CHART's size by the explorer's own geometry (layoutFrontier). */
+  /**
+   * Laid out at PREVIEW_CHART's size in PREVIEW_TYPE by the explorer's own geometry (layoutFrontier),
+   * trained checkpoints included (labelled diamonds apart from the α path, as on every frontier plot).
+   */
   layout: FrontierLayout;
   x: MetricDefinition;
   y: MetricDefinition;
@@ -68,6 +77,7 @@ export function FrontierPreview({
   const { frame } = layout;
   const origin = { left: PREVIEW_CHART.left + frame.margin.left, top: PREVIEW_CHART.top + frame.margin.top };
   const numbers = headline && headline.status !== "none" ? headline.values : [];
+  const trained = layout.trained.marks.filter((mark) => mark.inside);
   return (
     <div
       style={{
@@ -165,6 +175,26 @@ export function FrontierPreview({
               strokeWidth={p.pareto ? 2 : 3}
             />
           ))}
+          {layout.trained.frontier ? (
+            <path
+              d={layout.trained.frontier}
+              fill="none"
+              stroke={COLOURS.text}
+              strokeWidth={2}
+              strokeDasharray="3 4"
+              strokeOpacity={0.75}
+            />
+          ) : null}
+          {trained.map((mark) => (
+            <path
+              key={`t${mark.point.label}`}
+              d={TRAINED_DIAMOND}
+              transform={`translate(${mark.cx},${mark.cy}) scale(1.4)`}
+              fill={COLOURS.text}
+              stroke={COLOURS.background}
+              strokeWidth={1.5}
+            />
+          ))}
           {markers.map((marker) => {
             const colour = marker.measured ? COLOURS.text : COLOURS.estimate;
             return (
@@ -185,6 +215,28 @@ export function FrontierPreview({
           })}
         </g>
       </svg>
+      {trained.flatMap((mark) => {
+        if (!mark.label) return [];
+        const box = labelBox(mark.label.place, Array.from(mark.label.text).length, layout.type.label);
+        return [
+          <div
+            key={`tl${mark.point.label}`}
+            data-trained={mark.point.label}
+            style={absolute(origin.left + box.left, origin.top + box.top, {
+              width: box.width,
+              height: box.height,
+              justifyContent: box.align === "start" ? "flex-start" : "flex-end",
+              fontSize: layout.type.label,
+              lineHeight: 1,
+              fontWeight: 700,
+              whiteSpace: "nowrap",
+              color: COLOURS.text,
+            })}
+          >
+            {mark.label.text}
+          </div>,
+        ];
+      })}
       {layout.xTicks.map((tick) => (
         <div
           key={`x${tick.value}`}

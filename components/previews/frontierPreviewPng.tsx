@@ -11,7 +11,7 @@ import { formatTimestamp } from "@/lib/views/format";
 import { headlineAt } from "@/lib/views/headlineAt";
 import type { ExplorerView } from "@/lib/views/viewState";
 import { frontierMarker } from "../frontier/frontierMarker";
-import { FrontierPreview, PREVIEW_CHART, PREVIEW_SIZE } from "./FrontierPreview";
+import { FrontierPreview, PREVIEW_CHART, PREVIEW_SIZE, PREVIEW_TYPE } from "./FrontierPreview";
 import { loadShippedAsset } from "./previewFonts";
 
 /**
@@ -37,19 +37,25 @@ export interface FrontierPreviewRequest {
 
 /**
  * The link-preview PNG of a frontier: the explorer's geometry (layoutFrontier, frontierMarker) at
- * the image's size, the α markers where the score panel's estimates put them, and the headline
+ * the image's size, the trained checkpoints as labelled diamonds, the α markers where the score panel's estimates put them, and the headline
  * numbers when one α is marked.
  */
-export async function frontierPreviewPng({
+export async function frontierPreviewPng(request: FrontierPreviewRequest): Promise<Uint8Array<ArrayBuffer>> {
+  return (await frontierPreviewImage(request)).png;
+}
+
+/** The preview as a PNG and as its RGBA pixels (row by row, PREVIEW_SIZE), which a test reads. */
+export async function frontierPreviewImage({
   data,
   view,
   markers,
-}: FrontierPreviewRequest): Promise<Uint8Array<ArrayBuffer>> {
-  const points = data.slices[view.difficulty].points;
+}: FrontierPreviewRequest): Promise<{ png: Uint8Array<ArrayBuffer>; pixels: Uint8Array }> {
+  const { points, trained = [] } = data.slices[view.difficulty];
   const x = getMetric(isMetricId(view.x) ? view.x : "correctness");
   const y = getMetric(isMetricId(view.y) ? view.y : "efficiency");
   const layout = layoutFrontier({
     points,
+    trained,
     x,
     y,
     xLog: view.xLog,
@@ -59,6 +65,7 @@ export async function frontierPreviewPng({
     zoom: null,
     width: PREVIEW_CHART.width,
     height: PREVIEW_CHART.height,
+    type: PREVIEW_TYPE,
   });
   const estimators = createMetricEstimators(points);
   const shapes = markers.flatMap(
@@ -91,7 +98,8 @@ export async function frontierPreviewPng({
   const resvg = new Resvg(svg, { fitTo: { mode: "width", value: PREVIEW_SIZE.width } });
   const rendered = resvg.render();
   const png = new Uint8Array(rendered.asPng());
+  const pixels = new Uint8Array(rendered.pixels);
   rendered.free();
   resvg.free();
-  return png;
+  return { png, pixels };
 }

@@ -18,6 +18,7 @@ import { AxisControls } from "@/components/frontier/AxisControls";
 import { CollapsedNote } from "@/components/frontier/CollapsedNote";
 import { DifficultyFilter } from "@/components/frontier/DifficultyFilter";
 import { AlphaPathLegend, CollapsedLegend } from "@/components/frontier/FrontierLegend";
+import { TrainedLegend } from "@/components/frontier/TrainedMarks";
 import { useFrontierView } from "@/components/frontier/useFrontierView";
 import {
   liveStudySource,
@@ -75,12 +76,14 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
         slug: experiment.experiment.slug,
         name: experiment.experiment.name,
         points: experiment.slices[view.difficulty].points,
+        trained: experiment.slices[view.difficulty].trained,
         readout: view.alpha === null ? null : readoutAt(estimators[i], view.alpha),
       })),
     [data, estimators, view.difficulty, view.alpha],
   );
   // Every panel's axes fit every experiment's points: the panels read against the same ticks.
   const domainSeries = useMemo(() => series.map((entry) => entry.points), [series]);
+  const domainTrained = useMemo(() => series.map((entry) => entry.trained ?? []), [series]);
   const panels = useMemo(() => series.map((entry) => [entry]), [series]);
   const sliceProblems = useMemo(
     () =>
@@ -268,6 +271,7 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
                             compact
                             series={panels[index]}
                             domainSeries={domainSeries}
+                            domainTrained={domainTrained}
                             x={x}
                             y={y}
                             view={view}
@@ -302,6 +306,7 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
         <ul className="chart-legend" aria-label="Legend" data-testid="study-legend">
           <AlphaPathLegend />
           {series.some((entry) => entry.points.some((point) => point.collapsed)) ? <CollapsedLegend /> : null}
+          {series.some((entry) => (entry.trained ?? []).length > 0) ? <TrainedLegend /> : null}
           <li>filled: Pareto-optimal within its experiment; hollow: dominated</li>
           <li>ringed: the shared α (dashed where it is an estimate between evaluated α)</li>
         </ul>

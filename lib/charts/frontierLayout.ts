@@ -134,6 +134,8 @@ export interface FrontierSeriesInput extends Omit<FrontierLayoutInput, "points" 
    * experiment on the scales of all of them, so every panel reads against the same ticks.
    */
   domainSeries?: readonly (readonly FrontierPoint[])[];
+  /** The trained checkpoints the scales must fit with `domainSeries` (a study's: every experiment's). */
+  domainTrained?: readonly (readonly TrainedPoint[])[];
 }
 
 // JSON turns a NaN into null: a value must be a finite number to be drawn.
@@ -150,7 +152,7 @@ function drawable(points: readonly FrontierPoint[], x: string, y: string): Front
 function layoutSeries(
   points: readonly FrontierPoint[],
   trained: readonly TrainedPoint[],
-  input: Omit<FrontierSeriesInput, "series" | "trained"> & { type: ChartType },
+  input: Omit<FrontierSeriesInput, "series" | "trained" | "domainTrained"> & { type: ChartType },
   xScale: AxisScale,
   yScale: AxisScale,
   area: PlotArea,
@@ -210,13 +212,13 @@ function layoutSeries(
  * laid out as {@link layoutFrontier} lays out one.
  */
 export function layoutFrontierSeries(input: FrontierSeriesInput): FrontierSeriesPlot {
-  const { series, domainSeries, trained = [], ...shared } = input;
+  const { series, domainSeries, domainTrained, trained = [], ...shared } = input;
   const type = input.type ?? SCREEN_TYPE;
   const frame = chartFrame(input.width, input.height, marginFor(FRONTIER_MARGIN, type));
   // The scales fit the trained checkpoints too: a reference point off the plot would say nothing.
   const estimates: { metrics: Record<string, FrontierEstimate> }[] = [
     ...(domainSeries ?? series).flatMap((points) => drawable(points, input.x.id, input.y.id)),
-    ...trained.flatMap((points) => drawableTrained(points, input.x.id, input.y.id)),
+    ...(domainTrained ?? trained).flatMap((points) => drawableTrained(points, input.x.id, input.y.id)),
   ];
   // Bounds are null while the intervals are computed, and NaN-turned-null where undefined.
   const bounds = (values: FrontierEstimate[]) =>

@@ -64,3 +64,28 @@ export function placePointLabel(
       : Math.min(point.cy + LABEL_RISE + fontSize * ASCENT_EM, area.height - fontSize * DESCENT_EM);
   return { x, y, anchor };
 }
+
+/** A placed label as a box, for a renderer that positions boxes rather than SVG text (a link preview). */
+export interface LabelBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** Which side of the box the text keeps to (the placement's anchor). */
+  align: LabelPlacement["anchor"];
+}
+
+/**
+ * The box a label of `chars` characters at `fontSize` takes when placed by {@link placePointLabel}:
+ * its baseline at the placement's y, its start (or end) at the placement's x.
+ */
+export function labelBox(place: LabelPlacement, chars: number, fontSize: number): LabelBox {
+  const width = Math.ceil(chars * fontSize * CHAR_EM);
+  return {
+    left: place.anchor === "start" ? place.x : place.x - width,
+    top: place.y - fontSize * ASCENT_EM,
+    width,
+    height: fontSize * (ASCENT_EM + DESCENT_EM),
+    align: place.anchor,
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layoutFrontier } from "@/lib/charts/frontierLayout";
-import { insidePlot, labelCharsThatFit, placePointLabel } from "@/lib/charts/plotArea";
+import { insidePlot, labelBox, labelCharsThatFit, placePointLabel } from "@/lib/charts/plotArea";
 import { frontierLayoutInput } from "./fixtures/frontierData";
 
 const area = { width: 600, height: 400 };
@@ -108,5 +108,44 @@ describe("the endpoint labels of a zoomed frontier", () => {
     expect(zoomed.points.some((p) => p.inside)).toBe(true);
     expect(zoomed.points.some((p) => !p.inside)).toBe(true);
     expect(full.points.every((p) => p.inside)).toBe(true);
+  });
+});
+
+describe("labelBox", () => {
+  const area = { width: 400, height: 300 };
+
+  it("puts the box of a label placed right of a point after its anchor, its baseline at the placement", () => {
+    const place = placePointLabel({ cx: 100, cy: 150 }, 10, 18, area);
+    if (!place) throw new Error("not placed");
+    const box = labelBox(place, 10, 18);
+    expect(box).toEqual({
+      left: place.x,
+      top: place.y - 18 * 0.8,
+      width: 108,
+      height: 18 * 1.05,
+      align: "start",
+    });
+  });
+
+  it("ends the box of a label placed left of a point at its anchor, and keeps every box inside the area", () => {
+    const place = placePointLabel({ cx: 390, cy: 5 }, 10, 18, area);
+    if (!place) throw new Error("not placed");
+    const box = labelBox(place, 10, 18);
+    expect(box.align).toBe("end");
+    expect(box.left + box.width).toBe(place.x);
+    for (const [cx, cy] of [
+      [0, 0],
+      [400, 300],
+      [200, 2],
+      [5, 298],
+    ]) {
+      const at = placePointLabel({ cx, cy }, 12, 18, area);
+      if (!at) throw new Error("not placed");
+      const b = labelBox(at, 12, 18);
+      expect(b.left).toBeGreaterThanOrEqual(0);
+      expect(b.left + b.width).toBeLessThanOrEqual(area.width + 1);
+      expect(b.top).toBeGreaterThanOrEqual(0);
+      expect(b.top + b.height).toBeLessThanOrEqual(area.height + 0.01);
+    }
   });
 });

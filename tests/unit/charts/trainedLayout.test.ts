@@ -1,33 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { layoutFrontier } from "@/lib/charts/frontierLayout";
-import type { TrainedPoint } from "@/lib/contracts/types";
+import { layoutFrontier, layoutFrontierSeries } from "@/lib/charts/frontierLayout";
 import { dominates } from "@/lib/science/pareto";
-import { frontierLayoutInput, makeFrontierFixture } from "./fixtures/frontierData";
+import { frontierLayoutInput, makeFrontierFixture, trainedNear } from "./fixtures/frontierData";
 
 const data = makeFrontierFixture();
 const points = data.slices.all.points;
 const base = frontierLayoutInput({ points });
 
-/** A trained checkpoint with the metrics of the fixture's α, moved by (dx, dy) on the default axes. */
-function trainedAt(label: string, alpha: number, dx: number, dy: number): TrainedPoint {
-  const source = points.find((p) => p.alpha === alpha);
-  if (!source) throw new Error(`no α ${alpha}`);
-  const shift = (id: string, d: number) => {
-    const e = source.metrics[id];
-    return { ...e, value: e.value + d, lower: (e.lower ?? e.value) + d, upper: (e.upper ?? e.value) + d };
-  };
-  return {
-    label,
-    coverage: null,
-    problems: source.problems,
-    samples: source.samples,
-    metrics: {
-      ...source.metrics,
-      correctness: shift("correctness", dx),
-      efficiency: shift("efficiency", dy),
-    },
-  };
-}
+const trainedAt = (label: string, alpha: number, dx: number, dy: number) =>
+  trainedNear(points, label, alpha, dx, dy);
 
 describe("trained checkpoints on the frontier plot", () => {
   const trained = [
@@ -93,5 +74,34 @@ describe("trained checkpoints on the frontier plot", () => {
     const { correctness: _c, ...rest } = trained[0].metrics;
     const missing = layoutFrontier({ ...base, trained: [{ ...trained[0], metrics: rest }] });
     expect(missing.trained.marks).toEqual([]);
+  });
+});
+
+describe("trained checkpoints on a study's panel", () => {
+  it("fit the shared scales to every experiment's trained checkpoints, drawing only the panel's own", () => {
+    const far = trainedAt("coverage 50% (other experiment)", 1, 0.3, 0.2);
+    const own = trainedAt("coverage 25%", 0.25, 0.01, -0.01);
+    const { points: _p, trained: _t, ...shared } = base;
+    const panel = layoutFrontierSeries({
+      ...shared,
+      series: [points],
+      trained: [[own]],
+      domainSeries: [points, points],
+      domainTrained: [[own], [far]],
+    });
+    const both = layoutFrontierSeries({ ...shared, series: [points, points], trained: [[own], [far]] });
+    expect(panel.xScale.domain()).toEqual(both.xScale.domain());
+    expect(panel.yScale.domain()).toEqual(both.yScale.domain());
+    expect(panel.series[0].trained.marks.map((mark) => [mark.point.label, mark.cx, mark.cy])).toEqual(
+      both.series[0].trained.marks.map((mark) => [mark.point.label, mark.cx, mark.cy]),
+    );
+    // Without the other experiment's trained checkpoint the scales would be narrower.
+    const alone = layoutFrontierSeries({
+      ...shared,
+      series: [points],
+      trained: [[own]],
+      domainSeries: [points],
+    });
+    expect(alone.xScale.domain()).not.toEqual(both.xScale.domain());
   });
 });
