@@ -70,6 +70,7 @@ function writeSweep(folder: string): string[] {
     "benchmark: custom",
     "setting: tool-use",
     "modelScale: 8B",
+    "endpoints: { a: { label: low coverage }, b: { label: full coverage } }",
     `study: ${STUDY}`,
     "studyName: Trained checkpoints study (e2e)",
     "checkpoints:",
