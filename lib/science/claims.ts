@@ -22,7 +22,7 @@ import { withTrainedColumns } from "./frontierPoints";
 import { getMetric, METRICS, type MetricId } from "./metricRegistry";
 import { hypervolume2d, type ParetoDirections, type ParetoPoint } from "./pareto";
 import { STANDARD_KS } from "./passAtK";
-import { retraces } from "./retraces";
+import { RETRACES_ERROR, RETRACES_MARGIN_SHARE, retraces } from "./retraces";
 
 /**
  * The research's claims as tests on one difficulty slice of a sweep (A = α 0, B = α 1). Each claim
@@ -469,7 +469,8 @@ export function ensembleGainClaim(search: EnsembleSearchSummary): Claim | null {
  * `retraces`: whether the interpolation path (the monotone estimate over the evaluated α in [0, 1],
  * on the plotted axes) passes by the trained checkpoints. Null without trained checkpoints or
  * without A and B. The estimate is the largest distance from a trained checkpoint to the path, in
- * the axes' units; supported when the path passes through every trained checkpoint's 95 % box.
+ * the axes' units; the verdict by retracesVerdict (an equivalence test of each checkpoint's offset
+ * from the path against a tolerance of a share of the A–B distance).
  */
 export function retracesClaim(
   matrix: SweepMatrix,
@@ -510,24 +511,28 @@ export function retracesClaim(
     level,
   );
   const [xMetric, yMetric] = [getMetric(axes.x), getMetric(axes.y)];
-  const through = result.findings.every((finding) => finding.throughBox === true);
+  const round = (value: number) => value.toFixed(4);
   const findings = result.findings.map(
     (finding) =>
-      `${finding.label}: nearest α ${finding.alpha.toFixed(3)}, distance ${finding.distance.toFixed(4)}, ` +
+      `${finding.label}: nearest α ${finding.alpha.toFixed(3)}, distance ${round(finding.distance)}, ` +
+      `90 % interval of its offset [${round(finding.equivalenceCi[0])}, ${round(finding.equivalenceCi[1])}], ` +
       (finding.throughBox === null
         ? "its interval box is not known yet"
         : `the path ${finding.throughBox ? "passes through" : "misses"} its ${level * 100} % box`),
   );
+  const count = result.findings.length;
   return {
     id: "retraces",
     title: "Interpolation retraces the trained checkpoints",
     estimate: result.estimate,
     ci: result.ci,
     level,
-    verdict: through ? "supported" : "inconclusive",
+    verdict: result.verdict,
     rule:
-      `Supported when the interpolation path (the monotone estimate over the evaluated α in [0, 1]) passes through every trained checkpoint's ${level * 100} % interval box on ${xMetric.label} × ${yMetric.label}; inconclusive otherwise ` +
-      "(the box leaves the path's own uncertainty out, so a miss is not counted against the claim). The estimate is the largest distance from a trained checkpoint to the path, in the axes' units.",
+      `Each trained checkpoint's offset from the interpolation path (the monotone estimate over the evaluated α in [0, 1]) at its nearest α, on ${xMetric.label} × ${yMetric.label}, ` +
+      `against a tolerance of ${RETRACES_MARGIN_SHARE * 100} % of the A–B distance (${round(result.margin)}), intervals from the paired resamples of path and checkpoint: ` +
+      `supported when every checkpoint's 90 % interval lies inside ± the tolerance (TOST); contradicted when some checkpoint's ${(100 - (RETRACES_ERROR * 100) / count).toFixed(count > 1 ? 1 : 0)} % interval (Bonferroni over ${count}) lies entirely outside it; inconclusive otherwise. ` +
+      `The estimate is the largest distance from a trained checkpoint to the path, in the axes' units.`,
     detail: `${findings.join("; ")}.`,
   };
 }

@@ -107,6 +107,15 @@ export interface RetracedCheckpoint {
   resamples: { x: ArrayLike<number>; y: ArrayLike<number> };
 }
 
+/**
+ * The tolerance of `retraces`: a trained checkpoint "lies on" the path when it is within this share
+ * of the distance from A to B (in the plotted axes) of it. A share, not a fixed number, so the rule
+ * means the same on any axes, whatever their units.
+ */
+export const RETRACES_MARGIN_SHARE = 0.1;
+/** The error rate each verdict of `retraces` is held to (its "supported" and its "contradicted"). */
+export const RETRACES_ERROR = 0.05;
+
 /** What `retraces` finds for one trained checkpoint. */
 export interface RetracedFinding {
   label: string;
@@ -115,31 +124,85 @@ export interface RetracedFinding {
   distance: number;
   /** Whether the path passes through its 95 % interval box (null when the box is unknown). */
   throughBox: boolean | null;
+  /**
+   * Its offset from the path at `alpha`, signed along the direction from the path to it (so the
+   * estimate is `distance`), with the percentile intervals of that offset over the paired resamples
+   * (path and checkpoint from the same resample, `alpha` and the direction held): the 90 % one the
+   * equivalence test reads, and the two-sided one at 1 − 0.05/T (Bonferroni over T checkpoints) the
+   * "contradicted" test reads.
+   */
+  equivalenceCi: [number, number];
+  differenceCi: [number, number];
+}
+
+export type RetracesVerdict = "supported" | "contradicted" | "inconclusive";
+
+/**
+ * The verdict from the offsets' intervals and the tolerance `margin`: supported when every
+ * checkpoint's 90 % interval lies inside ±margin (a TOST per checkpoint at 5 %; "every" is an
+ * intersection–union test, which needs no adjustment); contradicted when some checkpoint's
+ * Bonferroni-adjusted interval lies entirely outside ±margin (the path misses it by more than the
+ * tolerance, beyond both its own and the checkpoint's uncertainty); inconclusive otherwise (wide
+ * intervals can only give this, never "supported").
+ */
+export function retracesVerdict(findings: readonly RetracedFinding[], margin: number): RetracesVerdict {
+  const inside = ([lower, upper]: [number, number]) => lower >= -margin && upper <= margin;
+  const outside = ([lower, upper]: [number, number]) => lower > margin || upper < -margin;
+  if (findings.length > 0 && findings.every((f) => inside(f.equivalenceCi))) return "supported";
+  if (findings.some((f) => outside(f.differenceCi))) return "contradicted";
+  return "inconclusive";
 }
 
 /**
- * `retraces` on one slice: for each trained checkpoint the nearest α on the path and the distance,
- * and whether the path passes through its box; the estimate is the largest of the distances, its
- * interval the percentile interval of that largest distance over the paired resamples (the path
- * rebuilt from each resample's α values, the checkpoints at theirs).
+ * The unit direction a checkpoint's offset is measured along: from the path at `alpha` to the
+ * checkpoint, or, for a checkpoint on the path, the path's normal there (the resamples then fall
+ * either side of it).
+ */
+function offsetDirection(
+  at: (alpha: number) => PlotPosition,
+  alpha: number,
+  point: PlotPosition,
+): PlotPosition {
+  const on = at(alpha);
+  const length = distance(on, point);
+  if (length > 1e-12) return { x: (point.x - on.x) / length, y: (point.y - on.y) / length };
+  const step = 1e-3;
+  const before = at(Math.max(0, alpha - step));
+  const after = at(Math.min(1, alpha + step));
+  const tangent = distance(before, after);
+  return tangent > 0
+    ? { x: -(after.y - before.y) / tangent, y: (after.x - before.x) / tangent }
+    : { x: 1, y: 0 };
+}
+
+/**
+ * `retraces` on one slice: for each trained checkpoint the nearest α on the path, the distance,
+ * whether the path passes through its box and the intervals of its offset from the path; the
+ * estimate is the largest of the distances, its interval the percentile interval of that largest
+ * distance over the paired resamples (the path rebuilt from each resample's α values, the
+ * checkpoints at theirs); the verdict by {@link retracesVerdict} at a tolerance of
+ * {@link RETRACES_MARGIN_SHARE} of the A–B distance.
  */
 export function retraces(
   path: InterpolationPath,
   pathResamples: { x: readonly ArrayLike<number>[]; y: readonly ArrayLike<number>[] },
   checkpoints: readonly RetracedCheckpoint[],
   level: number,
-): { findings: RetracedFinding[]; estimate: number; ci: [number, number] } {
+): {
+  findings: RetracedFinding[];
+  estimate: number;
+  ci: [number, number];
+  margin: number;
+  verdict: RetracesVerdict;
+} {
   const at = pathEstimator(path);
-  const findings = checkpoints.map((checkpoint): RetracedFinding => {
-    const nearest = nearestOnPath(at, checkpoint.position);
-    return {
-      label: checkpoint.label,
-      ...nearest,
-      throughBox: checkpoint.box ? pathMeetsBox(at, checkpoint.box) : null,
-    };
-  });
+  const nearest = checkpoints.map((checkpoint) => nearestOnPath(at, checkpoint.position));
+  const directions = checkpoints.map((checkpoint, t) =>
+    offsetDirection(at, nearest[t].alpha, checkpoint.position),
+  );
   const resamples = pathResamples.x[0]?.length ?? 0;
   const largest = new Float64Array(resamples);
+  const offsets = checkpoints.map(() => new Float64Array(resamples));
   for (let r = 0; r < resamples; r++) {
     const positions = path.alphas.map((_, i) => ({ x: pathResamples.x[i][r], y: pathResamples.y[i][r] }));
     const valid =
@@ -147,18 +210,35 @@ export function retraces(
       checkpoints.every((c) => Number.isFinite(c.resamples.x[r]) && Number.isFinite(c.resamples.y[r]));
     if (!valid) {
       largest[r] = Number.NaN;
+      for (const offset of offsets) offset[r] = Number.NaN;
       continue;
     }
     const resampled = pathEstimator({ alphas: path.alphas, positions });
-    largest[r] = Math.max(
-      ...checkpoints.map(
-        (c) => nearestOnPath(resampled, { x: c.resamples.x[r], y: c.resamples.y[r] }).distance,
-      ),
-    );
+    let worst = 0;
+    checkpoints.forEach((c, t) => {
+      const point = { x: c.resamples.x[r], y: c.resamples.y[r] };
+      worst = Math.max(worst, nearestOnPath(resampled, point).distance);
+      const on = resampled(nearest[t].alpha);
+      offsets[t][r] = (point.x - on.x) * directions[t].x + (point.y - on.y) * directions[t].y;
+    });
+    largest[r] = worst;
   }
+  const adjusted = 1 - RETRACES_ERROR / Math.max(1, checkpoints.length);
+  const findings = checkpoints.map(
+    (checkpoint, t): RetracedFinding => ({
+      label: checkpoint.label,
+      ...nearest[t],
+      throughBox: checkpoint.box ? pathMeetsBox(at, checkpoint.box) : null,
+      equivalenceCi: percentileInterval(offsets[t], 1 - 2 * RETRACES_ERROR),
+      differenceCi: percentileInterval(offsets[t], adjusted),
+    }),
+  );
+  const margin = RETRACES_MARGIN_SHARE * distance(at(0), at(1));
   return {
     findings,
     estimate: Math.max(...findings.map((finding) => finding.distance)),
     ci: percentileInterval(largest, level),
+    margin,
+    verdict: retracesVerdict(findings, margin),
   };
 }

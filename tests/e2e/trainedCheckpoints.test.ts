@@ -236,7 +236,7 @@ describe("a manifest with trained checkpoints and a study, imported through the 
       await page().getByLabel("Import into").selectOption(SLUG);
       await page().getByRole("radio", { name: "Trained checkpoint" }).check();
       expect(await page().getByLabel("α", { exact: true }).count()).toBe(0);
-      await page().getByLabel("Label").fill(SINGLE_FILE_TRAINED.label);
+      await page().getByLabel("Label", { exact: true }).fill(SINGLE_FILE_TRAINED.label);
       await page().getByLabel("Coverage (optional)").fill(String(SINGLE_FILE_TRAINED.coverage));
       expect(await seriousViolations(page())).toEqual([]);
       await page().getByRole("button", { name: "Preview import" }).click();

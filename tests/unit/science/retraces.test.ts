@@ -152,19 +152,20 @@ describe("the retraces claim", () => {
     expect(claim?.estimate).toBeLessThan(1e-4);
     expect(claim?.verdict).toBe("supported");
     expect(claim?.detail).toMatch(
-      /at 0\.25: nearest α 0\.25\d, distance 0\.0000, the path passes through its 95 % box/,
+      /at 0\.25: nearest α 0\.25\d, distance 0\.0000, 90 % interval of its offset \[-?0\.0000, 0\.0000\], the path passes through its 95 % box/,
     );
     expect(claim?.detail).toMatch(/at 0\.75: nearest α 0\.7[45]\d/);
     // In every resample the copies sit on the resampled path too.
     expect(claim?.ci[1]).toBeLessThan(1e-3);
   });
 
-  it("calls a checkpoint far off the path inconclusive, naming the miss", () => {
+  it("calls a checkpoint far off the path contradicted, naming the miss", () => {
     const far = copy(0, "far");
     // α = −0.5's results: an extrapolated point, off the path between 0 and 1.
     const claim = claimsOf({ ...alphaOnly, trained: [far] }).find((candidate) => candidate.id === "retraces");
-    expect(claim?.verdict).toBe("inconclusive");
+    expect(claim?.verdict).toBe("contradicted");
     expect(claim?.detail).toContain("misses its 95 % box");
+    expect(claim?.rule).toContain("10 % of the A–B distance");
     expect(claim?.ci[0]).toBeGreaterThan(0);
   });
 });
