@@ -9,7 +9,11 @@ import {
   type PlotPosition,
   pathEstimator,
   pathMeetsBox,
+  RETRACES_MARGIN_SHARE,
+  type RetracedFinding,
+  type RetracesVerdict,
   retraces,
+  retracesVerdict,
   segmentMeetsBox,
 } from "../../../lib/science/retraces";
 import { sliceProblemIndices } from "../../../lib/science/slices";
@@ -47,7 +51,7 @@ describe("the nearest α on the interpolation path", () => {
       const p = at(found.alpha);
       expect(Math.hypot(p.x - point.x, p.y - point.y)).toBeCloseTo(found.distance, 12);
     }
-  });
+  }, 30_000);
 
   it("finds a point on the path at its own α, at distance 0, with the path through any box around it", () => {
     const at = pathEstimator(randomPath());
@@ -114,7 +118,150 @@ describe("retraces", () => {
     expect(result.ci[0]).toBeCloseTo(0.1 / Math.SQRT2 + 0.025 * (0.1 / Math.SQRT2), 4);
     expect(result.findings[0]).toMatchObject({ label: "c", throughBox: true });
     expect(result.findings[0].alpha).toBeCloseTo(0.55, 3);
+    // Offsets at α 0.55 along (−1, 1)/√2: 0.1/√2 on y = x, 0.2/√2 on y = x − 0.1 (by hand).
+    const [low, high] = [0.1 / Math.SQRT2, 0.2 / Math.SQRT2];
+    const between = (q: number) => low + q * (high - low);
+    expect(result.findings[0].equivalenceCi[0]).toBeCloseTo(between(0.05), 3);
+    expect(result.findings[0].equivalenceCi[1]).toBeCloseTo(between(0.95), 3);
+    expect(result.findings[0].differenceCi[1]).toBeCloseTo(between(0.975), 3);
+    // The tolerance: 10 % of the A–B distance √2; the 90 % interval lies inside it.
+    expect(result.margin).toBeCloseTo(0.1 * Math.SQRT2, 12);
+    expect(result.verdict).toBe("supported");
   });
+});
+
+describe("the retraces verdict", () => {
+  const finding = (equivalenceCi: [number, number], differenceCi: [number, number]): RetracedFinding => ({
+    label: "t",
+    alpha: 0.5,
+    distance: 0,
+    throughBox: null,
+    equivalenceCi,
+    differenceCi,
+  });
+
+  it("agrees with its definition on 5 000 random sets of intervals", () => {
+    const interval = (centre: number, half: number): [number, number] => [centre - half, centre + half];
+    for (let trial = 0; trial < 5000; trial++) {
+      const margin = rng() * 0.1;
+      const findings = Array.from({ length: 1 + Math.floor(rng() * 3) }, () => {
+        const centre = rng() * 0.3 - 0.15;
+        const half = rng() * 0.1;
+        return finding(interval(centre, half), interval(centre, half * 1.3));
+      });
+      const supported = findings.every(
+        (f) => Math.abs(f.equivalenceCi[0]) <= margin && Math.abs(f.equivalenceCi[1]) <= margin,
+      );
+      const contradicted = findings.some((f) => f.differenceCi[0] > margin || f.differenceCi[1] < -margin);
+      expect(retracesVerdict(findings, margin)).toBe(
+        supported ? "supported" : contradicted ? "contradicted" : "inconclusive",
+      );
+    }
+  });
+
+  it("never says supported for an interval wider than the tolerance, however the box lies", () => {
+    expect(retracesVerdict([finding([-0.05, 0.05], [-0.06, 0.06])], 0.04)).toBe("inconclusive");
+    expect(retracesVerdict([finding([-0.03, 0.03], [-0.04, 0.04])], 0.04)).toBe("supported");
+    expect(retracesVerdict([finding([0.05, 0.09], [0.045, 0.1])], 0.04)).toBe("contradicted");
+  });
+});
+
+/**
+ * A seeded simulation of `retraces` where the truth is known: 100 problems × 10 samples; the
+ * path's two metrics are per-problem shares moving linearly with α (x up, y down); the trained
+ * checkpoint's true position is the path's at α 0.4 moved `offset` along the path's normal. Each
+ * trial draws the samples, the problems' paired resamples and calls `retraces`.
+ */
+function simulateRetraces(offset: number, trials: number, seed: number): Record<RetracesVerdict, number> {
+  const random = createRng(seed);
+  const problems = 100;
+  const samples = 10;
+  const resamples = 150;
+  const alphas = [0, 0.25, 0.5, 0.75, 1];
+  const slope = 0.3;
+  const normal = { x: Math.SQRT1_2, y: Math.SQRT1_2 };
+  const counts: Record<RetracesVerdict, number> = { supported: 0, contradicted: 0, inconclusive: 0 };
+  const binomial = (p: number) => {
+    let passes = 0;
+    for (let s = 0; s < samples; s++) if (random() < p) passes++;
+    return passes / samples;
+  };
+  for (let trial = 0; trial < trials; trial++) {
+    const base = Array.from({ length: problems }, () => ({
+      x: 0.2 + 0.3 * random(),
+      y: 0.5 + 0.3 * random(),
+    }));
+    const shares = (shift: (i: number) => PlotPosition) =>
+      base.map((_, i) => {
+        const p = shift(i);
+        return { x: binomial(p.x), y: binomial(p.y) };
+      });
+    const columns = alphas.map((alpha) =>
+      shares((i) => ({ x: base[i].x + slope * alpha, y: base[i].y - slope * alpha })),
+    );
+    const trained = shares((i) => ({
+      x: base[i].x + slope * 0.4 + offset * normal.x,
+      y: base[i].y - slope * 0.4 + offset * normal.y,
+    }));
+    const mean = (values: PlotPosition[], picks: ArrayLike<number>) => {
+      let [x, y] = [0, 0];
+      for (let k = 0; k < picks.length; k++) {
+        x += values[picks[k]].x;
+        y += values[picks[k]].y;
+      }
+      return { x: x / picks.length, y: y / picks.length };
+    };
+    const all = Int32Array.from({ length: problems }, (_, i) => i);
+    const picks = Array.from({ length: resamples }, () =>
+      Int32Array.from({ length: problems }, () => Math.floor(random() * problems)),
+    );
+    const resampled = (values: PlotPosition[]) => picks.map((pick) => mean(values, pick));
+    const pathResamples = columns.map(resampled);
+    const trainedResamples = resampled(trained);
+    const result = retraces(
+      { alphas, positions: columns.map((values) => mean(values, all)) },
+      {
+        x: pathResamples.map((r) => r.map((p) => p.x)),
+        y: pathResamples.map((r) => r.map((p) => p.y)),
+      },
+      [
+        {
+          label: "trained",
+          position: mean(trained, all),
+          box: null,
+          resamples: { x: trainedResamples.map((p) => p.x), y: trainedResamples.map((p) => p.y) },
+        },
+      ],
+      0.95,
+    );
+    counts[result.verdict]++;
+  }
+  return counts;
+}
+
+describe("retraces where the truth is known (seeded simulation, 200 trials each)", () => {
+  const trials = 200;
+  // The A–B distance is 0.3·√2, so the tolerance is 0.1 × that.
+  const tolerance = RETRACES_MARGIN_SHARE * 0.3 * Math.SQRT2;
+
+  it("a checkpoint on the path is almost never contradicted, and supported in about a third of trials", () => {
+    const counts = simulateRetraces(0, trials, 41);
+    expect(counts.contradicted / trials).toBeLessThanOrEqual(0.05);
+    // The power at this size (100 problems × 10 samples): 68 of 200 with this seed (docs/science.md).
+    expect(counts.supported / trials).toBeGreaterThan(0.25);
+  }, 30_000);
+
+  it("a checkpoint exactly at the tolerance is called supported in at most about 5 % of trials", () => {
+    const counts = simulateRetraces(tolerance, trials, 42);
+    // 5 % plus two Monte Carlo standard errors of a 5 % rate over 200 trials.
+    expect(counts.supported / trials).toBeLessThanOrEqual(0.05 + 2 * Math.sqrt((0.05 * 0.95) / trials));
+  }, 30_000);
+
+  it("a checkpoint three tolerances off the path is never supported and mostly contradicted", () => {
+    const counts = simulateRetraces(3 * tolerance, trials, 43);
+    expect(counts.supported).toBe(0);
+    expect(counts.contradicted / trials).toBeGreaterThan(0.9);
+  }, 30_000);
 });
 
 describe("the retraces claim", () => {
