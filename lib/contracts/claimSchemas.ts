@@ -90,9 +90,19 @@ export const pinnedClaimsSchema = z
   .object({
     stored: storedClaimsSchema.describe("Every slice's claims at the default margin and axes."),
     onAxes: z
-      .object({ difficulty: difficultySliceSchema, axes: claimAxesSchema, claim: claimSchema.nullable() })
+      .object({
+        difficulty: difficultySliceSchema,
+        axes: claimAxesSchema,
+        claim: claimSchema.nullable().describe("extrapolation-extends on these axes."),
+        retraces: claimSchema
+          .nullable()
+          .optional()
+          .describe("retraces on these axes; absent in snapshots pinned before it was tested on other axes."),
+      })
       .nullable()
-      .describe("extrapolation-extends on the pinned view's axes for its slice; null on the default axes."),
+      .describe(
+        "The axis-dependent claims on the pinned view's axes for its slice; null on the default axes.",
+      ),
   })
   .meta({ id: "PinnedClaims" });
 

@@ -17,6 +17,7 @@ import {
   DEFAULT_EQUIVALENCE_MARGIN,
   extrapolationClaim,
   flatSolveRateClaim,
+  retracesClaim,
   type SliceBootstrap,
   sliceClaims,
   solveRateChange,
@@ -92,25 +93,34 @@ export function asksOtherAxes(query: ClaimsQuery): boolean {
   return query.x !== DEFAULT_FRONTIER_AXES.x || query.y !== DEFAULT_FRONTIER_AXES.y;
 }
 
-/** `extrapolation-extends` on other axes for one slice (a compute thread's work: one bootstrap). */
-export function extrapolationOnAxes(
-  matrix: SweepMatrix,
-  difficulty: DifficultySlice,
-  axes: ClaimAxes,
-): Claim | null {
-  return extrapolationClaim(matrix, slicesBootstrap(matrix)[difficulty], axes, CLAIMS_BOOTSTRAP.level);
+/**
+ * The claims that depend on the plotted axes, on other axes than the stored ones; null where the
+ * data is missing. `retraces` undefined: not tested on these axes (a snapshot pinned before it was),
+ * so left out.
+ */
+export interface AxesClaims {
+  extrapolation: Claim | null;
+  retraces?: Claim | null;
+}
+
+/**
+ * `extrapolation-extends` and `retraces` on other axes for one slice (a compute thread's work: one
+ * bootstrap, the trained checkpoints riding along as in the stored claims).
+ */
+export function claimsOnAxes(matrix: SweepMatrix, difficulty: DifficultySlice, axes: ClaimAxes): AxesClaims {
+  const slice = slicesBootstrap(matrix)[difficulty];
+  return {
+    extrapolation: extrapolationClaim(matrix, slice, axes, CLAIMS_BOOTSTRAP.level),
+    retraces: retracesClaim(matrix, slice, axes, CLAIMS_BOOTSTRAP.level),
+  };
 }
 
 /**
  * The answer for one slice: the stored claims, flat-solve-rate judged at the query's margin (points)
- * and, for other axes, extrapolation-extends replaced by `extrapolation` (absent when null) and
- * `retraces` left out (it is stored for the default axes only).
+ * and, for other axes, extrapolation-extends and retraces replaced by those tested on them (`onAxes`;
+ * absent when null, and retraces left out when not tested on them).
  */
-export function claimsAnswer(
-  stored: StoredClaims,
-  query: ClaimsQuery,
-  extrapolation?: Claim | null,
-): ClaimsResponse {
+export function claimsAnswer(stored: StoredClaims, query: ClaimsQuery, onAxes?: AxesClaims): ClaimsResponse {
   const slice = stored.slices[query.difficulty];
   const margin = query.margin / 100;
   const claims = slice.claims.flatMap((claim): Claim[] => {
@@ -118,9 +128,9 @@ export function claimsAnswer(
       const { estimate, ci90, ci95 } = slice.solveRateChange;
       return [flatSolveRateClaim(estimate, ci90, ci95, margin)];
     }
-    if (claim.id === "extrapolation-extends" && extrapolation !== undefined)
-      return extrapolation ? [extrapolation] : [];
-    if (claim.id === "retraces" && asksOtherAxes(query)) return [];
+    if (claim.id === "extrapolation-extends" && onAxes !== undefined)
+      return onAxes.extrapolation ? [onAxes.extrapolation] : [];
+    if (claim.id === "retraces" && asksOtherAxes(query)) return onAxes?.retraces ? [onAxes.retraces] : [];
     return [claim];
   });
   return {
@@ -147,5 +157,5 @@ export function pinnedClaimsAnswer(pinned: PinnedClaims, query: ClaimsQuery): Cl
     onAxes.axes.y !== query.y
   )
     return null;
-  return claimsAnswer(pinned.stored, query, onAxes.claim);
+  return claimsAnswer(pinned.stored, query, { extrapolation: onAxes.claim, retraces: onAxes.retraces });
 }

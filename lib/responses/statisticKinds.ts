@@ -26,7 +26,7 @@ export type StatisticKind =
  * relative crash share and time-out rule; the curves' bands `@2`: drawn with the frontier's 2 000
  * resamples and seed; `@4`, bands `@3`, claims `@2`, sweep columns and detail `@2`: the header's
  * cluster option, the bootstrap record's clusters; `matrix@4`, `problems@2`: the problems' cluster keys;
- * `detail@3`, `frontier@5`, `frontier-points@5`, `claims@3`: the trained checkpoints, `retraces`). A database from before keeps the old
+ * `detail@3`, `frontier@5`, `frontier-points@5`, `claims@3`, `sweep-columns@3`: the trained checkpoints, `retraces`). A database from before keeps the old
  * rows under the old name, which no read asks for: the worker counts only the current kinds as
  * stored (enqueueMissingStatistics), computes the new ones and drops the old (dropObsoleteStatistics),
  * so an existing database never serves a stale shape.
@@ -41,7 +41,7 @@ export const PROBLEMS_KIND = "problems@2";
 /** Every slice's claims tested on the data (GET …/claims), at the default margin and axes. */
 export const CLAIMS_KIND = "claims@3";
 /** The whole result matrix for compute threads (claims on other axes); served by no route. */
-export const SWEEP_COLUMNS_KIND = "sweep-columns@2";
+export const SWEEP_COLUMNS_KIND = "sweep-columns@3";
 
 /**
  * The home page row's frontier thumbnail (GET /api/experiments with `limit` joins it): few numbers,

@@ -1,8 +1,8 @@
 import type { ClaimsQuery, StoredClaims } from "../contracts/claimSchemas";
 import type { Db } from "../db/client";
 import type { DifficultySlice } from "../domain/difficulty";
-import { asksOtherAxes, claimsAnswer } from "../responses/claims";
-import type { Claim, ClaimAxes } from "../science/claims";
+import { type AxesClaims, asksOtherAxes, claimsAnswer } from "../responses/claims";
+import type { ClaimAxes } from "../science/claims";
 import { computeOffThread, requireComputeCapacity } from "./compute/pool";
 import { ApiError } from "./errors";
 import { matchesEtag, READS, readStoredResponse, versionedHeaders } from "./statistics/read";
@@ -18,7 +18,7 @@ class VersionMovedError extends ApiError {
 /**
  * GET /api/experiments/[slug]/claims: the stored claims of the current version for the slice, with
  * flat-solve-rate judged at the asked margin (no recomputation: its intervals are stored). Other axes
- * than the defaults recompute extrapolation-extends in a compute thread (one bootstrap) from the
+ * than the defaults recompute extrapolation-extends and retraces in a compute thread (one bootstrap) from the
  * stored sweep columns, so the request thread only reads stored text. Null when no experiment has
  * that slug; a 503 while the worker has not stored them yet.
  */
@@ -34,38 +34,38 @@ export async function readClaims(
   if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag))
     return new Response(null, { status: 304, headers: versionedHeaders(etag) });
   const claims = JSON.parse(stored.body as string) as StoredClaims;
-  let extrapolation: Claim | null | undefined;
+  let onAxes: AxesClaims | undefined;
   if (asksOtherAxes(query)) {
-    const computed = await extrapolationOnStoredSweep(db, slug, query.difficulty, query);
+    const computed = await claimsOnStoredSweep(db, slug, query.difficulty, query);
     if (!computed) return null;
     if (computed.version !== claims.version) throw new VersionMovedError(slug);
-    extrapolation = computed.claim;
+    onAxes = computed.claims;
   }
-  return new Response(JSON.stringify(claimsAnswer(claims, query, extrapolation)), {
+  return new Response(JSON.stringify(claimsAnswer(claims, query, onAxes)), {
     status: 200,
     headers: { "content-type": "application/json", ...versionedHeaders(etag) },
   });
 }
 
 /**
- * extrapolation-extends on other axes than the stored ones, for one slice of the current version:
+ * extrapolation-extends and retraces on other axes than the stored ones, for one slice of the current version:
  * one bootstrap in a compute thread (503 when the pool is full) over the version's stored sweep
  * columns, with the version it was computed on. Null when no experiment has that slug.
  */
-export async function extrapolationOnStoredSweep(
+export async function claimsOnStoredSweep(
   db: Db,
   slug: string,
   difficulty: DifficultySlice,
   axes: ClaimAxes,
-): Promise<{ version: string; claim: Claim | null } | null> {
+): Promise<{ version: string; claims: AxesClaims } | null> {
   requireComputeCapacity();
   const sweep = await readStoredResponse(db, slug, READS.sweepColumns);
   if (!sweep) return null;
-  const claim = await computeOffThread<Claim | null>({
+  const claims = await computeOffThread<AxesClaims>({
     type: "claims-axes",
     sweep: sweep.body as string,
     difficulty,
     axes: { x: axes.x, y: axes.y },
   });
-  return { version: sweep.version, claim };
+  return { version: sweep.version, claims };
 }

@@ -1,6 +1,6 @@
 import type { ScalingMatrixPayload } from "../../contracts/scalingTypes";
 import type { SweepMatrix } from "../../domain/sweep";
-import { extrapolationOnAxes } from "../../responses/claims";
+import { claimsOnAxes } from "../../responses/claims";
 import { payloadToMatrix } from "../../responses/payloadMatrix";
 import { sweepFromColumns } from "../../responses/sweepColumns";
 import { evaluateEnsemble, searchEnsemblesOf } from "../ensembles";
@@ -36,7 +36,7 @@ export default function compute(task: ComputeTask): ComputeOutcome {
     if (task.type === "claims-axes")
       return {
         ok: true,
-        value: extrapolationOnAxes(sweepFromColumns(JSON.parse(task.sweep)), task.difficulty, task.axes),
+        value: claimsOnAxes(sweepFromColumns(JSON.parse(task.sweep)), task.difficulty, task.axes),
       };
     const payload = JSON.parse(task.matrix) as ScalingMatrixPayload;
     const matrix = payloadToMatrix(payload);

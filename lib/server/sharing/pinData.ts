@@ -3,7 +3,7 @@ import type { SharedPage } from "../../contracts/sharing";
 import type { Db } from "../../db/client";
 import { DIFFICULTY_SLICES } from "../../domain/difficulty";
 import { asksOtherAxes } from "../../responses/claims";
-import { extrapolationOnStoredSweep } from "../claims";
+import { claimsOnStoredSweep } from "../claims";
 import { ApiError } from "../errors";
 import { READS, readStoredResponse, StatisticsPendingError, type StoredRead } from "../statistics/read";
 
@@ -50,7 +50,8 @@ function claimsQueryOf(view: string): ClaimsQuery {
 
 /**
  * The experiment's claims as a PinnedClaims text at `version`: the stored body and, when the view
- * plots other axes, extrapolation-extends tested on them for its slice (a compute thread's bootstrap).
+ * plots other axes, extrapolation-extends and retraces tested on them for its slice (a compute
+ * thread's bootstrap).
  */
 export async function pinClaims(db: Db, slug: string, version: string, view: string): Promise<string | null> {
   const stored = await readComplete(db, slug, READS.claims, version);
@@ -58,10 +59,15 @@ export async function pinClaims(db: Db, slug: string, version: string, view: str
   const query = claimsQueryOf(view);
   if (!asksOtherAxes(query)) return `{"stored":${stored.body},"onAxes":null}`;
   const axes = { x: query.x, y: query.y };
-  const computed = await extrapolationOnStoredSweep(db, slug, query.difficulty, axes);
+  const computed = await claimsOnStoredSweep(db, slug, query.difficulty, axes);
   if (!computed) return null;
   if (computed.version !== version) throw new VersionMovedError();
-  const onAxes = { difficulty: query.difficulty, axes, claim: computed.claim };
+  const onAxes = {
+    difficulty: query.difficulty,
+    axes,
+    claim: computed.claims.extrapolation,
+    retraces: computed.claims.retraces ?? null,
+  };
   return `{"stored":${stored.body},"onAxes":${JSON.stringify(onAxes)}}`;
 }
 

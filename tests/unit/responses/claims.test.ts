@@ -4,7 +4,7 @@ import {
   asksOtherAxes,
   claimsAnswer,
   claimsData,
-  extrapolationOnAxes,
+  claimsOnAxes,
   pinnedClaimsAnswer,
 } from "../../../lib/responses/claims";
 import type { Claim } from "../../../lib/science/claims";
@@ -58,15 +58,21 @@ describe("claimsAnswer", () => {
       id: "extrapolation-extends",
       estimate: 0.5,
     } as Claim;
-    const replaced = claimsAnswer(stored, other, replacement).claims;
+    const replaced = claimsAnswer(stored, other, { extrapolation: replacement }).claims;
     expect(replaced.find((c) => c.id === "extrapolation-extends")?.estimate).toBe(0.5);
-    expect(claimsAnswer(stored, other, null).claims.map((c) => c.id)).not.toContain("extrapolation-extends");
+    expect(claimsAnswer(stored, other, { extrapolation: null }).claims.map((c) => c.id)).not.toContain(
+      "extrapolation-extends",
+    );
   });
 });
 
 describe("pinnedClaimsAnswer", () => {
   const axes = { x: "solveRate", y: "efficiency" } as const;
-  const onAxes = { difficulty: "hard", axes, claim: extrapolationOnAxes(matrix, "hard", axes) } as const;
+  const onAxes = {
+    difficulty: "hard",
+    axes,
+    claim: claimsOnAxes(matrix, "hard", axes).extrapolation,
+  } as const;
 
   it("answers any slice and margin on the default axes from the stored body, as the live route would", () => {
     const pinned = { stored, onAxes: null };
@@ -80,10 +86,35 @@ describe("pinnedClaimsAnswer", () => {
     const pinned = { stored, onAxes };
     const asked = { ...query, ...axes };
     const answer = pinnedClaimsAnswer(pinned, asked);
-    expect(answer).toEqual(claimsAnswer(stored, asked, onAxes.claim));
+    expect(answer).toEqual(claimsAnswer(stored, asked, { extrapolation: onAxes.claim }));
     expect(answer?.axes).toEqual(axes);
     expect(pinnedClaimsAnswer(pinned, { ...asked, difficulty: "easy" })).toBeNull();
     expect(pinnedClaimsAnswer(pinned, { ...asked, y: "passAt10" })).toBeNull();
     expect(pinnedClaimsAnswer({ stored, onAxes: null }, asked)).toBeNull();
+  });
+});
+
+describe("retraces on other axes", () => {
+  // A trained checkpoint with α 0.5's results: on the path on any axes.
+  const { alpha: _alpha, label: _label, ...half } = matrix.checkpoints[2];
+  const withTrained = { ...matrix, trained: [{ ...half, label: "coverage 50%", coverage: 50 }] };
+  const storedWith: StoredClaims = { version: "v1", ...claimsData("sweep", withTrained) };
+  const axes = { x: "solveRate", y: "wrongAnswerShare" } as const;
+  const asked = { ...query, difficulty: "hard", ...axes } as const;
+
+  it("is tested on the asked axes, as on the default ones, and replaces the stored one", () => {
+    const onAxes = claimsOnAxes(withTrained, "hard", axes);
+    expect(onAxes.retraces?.rule).toContain("Solve rate");
+    expect(onAxes.retraces?.estimate).toBeLessThan(1e-4);
+    expect(onAxes.retraces?.verdict).toBe("supported");
+    const answer = claimsAnswer(storedWith, asked, onAxes).claims;
+    expect(answer.find((c) => c.id === "retraces")).toEqual(onAxes.retraces);
+    const stored = storedWith.slices.hard.claims.find((c) => c.id === "retraces");
+    expect(stored?.rule).not.toEqual(onAxes.retraces?.rule);
+  });
+
+  it("is left out on other axes of a snapshot pinned before it was tested on them", () => {
+    const pinned = { stored: storedWith, onAxes: { difficulty: "hard", axes, claim: null } } as const;
+    expect(pinnedClaimsAnswer(pinned, asked)?.claims.map((c) => c.id)).not.toContain("retraces");
   });
 });
