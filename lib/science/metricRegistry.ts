@@ -193,7 +193,7 @@ export const METRIC_INTERVAL =
 export const COMPARISON_GLOSSARY: readonly { term: string; text: string }[] = [
   {
     term: "Trained checkpoint",
-    text: "A separately trained run beside the α line (e.g. RL at 25 % or 50 % unit-test coverage), imported with a label and an optional coverage level. The explorer (and its snapshots, presenting mode and SVG/PNG export) and the compare page draw it as a labelled diamond, never joined to the α path nor on the α slider, with its 95% intervals from the same problem resamples as the α points; it is never in the α Pareto set (a dotted step line shows the trained checkpoints' own front). The score panel and the CSV exports list it as a reference row; the `retraces` claim asks whether the interpolation path passes through it.",
+    text: "A separately trained run beside the α line (e.g. RL at 25 % or 50 % unit-test coverage), imported with a label and an optional coverage level. Every frontier plot draws it as a labelled diamond (the explorer with its snapshots, presenting mode, SVG/PNG export and link-preview image; the compare page; a study's grid, its snapshot and export), never joined to the α path nor on the α slider, with its 95% intervals from the same problem resamples as the α points; it is never in the α Pareto set (a dotted step line shows the trained checkpoints' own front). The score panel and the CSV exports list it as a reference row; the `retraces` claim tests whether the interpolation path passes within a tolerance of it.",
   },
   {
     term: "Δ vs A, Δ vs B",

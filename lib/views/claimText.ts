@@ -88,7 +88,7 @@ export const CLAIM_GLOSSARY: readonly { id: ClaimId; term: string; text: string 
   {
     id: "retraces",
     term: "Interpolation retraces the trained checkpoints (retraces)",
-    text: "Only with trained checkpoints (separate runs, e.g. at intermediate coverage). For each, the α on the interpolation path (the monotone estimate over the evaluated α in [0, 1], on the plotted axes) nearest to it, the distance in the axes' units, and whether the path passes through its 95 % interval box. The estimate is the largest of the distances, with a 95 % interval from the same paired bootstrap (path and checkpoints resampled together). Supported when the path passes through every box; inconclusive otherwise.",
+    text: "Only with trained checkpoints (separate runs, e.g. at intermediate coverage). For each, the α on the interpolation path (the monotone estimate over the evaluated α in [0, 1], on the plotted axes) nearest to it, the distance in the axes' units, its offset from the path with intervals from the same paired bootstrap (path and checkpoints resampled together), and whether the path passes through its 95 % interval box. The estimate is the largest of the distances. The tolerance is 10 % of the A–B distance on the plotted axes: supported when every checkpoint's 90 % offset interval lies inside it (an equivalence test, so wide intervals never support it); contradicted when one's Bonferroni-adjusted 95 % interval lies entirely outside it; inconclusive otherwise.",
   },
 ];
 

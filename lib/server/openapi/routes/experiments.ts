@@ -220,7 +220,7 @@ export const claimsRoute: RouteSpec = {
       summary:
         "The research's claims tested on one difficulty slice, each with its estimate, interval and verdict",
       description:
-        'tradeoff-time-limit, tradeoff-wrong-answer, flat-solve-rate (TOST at `margin`), extrapolation-extends (hypervolume gain on `x`, `y`), complementary-problems and ensemble-gain, from the version\'s seeded paired bootstrap over problems (docs/science.md, "Claims tested on the data"). A claim whose data is missing is absent. `retraces` needs trained checkpoints, which alphascope does not hold yet. Other axes than the defaults are computed in a compute thread (503 `busy` when every thread is taken).',
+        'tradeoff-time-limit, tradeoff-wrong-answer, flat-solve-rate (TOST at `margin`), extrapolation-extends (hypervolume gain on `x`, `y`), complementary-problems, ensemble-gain and retraces (trained checkpoints against the interpolation path on `x`, `y`, an equivalence test at 10 % of the A–B distance), from the version\'s seeded paired bootstrap over problems (docs/science.md, "Claims tested on the data"). A claim whose data is missing is absent (retraces without trained checkpoints). On other axes than the defaults, extrapolation-extends and retraces are computed in a compute thread (503 `busy` when every thread is taken).',
       requestParams: {
         path: slugPath,
         header: conditionalRead.header,

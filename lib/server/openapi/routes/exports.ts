@@ -71,7 +71,7 @@ export const previewRoute: RouteSpec = {
     get: derivedFile(
       "getPreviewImage",
       "The link-preview image of a view",
-      "The frontier with a marker at each α of `members` (the explorer's α when absent). The slice, axes and scales are read from the other query parameters as the explorer reads its own URL (e.g. `x`, `y`, `alpha`), defaults for what is absent. Rendered in a thread of its own: 503 `busy` while its queue is full.",
+      "The frontier with a marker at each α of `members` (the explorer's α when absent) and the slice's trained checkpoints as labelled diamonds apart from the α path. The slice, axes and scales are read from the other query parameters as the explorer reads its own URL (e.g. `x`, `y`, `alpha`), defaults for what is absent. Rendered in a thread of its own: 503 `busy` while its queue is full.",
       previewQuerySchema,
       "image/png",
     ),
