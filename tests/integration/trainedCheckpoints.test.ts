@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -99,7 +99,9 @@ describe("trained checkpoints", () => {
       "sweep.yaml",
       MANIFEST(
         "trained-sweep",
-        `trained:
+        `study: coverage-study
+studyName: Coverage study
+trained:
   - { label: "coverage 50%", coverage: 50, file: mid.jsonl }
   - { label: "coverage 25%", coverage: 25, file: quarter.jsonl, model: org/cov-25 }`,
       ),
@@ -132,6 +134,12 @@ describe("trained checkpoints", () => {
     expect(mid?.solveRate).toBe(half.solveRate);
     expect(mid?.problems).toBe(30);
     expect(mid?.samples).toBe(300);
+    // The manifest's study, joined in the same import.
+    const study = await db.study.findUniqueOrThrow({
+      where: { slug: "coverage-study" },
+      include: { experiments: { select: { slug: true } } },
+    });
+    expect([study.name, study.experiments.map((e) => e.slug)]).toEqual(["Coverage study", ["trained-sweep"]]);
   });
 
   it("give every frontier slice trained points with intervals from the α points' resamples, α points as without them", async () => {
@@ -164,9 +172,22 @@ describe("trained checkpoints", () => {
       claims: { id: string; detail: string; estimate: number }[];
     };
     const claim = claims.find((candidate) => candidate.id === "retraces");
-    expect(claim?.detail).toContain(
-      "coverage 50%: nearest α 0.500, distance 0.0000, the path passes through its 95 % box",
+    expect(claim?.detail).toMatch(
+      /coverage 50%: nearest α 0\.500, distance 0\.0000, 90 % interval of its offset \[-?0\.0000, 0\.0000\], the path passes through its 95 % box/,
     );
+    // On other axes it is tested again, in a compute thread, on those axes.
+    const onAxes = await claimsRoute(
+      new Request(
+        "http://test/api/experiments/trained-sweep/claims?difficulty=all&x=solveRate&y=wrongAnswerShare",
+      ),
+      context("trained-sweep"),
+    );
+    expect(onAxes.status).toBe(200);
+    const other = (
+      (await onAxes.json()) as { claims: { id: string; detail: string; rule: string }[] }
+    ).claims.find((candidate) => candidate.id === "retraces");
+    expect(other?.rule).toContain("Solve rate");
+    expect(other?.detail).toMatch(/coverage 50%: nearest α 0\.500, distance 0\.0000/);
     const alphaOnlyClaims = await claimsRoute(
       new Request("http://test/api/experiments/alpha-only/claims?difficulty=all"),
       context("alpha-only"),
@@ -321,5 +342,35 @@ describe("trained checkpoints", () => {
     expect(report.files[0].checkpoints[0]).toMatchObject({ alpha: null, trained: "api 60%", created: true });
     const stored = await db.checkpoint.findFirstOrThrow({ where: { trainedLabel: "api 60%" } });
     expect(stored).toMatchObject({ alpha: null, coverage: 60 });
+  });
+
+  it("import a manifest with trained checkpoints and a study through POST /api/imports", async () => {
+    const files = ["a.jsonl", "half.jsonl", "b.jsonl", "mid.jsonl"].map((name) => ({
+      name,
+      content: readFileSync(join(dir, name), "utf8"),
+    }));
+    const manifest = MANIFEST(
+      "api-trained-sweep",
+      `study: api-study
+studyName: API study
+trained:
+  - { label: "coverage 50%", coverage: 50, file: mid.jsonl }`,
+    );
+    const response = await importRoute(
+      new Request("http://localhost/api/imports", {
+        method: "POST",
+        body: JSON.stringify({ files: [{ name: "sweep.yaml", content: manifest }, ...files] }),
+        headers: { ...LOCAL_CLIENT, "content-type": "application/json" },
+      }),
+    );
+    expect(response.status).toBe(201);
+    const body = await detail("api-trained-sweep");
+    expect(body.checkpoints.map((cp) => cp.alpha)).toEqual([0, 0.5, 1]);
+    expect(body.trained?.map((cp) => [cp.label, cp.coverage])).toEqual([["coverage 50%", 50]]);
+    const study = await db.study.findUniqueOrThrow({
+      where: { slug: "api-study" },
+      include: { experiments: { select: { slug: true } } },
+    });
+    expect([study.name, study.experiments.map((e) => e.slug)]).toEqual(["API study", ["api-trained-sweep"]]);
   });
 });
