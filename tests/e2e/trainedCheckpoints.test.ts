@@ -161,6 +161,25 @@ async function trainedMarks(target: Page, scope = "body") {
     );
 }
 
+/** Every expected trained checkpoint drawn in `scope`, whole inside its chart, its label at least `fontSize` px. */
+async function expectTrainedMarks(
+  target: Page,
+  scope: string,
+  labels: readonly string[],
+  fontSize: number,
+  what: string,
+) {
+  const marks = await trainedMarks(target, scope);
+  expect(marks.map((mark) => mark.label).sort(), what).toEqual([...labels].sort());
+  for (const mark of marks) {
+    expect(mark.whole, `${mark.label}: ${what}`).toBe(true);
+    expect(mark.fontSize, `${mark.label}: ${what}`).toBeGreaterThanOrEqual(fontSize);
+    // Cut only where the plot is too narrow for the whole label (the full one is its title).
+    expect(mark.label?.startsWith((mark.text ?? "").replace(/…$/, "")), `${mark.label}: ${what}`).toBe(true);
+  }
+  expect(await overflow(target), what).toBe(0);
+}
+
 /** Sideways scroll of the page, in pixels (0: none). */
 const overflow = (target: Page) =>
   target.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -272,15 +291,7 @@ describe("a manifest with trained checkpoints and a study, imported through the 
         await page().setViewportSize({ width, height: 900 });
         await page().goto(`${baseUrl()}/experiments/${SLUG}?alpha=0.5`);
         await page().locator('.explorer[data-hydrated="true"]').waitFor();
-        const marks = await trainedMarks(page(), ".chart-container");
-        expect(marks.map((mark) => mark.label).sort(), `${width} px`).toEqual([...TRAINED_LABELS].sort());
-        for (const mark of marks) {
-          expect(mark.whole, `${mark.label} at ${width} px`).toBe(true);
-          expect(mark.fontSize, `${mark.label} at ${width} px`).toBeGreaterThanOrEqual(12);
-          // Cut only where the plot is too narrow for the whole label (the full one is its title).
-          expect(mark.label?.startsWith((mark.text ?? "").replace(/…$/, "")), `${width} px`).toBe(true);
-        }
-        expect(await overflow(page()), `${width} px`).toBe(0);
+        await expectTrainedMarks(page(), ".chart-container", TRAINED_LABELS, 12, `explorer at ${width} px`);
         expect(await page().locator(".frontier-point").count()).toBe(ALPHAS.length);
         const slider = page().getByTestId("alpha-slider");
         expect([
@@ -323,15 +334,7 @@ describe("a manifest with trained checkpoints and a study, imported through the 
       await page().setViewportSize({ width, height: 900 });
       await page().goto(link);
       await page().locator('.explorer[data-hydrated="true"]').waitFor();
-      const marks = await trainedMarks(page(), ".chart-container");
-      expect(marks.map((mark) => mark.label).sort(), `snapshot at ${width} px`).toEqual(
-        [...TRAINED_LABELS].sort(),
-      );
-      expect(
-        marks.every((mark) => mark.whole && mark.fontSize >= 12),
-        `snapshot at ${width} px`,
-      ).toBe(true);
-      expect(await overflow(page()), `snapshot at ${width} px`).toBe(0);
+      await expectTrainedMarks(page(), ".chart-container", TRAINED_LABELS, 12, `snapshot at ${width} px`);
     }
     expect(await seriousViolations(page())).toEqual([]);
     const image = (await page().locator('meta[property="og:image"]').getAttribute("content")) ?? "";
@@ -343,15 +346,7 @@ describe("a manifest with trained checkpoints and a study, imported through the 
       await page().setViewportSize({ width, height: 1000 });
       await page().goto(`${baseUrl()}/experiments/${SLUG}?alpha=0.5&present=1`);
       await page().locator(".explorer.presentation").waitFor();
-      const marks = await trainedMarks(page(), ".chart-container");
-      expect(marks.map((mark) => mark.label).sort(), `presenting at ${width} px`).toEqual(
-        [...TRAINED_LABELS].sort(),
-      );
-      expect(
-        marks.every((mark) => mark.whole && mark.fontSize >= 18),
-        `presenting at ${width} px`,
-      ).toBe(true);
-      expect(await overflow(page())).toBe(0);
+      await expectTrainedMarks(page(), ".chart-container", TRAINED_LABELS, 18, `presenting at ${width} px`);
     }
     expect(await seriousViolations(page())).toEqual([]);
   });
@@ -365,15 +360,13 @@ describe("a manifest with trained checkpoints and a study, imported through the 
         await page().goto(`${baseUrl()}/compare?experiments=${SLUG},${DEMO_EXPERIMENT_SLUG}&alpha=0.5`);
         await page().getByTestId("compare-plot").waitFor();
         await page().locator(".trained-point").first().waitFor();
-        const marks = await trainedMarks(page(), '[data-testid="compare-plot"]');
-        expect(marks.map((mark) => mark.label).sort(), `${width} px`).toEqual(
-          [...TRAINED_LABELS, "Coverage 25%", "Coverage 50%"].sort(),
+        await expectTrainedMarks(
+          page(),
+          '[data-testid="compare-plot"]',
+          [...TRAINED_LABELS, "Coverage 25%", "Coverage 50%"],
+          12,
+          `compare at ${width} px`,
         );
-        expect(
-          marks.every((mark) => mark.whole && mark.fontSize >= 12),
-          `${width} px`,
-        ).toBe(true);
-        expect(await overflow(page()), `${width} px`).toBe(0);
       }
       expect(await seriousViolations(page())).toEqual([]);
       const svg = (await download(page(), "export-svg-compare")).toString("utf8");
@@ -387,13 +380,13 @@ describe("a manifest with trained checkpoints and a study, imported through the 
       await page().setViewportSize({ width, height: 900 });
       await page().goto(`${baseUrl()}/studies/${STUDY}`);
       await page().locator('[data-hydrated="true"]').waitFor();
-      const marks = await trainedMarks(page(), `[data-study-panel="${SLUG}"]`);
-      expect(marks.map((mark) => mark.label).sort(), `${width} px`).toEqual([...TRAINED_LABELS].sort());
-      expect(
-        marks.every((mark) => mark.whole && mark.fontSize >= 12),
-        `${width} px`,
-      ).toBe(true);
-      expect(await overflow(page()), `${width} px`).toBe(0);
+      await expectTrainedMarks(
+        page(),
+        `[data-study-panel="${SLUG}"]`,
+        TRAINED_LABELS,
+        12,
+        `study at ${width} px`,
+      );
     }
     expect(await page().getByTestId("study-legend").textContent()).toContain(
       "trained checkpoint (not on the α path)",
@@ -408,8 +401,7 @@ describe("a manifest with trained checkpoints and a study, imported through the 
     const link = await page().getByTestId("share-url").inputValue();
     await page().goto(link);
     await page().locator('[data-hydrated="true"]').waitFor();
-    const pinned = await trainedMarks(page(), `[data-study-panel="${SLUG}"]`);
-    expect(pinned.map((mark) => mark.label).sort()).toEqual([...TRAINED_LABELS].sort());
+    await expectTrainedMarks(page(), `[data-study-panel="${SLUG}"]`, TRAINED_LABELS, 12, "pinned study");
     expect(await seriousViolations(page())).toEqual([]);
   });
 });

@@ -5,12 +5,12 @@ import { layoutFrontier } from "@/lib/charts/frontierLayout";
 import { LIGHT_COLORS } from "@/lib/charts/palette";
 import { labelBox } from "@/lib/charts/plotArea";
 import type { FrontierData } from "@/lib/contracts/types";
-import { getMetric } from "@/lib/science/metricRegistry";
-import { makeFrontierFixture, trainedNear } from "../../charts/fixtures/frontierData";
+import { DEFAULT_FRONTIER_AXES } from "@/lib/science/guardedPareto";
+import { frontierLayoutInput, makeFrontierFixture, trainedNear } from "../../charts/fixtures/frontierData";
 
+/** The explorer's default axes on every problem, as the preview route reads an explorer URL without a view. */
 const VIEW = {
-  x: "correctness",
-  y: "efficiency",
+  ...DEFAULT_FRONTIER_AXES,
   xLog: false,
   yLog: false,
   difficulty: "all",
@@ -48,20 +48,16 @@ function darkPixels(pixels: Uint8Array, box: { left: number; top: number; width:
 describe("the link-preview image with trained checkpoints", () => {
   it("draws each as a diamond at the explorer's position with its label beside it, none without them", async () => {
     const data = withTrained();
-    const layout = layoutFrontier({
-      points: data.slices.all.points,
-      trained: data.slices.all.trained,
-      x: getMetric("correctness"),
-      y: getMetric("efficiency"),
-      xLog: false,
-      yLog: false,
-      ci: false,
-      includeCollapsed: false,
-      zoom: null,
-      width: PREVIEW_CHART.width,
-      height: PREVIEW_CHART.height,
-      type: PREVIEW_TYPE,
-    });
+    const layout = layoutFrontier(
+      frontierLayoutInput({
+        points: data.slices.all.points,
+        trained: data.slices.all.trained,
+        ci: false,
+        width: PREVIEW_CHART.width,
+        height: PREVIEW_CHART.height,
+        type: PREVIEW_TYPE,
+      }),
+    );
     const origin = {
       left: PREVIEW_CHART.left + layout.frame.margin.left,
       top: PREVIEW_CHART.top + layout.frame.margin.top,
