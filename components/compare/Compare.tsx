@@ -71,8 +71,18 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
     [context, data],
   );
   const warnings = comparisonWarnings(data, view.difficulty);
-  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
-    useFrontierView(view, context.metrics, updateView);
+  const {
+    metricChoices,
+    plotView,
+    x,
+    y,
+    onAlpha,
+    onSelectAlpha,
+    onZoom,
+    onDifficulty,
+    onIncludeCollapsed,
+    onAxes,
+  } = useFrontierView(view, context.metrics, updateView);
   const { range, stops } = context.alphas;
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -153,14 +163,14 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
             id="compare-plot-title"
             title="Correctness–efficiency frontiers"
             metrics={metricChoices}
-            view={view}
+            view={plotView}
             onAxes={onAxes}
           >
             <ComparePlot
               series={series}
               x={x}
               y={y}
-              view={view}
+              view={plotView}
               selectable={selectable}
               onSelectAlpha={onSelectAlpha}
               onZoom={onZoom}

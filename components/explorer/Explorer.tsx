@@ -57,8 +57,18 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const trained = data.slices[view.difficulty].trained ?? NO_TRAINED;
   const readout = useAlphaReadout(points, view.alpha);
   const collapsedAlphas = useMemo(() => points.filter((p) => p.collapsed).map((p) => p.alpha), [points]);
-  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
-    useFrontierView(view, context.metrics, updateView);
+  const {
+    metricChoices,
+    plotView,
+    x,
+    y,
+    onAlpha,
+    onSelectAlpha,
+    onZoom,
+    onDifficulty,
+    onIncludeCollapsed,
+    onAxes,
+  } = useFrontierView(view, context.metrics, updateView);
   const { a, b } = data.experiment.endpoints;
   // Stable, so the plot's memoized layers keep their props while α is dragged.
   const endpointLabels = useMemo(() => ({ a: a.label, b: b.label }), [a.label, b.label]);
@@ -130,7 +140,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
             id="frontier-title"
             title="Correctness–efficiency frontier"
             metrics={metricChoices}
-            view={view}
+            view={plotView}
             onAxes={onAxes}
           >
             <FrontierPlot
@@ -138,7 +148,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
               trained={trained}
               x={x}
               y={y}
-              view={view}
+              view={plotView}
               readout={readout}
               endpointLabels={endpointLabels}
               onSelectAlpha={onSelectAlpha}

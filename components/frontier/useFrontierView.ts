@@ -52,10 +52,17 @@ export function useFrontierView(
       updateView(change.x || change.y ? { ...change, zoom: null } : change, "push"),
     [updateView],
   );
+  // The plotted view without α, the same object while only α changes: the plots are memoized on it.
+  const { x, y, xLog, yLog, ci, includeCollapsed, zoom, difficulty } = view;
+  const plotView = useMemo(
+    (): FrontierPlotView => ({ x, y, xLog, yLog, ci, includeCollapsed, zoom, difficulty }),
+    [x, y, xLog, yLog, ci, includeCollapsed, zoom, difficulty],
+  );
   return {
     metricChoices,
-    x: getMetric(isMetricId(view.x) ? view.x : "correctness"),
-    y: getMetric(isMetricId(view.y) ? view.y : "efficiency"),
+    plotView,
+    x: getMetric(isMetricId(x) ? x : "correctness"),
+    y: getMetric(isMetricId(y) ? y : "efficiency"),
     onAlpha,
     onSelectAlpha,
     onZoom,

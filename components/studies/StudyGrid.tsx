@@ -80,7 +80,11 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
     [data, estimators, view.difficulty, view.alpha],
   );
   // Every panel's axes fit every experiment's points: the panels read against the same ticks.
-  const domainSeries = useMemo(() => series.map((entry) => entry.points), [series]);
+  // (Of the points alone, so a slider move, which changes the readouts, does not lay every panel out again.)
+  const domainSeries = useMemo(
+    () => data.experiments.map((experiment) => experiment.slices[view.difficulty].points),
+    [data, view.difficulty],
+  );
   const panels = useMemo(() => series.map((entry) => [entry]), [series]);
   const sliceProblems = useMemo(
     () =>
@@ -93,8 +97,18 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
     [context, data],
   );
   const warnings = comparisonWarnings(data, view.difficulty);
-  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
-    useFrontierView(view, context.metrics, updateView);
+  const {
+    metricChoices,
+    plotView,
+    x,
+    y,
+    onAlpha,
+    onSelectAlpha,
+    onZoom,
+    onDifficulty,
+    onIncludeCollapsed,
+    onAxes,
+  } = useFrontierView(view, context.metrics, updateView);
   const { range, stops } = context.alphas;
   const gridRef = useRef<HTMLDivElement>(null);
   const [hydrated, setHydrated] = useState(false);
@@ -270,7 +284,7 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
                             domainSeries={domainSeries}
                             x={x}
                             y={y}
-                            view={view}
+                            view={plotView}
                             selectable={selectable}
                             onSelectAlpha={onSelectAlpha}
                             onZoom={onZoom}
