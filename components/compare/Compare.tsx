@@ -11,7 +11,7 @@ import { ViewNotices } from "@/components/common/ViewNotices";
 import { AlphaSlider } from "@/components/frontier/AlphaSlider";
 import { DifficultyFilter } from "@/components/frontier/DifficultyFilter";
 import { FrontierPanel } from "@/components/frontier/FrontierPanel";
-import { useFrontierView } from "@/components/frontier/useFrontierView";
+import { useFrontierPlotView, useFrontierView } from "@/components/frontier/useFrontierView";
 import { comparisonQuery } from "@/components/queries/queries";
 import { SETTING_LABELS } from "@/lib/contracts/types";
 import { formatAlpha } from "@/lib/domain/alpha";
@@ -71,18 +71,9 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
     [context, data],
   );
   const warnings = comparisonWarnings(data, view.difficulty);
-  const {
-    metricChoices,
-    plotView,
-    x,
-    y,
-    onAlpha,
-    onSelectAlpha,
-    onZoom,
-    onDifficulty,
-    onIncludeCollapsed,
-    onAxes,
-  } = useFrontierView(view, context.metrics, updateView);
+  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
+    useFrontierView(view, context.metrics, updateView);
+  const plotView = useFrontierPlotView(view);
   const { range, stops } = context.alphas;
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);

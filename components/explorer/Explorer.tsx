@@ -21,7 +21,7 @@ import { AlphaSlider } from "../frontier/AlphaSlider";
 import { DifficultyFilter } from "../frontier/DifficultyFilter";
 import { FrontierPanel } from "../frontier/FrontierPanel";
 import { FrontierPlot } from "../frontier/FrontierPlot";
-import { useFrontierView } from "../frontier/useFrontierView";
+import { useFrontierPlotView, useFrontierView } from "../frontier/useFrontierView";
 import { ClaimCards } from "./ClaimCards";
 import { CompositionChart } from "./composition/CompositionChart";
 import { ExplorerHeader } from "./ExplorerHeader";
@@ -57,18 +57,9 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const trained = data.slices[view.difficulty].trained ?? NO_TRAINED;
   const readout = useAlphaReadout(points, view.alpha);
   const collapsedAlphas = useMemo(() => points.filter((p) => p.collapsed).map((p) => p.alpha), [points]);
-  const {
-    metricChoices,
-    plotView,
-    x,
-    y,
-    onAlpha,
-    onSelectAlpha,
-    onZoom,
-    onDifficulty,
-    onIncludeCollapsed,
-    onAxes,
-  } = useFrontierView(view, context.metrics, updateView);
+  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
+    useFrontierView(view, context.metrics, updateView);
+  const plotView = useFrontierPlotView(view);
   const { a, b } = data.experiment.endpoints;
   // Stable, so the plot's memoized layers keep their props while α is dragged.
   const endpointLabels = useMemo(() => ({ a: a.label, b: b.label }), [a.label, b.label]);

@@ -52,17 +52,10 @@ export function useFrontierView(
       updateView(change.x || change.y ? { ...change, zoom: null } : change, "push"),
     [updateView],
   );
-  // The plotted view without α, the same object while only α changes: the plots are memoized on it.
-  const { x, y, xLog, yLog, ci, includeCollapsed, zoom, difficulty } = view;
-  const plotView = useMemo(
-    (): FrontierPlotView => ({ x, y, xLog, yLog, ci, includeCollapsed, zoom, difficulty }),
-    [x, y, xLog, yLog, ci, includeCollapsed, zoom, difficulty],
-  );
   return {
     metricChoices,
-    plotView,
-    x: getMetric(isMetricId(x) ? x : "correctness"),
-    y: getMetric(isMetricId(y) ? y : "efficiency"),
+    x: getMetric(isMetricId(view.x) ? view.x : "correctness"),
+    y: getMetric(isMetricId(view.y) ? view.y : "efficiency"),
     onAlpha,
     onSelectAlpha,
     onZoom,
@@ -70,4 +63,16 @@ export function useFrontierView(
     onIncludeCollapsed,
     onAxes,
   };
+}
+
+/**
+ * The plotted view without α: the same object while only α changes, so the plots memoized on it do
+ * not re-render their static layers on every slider move.
+ */
+export function useFrontierPlotView(view: FrontierPlotView): FrontierPlotView {
+  const { x, y, xLog, yLog, ci, includeCollapsed, zoom, difficulty } = view;
+  return useMemo(
+    () => ({ x, y, xLog, yLog, ci, includeCollapsed, zoom, difficulty }),
+    [x, y, xLog, yLog, ci, includeCollapsed, zoom, difficulty],
+  );
 }

@@ -18,7 +18,7 @@ import { AxisControls } from "@/components/frontier/AxisControls";
 import { CollapsedNote } from "@/components/frontier/CollapsedNote";
 import { DifficultyFilter } from "@/components/frontier/DifficultyFilter";
 import { AlphaPathLegend, CollapsedLegend } from "@/components/frontier/FrontierLegend";
-import { useFrontierView } from "@/components/frontier/useFrontierView";
+import { useFrontierPlotView, useFrontierView } from "@/components/frontier/useFrontierView";
 import {
   liveStudySource,
   pinnedStudySource,
@@ -97,18 +97,9 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
     [context, data],
   );
   const warnings = comparisonWarnings(data, view.difficulty);
-  const {
-    metricChoices,
-    plotView,
-    x,
-    y,
-    onAlpha,
-    onSelectAlpha,
-    onZoom,
-    onDifficulty,
-    onIncludeCollapsed,
-    onAxes,
-  } = useFrontierView(view, context.metrics, updateView);
+  const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
+    useFrontierView(view, context.metrics, updateView);
+  const plotView = useFrontierPlotView(view);
   const { range, stops } = context.alphas;
   const gridRef = useRef<HTMLDivElement>(null);
   const [hydrated, setHydrated] = useState(false);
