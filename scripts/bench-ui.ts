@@ -1,31 +1,68 @@
 /**
- * `npm run bench:ui`: responsiveness of the frontier explorer on the production build, in headless
- * Chromium, for a 41-α × 5 000-problem experiment. Prints figures next to the targets; not a test.
- *  - time from navigation start to the interactive plot (React hydrated), cold (first request, the
- *    server computes the bootstrap intervals) and warm (median of later navigations);
- *  - slider latency: a real pointer drag of 200 moves; per move, from the input event to the DOM
- *    commit that updates the marker and the score panel (p50, p95, max).
- * `--profile <file>` then records a CPU profile of a second drag (open it in Chromium's DevTools,
- * Performance panel) and prints the functions that took the most time.
+ * `npm run bench:ui`: responsiveness of the frontier pages on the production build, in headless
+ * Chromium, for 41-α × 5 000-problem experiments (the demo and the five other cells of its study at
+ * that size). Prints figures next to the targets; not a test.
+ *  - time from navigation start to the interactive explorer (React hydrated), cold (first request)
+ *    and warm (median of later navigations);
+ *  - slider latency on the explorer, the compare page (two experiments) and the study grid (six
+ *    panels): a real pointer drag of 200 moves; per move, from the input event to the DOM commit
+ *    that updates what follows α (the explorer's and the comparison's score panels, the study's last
+ *    panel's marker) (p50, p95, max). Beside each, the baseline of the same drag in the same page
+ *    and moment over a bare element whose handler writes the pointer's position into the DOM: what
+ *    the browser and the machine's load take before any of our code runs.
+ * `--profile <file>` then records, per page, a CPU profile of a second drag (`<file>` with the page's
+ * name before its extension; open it in Chromium's DevTools, Performance panel), prints the
+ * functions that took the most time, and splits a third, traced drag's main-thread time per move
+ * into script, style, layout, paint and the rest.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, parse } from "node:path";
+import type { Page } from "playwright-core";
 import { createPrisma } from "../lib/db/client";
 import { openDatabase } from "../lib/db/database";
-import { DEMO_EXPERIMENT_SLUG } from "../lib/demo/experiment";
+import { DEMO_EXPERIMENT_SLUG, DEMO_STUDY } from "../lib/demo/experiment";
 import { alphaGrid } from "../lib/demo/options";
-import { loadDemoSweep } from "../lib/import/loadDemo";
+import { loadDemoStudy, loadDemoSweep } from "../lib/import/loadDemo";
 import { launchChromium } from "./support/chromium";
 import { type CpuProfile, selfTimes } from "./support/cpuProfile";
 import { freePort } from "./support/freePort";
 import { startApp } from "./support/server";
+import { type TraceEvent, timePerPhase } from "./support/traceEvents";
 
 const ALPHAS = alphaGrid(-1, 2, 41);
 const PROBLEMS = { easy: 1700, medium: 1700, hard: 1600 };
 const DRAG_MOVES = 200;
 const WARM_RUNS = 5;
 const PROFILE_TOP = 25;
+/** How long the worker may take to store every experiment's intervals before a page is measured. */
+const INTERVALS_TIMEOUT_MS = 600_000;
+
+/** A page with an α slider, and the element whose change marks a move's commit. */
+interface SliderPage {
+  name: string;
+  path: string;
+  /** The element observed (its subtree: text, children and attributes). */
+  committed: string;
+}
+
+const SLIDER_PAGES: SliderPage[] = [
+  {
+    name: "explorer",
+    path: `/experiments/${DEMO_EXPERIMENT_SLUG}`,
+    committed: '[data-testid="score-alpha"]',
+  },
+  {
+    name: "compare",
+    path: `/compare?experiments=${DEMO_EXPERIMENT_SLUG},demo-pure-reasoning-7b`,
+    committed: "#compare-scores-title",
+  },
+  {
+    name: "study",
+    path: `/studies/${DEMO_STUDY.slug}`,
+    committed: "[data-study-panel]:last-of-type",
+  },
+];
 
 function profilePath(): string | null {
   const at = process.argv.indexOf("--profile");
@@ -40,7 +77,149 @@ function quantile(sorted: number[], q: number): number {
 }
 
 function line(label: string, value: string, target = ""): void {
-  console.log(`${label.padEnd(44)} ${value.padStart(12)}${target ? `   target ${target}` : ""}`);
+  console.log(`${label.padEnd(44)} ${value.padStart(24)}${target ? `   target ${target}` : ""}`);
+}
+
+const ms = (value: number) => value.toFixed(1);
+
+/** Waits until the page shows no "being computed" status (the worker stores intervals after an import). */
+async function waitForIntervals(page: Page, url: string): Promise<void> {
+  const deadline = Date.now() + INTERVALS_TIMEOUT_MS;
+  while (true) {
+    await page.goto(url);
+    await page.locator('[data-hydrated="true"]').first().waitFor({ timeout: 120_000 });
+    if ((await page.getByText("95% intervals are being computed").count()) === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(`${url}: intervals still computing after ${INTERVALS_TIMEOUT_MS} ms`);
+    await page.waitForTimeout(5_000);
+  }
+}
+
+/**
+ * Latency of each move of a drag across the element `track`: from the pointer event's creation (so
+ * queueing counts) to the first DOM change under `committed`; a move that changes nothing there
+ * commits nothing and is not counted.
+ */
+async function dragLatencies(page: Page, track: string, committed: string): Promise<number[]> {
+  await page.evaluate((selector) => {
+    const state = window as unknown as {
+      latencies: number[];
+      lastMove: number | null;
+      benchObserver?: MutationObserver;
+      benchListening?: boolean;
+    };
+    state.latencies = [];
+    state.lastMove = null;
+    if (!state.benchListening) {
+      state.benchListening = true;
+      window.addEventListener(
+        "pointermove",
+        (event) => {
+          state.lastMove = event.timeStamp;
+        },
+        { capture: true },
+      );
+    }
+    state.benchObserver?.disconnect();
+    const target = document.querySelector(selector);
+    if (!target) throw new Error(`${selector} not found`);
+    state.benchObserver = new MutationObserver(() => {
+      if (state.lastMove === null) return;
+      state.latencies.push(performance.now() - state.lastMove);
+      state.lastMove = null;
+    });
+    state.benchObserver.observe(target, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  }, committed);
+  const box = await page.locator(track).boundingBox();
+  if (!box) throw new Error(`${track} not found`);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 2, y);
+  await page.mouse.down();
+  for (let i = 0; i < DRAG_MOVES; i++) {
+    // Back and forth across the track so every move lands on a new α.
+    const t = (i % 100) / 99;
+    const fraction = Math.floor(i / 100) % 2 === 0 ? t : 1 - t;
+    await page.mouse.move(box.x + 2 + fraction * (box.width - 4), y);
+  }
+  await page.mouse.up();
+  return (await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies)).sort(
+    (a, b) => a - b,
+  );
+}
+
+/**
+ * The same drag over a bare element laid over the slider's track, whose pointermove handler writes
+ * the pointer's position into its text: the latency no page code can go below at this moment.
+ */
+async function baselineLatencies(page: Page): Promise<number[]> {
+  const box = await page.getByTestId("alpha-track").boundingBox();
+  if (!box) throw new Error("slider track not found");
+  await page.evaluate((rect) => {
+    const bare = document.createElement("div");
+    bare.id = "bench-baseline";
+    Object.assign(bare.style, {
+      position: "fixed",
+      left: `${rect.x}px`,
+      top: `${rect.y}px`,
+      width: `${rect.width}px`,
+      height: `${rect.height}px`,
+      zIndex: "10000",
+      background: "white",
+      fontSize: "10px",
+    });
+    bare.addEventListener("pointermove", (event) => {
+      bare.textContent = String(Math.round(event.clientX));
+    });
+    document.body.append(bare);
+  }, box);
+  const latencies = await dragLatencies(page, "#bench-baseline", "#bench-baseline");
+  await page.evaluate(() => document.getElementById("bench-baseline")?.remove());
+  return latencies;
+}
+
+function summary(sorted: number[]): string {
+  return `${ms(quantile(sorted, 0.5))} / ${ms(quantile(sorted, 0.95))} / ${ms(sorted[sorted.length - 1])} ms`;
+}
+
+function withSuffix(file: string, name: string): string {
+  const { dir, name: base, ext } = parse(file);
+  return join(dir, `${base}-${name}${ext || ".cpuprofile"}`);
+}
+
+/** A CPU profile of a drag (its top functions printed), then a trace of one split per phase. */
+async function profileDrag(page: Page, target: SliderPage, file: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  await dragLatencies(page, '[data-testid="alpha-track"]', target.committed);
+  const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+  await cdp.send("Profiler.disable");
+  writeFileSync(file, JSON.stringify(profile));
+  const times = selfTimes(profile);
+  const busy = times.filter((t) => !t.name.startsWith("(idle)") && !t.name.startsWith("(program)"));
+  console.log(`CPU profile of a second drag written to ${file}; self time per function:`);
+  for (const t of [...busy.slice(0, PROFILE_TOP), ...times.filter((t) => !busy.includes(t))])
+    console.log(`${t.selfMs.toFixed(1).padStart(9)} ms  ${t.name}`);
+
+  const events: TraceEvent[] = [];
+  cdp.on("Tracing.dataCollected", (data) => events.push(...(data.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+  await cdp.send("Tracing.start", {
+    traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] },
+  });
+  const latencies = await dragLatencies(page, '[data-testid="alpha-track"]', target.committed);
+  await cdp.send("Tracing.end");
+  await complete;
+  await cdp.detach();
+  console.log(`A third, traced drag: renderer main thread per move (over ${latencies.length} moves)`);
+  for (const phase of timePerPhase(events))
+    console.log(`${(phase.ms / Math.max(latencies.length, 1)).toFixed(2).padStart(9)} ms  ${phase.phase}`);
 }
 
 async function main(): Promise<void> {
@@ -54,8 +233,9 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     const loaded = await loadDemoSweep(db, { alphas: ALPHAS, problems: PROBLEMS });
+    const cells = await loadDemoStudy(db, { alphas: ALPHAS, problems: PROBLEMS });
     line(
-      `Loaded ${loaded.checkpoints} α × ${loaded.problems} problems`,
+      `Loaded ${cells.length + 1} × ${loaded.checkpoints} α × ${loaded.problems} problems`,
       `${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
   } finally {
@@ -66,7 +246,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const { page } = browser;
-    const url = `${app.baseUrl}/experiments/${DEMO_EXPERIMENT_SLUG}`;
+    const url = `${app.baseUrl}${SLIDER_PAGES[0].path}`;
     const interactiveMs = async () => {
       await page.goto(url);
       await page.locator('.explorer[data-hydrated="true"]').waitFor({ timeout: 120_000 });
@@ -85,64 +265,15 @@ async function main(): Promise<void> {
       "≤ 1500 ms",
     );
 
-    // Time each pointer move from its event's creation (so queueing counts) to the DOM commit that
-    // changes the score panel's α; a move that leaves α unchanged commits nothing and is not counted.
-    await page.evaluate(() => {
-      const state = window as unknown as { latencies: number[]; lastMove: number | null };
-      state.latencies = [];
-      state.lastMove = null;
-      window.addEventListener(
-        "pointermove",
-        (event) => {
-          state.lastMove = event.timeStamp;
-        },
-        { capture: true },
-      );
-      const target = document.querySelector('[data-testid="score-alpha"]');
-      if (!target) throw new Error("score panel not found");
-      new MutationObserver(() => {
-        if (state.lastMove === null) return;
-        state.latencies.push(performance.now() - state.lastMove);
-        state.lastMove = null;
-      }).observe(target, { subtree: true, childList: true, characterData: true });
-    });
-    const track = await page.getByTestId("alpha-track").boundingBox();
-    if (!track) throw new Error("slider track not found");
-    const y = track.y + track.height / 2;
-    const drag = async () => {
-      await page.mouse.move(track.x + 2, y);
-      await page.mouse.down();
-      for (let i = 0; i < DRAG_MOVES; i++) {
-        // Back and forth across the track so every move lands on a new α.
-        const t = (i % 100) / 99;
-        const fraction = Math.floor(i / 100) % 2 === 0 ? t : 1 - t;
-        await page.mouse.move(track.x + 2 + fraction * (track.width - 4), y);
-      }
-      await page.mouse.up();
-    };
-    await drag();
-    const latencies = (
-      await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies)
-    ).sort((a, b) => a - b);
-    line(`Slider move → marker + scores (n = ${latencies.length})`, "");
-    line("  p50", `${quantile(latencies, 0.5).toFixed(1)} ms`);
-    line("  p95", `${quantile(latencies, 0.95).toFixed(1)} ms`, "≤ 8 ms");
-    line("  max", `${latencies[latencies.length - 1].toFixed(1)} ms`, "≤ 16.7 ms");
-
-    // The profile comes from a second drag, so the profiler's overhead is not in the figures above.
-    if (profileFile) {
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send("Profiler.enable");
-      await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-      await cdp.send("Profiler.start");
-      await drag();
-      const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
-      writeFileSync(profileFile, JSON.stringify(profile));
-      const times = selfTimes(profile);
-      const busy = times.filter((t) => !t.name.startsWith("(idle)") && !t.name.startsWith("(program)"));
-      console.log(`CPU profile of a second drag written to ${profileFile}; self time per function:`);
-      for (const t of [...busy.slice(0, PROFILE_TOP), ...times.filter((t) => !busy.includes(t))])
-        console.log(`${t.selfMs.toFixed(1).padStart(9)} ms  ${t.name}`);
+    for (const target of SLIDER_PAGES) {
+      await waitForIntervals(page, `${app.baseUrl}${target.path}`);
+      const latencies = await dragLatencies(page, '[data-testid="alpha-track"]', target.committed);
+      const baseline = await baselineLatencies(page);
+      line(`Slider move, ${target.name} (n = ${latencies.length})`, "p50 / p95 / max");
+      line("  α → what follows it", summary(latencies), "p95 ≤ 8, max ≤ 16.7 ms");
+      line(`  baseline: bare element (n = ${baseline.length})`, summary(baseline));
+      // The profiles come from further drags, so the profiler's overhead is not in the figures above.
+      if (profileFile) await profileDrag(page, target, withSuffix(profileFile, target.name));
     }
   } finally {
     await browser.close();

@@ -11,7 +11,7 @@ import { ViewNotices } from "@/components/common/ViewNotices";
 import { AlphaSlider } from "@/components/frontier/AlphaSlider";
 import { DifficultyFilter } from "@/components/frontier/DifficultyFilter";
 import { FrontierPanel } from "@/components/frontier/FrontierPanel";
-import { useFrontierView } from "@/components/frontier/useFrontierView";
+import { useFrontierPlotView, useFrontierView } from "@/components/frontier/useFrontierView";
 import { comparisonQuery } from "@/components/queries/queries";
 import { SETTING_LABELS } from "@/lib/contracts/types";
 import { formatAlpha } from "@/lib/domain/alpha";
@@ -73,6 +73,7 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
   const warnings = comparisonWarnings(data, view.difficulty);
   const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
     useFrontierView(view, context.metrics, updateView);
+  const plotView = useFrontierPlotView(view);
   const { range, stops } = context.alphas;
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -153,14 +154,14 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
             id="compare-plot-title"
             title="Correctness–efficiency frontiers"
             metrics={metricChoices}
-            view={view}
+            view={plotView}
             onAxes={onAxes}
           >
             <ComparePlot
               series={series}
               x={x}
               y={y}
-              view={view}
+              view={plotView}
               selectable={selectable}
               onSelectAlpha={onSelectAlpha}
               onZoom={onZoom}

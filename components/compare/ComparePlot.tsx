@@ -2,6 +2,7 @@
 
 import { memo, useId, useMemo, useRef } from "react";
 import { useElementWidth } from "@/components/browser/useElementWidth";
+import { useStableList } from "@/components/browser/useStableList";
 import { ChartExport } from "@/components/charts/ChartExport";
 import { CollapsedNote } from "@/components/frontier/CollapsedNote";
 import { FrontierFrame } from "@/components/frontier/FrontierFrame";
@@ -13,7 +14,11 @@ import type { FrontierPlotView } from "@/components/frontier/useFrontierView";
 import { useFrontierZoom } from "@/components/frontier/useFrontierZoom";
 import { useRovingPoints } from "@/components/frontier/useRovingPoints";
 import { ZoomButtons } from "@/components/frontier/ZoomButtons";
-import { layoutFrontierSeries, type PlottedPoint } from "@/lib/charts/frontierLayout";
+import {
+  type FrontierSeriesPlot,
+  layoutFrontierSeries,
+  type PlottedPoint,
+} from "@/lib/charts/frontierLayout";
 import { paletteVar } from "@/lib/charts/palette";
 import { seriesStyle } from "@/lib/charts/seriesStyle";
 import type { FrontierPoint, TrainedPoint } from "@/lib/contracts/types";
@@ -60,6 +65,9 @@ interface ComparePlotProps {
 
 const MARKER_SIZE = { pareto: 120, dominated: 70 };
 
+/** A series without trained checkpoints (one constant, so the memoized layout sees no change). */
+const NO_TRAINED: readonly TrainedPoint[] = [];
+
 function heightFor(width: number): number {
   return Math.round(Math.min(520, Math.max(300, width * 0.58)));
 }
@@ -77,6 +85,91 @@ interface SeriesPoint {
   name: string;
   point: PlottedPoint;
 }
+
+interface ComparePointsProps {
+  plot: FrontierSeriesPlot;
+  names: readonly string[];
+  slugs: readonly string[];
+  x: MetricDefinition;
+  y: MetricDefinition;
+  /** The shared α where it is evaluated (its points are selected), else null. */
+  selectedAlpha: number | null;
+  selectable: (alpha: number) => boolean;
+  onSelectAlpha: (alpha: number) => void;
+}
+
+/**
+ * Every experiment's paths, whiskers, trained marks and points. Memoized: while α is dragged between
+ * evaluated points only the markers move, so this part does not re-render.
+ */
+const ComparePoints = memo(function ComparePoints(props: ComparePointsProps & { clipPath: string }) {
+  const { plot, names, slugs, x, y, selectedAlpha, selectable, onSelectAlpha } = props;
+  const points = plot.series.flatMap((layout, index) =>
+    layout.points
+      .filter((p) => p.inside)
+      .map((p): SeriesPoint => ({ key: `${index}:${p.point.alpha}`, index, name: names[index], point: p })),
+  );
+  const alphaOf = new Map(points.map((p) => [p.key, p.point.point.alpha]));
+  const { listProps, pointProps } = useRovingPoints(
+    points.map((p) => p.key),
+    selectedAlpha === null ? null : `0:${selectedAlpha}`,
+    (key) => {
+      const chosen = alphaOf.get(key);
+      if (chosen !== undefined && selectable(chosen)) onSelectAlpha(chosen);
+    },
+  );
+  return (
+    <>
+      <g clipPath={props.clipPath}>
+        {plot.series.map((layout, index) => (
+          <g
+            key={slugs[index]}
+            className={styles.series}
+            style={{ color: seriesStyle(index).color }}
+            data-series={slugs[index]}
+          >
+            {layout.frontier ? <path className={`frontier-step ${styles.step}`} d={layout.frontier} /> : null}
+            <AlphaPath path={layout.path} className={styles.alphaPath} />
+            <IntervalWhiskers points={layout.points} stroke="currentColor" />
+            <TrainedLines trained={layout.trained} />
+          </g>
+        ))}
+      </g>
+      {plot.series.map((layout, index) => (
+        <TrainedMarks key={slugs[index]} trained={layout.trained} x={x} y={y} type={plot.type} />
+      ))}
+      <g role="listbox" {...listProps}>
+        {points.map(({ key, index, name, point: p }) => {
+          const style = seriesStyle(index);
+          return (
+            <g
+              key={key}
+              className={styles.point}
+              style={{ color: style.color }}
+              transform={`translate(${p.cx},${p.cy})`}
+              role="option"
+              aria-label={pointLabel(name, p, x, y)}
+              aria-selected={p.point.alpha === selectedAlpha}
+              aria-disabled={!selectable(p.point.alpha)}
+              data-experiment={slugs[index]}
+              data-alpha={p.point.alpha}
+              {...pointProps(key)}
+            >
+              <circle className={styles.hit} r={11} />
+              <path
+                d={style.marker(p.pareto ? MARKER_SIZE.pareto : MARKER_SIZE.dominated)}
+                fill={p.pareto ? "currentColor" : paletteVar("surface")}
+                stroke={p.pareto ? paletteVar("text") : "currentColor"}
+                strokeWidth={p.pareto ? 1.25 : 2}
+              />
+              {p.collapsed ? <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} /> : null}
+            </g>
+          );
+        })}
+      </g>
+    </>
+  );
+});
 
 /**
  * 2–4 experiments' frontiers on shared axes: each its own α path (interpolation solid,
@@ -103,11 +196,16 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
   const [containerRef, width] = useElementWidth<HTMLDivElement>(720);
   const svgRef = useRef<SVGSVGElement>(null);
   const clipId = useId();
+  // The series carry the readout at α, so they are new on every move; what the layout is made of is not.
+  const pointSets = useStableList(series.map((entry) => entry.points));
+  const trainedSets = useStableList(series.map((entry) => entry.trained ?? NO_TRAINED));
+  const names = useStableList(series.map((entry) => entry.name));
+  const slugs = useStableList(series.map((entry) => entry.slug));
   const plot = useMemo(
     () =>
       layoutFrontierSeries({
-        series: series.map((entry) => entry.points),
-        trained: series.map((entry) => entry.trained ?? []),
+        series: pointSets,
+        trained: trainedSets,
         domainSeries,
         domainTrained,
         x,
@@ -120,26 +218,25 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
         width,
         height: heightFor(width),
       }),
-    [series, domainSeries, domainTrained, x, y, xLog, yLog, ci, includeCollapsed, zoom, width],
+    [
+      pointSets,
+      trainedSets,
+      domainSeries,
+      domainTrained,
+      x,
+      y,
+      xLog,
+      yLog,
+      ci,
+      includeCollapsed,
+      zoom,
+      width,
+    ],
   );
   const { panHandlers, zoomIn, zoomOut } = useFrontierZoom(svgRef, plot, { x: xLog, y: yLog }, onZoom);
   const alpha = series[0]?.readout?.alpha ?? null;
-  const points = plot.series.flatMap((layout, index) =>
-    layout.points
-      .filter((p) => p.inside)
-      .map(
-        (p): SeriesPoint => ({ key: `${index}:${p.point.alpha}`, index, name: series[index].name, point: p }),
-      ),
-  );
-  const alphaOf = new Map(points.map((p) => [p.key, p.point.point.alpha]));
-  const { listProps, pointProps } = useRovingPoints(
-    points.map((p) => p.key),
-    alpha === null ? null : `0:${alpha}`,
-    (key) => {
-      const chosen = alphaOf.get(key);
-      if (chosen !== undefined && selectable(chosen)) onSelectAlpha(chosen);
-    },
-  );
+  const selectedAlpha =
+    alpha !== null && pointSets.some((points) => points.some((p) => p.alpha === alpha)) ? alpha : null;
 
   return (
     <div className="frontier-plot">
@@ -167,55 +264,17 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
           panHandlers={panHandlers}
           testId="compare-plot"
         >
-          <g clipPath={`url(#${clipId})`}>
-            {plot.series.map((layout, index) => (
-              <g
-                key={series[index].slug}
-                className={styles.series}
-                style={{ color: seriesStyle(index).color }}
-                data-series={series[index].slug}
-              >
-                {layout.frontier ? (
-                  <path className={`frontier-step ${styles.step}`} d={layout.frontier} />
-                ) : null}
-                <AlphaPath path={layout.path} className={styles.alphaPath} />
-                <IntervalWhiskers points={layout.points} stroke="currentColor" />
-                <TrainedLines trained={layout.trained} />
-              </g>
-            ))}
-          </g>
-          {plot.series.map((layout, index) => (
-            <TrainedMarks key={series[index].slug} trained={layout.trained} x={x} y={y} type={plot.type} />
-          ))}
-          <g role="listbox" {...listProps}>
-            {points.map(({ key, index, name, point: p }) => {
-              const style = seriesStyle(index);
-              return (
-                <g
-                  key={key}
-                  className={styles.point}
-                  style={{ color: style.color }}
-                  transform={`translate(${p.cx},${p.cy})`}
-                  role="option"
-                  aria-label={pointLabel(name, p, x, y)}
-                  aria-selected={p.point.alpha === alpha}
-                  aria-disabled={!selectable(p.point.alpha)}
-                  data-experiment={series[index].slug}
-                  data-alpha={p.point.alpha}
-                  {...pointProps(key)}
-                >
-                  <circle className={styles.hit} r={11} />
-                  <path
-                    d={style.marker(p.pareto ? MARKER_SIZE.pareto : MARKER_SIZE.dominated)}
-                    fill={p.pareto ? "currentColor" : paletteVar("surface")}
-                    stroke={p.pareto ? paletteVar("text") : "currentColor"}
-                    strokeWidth={p.pareto ? 1.25 : 2}
-                  />
-                  {p.collapsed ? <path className="frontier-point-collapsed" d={COLLAPSED_CROSS} /> : null}
-                </g>
-              );
-            })}
-          </g>
+          <ComparePoints
+            plot={plot}
+            names={names}
+            slugs={slugs}
+            x={x}
+            y={y}
+            selectedAlpha={selectedAlpha}
+            selectable={selectable}
+            onSelectAlpha={onSelectAlpha}
+            clipPath={`url(#${clipId})`}
+          />
           {series.map((entry, index) => {
             const marker = frontierMarker(plot, entry.readout, { x: x.id, y: y.id });
             return marker ? (

@@ -21,7 +21,7 @@ import { AlphaSlider } from "../frontier/AlphaSlider";
 import { DifficultyFilter } from "../frontier/DifficultyFilter";
 import { FrontierPanel } from "../frontier/FrontierPanel";
 import { FrontierPlot } from "../frontier/FrontierPlot";
-import { useFrontierView } from "../frontier/useFrontierView";
+import { useFrontierPlotView, useFrontierView } from "../frontier/useFrontierView";
 import { ClaimCards } from "./ClaimCards";
 import { CompositionChart } from "./composition/CompositionChart";
 import { ExplorerHeader } from "./ExplorerHeader";
@@ -59,6 +59,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const collapsedAlphas = useMemo(() => points.filter((p) => p.collapsed).map((p) => p.alpha), [points]);
   const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
     useFrontierView(view, context.metrics, updateView);
+  const plotView = useFrontierPlotView(view);
   const { a, b } = data.experiment.endpoints;
   // Stable, so the plot's memoized layers keep their props while α is dragged.
   const endpointLabels = useMemo(() => ({ a: a.label, b: b.label }), [a.label, b.label]);
@@ -130,7 +131,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
             id="frontier-title"
             title="Correctness–efficiency frontier"
             metrics={metricChoices}
-            view={view}
+            view={plotView}
             onAxes={onAxes}
           >
             <FrontierPlot
@@ -138,7 +139,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
               trained={trained}
               x={x}
               y={y}
-              view={view}
+              view={plotView}
               readout={readout}
               endpointLabels={endpointLabels}
               onSelectAlpha={onSelectAlpha}

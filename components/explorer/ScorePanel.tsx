@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { CollapsedBadge } from "@/components/common/CollapsedBadge";
 import { CsvDownload } from "@/components/common/CsvDownload";
 import { Delta } from "@/components/common/Delta";
@@ -48,9 +49,9 @@ function ScoreRow({ score }: { score: MetricScore }) {
 
 /**
  * The trained checkpoints' headline scores with their 95% intervals: reference rows, whatever α
- * the slider is at (they are not on the α line).
+ * the slider is at (they are not on the α line; memoized, so a drag does not re-render them).
  */
-function TrainedRows({ trained }: { trained: readonly TrainedPoint[] }) {
+const TrainedRows = memo(function TrainedRows({ trained }: { trained: readonly TrainedPoint[] }) {
   const metrics = METRIC_GROUPS[0].ids.map(getMetric);
   return (
     <table className="data-table data-table--compact score-table trained-scores" data-testid="trained-scores">
@@ -85,7 +86,7 @@ function TrainedRows({ trained }: { trained: readonly TrainedPoint[] }) {
       </tbody>
     </table>
   );
-}
+});
 
 /**
  * Every score at the current α (or only the headline ones) with its 95% interval and its change

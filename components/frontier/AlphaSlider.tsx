@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, type PointerEvent, useRef } from "react";
+import { type KeyboardEvent, memo, type PointerEvent, useRef } from "react";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import { alphaAtFraction, alphaForKey, fractionOfAlpha, roundAlpha, snapAlpha } from "@/lib/views/alphaSteps";
 import type { HistoryMode } from "@/lib/views/urlView";
@@ -17,6 +17,10 @@ interface AlphaSliderProps {
 const SNAP_PX = 7;
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
+
+/** Where α sits along the track, as a CSS left offset. */
+const leftOf = (alpha: number, evaluated: readonly number[]) =>
+  percent(fractionOfAlpha(alpha, evaluated[0], evaluated[evaluated.length - 1]));
 
 function tickLabel(alpha: number): string | null {
   if (alpha === 0) return "A";
@@ -36,10 +40,13 @@ export function AlphaSlider({ alpha, evaluated, onChange }: AlphaSliderProps) {
   const alphaMin = evaluated[0];
   const alphaMax = evaluated[evaluated.length - 1];
   const minGap = evaluated.slice(1).reduce((gap, value, i) => Math.min(gap, value - evaluated[i]), Infinity);
-  const at = (value: number) => percent(fractionOfAlpha(value, alphaMin, alphaMax));
+  const at = (value: number) => leftOf(value, evaluated);
+  // The track's box, read when a drag starts: reading it on every move would make the browser lay
+  // out the previous move's changes before this one's handler could run.
+  const dragRect = useRef<DOMRect | null>(null);
 
   const alphaAtPointer = (event: PointerEvent<HTMLDivElement>): number => {
-    const rect = event.currentTarget.getBoundingClientRect();
+    const rect = dragRect.current ?? event.currentTarget.getBoundingClientRect();
     const value = roundAlpha(alphaAtFraction((event.clientX - rect.left) / rect.width, alphaMin, alphaMax));
     // Snap within a few pixels, but never so far that a dense grid leaves nothing in between.
     const tolerance = Math.min((SNAP_PX / Math.max(rect.width, 1)) * (alphaMax - alphaMin), minGap * 0.2);
@@ -51,6 +58,7 @@ export function AlphaSlider({ alpha, evaluated, onChange }: AlphaSliderProps) {
     event.preventDefault();
     event.currentTarget.setPointerCapture(event.pointerId);
     dragging.current = true;
+    dragRect.current = event.currentTarget.getBoundingClientRect();
     thumbRef.current?.focus();
     onChange(alphaAtPointer(event), "live");
   };
@@ -63,6 +71,7 @@ export function AlphaSlider({ alpha, evaluated, onChange }: AlphaSliderProps) {
     if (!dragging.current) return;
     dragging.current = false;
     onChange(alphaAtPointer(event), "release");
+    dragRect.current = null;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -99,9 +108,7 @@ export function AlphaSlider({ alpha, evaluated, onChange }: AlphaSliderProps) {
               ),
             }}
           />
-          {evaluated.map((value) => (
-            <span key={value} className="alpha-tick" style={{ left: at(value) }} />
-          ))}
+          <AlphaTicks evaluated={evaluated} />
           <div
             ref={thumbRef}
             role="slider"
@@ -125,16 +132,30 @@ export function AlphaSlider({ alpha, evaluated, onChange }: AlphaSliderProps) {
           onCommit={(v) => onChange(v, "push")}
         />
       </div>
-      <div className="alpha-tick-labels" aria-hidden="true">
-        {evaluated.map((value) => {
-          const label = tickLabel(value);
-          return label === null ? null : (
-            <span key={value} className="alpha-tick-label" style={{ left: at(value) }}>
-              {label}
-            </span>
-          );
-        })}
-      </div>
+      <AlphaTickLabels evaluated={evaluated} />
     </div>
   );
 }
+
+/** A tick per evaluated α on the track (memoized: a drag moves only the thumb). */
+const AlphaTicks = memo(function AlphaTicks({ evaluated }: { evaluated: readonly number[] }) {
+  return evaluated.map((value) => (
+    <span key={value} className="alpha-tick" style={{ left: leftOf(value, evaluated) }} />
+  ));
+});
+
+/** The labels under the track: A, B and the whole α. */
+const AlphaTickLabels = memo(function AlphaTickLabels({ evaluated }: { evaluated: readonly number[] }) {
+  return (
+    <div className="alpha-tick-labels" aria-hidden="true">
+      {evaluated.map((value) => {
+        const label = tickLabel(value);
+        return label === null ? null : (
+          <span key={value} className="alpha-tick-label" style={{ left: leftOf(value, evaluated) }}>
+            {label}
+          </span>
+        );
+      })}
+    </div>
+  );
+});

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { COLLAPSE_RULE } from "@/lib/science/collapse";
 
@@ -19,7 +20,11 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
  * Names the collapsed checkpoints of the slice, says why they are marked and lets them compete for
  * the Pareto set (they are left out by default: crashing is not correctness or efficiency).
  */
-export function CollapsedNote({ groups, includeCollapsed, onIncludeCollapsed }: CollapsedNoteProps) {
+export const CollapsedNote = memo(function CollapsedNote({
+  groups,
+  includeCollapsed,
+  onIncludeCollapsed,
+}: CollapsedNoteProps) {
   const named = groups.filter((group) => group.alphas.length > 0);
   if (named.length === 0) return null;
   const rule = COLLAPSE_RULE;
@@ -52,4 +57,4 @@ export function CollapsedNote({ groups, includeCollapsed, onIncludeCollapsed }: 
       </label>
     </div>
   );
-}
+});

@@ -87,6 +87,10 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
     [points, trained, x, y, xLog, yLog, ci, includeCollapsed, zoom, width, available, present],
   );
   const marker = frontierMarker(layout, readout, { x: x.id, y: y.id });
+  const collapsedGroups = useMemo(
+    () => [{ alphas: points.filter((p) => p.collapsed).map((p) => p.alpha) }],
+    [points],
+  );
   const { panHandlers, zoomIn, zoomOut } = useFrontierZoom(svgRef, layout, { x: xLog, y: yLog }, onZoom);
   const alphaMin = points[0]?.alpha ?? 0;
   const alphaMax = points[points.length - 1]?.alpha ?? 1;
@@ -135,7 +139,7 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
         </p>
       ) : null}
       <CollapsedNote
-        groups={[{ alphas: points.filter((p) => p.collapsed).map((p) => p.alpha) }]}
+        groups={collapsedGroups}
         includeCollapsed={includeCollapsed}
         onIncludeCollapsed={onIncludeCollapsed}
       />

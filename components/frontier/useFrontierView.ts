@@ -64,3 +64,15 @@ export function useFrontierView(
     onAxes,
   };
 }
+
+/**
+ * The plotted view without α: the same object while only α changes, so the plots memoized on it do
+ * not re-render their static layers on every slider move.
+ */
+export function useFrontierPlotView(view: FrontierPlotView): FrontierPlotView {
+  const { x, y, xLog, yLog, ci, includeCollapsed, zoom, difficulty } = view;
+  return useMemo(
+    () => ({ x, y, xLog, yLog, ci, includeCollapsed, zoom, difficulty }),
+    [x, y, xLog, yLog, ci, includeCollapsed, zoom, difficulty],
+  );
+}

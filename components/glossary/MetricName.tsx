@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { memo, useId } from "react";
 import { type MetricDefinition, metricAnchor } from "@/lib/science/metricRegistry";
 import { directionText } from "./directionText";
 
@@ -21,12 +21,15 @@ export function MetricHelp({ metric }: { metric: MetricDefinition }) {
   );
 }
 
-/** A metric's short name followed by its {@link MetricHelp}. */
-export function MetricName({ metric }: { metric: MetricDefinition }) {
+/**
+ * A metric's short name followed by its {@link MetricHelp}. Memoized: a score panel's rows re-render
+ * on every slider move, their metric names need not.
+ */
+export const MetricName = memo(function MetricName({ metric }: { metric: MetricDefinition }) {
   return (
     <span className="metric-name" data-testid={`metric-name-${metric.id}`}>
       {metric.label}
       <MetricHelp metric={metric} />
     </span>
   );
-}
+});

@@ -19,7 +19,7 @@ import { CollapsedNote } from "@/components/frontier/CollapsedNote";
 import { DifficultyFilter } from "@/components/frontier/DifficultyFilter";
 import { AlphaPathLegend, CollapsedLegend } from "@/components/frontier/FrontierLegend";
 import { TrainedLegend } from "@/components/frontier/TrainedMarks";
-import { useFrontierView } from "@/components/frontier/useFrontierView";
+import { useFrontierPlotView, useFrontierView } from "@/components/frontier/useFrontierView";
 import {
   liveStudySource,
   pinnedStudySource,
@@ -81,9 +81,16 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
       })),
     [data, estimators, view.difficulty, view.alpha],
   );
-  // Every panel's axes fit every experiment's points: the panels read against the same ticks.
-  const domainSeries = useMemo(() => series.map((entry) => entry.points), [series]);
-  const domainTrained = useMemo(() => series.map((entry) => entry.trained ?? []), [series]);
+  // Every panel's axes fit every experiment's points and trained checkpoints: the panels read against the same ticks.
+  // (Of the points alone, so a slider move, which changes the readouts, does not lay every panel out again.)
+  const domainSeries = useMemo(
+    () => data.experiments.map((experiment) => experiment.slices[view.difficulty].points),
+    [data, view.difficulty],
+  );
+  const domainTrained = useMemo(
+    () => data.experiments.map((experiment) => experiment.slices[view.difficulty].trained ?? []),
+    [data, view.difficulty],
+  );
   const panels = useMemo(() => series.map((entry) => [entry]), [series]);
   const sliceProblems = useMemo(
     () =>
@@ -98,6 +105,7 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
   const warnings = comparisonWarnings(data, view.difficulty);
   const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
     useFrontierView(view, context.metrics, updateView);
+  const plotView = useFrontierPlotView(view);
   const { range, stops } = context.alphas;
   const gridRef = useRef<HTMLDivElement>(null);
   const [hydrated, setHydrated] = useState(false);
@@ -274,7 +282,7 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
                             domainTrained={domainTrained}
                             x={x}
                             y={y}
-                            view={view}
+                            view={plotView}
                             selectable={selectable}
                             onSelectAlpha={onSelectAlpha}
                             onZoom={onZoom}

@@ -28,9 +28,9 @@ export function loadDemoSweep(db: Db, options: Partial<DemoOptions> = {}): Promi
 }
 
 /** Stores the demo study's five other cells (lib/demo/study.ts), one import each. */
-export async function loadDemoStudy(db: Db): Promise<WrittenSweep[]> {
+export async function loadDemoStudy(db: Db, base: Partial<DemoOptions> = {}): Promise<WrittenSweep[]> {
   const written: WrittenSweep[] = [];
-  for (const { sweep, options } of demoStudySweeps())
+  for (const { sweep, options } of demoStudySweeps(base))
     written.push(await storeDemo(db, sweep, JSON.stringify(options)));
   return written;
 }

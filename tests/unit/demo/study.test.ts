@@ -36,4 +36,15 @@ describe("the demo study", () => {
     const [first, second] = cells.map((cell) => cell.sweep.checkpoints[0].results[0].verdicts);
     expect(first).not.toEqual(second);
   });
+
+  it("takes the main demo's α and problem counts when given them (bench:ui's large study)", () => {
+    const alphas = [-0.5, 0, 0.5, 1];
+    const problems = { easy: 3, medium: 2, hard: 1 };
+    const main = generateDemoSweep({ alphas, problems });
+    for (const { sweep, options } of demoStudySweeps({ alphas, problems })) {
+      expect(sweep.checkpoints.map((checkpoint) => checkpoint.alpha)).toEqual(alphas);
+      expect(sweep.problems).toEqual(main.problems);
+      expect(options.samples).toBe(64);
+    }
+  });
 });
