@@ -10,8 +10,23 @@ export const AUDIT_MAX_LIMIT = 500;
  */
 export const auditActorSchema = z.enum(["local", "token", "system"]);
 
-/** The writes recorded so far (the CHECK constraint of audit_events lists the same). */
-export const auditActionSchema = z.enum(["experiment.delete", "experiment.restore", "experiment.purge"]);
+/** Every write recorded (the CHECK constraint of audit_events lists the same). */
+export const auditActionSchema = z.enum([
+  "experiment.delete",
+  "experiment.restore",
+  "experiment.purge",
+  "experiment.import",
+  "experiment.replace",
+  "experiment.update",
+  "experiment.version.restore",
+  "experiment.version.purge",
+  "snapshot.create",
+  "snapshot.delete",
+  "view.create",
+  "view.rename",
+  "view.reorder",
+  "view.delete",
+]);
 
 export const auditEventSchema = z
   .object({

@@ -1,3 +1,4 @@
+import type { AuditActor } from "../contracts/audit";
 import type { Db } from "../db/client";
 import type { ImportSource } from "../db/queries/importBatches";
 import { completeExperiment, type ExperimentSpec } from "./experimentSpec";
@@ -15,6 +16,8 @@ export interface ImportRequest extends PrepareOptions {
   dryRun?: boolean;
   /** Import a checkpoint even when its verdict counts equal another α's (refused otherwise). */
   confirmIdentical?: boolean;
+  /** Who the audit trail names: the request's actor for the API, "local" (the default) for the CLI. */
+  actor?: AuditActor;
 }
 
 /**
@@ -32,6 +35,7 @@ export async function prepareImport(request: Omit<ImportRequest, keyof WriteOpti
 export function writeOptions(request: ImportRequest): WriteOptions {
   return {
     source: request.source,
+    actor: request.actor ?? "local",
     replace: request.replace ?? false,
     dryRun: request.dryRun ?? false,
     confirmIdentical: request.confirmIdentical ?? false,

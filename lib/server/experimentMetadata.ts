@@ -1,6 +1,9 @@
+import type { AuditActor } from "../contracts/audit";
 import type { ExperimentHeader, Versioned } from "../contracts/types";
 import type { Db } from "../db/client";
+import { experimentTarget, recordAuditEvent } from "../db/queries/audit";
 import { type ExperimentMetadataColumns, updateExperimentMetadata } from "../db/queries/experiments";
+import { recordExperimentVersion } from "../db/queries/experimentVersions";
 import { lockExperimentWrites, touchExperiment } from "../db/queries/importTargets";
 import { moveExperimentProblems } from "../db/queries/moveExperimentProblems";
 import { setExperimentStudy } from "../db/queries/studies";
@@ -29,12 +32,14 @@ function columnsOf(patch: Omit<ExperimentMetadataPatch, "study" | "studyName">):
  * problem's difficulty contradicts the one stored there; nothing changes then). Every stored body
  * carries the metadata, so the change makes a new version with its point statistics and the job
  * that recomputes the intervals, as an import does. The study is not part of the stored bodies: a
- * change of study alone keeps the version. Null when no live experiment has that slug.
+ * change of study alone keeps the version. The new version is listed with the experiment's versions
+ * and the change audited, naming `actor`. Null when no live experiment has that slug.
  */
 export async function changeExperimentMetadata(
   db: Db,
   slug: string,
   patch: ExperimentMetadataPatch,
+  actor: AuditActor,
 ): Promise<(ExperimentHeader & Versioned) | null> {
   const { study, studyName, ...metadata } = patch;
   return db.$transaction(async (tx) => {
@@ -44,6 +49,12 @@ export async function changeExperimentMetadata(
       select: { id: true, benchmark: true, version: true },
     });
     if (!current) return null;
+    await recordAuditEvent(tx, {
+      actor,
+      action: "experiment.update",
+      target: experimentTarget(slug),
+      summary: `Changed ${Object.keys(patch).sort().join(", ")} of "${slug}".`,
+    });
     if (study !== undefined)
       await setExperimentStudy(tx, current.id, study === null ? null : { slug: study, name: studyName });
     if (Object.keys(metadata).length === 0) {
@@ -66,6 +77,11 @@ export async function changeExperimentMetadata(
     await updateExperimentMetadata(tx, current.id, columnsOf(metadata));
     const version = await touchExperiment(tx, current.id);
     await recordStatistics(tx, { id: current.id, slug, version });
+    await recordExperimentVersion(tx, { id: current.id, slug, version }, actor, {
+      added: [],
+      replaced: [],
+      removed: [],
+    });
     const header = (await getExperimentHeader(tx, slug)) as ExperimentHeader;
     return { ...header, version };
   }, WRITE_TRANSACTION);

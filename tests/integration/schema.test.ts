@@ -130,6 +130,7 @@ describe("the migrated database", () => {
       "checkpoints",
       "data_changes",
       "experiment_statistics",
+      "experiment_versions",
       "experiments",
       "import_batches",
       "problems",
@@ -158,6 +159,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_experiment_list$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_cluster_by$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_users$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_experiment_versions$/), ...applied },
     ]);
   });
 

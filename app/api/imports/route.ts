@@ -15,6 +15,7 @@ import {
 import { importBodyMaxBytes } from "@/lib/server/limits";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { requireMediaType } from "@/lib/server/requestBody";
+import { requestActor } from "@/lib/server/trash";
 import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
@@ -44,7 +45,12 @@ export function POST(request: Request): Promise<Response> {
       // The import stores its points and enqueues the job that computes the intervals.
       const answer = async (onProgress?: ProgressListener) => {
         try {
-          const report = await runImport(serverDb(), { ...importRequest, maxBytes, onProgress });
+          const report = await runImport(serverDb(), {
+            ...importRequest,
+            maxBytes,
+            onProgress,
+            actor: requestActor(),
+          });
           return Response.json(report, {
             status: report.dryRun || report.status === "unchanged" ? 200 : 201,
           });

@@ -4,6 +4,7 @@ import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { requireSnapshotRate } from "@/lib/server/sharing/snapshotLimits";
 import { createSnapshot } from "@/lib/server/sharing/snapshots";
+import { requestActor } from "@/lib/server/trash";
 import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export function POST(request: Request): Promise<Response> {
     requireWriteAccess(request);
     requireSnapshotRate(request);
     const body = await parseJsonBody(request, snapshotCreateSchema);
-    return Response.json(await createSnapshot(serverDb(), body), { status: 201 });
+    return Response.json(await createSnapshot(serverDb(), body, requestActor()), { status: 201 });
   });
 }
 

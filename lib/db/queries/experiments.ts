@@ -31,11 +31,12 @@ export async function listExperiments(db: Db): Promise<ExperimentListItem[]> {
     SELECT e."slug", e."version", e."name", e."benchmark", e."setting", e."synthetic", e."updated_at",
       c."alpha_min", c."alpha_max", COALESCE(c."checkpoints", 0) AS "checkpoints",
       (SELECT count(DISTINCT r."problem_id")::int FROM "results" r
-        JOIN "checkpoints" rc ON rc."id" = r."checkpoint_id" WHERE rc."experiment_id" = e."id") AS "problems"
+        JOIN "checkpoints" rc ON rc."id" = r."checkpoint_id"
+        WHERE rc."experiment_id" = e."id" AND rc."retired_at" IS NULL) AS "problems"
     FROM "experiments" e
     LEFT JOIN (
       SELECT "experiment_id", min("alpha") AS "alpha_min", max("alpha") AS "alpha_max", count(*)::int AS "checkpoints"
-      FROM "checkpoints" GROUP BY "experiment_id"
+      FROM "checkpoints" WHERE "retired_at" IS NULL GROUP BY "experiment_id"
     ) c ON c."experiment_id" = e."id"
     WHERE e."deleted_at" IS NULL
     ORDER BY e."updated_at" DESC, e."slug"`;

@@ -74,15 +74,15 @@ export async function lockExperimentWrites(tx: Tx, slug: string): Promise<void> 
   );
 }
 
-/** The checkpoint of `alpha` in the experiment, created (with label and model) when missing. */
+/** The live checkpoint of `alpha` in the experiment, created (with label and model) when missing. */
 export async function findOrCreateCheckpoint(
   tx: Tx,
   experimentId: number,
   alpha: number,
   details: { label: string | null; model: string | null },
 ): Promise<ImportCheckpoint> {
-  const existing = await tx.checkpoint.findUnique({
-    where: { experimentId_alpha: { experimentId, alpha } },
+  const existing = await tx.checkpoint.findFirst({
+    where: { experimentId, alpha, retiredAt: null },
     select: { id: true },
   });
   if (existing) return { id: existing.id, alpha, created: false };

@@ -1,4 +1,6 @@
+import type { AuditActor } from "../../contracts/audit";
 import type { Db } from "../client";
+import { experimentTarget, recordAuditEvent } from "./audit";
 
 /** What a snapshot row holds, written and read alike. */
 interface SnapshotFields {
@@ -20,20 +22,29 @@ export interface NewSnapshot extends SnapshotFields {
  * Stores a snapshot under its id; false when the id is taken (the caller draws another), so a
  * collision never overwrites someone else's link.
  */
-export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<boolean> {
-  const inserted = await db.$executeRawUnsafe(
-    `INSERT INTO "snapshots" ("id", "experiment_id", "experiment_slug", "page", "view", "version", "title", "data")
+export function insertSnapshot(db: Db, snapshot: NewSnapshot, actor: AuditActor): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const inserted = await tx.$executeRawUnsafe(
+      `INSERT INTO "snapshots" ("id", "experiment_id", "experiment_slug", "page", "view", "version", "title", "data")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ("id") DO NOTHING`,
-    snapshot.id,
-    snapshot.experimentId,
-    snapshot.experimentSlug,
-    snapshot.page,
-    snapshot.view,
-    snapshot.version,
-    snapshot.title,
-    snapshot.data,
-  );
-  return inserted === 1;
+      snapshot.id,
+      snapshot.experimentId,
+      snapshot.experimentSlug,
+      snapshot.page,
+      snapshot.view,
+      snapshot.version,
+      snapshot.title,
+      snapshot.data,
+    );
+    if (inserted !== 1) return false;
+    await recordAuditEvent(tx, {
+      actor,
+      action: "snapshot.create",
+      target: experimentTarget(snapshot.experimentSlug),
+      summary: `Pinned snapshot ${snapshot.id} of "${snapshot.experimentSlug}" (${snapshot.page}, version ${snapshot.version}).`,
+    });
+    return true;
+  });
 }
 
 export interface StoredSnapshot extends SnapshotFields {
@@ -56,9 +67,19 @@ export async function snapshotById(db: Db, id: string): Promise<StoredSnapshot |
 }
 
 /** Deletes one pinned snapshot; false when no snapshot has that id. */
-export async function deleteSnapshot(db: Db, id: string): Promise<boolean> {
-  const { count } = await db.snapshot.deleteMany({ where: { id } });
-  return count === 1;
+export function deleteSnapshot(db: Db, id: string, actor: AuditActor): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const [deleted] = await tx.$queryRaw<{ experiment_slug: string }[]>`
+      DELETE FROM "snapshots" WHERE "id" = ${id} RETURNING "experiment_slug"`;
+    if (!deleted) return false;
+    await recordAuditEvent(tx, {
+      actor,
+      action: "snapshot.delete",
+      target: experimentTarget(deleted.experiment_slug),
+      summary: `Deleted snapshot ${id} of "${deleted.experiment_slug}".`,
+    });
+    return true;
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { AuditActor } from "../../contracts/audit";
 import type { SnapshotCreated, SnapshotCreateRequest } from "../../contracts/sharing";
 import type { Db } from "../../db/client";
 import { experimentRef } from "../../db/queries/experiments";
@@ -25,7 +26,11 @@ const ID_ATTEMPTS = 5;
  * experiment's current version. 404 for an unknown experiment, 503 while the version's intervals
  * are still being computed, 507 when the snapshots' total quota would be passed.
  */
-export async function createSnapshot(db: Db, request: SnapshotCreateRequest): Promise<SnapshotCreated> {
+export async function createSnapshot(
+  db: Db,
+  request: SnapshotCreateRequest,
+  actor: AuditActor,
+): Promise<SnapshotCreated> {
   const slug = request.experiment;
   const experiment = await experimentRef(db, slug);
   const pinned = experiment ? await pinData(db, slug, request.page) : null;
@@ -33,24 +38,28 @@ export async function createSnapshot(db: Db, request: SnapshotCreateRequest): Pr
   await requireSnapshotQuota(db, Buffer.byteLength(pinned.data));
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
     const id = newSnapshotId();
-    const stored = await insertSnapshot(db, {
-      id,
-      experimentId: experiment.id,
-      experimentSlug: slug,
-      page: request.page,
-      view: request.view,
-      version: pinned.version,
-      title: request.title ?? null,
-      data: pinned.data,
-    });
+    const stored = await insertSnapshot(
+      db,
+      {
+        id,
+        experimentId: experiment.id,
+        experimentSlug: slug,
+        page: request.page,
+        view: request.view,
+        version: pinned.version,
+        title: request.title ?? null,
+        data: pinned.data,
+      },
+      actor,
+    );
     if (stored) return { id, url: `/s/${id}`, version: pinned.version };
   }
   throw new ApiError(500, "internal", "Could not draw an unused snapshot id.");
 }
 
 /** DELETE /api/snapshots/[id]: removes a snapshot (its short link then answers 404); 404 when none has that id. */
-export async function removeSnapshot(db: Db, id: string): Promise<void> {
-  if (!(await deleteSnapshot(db, id))) throw new NotFoundError(`No snapshot "${id}".`);
+export async function removeSnapshot(db: Db, id: string, actor: AuditActor): Promise<void> {
+  if (!(await deleteSnapshot(db, id, actor))) throw new NotFoundError(`No snapshot "${id}".`);
 }
 
 /** A stored snapshot; a 404 when no snapshot has that id. */

@@ -3,7 +3,13 @@ import { z } from "zod";
 import { createPrisma } from "../../db/client";
 import { JOB_QUEUE_SCHEMA, jobQueueLogger } from "../../db/jobQueue";
 import { COMPUTE_STATISTICS_TASK, enqueueMissingStatistics } from "../../db/queries/statistics";
-import { PURGE_TRASH_CRONTAB, PURGE_TRASH_TASK, purgeExpiredTrash, trashDays } from "../trash";
+import {
+  PURGE_TRASH_CRONTAB,
+  PURGE_TRASH_TASK,
+  purgeExpiredTrash,
+  purgeExpiredVersions,
+  trashDays,
+} from "../trash";
 import { ALL_KINDS, computeStatistics, type StatisticsOutcome } from "./computeStatistics";
 
 const jobSchema = z.object({ experimentId: z.number().int(), version: z.string().min(1) });
@@ -37,7 +43,7 @@ function describe(outcome: StatisticsOutcome, job: z.infer<typeof jobSchema>): s
 /**
  * Starts a graphile-worker runner for the compute_statistics task on `url`, after enqueueing a job
  * for every experiment whose current version lacks statistics (data from before this worker
- * existed); it also runs purge_trash every hour (graphile-worker's crontab: one run per hour across
+ * existed); it also runs purge_trash (the trash, and checkpoints replaced by imports) every hour (graphile-worker's crontab: one run per hour across
  * all workers). Signals are the caller's: call stop() on SIGINT/SIGTERM. Throws SettingError when
  * ALPHASCOPE_TRASH_DAYS is unusable.
  */
@@ -51,6 +57,9 @@ export async function startStatisticsWorker(options: StatisticsWorkerOptions): P
   const purgeTask: Task = async () => {
     const purged = await purgeExpiredTrash(db, new Date(), days);
     if (purged.length > 0) options.log(`Purged from the trash (past ${days} days): ${purged.join(", ")}.`);
+    const versioned = await purgeExpiredVersions(db, new Date(), days);
+    if (versioned.length > 0)
+      options.log(`Purged replaced checkpoints (past ${days} days) of: ${versioned.join(", ")}.`);
   };
   let runner: Runner;
   try {

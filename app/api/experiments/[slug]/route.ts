@@ -7,7 +7,7 @@ import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { READS } from "@/lib/server/statistics/read";
 import { storedReadRoute } from "@/lib/server/statistics/storedReadRoute";
-import { trashForRequest } from "@/lib/server/trash";
+import { requestActor, trashForRequest } from "@/lib/server/trash";
 import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +28,7 @@ export function PATCH(
     requireWriteAccess(request);
     const slug = await slugParam(params);
     const patch = await parseJsonBody(request, experimentMetadataPatchSchema);
-    const changed = await changeExperimentMetadata(serverDb(), slug, patch);
+    const changed = await changeExperimentMetadata(serverDb(), slug, patch, requestActor());
     if (!changed) throw new NotFoundError(`No experiment "${slug}".`);
     return Response.json(changed);
   });

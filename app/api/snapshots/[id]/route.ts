@@ -4,6 +4,7 @@ import { refuseOtherMethods } from "@/lib/server/methods";
 import { snapshotIdParam } from "@/lib/server/sharing/params";
 import { forgetPinnedMatrix } from "@/lib/server/sharing/pinnedReads";
 import { findSnapshot, removeSnapshot, snapshotBody } from "@/lib/server/sharing/snapshots";
+import { requestActor } from "@/lib/server/trash";
 import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
     requireSameOrigin(request);
     requireWriteAccess(request);
     const id = await snapshotIdParam(params);
-    await removeSnapshot(serverDb(), id);
+    await removeSnapshot(serverDb(), id, requestActor());
     forgetPinnedMatrix(id);
     return new Response(null, { status: 204 });
   });

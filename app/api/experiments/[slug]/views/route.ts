@@ -4,6 +4,7 @@ import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { addSavedView, listSavedViews } from "@/lib/server/sharing/savedViews";
+import { requestActor } from "@/lib/server/trash";
 import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export function POST(request: Request, { params }: Context): Promise<Response> {
     requireWriteAccess(request);
     const slug = await slugParam(params);
     const body = await parseJsonBody(request, savedViewCreateSchema);
-    return Response.json(await addSavedView(serverDb(), slug, body), { status: 201 });
+    return Response.json(await addSavedView(serverDb(), slug, body, requestActor()), { status: 201 });
   });
 }
 

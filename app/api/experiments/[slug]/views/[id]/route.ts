@@ -5,6 +5,7 @@ import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { savedViewIdParam } from "@/lib/server/sharing/params";
 import { removeView, renameView } from "@/lib/server/sharing/savedViews";
+import { requestActor } from "@/lib/server/trash";
 import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
     const slug = await slugParam(params);
     const id = await savedViewIdParam(params);
     const { name } = await parseJsonBody(request, savedViewRenameSchema);
-    return Response.json(await renameView(serverDb(), slug, id, name));
+    return Response.json(await renameView(serverDb(), slug, id, name, requestActor()));
   });
 }
 
@@ -28,7 +29,7 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
   return handle(async () => {
     requireSameOrigin(request);
     requireWriteAccess(request);
-    await removeView(serverDb(), await slugParam(params), await savedViewIdParam(params));
+    await removeView(serverDb(), await slugParam(params), await savedViewIdParam(params), requestActor());
     return new Response(null, { status: 204 });
   });
 }

@@ -4,6 +4,7 @@ import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
 import { slugParam } from "@/lib/server/params";
 import { reorderViews } from "@/lib/server/sharing/savedViews";
+import { requestActor } from "@/lib/server/trash";
 import { requireSameOrigin, requireWriteAccess } from "@/lib/server/writeGuard";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export function PUT(request: Request, { params }: { params: Promise<{ slug: stri
     requireWriteAccess(request);
     const slug = await slugParam(params);
     const { ids } = await parseJsonBody(request, savedViewOrderSchema);
-    return Response.json(await reorderViews(serverDb(), slug, ids));
+    return Response.json(await reorderViews(serverDb(), slug, ids, requestActor()));
   });
 }
 
