@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { alphaSchema, difficultySliceSchema } from "./schemas";
+import { versionQuerySchema } from "./versions";
 
 /** GET /api/experiments/[slug]/export.csv */
 export const exportCsvQuerySchema = z.object({
   difficulty: difficultySliceSchema.default("all"),
+  version: versionQuerySchema.shape.version,
 });
 
 /** GET /api/experiments/[slug]/mergekit */

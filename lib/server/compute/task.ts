@@ -1,5 +1,7 @@
 import type { EnsembleRequest } from "../../contracts/scalingTypes";
 import type { DifficultySlice } from "../../domain/difficulty";
+import type { StatisticKind } from "../../responses/statisticKinds";
+import type { LoadedSweep } from "../../responses/statisticPayloads";
 import type { ClaimAxes } from "../../science/claims";
 import type { EnsembleMemberInput, EnsembleSearchSettings } from "../../science/ensembleSearchSummary";
 
@@ -15,7 +17,9 @@ export type ComputeTask =
       bands: boolean;
     }
   /** On the stored sweep columns (verdicts too: the stored matrix holds passes only), JSON text. */
-  | { type: "claims-axes"; sweep: string; difficulty: DifficultySlice; axes: ClaimAxes };
+  | { type: "claims-axes"; sweep: string; difficulty: DifficultySlice; axes: ClaimAxes }
+  /** One stored kind of an old version (see versionRead.ts), from its loaded results. */
+  | { type: "version-statistic"; kind: StatisticKind; version: string; sweep: LoadedSweep };
 
 /** A thread's answer: the value, or the API error (a 400 the request earned) to rethrow. */
 export type ComputeOutcome =

@@ -2,6 +2,7 @@ import type { ScalingMatrixPayload } from "../../contracts/scalingTypes";
 import type { SweepMatrix } from "../../domain/sweep";
 import { extrapolationOnAxes } from "../../responses/claims";
 import { payloadToMatrix } from "../../responses/payloadMatrix";
+import { statisticBody } from "../../responses/statisticPayloads";
 import { sweepFromColumns } from "../../responses/sweepColumns";
 import { evaluateEnsemble, searchEnsemblesOf } from "../ensembles";
 import { ApiError } from "../errors";
@@ -11,7 +12,7 @@ import { lowerThisThreadPriority } from "./threadPriority";
 
 lowerThisThreadPriority();
 
-type MatrixTask = Exclude<ComputeTask, { type: "claims-axes" }>;
+type MatrixTask = Exclude<ComputeTask, { type: "claims-axes" | "version-statistic" }>;
 
 function run(task: MatrixTask, slug: string, matrix: SweepMatrix): unknown {
   switch (task.type) {
@@ -30,6 +31,8 @@ function run(task: MatrixTask, slug: string, matrix: SweepMatrix): unknown {
  */
 export default function compute(task: ComputeTask): ComputeOutcome {
   try {
+    if (task.type === "version-statistic")
+      return { ok: true, value: statisticBody(task.kind, task.version, task.sweep) };
     if (task.type === "claims-axes")
       return {
         ok: true,

@@ -7,6 +7,8 @@ import {
   experimentDetailRoute,
   experimentListRoute,
   experimentRestoreRoute,
+  experimentVersionRestoreRoute,
+  experimentVersionsRoute,
   frontierRoute,
   matrixRoute,
 } from "./routes/experiments";
@@ -37,6 +39,8 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   experimentListRoute,
   experimentDetailRoute,
   experimentRestoreRoute,
+  experimentVersionsRoute,
+  experimentVersionRestoreRoute,
   frontierRoute,
   claimsRoute,
   matrixRoute,

@@ -18,8 +18,8 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
     const slug = await slugParam(params);
-    const { difficulty } = parseSearchParams(request, exportCsvQuerySchema);
-    const frontier = await storedFrontier(serverReadDb(), slug);
+    const { difficulty, version } = parseSearchParams(request, exportCsvQuerySchema);
+    const frontier = await storedFrontier(serverReadDb(), slug, version);
     const fileName = `${fileNamePart(slug)}-${difficulty}-${fileNamePart(frontier.data.version)}.csv`;
     return derivedResponse(
       request,
