@@ -9,6 +9,7 @@ import { importCommand } from "./commands/import";
 import { metricsCommand } from "./commands/metrics";
 import { restoreCommand } from "./commands/restore";
 import { trashCommand } from "./commands/trash";
+import { versionsCommand } from "./commands/versions";
 import { type CliIO, processIO, UsageError } from "./context";
 import { USAGE } from "./usage";
 
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   delete: deleteCommand,
   restore: restoreCommand,
   trash: trashCommand,
+  versions: versionsCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; errors are printed, never thrown. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "@/lib/cli/main";
 import type { ExperimentVersionList } from "@/lib/contracts/versions";
 import type { Db } from "@/lib/db/client";
 import { experimentTarget, listAuditEvents } from "@/lib/db/queries/audit";
@@ -238,5 +239,22 @@ describe("versions of an experiment (nothing lost by --replace)", () => {
     expect(purge).toMatchObject({ actor: "system", action: "experiment.version.purge" });
     // What is current still reads as it did.
     expect(withoutVersion((await reads()).detail.text)).toEqual(withoutVersion(first.detail.text));
+  });
+
+  it("lists and restores versions through the CLI", async () => {
+    const out: string[] = [];
+    const io = { out: (text: string) => out.push(text), err: (text: string) => out.push(text) };
+    expect(await runCli(["versions", SLUG, "--json"], io)).toBe(0);
+    const listed = JSON.parse(out.join("")) as ExperimentVersionList["versions"];
+    expect(listed).toEqual(await versions());
+    out.length = 0;
+    expect(await runCli(["versions", "restore", SLUG, String(original)], io)).toBe(0);
+    const [newest] = await versions();
+    expect(out.join("\n")).toBe(`Restored version ${original} of "${SLUG}" as version ${newest.id}.`);
+    expect(newest).toMatchObject({ actor: "local", current: true });
+    out.length = 0;
+    expect(await runCli(["versions", "restore", SLUG, "999999"], io)).toBe(1);
+    expect(out.join("\n")).toContain(`Experiment "${SLUG}" has no version 999999`);
+    expect(await runCli(["versions", "restore", SLUG], io)).toBe(2);
   });
 });

@@ -14,7 +14,8 @@ export const ENTITY_MODULES: Readonly<Record<string, string>> = {
   "dataChanges.ts": "the one-row data_changes id that versions every read",
   "health.ts": "the health check's database probe",
   "apiTokens.ts": "personal API tokens: create (by hash), use, list, revoke",
-  "experimentVersions.ts": "experiment versions: record, list, read one, retire and revive checkpoints, purge retired ones",
+  "experimentVersions.ts":
+    "experiment versions: record, list, read one, retire and revive checkpoints, purge retired ones",
   "users.ts": "the people of a team server: list, lookup, add or change role, remove",
 };
 
