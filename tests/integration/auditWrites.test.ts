@@ -51,6 +51,8 @@ describe("the audit trail of every write", () => {
       slugContext(),
     );
     expect(patched.status).toBe(200);
+    // A snapshot pins a version whose intervals are computed.
+    await computeAllStatistics(db);
 
     const shared = await postSnapshot(
       request("/api/snapshots", "POST", { experiment: SLUG, page: "explorer", view: "" }),
