@@ -27,6 +27,9 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/experiments/{slug}": await import("@/app/api/experiments/[slug]/route"),
   "/api/experiments/{slug}/restore": await import("@/app/api/experiments/[slug]/restore/route"),
   "/api/experiments/{slug}/versions": await import("@/app/api/experiments/[slug]/versions/route"),
+  "/api/experiments/{slug}/versions/{id}/frontier": await import(
+    "@/app/api/experiments/[slug]/versions/[id]/frontier/route"
+  ),
   "/api/experiments/{slug}/versions/{id}/restore": await import(
     "@/app/api/experiments/[slug]/versions/[id]/restore/route"
   ),
@@ -564,6 +567,12 @@ const CALLS: Call[] = [
     path: "/api/experiments/{slug}/versions/{id}/restore",
     url: "/api/experiments/contract-import/versions/abc/restore",
     status: 400,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/versions/{id}/frontier",
+    url: "/api/experiments/contract-import/versions/2147483647/frontier",
+    status: 404,
   },
   { method: "get", path: "/api/audit", url: "/api/audit?experiment=contract-import&limit=10", status: 200 },
   { method: "get", path: "/api/audit", url: "/api/audit?limit=0", status: 400 },

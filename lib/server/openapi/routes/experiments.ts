@@ -178,6 +178,23 @@ export const experimentVersionsRoute: RouteSpec = {
   },
 };
 
+export const experimentVersionFrontierRoute: RouteSpec = {
+  path: "/api/experiments/{slug}/versions/{id}/frontier",
+  operations: {
+    get: storedRead(
+      "getVersionFrontier",
+      "One version's frontier, read-only",
+      "The same answer as GET /api/experiments/{slug}/frontier?version={id}: the frontier that version served, byte for byte (the explorer page of an old version reads it from here).",
+      frontierDataSchema,
+      {
+        path: slugPath.extend({ id: versionIdSchema.meta({ description: "The version's id.", example: 1 }) }),
+        query: frontierQuerySchema.omit({ version: true }),
+        notFound: "No live experiment with this slug, or it has no version with this id.",
+      },
+    ),
+  },
+};
+
 export const experimentVersionRestoreRoute: RouteSpec = {
   path: "/api/experiments/{slug}/versions/{id}/restore",
   operations: {
