@@ -19,6 +19,9 @@ const { GET: matrixRoute } = await import("@/app/api/experiments/[slug]/matrix/r
 const { GET: csvRoute } = await import("@/app/api/experiments/[slug]/export.csv/route");
 const { GET: versionsRoute } = await import("@/app/api/experiments/[slug]/versions/route");
 const { POST: restoreRoute } = await import("@/app/api/experiments/[slug]/versions/[id]/restore/route");
+const { GET: versionFrontierRoute } = await import(
+  "@/app/api/experiments/[slug]/versions/[id]/frontier/route"
+);
 
 const SLUG = "versions-test";
 const ALPHAS = [0, 0.5, 1];
@@ -138,6 +141,15 @@ describe("versions of an experiment (nothing lost by --replace)", () => {
     expect(replaced.detail.text).not.toBe(first.detail.text);
     // The old version: the same bytes and the same ETags as it served while it was current.
     expect(await reads(original)).toEqual(first);
+    // The explorer page of the old version reads the same frontier under the version's own path.
+    const pinned = await versionFrontierRoute(
+      request(`/api/experiments/${SLUG}/versions/${original}/frontier`),
+      {
+        params: Promise.resolve({ slug: SLUG, id: String(original) }),
+      },
+    );
+    expect(await pinned.text()).toBe(first.frontier.text);
+    expect(pinned.headers.get("etag")).toBe(first.frontier.etag);
     // The current version's id reads as the current version.
     expect(await reads(listed[0].id)).toEqual(replaced);
   });
