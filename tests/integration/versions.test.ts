@@ -10,7 +10,7 @@ import { runImport } from "@/lib/import/runImport";
 import { purgeExpiredVersions } from "@/lib/server/trash";
 import { LOCAL_CLIENT } from "../support/localClient";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
-import { computeAllStatistics, seededSweepFiles } from "./statisticsSupport";
+import { computeAllStatistics, entryText, rerunText, seededSweepFiles } from "./statisticsSupport";
 
 process.env.DATABASE_URL = testDatabaseUrl();
 const experiment = await import("@/app/api/experiments/[slug]/route");
@@ -26,6 +26,8 @@ const { GET: versionFrontierRoute } = await import(
 const SLUG = "versions-test";
 const ALPHAS = [0, 0.5, 1];
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** No trained checkpoint changed (this experiment has none). */
+const NO_TRAINED = { added: [], replaced: [], removed: [] };
 let db: Db;
 
 function request(path: string, method = "GET"): Request {
@@ -67,20 +69,7 @@ async function versions(): Promise<ExperimentVersionList["versions"]> {
 /** The α = 0.5 file re-run: each problem that passed twice or more loses one pass to a wrong answer. */
 async function replacement(): Promise<ImportEntry[]> {
   const [entry] = seededSweepFiles([0.5]);
-  let text = "";
-  for await (const chunk of entry.input.chunks()) text += new TextDecoder().decode(chunk);
-  const lines = text.split("\n").map((line) => {
-    const row = JSON.parse(line) as { pass: number; wrongAnswer: number; runtimeCount: number };
-    // Rows with fewer than two passes stay as they were (one pass and its runtime mean go together).
-    const pass = row.pass >= 2 ? row.pass - 1 : row.pass;
-    return JSON.stringify({
-      ...row,
-      pass,
-      wrongAnswer: row.wrongAnswer + row.pass - pass,
-      runtimeCount: Math.min(row.runtimeCount, pass),
-    });
-  });
-  return [{ ...entry, input: memoryFile("alpha0.5-rerun.jsonl", lines.join("\n")) }];
+  return [{ ...entry, input: memoryFile("alpha0.5-rerun.jsonl", rerunText(await entryText(entry))) }];
 }
 
 /** A body without what a new version changes by construction: its content id and update time. */
@@ -132,9 +121,14 @@ describe("versions of an experiment (nothing lost by --replace)", () => {
         id: listed[0].id,
         actor: "token",
         current: true,
-        changes: { added: [], replaced: [0.5], removed: [] },
+        changes: { added: [], replaced: [0.5], removed: [], trained: NO_TRAINED },
       },
-      { id: original, actor: "local", current: false, changes: { added: ALPHAS, replaced: [], removed: [] } },
+      {
+        id: original,
+        actor: "local",
+        current: false,
+        changes: { added: ALPHAS, replaced: [], removed: [], trained: NO_TRAINED },
+      },
     ]);
 
     replaced = await reads();
