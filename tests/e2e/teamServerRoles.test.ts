@@ -81,6 +81,8 @@ describe("a team server with personal tokens (ALPHASCOPE_AUTH=tokens)", () => {
     expect(audit.map(({ actor, action }) => [actor, action])).toEqual([
       ["user:admin@example.org (token admin-ci)", "experiment.restore"],
       ["user:editor@example.org (token editor-ci)", "experiment.delete"],
+      // The demo loader's import at the server's start.
+      ["system", "experiment.import"],
     ]);
   });
 
