@@ -4,6 +4,8 @@ import { getMetric } from "../../lib/science/metricRegistry";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 
 const SLUG = "versions-e2e";
+/** No trained checkpoint changed (the experiment has none). */
+const NO_TRAINED = { added: [], replaced: [], removed: [] };
 let session: BrowserSession;
 
 /** A native JSONL file: three problems, ten samples each, with these passes. */
@@ -46,9 +48,9 @@ describe("an old version of an experiment", () => {
       await fetch(`${baseUrl()}/api/experiments/${SLUG}/versions`)
     ).json()) as ExperimentVersionList;
     expect(listed.versions.map((version) => version.changes)).toEqual([
-      { added: [], replaced: [0], removed: [] },
-      { added: [1], replaced: [], removed: [] },
-      { added: [0], replaced: [], removed: [] },
+      { added: [], replaced: [0], removed: [], trained: NO_TRAINED },
+      { added: [1], replaced: [], removed: [], trained: NO_TRAINED },
+      { added: [0], replaced: [], removed: [], trained: NO_TRAINED },
     ]);
     const old = listed.versions[1].id;
     const page = session.page;
