@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { AccountMenu } from "../signIn/AccountMenu";
+import { AccountMenu, AccountNavLinks } from "../signIn/AccountMenu";
 import { NavLink } from "./NavLink";
 import { ThemeSwitch } from "./ThemeSwitch";
 
 /**
  * The bar on top of every page: product name, the places a researcher goes, the theme switch and, on
- * a server with sign-in, who is signed in.
+ * a server with sign-in, one's tokens and (admins) the admin page, and who is signed in.
  */
 export function AppHeader() {
   return (
@@ -30,6 +30,7 @@ export function AppHeader() {
           <li>
             <NavLink href="/api">API</NavLink>
           </li>
+          <AccountNavLinks />
         </ul>
       </nav>
       <ThemeSwitch />

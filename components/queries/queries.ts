@@ -39,6 +39,11 @@ export function experimentSource(slug: string): ApiSource {
   return { base: experimentPath(slug), key: ["experiments", slug] };
 }
 
+/** One version of an experiment, read-only (GET /api/experiments/<slug>/versions/<id>/…). */
+export function versionSource(slug: string, id: number): ApiSource {
+  return { base: `${experimentPath(slug)}/versions/${id}`, key: ["versions", `${slug}@${id}`] };
+}
+
 /** What a snapshot pinned (GET /api/snapshots/<id>/…). */
 export function snapshotSource(id: string): ApiSource {
   return { base: `/api/snapshots/${encodeURIComponent(id)}`, key: ["snapshots", id] };

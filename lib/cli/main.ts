@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   bundle: async () => (await import("./commands/bundle")).bundleCommand,
   users: async () => (await import("./commands/users")).usersCommand,
   tokens: async () => (await import("./commands/tokens")).tokensCommand,
+  versions: async () => (await import("./commands/versions")).versionsCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; errors are printed, never thrown. */

@@ -12,6 +12,8 @@ Usage:
   alphascope tokens create --user <email> [--scope read|write] [--name <text>] [--expires <days>]
                                                a personal API token (printed once)
   alphascope tokens list [--user <email>] [--json] | tokens revoke <id>
+  alphascope versions <slug> [--json]          list an experiment's versions (what each import changed)
+  alphascope versions restore <slug> <id>      make an old version current again (as a new version)
   alphascope import <file|manifest|directory> [options]  import evaluation results
                             (a directory: one alpha_<α>/ or alpha=<α>/ folder per run)
       --experiment <slug>   experiment to import into (created when missing)
@@ -21,6 +23,7 @@ Usage:
       --generation <file>   LiveCodeBench _eval.json: the matching _eval_all.json for ids and difficulty
       --dry-run             parse, validate and print the summary without writing
       --replace             replace existing results of the same checkpoint and problem
+                            (the old version is kept: alphascope versions <slug>)
       --confirm-identical   import a checkpoint whose verdict counts equal another α's (refused otherwise)
       --json                print the summary as JSON
       --server <url>        import on a team server (POST /api/imports) instead of the local database

@@ -15,7 +15,7 @@ export const auditActorSchema = z.string().min(1).meta({
   example: "user:ada@example.org",
 });
 
-/** The writes recorded so far (the CHECK constraint of audit_events lists the same). */
+/** Every write recorded (the CHECK constraint of audit_events lists the same). */
 export const auditActionSchema = z.enum([
   "experiment.delete",
   "experiment.restore",
@@ -29,6 +29,17 @@ export const auditActionSchema = z.enum([
   "user.remove",
   "token.create",
   "token.revoke",
+  "experiment.import",
+  "experiment.replace",
+  "experiment.update",
+  "experiment.version.restore",
+  "experiment.version.purge",
+  "snapshot.create",
+  "snapshot.delete",
+  "view.create",
+  "view.rename",
+  "view.reorder",
+  "view.delete",
 ]);
 
 export const auditEventSchema = z

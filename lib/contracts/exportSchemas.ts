@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { alphaSchema, difficultySliceSchema } from "./schemas";
 import { snapshotIdSchema } from "./sharing";
+import { versionQuerySchema } from "./versions";
 
 /** GET /api/experiments/[slug]/export.csv */
 export const exportCsvQuerySchema = z.object({
   difficulty: difficultySliceSchema.default("all"),
+  version: versionQuerySchema.shape.version,
 });
 
 /** GET /api/experiments/[slug]/mergekit */

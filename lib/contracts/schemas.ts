@@ -3,6 +3,7 @@ import { DIFFICULTY_SLICES } from "../domain/difficulty";
 import { SLUG_PATTERN, SLUG_RULE } from "../domain/slug";
 import { DEFAULT_FRONTIER_AXES } from "../science/guardedPareto";
 import { METRIC_IDS } from "../science/metricRegistry";
+import { versionQuerySchema } from "./versions";
 
 /** Experiment slugs: lowercase letters, digits and dashes, as they appear in URLs. */
 export const slugSchema = z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`);
@@ -23,4 +24,5 @@ export const frontierQuerySchema = z.object({
     .enum(METRIC_IDS, { error: `must be a metric id (${METRIC_IDS.join(", ")})` })
     .default(DEFAULT_FRONTIER_AXES.y),
   collapsed: z.enum(["exclude", "include"], { error: 'must be "exclude" or "include"' }).default("exclude"),
+  version: versionQuerySchema.shape.version,
 });

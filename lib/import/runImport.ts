@@ -1,3 +1,4 @@
+import type { AuditActor } from "../contracts/audit";
 import type { Db } from "../db/client";
 import type { ImportSource } from "../db/queries/importBatches";
 import { completeExperiment, type ExperimentSpec } from "./experimentSpec";
@@ -17,6 +18,8 @@ export interface ImportRequest extends PrepareOptions {
   confirmIdentical?: boolean;
   /** The importing user, who owns an experiment the import creates; none without sign-in. */
   ownerId?: number | null;
+  /** Who the audit trail names: the request's actor for the API, "local" (the default) for the CLI. */
+  actor?: AuditActor;
 }
 
 /**
@@ -34,6 +37,7 @@ export async function prepareImport(request: Omit<ImportRequest, keyof WriteOpti
 export function writeOptions(request: ImportRequest): WriteOptions {
   return {
     source: request.source,
+    actor: request.actor ?? "local",
     replace: request.replace ?? false,
     dryRun: request.dryRun ?? false,
     confirmIdentical: request.confirmIdentical ?? false,

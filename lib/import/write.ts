@@ -1,5 +1,8 @@
+import type { AuditActor } from "../contracts/audit";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/prisma/client";
+import { experimentTarget, recordAuditEvent } from "../db/queries/audit";
+import { liveCheckpoints, recordExperimentVersion } from "../db/queries/experimentVersions";
 import { findIdenticalCheckpoints } from "../db/queries/identicalCheckpoints";
 import { type ImportSource, recordImportBatch, wasImported } from "../db/queries/importBatches";
 import { findDifficultyConflicts, upsertImportProblems } from "../db/queries/importProblems";
@@ -9,6 +12,7 @@ import {
   compareStaged,
   mergeStaged,
   type ResultWriteCounts,
+  replaceStagedCheckpoint,
 } from "../db/queries/importResults";
 import { summarizeImportedRows } from "../db/queries/importSummary";
 import {
@@ -18,6 +22,12 @@ import {
   touchExperiment,
 } from "../db/queries/importTargets";
 import { formatAlpha } from "../domain/alpha";
+import {
+  type CheckpointChanges,
+  checkpointChanges,
+  describeChanged,
+  noCheckpointChange,
+} from "../domain/checkpointChanges";
 import { type CheckpointKey, checkpointName } from "../domain/checkpointKey";
 import type { ExperimentInput, ProblemInput } from "../domain/sweepInput";
 import {
@@ -39,6 +49,8 @@ type Tx = Prisma.TransactionClient;
 
 export interface WriteOptions {
   source: ImportSource;
+  /** Who the audit trail and the version list name for this import. */
+  actor: AuditActor;
   /** Overwrite stored results of the same (checkpoint, problem) that differ from the file's. */
   replace: boolean;
   /** Run every step, then roll back: the report says what would happen. */
@@ -178,6 +190,8 @@ export async function writeSources<Rows extends SourceRows>(
         `(or POST /api/experiments/${stored.slug}/restore), or import under another slug.`,
     });
   }
+  const before = await liveCheckpoints(tx, stored.id);
+  const existing = new Set(before.map((checkpoint) => checkpoint.id));
   const skipReferenceTriggers = await canSkipReferenceTriggers(tx);
   const files: WrittenSource<Rows>[] = [];
   for (const source of sources) {
@@ -187,7 +201,7 @@ export async function writeSources<Rows extends SourceRows>(
       checkpointDetails: (key: CheckpointKey) => source.checkpointDetails(key),
       skipReferenceTriggers,
     };
-    files.push(await writeSource(tx, target, source, options));
+    files.push(await writeSource(tx, target, source, { ...options, existing }));
   }
   const imported = files.some((file) =>
     file.checkpoints.some((checkpoint) => checkpoint.status === "imported"),
@@ -198,8 +212,29 @@ export async function writeSources<Rows extends SourceRows>(
     const version = await touchExperiment(tx, stored.id);
     // A dry run rolls back: nothing to serve, nothing to compute.
     if (!options.dryRun) await recordStatistics(tx, { id: stored.id, slug: stored.slug, version });
+    const changes = checkpointChanges(before, await liveCheckpoints(tx, stored.id));
+    await recordExperimentVersion(tx, { id: stored.id, slug: stored.slug, version }, options.actor, changes);
+    await recordAuditEvent(tx, {
+      actor: options.actor,
+      action: describeChanged(changes, "replaced") !== "" ? "experiment.replace" : "experiment.import",
+      target: experimentTarget(stored.slug),
+      summary: importSummary(stored, files.length, changes),
+    });
   }
   return { experiment: stored, files, imported };
+}
+
+/** The audit trail's line for an import: what it created, added and replaced. */
+function importSummary(experiment: ImportExperiment, files: number, changes: CheckpointChanges): string {
+  const added = describeChanged(changes, "added");
+  const replaced = describeChanged(changes, "replaced");
+  const parts = [
+    added !== "" ? `added ${added}` : "",
+    replaced !== "" ? `replaced ${replaced} (the old version keeps them)` : "",
+    noCheckpointChange(changes) ? "no checkpoint changed" : "",
+  ].filter((part) => part !== "");
+  const into = experiment.created ? `new experiment "${experiment.slug}"` : `"${experiment.slug}"`;
+  return `Imported ${files} file(s) into ${into}: ${parts.join("; ")}.`;
 }
 
 /**
@@ -272,11 +307,14 @@ async function summarize(
   );
 }
 
+/** What writing a source needs besides the import's options: the checkpoints live before it began. */
+type SourceOptions = Pick<WriteOptions, "replace" | "source"> & { existing: ReadonlySet<number> };
+
 async function writeSource<Rows extends SourceRows>(
   tx: Tx,
   target: WriteTarget,
   source: RowSource<Rows>,
-  options: Omit<WriteOptions, "dryRun">,
+  options: SourceOptions,
 ): Promise<WrittenSource<Rows>> {
   const { rows: file, writer } = await streamRows(tx, target, source);
   const targets: { key: CheckpointKey; checkpoint: ImportCheckpoint; done: boolean }[] = [];
@@ -295,17 +333,17 @@ async function writeSource<Rows extends SourceRows>(
   const checkpoints: CheckpointReport[] = [];
   const written = new Map<CheckpointKey, number>();
   for (const { key, checkpoint, done } of targets) {
-    if (!done) written.set(key, checkpoint.id);
     const alpha = typeof key === "number" ? key : null;
     const trained = typeof key === "string" ? key : null;
     const summary = summaries.get(checkpoint.id) as ResultsSummary;
-    const counts = done
-      ? { inserted: 0, replaced: 0, unchanged: summary.problems }
+    const { counts, checkpointId } = done
+      ? { counts: { inserted: 0, replaced: 0, unchanged: summary.problems }, checkpointId: checkpoint.id }
       : await writeCounts(tx, file, checkpoint, summary.problems, options);
     if (!done) {
+      written.set(key, checkpointId);
       await recordImportBatch(tx, {
         experimentId: target.experimentId,
-        checkpointId: checkpoint.id,
+        checkpointId,
         source: options.source,
         fileName: file.file,
         format: file.format,
@@ -353,17 +391,21 @@ async function storeProblems(tx: Tx, benchmark: string, file: SourceRows): Promi
 }
 
 /**
- * What writing did to a checkpoint's rows: a checkpoint this file created got them all inserted;
- * one that existed has its staged rows compared with what it stores, then merged.
+ * What writing did to a checkpoint's rows, and the checkpoint that holds them now: a checkpoint
+ * this file created got them all inserted; one that existed has its staged rows compared with what
+ * it stores. A checkpoint live before this import began that the rows change is copied on write
+ * (see replaceStagedCheckpoint), so the versions holding it keep reading what they read; one this
+ * import made (an earlier file's) is merged into in place.
  */
 async function writeCounts(
   tx: Tx,
   file: SourceRows,
   checkpoint: ImportCheckpoint,
   rows: number,
-  { replace, source }: Pick<WriteOptions, "replace" | "source">,
-): Promise<ResultWriteCounts> {
-  if (checkpoint.created) return { inserted: rows, replaced: 0, unchanged: 0 };
+  { replace, source, existing }: SourceOptions,
+): Promise<{ counts: ResultWriteCounts; checkpointId: number }> {
+  if (checkpoint.created)
+    return { counts: { inserted: rows, replaced: 0, unchanged: 0 }, checkpointId: checkpoint.id };
   const staged = await compareStaged(tx, checkpoint.id);
   if (staged.differing.length > 0 && !replace) {
     throw new ImportConflictError({
@@ -374,5 +416,10 @@ async function writeCounts(
         `${listProblems(staged.differing)}; ${REPLACE_OPTION[source]}`,
     });
   }
-  return mergeStaged(tx, checkpoint.id, staged, rows);
+  if (!existing.has(checkpoint.id))
+    return { counts: await mergeStaged(tx, checkpoint.id, staged, rows), checkpointId: checkpoint.id };
+  const replaced = staged.differing.length;
+  const counts = { inserted: rows - replaced - staged.unchanged, replaced, unchanged: staged.unchanged };
+  if (counts.inserted === 0 && replaced === 0) return { counts, checkpointId: checkpoint.id };
+  return { counts, checkpointId: await replaceStagedCheckpoint(tx, checkpoint.id) };
 }

@@ -102,7 +102,12 @@ export function writeSweep(db: Db, sweep: SweepInput, record: SweepRecord): Prom
     const replaced = await destroyExperiment(tx, sweep.experiment.slug);
     // A sweep held in memory (the demo, tests) lists each α once by construction: no file can have
     // been given two α, so equal checkpoints are its author's intent.
-    const options = { source: record.source, replace: false, confirmIdentical: true };
+    const options = {
+      source: record.source,
+      actor: "system" as const,
+      replace: false,
+      confirmIdentical: true,
+    };
     const { files } = await writeSources(tx, sweep.experiment, [sweepSource(sweep, record)], options);
     const checkpoints = files.flatMap((file) => file.checkpoints);
     return {

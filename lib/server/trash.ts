@@ -1,6 +1,7 @@
 import type { AuditActor } from "../contracts/audit";
 import type { Db } from "../db/client";
 import { purgeTrash, restoreExperiment, trashExperiment } from "../db/queries/experiments";
+import { purgeRetiredCheckpoints } from "../db/queries/experimentVersions";
 import { SettingError } from "../import/settings";
 import { actorOf } from "./auth/actor";
 import { NotFoundError } from "./errors";
@@ -42,6 +43,14 @@ export function purgeDate(deletedAt: Date, days: number): Date {
 /** Purges every experiment whose retention ended by `now`; returns the purged slugs. */
 export function purgeExpiredTrash(db: Db, now: Date, days: number): Promise<string[]> {
   return purgeTrash(db, new Date(now.getTime() - days * DAY_MS));
+}
+
+/**
+ * Purges every checkpoint an import replaced (or a version restore left out) whose retention ended
+ * by `now`, with the old versions that held it; returns the slugs of the experiments concerned.
+ */
+export function purgeExpiredVersions(db: Db, now: Date, days: number): Promise<string[]> {
+  return purgeRetiredCheckpoints(db, new Date(now.getTime() - days * DAY_MS));
 }
 
 /**

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../lib/cli/main";
-import { findRunningServer } from "../../lib/db/embeddedPostgres";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
 import { type RunningApp, startApp } from "../../scripts/support/server";
 import { type BrowserSession, openBrowser } from "./browser";
+import { cli, useAppDatabase } from "./operatorCli";
 
 // A server of its own started as a team server fed by CI (ALPHASCOPE_AUTH=tokens): its users and
 // tokens are made with the CLI on its database, as an operator would, and every request names its
@@ -12,14 +11,7 @@ import { type BrowserSession, openBrowser } from "./browser";
 let app: RunningApp;
 let session: BrowserSession;
 const secrets: Record<string, string> = {};
-const savedDatabaseUrl = process.env.DATABASE_URL;
-
-async function cli(...argv: string[]): Promise<string> {
-  const out: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: () => {} });
-  expect(code, argv.join(" ")).toBe(0);
-  return out.join("\n");
-}
+let restoreDatabaseUrl: () => void = () => {};
 
 function call(method: string, path: string, secret?: string, body?: unknown): Promise<Response> {
   return fetch(`${app.baseUrl}${path}`, {
@@ -40,9 +32,7 @@ const importBody = {
 
 beforeAll(async () => {
   app = await startApp({ env: { ALPHASCOPE_AUTH: "tokens" } });
-  const url = await findRunningServer(app.dataDir, "alphascope");
-  if (!url) throw new Error("The app's embedded PostgreSQL is not reachable.");
-  process.env.DATABASE_URL = url;
+  restoreDatabaseUrl = await useAppDatabase(app);
   for (const role of ["viewer", "editor", "admin"]) {
     await cli("users", "add", `${role}@example.org`, "--role", role);
     secrets[role] = await cli("tokens", "create", "--user", `${role}@example.org`, "--name", `${role}-ci`);
@@ -51,7 +41,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  process.env.DATABASE_URL = savedDatabaseUrl;
+  restoreDatabaseUrl();
   await session?.close();
   await app?.stop();
 });
@@ -81,6 +71,8 @@ describe("a team server with personal tokens (ALPHASCOPE_AUTH=tokens)", () => {
     expect(audit.map(({ actor, action }) => [actor, action])).toEqual([
       ["user:admin@example.org (token admin-ci)", "experiment.restore"],
       ["user:editor@example.org (token editor-ci)", "experiment.delete"],
+      // The demo loader's import at the server's start.
+      ["system", "experiment.import"],
     ]);
   });
 

@@ -26,6 +26,13 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/experiments": await import("@/app/api/experiments/route"),
   "/api/experiments/{slug}": await import("@/app/api/experiments/[slug]/route"),
   "/api/experiments/{slug}/restore": await import("@/app/api/experiments/[slug]/restore/route"),
+  "/api/experiments/{slug}/versions": await import("@/app/api/experiments/[slug]/versions/route"),
+  "/api/experiments/{slug}/versions/{id}/frontier": await import(
+    "@/app/api/experiments/[slug]/versions/[id]/frontier/route"
+  ),
+  "/api/experiments/{slug}/versions/{id}/restore": await import(
+    "@/app/api/experiments/[slug]/versions/[id]/restore/route"
+  ),
   "/api/experiments/{slug}/frontier": await import("@/app/api/experiments/[slug]/frontier/route"),
   "/api/experiments/{slug}/claims": await import("@/app/api/experiments/[slug]/claims/route"),
   "/api/experiments/{slug}/matrix": await import("@/app/api/experiments/[slug]/matrix/route"),
@@ -656,6 +663,42 @@ const CALLS: Call[] = [
     method: "post",
     path: "/api/experiments/{slug}/restore",
     url: "/api/experiments/contract-import/restore",
+    status: 404,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/versions",
+    url: "/api/experiments/contract-import/versions",
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/versions",
+    url: "/api/experiments/no-such-thing/versions",
+    status: 404,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}",
+    url: "/api/experiments/contract-import?version=2147483647",
+    status: 404,
+  },
+  {
+    method: "post",
+    path: "/api/experiments/{slug}/versions/{id}/restore",
+    url: "/api/experiments/contract-import/versions/2147483647/restore",
+    status: 404,
+  },
+  {
+    method: "post",
+    path: "/api/experiments/{slug}/versions/{id}/restore",
+    url: "/api/experiments/contract-import/versions/abc/restore",
+    status: 400,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{slug}/versions/{id}/frontier",
+    url: "/api/experiments/contract-import/versions/2147483647/frontier",
     status: 404,
   },
   { method: "get", path: "/api/audit", url: "/api/audit?experiment=contract-import&limit=10", status: 200 },

@@ -325,9 +325,14 @@ describe("imports that change stored data on purpose", () => {
     const report = await importInto([file("changed.jsonl", changed, 0)], { replace: true });
     expect(report.files[0].checkpoints[0]).toMatchObject({ inserted: 0, replaced: 1, unchanged: 0 });
     const p1 = await db.result.findFirstOrThrow({
-      where: { problem: { externalId: "p1" }, checkpoint: { alpha: 0 } },
+      where: { problem: { externalId: "p1" }, checkpoint: { alpha: 0, retiredAt: null } },
     });
     expect(p1.pass).toBe(4);
+    // The replaced checkpoint is retired, not overwritten: its row keeps the old counts.
+    const old = await db.result.findFirstOrThrow({
+      where: { problem: { externalId: "p1" }, checkpoint: { alpha: 0, retiredAt: { not: null } } },
+    });
+    expect(old.pass).not.toBe(4);
     // The original file was imported before, but its p1 row was overwritten since: not a no-op.
     const error = await importInto([file("base.jsonl", BASE, 0)]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ImportConflictError);

@@ -128,6 +128,8 @@ describe("the write routes with ALPHASCOPE_AUTH=tokens", () => {
     expect(events.map(({ actor, action }) => [actor, action])).toEqual([
       ["user:admin@example.org (token admin-write)", "experiment.restore"],
       ["user:editor@example.org (token editor-write)", "experiment.delete"],
+      // The sweep stored in memory (as the demo loader does) is audited too.
+      ["system", "experiment.import"],
     ]);
   });
 

@@ -6,6 +6,7 @@ import { openApiDocument } from "@/lib/server/openapi/document";
 import { REQUIRED_ROLES, type RequiredRole, ROLE_EXTENSION } from "@/lib/server/openapi/routeSpec";
 import { addSavedView } from "@/lib/server/sharing/savedViews";
 import { createSnapshot } from "@/lib/server/sharing/snapshots";
+import { listVersions } from "@/lib/server/versions";
 import { truncateUsers, userWithToken } from "./authSupport";
 import { storeSmallSweep, testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics } from "./statisticsSupport";
@@ -131,18 +132,18 @@ beforeAll(async () => {
   const target = await putUser(db, { email: "target@example.org", role: "viewer" });
   await userWithToken(db, "target@example.org", "viewer", "write", "target-token");
   const [targetToken] = await listApiTokens(db, { userId: target.id });
-  const snapshot = await createSnapshot(db, { experiment: SLUG, page: "scaling", view: "" });
-  const doomed = await createSnapshot(db, { experiment: SLUG, page: "explorer", view: "" });
-  const explorer = await createSnapshot(db, { experiment: SLUG, page: "explorer", view: "" });
-  const view = await addSavedView(db, SLUG, { name: "Kept", page: "explorer", view: "" });
-  const doomedView = await addSavedView(db, SLUG, { name: "Doomed", page: "explorer", view: "" });
+  const snapshot = await createSnapshot(db, { experiment: SLUG, page: "scaling", view: "" }, "local");
+  const doomed = await createSnapshot(db, { experiment: SLUG, page: "explorer", view: "" }, "local");
+  const explorer = await createSnapshot(db, { experiment: SLUG, page: "explorer", view: "" }, "local");
+  const view = await addSavedView(db, SLUG, { name: "Kept", page: "explorer", view: "" }, "local");
+  const doomedView = await addSavedView(db, SLUG, { name: "Doomed", page: "explorer", view: "" }, "local");
   const problem = await db.problem.findFirstOrThrow({ select: { externalId: true } });
   params.id = String(view.id);
   paramsOf.getProblem = { id: problem.externalId };
   const study = await db.study.findFirstOrThrow({ select: { slug: true } });
   paramsOf.getStudy = { slug: study.slug };
   paramsOf.getStudyFrontiers = { slug: study.slug };
-  const grid = await createSnapshot(db, { study: study.slug, page: "study", view: "" });
+  const grid = await createSnapshot(db, { study: study.slug, page: "study", view: "" }, "local");
   for (const operationId of ["getSnapshotStudy", "getSnapshotStudyFrontiers", "getSnapshotStudyClaims"])
     paramsOf[operationId] = { id: grid.id };
   for (const operationId of ["getSnapshotClaims", "getSnapshotBundle"])
@@ -155,6 +156,9 @@ beforeAll(async () => {
     "evaluateSnapshotEnsemble",
   ])
     paramsOf[operationId] = { id: snapshot.id };
+  const [version] = await listVersions(db, SLUG).then((list) => list.versions);
+  paramsOf.getVersionFrontier = { id: String(version.id) };
+  paramsOf.restoreExperimentVersion = { id: String(version.id) };
   paramsOf.deleteSnapshot = { id: doomed.id };
   paramsOf.deleteSavedView = { id: String(doomedView.id) };
   paramsOf.revokeToken = { id: String(targetToken.id) };

@@ -131,6 +131,7 @@ describe("the migrated database", () => {
       "data_changes",
       "experiment_shares",
       "experiment_statistics",
+      "experiment_versions",
       "experiments",
       "import_batches",
       "problems",
@@ -166,6 +167,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_account_audit$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_experiment_shares$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_public_snapshots$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_experiment_versions$/), ...applied },
     ]);
   });
 

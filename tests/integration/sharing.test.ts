@@ -457,17 +457,21 @@ describe("pinned snapshots", () => {
     process.env.ALPHASCOPE_SNAPSHOT_QUOTA_MB = "1";
     await db.snapshot.deleteMany({});
     const experiment = await db.experiment.findUniqueOrThrow({ where: { slug: SLUG } });
-    await insertSnapshot(db, {
-      id: "filler00",
-      experimentId: experiment.id,
-      experimentSlug: SLUG,
-      studySlug: null,
-      page: "explorer",
-      view: "",
-      version: experiment.version,
-      title: null,
-      data: JSON.stringify({ padding: "x".repeat(1024 * 1024 - 100) }),
-    });
+    await insertSnapshot(
+      db,
+      {
+        id: "filler00",
+        experimentId: experiment.id,
+        experimentSlug: SLUG,
+        studySlug: null,
+        page: "explorer",
+        view: "",
+        version: experiment.version,
+        title: null,
+        data: JSON.stringify({ padding: "x".repeat(1024 * 1024 - 100) }),
+      },
+      "local",
+    );
     const body = { experiment: SLUG, page: "explorer", view: "" };
     const full = await share(body, { [CLIENT_ADDRESS_HEADER]: "198.51.100.9" });
     expect(full.status).toBe(507);

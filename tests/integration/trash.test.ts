@@ -148,7 +148,7 @@ describe("deleting an experiment moves it to the trash", () => {
     expect(await studySlugs()).toEqual([KEPT, SLUG].sort());
     expect((await restoreRoute(request("/x", "POST"), slugContext())).status).toBe(404);
 
-    const audit = await listAuditEvents(db, { limit: 10, target: experimentTarget(SLUG) });
+    const audit = await listAuditEvents(db, { limit: 2, target: experimentTarget(SLUG) });
     expect(audit.map(({ actor, action }) => [actor, action])).toEqual([
       ["local", "experiment.restore"],
       ["local", "experiment.delete"],

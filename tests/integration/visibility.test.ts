@@ -37,6 +37,10 @@ const { GET: studyFrontiersRoute } = await import("@/app/api/studies/[slug]/fron
 const { POST: postSnapshot } = await import("@/app/api/snapshots/route");
 const { GET: getSnapshot } = await import("@/app/api/snapshots/[id]/route");
 const { GET: snapshotFrontier } = await import("@/app/api/snapshots/[id]/frontier/route");
+const { GET: versionsRoute } = await import("@/app/api/experiments/[slug]/versions/route");
+const { GET: versionFrontierRoute } = await import(
+  "@/app/api/experiments/[slug]/versions/[id]/frontier/route"
+);
 
 const TEAM = "vis-team";
 const PRIVATE = "vis-private";
@@ -90,6 +94,12 @@ const slugContext = (slug: string) => ({ params: Promise.resolve({ slug }) });
 async function everyRead(slug: string, who: Who): Promise<Record<string, { status: number; body: string }>> {
   const path = `/api/experiments/${slug}`;
   const context = slugContext(slug);
+  // Its first version (a missing experiment's: any id), read with ?version= like an old one.
+  const first = await db.experimentVersion.findFirst({
+    where: { experiment: { slug } },
+    orderBy: { id: "asc" },
+  });
+  const version = first?.id ?? 1;
   const answers: Record<string, Response> = {
     detail: await experimentRoute.GET(request(path, who), context),
     frontier: await frontierRoute(request(`${path}/frontier`, who), context),
@@ -115,6 +125,12 @@ async function everyRead(slug: string, who: Who): Promise<Record<string, { statu
     mergekit: await mergekitRoute(request(`${path}/mergekit?alpha=0.5`, who), context),
     preview: await previewRoute(request(`${path}/preview.png`, who), context),
     views: await viewsRoute(request(`${path}/views`, who), context),
+    versions: await versionsRoute(request(`${path}/versions`, who), context),
+    oldDetail: await experimentRoute.GET(request(`${path}?version=${version}`, who), context),
+    oldCsv: await csvRoute(request(`${path}/export.csv?version=${version}`, who), context),
+    versionFrontier: await versionFrontierRoute(request(`${path}/versions/${version}/frontier`, who), {
+      params: Promise.resolve({ slug, id: String(version) }),
+    }),
   };
   // Beside a public experiment (readable by all), the comparison shows whether this side may be read.
   if (slug !== PUBLIC)
@@ -367,6 +383,7 @@ describe("with ALPHASCOPE_AUTH=tokens", () => {
     expect((await everyRead(PRIVATE, "other")).detail.status).toBe(404);
     const events = await listAuditEvents(db, { limit: 10, target: experimentTarget(PRIVATE) });
     expect(events.map((event) => event.action).reverse()).toEqual([
+      "experiment.import",
       "experiment.share",
       "experiment.unshare",
       "experiment.visibility",

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runImport } from "@/lib/import/runImport";
 import { uploadMaxBytes } from "@/lib/import/settings";
+import { actorOf } from "@/lib/server/auth/actor";
 import { requireWriter } from "@/lib/server/auth/permissions";
 import { serverDb } from "@/lib/server/db";
 import { errorResponse, handle } from "@/lib/server/http";
@@ -49,6 +50,7 @@ export function POST(request: Request): Promise<Response> {
             onProgress,
             // The importing user owns an experiment the import creates; without sign-in, nobody.
             ownerId: principal.kind === "user" ? principal.userId : null,
+            actor: actorOf(principal),
           });
           return Response.json(report, {
             status: report.dryRun || report.status === "unchanged" ? 200 : 201,

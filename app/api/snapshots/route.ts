@@ -1,4 +1,5 @@
 import { snapshotCreateSchema } from "@/lib/contracts/sharing";
+import { actorOf } from "@/lib/server/auth/actor";
 import { requireWriter } from "@/lib/server/auth/permissions";
 import { requireReaderOf, requireReaderOfStudy } from "@/lib/server/auth/visibility";
 import { serverDb } from "@/lib/server/db";
@@ -15,13 +16,13 @@ export const dynamic = "force-dynamic";
  */
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
-    await requireWriter(request, serverDb(), "editor");
+    const writer = await requireWriter(request, serverDb(), "editor");
     requireSnapshotRate(request);
     const body = await parseJsonBody(request, snapshotCreateSchema);
     // Pinning reads what it pins: only for one who may read it (a study: every experiment of it).
     if (body.page === "study") await requireReaderOfStudy(request, serverDb(), body.study);
     else await requireReaderOf(request, serverDb(), body.experiment);
-    return Response.json(await createSnapshot(serverDb(), body), { status: 201 });
+    return Response.json(await createSnapshot(serverDb(), body, actorOf(writer)), { status: 201 });
   });
 }
 

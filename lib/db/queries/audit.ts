@@ -21,6 +21,11 @@ export function experimentTarget(slug: string): string {
   return `experiment:${slug}`;
 }
 
+/** The audit target naming a study (its snapshots). */
+export function studyTarget(slug: string): string {
+  return `study:${slug}`;
+}
+
 /** Records one write; call it inside the write's own transaction so both commit or neither does. */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
   await tx.auditEvent.create({ data: event });

@@ -33,11 +33,11 @@ export async function listExperiments(db: Db): Promise<ExperimentListItem[]> {
       c."alpha_min", c."alpha_max", COALESCE(c."checkpoints", 0) AS "checkpoints",
       (SELECT count(DISTINCT r."problem_id")::int FROM "results" r
         JOIN "checkpoints" rc ON rc."id" = r."checkpoint_id"
-        WHERE rc."experiment_id" = e."id" AND rc."alpha" IS NOT NULL) AS "problems"
+        WHERE rc."experiment_id" = e."id" AND rc."alpha" IS NOT NULL AND rc."retired_at" IS NULL) AS "problems"
     FROM "experiments" e
     LEFT JOIN (
       SELECT "experiment_id", min("alpha") AS "alpha_min", max("alpha") AS "alpha_max", count(*)::int AS "checkpoints"
-      FROM "checkpoints" WHERE "alpha" IS NOT NULL GROUP BY "experiment_id"
+      FROM "checkpoints" WHERE "alpha" IS NOT NULL AND "retired_at" IS NULL GROUP BY "experiment_id"
     ) c ON c."experiment_id" = e."id"
     WHERE e."deleted_at" IS NULL
     ORDER BY e."updated_at" DESC, e."slug"`;

@@ -9,7 +9,7 @@ export interface IdenticalPair {
 
 /**
  * Checkpoints among `checkpointIds` whose per-problem verdict counts equal those of another
- * checkpoint of the experiment: the same problems, and for every one the same n and the same six
+ * live checkpoint of the experiment: the same problems, and for every one the same n and the same six
  * verdict counts (runtimes are not compared). Each checkpoint is reduced to one digest of its
  * rows in problem order, so this is one scan of the experiment's results.
  */
@@ -24,7 +24,7 @@ export async function findIdenticalCheckpoints(
        SELECT c."id", c."alpha", md5(string_agg(concat_ws(',', r."problem_id", r."n", r."pass", r."wrong_answer",
          r."time_limit", r."runtime_error", r."compile_error", r."other"), ';' ORDER BY r."problem_id")) AS "digest"
        FROM "checkpoints" c JOIN "results" r ON r."checkpoint_id" = c."id"
-       WHERE c."experiment_id" = $1 AND c."alpha" IS NOT NULL GROUP BY c."id", c."alpha")
+       WHERE c."experiment_id" = $1 AND c."alpha" IS NOT NULL AND c."retired_at" IS NULL GROUP BY c."id", c."alpha")
      SELECT a."alpha", b."alpha" AS "same" FROM digests a
      JOIN digests b ON b."digest" = a."digest" AND b."id" <> a."id"
      WHERE a."id" = ANY($2::int[]) ORDER BY a."alpha", b."alpha"`,

@@ -132,3 +132,32 @@ export async function mergeStaged(
   const replaced = staged.differing.length;
   return { inserted: total - replaced - staged.unchanged, replaced, unchanged: staged.unchanged };
 }
+
+/**
+ * Copy-on-write of a checkpoint an import changes (see migration experiment_versions): retires it
+ * and creates its successor (same α or trained label, label, coverage and model) holding the staged
+ * rows and, for the problems the file does not name, the rows it stored. The retired checkpoint's
+ * rows stay as they are for the versions that hold it. Returns the successor's id.
+ */
+export async function replaceStagedCheckpoint(tx: Tx, checkpointId: number): Promise<number> {
+  const [successor] = await tx.$queryRawUnsafe<{ id: number }[]>(
+    `WITH retired AS (
+       UPDATE "checkpoints" SET "retired_at" = now() WHERE "id" = $1
+       RETURNING "experiment_id", "alpha", "label", "trained_label", "coverage", "model")
+     INSERT INTO "checkpoints" ("experiment_id", "alpha", "label", "trained_label", "coverage", "model")
+     SELECT "experiment_id", "alpha", "label", "trained_label", "coverage", "model" FROM retired RETURNING "id"`,
+    checkpointId,
+  );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "results" (${NAMES})
+     SELECT $2::int4, s."problem_id", ${VALUE_NAMES.map((name) => `s.${name}`).join(", ")}
+     FROM "import_stage" s WHERE s."checkpoint_id" = $1
+     UNION ALL
+     SELECT $2::int4, r."problem_id", ${VALUE_NAMES.map((name) => `r.${name}`).join(", ")}
+     FROM "results" r WHERE r."checkpoint_id" = $1
+       AND NOT EXISTS (SELECT 1 FROM "import_stage" s WHERE s."checkpoint_id" = $1 AND s."problem_id" = r."problem_id")`,
+    checkpointId,
+    successor.id,
+  );
+  return successor.id;
+}

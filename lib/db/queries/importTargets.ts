@@ -81,9 +81,9 @@ export async function lockExperimentWrites(tx: Tx, slug: string): Promise<void> 
 }
 
 /**
- * The checkpoint of `key` in the experiment — the α checkpoint of a number, the trained checkpoint
- * of a label — created (with label and model, or a trained one's model and coverage) when missing.
- * An existing checkpoint keeps what it was created with.
+ * The live checkpoint of `key` in the experiment — the α checkpoint of a number, the trained
+ * checkpoint of a label — created (with label and model, or a trained one's model and coverage)
+ * when missing. An existing checkpoint keeps what it was created with.
  */
 export async function findOrCreateCheckpoint(
   tx: Tx,
@@ -91,11 +91,11 @@ export async function findOrCreateCheckpoint(
   key: CheckpointKey,
   details: { label: string | null; model: string | null; coverage: number | null },
 ): Promise<ImportCheckpoint> {
-  const existing = await tx.checkpoint.findUnique({
+  const existing = await tx.checkpoint.findFirst({
     where:
       typeof key === "number"
-        ? { experimentId_alpha: { experimentId, alpha: key } }
-        : { experimentId_trainedLabel: { experimentId, trainedLabel: key } },
+        ? { experimentId, alpha: key, retiredAt: null }
+        : { experimentId, trainedLabel: key, retiredAt: null },
     select: { id: true },
   });
   if (existing) return { id: existing.id, key, created: false };

@@ -53,7 +53,7 @@ interface Row {
 }
 
 /**
- * The experiment's current version and one problem's results at each of its checkpoints, in one
+ * The experiment's current version and one problem's results at each of its live checkpoints, in one
  * snapshot (one statement). Null when no live experiment has that slug; `problem` is null when none of its
  * checkpoints evaluated a problem with that id.
  */
@@ -73,7 +73,7 @@ export async function problemResults(
        FROM "checkpoints" c
        JOIN "results" r ON r."checkpoint_id" = c."id"
        JOIN "problems" p ON p."id" = r."problem_id"
-       WHERE c."experiment_id" = e."id" AND c."alpha" IS NOT NULL AND p."external_id" = $2
+       WHERE c."experiment_id" = e."id" AND c."alpha" IS NOT NULL AND c."retired_at" IS NULL AND p."external_id" = $2
      ) x ON true
      WHERE e."slug" = $1 AND e."deleted_at" IS NULL
      ORDER BY x."alpha"`,

@@ -1,5 +1,13 @@
+import type { AuditActor } from "../../contracts/audit";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/prisma/client";
+import { experimentTarget, recordAuditEvent } from "./audit";
+
+/** Who writes a saved view, and of which experiment, for the audit trail. */
+export interface ViewWriter {
+  actor: AuditActor;
+  slug: string;
+}
 
 /** A saved view as stored. */
 export interface SavedViewRow {
@@ -40,6 +48,7 @@ export function createSavedView(
   experimentId: number,
   input: { name: string; page: string; view: string },
   max: number,
+  writer: ViewWriter,
 ): Promise<SavedViewRow | null> {
   return db.$transaction(async (tx) => {
     // Two saves at once must not take the same position: serialise them on the experiment's row.
@@ -50,10 +59,17 @@ export function createSavedView(
       _count: true,
     });
     if (last._count >= max) return null;
-    return tx.savedView.create({
+    const row = await tx.savedView.create({
       data: { experimentId, ...input, position: (last._max.position ?? -1) + 1 },
       select: SAVED_VIEW_SELECT,
     });
+    await recordAuditEvent(tx, {
+      actor: writer.actor,
+      action: "view.create",
+      target: experimentTarget(writer.slug),
+      summary: `Saved view ${row.id} "${row.name}" (${row.page}) of "${writer.slug}".`,
+    });
+    return row;
   });
 }
 
@@ -63,10 +79,19 @@ export async function renameSavedView(
   experimentId: number,
   id: number,
   name: string,
+  writer: ViewWriter,
 ): Promise<SavedViewRow | null> {
-  const { count } = await db.savedView.updateMany({ where: { id, experimentId }, data: { name } });
-  if (count === 0) return null;
-  return db.savedView.findUnique({ where: { id }, select: SAVED_VIEW_SELECT });
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.savedView.updateMany({ where: { id, experimentId }, data: { name } });
+    if (count === 0) return null;
+    await recordAuditEvent(tx, {
+      actor: writer.actor,
+      action: "view.rename",
+      target: experimentTarget(writer.slug),
+      summary: `Renamed saved view ${id} of "${writer.slug}" to "${name}".`,
+    });
+    return tx.savedView.findUnique({ where: { id }, select: SAVED_VIEW_SELECT });
+  });
 }
 
 /**
@@ -77,6 +102,7 @@ export function reorderSavedViews(
   db: Db,
   experimentId: number,
   ids: readonly number[],
+  writer: ViewWriter,
 ): Promise<SavedViewRow[] | null> {
   return db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT 1 FROM "experiments" WHERE "id" = $1 FOR UPDATE`, experimentId);
@@ -90,12 +116,32 @@ export function reorderSavedViews(
       ids,
       experimentId,
     );
+    await recordAuditEvent(tx, {
+      actor: writer.actor,
+      action: "view.reorder",
+      target: experimentTarget(writer.slug),
+      summary: `Put the saved views of "${writer.slug}" in the order ${ids.join(", ")}.`,
+    });
     return savedViews(tx, experimentId);
   });
 }
 
 /** Deletes one of the experiment's saved views; false when it has no view with that id. */
-export async function deleteSavedView(db: Db, experimentId: number, id: number): Promise<boolean> {
-  const { count } = await db.savedView.deleteMany({ where: { id, experimentId } });
-  return count === 1;
+export function deleteSavedView(
+  db: Db,
+  experimentId: number,
+  id: number,
+  writer: ViewWriter,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.savedView.deleteMany({ where: { id, experimentId } });
+    if (count !== 1) return false;
+    await recordAuditEvent(tx, {
+      actor: writer.actor,
+      action: "view.delete",
+      target: experimentTarget(writer.slug),
+      summary: `Deleted saved view ${id} of "${writer.slug}".`,
+    });
+    return true;
+  });
 }

@@ -1,4 +1,6 @@
+import type { AuditActor } from "../../contracts/audit";
 import type { Db } from "../client";
+import { experimentTarget, recordAuditEvent, studyTarget } from "./audit";
 
 /** What a snapshot row holds, written and read alike. */
 interface SnapshotFields {
@@ -28,22 +30,43 @@ export interface NewSnapshot extends Omit<SnapshotFields, "public"> {
  * Stores a snapshot under its id; false when the id is taken (the caller draws another), so a
  * collision never overwrites someone else's link.
  */
-export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<boolean> {
-  const inserted = await db.$executeRawUnsafe(
-    `INSERT INTO "snapshots" ("id", "experiment_id", "experiment_slug", "study_slug", "page", "view", "version", "title", "data", "public")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT ("id") DO NOTHING`,
-    snapshot.id,
-    snapshot.experimentId,
-    snapshot.experimentSlug,
-    snapshot.studySlug,
-    snapshot.page,
-    snapshot.view,
-    snapshot.version,
-    snapshot.title,
-    snapshot.data,
-    snapshot.public ?? false,
-  );
-  return inserted === 1;
+export function insertSnapshot(db: Db, snapshot: NewSnapshot, actor: AuditActor): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const inserted = await tx.$executeRawUnsafe(
+      `INSERT INTO "snapshots" ("id", "experiment_id", "experiment_slug", "study_slug", "page", "view", "version", "title", "data", "public")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT ("id") DO NOTHING`,
+      snapshot.id,
+      snapshot.experimentId,
+      snapshot.experimentSlug,
+      snapshot.studySlug,
+      snapshot.page,
+      snapshot.view,
+      snapshot.version,
+      snapshot.title,
+      snapshot.data,
+      snapshot.public ?? false,
+    );
+    if (inserted !== 1) return false;
+    const pinned = snapshotTarget(snapshot);
+    await recordAuditEvent(tx, {
+      actor,
+      action: "snapshot.create",
+      target: pinned.target,
+      summary: `Pinned ${snapshot.public ? "public " : ""}snapshot ${snapshot.id} of ${pinned.name} (${snapshot.page}, version ${snapshot.version}).`,
+    });
+    return true;
+  });
+}
+
+/** What a snapshot pins, for the audit trail: its experiment, or its study. */
+function snapshotTarget(snapshot: Pick<SnapshotFields, "experimentSlug" | "studySlug">): {
+  target: string;
+  name: string;
+} {
+  if (snapshot.experimentSlug !== null)
+    return { target: experimentTarget(snapshot.experimentSlug), name: `"${snapshot.experimentSlug}"` };
+  const study = snapshot.studySlug ?? "";
+  return { target: studyTarget(study), name: `study "${study}"` };
 }
 
 export interface StoredSnapshot extends SnapshotFields {
@@ -69,9 +92,21 @@ export async function snapshotById(db: Db, id: string): Promise<StoredSnapshot |
 }
 
 /** Deletes one pinned snapshot; false when no snapshot has that id. */
-export async function deleteSnapshot(db: Db, id: string): Promise<boolean> {
-  const { count } = await db.snapshot.deleteMany({ where: { id } });
-  return count === 1;
+export function deleteSnapshot(db: Db, id: string, actor: AuditActor): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const [deleted] = await tx.$queryRaw<{ experimentSlug: string | null; studySlug: string | null }[]>`
+      DELETE FROM "snapshots" WHERE "id" = ${id}
+      RETURNING "experiment_slug" AS "experimentSlug", "study_slug" AS "studySlug"`;
+    if (!deleted) return false;
+    const pinned = snapshotTarget(deleted);
+    await recordAuditEvent(tx, {
+      actor,
+      action: "snapshot.delete",
+      target: pinned.target,
+      summary: `Deleted snapshot ${id} of ${pinned.name}.`,
+    });
+    return true;
+  });
 }
 
 /**

@@ -51,15 +51,18 @@ const PACKED_RESULT = `int4send(r."problem_id") || int4send(r."n") || int4send(r
 const PACKED_RESULT_BYTES = 9 * 4 + 8;
 
 /**
- * The checkpoint rows of one experiment, α and trained ones. The correlated subquery reads each
- * checkpoint's results through the primary key with no sort; checkpoints are ordered in JavaScript,
- * because sorting here would sort the packed values too.
+ * The live checkpoint rows of one experiment, α and trained ones (or, VERSION_CHECKPOINTS_QUERY,
+ * those of one of its versions). The correlated subquery reads each checkpoint's results through
+ * the primary key with no sort; checkpoints are ordered in JavaScript, because sorting here would
+ * sort the packed values too.
  */
-const CHECKPOINTS_QUERY = `
-  SELECT c."alpha", c."label", c."trained_label", c."coverage", c."model",
-    (SELECT string_agg(${PACKED_RESULT}, ''::bytea) FROM "results" r WHERE r."checkpoint_id" = c."id") AS "packed"
+const CHECKPOINT_COLUMNS = `SELECT c."alpha", c."label", c."trained_label", c."coverage", c."model",
+    (SELECT string_agg(${PACKED_RESULT}, ''::bytea) FROM "results" r WHERE r."checkpoint_id" = c."id") AS "packed"`;
+const CHECKPOINTS_QUERY = `${CHECKPOINT_COLUMNS}
   FROM "checkpoints" c JOIN "experiments" e ON e."id" = c."experiment_id"
-  WHERE e."slug" = $1 AND e."deleted_at" IS NULL`;
+  WHERE e."slug" = $1 AND e."deleted_at" IS NULL AND c."retired_at" IS NULL`;
+const VERSION_CHECKPOINTS_QUERY = `${CHECKPOINT_COLUMNS}
+  FROM "checkpoints" c WHERE c."id" = ANY($1::int4[])`;
 
 interface CheckpointRow {
   alpha: number | null;
@@ -120,21 +123,31 @@ function fillColumns<Columns extends ResultColumns>(
   return columns;
 }
 
+/** An old version of an experiment, as read back: the header it served and its checkpoints. */
+export interface VersionContent {
+  header: ExperimentHeader;
+  checkpointIds: readonly number[];
+}
+
 /**
- * An experiment's header and its whole result matrix: the problems any α checkpoint was evaluated
- * on, ordered by external id (code-unit order, as sweepInputToMatrix sorts), one column set per α
- * checkpoint, ordered by α, and one per trained checkpoint over the same problems (its results on
- * problems no α checkpoint evaluated are left out: it is compared with the α path on the α path's
- * problems). Null when no experiment has that slug. Takes a transaction too, so that what it reads
- * is one consistent state.
+ * An experiment's header and its whole result matrix: the problems any live α checkpoint was
+ * evaluated on, ordered by external id (code-unit order, as sweepInputToMatrix sorts), one column
+ * set per live α checkpoint, ordered by α, and one per live trained checkpoint over the same
+ * problems (its results on problems no α checkpoint evaluated are left out: it is compared with the
+ * α path on the α path's problems). Null when no experiment has that slug. With `version`, that
+ * version's header and checkpoints instead (retired ones included). Takes a transaction too, so
+ * that what it reads is one consistent state.
  */
 export async function loadSweepMatrix(
   db: Prisma.TransactionClient,
   slug: string,
+  version?: VersionContent,
 ): Promise<{ header: ExperimentHeader; matrix: SweepMatrix } | null> {
-  const header = await getExperimentHeader(db, slug);
+  const header = version ? version.header : await getExperimentHeader(db, slug);
   if (!header) return null;
-  const all = await db.$queryRawUnsafe<CheckpointRow[]>(CHECKPOINTS_QUERY, slug);
+  const all = version
+    ? await db.$queryRawUnsafe<CheckpointRow[]>(VERSION_CHECKPOINTS_QUERY, [...version.checkpointIds])
+    : await db.$queryRawUnsafe<CheckpointRow[]>(CHECKPOINTS_QUERY, slug);
   const rows = all.filter((row): row is CheckpointRow & { alpha: number } => row.alpha !== null);
   rows.sort((a, b) => a.alpha - b.alpha);
   const trainedRows = all

@@ -1,6 +1,8 @@
 import type { EnsembleRequest } from "../../contracts/scalingTypes";
 import type { DifficultySlice } from "../../domain/difficulty";
 import type { BundleFile } from "../../responses/staticBundle";
+import type { StatisticKind } from "../../responses/statisticKinds";
+import type { LoadedSweep } from "../../responses/statisticPayloads";
 import type { ClaimAxes } from "../../science/claims";
 import type { EnsembleMemberInput, EnsembleSearchSettings } from "../../science/ensembleSearchSummary";
 
@@ -18,7 +20,9 @@ export type ComputeTask =
   /** On the stored sweep columns (verdicts too: the stored matrix holds passes only), JSON text. */
   | { type: "claims-axes"; sweep: string; difficulty: DifficultySlice; axes: ClaimAxes }
   /** A static bundle's files zipped in one folder (GET /api/snapshots/<id>/bundle); `mtime` ISO 8601. */
-  | { type: "zip-folder"; folder: string; files: BundleFile[]; mtime: string };
+  | { type: "zip-folder"; folder: string; files: BundleFile[]; mtime: string }
+  /** One stored kind of an old version (see versionRead.ts), from its loaded results. */
+  | { type: "version-statistic"; kind: StatisticKind; version: string; sweep: LoadedSweep };
 
 /** A thread's answer: the value, or the API error (a 400 the request earned) to rethrow. */
 export type ComputeOutcome =

@@ -2,6 +2,7 @@ import type { ScalingMatrixPayload } from "../../contracts/scalingTypes";
 import type { SweepMatrix } from "../../domain/sweep";
 import { claimsOnAxes } from "../../responses/claims";
 import { payloadToMatrix } from "../../responses/payloadMatrix";
+import { statisticBody } from "../../responses/statisticPayloads";
 import { sweepFromColumns } from "../../responses/sweepColumns";
 import { evaluateEnsemble, searchEnsemblesOf } from "../ensembles";
 import { ApiError } from "../errors";
@@ -12,7 +13,7 @@ import { lowerThisThreadPriority } from "./threadPriority";
 
 lowerThisThreadPriority();
 
-type MatrixTask = Exclude<ComputeTask, { type: "claims-axes" | "zip-folder" }>;
+type MatrixTask = Exclude<ComputeTask, { type: "claims-axes" | "zip-folder" | "version-statistic" }>;
 
 function run(task: MatrixTask, slug: string, matrix: SweepMatrix): unknown {
   switch (task.type) {
@@ -33,6 +34,8 @@ export default function compute(task: ComputeTask): ComputeOutcome {
   try {
     if (task.type === "zip-folder")
       return { ok: true, value: zipFolder(task.folder, task.files, new Date(task.mtime)) };
+    if (task.type === "version-statistic")
+      return { ok: true, value: statisticBody(task.kind, task.version, task.sweep) };
     if (task.type === "claims-axes")
       return {
         ok: true,

@@ -14,12 +14,12 @@ export interface StoredFrontier {
 }
 
 /**
- * The frontier as stored for the experiment's current version — what the exports, the mergekit
+ * The frontier as stored for the experiment's current version (or the version `versionId`) — what the exports, the mergekit
  * recipe and the link preview are derived from, so they quote the JSON's numbers and compute
  * nothing heavy. A NotFoundError for an unknown experiment.
  */
-export async function storedFrontier(db: Db, slug: string): Promise<StoredFrontier> {
-  const stored = await readStoredResponse(db, slug, READS.frontier);
+export async function storedFrontier(db: Db, slug: string, versionId?: number): Promise<StoredFrontier> {
+  const stored = await readStoredResponse(db, slug, READS.frontier, null, versionId);
   if (!stored) throw new NotFoundError(`No experiment "${slug}".`);
   const json = stored.body as string;
   const key = `${slug}|${stored.etag}`;

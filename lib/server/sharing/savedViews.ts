@@ -1,3 +1,4 @@
+import type { AuditActor } from "../../contracts/audit";
 import {
   SAVED_VIEWS_MAX,
   type SavedView,
@@ -49,8 +50,12 @@ export async function addSavedView(
   db: Db,
   slug: string,
   input: { name: string; page: SharedPage; view: string },
+  actor: AuditActor,
 ): Promise<SavedView> {
-  const row = await createSavedView(db, await experimentId(db, slug), input, SAVED_VIEWS_MAX);
+  const row = await createSavedView(db, await experimentId(db, slug), input, SAVED_VIEWS_MAX, {
+    actor,
+    slug,
+  });
   if (!row)
     throw new ApiError(
       409,
@@ -61,20 +66,31 @@ export async function addSavedView(
 }
 
 /** PATCH /api/experiments/[slug]/views/[id]: renames a saved view. */
-export async function renameView(db: Db, slug: string, id: number, name: string): Promise<SavedView> {
-  const row = await renameSavedView(db, await experimentId(db, slug), id, name);
+export async function renameView(
+  db: Db,
+  slug: string,
+  id: number,
+  name: string,
+  actor: AuditActor,
+): Promise<SavedView> {
+  const row = await renameSavedView(db, await experimentId(db, slug), id, name, { actor, slug });
   if (!row) throw noView(slug, id);
   return toWire(row);
 }
 
 /** DELETE /api/experiments/[slug]/views/[id] */
-export async function removeView(db: Db, slug: string, id: number): Promise<void> {
-  if (!(await deleteSavedView(db, await experimentId(db, slug), id))) throw noView(slug, id);
+export async function removeView(db: Db, slug: string, id: number, actor: AuditActor): Promise<void> {
+  if (!(await deleteSavedView(db, await experimentId(db, slug), id, { actor, slug }))) throw noView(slug, id);
 }
 
 /** PUT /api/experiments/[slug]/views/order: the deck in the given order. */
-export async function reorderViews(db: Db, slug: string, ids: readonly number[]): Promise<SavedViewList> {
-  const rows = await reorderSavedViews(db, await experimentId(db, slug), ids);
+export async function reorderViews(
+  db: Db,
+  slug: string,
+  ids: readonly number[],
+  actor: AuditActor,
+): Promise<SavedViewList> {
+  const rows = await reorderSavedViews(db, await experimentId(db, slug), ids, { actor, slug });
   if (!rows)
     throw new BadRequestError(
       'Invalid field "ids": must list every saved view of the experiment exactly once.',

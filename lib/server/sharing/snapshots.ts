@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { AuditActor } from "../../contracts/audit";
 import type { SnapshotCreated, SnapshotCreateRequest } from "../../contracts/sharing";
 import type { Db } from "../../db/client";
 import { experimentRef } from "../../db/queries/experiments";
@@ -45,31 +46,39 @@ async function pinRequest(
  * study, 503 while a version's intervals are still being computed, 507 when the snapshots' total
  * quota would be passed.
  */
-export async function createSnapshot(db: Db, request: SnapshotCreateRequest): Promise<SnapshotCreated> {
+export async function createSnapshot(
+  db: Db,
+  request: SnapshotCreateRequest,
+  actor: AuditActor,
+): Promise<SnapshotCreated> {
   const pinned = await pinRequest(db, request);
   await requireSnapshotQuota(db, Buffer.byteLength(pinned.data));
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
     const id = newSnapshotId();
-    const stored = await insertSnapshot(db, {
-      id,
-      experimentId: pinned.experimentId,
-      experimentSlug: pinned.experimentSlug,
-      studySlug: pinned.studySlug,
-      page: request.page,
-      view: request.view,
-      version: pinned.version,
-      title: request.title ?? null,
-      data: pinned.data,
-      public: request.public ?? false,
-    });
+    const stored = await insertSnapshot(
+      db,
+      {
+        id,
+        experimentId: pinned.experimentId,
+        experimentSlug: pinned.experimentSlug,
+        studySlug: pinned.studySlug,
+        page: request.page,
+        view: request.view,
+        version: pinned.version,
+        title: request.title ?? null,
+        data: pinned.data,
+        public: request.public ?? false,
+      },
+      actor,
+    );
     if (stored) return { id, url: `/s/${id}`, version: pinned.version };
   }
   throw new ApiError(500, "internal", "Could not draw an unused snapshot id.");
 }
 
 /** DELETE /api/snapshots/[id]: removes a snapshot (its short link then answers 404); 404 when none has that id. */
-export async function removeSnapshot(db: Db, id: string): Promise<void> {
-  if (!(await deleteSnapshot(db, id))) throw new NotFoundError(`No snapshot "${id}".`);
+export async function removeSnapshot(db: Db, id: string, actor: AuditActor): Promise<void> {
+  if (!(await deleteSnapshot(db, id, actor))) throw new NotFoundError(`No snapshot "${id}".`);
 }
 
 /**

@@ -27,8 +27,8 @@ export async function readFrontier(
   query: FrontierQuery,
   ifNoneMatch: string | null,
 ): Promise<StoredResponse | null> {
-  if (isStoredAxes(query)) return readStoredResponse(db, slug, READS.frontier, ifNoneMatch);
-  const stored = await readStoredResponse(db, slug, READS.frontier);
+  if (isStoredAxes(query)) return readStoredResponse(db, slug, READS.frontier, ifNoneMatch, query.version);
+  const stored = await readStoredResponse(db, slug, READS.frontier, null, query.version);
   if (!stored || stored.body === null || stored.httpStatus !== 200) return stored;
   const etag = `${stored.etag.slice(0, -1)}.${query.x}.${query.y}.${query.collapsed}"`;
   if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag)) return { ...stored, etag, body: null };

@@ -15,7 +15,9 @@ import {
 } from "../../responses/statisticKinds";
 import { positiveIntegerSetting } from "../envSetting";
 import { ApiError } from "../errors";
+import { versionToRead } from "../versions";
 import { currentDataChange } from "./dataChanges";
+import { oldVersionPayload } from "./versionRead";
 
 /** A stored response of an experiment's current version, ready to send. */
 export interface StoredResponse {
@@ -163,17 +165,44 @@ async function currentHead(
 }
 
 /**
+ * The response of an old version (`?version=<id>`) to a read: its complete kind, computed on demand
+ * (see oldVersionPayload), under the ETag it was served with. The current version's id reads as
+ * usual. A NotFoundError for an unknown experiment or version.
+ */
+async function readVersionResponse(
+  db: Db,
+  slug: string,
+  read: StoredRead,
+  ifNoneMatch: string | null,
+  versionId: number,
+): Promise<StoredResponse | null> {
+  const { experimentId, version, current } = await versionToRead(db, slug, versionId);
+  if (current) return readStoredResponse(db, slug, read, ifNoneMatch);
+  const [kind] = read.kinds;
+  const etag = `"${version.contentVersion}.${kind}"`;
+  const found = { version: version.contentVersion, kind, etag };
+  if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag))
+    return { ...found, httpStatus: 200, body: null };
+  const { status, payload } = await oldVersionPayload(db, { experimentId, slug, versionId, kind });
+  const body = read.status && status === 200 ? withStatus(payload, "ready") : payload;
+  return { ...found, httpStatus: status, body };
+}
+
+/**
  * The stored response of an experiment's current version to a read: the first of its kinds that is
  * stored. Null when no experiment has that slug; a StatisticsPendingError when none of the kinds is
  * stored yet. Once this server has served it, a read costs no query of its own: it shares the
- * check of data_changes with every concurrent read and sends the body it keeps.
+ * check of data_changes with every concurrent read and sends the body it keeps. With `versionId`,
+ * that version of the experiment, read-only (see readVersionResponse).
  */
 export async function readStoredResponse(
   db: Db,
   slug: string,
   read: StoredRead,
   ifNoneMatch: string | null = null,
+  versionId?: number,
 ): Promise<StoredResponse | null> {
+  if (versionId !== undefined) return readVersionResponse(db, slug, read, ifNoneMatch, versionId);
   const { kinds } = read;
   const head = await currentHead(db, slug, kinds);
   if (!head) return null;
@@ -222,8 +251,13 @@ export function storedResponse(stored: StoredResponse): Response {
  * A stored read parsed, for server-rendered pages and the CLI; null when there is no such
  * experiment. A stored error body (a slice without problems) is thrown as the API error it is.
  */
-export async function readStoredJson<T>(db: Db, slug: string, read: StoredRead): Promise<T | null> {
-  const stored = await readStoredResponse(db, slug, read);
+export async function readStoredJson<T>(
+  db: Db,
+  slug: string,
+  read: StoredRead,
+  versionId?: number,
+): Promise<T | null> {
+  const stored = await readStoredResponse(db, slug, read, null, versionId);
   if (!stored) return null;
   const body = JSON.parse(stored.body as string);
   if (stored.httpStatus !== 200) throw new ApiError(stored.httpStatus, body.error.code, body.error.message);

@@ -4,7 +4,13 @@ import { createPrisma } from "../../db/client";
 import { JOB_QUEUE_SCHEMA, jobQueueLogger } from "../../db/jobQueue";
 import { purgeExpiredSessions } from "../../db/queries/sessions";
 import { COMPUTE_STATISTICS_TASK, enqueueMissingStatistics } from "../../db/queries/statistics";
-import { PURGE_TRASH_CRONTAB, PURGE_TRASH_TASK, purgeExpiredTrash, trashDays } from "../trash";
+import {
+  PURGE_TRASH_CRONTAB,
+  PURGE_TRASH_TASK,
+  purgeExpiredTrash,
+  purgeExpiredVersions,
+  trashDays,
+} from "../trash";
 import { ALL_KINDS, computeStatistics, type StatisticsOutcome } from "./computeStatistics";
 
 const jobSchema = z.object({ experimentId: z.number().int(), version: z.string().min(1) });
@@ -39,7 +45,8 @@ function describe(outcome: StatisticsOutcome, job: z.infer<typeof jobSchema>): s
  * Starts a graphile-worker runner for the compute_statistics task on `url`, after enqueueing a job
  * for every experiment whose current version lacks statistics (data from before this worker
  * existed); it also runs purge_trash every hour (graphile-worker's crontab: one run per hour across
- * all workers), which also deletes expired sign-in sessions. Signals are the caller's: call stop() on SIGINT/SIGTERM. Throws SettingError when
+ * all workers), which purges the trash and the checkpoints replaced by imports past retention and
+ * deletes expired sign-in sessions. Signals are the caller's: call stop() on SIGINT/SIGTERM. Throws SettingError when
  * ALPHASCOPE_TRASH_DAYS is unusable.
  */
 export async function startStatisticsWorker(options: StatisticsWorkerOptions): Promise<StatisticsWorker> {
@@ -53,6 +60,9 @@ export async function startStatisticsWorker(options: StatisticsWorkerOptions): P
     const now = new Date();
     const purged = await purgeExpiredTrash(db, now, days);
     if (purged.length > 0) options.log(`Purged from the trash (past ${days} days): ${purged.join(", ")}.`);
+    const versioned = await purgeExpiredVersions(db, now, days);
+    if (versioned.length > 0)
+      options.log(`Purged replaced checkpoints (past ${days} days) of: ${versioned.join(", ")}.`);
     const sessions = await purgeExpiredSessions(db, now);
     if (sessions > 0) options.log(`Deleted ${sessions} expired sign-in session(s).`);
   };

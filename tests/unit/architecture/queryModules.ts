@@ -16,6 +16,8 @@ export const ENTITY_MODULES: Readonly<Record<string, string>> = {
   "apiTokens.ts": "personal API tokens: create (by hash), use, list, revoke",
   "experimentShares.ts": "who may read an experiment: its visibility, owner and shares; share, unshare",
   "sessions.ts": "browser sign-in sessions: open (with its audit event), look up and slide, end, purge",
+  "experimentVersions.ts":
+    "experiment versions: record, list, read one, retire and revive checkpoints, purge retired ones",
   "users.ts": "the people of a team server: list, lookup, add or change role, remove",
 };
 

@@ -1,3 +1,4 @@
+import { actorOf } from "@/lib/server/auth/actor";
 import { requireWriter } from "@/lib/server/auth/permissions";
 import { requireSnapshotReader } from "@/lib/server/auth/visibility";
 import { serverDb, serverReadDb } from "@/lib/server/db";
@@ -27,9 +28,9 @@ export function GET(request: Request, { params }: Context): Promise<Response> {
  */
 export function DELETE(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
-    await requireWriter(request, serverDb(), "editor");
+    const writer = await requireWriter(request, serverDb(), "editor");
     const id = await snapshotIdParam(params);
-    await removeSnapshot(serverDb(), id);
+    await removeSnapshot(serverDb(), id, actorOf(writer));
     forgetPinnedMatrix(id);
     return new Response(null, { status: 204 });
   });

@@ -11,6 +11,12 @@ import {
 } from "../../../contracts/experimentSchemas";
 import { scalingMatrixSchema } from "../../../contracts/scalingResponseSchemas";
 import { frontierQuerySchema } from "../../../contracts/schemas";
+import {
+  experimentVersionListSchema,
+  versionIdSchema,
+  versionQuerySchema,
+  versionRestoredSchema,
+} from "../../../contracts/versions";
 import { experimentMetadataPatchSchema } from "../../../formats/experimentMetadata";
 import {
   conditionalRead,
@@ -71,9 +77,15 @@ export const experimentListRoute: RouteSpec = {
   },
 };
 
+/** The 404 of a read that takes `?version=`. */
+export const VERSIONED_NOT_FOUND =
+  "No live experiment with this slug (or the caller may not read it), or it has no version with the `version` id.";
+
 /** What a stored read takes besides the slug, and what its 404 means when more than the slug. */
 interface StoredReadOptions {
   query?: z.ZodObject;
+  /** Whether `?version=` opens an old version (storedReadRoute's reads, the frontier). */
+  versioned?: boolean;
   path?: z.ZodObject;
   notFound?: string;
 }
@@ -84,8 +96,9 @@ export function storedRead(
   summary: string,
   description: string,
   schema: z.ZodType,
-  { query, path = slugPath, notFound = SLUG_ERRORS[404] }: StoredReadOptions = {},
+  { query: given, path = slugPath, notFound = SLUG_ERRORS[404], versioned = false }: StoredReadOptions = {},
 ): Operation {
+  const query = versioned ? (given ?? z.object({})).extend(versionQuerySchema.shape) : given;
   return {
     operationId,
     ...requires("viewer"),
@@ -116,6 +129,7 @@ export const experimentDetailRoute: RouteSpec = {
       "An experiment's per-checkpoint scores",
       "Verdict counts and shares, solve rate, correctness, efficiency, mean pass runtime and pass@k of every checkpoint, over all problems and per difficulty.",
       experimentDetailSchema,
+      { versioned: true, notFound: VERSIONED_NOT_FOUND },
     ),
     patch: {
       operationId: "changeExperimentMetadata",
@@ -147,6 +161,69 @@ export const experimentDetailRoute: RouteSpec = {
       responses: {
         "200": jsonResponse("The experiment is in the trash until purgeAfter.", experimentTrashedSchema),
         ...errorResponses({ ...SLUG_ERRORS, ...BODILESS_WRITE_ERRORS }),
+      },
+    },
+  },
+};
+
+export const experimentVersionsRoute: RouteSpec = {
+  path: "/api/experiments/{slug}/versions",
+  operations: {
+    get: {
+      operationId: "listExperimentVersions",
+      ...requires("viewer"),
+      tags: ["Experiments"],
+      summary: "An experiment's versions, newest first",
+      description:
+        "Every import that changed the experiment, every metadata change and every version restore made a version: who made it, when, and which checkpoints (α ones by α, trained ones by label) it added, replaced (the replaced checkpoint is kept for the older versions) or removed. Any version opens read-only with `?version=<id>` on the experiment's reads, until the purge job deletes the checkpoints it alone holds (ALPHASCOPE_TRASH_DAYS after they were replaced).",
+      requestParams: { path: slugPath },
+      responses: {
+        "200": jsonResponse("The versions, newest first.", experimentVersionListSchema),
+        ...errorResponses({ ...SLUG_ERRORS, ...READ_UNAVAILABLE }),
+      },
+    },
+  },
+};
+
+export const experimentVersionFrontierRoute: RouteSpec = {
+  path: "/api/experiments/{slug}/versions/{id}/frontier",
+  operations: {
+    get: storedRead(
+      "getVersionFrontier",
+      "One version's frontier, read-only",
+      "The same answer as GET /api/experiments/{slug}/frontier?version={id}: the frontier that version served, byte for byte (the explorer page of an old version reads it from here).",
+      frontierDataSchema,
+      {
+        path: slugPath.extend({ id: versionIdSchema.meta({ description: "The version's id.", example: 1 }) }),
+        query: frontierQuerySchema.omit({ version: true }),
+        notFound:
+          "No live experiment with this slug (or the caller may not read it), or it has no version with this id.",
+      },
+    ),
+  },
+};
+
+export const experimentVersionRestoreRoute: RouteSpec = {
+  path: "/api/experiments/{slug}/versions/{id}/restore",
+  operations: {
+    post: {
+      operationId: "restoreExperimentVersion",
+      ...requires("editor"),
+      tags: ["Experiments"],
+      summary: "Make an old version current again",
+      description: `Its checkpoints become the live ones again, as a new version (listed with what changed, and audited); the checkpoints it leaves out are retired, not deleted, so the version before the restore can be restored in turn. ${WRITE_DESCRIPTION}`,
+      security: WRITE_SECURITY,
+      requestParams: {
+        path: slugPath.extend({ id: versionIdSchema.meta({ description: "The version's id.", example: 1 }) }),
+      },
+      responses: {
+        "200": jsonResponse("The version's checkpoints are live again.", versionRestoredSchema),
+        ...errorResponses({
+          ...SLUG_ERRORS,
+          404: "No live experiment with this slug (or the caller may not read it), or it has no version with this id.",
+          409: "The version is already the current one, or checkpoints it held were purged.",
+          ...BODILESS_WRITE_ERRORS,
+        }),
       },
     },
   },
@@ -193,6 +270,8 @@ export const frontierRoute: RouteSpec = {
             description: "`include` lets collapsed checkpoints compete in the Pareto set.",
           }),
         }),
+        versioned: true,
+        notFound: VERSIONED_NOT_FOUND,
       },
     ),
   },
@@ -206,6 +285,7 @@ export const matrixRoute: RouteSpec = {
       "Per-problem sample and pass counts of every checkpoint",
       "Column-wise: entry i of each checkpoint's n and pass belongs to problem i.",
       scalingMatrixSchema,
+      { versioned: true, notFound: VERSIONED_NOT_FOUND },
     ),
   },
 };

@@ -5,7 +5,7 @@ import {
 } from "../../../contracts/problemResponseSchemas";
 import { problemChangesQuerySchema, problemIdSchema } from "../../../contracts/problemSchemas";
 import { type RouteSpec, slugPath } from "../routeSpec";
-import { storedRead } from "./experiments";
+import { storedRead, VERSIONED_NOT_FOUND } from "./experiments";
 
 export const problemCountsRoute: RouteSpec = {
   path: "/api/experiments/{slug}/problem-counts",
@@ -15,6 +15,7 @@ export const problemCountsRoute: RouteSpec = {
       "Every problem's sample and pass counts at every α",
       "Entry i of each problem's `n` and `pass` is at `alphas[i]` (n = 0 where that checkpoint did not evaluate it); ordered by id.",
       problemCountsSchema,
+      { versioned: true, notFound: VERSIONED_NOT_FOUND },
     ),
   },
 };

@@ -20,8 +20,8 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
   return handle(async () => {
     const slug = await slugParam(params);
     await requireReaderOf(request, serverDb(), slug);
-    const { difficulty } = parseSearchParams(request, exportCsvQuerySchema);
-    const frontier = await storedFrontier(serverReadDb(), slug);
+    const { difficulty, version } = parseSearchParams(request, exportCsvQuerySchema);
+    const frontier = await storedFrontier(serverReadDb(), slug, version);
     const fileName = `${fileNamePart(slug)}-${difficulty}-${fileNamePart(frontier.data.version)}.csv`;
     return derivedResponse(
       request,

@@ -1,4 +1,5 @@
 import { savedViewCreateSchema } from "@/lib/contracts/sharing";
+import { actorOf } from "@/lib/server/auth/actor";
 import { requireWriter } from "@/lib/server/auth/permissions";
 import { requireReaderOf } from "@/lib/server/auth/visibility";
 import { serverDb, serverReadDb } from "@/lib/server/db";
@@ -23,10 +24,10 @@ export function GET(request: Request, { params }: Context): Promise<Response> {
 /** POST /api/experiments/[slug]/views: saves a named view at the end of the deck (a write). */
 export function POST(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
-    await requireWriter(request, serverDb(), "editor");
+    const writer = await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
     const body = await parseJsonBody(request, savedViewCreateSchema);
-    return Response.json(await addSavedView(serverDb(), slug, body), { status: 201 });
+    return Response.json(await addSavedView(serverDb(), slug, body, actorOf(writer)), { status: 201 });
   });
 }
 

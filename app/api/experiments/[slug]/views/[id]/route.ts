@@ -1,4 +1,5 @@
 import { savedViewRenameSchema } from "@/lib/contracts/sharing";
+import { actorOf } from "@/lib/server/auth/actor";
 import { requireWriter } from "@/lib/server/auth/permissions";
 import { serverDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
@@ -14,19 +15,19 @@ type Context = { params: Promise<{ slug: string; id: string }> };
 /** PATCH /api/experiments/[slug]/views/[id]: renames a saved view (a write). */
 export function PATCH(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
-    await requireWriter(request, serverDb(), "editor");
+    const writer = await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
     const id = await savedViewIdParam(params);
     const { name } = await parseJsonBody(request, savedViewRenameSchema);
-    return Response.json(await renameView(serverDb(), slug, id, name));
+    return Response.json(await renameView(serverDb(), slug, id, name, actorOf(writer)));
   });
 }
 
 /** DELETE /api/experiments/[slug]/views/[id]: removes a saved view from the deck (a write). */
 export function DELETE(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
-    await requireWriter(request, serverDb(), "editor");
-    await removeView(serverDb(), await slugParam(params), await savedViewIdParam(params));
+    const writer = await requireWriter(request, serverDb(), "editor");
+    await removeView(serverDb(), await slugParam(params), await savedViewIdParam(params), actorOf(writer));
     return new Response(null, { status: 204 });
   });
 }

@@ -1,4 +1,5 @@
 import { savedViewOrderSchema } from "@/lib/contracts/sharing";
+import { actorOf } from "@/lib/server/auth/actor";
 import { requireWriter } from "@/lib/server/auth/permissions";
 import { serverDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
@@ -11,10 +12,10 @@ export const dynamic = "force-dynamic";
 /** PUT /api/experiments/[slug]/views/order: every saved view's id in the new deck order (a write). */
 export function PUT(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
-    await requireWriter(request, serverDb(), "editor");
+    const writer = await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
     const { ids } = await parseJsonBody(request, savedViewOrderSchema);
-    return Response.json(await reorderViews(serverDb(), slug, ids));
+    return Response.json(await reorderViews(serverDb(), slug, ids, actorOf(writer)));
   });
 }
 
