@@ -13,6 +13,17 @@ const QUEUE = 8;
 let pool: Piscina<PreviewTask, Uint8Array<ArrayBuffer>> | null = null;
 
 /**
+ * Refuses (503 `busy`) a preview when the thread's queue is full, before the request reads or
+ * computes anything: in a burst of new links most requests are refused, and each refusal that first
+ * read the stored frontier from the database and routed the view kept the event loop from the
+ * requests it could answer (`/api/health` among them; docs/performance.md, "Bursts"). A render
+ * cached already is refused too while the queue is full; the client asks again after Retry-After.
+ */
+export function requirePreviewCapacity(): void {
+  if (pool !== null && pool.queueSize >= QUEUE) throw new ComputeBusyError();
+}
+
+/**
  * Renders a link-preview PNG in its own thread: an image takes about a second of CPU (seconds for
  * the first, while the renderer's WebAssembly compiles), which must not stall the event loop that
  * answers every other request. One thread, a short queue: link unfurls are rare and cached.
