@@ -23,6 +23,7 @@ import { errorBody } from "../lib/server/errorBody";
 import { ApiError, BusyError } from "../lib/server/errors";
 import { healthResponse, isHealthCheck } from "../lib/server/health";
 import { refusedMethod } from "../lib/server/openapi/routeMethods";
+import { queueRefusal } from "../lib/server/queueRefusals";
 import { RESOURCE_CSP, SECURITY_HEADERS } from "../lib/server/securityHeaders";
 
 const dev = process.argv.includes("--dev");
@@ -141,6 +142,21 @@ async function main(): Promise<void> {
     }
     if (isHealthCheck(request.method ?? "", request.url ?? "/")) {
       answerHealth(request, response).catch(() => response.destroy());
+      return;
+    }
+    const busy = queueRefusal(request.method ?? "", request.url ?? "/");
+    if (busy) {
+      // As the route answers it (lib/server/http.ts), on a connection kept open.
+      const body = JSON.stringify(errorBody(busy));
+      response.writeHead(busy.status, {
+        ...SECURITY_HEADERS,
+        "content-security-policy": RESOURCE_CSP,
+        "content-type": "application/json",
+        "content-length": String(Buffer.byteLength(body)),
+        "cache-control": "no-store",
+        ...busy.headers,
+      });
+      response.end(request.method === "HEAD" ? undefined : body);
       return;
     }
     if (!admittedRequest(request.method ?? "", request.url ?? "/")) {

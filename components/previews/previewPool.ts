@@ -2,6 +2,7 @@ import { join } from "node:path";
 import Piscina from "piscina";
 import { awayFromEventLoop } from "@/lib/server/admission";
 import { ComputeBusyError } from "@/lib/server/compute/pool";
+import { registerQueueRefusal } from "@/lib/server/queueRefusals";
 import type { PreviewTask } from "./previewThread";
 
 /** Found from the working directory, as the compute pool's thread is (`npm start` runs from the repository). */
@@ -20,7 +21,12 @@ let pool: Piscina<PreviewTask, Uint8Array<ArrayBuffer>> | null = null;
  * cached already is refused too while the queue is full; the client asks again after Retry-After.
  */
 export function requirePreviewCapacity(): void {
-  if (pool !== null && pool.queueSize >= QUEUE) throw new ComputeBusyError();
+  const refusal = previewRefusal();
+  if (refusal) throw refusal;
+}
+
+function previewRefusal(): ComputeBusyError | null {
+  return pool !== null && pool.queueSize >= QUEUE ? new ComputeBusyError() : null;
 }
 
 /**
@@ -35,6 +41,11 @@ export async function renderPreviewOffThread(task: PreviewTask): Promise<Uint8Ar
     maxThreads: 1,
     maxQueue: QUEUE,
     idleTimeout: 60_000,
+  });
+  // scripts/serve.ts refuses the same way, before Next's router (lib/server/queueRefusals.ts).
+  registerQueueRefusal("preview", {
+    path: /^\/api\/experiments\/[^/]+\/preview\.png$/,
+    refusal: previewRefusal,
   });
   try {
     const running = pool;
