@@ -29,8 +29,11 @@ import { RESOURCE_CSP, SECURITY_HEADERS } from "../lib/server/securityHeaders";
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 
-/** An answer in the API's error shape with the security headers, for requests Next never sees. */
-function errorAnswer(error: ApiError): { head: Record<string, string>; body: string } {
+/**
+ * An answer in the API's error shape with the security headers, for requests Next never sees; the
+ * connection is closed after it unless `keepAlive` (a busy refusal, which a client repeats).
+ */
+function errorAnswer(error: ApiError, keepAlive = false): { head: Record<string, string>; body: string } {
   const body = JSON.stringify(errorBody(error));
   return {
     head: {
@@ -39,7 +42,7 @@ function errorAnswer(error: ApiError): { head: Record<string, string>; body: str
       "content-type": "application/json",
       "content-length": String(Buffer.byteLength(body)),
       "cache-control": "no-store",
-      connection: "close",
+      ...(keepAlive ? {} : { connection: "close" }),
       ...error.headers,
     },
     body,
@@ -146,17 +149,8 @@ async function main(): Promise<void> {
     }
     const busy = queueRefusal(request.method ?? "", request.url ?? "/");
     if (busy) {
-      // As the route answers it (lib/server/http.ts), on a connection kept open.
-      const body = JSON.stringify(errorBody(busy));
-      response.writeHead(busy.status, {
-        ...SECURITY_HEADERS,
-        "content-security-policy": RESOURCE_CSP,
-        "content-type": "application/json",
-        "content-length": String(Buffer.byteLength(body)),
-        "cache-control": "no-store",
-        ...busy.headers,
-      });
-      response.end(request.method === "HEAD" ? undefined : body);
+      const { head, body } = errorAnswer(busy, true);
+      response.writeHead(busy.status, head).end(request.method === "HEAD" ? undefined : body);
       return;
     }
     if (!admittedRequest(request.method ?? "", request.url ?? "/")) {
