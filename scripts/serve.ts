@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import next from "next";
+import { createPrisma, type Db } from "../lib/db/client";
 import { admittedRequest, serverAdmission } from "../lib/server/admission";
 import {
   CLIENT_ADDRESS_HEADER,
@@ -20,14 +21,19 @@ import {
 } from "../lib/server/clientAddress";
 import { errorBody } from "../lib/server/errorBody";
 import { ApiError, BusyError } from "../lib/server/errors";
+import { healthResponse, isHealthCheck } from "../lib/server/health";
 import { refusedMethod } from "../lib/server/openapi/routeMethods";
+import { queueRefusal } from "../lib/server/queueRefusals";
 import { RESOURCE_CSP, SECURITY_HEADERS } from "../lib/server/securityHeaders";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 
-/** An answer in the API's error shape with the security headers, for requests Next never sees. */
-function errorAnswer(error: ApiError): { head: Record<string, string>; body: string } {
+/**
+ * An answer in the API's error shape with the security headers, for requests Next never sees; the
+ * connection is closed after it unless `keepAlive` (a busy refusal, which a client repeats).
+ */
+function errorAnswer(error: ApiError, keepAlive = false): { head: Record<string, string>; body: string } {
   const body = JSON.stringify(errorBody(error));
   return {
     head: {
@@ -36,7 +42,7 @@ function errorAnswer(error: ApiError): { head: Record<string, string>; body: str
       "content-type": "application/json",
       "content-length": String(Buffer.byteLength(body)),
       "cache-control": "no-store",
-      connection: "close",
+      ...(keepAlive ? {} : { connection: "close" }),
       ...error.headers,
     },
     body,
@@ -85,6 +91,31 @@ function rawPacketOf(error: Error & { rawPacket?: unknown }): string {
   return Buffer.isBuffer(error.rawPacket) ? error.rawPacket.toString("latin1") : "";
 }
 
+/**
+ * The liveness check's own database client (two connections): in a burst the app's pool is busy
+ * with the burst's reads, and a check queued behind them would measure that queue, not whether the
+ * database answers.
+ */
+let healthDb: Db | undefined;
+
+/**
+ * Answers /api/health here, before Next's router and outside admission, with the route's own answer
+ * (lib/server/health.ts) and the headers next.config.ts gives every response: in a burst each
+ * step through Next is another wait for the busy event loop (docs/performance.md, "Bursts").
+ */
+async function answerHealth(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  healthDb ??= createPrisma(process.env.DATABASE_URL ?? "", 2);
+  const answer = await healthResponse(healthDb);
+  const body = Buffer.from(await answer.arrayBuffer());
+  response.writeHead(answer.status, {
+    ...SECURITY_HEADERS,
+    "content-security-policy": RESOURCE_CSP,
+    ...Object.fromEntries(answer.headers),
+    "content-length": String(body.length),
+  });
+  response.end(request.method === "HEAD" ? undefined : body);
+}
+
 async function main(): Promise<void> {
   const app = next({ dev, port, hostname: "localhost" });
   const handle = app.getRequestHandler();
@@ -110,6 +141,16 @@ async function main(): Promise<void> {
     if (refusal) {
       const { head, body } = errorAnswer(refusal);
       response.writeHead(refusal.status, head).end(body);
+      return;
+    }
+    if (isHealthCheck(request.method ?? "", request.url ?? "/")) {
+      answerHealth(request, response).catch(() => response.destroy());
+      return;
+    }
+    const busy = queueRefusal(request.method ?? "", request.url ?? "/");
+    if (busy) {
+      const { head, body } = errorAnswer(busy, true);
+      response.writeHead(busy.status, head).end(request.method === "HEAD" ? undefined : body);
       return;
     }
     if (!admittedRequest(request.method ?? "", request.url ?? "/")) {
@@ -144,7 +185,7 @@ async function main(): Promise<void> {
     closing = true;
     server.close();
     server.closeAllConnections();
-    void app.close().finally(() => process.exit(0));
+    void Promise.allSettled([app.close(), healthDb?.$disconnect()]).finally(() => process.exit(0));
   };
   process.on("SIGTERM", close);
   process.on("SIGINT", close);

@@ -1,12 +1,11 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { SavedView, SavedViewList, SharedPage, SnapshotCreated } from "../../lib/contracts/sharing";
-import { writeTokenHeaders } from "../browser/writeToken";
 import { fetchJson } from "./fetchJson";
 
 /*
  * The browser's side of snapshots and saved views: one query for the deck and one function per
- * write. Writes send JSON (and the tab's write token, when one is set), so the server's
- * same-origin and write checks apply as to imports.
+ * write. Writes send JSON (and, same-origin, the browser's write cookie when it holds one:
+ * components/queries/writeSession.ts), so the server's same-origin and write checks apply as to imports.
  */
 
 function viewsPath(slug: string): string {
@@ -16,7 +15,7 @@ function viewsPath(slug: string): string {
 function sendJson<T>(url: string, method: string, body: unknown): Promise<T> {
   return fetchJson<T>(url, {
     method,
-    headers: { "content-type": "application/json", ...writeTokenHeaders() },
+    headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
 }
@@ -48,10 +47,7 @@ export async function createSnapshotLink(
 
 /** Deletes a pinned snapshot; its short link then answers 404. */
 export function deleteSnapshot(id: string) {
-  return fetchJson<null>(`/api/snapshots/${encodeURIComponent(id)}`, {
-    method: "DELETE",
-    headers: writeTokenHeaders(),
-  });
+  return fetchJson<null>(`/api/snapshots/${encodeURIComponent(id)}`, { method: "DELETE" });
 }
 
 export function saveView(slug: string, input: { name: string; page: SharedPage; view: string }) {
@@ -63,7 +59,7 @@ export function renameSavedView(slug: string, id: number, name: string) {
 }
 
 export function deleteSavedView(slug: string, id: number) {
-  return fetchJson<null>(`${viewsPath(slug)}/${id}`, { method: "DELETE", headers: writeTokenHeaders() });
+  return fetchJson<null>(`${viewsPath(slug)}/${id}`, { method: "DELETE" });
 }
 
 export function reorderSavedViews(slug: string, ids: readonly number[]) {

@@ -1,8 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
-import { storedWriteToken, storeWriteToken } from "@/components/browser/writeToken";
+import { type FormEvent, useState } from "react";
 import {
   deleteSavedView,
   renameSavedView,
@@ -13,6 +12,7 @@ import {
 import type { SavedView, SharedPage } from "@/lib/contracts/sharing";
 import { VIEW_NAME_MAX_LENGTH } from "@/lib/contracts/sharingLimits";
 import { slideUrl } from "@/lib/views/deck";
+import { WriteAccess } from "./WriteAccess";
 
 interface SavedViewsPanelProps {
   slug: string;
@@ -38,9 +38,6 @@ export function SavedViewsPanel({ slug, page, viewQuery }: SavedViewsPanelProps)
   const { data } = useQuery(query);
   const [name, setName] = useState("");
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
-  const [token, setToken] = useState("");
-  // Read after hydration: the server renders the field empty.
-  useEffect(() => setToken(storedWriteToken()), []);
   const change = useMutation({
     mutationFn: (write: () => Promise<unknown>) => write(),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: query.queryKey }),
@@ -169,21 +166,7 @@ export function SavedViewsPanel({ slug, page, viewQuery }: SavedViewsPanelProps)
             </ol>
           </>
         )}
-        <label className="saved-views-token">
-          <span className="muted">
-            Write token, if this server requires one (kept for this tab; Share uses it too)
-          </span>
-          <input
-            type="password"
-            value={token}
-            autoComplete="off"
-            onChange={(event) => {
-              setToken(event.target.value);
-              storeWriteToken(event.target.value);
-            }}
-            data-testid="write-token"
-          />
-        </label>
+        <WriteAccess />
       </div>
     </details>
   );

@@ -18,6 +18,22 @@ export const tokenSignInSchema = z.object({
     .meta({ description: "Where to go once signed in: a path of this server (anything else means `/`)." }),
 });
 
+/** POST /api/auth/write-session: the shared write token, exchanged for an HttpOnly cookie. */
+export const writeSessionRequestSchema = z.object({
+  token: z.string().min(1, "must not be empty").max(1000, "must be at most 1000 characters"),
+});
+
+/** GET /api/auth/write-session. */
+export const writeSessionStateSchema = z
+  .object({
+    required: z
+      .boolean()
+      .describe("Whether this server takes writes with a shared write token (ALPHASCOPE_WRITE_TOKEN)."),
+    held: z.boolean().describe("Whether this browser holds a valid write cookie for it."),
+  })
+  .meta({ id: "WriteSessionState" });
+export type WriteSessionState = z.infer<typeof writeSessionStateSchema>;
+
 export const signedInUserSchema = z
   .object({
     email: z.string(),

@@ -4,9 +4,12 @@ import { PrismaClient } from "./generated/prisma/client";
 /** The handle every query function in lib/db/queries takes. */
 export type Db = PrismaClient;
 
-/** A Prisma client on `url` over node-postgres (no native engine needed). Disconnect it when done. */
-export function createPrisma(url: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+/**
+ * A Prisma client on `url` over node-postgres (no native engine needed), with node-postgres's pool
+ * of `maxConnections` (default 10). Disconnect it when done.
+ */
+export function createPrisma(url: string, maxConnections?: number): Db {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: maxConnections }) });
 }
 
 const globalForPrisma = globalThis as typeof globalThis & {

@@ -1,3 +1,4 @@
+import { hasWriteCookie } from "./auth/writeSession";
 import { CLIENT_HEADER, isLoopbackAddress } from "./clientAddress";
 import { ForbiddenError } from "./errors";
 import { requireWriteToken, WRITE_TOKEN_VARIABLE } from "./imports/writeToken";
@@ -60,11 +61,13 @@ function isLoopbackHost(host: string | null): boolean {
 
 /**
  * Refuses a write its sender may not make: in token mode a missing (401) or wrong (403) bearer
- * token; in loopback mode (403) a client the HTTP server did not mark local, or a request addressed
+ * token, unless the request sends none and carries the write cookie a browser got for the token
+ * (lib/server/auth/writeSession.ts; callers check the origin first); in loopback mode (403) a client the HTTP server did not mark local, or a request addressed
  * by a name other than localhost / a loopback address (DNS rebinding).
  */
 export function requireWriteAccess(request: Request, env: NodeJS.ProcessEnv = process.env): void {
   if (writeMode(env) === "token") {
+    if (!request.headers.has("authorization") && hasWriteCookie(request.headers, env)) return;
     requireWriteToken(request, env);
     return;
   }

@@ -42,7 +42,9 @@ describe("a team server (ALPHASCOPE_WRITE_TOKEN set)", () => {
     expect((await postImport({ authorization: `Bearer ${TOKEN}` })).status).toBe(200);
   });
 
-  it("shares from the browser once the token is typed in, and not before", { timeout: 240_000 }, async () => {
+  it("shares from the browser once the token is exchanged for its cookie, which no script can read, and not after it is forgotten", {
+    timeout: 240_000,
+  }, async () => {
     const frontier = `${app.baseUrl}/api/experiments/${DEMO_EXPERIMENT_SLUG}/frontier`;
     await expect
       .poll(async () => ((await (await fetch(frontier)).json()) as FrontierData).status, { timeout: 180_000 })
@@ -59,8 +61,42 @@ describe("a team server (ALPHASCOPE_WRITE_TOKEN set)", () => {
       expect(await page.getByTestId("share-url").count()).toBe(0);
       await page.getByTestId("saved-views").locator("summary").click();
       await page.getByTestId("write-token").fill(TOKEN);
+      await page.getByRole("button", { name: "Unlock writes" }).click();
+      await page.getByTestId("write-token-forget").waitFor();
+      // The token is nowhere a script on the page can read it: not in storage, not in document.cookie.
+      const readable = await page.evaluate(() => ({
+        session: JSON.stringify({ ...window.sessionStorage }),
+        local: JSON.stringify({ ...window.localStorage }),
+        cookie: document.cookie,
+        field:
+          (document.querySelector('[data-testid="write-token"]') as HTMLInputElement | null)?.value ?? "",
+      }));
+      expect(readable).toEqual({
+        session: "{}",
+        local: expect.not.stringContaining(TOKEN),
+        cookie: "",
+        field: "",
+      });
+      const cookies = await page.context().cookies(app.baseUrl);
+      const write = cookies.find((cookie) => cookie.name === "alphascope_write");
+      expect(write).toMatchObject({ httpOnly: true, sameSite: "Strict" });
+      expect(write?.value).not.toContain(TOKEN);
       await page.getByTestId("share").click();
       expect(await page.getByTestId("share-url").inputValue()).toMatch(/\/s\/[A-Za-z0-9_-]{8}$/);
+
+      // After a reload the browser still writes (the cookie, not the tab's memory); once forgotten, no longer.
+      await page.reload();
+      await page.locator('.explorer[data-hydrated="true"]').waitFor();
+      await page.getByTestId("saved-views").locator("summary").click();
+      await page.getByTestId("write-token-forget").click();
+      await page.getByTestId("write-token").waitFor();
+      expect(
+        (await page.context().cookies(app.baseUrl)).some((cookie) => cookie.name === "alphascope_write"),
+      ).toBe(false);
+      await page.getByTestId("share").click();
+      await expect
+        .poll(() => page.getByTestId("share-status").textContent())
+        .toContain("requires a write token");
     } finally {
       await session.close();
     }

@@ -249,6 +249,26 @@ describe("GET /api/experiments/<slug>/preview.png", () => {
     expect(again.status).toBe(304);
   });
 
+  it("answers 503 busy while the render thread's queue is full, before reading anything", async () => {
+    // Twelve views not rendered yet: one renders, eight wait, the rest are refused.
+    const renders = Array.from({ length: 12 }, (_, i) =>
+      previewRoute(get(WITH_MODELS, `/preview.png?members=${(i / 10).toFixed(2)}`), contextOf(WITH_MODELS)),
+    );
+    // An unknown experiment is refused as busy, not 404: nothing was read to find that it is unknown.
+    await expect
+      .poll(
+        async () =>
+          (await previewRoute(get("no-such-sweep", "/preview.png"), contextOf("no-such-sweep"))).status,
+      )
+      .toBe(503);
+    const statuses = (await Promise.all(renders)).map((response) => response.status);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(9);
+    expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
+    expect(
+      (await previewRoute(get("no-such-sweep", "/preview.png"), contextOf("no-such-sweep"))).status,
+    ).toBe(404);
+  });
+
   it("refuses more markers than it draws, and markers that are not numbers", async () => {
     for (const members of ["0,1,2,3,4,5,6,7,8", "x", "1,,2"]) {
       const response = await previewRoute(

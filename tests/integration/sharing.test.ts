@@ -42,6 +42,7 @@ const { POST: postEnsemble } = await import("@/app/api/experiments/[slug]/ensemb
 const views = await import("@/app/api/experiments/[slug]/views/route");
 const oneView = await import("@/app/api/experiments/[slug]/views/[id]/route");
 const { PUT: putOrder } = await import("@/app/api/experiments/[slug]/views/order/route");
+const writeSession = await import("@/app/api/auth/write-session/route");
 
 const SLUG = "share-test";
 const MEMBERS = "0:8,1.5:8";
@@ -411,6 +412,51 @@ describe("pinned snapshots", () => {
     expect((await share(body)).status).toBe(401);
     expect((await share(body, { authorization: "Bearer sharing-test-token" })).status).toBe(201);
     expect(await db.snapshot.count()).toBe(count + 1);
+  });
+
+  it("are written by a browser that exchanged the write token for its HttpOnly cookie, until it forgets it", async () => {
+    const body = { experiment: SLUG, page: "explorer", view: "" };
+    const state = async (cookie = "") =>
+      (await json(writeSession.GET(request("/api/auth/write-session", "GET", undefined, { cookie })))).body;
+    expect(await state()).toEqual({ required: false, held: false });
+    process.env.ALPHASCOPE_WRITE_TOKEN = "sharing-test-token";
+    expect(await state()).toEqual({ required: true, held: false });
+    const exchange = (token: string, headers: Record<string, string> = {}) =>
+      writeSession.POST(request("/api/auth/write-session", "POST", { token }, headers));
+    expect((await exchange("wrong")).status).toBe(403);
+    expect((await exchange("sharing-test-token", { "sec-fetch-site": "cross-site" })).status).toBe(403);
+    const unlocked = await exchange("sharing-test-token");
+    expect(unlocked.status).toBe(204);
+    const setCookie = unlocked.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^alphascope_write=v1\.\d+\.[A-Za-z0-9_-]{43}; /);
+    expect(setCookie).toContain("HttpOnly");
+    expect(setCookie).toContain("SameSite=Strict");
+    expect(setCookie).not.toContain("sharing-test-token");
+    const cookie = setCookie.split(";")[0];
+    expect(await state(cookie)).toEqual({ required: true, held: true });
+
+    const count = await db.snapshot.count();
+    expect((await share(body, { cookie, "sec-fetch-site": "cross-site" })).status).toBe(403);
+    const at = cookie.lastIndexOf(".") + 1;
+    const tampered = `${cookie.slice(0, at)}${cookie[at] === "A" ? "_" : "A"}${cookie.slice(at + 1)}`;
+    expect((await share(body, { cookie: tampered })).status).toBe(401);
+    expect(await db.snapshot.count()).toBe(count);
+    expect((await share(body, { cookie, "sec-fetch-site": "same-origin" })).status).toBe(201);
+    expect(await db.snapshot.count()).toBe(count + 1);
+
+    // A new write token voids every cookie made with the old one.
+    process.env.ALPHASCOPE_WRITE_TOKEN = "rotated-token";
+    expect(await state(cookie)).toEqual({ required: true, held: false });
+    expect((await share(body, { cookie })).status).toBe(401);
+    process.env.ALPHASCOPE_WRITE_TOKEN = "sharing-test-token";
+
+    const forgotten = await writeSession.DELETE(
+      request("/api/auth/write-session", "DELETE", undefined, { cookie }),
+    );
+    expect(forgotten.status).toBe(204);
+    expect(forgotten.headers.get("set-cookie")).toMatch(
+      /^alphascope_write=; Path=\/; Max-Age=0; HttpOnly; SameSite=Strict/,
+    );
   });
 
   it("are deleted by whoever may write (204, then 404), and by nobody else", async () => {

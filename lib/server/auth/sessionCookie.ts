@@ -68,15 +68,23 @@ export function newSessionSecret(): string {
 /**
  * A `Set-Cookie` value for one of our cookies: HttpOnly (no script reads it), SameSite=Lax (sent on
  * top-level navigations, such as the provider's redirect back, never on another site's subrequests
- * or form posts), Path=/, Secure over TLS. `maxAgeSeconds` 0 deletes it.
+ * or form posts) or Strict (never sent on anything another site starts), Path=/, Secure over TLS.
+ * `maxAgeSeconds` 0 deletes it.
  */
 export function setCookie(
   name: string,
   value: string,
   maxAgeSeconds: number,
   env: Env = process.env,
+  sameSite: "Lax" | "Strict" = "Lax",
 ): string {
-  const attributes = [`${name}=${value}`, "Path=/", `Max-Age=${maxAgeSeconds}`, "HttpOnly", "SameSite=Lax"];
+  const attributes = [
+    `${name}=${value}`,
+    "Path=/",
+    `Max-Age=${maxAgeSeconds}`,
+    "HttpOnly",
+    `SameSite=${sameSite}`,
+  ];
   if (secureCookies(env)) attributes.push("Secure");
   return attributes.join("; ");
 }

@@ -21,7 +21,7 @@ export function requireWriteToken(request: Request, env: NodeJS.ProcessEnv = pro
     throw new ApiError(
       401,
       "unauthorized",
-      "This server requires a write token: send Authorization: Bearer <token>.",
+      "This server requires a write token: send Authorization: Bearer <token> (a browser unlocks writes once, in Saved views).",
     );
   }
   if (!timingSafeEqual(digest(match[1]), digest(expected))) {

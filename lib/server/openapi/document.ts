@@ -2,7 +2,14 @@ import { type CreateDocumentOptions, createDocument, type oas31 } from "zod-open
 import type { RouteSpec } from "./routeSpec";
 import { tokenRoute, tokensRoute, userRoute, usersRoute } from "./routes/accounts";
 import { auditRoute } from "./routes/audit";
-import { authMeRoute, signInCallbackRoute, signInRoute, signOutRoute, tokenSignInRoute } from "./routes/auth";
+import {
+  authMeRoute,
+  signInCallbackRoute,
+  signInRoute,
+  signOutRoute,
+  tokenSignInRoute,
+  writeSessionRoute,
+} from "./routes/auth";
 import { compareRoute } from "./routes/compare";
 import {
   claimsRoute,
@@ -89,6 +96,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   signInCallbackRoute,
   signOutRoute,
   tokenSignInRoute,
+  writeSessionRoute,
   tokensRoute,
   tokenRoute,
   usersRoute,

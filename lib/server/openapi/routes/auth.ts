@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { authMeSchema, tokenSignInResponseSchema, tokenSignInSchema } from "../../../contracts/auth";
+import {
+  authMeSchema,
+  tokenSignInResponseSchema,
+  tokenSignInSchema,
+  writeSessionRequestSchema,
+  writeSessionStateSchema,
+} from "../../../contracts/auth";
 import { errorResponses, jsonBody, jsonResponse, type RouteSpec, requires } from "../routeSpec";
 
 // Sign-in (ALPHASCOPE_AUTH=tokens or oidc; docs/security.md "Signing in"). On a server without
@@ -107,6 +113,58 @@ export const tokenSignInRoute: RouteSpec = {
           413: "The body is over the JSON body limit.",
           415: "The body is not application/json.",
         }),
+      },
+    },
+  },
+};
+
+const TEAM = "A team server (ALPHASCOPE_AUTH set): people sign in instead";
+
+export const writeSessionRoute: RouteSpec = {
+  path: "/api/auth/write-session",
+  operations: {
+    get: {
+      operationId: "getWriteSession",
+      ...requires("public"),
+      tags: ["Sign-in"],
+      summary: "Whether this server takes a shared write token, and whether this browser holds its cookie",
+      responses: {
+        "200": jsonResponse(
+          "The server's write-token setting and this browser's cookie.",
+          writeSessionStateSchema,
+        ),
+        ...errorResponses({ 404: TEAM }),
+      },
+    },
+    post: {
+      operationId: "unlockWrites",
+      ...requires("public"),
+      tags: ["Sign-in"],
+      summary: "Exchanges the shared write token for an HttpOnly write cookie",
+      description:
+        "Zero-configuration servers with `ALPHASCOPE_WRITE_TOKEN`: the browser sends the token once and gets a signed, HttpOnly, SameSite=Strict cookie that writes from this origin then carry instead of the token (no script can read it). Same-origin requests only.",
+      security: [],
+      requestBody: jsonBody(writeSessionRequestSchema),
+      responses: {
+        "204": { description: "The write cookie is set." },
+        ...errorResponses({
+          400: "The body is invalid: the message names the field.",
+          403: "The token is not valid, or a cross-site request.",
+          404: `${TEAM}, or this server takes no write token.`,
+          413: "The body is over the JSON body limit.",
+          415: "The body is not application/json.",
+        }),
+      },
+    },
+    delete: {
+      operationId: "forgetWriteToken",
+      ...requires("public"),
+      tags: ["Sign-in"],
+      summary: "Deletes this browser's write cookie",
+      security: [],
+      responses: {
+        "204": { description: "The write cookie is deleted." },
+        ...errorResponses({ 403: "A cross-site request.", 404: TEAM }),
       },
     },
   },

@@ -1,4 +1,4 @@
-import { renderPreviewOffThread } from "@/components/previews/previewPool";
+import { renderPreviewOffThread, requirePreviewCapacity } from "@/components/previews/previewPool";
 import { previewQuerySchema } from "@/lib/contracts/exportSchemas";
 import { requirePreviewReader } from "@/lib/server/auth/visibility";
 import { serverDb, serverReadDb } from "@/lib/server/db";
@@ -16,10 +16,12 @@ export const dynamic = "force-dynamic";
 /**
  * The link-preview image of a view: the frontier with a marker at each α of `members` (the
  * explorer's α when absent), on the slice and axes its URL names, read like the explorer's own URL.
- * Made from the stored frontier, rendered once per version and view in a thread of its own.
+ * Made from the stored frontier, rendered once per version and view in a thread of its own; 503
+ * `busy` before anything is read while that thread's queue is full.
  */
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
+    requirePreviewCapacity();
     const slug = await slugParam(params);
     const query = parseSearchParams(request, previewQuerySchema);
     await requirePreviewReader(request, serverDb(), slug, query.snapshot);
