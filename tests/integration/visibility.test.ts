@@ -28,7 +28,10 @@ const { POST: searchRoute } = await import("@/app/api/experiments/[slug]/ensembl
 const { GET: csvRoute } = await import("@/app/api/experiments/[slug]/export.csv/route");
 const { GET: mergekitRoute } = await import("@/app/api/experiments/[slug]/mergekit/route");
 const { GET: previewRoute } = await import("@/app/api/experiments/[slug]/preview.png/route");
-const { GET: viewsRoute } = await import("@/app/api/experiments/[slug]/views/route");
+const viewsRoutes = await import("@/app/api/experiments/[slug]/views/route");
+const { GET: viewsRoute } = viewsRoutes;
+const viewRoutes = await import("@/app/api/experiments/[slug]/views/[id]/route");
+const { PUT: viewOrderRoute } = await import("@/app/api/experiments/[slug]/views/order/route");
 const sharesRoute = await import("@/app/api/experiments/[slug]/shares/route");
 const { GET: compareRoute } = await import("@/app/api/compare/route");
 const { GET: studiesRoute } = await import("@/app/api/studies/route");
@@ -390,6 +393,38 @@ describe("with ALPHASCOPE_AUTH=tokens", () => {
       "experiment.visibility",
     ]);
     expect(events[0].summary).toBe(`Made experiment "${PRIVATE}" private (was team).`);
+  });
+  it("refuses every saved-view write on a private experiment to an editor who may not read it, with its 404", async () => {
+    signInOn();
+    const path = `/api/experiments/${PRIVATE}/views`;
+    const created = await viewsRoutes.POST(
+      request(path, "owner", "POST", { name: "Owner view", page: "explorer", view: "" }),
+      slugContext(PRIVATE),
+    );
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    const idContext = { params: Promise.resolve({ slug: PRIVATE, id: String(id) }) };
+    const deckBefore = await (await viewsRoute(request(path, "owner"), slugContext(PRIVATE))).text();
+    const refused = {
+      create: await viewsRoutes.POST(
+        request(path, "editor", "POST", { name: "Intruder", page: "explorer", view: "" }),
+        slugContext(PRIVATE),
+      ),
+      rename: await viewRoutes.PATCH(
+        request(`${path}/${id}`, "editor", "PATCH", { name: "Renamed" }),
+        idContext,
+      ),
+      reorder: await viewOrderRoute(
+        request(`${path}/order`, "editor", "PUT", { ids: [id] }),
+        slugContext(PRIVATE),
+      ),
+      remove: await viewRoutes.DELETE(request(`${path}/${id}`, "editor", "DELETE"), idContext),
+    };
+    for (const [name, response] of Object.entries(refused)) expect(response.status, name).toBe(404);
+    expect(await (await viewsRoute(request(path, "owner"), slugContext(PRIVATE))).text()).toBe(deckBefore);
+    expect((await viewRoutes.DELETE(request(`${path}/${id}`, "owner", "DELETE"), idContext)).status).toBe(
+      204,
+    );
   });
 });
 

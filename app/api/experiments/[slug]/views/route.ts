@@ -26,6 +26,7 @@ export function POST(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
     const writer = await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
+    await requireReaderOf(request, serverDb(), slug);
     const body = await parseJsonBody(request, savedViewCreateSchema);
     return Response.json(await addSavedView(serverDb(), slug, body, actorOf(writer)), { status: 201 });
   });

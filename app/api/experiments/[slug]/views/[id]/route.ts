@@ -1,6 +1,7 @@
 import { savedViewRenameSchema } from "@/lib/contracts/sharing";
 import { actorOf } from "@/lib/server/auth/actor";
 import { requireWriter } from "@/lib/server/auth/permissions";
+import { requireReaderOf } from "@/lib/server/auth/visibility";
 import { serverDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
@@ -17,6 +18,7 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
   return handle(async () => {
     const writer = await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
+    await requireReaderOf(request, serverDb(), slug);
     const id = await savedViewIdParam(params);
     const { name } = await parseJsonBody(request, savedViewRenameSchema);
     return Response.json(await renameView(serverDb(), slug, id, name, actorOf(writer)));
@@ -27,7 +29,9 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
 export function DELETE(request: Request, { params }: Context): Promise<Response> {
   return handle(async () => {
     const writer = await requireWriter(request, serverDb(), "editor");
-    await removeView(serverDb(), await slugParam(params), await savedViewIdParam(params), actorOf(writer));
+    const slug = await slugParam(params);
+    await requireReaderOf(request, serverDb(), slug);
+    await removeView(serverDb(), slug, await savedViewIdParam(params), actorOf(writer));
     return new Response(null, { status: 204 });
   });
 }

@@ -1,6 +1,7 @@
 import { savedViewOrderSchema } from "@/lib/contracts/sharing";
 import { actorOf } from "@/lib/server/auth/actor";
 import { requireWriter } from "@/lib/server/auth/permissions";
+import { requireReaderOf } from "@/lib/server/auth/visibility";
 import { serverDb } from "@/lib/server/db";
 import { handle, parseJsonBody } from "@/lib/server/http";
 import { refuseOtherMethods } from "@/lib/server/methods";
@@ -14,6 +15,7 @@ export function PUT(request: Request, { params }: { params: Promise<{ slug: stri
   return handle(async () => {
     const writer = await requireWriter(request, serverDb(), "editor");
     const slug = await slugParam(params);
+    await requireReaderOf(request, serverDb(), slug);
     const { ids } = await parseJsonBody(request, savedViewOrderSchema);
     return Response.json(await reorderViews(serverDb(), slug, ids, actorOf(writer)));
   });
