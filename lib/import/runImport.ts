@@ -17,6 +17,8 @@ export interface ImportRequest extends PrepareOptions {
   confirmIdentical?: boolean;
   /** The importing user, who owns an experiment the import creates; none without sign-in. */
   ownerId?: number | null;
+  /** Worker threads parsing the files (see WriteOptions.parseThreads); 0 or absent: on this thread. */
+  parseThreads?: number;
 }
 
 /**
@@ -30,7 +32,10 @@ export async function prepareImport(request: Omit<ImportRequest, keyof WriteOpti
   return { experiment: completeExperiment(request.experiment, files[0].format), files };
 }
 
-/** The write options of a request (defaults: no replace, no dry run, identical content refused). */
+/**
+ * The write options of a request (defaults: no replace, no dry run, identical content refused,
+ * parsed on this thread).
+ */
 export function writeOptions(request: ImportRequest): WriteOptions {
   return {
     source: request.source,
@@ -38,6 +43,7 @@ export function writeOptions(request: ImportRequest): WriteOptions {
     dryRun: request.dryRun ?? false,
     confirmIdentical: request.confirmIdentical ?? false,
     ownerId: request.ownerId ?? null,
+    parseThreads: request.parseThreads ?? 0,
   };
 }
 
