@@ -20,7 +20,13 @@ import { applyMigrations } from "../lib/db/migrate";
 import { diskFile } from "../lib/import/inputFile";
 import { runImport } from "../lib/import/runImport";
 import { freePort } from "./support/freePort";
-import { importChild, jsonParseChild, paperScale, streamJsonChild } from "./support/paperScaleBench";
+import {
+  importChild,
+  jsonParseChild,
+  pagesChild,
+  paperScale,
+  streamJsonChild,
+} from "./support/paperScaleBench";
 
 const PROBLEMS = 5000;
 const SAMPLES = 16;
@@ -223,6 +229,7 @@ async function nativeJsonl(url: string, dir: string): Promise<void> {
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === "--child") await child(rest[0], rest[1], rest[2]);
 else if (mode === "--child-lcb") await importChild(rest[0], rest[1], rest[2]);
+else if (mode === "--child-pages") await pagesChild(rest[0]);
 else if (mode === "--child-json-parse") jsonParseChild(rest[0]);
 else if (mode === "--child-stream-json") await streamJsonChild(rest[0]);
 else if (mode === "--paper-scale") await withDatabase("paper", paperScale);

@@ -7,8 +7,8 @@
  * PostgreSQL, totals checked against what the generator wrote); on the first file also JSON.parse
  * (alternating with the import, three times each, best kept: the machine's load moves) and
  * stream-json, in their own processes. Then a sweep of 41 such files imported with the CLI
- * (`alphascope import <directory>`), its peak RSS, and how long after its commit the statistics
- * worker has stored every statistic. Not a test: figures and the load average.
+ * (`alphascope import <directory>`), its peak RSS, how long after its commit the statistics worker
+ * has stored every statistic, and the explorer's and scaling page's API reads of that experiment. Not a test: figures and the load average.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createReadStream, mkdirSync, readFileSync, rmSync, statfsSync } from "node:fs";
@@ -63,9 +63,10 @@ async function rawRead(path: string): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
-function runChild<T>(args: string[], nodeFlags: string[] = []): T {
+function runChild<T>(args: string[], nodeFlags: string[] = [], env = process.env): T {
   const output = execFileSync(process.execPath, [...nodeFlags, "--import", "tsx", process.argv[1], ...args], {
     encoding: "utf8",
+    env,
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 64 * MB,
   });
@@ -150,6 +151,54 @@ export async function streamJsonChild(path: string): Promise<void> {
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     }),
   );
+}
+
+/** The reads of the explorer (detail, frontier) and of the scaling page (matrix, pass@k, claims). */
+const PAGE_READS = ["", "/frontier", "/matrix", "/pass-at-k", "/claims"] as const;
+
+interface PageReadFigures {
+  path: string;
+  status: number;
+  bytes: number;
+  firstMs: number;
+  /** Median of the next five. */
+  warmMs: number;
+}
+
+/**
+ * Child: each page read of the experiment through its route handler, in this process (the server's
+ * code on its database, without HTTP): the first, then the median of five more. Prints the figures.
+ */
+export async function pagesChild(slug: string): Promise<void> {
+  type Get = (request: Request, context: { params: Promise<{ slug: string }> }) => Promise<Response>;
+  const routes: Record<(typeof PAGE_READS)[number], Get> = {
+    "": (await import("../../app/api/experiments/[slug]/route")).GET,
+    "/frontier": (await import("../../app/api/experiments/[slug]/frontier/route")).GET,
+    "/matrix": (await import("../../app/api/experiments/[slug]/matrix/route")).GET,
+    "/pass-at-k": (await import("../../app/api/experiments/[slug]/pass-at-k/route")).GET,
+    "/claims": (await import("../../app/api/experiments/[slug]/claims/route")).GET,
+  };
+  const figures: PageReadFigures[] = [];
+  for (const path of PAGE_READS) {
+    const read = async () => {
+      const start = performance.now();
+      const response = await routes[path](
+        new Request(`http://localhost:3000/api/experiments/${slug}${path}`),
+        {
+          params: Promise.resolve({ slug }),
+        },
+      );
+      const body = await response.arrayBuffer();
+      return { ms: performance.now() - start, status: response.status, bytes: body.byteLength };
+    };
+    const first = await read();
+    const next: number[] = [];
+    for (let i = 0; i < 5; i++) next.push((await read()).ms);
+    next.sort((a, b) => a - b);
+    figures.push({ path, status: first.status, bytes: first.bytes, firstMs: first.ms, warmMs: next[2] });
+  }
+  console.log(JSON.stringify(figures));
+  process.exit(0);
 }
 
 /** Throws unless the import reported exactly what the generator wrote. */
@@ -244,6 +293,11 @@ async function sweep(url: string, dir: string, count: number): Promise<void> {
     console.log(
       `  every statistic (${ALL_KINDS.length} kinds) stored ${ready.toFixed(1)} s after the import's commit (target ≤ 10 s)`,
     );
+    const reads = runChild<PageReadFigures[]>(["--child-pages", "paper-sweep"], [], env);
+    for (const read of reads)
+      console.log(
+        `  GET /api/experiments/paper-sweep${read.path}: ${read.status}, ${size(read.bytes)}, first ${read.firstMs.toFixed(1)} ms, then median of 5 ${read.warmMs.toFixed(1)} ms`,
+      );
   } finally {
     worker.kill("SIGTERM");
     await db.$disconnect();
