@@ -4,7 +4,6 @@ import type { ResultInput } from "../domain/sweepInput";
 import type { EvalPlusTests } from "../formats/evalplusStatus";
 import type { ImportFormat } from "../formats/formats";
 import type { ImportIssue } from "../formats/issues";
-import type { LcbProblemList } from "../formats/lcbProblemList";
 import type { StreamedFile } from "./streamFile";
 
 /** Where a parse thread finds a file's bytes: a path on disk, or the bytes themselves (a JSON upload). */
@@ -17,7 +16,8 @@ export interface ParseJob {
   trained: TrainedTarget | undefined;
   format: ImportFormat;
   tests: EvalPlusTests | undefined;
-  join: { list: LcbProblemList; sha256: string } | null;
+  /** LiveCodeBench `_eval.json`: its join file, read by the thread first. */
+  generation: ParseInput | undefined;
   maxBytes: number | undefined;
 }
 
@@ -37,7 +37,8 @@ export type ToParseThread =
 
 /** From a parse thread to the main thread, about its current job. */
 export type FromParseThread =
-  | { type: "progress"; read: number; total: number }
+  /** Bytes read of the job's file, or of its join file (`join`). */
+  | { type: "progress"; join: boolean; read: number; total: number }
   | { type: "rows"; rows: ParsedRow[] }
   | { type: "done"; file: StreamedFile }
   | { type: "failed"; failure: ParseFailure };

@@ -3,7 +3,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ImportValidationError } from "../formats/issues";
-import type { FromParseThread, ParseFailure, ParseJob, ToParseThread } from "./parseMessages";
+import type { ImportInputFile } from "./inputFile";
+import type { FromParseThread, ParseFailure, ParseInput, ParseJob, ToParseThread } from "./parseMessages";
 import type { PlannedFile } from "./plan";
 import type { ResultSink, StreamedFile } from "./streamFile";
 
@@ -17,20 +18,23 @@ function threadFile(): string {
   return existsSync(beside) ? beside : join(process.cwd(), "lib/import/parseThread.mjs");
 }
 
+/** Where a parse thread finds a file's bytes. */
+function parseInput({ name, origin }: ImportInputFile): ParseInput {
+  if (origin === undefined)
+    throw new Error(`${name}: a file without a path or bytes cannot be parsed in a thread.`);
+  return "path" in origin ? { name, path: origin.path } : { name, bytes: origin.bytes };
+}
+
 /** The parse job of a planned file: everything streamFile needs, as plain data. */
 function jobOf(planned: PlannedFile): ParseJob {
-  const { input, alpha, trained } = planned.entry;
-  const { origin } = input;
-  if (origin === undefined)
-    throw new Error(`${input.name}: a file without a path or bytes cannot be parsed in a thread.`);
+  const { input, alpha, trained, generation } = planned.entry;
   return {
-    input:
-      "path" in origin ? { name: input.name, path: origin.path } : { name: input.name, bytes: origin.bytes },
+    input: parseInput(input),
     alpha,
     trained,
     format: planned.format,
     tests: planned.tests,
-    join: planned.join,
+    generation: generation && parseInput(generation),
     maxBytes: planned.maxBytes,
   };
 }
@@ -139,7 +143,8 @@ export class ParsePool {
 
   private receive(index: number, thread: Worker, message: FromParseThread): void {
     if (message.type === "progress") {
-      this.files[index].onProgress?.(message.read, message.total);
+      const planned = this.files[index];
+      (message.join ? planned.onJoinProgress : planned.onProgress)?.(message.read, message.total);
       return;
     }
     if (message.type === "failed") {

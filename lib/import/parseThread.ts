@@ -49,14 +49,15 @@ async function parse(job: ParseJob): Promise<void> {
   };
   try {
     const input = await inputFile(job.input);
+    const generation = job.generation && (await inputFile(job.generation));
     const file = await streamFile(
       {
-        entry: { input, alpha: job.alpha, trained: job.trained },
+        entry: { input, alpha: job.alpha, trained: job.trained, generation },
         format: job.format,
         tests: job.tests,
-        join: job.join,
         maxBytes: job.maxBytes,
-        onProgress: (read, total) => post({ type: "progress", read, total }),
+        onProgress: (read, total) => post({ type: "progress", join: false, read, total }),
+        onJoinProgress: (read, total) => post({ type: "progress", join: true, read, total }),
       },
       { add: (key, result, difficulty) => rows.push([key, result, difficulty]), afterChunk: send },
     );

@@ -52,7 +52,8 @@ async function loopTurnedDuring(work: () => Promise<unknown>): Promise<boolean> 
   return result;
 }
 
-describe("ParsePool", () => {
+// A thread starts by loading the import's TypeScript through tsx: seconds on a loaded machine.
+describe("ParsePool", { timeout: 60_000 }, () => {
   it("gives the same rows and file as a parse on the main thread, in file order", async () => {
     const entries = [0, 1, 2].map((i) => ({
       input: memoryFile(`f${i}.jsonl`, nativeLines(3_000 + i * 500)),
