@@ -90,6 +90,8 @@ export class ParsePool {
   private writing = 0;
   private failure: Error | null = null;
   private closed = false;
+  /** The lock the threads share around the parse of a whole JSON document (PlannedFile.exclusive). */
+  private readonly lock = new SharedArrayBuffer(4);
 
   constructor(
     private readonly files: readonly PlannedFile[],
@@ -159,7 +161,7 @@ export class ParsePool {
   }
 
   private startThread(): Worker {
-    const thread = new Worker(threadFile());
+    const thread = new Worker(threadFile(), { workerData: { lock: this.lock } });
     // A crash is the import's failure; exits after close() are the pool's own doing.
     thread.on("error", (error) => this.fail(error));
     thread.on("exit", (code) => {

@@ -1,4 +1,4 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { ImportValidationError } from "../formats/issues";
 import { diskFile, type ImportInputFile, memoryFile } from "./inputFile";
 import type {
@@ -21,6 +21,23 @@ const port = parentPort;
 if (port === null) throw new Error("parseThread.ts runs as a worker thread.");
 
 const post = (message: FromParseThread) => port.postMessage(message);
+
+/** The lock the pool's threads share (0 free, 1 held): see PlannedFile.exclusive. */
+const lock = new Int32Array((workerData as { lock: SharedArrayBuffer }).lock);
+
+/**
+ * Runs `parse` holding the shared lock; a thread waiting for it blocks (it has nothing else to do:
+ * its file is read, and its rows wait for this parse).
+ */
+function exclusive<T>(parse: () => T): T {
+  while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
+  try {
+    return parse();
+  } finally {
+    Atomics.store(lock, 0, 0);
+    Atomics.notify(lock, 0, 1);
+  }
+}
 
 let unacked = 0;
 let wake: (() => void) | null = null;
@@ -58,6 +75,7 @@ async function parse(job: ParseJob): Promise<void> {
         maxBytes: job.maxBytes,
         onProgress: (read, total) => post({ type: "progress", join: false, read, total }),
         onJoinProgress: (read, total) => post({ type: "progress", join: true, read, total }),
+        exclusive,
       },
       { add: (key, result, difficulty) => rows.push([key, result, difficulty]), afterChunk: send },
     );

@@ -34,6 +34,12 @@ export interface PlannedFile {
   onProgress: ProgressListener | undefined;
   /** Progress of the entry's `generation` file, read (by streamFile) before the file itself. */
   onJoinProgress: ProgressListener | undefined;
+  /**
+   * Runs the parse of a whole pruned JSON document (its tree: about 100 MB for a paper-scale
+   * LiveCodeBench file). Parse threads run it under a lock they share, so that one such tree is built
+   * at a time while the others read and prune (lib/import/parseThread.ts); absent: just runs it.
+   */
+  exclusive?: <T>(parse: () => T) => T;
 }
 
 /** Everything one import writes: the experiment (created from this when missing) and its files. */

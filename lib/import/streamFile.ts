@@ -70,7 +70,8 @@ async function readJoin(planned: PlannedFile): Promise<{ list: LcbProblemList; s
     maxBytes: planned.maxBytes,
     onProgress: planned.onJoinProgress,
   });
-  const list = parseLcbProblemList(document, generation.name);
+  const parse = () => parseLcbProblemList(document, generation.name);
+  const list = planned.exclusive ? planned.exclusive(parse) : parse();
   collectAfterDocument(generation.size);
   return { list, sha256 };
 }
@@ -92,6 +93,7 @@ export async function streamFile(planned: PlannedFile, sink: ResultSink): Promis
       if (bound !== null) sink.add(bound, result, difficulty);
     },
     afterChunk: () => sink.afterChunk(),
+    exclusive: planned.exclusive,
   });
   if (JSON_DOCUMENTS.has(run.format)) collectAfterDocument(entry.input.size);
   const checkpoints =

@@ -52,7 +52,11 @@ const CASES: readonly FileCase[] = [
 
 const mbps = (bytes: number, seconds: number) => `${(bytes / MB / seconds).toFixed(1)} MB/s`;
 const size = (bytes: number) =>
-  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / MB).toFixed(0)} MB`;
+  bytes >= 1e9
+    ? `${(bytes / 1e9).toFixed(2)} GB`
+    : bytes >= MB
+      ? `${(bytes / MB).toFixed(0)} MB`
+      : `${(bytes / 1e3).toFixed(0)} kB`;
 
 /** Seconds to stream the file's bytes to nowhere. */
 async function rawRead(path: string): Promise<number> {
@@ -237,7 +241,7 @@ async function statisticsStored(db: Db, slug: string): Promise<boolean> {
  * /usr/bin/time (wall time and peak RSS); a statistics worker runs beside it, and the time from the
  * CLI's exit (the commit) until every statistic is stored is measured too.
  */
-async function sweep(url: string, dir: string, count: number): Promise<void> {
+export async function paperSweep(url: string, dir: string, count: number): Promise<void> {
   const root = join(dir, "sweep");
   const totals: LcbEvalAllTotals[] = [];
   const generated = performance.now();
@@ -370,11 +374,11 @@ export async function paperScale(url: string, dir: string): Promise<void> {
   }
   const sweepBytes = SWEEP_ALPHAS * 0.62e9;
   const free = freeBytes(dir);
-  if (free > sweepBytes * 1.5) await sweep(url, dir, SWEEP_ALPHAS);
+  if (free > sweepBytes * 1.5) await paperSweep(url, dir, SWEEP_ALPHAS);
   else {
     const count = Math.max(2, Math.floor(free / 1.5 / 0.62e9));
     console.log(`\nonly ${size(free)} free: a sweep of ${count} α instead of ${SWEEP_ALPHAS}`);
-    await sweep(url, dir, count);
+    await paperSweep(url, dir, count);
   }
   console.log(
     `\nload average (1, 5, 15 min): ${loadavg()
