@@ -39,6 +39,7 @@ function exclusive<T>(parse: () => T): T {
   }
 }
 
+/** Batches of rows sent and not yet written by the main thread, over every job of this thread. */
 let unacked = 0;
 let wake: (() => void) | null = null;
 
@@ -54,7 +55,7 @@ function failure(error: unknown): ParseFailure {
 }
 
 async function parse(job: ParseJob): Promise<void> {
-  unacked = 0;
+  // `unacked` carries over: the previous file's last batches may still wait for the writer.
   let rows: ParsedRow[] = [];
   const send = async () => {
     if (rows.length > 0) {
