@@ -184,7 +184,7 @@ export async function importCommand(io: CliIO, args: string[]): Promise<number> 
       // A sweep's files are parsed by worker threads, several at once; one file, on this thread.
       parseThreads: request.entries.length > 1 ? importParseThreads() : 0,
     };
-    // Sizes, formats and join files are checked before the database is opened; the rows are parsed
+    // Sizes, formats and join files' names are checked before the database is opened; the rows are parsed
     // while they stream into the import's transaction, which a bad line rolls back.
     const plan = await prepareImport(importRequest);
     const report = await withDatabase((db) => writeImport(db, plan, writeOptions(importRequest)));
