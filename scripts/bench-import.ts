@@ -6,7 +6,8 @@
  * once more with the V8 heap capped, to show the live set does not grow with the file. Then loads
  * the same 1M rows with a raw server-side COPY as the ceiling, with the foreign-key triggers on
  * (plain COPY) and off (as the import inserts). Prints figures and the load average; not a test.
- * `--paper-scale` measures LiveCodeBench files of the paper's size instead (scripts/support/paperScaleBench.ts).
+ * `--paper-scale` measures LiveCodeBench files of the paper's size instead (scripts/support/paperScaleBench.ts);
+ * `--paper-sweep [count]` only its sweep, of `count` α (41 by default).
  */
 import { execFileSync } from "node:child_process";
 import { chmodSync, createWriteStream, mkdtempSync, rmSync } from "node:fs";
@@ -20,7 +21,14 @@ import { applyMigrations } from "../lib/db/migrate";
 import { diskFile } from "../lib/import/inputFile";
 import { runImport } from "../lib/import/runImport";
 import { freePort } from "./support/freePort";
-import { importChild, jsonParseChild, paperScale, streamJsonChild } from "./support/paperScaleBench";
+import {
+  importChild,
+  jsonParseChild,
+  pagesChild,
+  paperScale,
+  paperSweep,
+  streamJsonChild,
+} from "./support/paperScaleBench";
 
 const PROBLEMS = 5000;
 const SAMPLES = 16;
@@ -223,7 +231,10 @@ async function nativeJsonl(url: string, dir: string): Promise<void> {
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === "--child") await child(rest[0], rest[1], rest[2]);
 else if (mode === "--child-lcb") await importChild(rest[0], rest[1], rest[2]);
+else if (mode === "--child-pages") await pagesChild(rest[0]);
 else if (mode === "--child-json-parse") jsonParseChild(rest[0]);
 else if (mode === "--child-stream-json") await streamJsonChild(rest[0]);
 else if (mode === "--paper-scale") await withDatabase("paper", paperScale);
+else if (mode === "--paper-sweep")
+  await withDatabase("paper", (url, dir) => paperSweep(url, dir, Number(rest[0] ?? 41)));
 else await withDatabase("import", nativeJsonl);

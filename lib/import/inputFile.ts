@@ -10,6 +10,8 @@ export interface ImportInputFile {
   size: number;
   /** The bytes in order; a chunk may be overwritten once the next is asked for (copy what you keep). */
   chunks(): AsyncIterable<Uint8Array>;
+  /** Where the bytes are, for a parse thread to read them itself (lib/import/parsePool.ts). */
+  origin?: { path: string } | { bytes: Uint8Array };
 }
 
 /** A path that names no readable file: missing, a directory, or not readable by this user. */
@@ -81,7 +83,7 @@ export async function diskFile(path: string, name: string = basename(path)): Pro
   }
   if (info.isDirectory()) throw new UnreadableFileError(path, "it is a directory, not a file", false);
   if (!info.isFile()) throw new UnreadableFileError(path, "not a regular file", false);
-  return { name, size: info.size, chunks: () => readChunks(path) };
+  return { name, size: info.size, chunks: () => readChunks(path), origin: { path } };
 }
 
 /** A file already in memory. */
@@ -93,21 +95,6 @@ export function memoryFile(name: string, bytes: Uint8Array | string): ImportInpu
     async *chunks() {
       yield data;
     },
-  };
-}
-
-/** An uploaded web `File` (from a multipart form), streamed without buffering it whole. */
-export function uploadedFile(file: File): ImportInputFile {
-  return {
-    name: file.name,
-    size: file.size,
-    async *chunks() {
-      const reader = file.stream().getReader();
-      try {
-        for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
-      } finally {
-        reader.releaseLock();
-      }
-    },
+    origin: { bytes: data },
   };
 }

@@ -2,7 +2,6 @@ import type { TrainedTarget } from "../domain/checkpointKey";
 import type { ExperimentInput } from "../domain/sweepInput";
 import type { EvalPlusTests } from "../formats/evalplusStatus";
 import type { ImportFormat } from "../formats/formats";
-import type { LcbProblemList } from "../formats/lcbProblemList";
 import type { ImportInputFile } from "./inputFile";
 import type { ProgressListener } from "./readFile";
 
@@ -31,10 +30,16 @@ export interface PlannedFile {
   format: ImportFormat;
   /** EvalPlus: which tests decide a pass (the entry's, else the request's). */
   tests: EvalPlusTests | undefined;
-  /** LiveCodeBench `_eval.json`: the problem list joined by index, and the sha256 of its file. */
-  join: { list: LcbProblemList; sha256: string } | null;
   maxBytes: number | undefined;
   onProgress: ProgressListener | undefined;
+  /** Progress of the entry's `generation` file, read (by streamFile) before the file itself. */
+  onJoinProgress: ProgressListener | undefined;
+  /**
+   * Runs the parse of a whole pruned JSON document (its tree: about 100 MB for a paper-scale
+   * LiveCodeBench file). Parse threads run it under a lock they share, so that one such tree is built
+   * at a time while the others read and prune (lib/import/parseThread.ts); absent: just runs it.
+   */
+  exclusive?: <T>(parse: () => T) => T;
 }
 
 /** Everything one import writes: the experiment (created from this when missing) and its files. */

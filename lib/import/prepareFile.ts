@@ -1,14 +1,11 @@
 import { DETECT_HEAD_CHARS, resolveFormat } from "../formats/detect";
 import type { EvalPlusTests } from "../formats/evalplusStatus";
 import { importError } from "../formats/issues";
-import { parseLcbProblemList } from "../formats/lcbProblemList";
 import { checkImportSize } from "../formats/limits";
 import { textFault } from "../formats/storable";
-import { collectAfterDocument } from "./collectGarbage";
 import type { ImportInputFile } from "./inputFile";
 import { readHead } from "./manifestImport";
 import type { ImportEntry, PlannedFile } from "./plan";
-import { readJsonDocument } from "./readFile";
 
 export interface PrepareOptions {
   tests?: EvalPlusTests;
@@ -25,8 +22,8 @@ function checkName(input: ImportInputFile): void {
 /**
  * Checks what can be checked of an entry without reading it whole: the size limit, its name (stored
  * with the import's record), that it is not empty, its format (from the name and the first 64 KiB),
- * and the LiveCodeBench join file, read and parsed here. Throws ImportValidationError. The rows are
- * read by streamFile, while they are written.
+ * and the name of its LiveCodeBench join file. Throws ImportValidationError. The join file and the
+ * rows are read by streamFile (where the file is parsed: a parse thread, maybe), while they are written.
  */
 export async function prepareFile(entry: ImportEntry, options: PrepareOptions): Promise<PlannedFile> {
   const { input } = entry;
@@ -39,18 +36,16 @@ export async function prepareFile(entry: ImportEntry, options: PrepareOptions): 
     throw importError({ file: input.name, message: "the file is empty" });
   const format = resolveFormat(input.name, head.slice(0, DETECT_HEAD_CHARS), entry.format);
   const tests = entry.tests ?? options.tests;
-  let join = null;
   if (entry.generation) {
     checkName(entry.generation);
-    const generation = await readJsonDocument(entry.generation, {
-      maxBytes: options.maxBytes,
-      onProgress: progress(entry.generation.name),
-    });
-    join = {
-      list: parseLcbProblemList(generation.document, entry.generation.name),
-      sha256: generation.sha256,
-    };
-    collectAfterDocument(entry.generation.size);
+    checkImportSize(entry.generation.name, entry.generation.size, options.maxBytes);
   }
-  return { entry, format, tests, join, maxBytes: options.maxBytes, onProgress: progress(input.name) };
+  return {
+    entry,
+    format,
+    tests,
+    maxBytes: options.maxBytes,
+    onProgress: progress(input.name),
+    onJoinProgress: entry.generation && progress(entry.generation.name),
+  };
 }

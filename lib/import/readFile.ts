@@ -36,6 +36,8 @@ export interface ReadOptions {
   onResult?: NativeResultSink;
   /** Awaited after each chunk, so a consumer of `onResult` can make reading wait for it. */
   afterChunk?: () => Promise<void>;
+  /** Runs the parse of a whole (pruned) JSON document: see PlannedFile.exclusive. */
+  exclusive?: <T>(parse: () => T) => T;
 }
 
 /** A file read whole: its text and sha256, for the JSON documents that cannot be streamed. */
@@ -174,14 +176,17 @@ class TextRouter {
   finish(): ParsedRun {
     const format = this.format ?? this.start();
     if (this.feeder) return this.feeder.end();
-    const document = endPruned(this.pruner, this.file);
-    // The pruned pieces just joined are garbage: free them before the parse builds its tree.
-    collectAfterDocument(this.size);
-    return parseJsonImport(document, format, {
-      file: this.file,
-      evalplusTests: this.options.tests,
-      lcbProblems: this.options.lcbProblems,
-    });
+    const parse = () => {
+      const document = endPruned(this.pruner, this.file);
+      // The pruned pieces just joined are garbage: free them before the parse builds its tree.
+      collectAfterDocument(this.size);
+      return parseJsonImport(document, format, {
+        file: this.file,
+        evalplusTests: this.options.tests,
+        lcbProblems: this.options.lcbProblems,
+      });
+    };
+    return this.options.exclusive ? this.options.exclusive(parse) : parse();
   }
 
   private start(): ImportFormat {

@@ -20,6 +20,8 @@ export interface ImportRequest extends PrepareOptions {
   ownerId?: number | null;
   /** Who the audit trail names: the request's actor for the API, "local" (the default) for the CLI. */
   actor?: AuditActor;
+  /** Worker threads parsing the files (see WriteOptions.parseThreads); 0 or absent: on this thread. */
+  parseThreads?: number;
 }
 
 /**
@@ -33,7 +35,10 @@ export async function prepareImport(request: Omit<ImportRequest, keyof WriteOpti
   return { experiment: completeExperiment(request.experiment, files[0].format), files };
 }
 
-/** The write options of a request (defaults: no replace, no dry run, identical content refused). */
+/**
+ * The write options of a request (defaults: no replace, no dry run, identical content refused,
+ * parsed on this thread).
+ */
 export function writeOptions(request: ImportRequest): WriteOptions {
   return {
     source: request.source,
@@ -42,6 +47,7 @@ export function writeOptions(request: ImportRequest): WriteOptions {
     dryRun: request.dryRun ?? false,
     confirmIdentical: request.confirmIdentical ?? false,
     ownerId: request.ownerId ?? null,
+    parseThreads: request.parseThreads ?? 0,
   };
 }
 

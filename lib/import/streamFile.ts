@@ -5,9 +5,10 @@ import { bindCheckpoints, bindTrained } from "../formats/bindCheckpoints";
 import type { EvalPlusTests } from "../formats/evalplusStatus";
 import type { ImportFormat } from "../formats/formats";
 import { contentHash } from "../formats/hash";
+import { type LcbProblemList, parseLcbProblemList } from "../formats/lcbProblemList";
 import { collectAfterDocument } from "./collectGarbage";
 import type { PlannedFile } from "./plan";
-import { readImportFile } from "./readFile";
+import { readImportFile, readJsonDocument } from "./readFile";
 
 /**
  * Takes the rows of a file as they are read, each with the difficulty its problem has so far;
@@ -54,20 +55,36 @@ function importHash(
 }
 
 /**
- * Reads, parses and validates a planned file, handing every result row to `sink` with its α:
+ * Reads, parses and validates a planned file (after its LiveCodeBench join file, if any), handing
+ * every result row to `sink` with its α:
  * native JSONL/CSV rows as their lines are read, other formats' rows once their parse is done.
  * A row whose α is not known yet (a file naming none, imported without one) is not handed on: the
  * file is refused at its end. Throws ImportValidationError, possibly after rows were handed on, so
  * the sink must be discarded (rolled back) then.
  */
+/** LiveCodeBench `_eval.json`: the problem list of its join file, and the sha256 of that file. */
+async function readJoin(planned: PlannedFile): Promise<{ list: LcbProblemList; sha256: string } | null> {
+  const { generation } = planned.entry;
+  if (!generation) return null;
+  const { document, sha256 } = await readJsonDocument(generation, {
+    maxBytes: planned.maxBytes,
+    onProgress: planned.onJoinProgress,
+  });
+  const parse = () => parseLcbProblemList(document, generation.name);
+  const list = planned.exclusive ? planned.exclusive(parse) : parse();
+  collectAfterDocument(generation.size);
+  return { list, sha256 };
+}
+
 export async function streamFile(planned: PlannedFile, sink: ResultSink): Promise<StreamedFile> {
   const { entry } = planned;
+  const join = await readJoin(planned);
   const trained = entry.trained?.label;
   const given = entry.alpha !== undefined && Number.isFinite(entry.alpha) ? entry.alpha : null;
   const { run, sha256 } = await readImportFile(entry.input, {
     format: planned.format,
     tests: planned.tests,
-    lcbProblems: planned.join?.list,
+    lcbProblems: join?.list,
     maxBytes: planned.maxBytes,
     onProgress: planned.onProgress,
     onResult: (alpha, result, difficulty) => {
@@ -76,6 +93,7 @@ export async function streamFile(planned: PlannedFile, sink: ResultSink): Promis
       if (bound !== null) sink.add(bound, result, difficulty);
     },
     afterChunk: () => sink.afterChunk(),
+    exclusive: planned.exclusive,
   });
   if (JSON_DOCUMENTS.has(run.format)) collectAfterDocument(entry.input.size);
   const checkpoints =
@@ -92,7 +110,7 @@ export async function streamFile(planned: PlannedFile, sink: ResultSink): Promis
   return {
     file: run.file,
     format: run.format,
-    contentHash: importHash(sha256, run.format, planned.tests, planned.join?.sha256 ?? null),
+    contentHash: importHash(sha256, run.format, planned.tests, join?.sha256 ?? null),
     notes: run.notes,
     problems: run.problems,
     checkpoints: checkpoints.map(({ key }) => ({ key })),

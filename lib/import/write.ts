@@ -37,6 +37,7 @@ import {
   listProblems,
   REPLACE_OPTION,
 } from "./conflicts";
+import { ParsePool } from "./parsePool";
 import type { ImportPlan, PlannedFile } from "./plan";
 import { recordStatistics } from "./recordStatistics";
 import type { CheckpointReport, FileReport, ImportReport } from "./report";
@@ -62,6 +63,12 @@ export interface WriteOptions {
   confirmIdentical: boolean;
   /** The user an experiment this import creates belongs to (its owner); none without sign-in. */
   ownerId?: number | null;
+  /**
+   * Worker threads parsing the plan's files, several at once, while this thread writes them
+   * (lib/import/parsePool.ts); 0 or absent: parsed on this thread, one after another. The stored
+   * result is the same either way.
+   */
+  parseThreads?: number;
 }
 
 /** A large sweep takes a while; Prisma's default 5 s interactive-transaction limit is far too tight. */
@@ -109,7 +116,8 @@ class DryRunRollback extends Error {
 
 /**
  * Reads and writes an import plan in one transaction: all of it or nothing. Each file is parsed
- * while its rows are written, so a file that turns out invalid rolls everything back. Creates the
+ * while its rows are written (with `parseThreads`, by worker threads, several files at once), so a
+ * file that turns out invalid rolls everything back. Creates the
  * experiment and the checkpoints that are missing; skips a checkpoint whose content (same hash)
  * was already imported; refuses, naming the problems, results that differ from stored ones
  * (unless `replace`) and problem difficulties that contradict stored ones; records one
@@ -118,20 +126,33 @@ class DryRunRollback extends Error {
  * recordStatistics). Throws ImportValidationError (ImportConflictError for conflicts).
  */
 export async function writeImport(db: Db, plan: ImportPlan, options: WriteOptions): Promise<ImportReport> {
+  const threads = Math.min(options.parseThreads ?? 0, plan.files.length);
+  // The threads start parsing now, while the transaction begins.
+  const pool = threads > 0 ? new ParsePool(plan.files, threads) : null;
+  const sources = plan.files.map((planned, i) =>
+    plannedSource(planned, pool ? (sink) => pool.stream(i, sink) : (sink) => streamFile(planned, sink)),
+  );
   try {
     return await db.$transaction(async (tx) => {
-      const report = await importInTransaction(tx, plan, options);
+      const report = await importInTransaction(tx, plan, sources, options);
       if (options.dryRun) throw new DryRunRollback(report);
       return report;
     }, WRITE_TRANSACTION);
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report;
     throw error;
+  } finally {
+    await pool?.close();
   }
 }
 
-async function importInTransaction(tx: Tx, plan: ImportPlan, options: WriteOptions): Promise<ImportReport> {
-  const written = await writeSources(tx, plan.experiment, plan.files.map(plannedSource), options);
+async function importInTransaction(
+  tx: Tx,
+  plan: ImportPlan,
+  sources: RowSource<StreamedFile>[],
+  options: WriteOptions,
+): Promise<ImportReport> {
+  const written = await writeSources(tx, plan.experiment, sources, options);
   const files: FileReport[] = written.files.map(({ rows, checkpoints }) => ({
     file: rows.file,
     format: rows.format,
@@ -152,15 +173,21 @@ async function importInTransaction(tx: Tx, plan: ImportPlan, options: WriteOptio
   };
 }
 
-/** A planned file as rows to write, parsed as they are written; one label and model for its checkpoints. */
-function plannedSource(planned: PlannedFile): RowSource<StreamedFile> {
+/**
+ * A planned file as rows to write, parsed (`stream`: here, or by a parse thread) as they are
+ * written; one label and model for its checkpoints.
+ */
+function plannedSource(
+  planned: PlannedFile,
+  stream: (sink: ResultSink) => Promise<StreamedFile>,
+): RowSource<StreamedFile> {
   const { entry } = planned;
   const details = {
     label: entry.label ?? null,
     model: entry.model ?? null,
     coverage: entry.trained?.coverage ?? null,
   };
-  return { checkpointDetails: () => details, stream: (sink) => streamFile(planned, sink) };
+  return { checkpointDetails: () => details, stream };
 }
 
 /**

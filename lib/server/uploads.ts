@@ -1,4 +1,4 @@
-import { createWriteStream, openAsBlob } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -36,17 +36,30 @@ function multipartParser(contentType: string): BusboyInstance {
   }
 }
 
+/** A file part of a multipart body, spooled to disk. */
+export interface SpooledFile {
+  /** The form field it came in. */
+  field: string;
+  /** The name the client gave it (a label only). */
+  name: string;
+  /** Where it was spooled. */
+  path: string;
+}
+
 /**
- * Reads a `multipart/form-data` body into a FormData whose files are spooled to `spool.dir` (the
- * Files are disk-backed Blobs), so memory stays flat however large the upload. The body is counted
- * while it streams in: past `spool.maxBytes` this throws a 413 at once. Too many files, an oversized
- * field or a malformed body is a 400. File names are only labels: spooled files are named by index.
+ * Reads a `multipart/form-data` body: its text fields into a FormData, its files spooled to
+ * `spool.dir`, so memory stays flat however large the upload. The body is counted while it streams
+ * in: past `spool.maxBytes` this throws a 413 at once. Too many files, an oversized field or a
+ * malformed body is a 400. File names are only labels: spooled files are named by index.
  */
-export async function readMultipartForm(request: Request, spool: UploadSpool): Promise<FormData> {
+export async function readMultipartForm(
+  request: Request,
+  spool: UploadSpool,
+): Promise<{ form: FormData; files: SpooledFile[] }> {
   const parser = multipartParser(request.headers.get("content-type") ?? mediaTypeOf(request));
   const fields: [string, string][] = [];
   const fileStreams: Readable[] = [];
-  const files: Promise<{ field: string; name: string; path: string }>[] = [];
+  const files: Promise<SpooledFile>[] = [];
   let refusal: BadRequestError | null = null;
   const refuse = (message: string) => {
     refusal ??= new BadRequestError(message);
@@ -78,8 +91,7 @@ export async function readMultipartForm(request: Request, spool: UploadSpool): P
 
   const form = new FormData();
   for (const [name, value] of fields) form.append(name, value);
-  for (const file of spooled) form.append(file.field, await openAsBlob(file.path), file.name);
-  return form;
+  return { form, files: spooled };
 }
 
 /**

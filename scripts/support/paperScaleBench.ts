@@ -7,8 +7,8 @@
  * PostgreSQL, totals checked against what the generator wrote); on the first file also JSON.parse
  * (alternating with the import, three times each, best kept: the machine's load moves) and
  * stream-json, in their own processes. Then a sweep of 41 such files imported with the CLI
- * (`alphascope import <directory>`), its peak RSS, and how long after its commit the statistics
- * worker has stored every statistic. Not a test: figures and the load average.
+ * (`alphascope import <directory>`), its peak RSS, how long after its commit the statistics worker
+ * has stored every statistic, and the explorer's and scaling page's API reads of that experiment. Not a test: figures and the load average.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createReadStream, mkdirSync, readFileSync, rmSync, statfsSync } from "node:fs";
@@ -52,7 +52,11 @@ const CASES: readonly FileCase[] = [
 
 const mbps = (bytes: number, seconds: number) => `${(bytes / MB / seconds).toFixed(1)} MB/s`;
 const size = (bytes: number) =>
-  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / MB).toFixed(0)} MB`;
+  bytes >= 1e9
+    ? `${(bytes / 1e9).toFixed(2)} GB`
+    : bytes >= MB
+      ? `${(bytes / MB).toFixed(0)} MB`
+      : `${(bytes / 1e3).toFixed(0)} kB`;
 
 /** Seconds to stream the file's bytes to nowhere. */
 async function rawRead(path: string): Promise<number> {
@@ -63,9 +67,10 @@ async function rawRead(path: string): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
-function runChild<T>(args: string[], nodeFlags: string[] = []): T {
+function runChild<T>(args: string[], nodeFlags: string[] = [], env = process.env): T {
   const output = execFileSync(process.execPath, [...nodeFlags, "--import", "tsx", process.argv[1], ...args], {
     encoding: "utf8",
+    env,
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 64 * MB,
   });
@@ -152,6 +157,54 @@ export async function streamJsonChild(path: string): Promise<void> {
   );
 }
 
+/** The reads of the explorer (detail, frontier) and of the scaling page (matrix, pass@k, claims). */
+const PAGE_READS = ["", "/frontier", "/matrix", "/pass-at-k", "/claims"] as const;
+
+interface PageReadFigures {
+  path: string;
+  status: number;
+  bytes: number;
+  firstMs: number;
+  /** Median of the next five. */
+  warmMs: number;
+}
+
+/**
+ * Child: each page read of the experiment through its route handler, in this process (the server's
+ * code on its database, without HTTP): the first, then the median of five more. Prints the figures.
+ */
+export async function pagesChild(slug: string): Promise<void> {
+  type Get = (request: Request, context: { params: Promise<{ slug: string }> }) => Promise<Response>;
+  const routes: Record<(typeof PAGE_READS)[number], Get> = {
+    "": (await import("../../app/api/experiments/[slug]/route")).GET,
+    "/frontier": (await import("../../app/api/experiments/[slug]/frontier/route")).GET,
+    "/matrix": (await import("../../app/api/experiments/[slug]/matrix/route")).GET,
+    "/pass-at-k": (await import("../../app/api/experiments/[slug]/pass-at-k/route")).GET,
+    "/claims": (await import("../../app/api/experiments/[slug]/claims/route")).GET,
+  };
+  const figures: PageReadFigures[] = [];
+  for (const path of PAGE_READS) {
+    const read = async () => {
+      const start = performance.now();
+      const response = await routes[path](
+        new Request(`http://localhost:3000/api/experiments/${slug}${path}`),
+        {
+          params: Promise.resolve({ slug }),
+        },
+      );
+      const body = await response.arrayBuffer();
+      return { ms: performance.now() - start, status: response.status, bytes: body.byteLength };
+    };
+    const first = await read();
+    const next: number[] = [];
+    for (let i = 0; i < 5; i++) next.push((await read()).ms);
+    next.sort((a, b) => a - b);
+    figures.push({ path, status: first.status, bytes: first.bytes, firstMs: first.ms, warmMs: next[2] });
+  }
+  console.log(JSON.stringify(figures));
+  process.exit(0);
+}
+
 /** Throws unless the import reported exactly what the generator wrote. */
 function checkTotals(label: string, reported: ImportReport["totals"], expected: LcbEvalAllTotals[]): void {
   const samples = expected.reduce((sum, file) => sum + file.samples, 0);
@@ -188,7 +241,7 @@ async function statisticsStored(db: Db, slug: string): Promise<boolean> {
  * /usr/bin/time (wall time and peak RSS); a statistics worker runs beside it, and the time from the
  * CLI's exit (the commit) until every statistic is stored is measured too.
  */
-async function sweep(url: string, dir: string, count: number): Promise<void> {
+export async function paperSweep(url: string, dir: string, count: number): Promise<void> {
   const root = join(dir, "sweep");
   const totals: LcbEvalAllTotals[] = [];
   const generated = performance.now();
@@ -244,6 +297,11 @@ async function sweep(url: string, dir: string, count: number): Promise<void> {
     console.log(
       `  every statistic (${ALL_KINDS.length} kinds) stored ${ready.toFixed(1)} s after the import's commit (target ≤ 10 s)`,
     );
+    const reads = runChild<PageReadFigures[]>(["--child-pages", "paper-sweep"], [], env);
+    for (const read of reads)
+      console.log(
+        `  GET /api/experiments/paper-sweep${read.path}: ${read.status}, ${size(read.bytes)}, first ${read.firstMs.toFixed(1)} ms, then median of 5 ${read.warmMs.toFixed(1)} ms`,
+      );
   } finally {
     worker.kill("SIGTERM");
     await db.$disconnect();
@@ -316,11 +374,11 @@ export async function paperScale(url: string, dir: string): Promise<void> {
   }
   const sweepBytes = SWEEP_ALPHAS * 0.62e9;
   const free = freeBytes(dir);
-  if (free > sweepBytes * 1.5) await sweep(url, dir, SWEEP_ALPHAS);
+  if (free > sweepBytes * 1.5) await paperSweep(url, dir, SWEEP_ALPHAS);
   else {
     const count = Math.max(2, Math.floor(free / 1.5 / 0.62e9));
     console.log(`\nonly ${size(free)} free: a sweep of ${count} α instead of ${SWEEP_ALPHAS}`);
-    await sweep(url, dir, count);
+    await paperSweep(url, dir, count);
   }
   console.log(
     `\nload average (1, 5, 15 min): ${loadavg()

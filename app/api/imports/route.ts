@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runImport } from "@/lib/import/runImport";
-import { uploadMaxBytes } from "@/lib/import/settings";
+import { importParseThreads, uploadMaxBytes } from "@/lib/import/settings";
 import { actorOf } from "@/lib/server/auth/actor";
 import { requireWriter } from "@/lib/server/auth/permissions";
 import { serverDb } from "@/lib/server/db";
@@ -22,7 +22,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * POST /api/imports: imports a results file (or a manifest with its files) like `alphascope
- * import`, returning the same report; `dryRun` validates and previews without writing. Only
+ * import`, returning the same report; `dryRun` validates and previews without writing. Files are
+ * parsed in worker threads (lib/import/parsePool.ts), off the event loop. Only
  * same-origin (or non-browser) requests from a client allowed to write (docs/security.md); the
  * body is multipart/form-data (files spooled to disk) or JSON, counted against its limit while it
  * streams in. With `Accept: application/x-ndjson` the answer, once the body is received, streams the
@@ -48,6 +49,8 @@ export function POST(request: Request): Promise<Response> {
             ...importRequest,
             maxBytes,
             onProgress,
+            // Parsing a large file takes seconds of CPU: never on the thread answering requests.
+            parseThreads: Math.max(1, importParseThreads()),
             // The importing user owns an experiment the import creates; without sign-in, nobody.
             ownerId: principal.kind === "user" ? principal.userId : null,
             actor: actorOf(principal),

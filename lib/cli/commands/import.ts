@@ -9,7 +9,7 @@ import { textFault } from "../../formats/storable";
 import { diskFile, type ImportInputFile } from "../../import/inputFile";
 import { type ManifestImport, readHead, readManifest } from "../../import/manifestImport";
 import { prepareImport, writeOptions } from "../../import/runImport";
-import { importMaxBytes } from "../../import/settings";
+import { importMaxBytes, importParseThreads } from "../../import/settings";
 import { readSweepDirectory } from "../../import/sweepDirectory";
 import { writeImport } from "../../import/write";
 import { parseCommandArgs, slugArgument } from "../args";
@@ -181,8 +181,10 @@ export async function importCommand(io: CliIO, args: string[]): Promise<number> 
       dryRun: flags["dry-run"],
       maxBytes,
       onProgress: progress.onProgress,
+      // A sweep's files are parsed by worker threads, several at once; one file, on this thread.
+      parseThreads: request.entries.length > 1 ? importParseThreads() : 0,
     };
-    // Sizes, formats and join files are checked before the database is opened; the rows are parsed
+    // Sizes, formats and join files' names are checked before the database is opened; the rows are parsed
     // while they stream into the import's transaction, which a bad line rolls back.
     const plan = await prepareImport(importRequest);
     const report = await withDatabase((db) => writeImport(db, plan, writeOptions(importRequest)));

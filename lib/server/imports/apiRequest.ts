@@ -8,7 +8,7 @@ import { isManifestFile } from "../../formats/manifest";
 import { modelReference, text as storedText } from "../../formats/manifestSchema";
 import { textFault } from "../../formats/storable";
 import type { ExperimentSpec } from "../../import/experimentSpec";
-import { type ImportInputFile, memoryFile, uploadedFile } from "../../import/inputFile";
+import { diskFile, type ImportInputFile, memoryFile } from "../../import/inputFile";
 import { readHead, readManifest } from "../../import/manifestImport";
 import type { ImportRequest } from "../../import/runImport";
 import { BadRequestError } from "../errors";
@@ -205,15 +205,14 @@ export async function readImportRequest(
 ): Promise<Omit<ImportRequest, "maxBytes">> {
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) {
-    const form = await readMultipartForm(request, spool);
-    const files = form.getAll("file").filter((value): value is File => typeof value !== "string");
-    if (files.length === 0) throw new BadRequestError('Send the results in a "file" part.');
-    const generation = form.get("generation");
-    const built = await buildRequest(
-      formFields(form),
-      files.map(uploadedFile),
-      generation instanceof File ? uploadedFile(generation) : undefined,
-    );
+    const { form, files } = await readMultipartForm(request, spool);
+    // Spooled files are read from disk (by a parse thread: see lib/import/parsePool.ts).
+    const spooled = (field: string) =>
+      Promise.all(files.filter((file) => file.field === field).map((file) => diskFile(file.path, file.name)));
+    const results = await spooled("file");
+    if (results.length === 0) throw new BadRequestError('Send the results in a "file" part.');
+    const [generation] = await spooled("generation");
+    const built = await buildRequest(formFields(form), results, generation);
     return { ...built, source: "web" };
   }
   const body = await readJsonUpload(request, spool);
