@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH } from "../../components/experiments/FrontierThumbnail";
 import { layoutThumbnail } from "../../lib/charts/thumbnailLayout";
@@ -91,6 +91,11 @@ async function thumbnailsStored(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error("the statistics worker did not store the thumbnails");
+}
+
+/** Waits until the row's thumbnail has its point titles (the browser adds them once hydrated). */
+async function titlesShown(row: Locator): Promise<void> {
+  await row.locator("[data-testid=frontier-thumbnail] title").first().waitFor({ state: "attached" });
 }
 
 beforeAll(async () => {
@@ -219,7 +224,9 @@ describe("the home page at scale", () => {
     const row = page().getByTestId("experiment-row");
     expect(await row.getByTestId("best-solve-rate").textContent()).toBe(bestSolveRateText(thumbnail.best));
     const layout = layoutThumbnail(thumbnail, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
-    // Each point: a dot at the layout's pixels (or a cross) whose title, shown on hover, gives its values.
+    // Each point: a dot at the layout's pixels (or a cross) whose title, shown on hover, gives its values
+    // (added at hydration: the first HTML leaves the titles out).
+    await titlesShown(row);
     const marks = await row.locator("[data-testid=frontier-thumbnail] title").evaluateAll((titles) =>
       titles.map((title) => {
         const mark = title.parentElement as Element;
@@ -259,6 +266,7 @@ describe("the home page at scale", () => {
     await page().goto(`${baseUrl()}/?q=${DEMO_EXPERIMENT_SLUG}`);
     await showsRange("1–1 of 1");
     const row = page().getByTestId("experiment-row");
+    await titlesShown(row);
     const titles = await row.locator("[data-testid=frontier-thumbnail] title").allTextContents();
     expect(titles.map((title) => title.slice(0, title.indexOf(":")))).toEqual(
       frontier.slices.all.points.map((point) => `α = ${formatAlpha(point.alpha)}`),
