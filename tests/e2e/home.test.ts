@@ -120,6 +120,12 @@ describe("the home page at scale", () => {
     const html = await (await fetch(`${baseUrl()}/?benchmark=${BENCHMARK}`)).text();
     expect(html.match(/data-testid="experiment-row"/g)).toHaveLength(EXPERIMENT_PAGE_SIZE);
     expect(html).toContain(`1–${EXPERIMENT_PAGE_SIZE} of ${COUNT}`);
+    // Issue #24's page weight: 50 rows with their thumbnails, and the packed page to hydrate from, in
+    // at most 150 KB (`npm run bench:list` measures it with 10 000 experiments). The thumbnails' point
+    // titles come with hydration.
+    expect(html.match(/data-testid="frontier-thumbnail"/g)).toHaveLength(EXPERIMENT_PAGE_SIZE);
+    expect(html).not.toMatch(/<title>α/);
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(150 * 1024);
   });
 
   it("pages with next and previous, each page the API's, and Back returns to the page before", async () => {
