@@ -166,6 +166,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_account_audit$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_experiment_shares$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_public_snapshots$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_list_data_changes$/), ...applied },
     ]);
   });
 
