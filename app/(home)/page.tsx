@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ExperimentBrowser } from "@/components/experiments/ExperimentBrowser";
-import { Seeded, withPageData } from "@/components/pages/PageData";
-import { experimentPageQuery } from "@/components/queries/queries";
+import { SeededExperimentPage } from "@/components/experiments/SeededExperimentPage";
+import { withPageData } from "@/components/pages/PageData";
 import { StudyList } from "@/components/studies/StudyList";
+import { packExperimentPage } from "@/lib/contracts/packedExperimentPage";
 import { serverReadDb } from "@/lib/server/db";
 import { BadRequestError } from "@/lib/server/errors";
 import { getExperimentFacets, getExperimentPage } from "@/lib/server/experiments";
@@ -27,7 +28,7 @@ const INVALID_CURSOR = "invalid-cursor";
 /**
  * The experiment list: the page the URL asks for (search, filters, sort, cursor) read by the server
  * with the same indexed query as GET /api/experiments, handed to the browser through the query
- * cache; later pages and filters are asked of the API by the browser.
+ * cache (packed: see SeededExperimentPage); later pages and filters are asked of the API by the browser.
  */
 export default async function ExperimentsPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const search = pageQueryString(await searchParams);
@@ -47,7 +48,7 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
       return { page, facets, studies };
     },
     ({ page, facets, studies }) => {
-      if (page === INVALID_CURSOR)
+      if (typeof page === "string")
         redirect(`/?${experimentListView.serialize({ ...view, cursor: undefined }).toString()}`);
       return (
         <>
@@ -60,9 +61,9 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
             </p>
           </div>
           <StudyList studies={studies} />
-          <Seeded queries={[[experimentPageQuery(experimentPageSearch(view)).queryKey, page]]}>
+          <SeededExperimentPage search={experimentPageSearch(view)} packed={packExperimentPage(page)}>
             <ExperimentBrowser key={search} initialSearch={search} facets={facets} />
-          </Seeded>
+          </SeededExperimentPage>
         </>
       );
     },

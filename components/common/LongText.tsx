@@ -20,7 +20,8 @@ export function LongText({ text, lines = 2, className }: LongTextProps) {
   return (
     <span
       className={className ? `long-text ${className}` : "long-text"}
-      style={{ "--long-text-lines": lines } as CSSProperties}
+      // Two lines is the stylesheet's default: a page of 50 rows leaves 150 of these attributes out.
+      style={lines === 2 ? undefined : ({ "--long-text-lines": lines } as CSSProperties)}
       title={text.length > TOOLTIP_FROM ? text : undefined}
     >
       {text}

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useUrlView } from "@/components/browser/useUrlView";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import { ViewNotices } from "@/components/common/ViewNotices";
@@ -38,8 +38,11 @@ export function ExperimentBrowser({ initialSearch, facets }: ExperimentBrowserPr
     placeholderData: keepPreviousData,
   });
   const [selected, setSelected] = useState<readonly string[]>([]);
-  const select = (slug: string, on: boolean) =>
-    setSelected((current) => (on ? [...current, slug] : current.filter((other) => other !== slug)));
+  const select = useCallback(
+    (slug: string, on: boolean) =>
+      setSelected((current) => (on ? [...current, slug] : current.filter((other) => other !== slug))),
+    [],
+  );
 
   const filtered = isFiltered(view);
   if (data && data.total === 0 && !filtered && !isPlaceholderData) return <NoExperiments />;

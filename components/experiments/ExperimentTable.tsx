@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { memo } from "react";
 import { LongText } from "@/components/common/LongText";
 import type { ExperimentPageItem, ExperimentSort } from "@/lib/contracts/experimentListQuery";
 import { SETTING_LABELS } from "@/lib/contracts/types";
@@ -19,6 +20,7 @@ interface ExperimentTableProps {
   sorting: TableSort;
   /** Slugs ticked for comparison. */
   selected: readonly string[];
+  /** A stable function, so that rows whose experiment and tick are unchanged do not render again. */
   onSelect: (slug: string, on: boolean) => void;
   /** While the next page or filter is loading: the rows shown are the previous answer's. */
   busy?: boolean;
@@ -56,6 +58,61 @@ function SortHeader({
     </th>
   );
 }
+
+/**
+ * One row. Memoized: while the next search's page loads the table renders again with the same row
+ * objects (the previous answer), and that render comes before the request is sent, on every keystroke.
+ */
+const ExperimentRow = memo(function ExperimentRow({
+  experiment,
+  selected,
+  onSelect,
+}: {
+  experiment: ExperimentPageItem;
+  selected: boolean;
+  onSelect: (slug: string, on: boolean) => void;
+}) {
+  return (
+    <tr data-testid="experiment-row" data-slug={experiment.slug}>
+      <td>
+        <input
+          type="checkbox"
+          checked={selected}
+          onChange={(event) => onSelect(experiment.slug, event.target.checked)}
+          aria-label={`Compare ${experiment.name}`}
+          data-testid="compare-select"
+          value={experiment.slug}
+        />
+      </td>
+      <th scope="row">
+        <Link href={`/experiments/${encodeURIComponent(experiment.slug)}`} className="row-link">
+          <LongText text={experiment.name} />
+        </Link>{" "}
+        {experiment.synthetic ? <SyntheticBadge /> : null}
+      </th>
+      <td>
+        <FrontierThumbnail thumbnail={experiment.thumbnail} />
+      </td>
+      <td className="num nowrap" data-testid="best-solve-rate">
+        {experiment.thumbnail === null
+          ? "computing…"
+          : experiment.thumbnail.best === null
+            ? "—"
+            : bestSolveRateText(experiment.thumbnail.best)}
+      </td>
+      <td>
+        <LongText text={experiment.benchmark} />
+      </td>
+      <td>{SETTING_LABELS[experiment.setting]}</td>
+      <td>{experiment.modelScale ?? "—"}</td>
+      <td>{experiment.modelFamily === null ? "—" : <LongText text={experiment.modelFamily} />}</td>
+      <td className="num">{formatAlphaRange(experiment.alphaMin, experiment.alphaMax)}</td>
+      <td className="num">{formatCount(experiment.checkpoints)}</td>
+      <td className="num">{formatCount(experiment.problems)}</td>
+      <td className="nowrap">{formatTimestamp(experiment.updatedAt)}</td>
+    </tr>
+  );
+});
 
 /**
  * One page of experiments with the facts a researcher scans for: a thumbnail of the frontier and
@@ -107,44 +164,12 @@ export function ExperimentTable({
         </thead>
         <tbody>
           {experiments.map((experiment) => (
-            <tr key={experiment.slug} data-testid="experiment-row" data-slug={experiment.slug}>
-              <td>
-                <input
-                  type="checkbox"
-                  checked={selected.includes(experiment.slug)}
-                  onChange={(event) => onSelect(experiment.slug, event.target.checked)}
-                  aria-label={`Compare ${experiment.name}`}
-                  data-testid="compare-select"
-                  value={experiment.slug}
-                />
-              </td>
-              <th scope="row">
-                <Link href={`/experiments/${encodeURIComponent(experiment.slug)}`} className="row-link">
-                  <LongText text={experiment.name} />
-                </Link>{" "}
-                {experiment.synthetic ? <SyntheticBadge /> : null}
-              </th>
-              <td>
-                <FrontierThumbnail thumbnail={experiment.thumbnail} />
-              </td>
-              <td className="num nowrap" data-testid="best-solve-rate">
-                {experiment.thumbnail === null
-                  ? "computing…"
-                  : experiment.thumbnail.best === null
-                    ? "—"
-                    : bestSolveRateText(experiment.thumbnail.best)}
-              </td>
-              <td>
-                <LongText text={experiment.benchmark} />
-              </td>
-              <td>{SETTING_LABELS[experiment.setting]}</td>
-              <td>{experiment.modelScale ?? "—"}</td>
-              <td>{experiment.modelFamily === null ? "—" : <LongText text={experiment.modelFamily} />}</td>
-              <td className="num">{formatAlphaRange(experiment.alphaMin, experiment.alphaMax)}</td>
-              <td className="num">{formatCount(experiment.checkpoints)}</td>
-              <td className="num">{formatCount(experiment.problems)}</td>
-              <td className="nowrap">{formatTimestamp(experiment.updatedAt)}</td>
-            </tr>
+            <ExperimentRow
+              key={experiment.slug}
+              experiment={experiment}
+              selected={selected.includes(experiment.slug)}
+              onSelect={onSelect}
+            />
           ))}
         </tbody>
       </table>

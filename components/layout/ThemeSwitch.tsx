@@ -7,6 +7,7 @@ import {
   THEME_STORAGE_KEY,
   type ThemeChoice,
 } from "@/components/browser/theme";
+import { useHydrated } from "@/components/browser/useHydrated";
 
 const CHANGE_EVENT = "alphascope:theme";
 /** The choice of this page when storage is unavailable (it then lasts until the page is left). */
@@ -35,8 +36,6 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-const subscribeToNothing = () => () => {};
-
 function choose(choice: ThemeChoice): void {
   unstoredChoice = choice;
   try {
@@ -58,11 +57,7 @@ function choose(choice: ThemeChoice): void {
 export function ThemeSwitch() {
   const choice = useSyncExternalStore(subscribe, storedChoice, () => "system" as const);
   // True once hydrated: the server (and hydration) render false (tests wait for the switch to work).
-  const hydrated = useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   return (
     <label className="theme-switch">
       <span className="visually-hidden">Colour scheme</span>

@@ -168,6 +168,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_experiment_shares$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_public_snapshots$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_experiment_versions$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_list_data_changes$/), ...applied },
     ]);
   });
 

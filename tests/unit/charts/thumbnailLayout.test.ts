@@ -1,4 +1,6 @@
+import { color as parseColor } from "d3";
 import { describe, expect, it } from "vitest";
+import { alphaColor } from "@/lib/charts/alphaColor";
 import { layoutThumbnail, THUMBNAIL_INSET } from "@/lib/charts/thumbnailLayout";
 import type { ExperimentThumbnail } from "@/lib/contracts/experimentThumbnail";
 import { experimentThumbnail } from "@/lib/responses/thumbnail";
@@ -48,6 +50,22 @@ describe("layoutThumbnail", () => {
     expect(second.cross).toBeNull();
     for (const mark of layout.marks) expect(mark.color).toMatch(/^#[0-9a-f]{6}$/);
     expect(layout.marks[0].color).not.toBe(layout.marks.at(-1)?.color);
+  });
+
+  it("gives each α the explorer's colour, the same when remembered from an earlier layout", () => {
+    const [alphaMin, alphaMax] = [thumbnail.points[0].alpha, thumbnail.points.at(-1)?.alpha ?? 1];
+    const expected = thumbnail.points.map((point) =>
+      parseColor(alphaColor(point.alpha, alphaMin, alphaMax))?.formatHex(),
+    );
+    expect(layout.marks.map((mark) => mark.color)).toEqual(expected);
+    expect(layoutThumbnail(thumbnail, WIDTH, HEIGHT).marks.map((mark) => mark.color)).toEqual(expected);
+    // Another α range, another colour for the same α.
+    const wider = layoutThumbnail(
+      { ...thumbnail, points: [...thumbnail.points, { ...thumbnail.points[0], alpha: alphaMax + 5 }] },
+      WIDTH,
+      HEIGHT,
+    );
+    expect(wider.marks.at(-2)?.color).not.toBe(expected.at(-1));
   });
 
   it("flags the best solve rate's point only", () => {

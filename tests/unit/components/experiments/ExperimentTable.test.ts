@@ -60,11 +60,12 @@ describe("experiment list", () => {
     const [ready, computing] = html.split('data-testid="experiment-row"').slice(1);
     expect(ready).toContain('data-testid="frontier-thumbnail"');
     expect(ready).toContain("41.2% at α = 0.5");
-    // Extrapolation dashed, interpolation solid, the collapsed α crossed, each α's values on hover.
+    // Extrapolation dashed, interpolation solid, the collapsed α crossed; each α's values on hover come
+    // with hydration (tests/e2e/home.test.ts reads them): the server's HTML leaves the titles out.
     expect(ready).toContain("alpha-path--extrapolationA");
     expect(ready).toContain("alpha-path--interpolation");
     expect(ready).toContain("frontier-point-collapsed");
-    expect(ready).toContain("<title>α = 0.5: correctness 70.0%, efficiency 65.0%, solve rate 41.2%</title>");
+    expect(ready).not.toContain("<title>");
     expect(computing).not.toContain("frontier-thumbnail");
     expect(computing.match(/computing…/g)).toHaveLength(2);
   });
