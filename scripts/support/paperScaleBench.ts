@@ -170,17 +170,39 @@ interface PageReadFigures {
 }
 
 /**
- * Child: each page read of the experiment through its route handler, in this process (the server's
- * code on its database, without HTTP): the first, then the median of five more. Prints the figures.
+ * Child: each page read of the experiment through the server's read functions, in this process (what
+ * each route handler calls after its permission check, on the server's database, without HTTP; a
+ * script may not import app/): the first, then the median of five more. Prints the figures.
  */
 export async function pagesChild(slug: string): Promise<void> {
-  type Get = (request: Request, context: { params: Promise<{ slug: string }> }) => Promise<Response>;
-  const routes: Record<(typeof PAGE_READS)[number], Get> = {
-    "": (await import("../../app/api/experiments/[slug]/route")).GET,
-    "/frontier": (await import("../../app/api/experiments/[slug]/frontier/route")).GET,
-    "/matrix": (await import("../../app/api/experiments/[slug]/matrix/route")).GET,
-    "/pass-at-k": (await import("../../app/api/experiments/[slug]/pass-at-k/route")).GET,
-    "/claims": (await import("../../app/api/experiments/[slug]/claims/route")).GET,
+  const { claimsQuerySchema } = await import("../../lib/contracts/claimSchemas");
+  const { passAtKQuerySchema } = await import("../../lib/contracts/scalingSchemas");
+  const { frontierQuerySchema } = await import("../../lib/contracts/schemas");
+  const { readClaims } = await import("../../lib/server/claims");
+  const { serverReadDb } = await import("../../lib/server/db");
+  const { passAtKResponse } = await import("../../lib/server/scalingCurves");
+  const { readFrontier } = await import("../../lib/server/statistics/frontierRead");
+  const { READS, storedResponse } = await import("../../lib/server/statistics/read");
+  const { storedReadRoute } = await import("../../lib/server/statistics/storedReadRoute");
+  const context = { params: Promise.resolve({ slug }) };
+  const stored = (response: Awaited<ReturnType<typeof readFrontier>>) => {
+    if (!response) throw new Error(`no experiment ${slug}`);
+    return storedResponse(response);
+  };
+  const routes: Record<(typeof PAGE_READS)[number], (request: Request) => Promise<Response>> = {
+    "": (request) => storedReadRoute(READS.detail)(request, context),
+    "/frontier": async () =>
+      stored(await readFrontier(serverReadDb(), slug, frontierQuerySchema.parse({}), null)),
+    "/matrix": (request) => storedReadRoute(READS.matrix)(request, context),
+    "/pass-at-k": async () => {
+      const query = passAtKQuerySchema.parse({});
+      return stored(await passAtKResponse(serverReadDb(), slug, { ...query, bands: query.bands === "1" }));
+    },
+    "/claims": async () => {
+      const response = await readClaims(serverReadDb(), slug, claimsQuerySchema.parse({}), null);
+      if (!response) throw new Error(`no experiment ${slug}`);
+      return response;
+    },
   };
   const figures: PageReadFigures[] = [];
   for (const path of PAGE_READS) {
@@ -188,9 +210,6 @@ export async function pagesChild(slug: string): Promise<void> {
       const start = performance.now();
       const response = await routes[path](
         new Request(`http://localhost:3000/api/experiments/${slug}${path}`),
-        {
-          params: Promise.resolve({ slug }),
-        },
       );
       const body = await response.arrayBuffer();
       return { ms: performance.now() - start, status: response.status, bytes: body.byteLength };
