@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SavedView, SnapshotCreated } from "@/lib/contracts/sharing";
 import type { Db } from "@/lib/db/client";
 import { experimentTarget, listAuditEvents } from "@/lib/db/queries/audit";
-import { LOCAL_CLIENT } from "../support/localClient";
+import { localRequest as request } from "../support/localClient";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics, importSeeded, seededSweepFiles } from "./statisticsSupport";
 
@@ -17,17 +17,6 @@ const { PUT: putOrder } = await import("@/app/api/experiments/[slug]/views/order
 const SLUG = "audit-writes";
 let db: Db;
 
-function request(path: string, method = "GET", body?: unknown, headers: Record<string, string> = {}) {
-  return new Request(`http://localhost:3000${path}`, {
-    method,
-    headers: {
-      ...LOCAL_CLIENT,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
 const slugContext = () => ({ params: Promise.resolve({ slug: SLUG }) });
 const viewContext = (id: number) => ({ params: Promise.resolve({ slug: SLUG, id: String(id) }) });
 

@@ -15,7 +15,7 @@ import { generateDemoSweep } from "@/lib/demo/generate";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/server/clientAddress";
 import { pinnedEnsemble } from "@/lib/server/sharing/pinnedReads";
 import { purgeExpiredTrash } from "@/lib/server/trash";
-import { LOCAL_CLIENT } from "../support/localClient";
+import { localRequest as request } from "../support/localClient";
 import { testDatabaseUrl, testDb, truncateAll } from "./db";
 import { computeAllStatistics, importSeeded, seededSweepFiles } from "./statisticsSupport";
 
@@ -48,18 +48,6 @@ const SLUG = "share-test";
 const MEMBERS = "0:8,1.5:8";
 let db: Db;
 let dir: string;
-
-function request(path: string, method = "GET", body?: unknown, headers: Record<string, string> = {}) {
-  return new Request(`http://localhost:3000${path}`, {
-    method,
-    headers: {
-      ...LOCAL_CLIENT,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
 
 const slugContext = (slug = SLUG) => ({ params: Promise.resolve({ slug }) });
 const idContext = (id: string) => ({ params: Promise.resolve({ id }) });
