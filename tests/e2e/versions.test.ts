@@ -8,11 +8,14 @@ const SLUG = "versions-e2e";
 const NO_TRAINED = { added: [], replaced: [], removed: [] };
 let session: BrowserSession;
 
-/** A native JSONL file: three problems, ten samples each, with these passes. */
+/**
+ * A native JSONL file: three problems, ten samples each, with these passes. Their ids are this
+ * file's own: other files import p1, p2, … into the same benchmark with other difficulties.
+ */
 function results(passes: number[]): string {
   return passes
     .map((pass, i) =>
-      JSON.stringify({ problem: `p${i}`, difficulty: "easy", n: 10, pass, wrongAnswer: 10 - pass }),
+      JSON.stringify({ problem: `versions-p${i}`, difficulty: "easy", n: 10, pass, wrongAnswer: 10 - pass }),
     )
     .join("\n");
 }
