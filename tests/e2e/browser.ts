@@ -15,15 +15,24 @@ export function baseUrl(): string {
   return inject("baseUrl");
 }
 
-/** The serious and critical axe violations of the WCAG 2.1 A/AA rules on the page, as "rule: elements". */
-export async function seriousViolations(target: Page): Promise<string[]> {
+/** The axe violations of the WCAG 2.1 A/AA rules on the page, every impact. */
+export async function axeViolations(target: Page): Promise<axe.Result[]> {
   await target.addScriptTag({ content: axe.source });
   const results = await target.evaluate(() =>
     (window as unknown as { axe: typeof axe }).axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     }),
   );
-  return results.violations
+  return results.violations;
+}
+
+/** One violation as "rule: elements", what a failing assertion shows. */
+export const violationText = (violation: axe.Result): string =>
+  `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`;
+
+/** The serious and critical axe violations of the WCAG 2.1 A/AA rules on the page, as "rule: elements". */
+export async function seriousViolations(target: Page): Promise<string[]> {
+  return (await axeViolations(target))
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    .map(violationText);
 }

@@ -1,10 +1,9 @@
 import { fileURLToPath } from "node:url";
-import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExperimentDetail } from "../../lib/contracts/types";
 import { lcbBytes, lcbFileName } from "../support/lcbFixture";
-import { type BrowserSession, baseUrl, openBrowser } from "./browser";
+import { type BrowserSession, baseUrl, openBrowser, seriousViolations } from "./browser";
 
 // The upload takes the file's bytes under its original name: no decompressed copy on disk needed.
 const LCB = {
@@ -125,14 +124,7 @@ describe("the upload page", () => {
 
   it("has no serious accessibility violations and works from the keyboard", async () => {
     await openImportPage(page());
-    await page().addScriptTag({ content: axe.source });
-    const results = await page().evaluate(() =>
-      (window as unknown as { axe: typeof axe }).axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      }),
-    );
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(page())).toEqual([]);
     await page()
       .getByLabel(/choose files/)
       .focus();

@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
-import axe from "axe-core";
 import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClaimsResponse } from "../../lib/contracts/claimSchemas";
 import type { ComparisonData } from "../../lib/contracts/compareTypes";
 import type { StudyDetail } from "../../lib/contracts/studies";
 import { DEMO_STUDY } from "../../lib/demo/experiment";
-import { type BrowserSession, baseUrl, openBrowser } from "./browser";
+import { axeViolations, type BrowserSession, baseUrl, openBrowser, violationText } from "./browser";
 
 let session: BrowserSession;
 /** Hang guard of the tests that wait for the statistics worker's claims (a loaded machine takes its time). */
@@ -62,15 +61,7 @@ async function overflowAt(target: Page, width: number, height: number): Promise<
   return target.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-async function axeViolations(target: Page): Promise<string[]> {
-  await target.addScriptTag({ content: axe.source });
-  const results = await target.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  );
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+const anyViolations = async (target: Page) => (await axeViolations(target)).map(violationText);
 
 beforeAll(async () => {
   session = await openBrowser();
@@ -172,7 +163,7 @@ describe("a study's grid", () => {
       await claimsReady("difficulty=hard");
       await openStudy(page(), "?difficulty=hard");
       await badgeTexts(page());
-      expect(await axeViolations(page())).toEqual([]);
+      expect(await anyViolations(page())).toEqual([]);
       expect(await overflowAt(page(), 390, 844)).toBe(0);
       expect(await overflowAt(page(), 1920, 1080)).toBe(0);
       await page().setViewportSize({ width: 1280, height: 900 });
@@ -289,7 +280,7 @@ describe("a study's grid", () => {
         await fresh.page.goto(link);
         await fresh.page.locator('[data-hydrated="true"]').waitFor();
         await badgeTexts(fresh.page);
-        expect(await axeViolations(fresh.page)).toEqual([]);
+        expect(await anyViolations(fresh.page)).toEqual([]);
         expect(await overflowAt(fresh.page, 390, 844)).toBe(0);
         expect(await overflowAt(fresh.page, 1920, 1080)).toBe(0);
       } finally {

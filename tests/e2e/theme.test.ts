@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import axe from "axe-core";
 import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { THEME_STORAGE_KEY } from "../../components/browser/theme";
@@ -8,7 +7,7 @@ import { schemeColors } from "../../lib/charts/palette";
 import type { ProblemChangesPage } from "../../lib/contracts/problemTypes";
 import type { SnapshotCreated } from "../../lib/contracts/sharing";
 import { DEMO_EXPERIMENT_SLUG } from "../../lib/demo/experiment";
-import { type BrowserSession, baseUrl, openBrowser } from "./browser";
+import { axeViolations, type BrowserSession, baseUrl, openBrowser } from "./browser";
 
 /** A second experiment for the comparison page (the fixture sweep: α 0, 1, 2). */
 const SLUG = "e2e-theme-sweep";
@@ -57,15 +56,9 @@ async function open(target: Page, visit: Visit): Promise<void> {
   await target.locator(visit.ready).first().waitFor({ timeout: 60_000 });
 }
 
-/** Every axe violation of the WCAG 2.1 A/AA rules, any impact, as "rule: elements". */
+/** Every axe violation of the WCAG 2.1 A/AA rules, any impact, with each element's failure summary. */
 async function violations(target: Page): Promise<string[]> {
-  await target.addScriptTag({ content: axe.source });
-  const results = await target.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  );
-  return results.violations.map(
+  return (await axeViolations(target)).map(
     (v) =>
       `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`,
   );
