@@ -10,7 +10,7 @@ import { formatDelta } from "../../lib/views/alphaScores";
 import { type BrowserSession, baseUrl, openBrowser } from "./browser";
 
 /** A three-checkpoint native sweep (α 0, 1, 2) on the "custom" benchmark, beside the demo. */
-const SLUG = "e2e-compare-sweep";
+const SLUG = "e2e-compare-coverage-sweep";
 const SWEEP = ["sweep.yaml", "alpha0.jsonl", "alpha1.jsonl", "alpha2.jsonl"].map((name) => ({
   name,
   content: readFileSync(
@@ -58,8 +58,9 @@ afterAll(async () => {
 
 describe("comparing experiments", () => {
   it("is reached from the home list: tick two experiments, press Compare", async () => {
-    // Both slugs end in "-sweep"; searching keeps them on the first page whatever other tests import.
-    await page().goto(`${baseUrl()}/?q=sweep`);
+    // Both slugs end in "-coverage-sweep" and no other test's does: the search keeps exactly these two on
+    // the first page whatever other tests import (home.test's many "Home sweep" experiments included).
+    await page().goto(`${baseUrl()}/?q=coverage-sweep`);
     // The checkboxes work once React has hydrated the list.
     await page().waitForFunction(() =>
       Object.keys(document.querySelector('[data-testid="compare-select"]') ?? {}).some((key) =>
