@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { memo } from "react";
 import { LongText } from "@/components/common/LongText";
+import { CurrentDataNote } from "@/components/explorer/CurrentDataNote";
 import type { ExperimentHeader } from "@/lib/contracts/types";
 import { SETTING_LABELS } from "@/lib/contracts/types";
 
@@ -66,6 +67,7 @@ export const ExplorerHeader = memo(function ExplorerHeader({ experiment }: { exp
         <Link href={`/experiments/${experiment.slug}/problems`} prefetch={false} data-testid="problems-link">
           Problems: which each α gains and loses →
         </Link>
+        <CurrentDataNote />
       </p>
     </header>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { memo } from "react";
+import { CurrentDataNote } from "@/components/explorer/CurrentDataNote";
 import { formatAlpha } from "@/lib/domain/alpha";
 import type { DifficultySlice } from "@/lib/domain/difficulty";
 import { defaultScalingView, serializeScalingView } from "@/lib/views/scalingView";
@@ -38,6 +39,7 @@ export const ScalingLink = memo(function ScalingLink(props: ScalingLinkProps) {
         Inference-time scaling: pass@k curves and α-ensembles
         {evaluated ? ` with α = ${formatAlpha(props.alpha)}` : ""} →
       </Link>
+      <CurrentDataNote />
       {evaluated ? null : (
         <span className="muted">
           {" "}

@@ -62,10 +62,16 @@ describe("an old version of an experiment", () => {
     expect(await page.getByTestId("version-banner").textContent()).toContain(`Old version ${old}, read-only`);
     const solveRate = getMetric("solveRate");
     expect(await page.getByTestId("score-solveRate").textContent()).toBe(solveRate.format(15 / 30));
+    // The scaling and problems pages show current data: both links say so on an old version.
+    for (const link of ["scaling-link", "problems-link"])
+      expect(
+        await page.getByTestId(link).locator("..").getByTestId("current-data-note").textContent(),
+      ).toContain("opens the current data");
 
     await page.getByTestId("version-current-link").click();
     await page.waitForURL(new RegExp(`/experiments/${SLUG}$`));
     await page.locator('.explorer[data-hydrated="true"]').waitFor();
     expect(await page.getByTestId("version-banner").count()).toBe(0);
+    expect(await page.getByTestId("current-data-note").count()).toBe(0);
   });
 });
