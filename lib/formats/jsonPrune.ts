@@ -148,8 +148,7 @@ export class JsonPruner {
         this.stack.pop();
         if (this.splitElements && this.stack.length === 1 && !this.stack[0].isObject)
           this.bounds.push(this.outLength + (i - copied));
-      }
-      else if (c === ",") {
+      } else if (c === ",") {
         if (top?.isObject) top.expectingKey = true;
       } else if (c === ":" && top?.isObject) top.expectingKey = false;
     }
