@@ -30,7 +30,7 @@ export function readLcbEntries(doc: unknown, issues: IssueCollector): LcbEntry[]
       issues.add({ path, message: `expected a problem object, got ${describeValue(entry)}` });
       return;
     }
-    const problem = readProblem(entry, path, issues);
+    const problem = readLcbProblem(entry, path, issues);
     if (!problem) return;
     const first = seen.get(problem.externalId);
     if (first !== undefined) {
@@ -47,7 +47,8 @@ export function readLcbEntries(doc: unknown, issues: IssueCollector): LcbEntry[]
   return entries;
 }
 
-function readProblem(
+/** The problem an lcb_runner entry describes; null (its faults reported) when a field is bad. */
+export function readLcbProblem(
   entry: Record<string, unknown>,
   path: string,
   issues: IssueCollector,

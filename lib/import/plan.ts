@@ -36,7 +36,8 @@ export interface PlannedFile {
   onJoinProgress: ProgressListener | undefined;
   /**
    * Runs the parse of a whole pruned JSON document (its tree: about 100 MB for a paper-scale
-   * LiveCodeBench file). Parse threads run it under a lock they share, so that one such tree is built
+   * LiveCodeBench `_eval.json` join file; an `_eval_all.json` is parsed problem by problem instead,
+   * see LcbEvalAllStream). Parse threads run it under a lock they share, so that one such tree is built
    * at a time while the others read and prune (lib/import/parseThread.ts); absent: just runs it.
    */
   exclusive?: <T>(parse: () => T) => T;

@@ -5,6 +5,7 @@ import type { ImportFormat } from "../formats/formats";
 import { createContentHasher } from "../formats/hash";
 import { importError } from "../formats/issues";
 import { JsonPruner, type PrunedJson } from "../formats/jsonPrune";
+import { LcbEvalAllStream, NotStreamableError } from "../formats/lcbEvalAll";
 import type { LcbProblemList } from "../formats/lcbProblemList";
 import { checkImportSize } from "../formats/limits";
 import { LineFeeder, type LineParser } from "../formats/lineParser";
@@ -38,6 +39,11 @@ export interface ReadOptions {
   afterChunk?: () => Promise<void>;
   /** Runs the parse of a whole (pruned) JSON document: see PlannedFile.exclusive. */
   exclusive?: <T>(parse: () => T) => T;
+  /**
+   * Parse an lcb_runner `_eval_all.json` as one document, not element by element (set when the
+   * element-by-element parse gave up: see LcbEvalAllStream).
+   */
+  wholeDocument?: boolean;
 }
 
 /** A file read whole: its text and sha256, for the JSON documents that cannot be streamed. */
@@ -156,7 +162,9 @@ class TextRouter {
   private head = "";
   private format: ImportFormat | null = null;
   private feeder: LineFeeder | null = null;
-  private readonly pruner = new JsonPruner();
+  private pruner = new JsonPruner();
+  /** An lcb_runner `_eval_all.json`, parsed element by element as the pruner completes them. */
+  private elements: LcbEvalAllStream | null = null;
 
   constructor(
     private readonly file: string,
@@ -170,12 +178,18 @@ class TextRouter {
       if (this.head.length < DETECT_HEAD_CHARS) return;
       this.start();
     } else if (this.feeder) this.feeder.push(text);
-    else this.pruner.push(text);
+    else this.prune(text);
+  }
+
+  private prune(text: string): void {
+    this.pruner.push(text);
+    if (this.elements) for (const element of this.pruner.takeElements()) this.elements.element(element);
   }
 
   finish(): ParsedRun {
     const format = this.format ?? this.start();
     if (this.feeder) return this.feeder.end();
+    if (this.elements) return this.elements.end(this.pruner.end().text);
     const parse = () => {
       const document = endPruned(this.pruner, this.file);
       // The pruned pieces just joined are garbage: free them before the parse builds its tree.
@@ -198,9 +212,13 @@ class TextRouter {
     this.format = format;
     const parser = this.lineParser(format);
     this.feeder = parser ? new LineFeeder(parser) : null;
+    if (format === "lcb-eval-all" && !this.options.wholeDocument) {
+      this.elements = new LcbEvalAllStream(this.file);
+      this.pruner = new JsonPruner(true);
+    }
     if (this.feeder) this.feeder.push(head);
     // A byte-order mark is not JSON (parseImportText drops it too).
-    else this.pruner.push(head.replace(/^\uFEFF/, ""));
+    else this.prune(head.replace(/^\uFEFF/, ""));
     return format;
   }
 
@@ -222,6 +240,13 @@ export async function readImportFile(
   options: ReadOptions = {},
 ): Promise<{ run: ParsedRun; sha256: string }> {
   const router = new TextRouter(input.name, input.size, options);
-  const sha256 = await streamText(input, options, (text) => router.push(text));
-  return { run: router.finish(), sha256 };
+  try {
+    const sha256 = await streamText(input, options, (text) => router.push(text));
+    return { run: router.finish(), sha256 };
+  } catch (error) {
+    // No row was handed on yet (a JSON document's rows follow its parse): read it again whole, for
+    // the refusal (or, for what the element parse does not take, the run) the whole parse gives.
+    if (!(error instanceof NotStreamableError)) throw error;
+    return readImportFile(input, { ...options, wholeDocument: true });
+  }
 }

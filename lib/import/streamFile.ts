@@ -32,7 +32,7 @@ export interface StreamedFile {
   checkpoints: { key: CheckpointKey }[];
 }
 
-/** The formats read as one JSON document (pruned, then parsed whole). */
+/** The formats read as one JSON document (pruned, then parsed: whole, or an `_eval_all.json` problem by problem). */
 const JSON_DOCUMENTS: ReadonlySet<ImportFormat> = new Set(["lcb-eval-all", "lcb-eval", "evalplus"]);
 
 /** Rows handed to the sink between two back-pressure checks, for formats parsed whole. */

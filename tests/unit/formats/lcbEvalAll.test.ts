@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseLcbEvalAll } from "@/lib/formats/lcbEvalAll";
+import { JsonPruner } from "@/lib/formats/jsonPrune";
+import { LcbEvalAllStream, NotStreamableError, parseLcbEvalAll } from "@/lib/formats/lcbEvalAll";
 import { summarizeRun } from "@/lib/formats/summarizeRun";
+import { BAD_IMPORTS_DIR, badImportFiles } from "../../support/badImports";
 import { lcbText } from "../../support/lcbFixture";
 import { counts, fixture, verdictTotals } from "./helpers";
 
@@ -64,5 +67,64 @@ describe("parseLcbEvalAll", () => {
       runtimeMaxMs: 1500,
     });
     expect(hard.verdicts).toEqual(counts({ other: 1, timeLimit: 1 }));
+  });
+});
+
+/** The text streamed in pieces of `size` characters through the element pruner and LcbEvalAllStream. */
+function streamed(text: string, file: string, size: number) {
+  const pruner = new JsonPruner(true);
+  const stream = new LcbEvalAllStream(file);
+  for (let start = 0; start < text.length; start += size) {
+    pruner.push(text.slice(start, start + size));
+    for (const element of pruner.takeElements()) stream.element(element);
+  }
+  return stream.end(pruner.end().text);
+}
+
+describe("LcbEvalAllStream", () => {
+  const file = "Scenario.codegeneration_1_0.2_eval_all.json";
+
+  it("gives the whole parse's run for the real Qwen3-8B run, problem by problem, at any piece size", () => {
+    const text = lcbText("eval_all.json");
+    const whole = parseLcbEvalAll(text, file);
+    for (const size of [100, 4096, 65_536, text.length]) expect(streamed(text, file, size)).toEqual(whole);
+  });
+
+  it("takes JSON whitespace around the elements, as the whole parse does", () => {
+    const entry = (id: string) =>
+      `{"question_id": "${id}", "graded_list": [true], "metadata": ["{\\"execution time\\": 0.5}"], "output_list": ["x"]}`;
+    const text = `\r\n [\t${entry("a")}\n,\n  ${entry("b")} ] \n`;
+    expect(streamed(text, file, 3)).toEqual(parseLcbEvalAll(text, file));
+  });
+
+  it("gives up (the file is then read whole) on anything the whole parse refuses or it does not check", () => {
+    const entry = '{"question_id": "a", "graded_list": [true], "metadata": ["{}"]}';
+    const other = '{"question_id": "b", "graded_list": [false], "metadata": ["{\\"error_code\\": -2}"]}';
+    for (const text of [
+      "[]",
+      `{"a": ${entry}}`,
+      `[${entry} ${other}]`,
+      `[${entry},, ${other}]`,
+      `[${entry}, 1, ${other}]`,
+      `[${entry}, ${other}`,
+      `[${entry}, ${other}] x`,
+      `[${entry}, ${other}]]`,
+      `[${entry}, ${entry}]`,
+      `[${entry.replace('"a"', '"a", "question_id": "c"')}]`,
+      `[${entry.replace("true", "1")}]`,
+      `[${entry.replace("{", "[")}]`,
+      `[\u00a0${entry}]`,
+    ]) {
+      expect(() => streamed(text, file, 5), text).toThrow(NotStreamableError);
+    }
+  });
+
+  it("gives up on every _eval_all.json of the fault corpus", () => {
+    const corpus = badImportFiles().filter((name) => name.endsWith("_eval_all.json"));
+    expect(corpus.length).toBeGreaterThan(5);
+    for (const name of corpus) {
+      const text = readFileSync(BAD_IMPORTS_DIR + name, "utf8");
+      expect(() => streamed(text, name, 64), name).toThrow(NotStreamableError);
+    }
   });
 });
