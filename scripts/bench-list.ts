@@ -6,9 +6,14 @@
  *  - the list API under CLIENTS concurrent keep-alive clients for SECONDS s, each request a random
  *    mix of search, filters, sort, order and page (cursors collected beforehand): p50/p95/p99
  *    (target p95 ≤ 50 ms), beside the server's static /icon.svg under the same clients, the baseline;
- *  - typing in the search box, in headless Chromium: per keystroke, from the key event to the DOM
- *    commit that shows the new rows (the page range the API gives for that search), p50/p95/max
- *    (target p95 ≤ 100 ms). Each key waits for the rows of the one before (a reader watching the list).
+ *  - typing in the search box, in headless Chromium: per keystroke, from the key event to the end of
+ *    the frame that shows the new rows (the page range the API gives for that search), p50/p95/max
+ *    (target p95 ≤ 100 ms), split into key → request sent, the request, response → DOM commit and
+ *    commit → painted. Each key waits for the rows of the one before (a reader watching the list);
+ *    the page's own request is the first for its search (the bench learns the count with limit=1).
+ *    `--before <checkout>`: a second build (another checkout, built) serves the same database and
+ *    is typed into in alternating rounds, so both figures share the run's load. `--trace`: one more
+ *    pass, traced, gives the renderer main thread's time per phase.
  * Seeding (minutes, not hours): TEMPLATES small seeded sweeps are imported and their statistics
  * computed as the worker does; the other experiments are copies of them made in batches in SQL,
  * each with its own slug, name, version and update time and the stored statistic bodies of its
