@@ -275,11 +275,11 @@ interface Keystroke {
 const KEYSTROKE_PHASES: [string, (k: Keystroke) => number | null][] = [
   ["    key → request sent (input, render, URL, wait)", (k) => k.sent],
   [
-    "  request → response read (API, network)",
+    "    request → response read (API, network)",
     (k) => (k.sent === null || k.answered === null ? null : k.answered - k.sent),
   ],
   [
-    "  response → rows committed (JSON, React render)",
+    "    response → rows committed (JSON, React render)",
     (k) => (k.answered === null ? null : k.committed - k.answered),
   ],
   ["    rows committed → painted (style, layout, paint)", (k) => k.painted - k.committed],
