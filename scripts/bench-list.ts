@@ -6,9 +6,14 @@
  *  - the list API under CLIENTS concurrent keep-alive clients for SECONDS s, each request a random
  *    mix of search, filters, sort, order and page (cursors collected beforehand): p50/p95/p99
  *    (target p95 ≤ 50 ms), beside the server's static /icon.svg under the same clients, the baseline;
- *  - typing in the search box, in headless Chromium: per keystroke, from the key event to the DOM
- *    commit that shows the new rows (the page range the API gives for that search), p50/p95/max
- *    (target p95 ≤ 100 ms). Each key waits for the rows of the one before (a reader watching the list).
+ *  - typing in the search box, in headless Chromium: per keystroke, from the key event to the end of
+ *    the frame that shows the new rows (the page range the API gives for that search), p50/p95/max
+ *    (target p95 ≤ 100 ms), split into key → request sent, the request, response → DOM commit and
+ *    commit → painted. Each key waits for the rows of the one before (a reader watching the list);
+ *    the page's own request is the first for its search (the bench learns the count with limit=1).
+ *    `--before <checkout>`: a second build (another checkout, built) serves the same database and
+ *    is typed into in alternating rounds, so both figures share the run's load. `--trace`: one more
+ *    pass, traced, gives the renderer main thread's time per phase.
  * Seeding (minutes, not hours): TEMPLATES small seeded sweeps are imported and their statistics
  * computed as the worker does; the other experiments are copies of them made in batches in SQL,
  * each with its own slug, name, version and update time and the stored statistic bodies of its
@@ -28,11 +33,12 @@ import { SETTINGS } from "../lib/domain/setting";
 import { writeSweep } from "../lib/import/writeSweep";
 import { createRng } from "../lib/science/random";
 import { computeStatistics } from "../lib/server/statistics/computeStatistics";
-import { EXPERIMENT_PAGE_SIZE, experimentPageSearch, pageRangeText } from "../lib/views/experimentListView";
-import { launchChromium } from "./support/chromium";
+import { EXPERIMENT_PAGE_SIZE, pageRangeText } from "../lib/views/experimentListView";
+import { type ChromiumSession, launchChromium } from "./support/chromium";
 import { freePort } from "./support/freePort";
 import { cpuMs, listenerPid } from "./support/processStats";
 import { startApp } from "./support/server";
+import { type Phase, type TraceEvent, timePerPhase } from "./support/traceEvents";
 
 const TEMPLATES = 24;
 const BATCH = 1000;
@@ -252,70 +258,214 @@ async function listUrls(base: string, random: () => number): Promise<string[]> {
   return urls;
 }
 
-/**
- * Per keystroke of each typed search, from the key event to the last commit before the page shows
- * the API's rows for the new search; a keystroke that leaves the rows as they were (every
- * experiment still matches) commits nothing and is not counted.
- */
-async function typingLatencies(base: string, typed: readonly string[]): Promise<number[]> {
+/** One keystroke, in ms from its key event: request sent and answered, rows committed, then painted. */
+interface Keystroke {
+  /** When the page asked GET /api/experiments for the new search and had its answer; null when no request was made (an answer cached by the browser). */
+  sent: number | null;
+  answered: number | null;
+  /** The DOM commit that shows the new rows. */
+  committed: number;
+  /** The end of the first frame after that commit: the rows are on screen. */
+  painted: number;
+  /** Other requests the page made between the key and the paint (e.g. link prefetches). */
+  others: number;
+}
+
+/** The phases of a keystroke, each from the end of the one before (null: not seen on that key). */
+const KEYSTROKE_PHASES: [string, (k: Keystroke) => number | null][] = [
+  ["    key → request sent (input, render, URL, wait)", (k) => k.sent],
+  [
+    "    request → response read (API, network)",
+    (k) => (k.sent === null || k.answered === null ? null : k.answered - k.sent),
+  ],
+  [
+    "    response → rows committed (JSON, React render)",
+    (k) => (k.answered === null ? null : k.committed - k.answered),
+  ],
+  ["    rows committed → painted (style, layout, paint)", (k) => k.painted - k.committed],
+];
+
+/** Page-side bookkeeping the keystrokes are read from (installed once the page is hydrated). */
+interface TypingState {
+  keyAt: number;
+  /** The page range the next keystroke's rows show, and the promise of the frame that shows them. */
+  expected: string;
+  shown: Promise<void>;
+  committedAt: number;
+  paintedAt: number;
+  requests: { url: string; sent: number; answered: number }[];
+  others: number[];
+}
+
+/** A Chromium page on the home page, hydrated, with the bookkeeping of {@link TypingState}. */
+async function openTypingPage(base: string): Promise<ChromiumSession> {
   const browser = await launchChromium();
-  try {
-    const { page } = browser;
-    await page.goto(`${base}/`);
-    const search = page.getByTestId("list-search");
-    await search.waitFor();
-    // Hydrated once typing reaches React: the box's value then shows in the address.
-    await search.fill("0");
-    await page.waitForURL(/q=0/);
-    await search.fill("");
-    await page.waitForURL((url) => !url.searchParams.has("q"));
-    await page.evaluate(() => {
-      const state = window as unknown as { keyAt: number; changedAt: number };
-      const range = document.querySelector('[data-testid="page-range"]');
-      if (!range) throw new Error("no page range");
-      window.addEventListener(
-        "keydown",
-        (event) => {
-          state.keyAt = event.timeStamp;
-        },
-        { capture: true },
-      );
-      new MutationObserver(() => {
-        state.changedAt = performance.now();
-      }).observe(range, { subtree: true, childList: true, characterData: true });
-    });
-    const latencies: number[] = [];
-    const rangeNow = () => page.getByTestId("page-range").textContent();
-    for (const word of typed) {
-      for (let length = 1; length <= word.length; length++) {
-        const q = word.slice(0, length);
-        const answer = await request(
-          `${base}/api/experiments?${experimentPageSearch({ q, sort: "updated" })}`,
-        );
-        const expected = pageRangeText(JSON.parse(answer.body));
-        const unchanged = (await rangeNow()) === expected;
-        await page.keyboard.press(word[length - 1]);
-        await page.waitForURL((url) => url.searchParams.get("q") === q);
-        await page.waitForFunction(
-          (text) => document.querySelector('[data-testid="page-range"]')?.textContent === text,
-          expected,
-        );
-        if (unchanged) continue;
-        latencies.push(
-          await page.evaluate(() => {
-            const state = window as unknown as { keyAt: number; changedAt: number };
-            return state.changedAt - state.keyAt;
-          }),
+  const { page } = browser;
+  await page.goto(`${base}/`);
+  const search = page.getByTestId("list-search");
+  await search.waitFor();
+  // Hydrated once typing reaches React: the box's value then shows in the address.
+  await search.fill("0");
+  await page.waitForURL(/q=0/);
+  await search.fill("");
+  await page.waitForURL((url) => !url.searchParams.has("q"));
+  await page.evaluate(() => {
+    const state = window as unknown as TypingState & { done: () => void };
+    state.requests = [];
+    state.others = [];
+    state.expected = "";
+    const range = document.querySelector('[data-testid="page-range"]');
+    if (!range) throw new Error("no page range");
+    window.addEventListener(
+      "keydown",
+      (event) => {
+        state.keyAt = event.timeStamp;
+      },
+      { capture: true },
+    );
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as PerformanceResourceTiming[])
+        if (entry.name.includes("/api/experiments?"))
+          state.requests.push({ url: entry.name, sent: entry.startTime, answered: entry.responseEnd });
+        else state.others.push(entry.startTime);
+    }).observe({ type: "resource" });
+    // No polling (a requestAnimationFrame poll would make the renderer draw every frame while
+    // the reader waits): the commit that shows the expected range is seen by a MutationObserver,
+    // and the frame after it ends with a task posted from its requestAnimationFrame.
+    new MutationObserver(() => {
+      if (state.expected === "" || range.textContent !== state.expected) return;
+      state.expected = "";
+      state.committedAt = performance.now();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          state.paintedAt = performance.now();
+          state.done();
+        };
+        channel.port2.postMessage(null);
+      });
+    }).observe(range, { subtree: true, childList: true, characterData: true });
+  });
+  return browser;
+}
+
+/**
+ * Each typed search, a key at a time, on a page from {@link openTypingPage}: per keystroke, from the
+ * key event to the frame that shows the API's rows for the new search (the commit that shows
+ * them, then the end of the next frame: style, layout and paint are done by then). Each key waits
+ * for the rows of the one before (a reader watching the list). A keystroke that leaves the rows as
+ * they were (every experiment still matches) commits nothing and is not counted. With `trace`, the
+ * renderer's main thread is traced meanwhile (time per phase).
+ */
+async function typeSearches(
+  { page }: ChromiumSession,
+  base: string,
+  typed: readonly string[],
+  trace: boolean,
+): Promise<{ keystrokes: Keystroke[]; phases: { phase: Phase; ms: number }[] | null }> {
+  const search = page.getByTestId("list-search");
+  await search.focus();
+  const cdp = trace ? await page.context().newCDPSession(page) : null;
+  const events: TraceEvent[] = [];
+  cdp?.on("Tracing.dataCollected", (data) => events.push(...(data.value as unknown as TraceEvent[])));
+  await cdp?.send("Tracing.start", {
+    traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] },
+  });
+  const keystrokes: Keystroke[] = [];
+  for (const word of typed) {
+    for (let length = 1; length <= word.length; length++) {
+      const q = word.slice(0, length);
+      // The count alone (limit=1), so the page's own request (limit=50) finds the server's page
+      // cache cold, as a reader's new search does.
+      const answer = await request(`${base}/api/experiments?${new URLSearchParams({ q, limit: "1" })}`);
+      const { total } = JSON.parse(answer.body) as { total: number };
+      const expected = pageRangeText({
+        offset: 0,
+        total,
+        items: { length: Math.min(total, EXPERIMENT_PAGE_SIZE) } as readonly unknown[],
+      });
+      const unchanged = (await page.getByTestId("page-range").textContent()) === expected;
+      if (!unchanged)
+        await page.evaluate((text) => {
+          const state = window as unknown as TypingState & { done: () => void };
+          state.expected = text;
+          state.shown = new Promise((resolve) => {
+            state.done = resolve;
+          });
+        }, expected);
+      await page.keyboard.press(word[length - 1]);
+      if (!unchanged) {
+        await page.evaluate(() => (window as unknown as TypingState).shown);
+        keystrokes.push(
+          await page.evaluate((search) => {
+            const state = window as unknown as TypingState;
+            const asked = state.requests.filter(
+              (r) => r.sent >= state.keyAt && new URL(r.url).searchParams.get("q") === search,
+            );
+            const last = asked[asked.length - 1];
+            return {
+              sent: last ? last.sent - state.keyAt : null,
+              answered: last ? last.answered - state.keyAt : null,
+              committed: state.committedAt - state.keyAt,
+              painted: state.paintedAt - state.keyAt,
+              others: state.others.filter((at) => at >= state.keyAt && at <= state.paintedAt).length,
+            };
+          }, q),
         );
       }
-      await search.fill("");
-      await page.waitForURL((url) => !url.searchParams.has("q"));
-      await search.focus();
+      await page.waitForURL((url) => url.searchParams.get("q") === q);
     }
-    return latencies.sort((a, b) => a - b);
-  } finally {
-    await browser.close();
+    await search.fill("");
+    await page.waitForURL((url) => !url.searchParams.has("q"));
+    await search.focus();
   }
+  if (!cdp) return { keystrokes, phases: null };
+  const complete = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+  await cdp.send("Tracing.end");
+  await complete;
+  await cdp.detach();
+  return { keystrokes, phases: timePerPhase(events) };
+}
+
+/** Rounds of TYPED_SEARCHES searches typed into each page. */
+const TYPING_ROUNDS = 2;
+
+function textFlag(name: string): string | null {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return null;
+  const value = process.argv[at + 1];
+  if (value === undefined || value.startsWith("--")) throw new Error(`${name} takes a value`);
+  return value;
+}
+
+/** The keystroke figures: key → painted against the target, then each phase. */
+function typingLines(keystrokes: readonly Keystroke[]): void {
+  line(
+    `  key → rows painted (n = ${keystrokes.length})`,
+    spread(keystrokes, (k) => k.painted),
+    "target p95 ≤ 100 ms",
+  );
+  line(
+    "  key → rows committed (before style and paint)",
+    spread(keystrokes, (k) => k.committed),
+  );
+  for (const [label, of] of KEYSTROKE_PHASES) line(label, spread(keystrokes, of));
+  const cached = keystrokes.filter((k) => k.sent === null).length;
+  if (cached > 0) line("    keystrokes answered from the browser's cache", String(cached));
+  line(
+    "    other requests per keystroke (key → painted)",
+    spread(keystrokes, (k) => k.others).replaceAll(" ms", ""),
+  );
+}
+
+/** p50/p95/max of what `of` gives for the keystrokes that have it. */
+function spread(keystrokes: readonly Keystroke[], of: (k: Keystroke) => number | null): string {
+  const sorted = keystrokes
+    .map(of)
+    .filter((value): value is number => value !== null)
+    .sort((a, b) => a - b);
+  if (sorted.length === 0) return "none";
+  return `p50 ${ms(quantile(sorted, 0.5))} p95 ${ms(quantile(sorted, 0.95))} max ${ms(sorted[sorted.length - 1])}`;
 }
 
 async function main(): Promise<void> {
@@ -362,15 +512,53 @@ async function main(): Promise<void> {
     loadLine(`static /icon.svg, ${CLIENTS} clients (baseline)`, seconds, baseline);
     loadLine(`GET /api/experiments mix, ${CLIENTS} clients`, seconds, list, "target p95 ≤ 50 ms");
     const numbers = createRng(7);
-    const typed = Array.from({ length: TYPED_SEARCHES }, () =>
-      String(TEMPLATES + Math.floor(numbers() * (experiments - TEMPLATES))),
-    );
-    const typing = await typingLatencies(base, typed);
-    line(
-      `Search box: key → rows (n = ${typing.length})`,
-      `p50 ${ms(quantile(typing, 0.5))} p95 ${ms(quantile(typing, 0.95))} max ${ms(typing[typing.length - 1])}`,
-      "target p95 ≤ 100 ms",
-    );
+    const words = () =>
+      Array.from({ length: TYPED_SEARCHES }, () =>
+        String(TEMPLATES + Math.floor(numbers() * (experiments - TEMPLATES))),
+      );
+    // With --before <checkout>: that checkout's build serves the same database beside this one, and
+    // the rounds alternate which of the two is typed into first (the same words in both), so a
+    // change of load falls on both; each page keeps its query cache, so each round types new words.
+    const beforeDir = textFlag("--before");
+    const before = beforeDir ? await startApp({ env: { DATABASE_URL: database.url }, cwd: beforeDir }) : null;
+    const pages = [
+      { label: "this checkout", base, session: await openTypingPage(base), keystrokes: [] as Keystroke[] },
+      ...(before
+        ? [
+            {
+              label: `before (${beforeDir})`,
+              base: before.baseUrl,
+              session: await openTypingPage(before.baseUrl),
+              keystrokes: [] as Keystroke[],
+            },
+          ]
+        : []),
+    ];
+    try {
+      for (let round = 0; round < TYPING_ROUNDS; round++) {
+        const typed = words();
+        for (const target of round % 2 === 0 ? pages : [...pages].reverse())
+          target.keystrokes.push(
+            ...(await typeSearches(target.session, target.base, typed, false)).keystrokes,
+          );
+      }
+      for (const { label, keystrokes } of pages) {
+        console.log(`Search box, ${label}:`);
+        typingLines(keystrokes);
+      }
+      if (process.argv.includes("--trace")) {
+        // One more pass, traced (tracing slows the page, so the figures above come without it).
+        const traced = await typeSearches(pages[0].session, base, words(), true);
+        console.log(
+          `A traced pass on this checkout: renderer main thread per counted keystroke (n = ${traced.keystrokes.length}; key → painted ${spread(traced.keystrokes, (k) => k.painted)})`,
+        );
+        for (const { phase, ms: total } of traced.phases ?? [])
+          line(`  ${phase}`, ms(total / Math.max(traced.keystrokes.length, 1)));
+      }
+    } finally {
+      for (const { session } of pages) await session.close();
+      await before?.stop();
+    }
     console.log(
       `load average at the end: ${loadavg()
         .map((value) => value.toFixed(2))

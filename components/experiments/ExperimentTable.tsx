@@ -85,7 +85,14 @@ const ExperimentRow = memo(function ExperimentRow({
         />
       </td>
       <th scope="row">
-        <Link href={`/experiments/${encodeURIComponent(experiment.slug)}`} className="row-link">
+        {/* Not prefetched: a search shows new rows at each keystroke, and each visible row's link
+            prefetched its experiment's layout (a server render reading the database) in the
+            requests of the next keystroke's answer. */}
+        <Link
+          href={`/experiments/${encodeURIComponent(experiment.slug)}`}
+          className="row-link"
+          prefetch={false}
+        >
           <LongText text={experiment.name} />
         </Link>{" "}
         {experiment.synthetic ? <SyntheticBadge /> : null}

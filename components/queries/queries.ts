@@ -1,7 +1,7 @@
-import { queryOptions } from "@tanstack/react-query";
+import { isServer, queryOptions, replaceEqualDeep } from "@tanstack/react-query";
 import type { ClaimsResponse } from "../../lib/contracts/claimSchemas";
 import type { ComparisonData } from "../../lib/contracts/compareTypes";
-import type { ExperimentPage } from "../../lib/contracts/experimentListQuery";
+import type { ExperimentPage, ExperimentPageItem } from "../../lib/contracts/experimentListQuery";
 import type { ProblemCounts, ProblemDetail } from "../../lib/contracts/problemTypes";
 import type {
   EnsembleEvaluation,
@@ -100,14 +100,45 @@ export function experimentDetailQuery(slug: string) {
   });
 }
 
+/** How many rows {@link keepShownRows} remembers before it starts over (a few hundred searches' pages). */
+const SHOWN_ROWS = 2_000;
+
+/**
+ * Pages' rows with the identity of an equal row shown before: TanStack's structural sharing keeps
+ * objects only within one query, while each search is a query of its own, so a row that another
+ * search (or the page before) showed came back as a new object and rendered again, thumbnail
+ * layout and all; kept, the memoized row is skipped. Equal is deep (replaceEqualDeep), so a row
+ * whose experiment changed in any field is the new one.
+ */
+export function createRowKeeper(limit = SHOWN_ROWS) {
+  const shown = new Map<string, ExperimentPageItem>();
+  return function keepShownRows(page: ExperimentPage): ExperimentPage {
+    if (shown.size > limit) shown.clear();
+    let changed = false;
+    const items = page.items.map((item) => {
+      const kept = replaceEqualDeep(shown.get(item.slug), item);
+      shown.set(item.slug, kept);
+      changed ||= kept !== item;
+      return kept;
+    });
+    return changed ? { ...page, items } : page;
+  };
+}
+
+const keepShownRows = createRowKeeper();
+
 /**
  * One page of the home page's list (GET /api/experiments?…&limit=…, `search` from
  * experimentPageSearch): asked again every few seconds while a row's thumbnail is being computed.
+ * In the browser its rows keep the objects of equal rows shown before ({@link createRowKeeper};
+ * `select` is one module function, so TanStack runs it once per answer); a server render, shared
+ * by every reader, keeps nothing.
  */
 export function experimentPageQuery(search: string) {
   return queryOptions({
     queryKey: ["experiment-list", search] as const,
     queryFn: ({ signal }) => fetchJson<ExperimentPage>(`/api/experiments?${search}`, { signal }),
+    select: isServer ? undefined : keepShownRows,
     staleTime: STALE_MS,
     refetchInterval: (query) =>
       query.state.data?.items.some((item) => item.thumbnail === null) ? COMPUTING_REFETCH_MS : false,

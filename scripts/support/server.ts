@@ -21,7 +21,14 @@ export interface RunningApp {
  * there (a caller that must know its URL beforehand, e.g. to register it with an OpenID provider).
  */
 export async function startApp(
-  options: { env?: Record<string, string>; timeoutMs?: number; dataDir?: string; port?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    dataDir?: string;
+    port?: number;
+    /** A checkout to start instead of this one (its own build), e.g. a benchmark's "before". */
+    cwd?: string;
+  } = {},
 ): Promise<RunningApp> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "alphascope-app-"));
@@ -29,6 +36,7 @@ export async function startApp(
   const dbPort = await freePort();
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: options.cwd,
     env: {
       ...process.env,
       DATABASE_URL: "",
