@@ -18,7 +18,9 @@
  * Prints figures next to the issue's targets, with the machine and its load average; not a test.
  * `--experiments N` and `--seconds S` make a quicker run; `--burst-only` measures the burst alone
  * after the imports; `--active-requests 1,6,64` measures it once per admission setting
- * (ALPHASCOPE_ACTIVE_REQUESTS, lib/server/admission.ts), restarting the server on the same database.
+ * (ALPHASCOPE_ACTIVE_REQUESTS, lib/server/admission.ts), restarting the server on the same database,
+ * and `--heavy-reads 1000,2` likewise per bound on heavy reads (ALPHASCOPE_HEAVY_READS), turn by turn
+ * beside the other list.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
@@ -405,6 +407,22 @@ function loadLine(label: string, f: LoadFigures, target = ""): void {
   );
 }
 
+/**
+ * The server's settings for each turn of `--burst-only`: turn i takes the i-th value of each listed
+ * setting (a setting with fewer values keeps its default in the later turns); one turn of defaults
+ * when none is listed.
+ */
+function settingTurns(lists: Record<string, number[]>): Record<string, string>[] {
+  const turns = Math.max(1, ...Object.values(lists).map((values) => values.length));
+  return Array.from({ length: turns }, (_, turn) =>
+    Object.fromEntries(
+      Object.entries(lists)
+        .filter(([, values]) => values[turn] !== undefined)
+        .map(([name, values]) => [name, String(values[turn])]),
+    ),
+  );
+}
+
 async function main(): Promise<void> {
   const experiments = flag("--experiments", 100);
   const seconds = flag("--seconds", 20);
@@ -413,11 +431,12 @@ async function main(): Promise<void> {
     `bench:serve ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? "cpu"} · ` +
       `${(totalmem() / 2 ** 30).toFixed(1)} GB · Node ${process.version}`,
   );
-  const activeRequests = listFlag("--active-requests");
+  const settings = settingTurns({
+    ALPHASCOPE_ACTIVE_REQUESTS: listFlag("--active-requests"),
+    ALPHASCOPE_HEAVY_READS: listFlag("--heavy-reads"),
+  });
   const appDir = mkdtempSync(join(tmpdir(), "alphascope-bench-app-"));
-  const appEnv = (setting: number | undefined): Record<string, string> =>
-    setting === undefined ? {} : { ALPHASCOPE_ACTIVE_REQUESTS: String(setting) };
-  let app = await startApp({ timeoutMs: 600_000, dataDir: appDir, env: appEnv(activeRequests[0]) });
+  let app = await startApp({ timeoutMs: 600_000, dataDir: appDir, env: settings[0] });
   const url = await findRunningServer(app.dataDir, "alphascope");
   if (!url) throw new Error("The app's embedded PostgreSQL is not reachable.");
   const db = createPrisma(url);
@@ -450,13 +469,14 @@ async function main(): Promise<void> {
     await readEvery(base, slugs);
     const rss = rssMb(server);
     if (process.argv.includes("--burst-only")) {
-      for (const [turn, setting] of (activeRequests.length > 0 ? activeRequests : [undefined]).entries()) {
+      for (const [turn, setting] of settings.entries()) {
         if (turn > 0) {
           await app.stop();
-          app = await startApp({ timeoutMs: 600_000, dataDir: appDir, env: appEnv(setting) });
+          app = await startApp({ timeoutMs: 600_000, dataDir: appDir, env: setting });
           await readEvery(app.baseUrl, slugs);
         }
-        console.log(`\nALPHASCOPE_ACTIVE_REQUESTS=${setting ?? "(default)"}`);
+        const described = Object.entries(setting).map(([name, value]) => `${name}=${value}`);
+        console.log(`\n${described.join(" ") || "(default settings)"}`);
         await burst(app.baseUrl, slugs, seconds);
       }
       const [one, five, fifteen] = loadavg();

@@ -11,7 +11,14 @@ import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES }
 import type { Duplex } from "node:stream";
 import next from "next";
 import { createPrisma, type Db } from "../lib/db/client";
-import { admittedRequest, serverAdmission } from "../lib/server/admission";
+import {
+  type AdmissionGate,
+  type AdmissionSlot,
+  admittedRequest,
+  heavyReadAdmission,
+  isHeavyRead,
+  serverAdmission,
+} from "../lib/server/admission";
 import {
   CLIENT_ADDRESS_HEADER,
   CLIENT_HEADER,
@@ -116,11 +123,36 @@ async function answerHealth(request: IncomingMessage, response: ServerResponse):
   response.end(request.method === "HEAD" ? undefined : body);
 }
 
+/**
+ * Runs `start` once `gate` has a place for the request, holding it until the response closes (not
+ * when the client left while it waited); 503 `busy` at once when the gate's queue is full.
+ */
+function admit(
+  gate: AdmissionGate,
+  request: IncomingMessage,
+  response: ServerResponse,
+  start: (slot: AdmissionSlot) => void,
+): void {
+  const admitted = gate.admit((slot) => {
+    if (response.writableEnded || request.socket.destroyed) {
+      slot.release();
+      return;
+    }
+    response.once("close", () => slot.release());
+    start(slot);
+  });
+  if (!admitted) {
+    const { head, body } = errorAnswer(new BusyError("The server is busy; try again in a moment."));
+    response.writeHead(503, head).end(body);
+  }
+}
+
 async function main(): Promise<void> {
   const app = next({ dev, port, hostname: "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();
   const admission = serverAdmission();
+  const heavyReads = heavyReadAdmission();
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     delete request.headers[CLIENT_HEADER];
@@ -157,18 +189,13 @@ async function main(): Promise<void> {
       void handle(request, response);
       return;
     }
-    const admitted = admission.gate.admit((slot) => {
-      if (response.writableEnded || request.socket.destroyed) {
-        slot.release();
-        return;
-      }
-      response.once("close", () => slot.release());
-      admission.current.run(slot, () => void handle(request, response));
-    });
-    if (!admitted) {
-      const { head, body } = errorAnswer(new BusyError("The server is busy; try again in a moment."));
-      response.writeHead(503, head).end(body);
-    }
+    const admitToLoop = () =>
+      admit(admission.gate, request, response, (slot) =>
+        admission.current.run(slot, () => void handle(request, response)),
+      );
+    if (isHeavyRead(request.method ?? "", request.url ?? "/"))
+      admit(heavyReads, request, response, admitToLoop);
+    else admitToLoop();
   });
   // (Next attaches its own upgrade handler, for the dev server's hot reload, on the first request.)
   server.on("clientError", answerClientError);

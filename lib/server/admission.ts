@@ -128,6 +128,40 @@ export function serverAdmission(): { gate: AdmissionGate; current: AsyncLocalSto
   return shared.alphascopeAdmission;
 }
 
+/** The heavy-read gate, on globalThis like the server's gate. */
+const sharedHeavy = globalThis as typeof globalThis & { alphascopeHeavyReads?: AdmissionGate };
+
+/**
+ * The gate of heavy reads (ALPHASCOPE_HEAVY_READS, default 2; ALPHASCOPE_HEAVY_READ_QUEUE, default
+ * 64), passed before the server's gate: a comparison or a matrix is a body of up to megabytes that
+ * the event loop hands through Next's web streams, and eight of them at once (the server's gate
+ * alone) kept the loop busy without a break for 0.3–0.8 s in `npm run bench:serve`'s burst, the
+ * health check waiting behind. Two at a time bounds that while the detail and frontier reads, which
+ * mostly wait for the database, keep the server's eight places (docs/performance.md, "Bursts").
+ */
+export function heavyReadAdmission(): AdmissionGate {
+  sharedHeavy.alphascopeHeavyReads ??= new AdmissionGate({
+    concurrency: positiveIntegerSetting("ALPHASCOPE_HEAVY_READS", 2),
+    queue: positiveIntegerSetting("ALPHASCOPE_HEAVY_READ_QUEUE", 64),
+  });
+  return sharedHeavy.alphascopeHeavyReads;
+}
+
+/** Reads whose bodies are large enough to be bounded apart (see heavyReadAdmission). */
+const HEAVY_READS = [
+  /^\/api\/compare$/,
+  /^\/api\/experiments\/[^/]+\/matrix$/,
+  /^\/api\/snapshots\/[^/]+\/(matrix|frontiers)$/,
+  /^\/api\/studies\/[^/]+\/frontiers$/,
+];
+
+/** Whether a request is a heavy read: a GET or HEAD of a comparison or a matrix. */
+export function isHeavyRead(method: string, url: string): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  const path = url.split("?")[0];
+  return HEAVY_READS.some((route) => route.test(path));
+}
+
 /**
  * Awaits work done on other threads without holding the request's place on the event loop; just
  * `work()` outside an admitted request (the CLI, tests calling handlers, `next dev` without serve.ts).

@@ -236,11 +236,25 @@ export function versionedHeaders(etag: string): Record<string, string> {
   return { etag, "cache-control": "no-cache" };
 }
 
+/**
+ * The cached bytes as a body that hands them on as they are: a `Response` made from a Uint8Array
+ * copies it first (undici), 0.7 MB and garbage for every comparison of a burst (docs/performance.md,
+ * "Bursts"). A default stream, not a byte stream, whose enqueue would transfer the cached buffer away.
+ */
+function bytesStream(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<ArrayBuffer>> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}
+
 /** The HTTP response of a stored read (304 when the client's copy is current). */
 export function storedResponse(stored: StoredResponse): Response {
   if (stored.body === null)
     return new Response(null, { status: 304, headers: versionedHeaders(stored.etag) });
-  const payload = stored.encoded?.text === stored.body ? stored.encoded.bytes : stored.body;
+  const payload = stored.encoded?.text === stored.body ? bytesStream(stored.encoded.bytes) : stored.body;
   return new Response(payload, {
     status: stored.httpStatus,
     headers: { "content-type": "application/json", ...versionedHeaders(stored.etag) },

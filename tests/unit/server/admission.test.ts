@@ -4,6 +4,8 @@ import {
   type AdmissionSlot,
   admittedRequest,
   awayFromEventLoop,
+  heavyReadAdmission,
+  isHeavyRead,
   serverAdmission,
 } from "@/lib/server/admission";
 
@@ -142,5 +144,28 @@ describe("admittedRequest", () => {
     expect(admittedRequest("GET", "/api/compare?experiments=a,b")).toBe(true);
     expect(admittedRequest("POST", "/api/snapshots/x/ensembles")).toBe(true);
     expect(admittedRequest("GET", "/experiments/demo")).toBe(true);
+  });
+});
+
+describe("isHeavyRead", () => {
+  it("bounds the reads of comparisons and matrices apart, and nothing else", () => {
+    expect(isHeavyRead("GET", "/api/compare?experiments=a,b")).toBe(true);
+    expect(isHeavyRead("HEAD", "/api/compare")).toBe(true);
+    expect(isHeavyRead("GET", "/api/experiments/demo/matrix")).toBe(true);
+    expect(isHeavyRead("GET", "/api/snapshots/abc/matrix")).toBe(true);
+    expect(isHeavyRead("GET", "/api/snapshots/abc/frontiers")).toBe(true);
+    expect(isHeavyRead("GET", "/api/studies/grid/frontiers")).toBe(true);
+    expect(isHeavyRead("GET", "/api/experiments/demo")).toBe(false);
+    expect(isHeavyRead("GET", "/api/experiments/demo/frontier")).toBe(false);
+    expect(isHeavyRead("GET", "/api/experiments/matrix")).toBe(false);
+    expect(isHeavyRead("GET", "/api/compare/other")).toBe(false);
+    expect(isHeavyRead("POST", "/api/snapshots/abc/ensembles")).toBe(false);
+    expect(isHeavyRead("DELETE", "/api/snapshots/abc/matrix")).toBe(false);
+  });
+
+  it("admits two heavy reads at a time by default and queues the rest", () => {
+    const gate = heavyReadAdmission();
+    expect(gate.limits).toEqual({ concurrency: 2, queue: 64 });
+    expect(heavyReadAdmission()).toBe(gate);
   });
 });

@@ -19,6 +19,13 @@ describe("storedResponse", () => {
     expect(await response.text()).toBe('{"problems":["é"]}');
   });
 
+  it("hands on the cached bytes themselves, never a copy, and leaves them intact for the next response", async () => {
+    const first = await storedResponse(stored).body?.getReader().read();
+    expect(first?.value).toBe(stored.encoded?.bytes);
+    expect(stored.encoded?.bytes.byteLength).toBe(19);
+    expect(await storedResponse(stored).text()).toBe('{"problems":["é"]}');
+  });
+
   it("sends a derived response's own body, never the bytes of the body it was read from", async () => {
     const derived = storedResponse({ ...stored, body: '{"page":1}' });
     expect(await derived.text()).toBe('{"page":1}');
