@@ -149,7 +149,9 @@ export function tailsSorted(values: ArrayLike<number>, tail: number): Float64Arr
 /** Percentile interval at `level` of values arranged by {@link tailsSorted}; NaN bounds when empty. */
 export function sortedPercentileInterval(sorted: ArrayLike<number>, level: number): [number, number] {
   const tail = (1 - level) / 2;
-  return [quantileSorted(sorted, tail) ?? Number.NaN, quantileSorted(sorted, 1 - tail) ?? Number.NaN];
+  // d3's types ask for an array; quantileSorted reads only the length and two entries.
+  const values = sorted as unknown as number[];
+  return [quantileSorted(values, tail) ?? Number.NaN, quantileSorted(values, 1 - tail) ?? Number.NaN];
 }
 
 /** Percentile interval of the finite values; NaN bounds when there are none. */
