@@ -18,9 +18,11 @@ export interface StatisticsOutcome {
   slug: string | null;
   /** The kinds this run computed and stored (empty when another run had stored them all). */
   computed: StatisticKind[];
-  /** Wall time of loading the results, and of computing and storing each kind. */
+  /** Wall time of loading the results, and of computing and storing every kind. */
   loadMs: number;
   computeMs: number;
+  /** Wall time of computing and storing each kind this run computed, in the order stored. */
+  kindMs: { kind: StatisticKind; ms: number }[];
 }
 
 /** Every kind a version has once its job is done: the import's kinds first, then the intervals. */
@@ -80,7 +82,7 @@ async function storeKind(
  * propagate, for the queue to retry.
  */
 export async function computeStatistics(db: Db, job: StatisticsJob): Promise<StatisticsOutcome> {
-  const outcome: StatisticsOutcome = { status: "done", slug: null, computed: [], loadMs: 0, computeMs: 0 };
+  const outcome: StatisticsOutcome = { status: "done", slug: null, computed: [], loadMs: 0, computeMs: 0, kindMs: [] };
   const current = await experimentVersion(db, job.experimentId);
   if (current?.version !== job.version) return { ...outcome, status: "stale" };
   outcome.slug = current.slug;
@@ -93,10 +95,14 @@ export async function computeStatistics(db: Db, job: StatisticsJob): Promise<Sta
   if (!sweep) return { ...outcome, status: "stale" };
   const computeStarted = performance.now();
   for (const kind of missing) {
+    const kindStarted = performance.now();
     const result = await storeKind(db, job, kind, sweep);
     if (result === "stale")
       return { ...outcome, status: "stale", computeMs: performance.now() - computeStarted };
-    if (result === "stored") outcome.computed.push(kind);
+    if (result === "stored") {
+      outcome.computed.push(kind);
+      outcome.kindMs.push({ kind, ms: performance.now() - kindStarted });
+    }
   }
   await dropObsoleteStatistics(db, job.experimentId, ALL_KINDS);
   outcome.computeMs = performance.now() - computeStarted;

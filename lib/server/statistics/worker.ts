@@ -35,9 +35,10 @@ function describe(outcome: StatisticsOutcome, job: z.infer<typeof jobSchema>): s
   if (outcome.status === "stale") return `Skipped ${what}: no longer the current version.`;
   if (outcome.computed.length === 0) return `Statistics of ${what} were already stored.`;
   const ms = (value: number) => `${Math.round(value)} ms`;
+  const kinds = outcome.kindMs.map(({ kind, ms: spent }) => `${kind} ${ms(spent)}`).join(", ");
   return (
     `Computed ${outcome.computed.join(", ")} of ${what} ` +
-    `(results loaded in ${ms(outcome.loadMs)}, computed and stored in ${ms(outcome.computeMs)}).`
+    `(results loaded in ${ms(outcome.loadMs)}, computed and stored in ${ms(outcome.computeMs)}: ${kinds}).`
   );
 }
 
