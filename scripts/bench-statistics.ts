@@ -82,16 +82,6 @@ async function storedKinds(db: Db): Promise<number> {
   return row.kinds;
 }
 
-function medianMs(runs: number, task: () => unknown): number {
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const start = performance.now();
-    task();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "alphascope-bench-statistics-"));
   chmodSync(dir, 0o755);
@@ -167,10 +157,11 @@ async function main(): Promise<void> {
     const sweep = await loadSweepMatrix(db, SLUG);
     if (!sweep) throw new Error(`no experiment ${SLUG}`);
     console.log(`baseline, in this process (no database), load ${load()}:`);
-    const bootstrapMs = medianMs(3, () =>
-      bootstrapFrontierStrata(sweep.matrix, difficultyStrata(sweep.matrix), DEFAULT_BOOTSTRAP),
+    const bootstrapStart = performance.now();
+    bootstrapFrontierStrata(sweep.matrix, difficultyStrata(sweep.matrix), DEFAULT_BOOTSTRAP);
+    console.log(
+      `  the frontier's stratified bootstrap alone: ${seconds(performance.now() - bootstrapStart)}`,
     );
-    console.log(`  the frontier's stratified bootstrap alone (median of 3): ${seconds(bootstrapMs)}`);
     let total = 0;
     for (const kind of INTERVAL_KINDS) {
       const start = performance.now();
