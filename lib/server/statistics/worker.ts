@@ -12,6 +12,7 @@ import {
   trashDays,
 } from "../trash";
 import { ALL_KINDS, computeStatistics, type StatisticsOutcome } from "./computeStatistics";
+import { startStatisticsThread } from "./statisticsThread";
 
 const jobSchema = z.object({ experimentId: z.number().int(), version: z.string().min(1) });
 
@@ -68,6 +69,7 @@ export async function startStatisticsWorker(options: StatisticsWorkerOptions): P
     if (sessions > 0) options.log(`Deleted ${sessions} expired sign-in session(s).`);
   };
   let runner: Runner;
+  startStatisticsThread();
   try {
     const enqueued = await enqueueMissingStatistics(db, ALL_KINDS);
     if (enqueued > 0) options.log(`Enqueued statistics jobs for ${enqueued} experiment(s) without them.`);
