@@ -129,11 +129,13 @@ function selectInPlace(a: Float64Array, k: number, from: number, to: number): vo
  * +0 compare equal when the ends are selected), which JSON does not show.
  */
 export function tailsSorted(values: ArrayLike<number>, tail: number): Float64Array {
+  const all = new Float64Array(values.length);
   let finite = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite++;
-  const sorted = new Float64Array(finite);
-  let at = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) sorted[at++] = values[i];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (Number.isFinite(value)) all[finite++] = value;
+  }
+  const sorted = finite === all.length ? all : all.subarray(0, finite);
   const last = finite - 1;
   // The last position a lower bound reads and the first an upper bound reads.
   const lowEnd = Math.floor(last * Math.max(0, tail)) + 1;
