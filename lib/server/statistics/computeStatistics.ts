@@ -86,7 +86,8 @@ const THREAD_KINDS: ReadonlySet<StatisticKind> = new Set(
 
 /**
  * The compute_statistics task: stores every kind the version is missing, each in its own
- * transaction (the frontier's intervals first, so the explorer has them as soon as possible).
+ * transaction as soon as it is computed (the frontier's intervals and the bands first, on two
+ * threads, so the explorer has them as soon as possible).
  * Idempotent: a version with everything stored costs two small queries. A version that is no longer
  * current (deleted, or re-imported meanwhile) is skipped: its successor has its own job. Errors
  * propagate, for the queue to retry.
