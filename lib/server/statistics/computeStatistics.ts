@@ -77,11 +77,13 @@ async function storeKind(
 
 /**
  * The kinds computed in the job's own thread (statisticOffThread) while this one computes the rest:
- * the curves' bands, about half of a large sweep's time, read nothing the others compute (the
- * frontier's bootstrap, which the claims reuse, stays on this thread).
+ * the bands of all problems and of the easy and medium ones. They read nothing the others compute
+ * (the frontier's bootstrap, which the claims reuse, stays on this thread), and with the hard
+ * problems' bands on this thread the two threads' shares of a large sweep's work are about equal
+ * (docs/performance.md).
  */
 const THREAD_KINDS: ReadonlySet<StatisticKind> = new Set(
-  DIFFICULTY_SLICES.map((slice) => passAtKKind(slice, true)),
+  DIFFICULTY_SLICES.filter((slice) => slice !== "hard").map((slice) => passAtKKind(slice, true)),
 );
 
 /**
