@@ -66,7 +66,7 @@ export const POINT_KINDS: readonly StatisticKind[] = [
 ];
 
 /**
- * Stored by the statistics job, in this order within each of its two threads (the bands in one, the
+ * Stored by the statistics job, in this order within each of its two threads (most bands in one, the
  * rest in the other: computeStatistics), so the explorer's intervals and the "all" bands come first.
  */
 export const INTERVAL_KINDS: readonly StatisticKind[] = [
