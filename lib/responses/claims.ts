@@ -24,16 +24,21 @@ import {
 } from "../science/claims";
 import { runEnsembleSearch } from "../science/ensembleSearchSummary";
 import { DEFAULT_FRONTIER_AXES } from "../science/guardedPareto";
-import { sliceProblemIndices } from "../science/slices";
+import { difficultyStrata, stratifiedBootstrap } from "./stratifiedBootstrap";
 import { versionBootstrap } from "./versionBootstrap";
 
 /** The claims' bootstrap: the version's one setting (the frontier's). */
+/** The frontier's bootstrap (the same object, so the claims reuse its resamples: stratifiedBootstrap). */
 export const CLAIMS_BOOTSTRAP = DEFAULT_BOOTSTRAP;
 
 /** Each slice's bootstrap from one stratified run: the difficulties are the strata, "all" their union. */
 export function slicesBootstrap(matrix: SweepMatrix): Record<DifficultySlice, SliceBootstrap> {
-  const strata = DIFFICULTIES.map((difficulty) => sliceProblemIndices(matrix, difficulty));
-  const { strata: byDifficulty, combined } = claimsBootstrap(matrix, strata, CLAIMS_BOOTSTRAP);
+  const { strata: byDifficulty, combined } = claimsBootstrap(
+    matrix,
+    difficultyStrata(matrix),
+    CLAIMS_BOOTSTRAP,
+    stratifiedBootstrap(matrix, CLAIMS_BOOTSTRAP),
+  );
   return Object.fromEntries(
     DIFFICULTY_SLICES.map((slice) => [
       slice,

@@ -65,7 +65,10 @@ export const POINT_KINDS: readonly StatisticKind[] = [
   ...DIFFICULTY_SLICES.map((slice) => passAtKKind(slice, false)),
 ];
 
-/** Stored by the statistics job, in this order (the explorer's intervals first). */
+/**
+ * Stored by the statistics job, in this order within each of its two threads (most bands in one, the
+ * rest in the other: computeStatistics), so the explorer's intervals and the "all" bands come first.
+ */
 export const INTERVAL_KINDS: readonly StatisticKind[] = [
   FRONTIER_KIND,
   THUMBNAIL_KIND,

@@ -13,7 +13,6 @@ import { alphaKind, formatAlpha } from "../domain/alpha";
 import { DIFFICULTIES, DIFFICULTY_SLICES, type DifficultySlice } from "../domain/difficulty";
 import type { SweepMatrix } from "../domain/sweep";
 import {
-  bootstrapFrontierStrata,
   clustersOf,
   DEFAULT_BOOTSTRAP,
   endpointIndices,
@@ -44,6 +43,7 @@ import {
   SWEEP_COLUMNS_KIND,
   THUMBNAIL_KIND,
 } from "./statisticKinds";
+import { difficultyStrata, stratifiedBootstrap } from "./stratifiedBootstrap";
 import { sweepColumns } from "./sweepColumns";
 import { experimentThumbnail } from "./thumbnail";
 import { versionBootstrap } from "./versionBootstrap";
@@ -144,7 +144,7 @@ function frontierOf<Metrics extends ParetoCandidate["metrics"]>(
   },
 ) {
   // One stratified computation gives every slice: difficulties are the strata, "all" is their union.
-  const strata = DIFFICULTIES.map((difficulty) => sliceProblemIndices(sweep.matrix, difficulty));
+  const strata = difficultyStrata(sweep.matrix);
   // One computation over the α columns and, after them, the trained ones (same resamples).
   const values = metrics(withTrainedColumns(sweep.matrix).matrix, strata);
   const slices = Object.fromEntries(
@@ -159,9 +159,7 @@ function frontierOf<Metrics extends ParetoCandidate["metrics"]>(
  * interval of "all" holds the benchmark's difficulty mix fixed.
  */
 export function frontierData(sweep: LoadedSweep): Computed<FrontierData> {
-  return frontierOf<MetricEstimates>(sweep, (matrix, strata) =>
-    bootstrapFrontierStrata(matrix, strata, FRONTIER_BOOTSTRAP),
-  );
+  return frontierOf<MetricEstimates>(sweep, () => stratifiedBootstrap(sweep.matrix, FRONTIER_BOOTSTRAP));
 }
 
 const NO_BOUNDS = { lower: null, upper: null, lowerJoint: null, upperJoint: null } as const;

@@ -590,16 +590,17 @@ export function sliceClaims(matrix: SweepMatrix, slice: SliceBootstrap, options:
 /**
  * The bootstrap of each stratum and of their union, as {@link sliceClaims} reads it: one seeded
  * paired bootstrap (bootstrapFrontierStrata, the frontier's own) gives every slice — a difficulty is
- * one stratum, "all" their union resampled within each.
+ * one stratum, "all" their union resampled within each. `frontier`: that bootstrap when the caller
+ * has it already (the frontier's intervals computed it).
  */
 export function claimsBootstrap(
   matrix: SweepMatrix,
   strata: readonly ArrayLike<number>[],
   bootstrap: BootstrapOptions,
-): { strata: SliceBootstrap[]; combined: SliceBootstrap } {
   // The trained checkpoints ride along in the same resamples (the α columns' results are unchanged).
+  frontier = bootstrapFrontierStrata(withTrainedColumns(matrix).matrix, strata, bootstrap),
+): { strata: SliceBootstrap[]; combined: SliceBootstrap } {
   const joined = withTrainedColumns(matrix);
-  const frontier = bootstrapFrontierStrata(joined.matrix, strata, bootstrap);
   const labels = (matrix.trained ?? []).map((cp) => cp.label);
   const split = joined.alphaCount;
   const slice = (

@@ -70,57 +70,74 @@ export function passAtKBands(
   }
   // Point values first: they validate every count and k the resamples will read.
   const values = ks.map((k) => meanPassAtK(n, c, k, problems));
-  const histograms = new Map<number, Int32Array>();
+  // The distinct sample counts, each with its histogram and its pass@k table, c-major:
+  // passTable[c × |ks| + j] = pass@ks[j] at c passes, so one cell's every k is read in a row.
+  const sizeIndex = new Map<number, number>();
+  const histograms: Int32Array[] = [];
+  const passTables: Float64Array[] = [];
+  /** Which histogram each position's problem adds to (−1: not evaluated). */
+  const histogramOf = new Int32Array(problems.length).fill(-1);
   let cells = 0;
   for (let i = 0; i < problems.length; i++) {
     const samples = n[problems[i]];
-    if (samples === 0 || histograms.has(samples)) continue;
-    histograms.set(samples, new Int32Array(samples + 1));
-    cells += samples + 1;
+    if (samples === 0) continue;
+    let index = sizeIndex.get(samples);
+    if (index === undefined) {
+      index = histograms.length;
+      sizeIndex.set(samples, index);
+      histograms.push(new Int32Array(samples + 1));
+      cells += samples + 1;
+    }
+    histogramOf[i] = index;
   }
   if (cells > histogramBudget(problems.length)) return null;
-  const noPass = new Map(
-    [...histograms.keys()].map((samples) => [samples, ks.map((k) => noPassTable(samples, k))]),
-  );
+  const width = ks.length;
+  for (const histogram of histograms) {
+    const samples = histogram.length - 1;
+    const table = new Float64Array(histogram.length * width);
+    ks.forEach((k, j) => {
+      const noPass = noPassTable(samples, k);
+      for (let passes = 0; passes <= samples; passes++) table[passes * width + j] = 1 - noPass[passes];
+    });
+    passTables.push(table);
+  }
 
   const { counts } = draws ?? drawProblemResamples(problems.length, options);
-  const resampled = ks.map(() => new Array<number>(resamples));
-  /** The distinct n of the current resample, in the order its sample first meets them. */
+  const resampled = ks.map(() => new Float64Array(resamples));
+  /** The histograms of the current resample, in the order its sample first meets them. */
   const order: number[] = [];
+  const totals = new Float64Array(width);
+  const sums = new Float64Array(width);
   for (let r = 0; r < resamples; r++) {
-    for (const samples of order) (histograms.get(samples) as Int32Array).fill(0);
+    for (const index of order) histograms[index].fill(0);
     order.length = 0;
     let count = 0;
-    let histogram: Int32Array = new Int32Array(0);
-    let histogramN = -1;
+    let last = -1;
     const drawn = r * problems.length;
     for (let i = 0; i < problems.length; i++) {
       const weight = counts[drawn + i];
-      if (weight === 0) continue;
-      const p = problems[i];
-      const samples = n[p];
-      if (samples === 0) continue;
-      if (samples !== histogramN) {
-        histogram = histograms.get(samples) as Int32Array;
-        if (!order.includes(samples)) order.push(samples);
-        histogramN = samples;
-      }
-      histogram[c[p]] += weight;
+      const index = histogramOf[i];
+      if (weight === 0 || index < 0) continue;
+      if (index !== last && !order.includes(index)) order.push(index);
+      last = index;
+      histograms[index][c[problems[i]]] += weight;
       count += weight;
     }
-    ks.forEach((_, j) => {
-      let total = 0;
-      for (const samples of order) {
-        const cells = histograms.get(samples) as Int32Array;
-        const table = (noPass.get(samples) as Float64Array[])[j];
-        let sum = 0;
-        for (let passes = 0; passes <= samples; passes++) {
-          if (cells[passes] !== 0) sum += cells[passes] * (1 - table[passes]);
-        }
-        total += sum;
+    // Each k adds its cells in ascending c and the histograms in order, as meanPassAtK does.
+    totals.fill(0);
+    for (const index of order) {
+      const histogram = histograms[index];
+      const table = passTables[index];
+      sums.fill(0);
+      for (let passes = 0; passes < histogram.length; passes++) {
+        const weight = histogram[passes];
+        if (weight === 0) continue;
+        const row = passes * width;
+        for (let j = 0; j < width; j++) sums[j] += weight * table[row + j];
       }
-      resampled[j][r] = count === 0 ? Number.NaN : total / count;
-    });
+      for (let j = 0; j < width; j++) totals[j] += sums[j];
+    }
+    for (let j = 0; j < width; j++) resampled[j][r] = count === 0 ? Number.NaN : totals[j] / count;
   }
   return ks.map((_, j) => {
     const [lower, upper] = percentileInterval(resampled[j], level);

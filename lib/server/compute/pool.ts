@@ -10,7 +10,7 @@ import type { ComputeOutcome, ComputeTask } from "./task";
  * The thread entry, found from the working directory: the Next server runs bundled code whose own
  * location says nothing about where lib/ is, and `npm start` runs it from the repository.
  */
-const THREAD_FILE = join(process.cwd(), "lib/server/compute/thread.mjs");
+export const THREAD_FILE = join(process.cwd(), "lib/server/compute/thread.mjs");
 
 /** Threads for request-time computations; a worker process computes the stored statistics meanwhile. */
 const THREADS = positiveIntegerSetting("ALPHASCOPE_COMPUTE_THREADS", Math.max(1, availableParallelism() - 1));

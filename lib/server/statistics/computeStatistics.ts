@@ -3,8 +3,10 @@ import type { Prisma } from "../../db/generated/prisma/client";
 import { experimentVersion } from "../../db/queries/experiments";
 import { dropObsoleteStatistics, storedStatisticKinds, storeStatistics } from "../../db/queries/statistics";
 import { loadSweepMatrix } from "../../db/queries/sweep";
-import { INTERVAL_KINDS, POINT_KINDS, type StatisticKind } from "../../responses/statisticKinds";
-import { type LoadedSweep, statisticBody } from "../../responses/statisticPayloads";
+import { DIFFICULTY_SLICES } from "../../domain/difficulty";
+import { INTERVAL_KINDS, POINT_KINDS, passAtKKind, type StatisticKind } from "../../responses/statisticKinds";
+import { type LoadedSweep, type StatisticBody, statisticBody } from "../../responses/statisticPayloads";
+import { statisticOffThread } from "./statisticsThread";
 
 /** What a compute_statistics job is about: one version of one experiment. */
 export interface StatisticsJob {
@@ -16,11 +18,13 @@ export interface StatisticsOutcome {
   /** "stale" when the experiment was deleted or has a newer version: nothing was computed. */
   status: "done" | "stale";
   slug: string | null;
-  /** The kinds this run computed and stored (empty when another run had stored them all). */
+  /** The kinds this run computed and stored, in ALL_KINDS order (empty when another run had stored them all). */
   computed: StatisticKind[];
-  /** Wall time of loading the results, and of computing and storing each kind. */
+  /** Wall time of loading the results, and of computing and storing every kind. */
   loadMs: number;
   computeMs: number;
+  /** Wall time of computing and storing each kind this run computed, in the order stored. */
+  kindMs: { kind: StatisticKind; ms: number }[];
 }
 
 /** Every kind a version has once its job is done: the import's kinds first, then the intervals. */
@@ -46,15 +50,14 @@ async function loadVersion(db: Db, job: StatisticsJob, slug: string): Promise<Lo
 }
 
 /**
- * Computes and stores one kind unless it is there already, holding the experiment's statistics
- * lock: a second run of the same version waits here, then finds the kind stored and skips it, so
- * no kind of a version is computed twice. False when the version is no longer current.
+ * Stores one kind's body unless it is there already, holding the experiment's statistics lock (a
+ * second run of the same version waits here, then finds the kind stored and skips it). False when
+ * the version is no longer current.
  */
 async function storeKind(
   db: Db,
   job: StatisticsJob,
-  kind: StatisticKind,
-  sweep: LoadedSweep,
+  body: StatisticBody,
 ): Promise<"stored" | "skipped" | "stale"> {
   return db.$transaction(
     async (tx: Prisma.TransactionClient) => {
@@ -64,8 +67,8 @@ async function storeKind(
       );
       const current = await experimentVersion(tx, job.experimentId);
       if (current?.version !== job.version) return "stale";
-      if ((await storedStatisticKinds(tx, job.experimentId, job.version)).has(kind)) return "skipped";
-      await storeStatistics(tx, job.experimentId, job.version, [statisticBody(kind, job.version, sweep)]);
+      if ((await storedStatisticKinds(tx, job.experimentId, job.version)).has(body.kind)) return "skipped";
+      await storeStatistics(tx, job.experimentId, job.version, [body]);
       return "stored";
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
@@ -73,14 +76,33 @@ async function storeKind(
 }
 
 /**
+ * The kinds computed in the job's own thread (statisticOffThread) while this one computes the rest:
+ * the bands of all problems and of the easy and medium ones. They read nothing the others compute
+ * (the frontier's bootstrap, which the claims reuse, stays on this thread), and with the hard
+ * problems' bands on this thread the two threads' shares of a large sweep's work are about equal
+ * (docs/performance.md).
+ */
+const THREAD_KINDS: ReadonlySet<StatisticKind> = new Set(
+  DIFFICULTY_SLICES.filter((slice) => slice !== "hard").map((slice) => passAtKKind(slice, true)),
+);
+
+/**
  * The compute_statistics task: stores every kind the version is missing, each in its own
- * transaction (the frontier's intervals first, so the explorer has them as soon as possible).
+ * transaction as soon as it is computed (the frontier's intervals and the bands first, on two
+ * threads, so the explorer has them as soon as possible).
  * Idempotent: a version with everything stored costs two small queries. A version that is no longer
  * current (deleted, or re-imported meanwhile) is skipped: its successor has its own job. Errors
  * propagate, for the queue to retry.
  */
 export async function computeStatistics(db: Db, job: StatisticsJob): Promise<StatisticsOutcome> {
-  const outcome: StatisticsOutcome = { status: "done", slug: null, computed: [], loadMs: 0, computeMs: 0 };
+  const outcome: StatisticsOutcome = {
+    status: "done",
+    slug: null,
+    computed: [],
+    loadMs: 0,
+    computeMs: 0,
+    kindMs: [],
+  };
   const current = await experimentVersion(db, job.experimentId);
   if (current?.version !== job.version) return { ...outcome, status: "stale" };
   outcome.slug = current.slug;
@@ -92,12 +114,40 @@ export async function computeStatistics(db: Db, job: StatisticsJob): Promise<Sta
   outcome.loadMs = performance.now() - loadStarted;
   if (!sweep) return { ...outcome, status: "stale" };
   const computeStarted = performance.now();
-  for (const kind of missing) {
-    const result = await storeKind(db, job, kind, sweep);
-    if (result === "stale")
-      return { ...outcome, status: "stale", computeMs: performance.now() - computeStarted };
-    if (result === "stored") outcome.computed.push(kind);
-  }
+  let stale = false;
+  // Two lanes, each storing a kind as soon as it is computed, in INTERVAL_KINDS order (the
+  // frontier's intervals and the bands first). A kind stored meanwhile (by another run) is not
+  // computed; one computed by two runs at once is stored once (the same body: fixed seeds).
+  const lane = async (kinds: StatisticKind[], compute: (kind: StatisticKind) => Promise<StatisticBody>) => {
+    for (const kind of kinds) {
+      if (stale) return;
+      if ((await storedStatisticKinds(db, job.experimentId, job.version)).has(kind)) continue;
+      const kindStarted = performance.now();
+      const result = await storeKind(db, job, await compute(kind));
+      if (result === "stale") stale = true;
+      if (result === "stored") {
+        outcome.computed.push(kind);
+        outcome.kindMs.push({ kind, ms: performance.now() - kindStarted });
+      }
+    }
+  };
+  await Promise.all([
+    lane(
+      missing.filter((kind) => THREAD_KINDS.has(kind)),
+      (kind) => statisticOffThread(kind, job.version, sweep),
+    ),
+    lane(
+      missing.filter((kind) => !THREAD_KINDS.has(kind)),
+      // A macrotask first: the other lane's stores run between this thread's kinds.
+      async (kind) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return statisticBody(kind, job.version, sweep);
+      },
+    ),
+  ]);
+  // In ALL_KINDS order, whichever lane stored first.
+  outcome.computed.sort((a, b) => ALL_KINDS.indexOf(a) - ALL_KINDS.indexOf(b));
+  if (stale) return { ...outcome, status: "stale", computeMs: performance.now() - computeStarted };
   await dropObsoleteStatistics(db, job.experimentId, ALL_KINDS);
   outcome.computeMs = performance.now() - computeStarted;
   return outcome;

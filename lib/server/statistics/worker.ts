@@ -12,6 +12,7 @@ import {
   trashDays,
 } from "../trash";
 import { ALL_KINDS, computeStatistics, type StatisticsOutcome } from "./computeStatistics";
+import { startStatisticsThread } from "./statisticsThread";
 
 const jobSchema = z.object({ experimentId: z.number().int(), version: z.string().min(1) });
 
@@ -35,9 +36,10 @@ function describe(outcome: StatisticsOutcome, job: z.infer<typeof jobSchema>): s
   if (outcome.status === "stale") return `Skipped ${what}: no longer the current version.`;
   if (outcome.computed.length === 0) return `Statistics of ${what} were already stored.`;
   const ms = (value: number) => `${Math.round(value)} ms`;
+  const kinds = outcome.kindMs.map(({ kind, ms: spent }) => `${kind} ${ms(spent)}`).join(", ");
   return (
     `Computed ${outcome.computed.join(", ")} of ${what} ` +
-    `(results loaded in ${ms(outcome.loadMs)}, computed and stored in ${ms(outcome.computeMs)}).`
+    `(results loaded in ${ms(outcome.loadMs)}, computed and stored in ${ms(outcome.computeMs)}: ${kinds}).`
   );
 }
 
@@ -67,6 +69,7 @@ export async function startStatisticsWorker(options: StatisticsWorkerOptions): P
     if (sessions > 0) options.log(`Deleted ${sessions} expired sign-in session(s).`);
   };
   let runner: Runner;
+  startStatisticsThread();
   try {
     const enqueued = await enqueueMissingStatistics(db, ALL_KINDS);
     if (enqueued > 0) options.log(`Enqueued statistics jobs for ${enqueued} experiment(s) without them.`);

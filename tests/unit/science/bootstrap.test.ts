@@ -11,8 +11,8 @@ import {
   jointLevel,
   type ProblemClusters,
   percentileInterval,
-  sortedFinite,
   sortedPercentileInterval,
+  tailsSorted,
 } from "../../../lib/science/bootstrap";
 import { ensemblePassAtK, searchEnsembles } from "../../../lib/science/ensemble";
 import { getMetric, METRICS, type MetricId } from "../../../lib/science/metricRegistry";
@@ -343,13 +343,18 @@ describe("percentileInterval", () => {
         if (u < 0.4) return Math.round(rng() * 10) / 10 - 0.55; // ties, never zero
         return rng() * 100 - 50;
       });
-      const sorted = sortedFinite(values);
-      expect(sorted).toEqual(values.filter(Number.isFinite).sort((a, b) => a - b));
-      for (const level of [0.9, 0.95, jointLevel(0.95)]) {
+      const full = values.filter(Number.isFinite).sort((a, b) => a - b);
+      const sorted = tailsSorted(values, 0.05);
+      // Every value is there; each end's 5 % is in its sorted place.
+      expect(Array.from(sorted).sort((a, b) => a - b)).toEqual(full);
+      const end = Math.floor((full.length - 1) * 0.05) + 1;
+      expect(Array.from(sorted.subarray(0, end + 1))).toEqual(full.slice(0, end + 1));
+      expect(Array.from(sorted.subarray(full.length - 1 - end))).toEqual(full.slice(full.length - 1 - end));
+      for (const level of [0.5, 0.9, 0.95, jointLevel(0.95)]) {
         const expected = comparatorInterval(values, level);
         expect(percentileInterval(values, level)).toEqual(expected);
         expect(percentileInterval(Float64Array.from(values), level)).toEqual(expected);
-        expect(sortedPercentileInterval(sorted, level)).toEqual(expected);
+        if (level >= 0.9) expect(sortedPercentileInterval(sorted, level)).toEqual(expected);
       }
     }
   });
