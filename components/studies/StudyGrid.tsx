@@ -145,6 +145,18 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
         : null,
     [snapshot, view.difficulty, claimAxes],
   );
+  // One source and link per experiment, kept while the slice, axes and snapshot are: the memoized badges
+  // then skip a slider move instead of six re-renders (a new source object and link each time).
+  const claimBadgeProps = useMemo(
+    () =>
+      new Map(
+        study.experiments.map((experiment) => [
+          experiment.slug,
+          { source: source.claims(experiment.slug), cardsHref: cardsHref(experiment.slug) },
+        ]),
+      ),
+    [study, source, cardsHref],
+  );
   const share = useCallback(
     () => createSnapshotLink({ study: slug, page: "study" }, new URL(shareUrl()).search.replace(/^\?/, "")),
     [slug, shareUrl],
@@ -302,10 +314,12 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
                             onIncludeCollapsed={onIncludeCollapsed}
                           />
                           <ClaimBadges
-                            source={source.claims(experiment.slug)}
+                            source={
+                              claimBadgeProps.get(experiment.slug)?.source ?? source.claims(experiment.slug)
+                            }
                             difficulty={view.difficulty}
                             axes={claimAxes}
-                            cardsHref={cardsHref(experiment.slug)}
+                            cardsHref={claimBadgeProps.get(experiment.slug)?.cardsHref ?? null}
                           />
                         </section>
                       ))
