@@ -11,6 +11,7 @@ import { ViewNotices } from "@/components/common/ViewNotices";
 import { AlphaSlider } from "@/components/frontier/AlphaSlider";
 import { DifficultyFilter } from "@/components/frontier/DifficultyFilter";
 import { FrontierPanel } from "@/components/frontier/FrontierPanel";
+import { useDragDeferred } from "@/components/frontier/useDragDeferred";
 import { useFrontierPlotView, useFrontierView } from "@/components/frontier/useFrontierView";
 import { comparisonQuery } from "@/components/queries/queries";
 import { SETTING_LABELS } from "@/lib/contracts/types";
@@ -39,7 +40,7 @@ interface CompareProps {
 export function Compare({ slugs, initialSearch }: CompareProps) {
   const { data } = useSuspenseQuery(comparisonQuery(slugs));
   const context = useMemo(() => compareContextOf(data), [data]);
-  const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
+  const { view, recordedView, updateView, shareUrl, notices, dismissNotices } = useUrlView(
     compareViewDefinition,
     context,
     initialSearch,
@@ -60,6 +61,8 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
       })),
     [data, estimators, view.difficulty, view.alpha],
   );
+  // The slider and the plot's markers follow the pointer; the score table follows a drag deferred.
+  const settledSeries = useDragDeferred(series, view.alpha !== recordedView.alpha);
   const sliceProblems = useMemo(
     () =>
       Object.fromEntries(
@@ -159,6 +162,7 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
           >
             <ComparePlot
               series={series}
+              settledAlpha={settledSeries[0]?.readout?.alpha ?? null}
               x={x}
               y={y}
               view={plotView}
@@ -168,8 +172,12 @@ export function Compare({ slugs, initialSearch }: CompareProps) {
               onIncludeCollapsed={onIncludeCollapsed}
             />
           </FrontierPanel>
-          {view.alpha !== null ? (
-            <CompareScores series={series} metrics={metricChoices} alpha={view.alpha} />
+          {settledSeries[0]?.readout ? (
+            <CompareScores
+              series={settledSeries}
+              metrics={metricChoices}
+              alpha={settledSeries[0].readout.alpha}
+            />
           ) : null}
         </div>
       </div>

@@ -43,6 +43,8 @@ export interface CompareSeries {
 
 interface ComparePlotProps {
   series: readonly CompareSeries[];
+  /** The shared α the selected points show: during a drag, behind the series' readouts (deferred). */
+  settledAlpha: number | null;
   /** Points the axes must fit beyond the series drawn (a study's panel: every experiment's). */
   domainSeries?: readonly (readonly FrontierPoint[])[];
   /** The trained checkpoints the axes must fit with `domainSeries` (a study's panel: every experiment's). */
@@ -181,6 +183,7 @@ const ComparePoints = memo(function ComparePoints(props: ComparePointsProps & { 
 export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
   const {
     series,
+    settledAlpha,
     domainSeries,
     domainTrained,
     compact,
@@ -234,9 +237,10 @@ export const ComparePlot = memo(function ComparePlot(props: ComparePlotProps) {
     ],
   );
   const { panHandlers, zoomIn, zoomOut } = useFrontierZoom(svgRef, plot, { x: xLog, y: yLog }, onZoom);
-  const alpha = series[0]?.readout?.alpha ?? null;
   const selectedAlpha =
-    alpha !== null && pointSets.some((points) => points.some((p) => p.alpha === alpha)) ? alpha : null;
+    settledAlpha !== null && pointSets.some((points) => points.some((p) => p.alpha === settledAlpha))
+      ? settledAlpha
+      : null;
 
   return (
     <div className="frontier-plot">

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { CollapsedBadge } from "@/components/common/CollapsedBadge";
 import { CsvDownload } from "@/components/common/CsvDownload";
 import { Delta } from "@/components/common/Delta";
@@ -31,7 +32,7 @@ function provenance(series: CompareSeries): string {
  * paired change against its own endpoints (coloured only when its interval excludes 0); the CSV
  * holds the same numbers unrounded.
  */
-export function CompareScores({ series, metrics, alpha }: CompareScoresProps) {
+export const CompareScores = memo(function CompareScores({ series, metrics, alpha }: CompareScoresProps) {
   return (
     <section className="panel" aria-labelledby="compare-scores-title">
       <div className="panel-head">
@@ -104,4 +105,4 @@ export function CompareScores({ series, metrics, alpha }: CompareScoresProps) {
       </div>
     </section>
   );
-}
+});

@@ -21,6 +21,7 @@ import { AlphaSlider } from "../frontier/AlphaSlider";
 import { DifficultyFilter } from "../frontier/DifficultyFilter";
 import { FrontierPanel } from "../frontier/FrontierPanel";
 import { FrontierPlot } from "../frontier/FrontierPlot";
+import { useDragDeferred } from "../frontier/useDragDeferred";
 import { useFrontierPlotView, useFrontierView } from "../frontier/useFrontierView";
 import { ClaimCards } from "./ClaimCards";
 import { CompositionChart } from "./composition/CompositionChart";
@@ -56,6 +57,8 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
   const points = data.slices[view.difficulty].points;
   const trained = data.slices[view.difficulty].trained ?? NO_TRAINED;
   const readout = useAlphaReadout(points, view.alpha);
+  // The slider and the plot's marker follow the pointer; the panels follow a drag deferred.
+  const settled = useDragDeferred(readout, view.alpha !== recordedView.alpha);
   const collapsedAlphas = useMemo(() => points.filter((p) => p.collapsed).map((p) => p.alpha), [points]);
   const { metricChoices, x, y, onAlpha, onSelectAlpha, onZoom, onDifficulty, onIncludeCollapsed, onAxes } =
     useFrontierView(view, context.metrics, updateView);
@@ -97,7 +100,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
           slug={slug}
           alphas={context.alphas}
           slices={context.slices}
-          alpha={readout.alpha}
+          alpha={settled.alpha}
           difficulty={view.difficulty}
         />
         <ViewNotices notices={notices} onDismiss={dismissNotices} />
@@ -141,6 +144,7 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
               y={y}
               view={plotView}
               readout={readout}
+              settledAlpha={settled.alpha}
               endpointLabels={endpointLabels}
               onSelectAlpha={onSelectAlpha}
               onZoom={onZoom}
@@ -155,14 +159,14 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
           </FrontierPanel>
           <aside className="explorer-side">
             <ScorePanel
-              readout={readout}
+              readout={settled}
               collapsedAlphas={collapsedAlphas}
               trained={trained}
               headlineOnly={view.present}
             />
             {view.present ? null : (
               <div className="no-print">
-                <MergekitPanel data={data} alpha={readout.alpha} difficulty={view.difficulty} />
+                <MergekitPanel data={data} alpha={settled.alpha} difficulty={view.difficulty} />
               </div>
             )}
           </aside>
@@ -170,8 +174,8 @@ export function Explorer({ slug, initialSearch }: ExplorerProps) {
         {hasClaims ? <ClaimCards source={source} difficulty={view.difficulty} axes={claimAxes} /> : null}
         {view.present ? null : (
           <div className="explorer-row">
-            <CompositionChart points={points} alpha={readout.alpha} />
-            <MetricMultiples slices={data.slices} alpha={readout.alpha} selected={view.difficulty} />
+            <CompositionChart points={points} alpha={settled.alpha} />
+            <MetricMultiples slices={data.slices} alpha={settled.alpha} selected={view.difficulty} />
           </div>
         )}
       </div>

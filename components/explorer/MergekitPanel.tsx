@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useState } from "react";
 import { downloadBlob } from "@/components/browser/download";
 import styles from "@/components/charts/Export.module.css";
 import type { FrontierData } from "@/lib/contracts/types";
@@ -92,7 +92,7 @@ function Recipe({ data, alpha, difficulty }: MergekitPanelProps) {
  * checkpoint at the α on screen from the endpoint models, with copy, download and the command.
  * The same YAML as GET /api/experiments/<slug>/mergekit?alpha=… (one builder for both).
  */
-export function MergekitPanel(props: MergekitPanelProps) {
+export const MergekitPanel = memo(function MergekitPanel(props: MergekitPanelProps) {
   const [open, setOpen] = useState(false);
   return (
     <details
@@ -107,4 +107,4 @@ export function MergekitPanel(props: MergekitPanelProps) {
       {open ? <Recipe {...props} /> : null}
     </details>
   );
-}
+});

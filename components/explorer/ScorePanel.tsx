@@ -93,7 +93,7 @@ const TrainedRows = memo(function TrainedRows({ trained }: { trained: readonly T
  * against A and B. Between evaluated α the numbers are estimates and the panel says so in words and
  * in style.
  */
-export function ScorePanel({
+export const ScorePanel = memo(function ScorePanel({
   readout,
   collapsedAlphas,
   trained = [],
@@ -191,4 +191,4 @@ export function ScorePanel({
       {trained.length > 0 ? <TrainedRows trained={trained} /> : null}
     </section>
   );
-}
+});

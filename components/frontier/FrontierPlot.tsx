@@ -31,8 +31,10 @@ interface FrontierPlotProps {
   y: MetricDefinition;
   /** Scales, intervals, collapsed checkpoints and zoom, as the view has them. */
   view: FrontierPlotView;
-  /** The estimates at the current α, shared with the score panel. */
+  /** The estimates at the current α, shared with the score panel: where the marker sits. */
   readout: AlphaReadout;
+  /** The α the selected point and the data table show: during a drag, behind `readout` (deferred). */
+  settledAlpha: number;
   endpointLabels: { a: string; b: string };
   onSelectAlpha: (alpha: number) => void;
   onZoom: (zoom: Zoom | null, mode: HistoryMode) => void;
@@ -56,10 +58,9 @@ function heightFor(width: number, available: number, present: boolean): number {
  * Pareto toggle, a legend and the data table.
  */
 export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps) {
-  const { points, trained, x, y, view, readout, endpointLabels, present } = props;
+  const { points, trained, x, y, view, readout, settledAlpha, endpointLabels, present } = props;
   const { xLog, yLog, ci, includeCollapsed, zoom } = view;
   const { onSelectAlpha, onZoom, onIncludeCollapsed } = props;
-  const { alpha } = readout;
   const [containerRef, { width, height: available }] = useElementSize<HTMLDivElement>({
     width: 720,
     height: 0,
@@ -114,7 +115,7 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
           y={y}
           endpointLabels={endpointLabels}
           marker={marker}
-          selectedAlpha={points.some((p) => p.alpha === alpha) ? alpha : null}
+          selectedAlpha={points.some((p) => p.alpha === settledAlpha) ? settledAlpha : null}
           clipId={clipId}
           onPointHover={setHovered}
           onPointSelect={onSelectAlpha}
@@ -144,7 +145,7 @@ export const FrontierPlot = memo(function FrontierPlot(props: FrontierPlotProps)
         onIncludeCollapsed={onIncludeCollapsed}
       />
       <FrontierLegend alphaMin={alphaMin} alphaMax={alphaMax} trained={trained.length > 0} />
-      <FrontierTable layout={layout} x={x} y={y} alpha={alpha} />
+      <FrontierTable layout={layout} x={x} y={y} alpha={settledAlpha} />
     </div>
   );
 });

@@ -19,6 +19,7 @@ import { CollapsedNote } from "@/components/frontier/CollapsedNote";
 import { DifficultyFilter } from "@/components/frontier/DifficultyFilter";
 import { AlphaPathLegend, CollapsedLegend } from "@/components/frontier/FrontierLegend";
 import { TrainedLegend } from "@/components/frontier/TrainedMarks";
+import { useDragDeferred } from "@/components/frontier/useDragDeferred";
 import { useFrontierPlotView, useFrontierView } from "@/components/frontier/useFrontierView";
 import {
   liveStudySource,
@@ -60,7 +61,7 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
   const { data: study } = useSuspenseQuery(studyQuery(source));
   const { data } = useSuspenseQuery(studyFrontiersQuery(source));
   const context = useMemo(() => compareContextOf(data), [data]);
-  const { view, updateView, shareUrl, notices, dismissNotices } = useUrlView(
+  const { view, recordedView, updateView, shareUrl, notices, dismissNotices } = useUrlView(
     studyViewDefinition,
     context,
     initialSearch,
@@ -92,6 +93,17 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
     [data, view.difficulty],
   );
   const panels = useMemo(() => series.map((entry) => [entry]), [series]);
+  // Of the points alone, so a slider move does not re-render the note.
+  const collapsedGroups = useMemo(
+    () =>
+      data.experiments.map((experiment) => ({
+        name: experiment.experiment.name,
+        alphas: experiment.slices[view.difficulty].points.filter((p) => p.collapsed).map((p) => p.alpha),
+      })),
+    [data, view.difficulty],
+  );
+  // Every panel's marker follows the pointer; the selected points follow a drag deferred.
+  const settledAlpha = useDragDeferred(view.alpha, view.alpha !== recordedView.alpha);
   const sliceProblems = useMemo(
     () =>
       Object.fromEntries(
@@ -132,6 +144,18 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
         ? `/experiments/${encodeURIComponent(experiment)}?${new URLSearchParams({ difficulty: view.difficulty, ...claimAxes })}`
         : null,
     [snapshot, view.difficulty, claimAxes],
+  );
+  // One source and link per experiment, kept while the slice, axes and snapshot are: the memoized badges
+  // then skip a slider move instead of six re-renders (a new source object and link each time).
+  const claimBadgeProps = useMemo(
+    () =>
+      new Map(
+        study.experiments.map((experiment) => [
+          experiment.slug,
+          { source: source.claims(experiment.slug), cardsHref: cardsHref(experiment.slug) },
+        ]),
+      ),
+    [study, source, cardsHref],
   );
   const share = useCallback(
     () => createSnapshotLink({ study: slug, page: "study" }, new URL(shareUrl()).search.replace(/^\?/, "")),
@@ -278,6 +302,7 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
                           <ComparePlot
                             compact
                             series={panels[index]}
+                            settledAlpha={settledAlpha}
                             domainSeries={domainSeries}
                             domainTrained={domainTrained}
                             x={x}
@@ -289,10 +314,12 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
                             onIncludeCollapsed={onIncludeCollapsed}
                           />
                           <ClaimBadges
-                            source={source.claims(experiment.slug)}
+                            source={
+                              claimBadgeProps.get(experiment.slug)?.source ?? source.claims(experiment.slug)
+                            }
                             difficulty={view.difficulty}
                             axes={claimAxes}
-                            cardsHref={cardsHref(experiment.slug)}
+                            cardsHref={claimBadgeProps.get(experiment.slug)?.cardsHref ?? null}
                           />
                         </section>
                       ))
@@ -304,10 +331,7 @@ export function StudyGrid({ slug, initialSearch, snapshot }: StudyGridProps) {
           ))}
         </div>
         <CollapsedNote
-          groups={series.map((entry) => ({
-            name: entry.name,
-            alphas: entry.points.filter((point) => point.collapsed).map((point) => point.alpha),
-          }))}
+          groups={collapsedGroups}
           includeCollapsed={view.includeCollapsed}
           onIncludeCollapsed={onIncludeCollapsed}
         />

@@ -120,6 +120,14 @@ describe("frontier explorer", () => {
     expect(requests).toEqual([]);
     expect(new Set(positions).size).toBeGreaterThan(6);
     const released = await sliderAlpha(page());
+    // The panels follow a drag deferred; the release brings them to the released α in its own commit.
+    expect(await page().getByTestId("score-alpha").textContent()).toBe(`α = ${formatAlpha(released)}`);
+    const selected = await page()
+      .locator(".frontier-point--selected")
+      .evaluateAll((points) => points.map((point) => point.getAttribute("data-alpha")));
+    expect(selected).toEqual(
+      frontier.slices.all.points.some((p) => p.alpha === released) ? [String(released)] : [],
+    );
     await page().waitForURL(new RegExp(`alpha=${released}(&|$)`));
     await page().goBack();
     await page().waitForURL(/alpha=0(&|$)/);

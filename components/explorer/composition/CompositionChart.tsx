@@ -99,7 +99,13 @@ export function CompositionSvg({
  * other failures at each evaluated α, with the current α and the collapsed checkpoints marked (the
  * research's central picture), captioned from the data. One checkpoint: a note and the table.
  */
-export function CompositionChart({ points, alpha }: { points: readonly FrontierPoint[]; alpha: number }) {
+export const CompositionChart = memo(function CompositionChart({
+  points,
+  alpha,
+}: {
+  points: readonly FrontierPoint[];
+  alpha: number;
+}) {
   const [ref, width] = useElementWidth<HTMLDivElement>(560);
   const caption = useMemo(() => compositionCaption(points), [points]);
   return (
@@ -165,4 +171,4 @@ export function CompositionChart({ points, alpha }: { points: readonly FrontierP
       />
     </section>
   );
-}
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { ChartDataTable } from "@/components/charts/ChartDataTable";
 import type { SliceSeries } from "@/lib/charts/metricLinesLayout";
 import type { FrontierData, FrontierPoint } from "@/lib/contracts/types";
@@ -27,7 +27,11 @@ interface MetricMultiplesProps {
  * Solve rate, correctness and efficiency against α, one line per difficulty slice, current α and
  * collapsed checkpoints marked; one checkpoint: a note and the table.
  */
-export function MetricMultiples({ slices, alpha, selected }: MetricMultiplesProps) {
+export const MetricMultiples = memo(function MetricMultiples({
+  slices,
+  alpha,
+  selected,
+}: MetricMultiplesProps) {
   // Stable across α changes, so each panel's layout is computed once, not on every drag frame.
   const series: SliceSeries[] = useMemo(
     () =>
@@ -117,4 +121,4 @@ export function MetricMultiples({ slices, alpha, selected }: MetricMultiplesProp
       />
     </section>
   );
-}
+});
