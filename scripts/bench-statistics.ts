@@ -33,6 +33,7 @@ import { bootstrapFrontierStrata, DEFAULT_BOOTSTRAP } from "../lib/science/boots
 import { syntheticMatrix } from "../lib/science/syntheticMatrix";
 import { ALL_KINDS } from "../lib/server/statistics/computeStatistics";
 import { freePort } from "./support/freePort";
+import { WORKER_NODE_ARGS } from "./support/workerCommand";
 
 const PROBLEMS = 1055;
 const SAMPLES = 250;
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
     );
 
     const logLines: string[] = [];
-    worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    worker = spawn(process.execPath, [...WORKER_NODE_ARGS], {
       env,
       stdio: ["ignore", "pipe", "inherit"],
     });

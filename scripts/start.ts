@@ -19,6 +19,7 @@ import { VIEWER_DIR } from "../lib/server/staticBundle";
 import { computeStatistics } from "../lib/server/statistics/computeStatistics";
 import { writeMode } from "../lib/server/writeGuard";
 import { buildViewer } from "./build-viewer";
+import { WORKER_NODE_ARGS } from "./support/workerCommand";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
@@ -73,7 +74,7 @@ function runNode(args: string[], databaseUrl: string): ChildProcess {
 
 /** The statistics worker: computes what imports enqueue (see docs/deploy.md for more of them). */
 function runWorker(databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  return spawn(process.execPath, [...WORKER_NODE_ARGS], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });

@@ -27,6 +27,7 @@ import type { ImportReport } from "../../lib/import/report";
 import { runImport } from "../../lib/import/runImport";
 import { ALL_KINDS } from "../../lib/server/statistics/computeStatistics";
 import { type LcbEvalAllTotals, writeLcbEvalAll } from "./lcbEvalAll";
+import { WORKER_NODE_ARGS } from "./workerCommand";
 
 const PROBLEMS = 1055;
 const SWEEP_ALPHAS = 41;
@@ -282,7 +283,7 @@ export async function paperSweep(url: string, dir: string, count: number): Promi
     `\nsweep: ${count} α × ${PROBLEMS} × 250, ${size(bytes)} generated in ${((performance.now() - generated) / 1000).toFixed(0)} s`,
   );
   const env = { ...process.env, DATABASE_URL: url };
-  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env, stdio: "ignore" });
+  const worker = spawn(process.execPath, [...WORKER_NODE_ARGS], { env, stdio: "ignore" });
   const timing = join(dir, "time.txt");
   const db = createPrisma(url);
   try {
