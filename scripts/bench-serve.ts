@@ -13,14 +13,15 @@
  *    ones (same moment, the worker still computing) and warm ones once it is done;
  *  - a burst: BURST.previews clients asking for link-preview images of views not rendered yet,
  *    BURST.compares for comparisons of random pairs and BURST.ensembles for ensembles on one pinned
- *    scaling snapshot, all at once for SECONDS s, with /api/health at 10 Hz beside it, printed next
- *    to /api/health alone just before (the baseline of the same run).
+ *    scaling snapshot, all at once for SECONDS s, from a child process at niceness 10 (they stand for
+ *    other machines), with /api/health at 10 Hz beside it, printed next to /api/health alone just
+ *    before (the baseline of the same run), and the CPU time the web server and the clients used.
  * Prints figures next to the issue's targets, with the machine and its load average; not a test.
  * `--experiments N` and `--seconds S` make a quicker run; `--burst-only` measures the burst alone
  * after the imports; `--active-requests 1,6,64` measures it once per admission setting
  * (ALPHASCOPE_ACTIVE_REQUESTS, lib/server/admission.ts), restarting the server on the same database,
- * and `--heavy-reads 1000,2` likewise per bound on heavy reads (ALPHASCOPE_HEAVY_READS), turn by turn
- * beside the other list.
+ * and `--heavy-reads 1000,2` likewise per bound on heavy reads (ALPHASCOPE_HEAVY_READS), and
+ * `--clients-niceness 0,10` per niceness of the burst's clients, turn by turn beside the other lists.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
@@ -44,6 +45,12 @@ const CLIENTS = 50;
 const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 /** Concurrent clients of the burst (issue #25: the loads that stalled /api/health). */
 const BURST = { previews: 40, compares: 20, ensembles: 17 };
+/**
+ * The burst's clients' niceness unless `--clients-niceness` says otherwise: they stand for other
+ * machines, so they should not take the cores from the server they measure (at 0 on this 2-core
+ * machine they used about as much CPU as the web server itself; docs/performance.md, "Bursts").
+ */
+const BURST_CLIENTS_NICENESS = 10;
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -52,13 +59,13 @@ function flag(name: string, fallback: number): number {
   return value;
 }
 
-/** A comma-separated list of whole numbers ≥ 1 (`--active-requests 1,6`); empty when the flag is absent. */
-function listFlag(name: string): number[] {
+/** A comma-separated list of whole numbers ≥ `least` (`--active-requests 1,6`); empty when the flag is absent. */
+function listFlag(name: string, least = 1): number[] {
   const at = process.argv.indexOf(name);
   if (at < 0) return [];
   const values = (process.argv[at + 1] ?? "").split(",").map(Number);
-  if (!values.every((value) => Number.isInteger(value) && value >= 1))
-    throw new Error(`${name} takes whole numbers ≥ 1, separated by commas`);
+  if (!values.every((value) => Number.isInteger(value) && value >= least))
+    throw new Error(`${name} takes whole numbers ≥ ${least}, separated by commas`);
   return values;
 }
 
@@ -173,7 +180,11 @@ function request(url: string, through: Agent = agent): Promise<{ status: number;
 }
 
 /** One POST of a JSON body: its status and milliseconds, the body read to the end. */
-function post(url: string, body: unknown): Promise<{ status: number; ms: number; text: string }> {
+function post(
+  url: string,
+  body: unknown,
+  through: Agent = agent,
+): Promise<{ status: number; ms: number; text: string }> {
   const started = performance.now();
   const payload = JSON.stringify(body);
   return new Promise((resolve) => {
@@ -181,7 +192,7 @@ function post(url: string, body: unknown): Promise<{ status: number; ms: number;
       url,
       {
         method: "POST",
-        agent,
+        agent: through,
         headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
       },
       (response) => {
@@ -277,25 +288,36 @@ function statusCounts(statuses: number[]): string {
     .join(", ");
 }
 
+/** What each group of the burst's clients was answered: statuses and milliseconds, in order. */
+interface BurstAnswers {
+  statuses: Record<keyof typeof BURST, number[]>;
+  latencies: Record<keyof typeof BURST, number[]>;
+  /** The clients' own CPU time while they ran (every thread of their process), ms. */
+  cpuMs: number;
+}
+
 /**
- * The burst of issue #25 for `seconds` s, each client asking again as soon as it is answered, with
- * /api/health sampled beside it; and /api/health alone for as long just before, as the baseline.
+ * Child mode: the burst's clients (BURST, one keep-alive connection each) for `seconds` s, each
+ * asking again as soon as it is answered; prints "started", then the answers as JSON.
  */
-async function burst(base: string, slugs: string[], seconds: number): Promise<void> {
-  const pinned = await post(`${base}/api/snapshots`, { experiment: slugs[0], page: "scaling", view: "" });
-  if (pinned.status !== 201) throw new Error(`POST /api/snapshots answered ${pinned.status}: ${pinned.text}`);
-  const { id } = JSON.parse(pinned.text) as { id: string };
-  const quiet = await sampleHealth(base, new Promise((r) => setTimeout(r, seconds * 1000)));
-  const end = performance.now() + seconds * 1000;
-  const statuses = { previews: [] as number[], compares: [] as number[], ensembles: [] as number[] };
-  const latencies = { previews: [] as number[], compares: [] as number[], ensembles: [] as number[] };
+async function burstClients(base: string, slugs: string[], seconds: number, snapshot: string): Promise<void> {
+  const clients = new Agent({
+    keepAlive: true,
+    maxSockets: BURST.previews + BURST.compares + BURST.ensembles,
+  });
+  const answers: BurstAnswers = {
+    statuses: { previews: [], compares: [], ensembles: [] },
+    latencies: { previews: [], compares: [], ensembles: [] },
+    cpuMs: 0,
+  };
   const random = () => slugs[Math.floor(Math.random() * slugs.length)];
+  const end = performance.now() + seconds * 1000;
   const loop = (group: keyof typeof BURST, ask: () => Promise<{ status: number; ms: number }>) =>
     Array.from({ length: BURST[group] }, async () => {
       while (performance.now() < end) {
         const { status, ms } = await ask();
-        statuses[group].push(status);
-        latencies[group].push(ms);
+        answers.statuses[group].push(status);
+        answers.latencies[group].push(ms);
       }
     });
   // Evaluated α of the generated sweep (−1 + 0.075·a: a = 0, 20, 40), so every request is valid.
@@ -304,26 +326,107 @@ async function burst(base: string, slugs: string[], seconds: number): Promise<vo
     { alpha: 0.5, samples: 16 },
     { alpha: 2, samples: 16 },
   ];
-  const running = Promise.all([
+  console.log("started");
+  const cpu = process.cpuUsage();
+  await Promise.all([
     // A random α per request: a view not rendered yet, as when many new links unfurl at once.
     ...loop("previews", () =>
       request(
         `${base}/api/experiments/${random()}/preview.png?members=${(Math.random() * 3 - 1).toFixed(4)}`,
+        clients,
       ),
     ),
     ...loop("compares", () => {
       const [a, b] = [random(), random()];
-      return request(`${base}/api/compare?experiments=${a},${a === b ? slugs.find((s) => s !== a) : b}`);
+      return request(
+        `${base}/api/compare?experiments=${a},${a === b ? slugs.find((s) => s !== a) : b}`,
+        clients,
+      );
     }),
-    ...loop("ensembles", () => post(`${base}/api/snapshots/${id}/ensembles`, { members })),
+    ...loop("ensembles", () => post(`${base}/api/snapshots/${snapshot}/ensembles`, { members }, clients)),
   ]);
-  const busy = await sampleHealth(base, running);
-  await running;
+  const used = process.cpuUsage(cpu);
+  answers.cpuMs = (used.user + used.system) / 1000;
+  clients.destroy();
+  console.log(JSON.stringify(answers));
+}
+
+/**
+ * The burst's clients in a child process at `niceness` (via nice(1)): on a real server they are
+ * other machines, and on this one at niceness 0 they take the cores' time from the server they
+ * measure. Resolves `started` when they begin and `answers` when they are done.
+ */
+function burstInChild(
+  base: string,
+  slugs: string[],
+  seconds: number,
+  snapshot: string,
+  niceness: number,
+): { started: Promise<void>; answers: Promise<BurstAnswers> } {
+  const child = spawn(
+    "nice",
+    [
+      "-n",
+      String(niceness),
+      process.execPath,
+      "--import",
+      "tsx",
+      process.argv[1],
+      "--burst-clients",
+      base,
+      slugs.join(","),
+      String(seconds),
+      snapshot,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  let output = "";
+  let markStarted = () => {};
+  const started = new Promise<void>((resolve) => {
+    markStarted = resolve;
+  });
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk: string) => {
+    output += chunk;
+    if (output.startsWith("started\n")) markStarted();
+  });
+  const answers = new Promise<BurstAnswers>((resolve, reject) =>
+    child.on("exit", (code) => {
+      markStarted();
+      if (code !== 0) reject(new Error(`the burst's clients exited with ${code}`));
+      else resolve(JSON.parse(output.trim().split("\n").pop() ?? "{}") as BurstAnswers);
+    }),
+  );
+  return { started, answers };
+}
+
+/**
+ * The burst of issue #25 for `seconds` s, its clients at `niceness` in a child process, with
+ * /api/health sampled beside it; and /api/health alone for as long just before, as the baseline.
+ * `server`: the web server's pid, whose CPU time during the burst is printed beside the clients'.
+ */
+async function burst(
+  base: string,
+  slugs: string[],
+  seconds: number,
+  niceness: number,
+  server: string | null,
+): Promise<void> {
+  const pinned = await post(`${base}/api/snapshots`, { experiment: slugs[0], page: "scaling", view: "" });
+  if (pinned.status !== 201) throw new Error(`POST /api/snapshots answered ${pinned.status}: ${pinned.text}`);
+  const { id } = JSON.parse(pinned.text) as { id: string };
+  const quiet = await sampleHealth(base, new Promise((r) => setTimeout(r, seconds * 1000)));
+  const clients = burstInChild(base, slugs, seconds, id, niceness);
+  await clients.started;
+  const serverCpu = cpuMs(server);
+  const busy = await sampleHealth(base, clients.answers);
+  const { statuses, latencies, cpuMs: clientsCpuMs } = await clients.answers;
+  const serverCpuMs = cpuMs(server) - serverCpu;
   const quietFigures = figures(quiet.ms, 0, 1);
   const busyFigures = figures(busy.ms, 0, 1);
   const busyDatabase = figures(busy.database, 0, 1);
   console.log(
-    `\nBurst for ${seconds} s: ${BURST.previews} preview, ${BURST.compares} compare and ${BURST.ensembles} pinned-ensemble clients:`,
+    `\nBurst for ${seconds} s: ${BURST.previews} preview, ${BURST.compares} compare and ${BURST.ensembles} pinned-ensemble clients at niceness ${niceness}:`,
   );
   line(
     "/api/health at 10 Hz: alone / during the burst",
@@ -342,6 +445,10 @@ async function burst(base: string, slugs: string[], seconds: number): Promise<vo
       `${f.perSecond.toFixed(1)}/s, p50 ${ms(f.p50)} p99 ${ms(f.p99)}`,
     );
   }
+  line(
+    "  CPU time during the burst: web server / the clients",
+    `${(serverCpuMs / 1000).toFixed(1)} s / ${(clientsCpuMs / 1000).toFixed(1)} s`,
+  );
 }
 
 interface LoadFigures {
@@ -431,6 +538,7 @@ async function main(): Promise<void> {
     `bench:serve ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? "cpu"} · ` +
       `${(totalmem() / 2 ** 30).toFixed(1)} GB · Node ${process.version}`,
   );
+  const clientNiceness = listFlag("--clients-niceness", 0);
   const settings = settingTurns({
     ALPHASCOPE_ACTIVE_REQUESTS: listFlag("--active-requests"),
     ALPHASCOPE_HEAVY_READS: listFlag("--heavy-reads"),
@@ -469,7 +577,8 @@ async function main(): Promise<void> {
     await readEvery(base, slugs);
     const rss = rssMb(server);
     if (process.argv.includes("--burst-only")) {
-      for (const [turn, setting] of settings.entries()) {
+      for (let turn = 0; turn < Math.max(settings.length, clientNiceness.length); turn++) {
+        const setting = settings[turn] ?? {};
         if (turn > 0) {
           await app.stop();
           app = await startApp({ timeoutMs: 600_000, dataDir: appDir, env: setting });
@@ -477,7 +586,13 @@ async function main(): Promise<void> {
         }
         const described = Object.entries(setting).map(([name, value]) => `${name}=${value}`);
         console.log(`\n${described.join(" ") || "(default settings)"}`);
-        await burst(app.baseUrl, slugs, seconds);
+        await burst(
+          app.baseUrl,
+          slugs,
+          seconds,
+          clientNiceness[turn] ?? BURST_CLIENTS_NICENESS,
+          listenerPid(Number(new URL(app.baseUrl).port)),
+        );
       }
       const [one, five, fifteen] = loadavg();
       console.log(`\nload average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)}`);
@@ -566,7 +681,7 @@ async function main(): Promise<void> {
       "frontier read: first after the import / next 5 / warm after",
       `${ms(firstFrontier)} / ${ms(median(nextFrontier))} / ${ms(median(warmFrontier))}`,
     );
-    await burst(base, slugs, seconds);
+    await burst(base, slugs, seconds, clientNiceness[0] ?? BURST_CLIENTS_NICENESS, server);
     const [one, five, fifteen] = loadavg();
     console.log(`\nload average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)}`);
   } finally {
@@ -580,4 +695,6 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === "--child") await importChild(process.argv[3], process.argv[4], process.argv[5]);
+else if (process.argv[2] === "--burst-clients")
+  await burstClients(process.argv[3], process.argv[4].split(","), Number(process.argv[5]), process.argv[6]);
 else await main();

@@ -28,7 +28,7 @@ import {
 } from "../lib/server/clientAddress";
 import { errorBody } from "../lib/server/errorBody";
 import { ApiError, BusyError } from "../lib/server/errors";
-import { healthResponse, isHealthCheck } from "../lib/server/health";
+import { DatabaseProbe, healthResponse, isHealthCheck } from "../lib/server/health";
 import { refusedMethod } from "../lib/server/openapi/routeMethods";
 import { queueRefusal } from "../lib/server/queueRefusals";
 import { RESOURCE_CSP, SECURITY_HEADERS } from "../lib/server/securityHeaders";
@@ -99,11 +99,12 @@ function rawPacketOf(error: Error & { rawPacket?: unknown }): string {
 }
 
 /**
- * The liveness check's own database client (two connections): in a burst the app's pool is busy
- * with the burst's reads, and a check queued behind them would measure that queue, not whether the
- * database answers.
+ * The liveness check's own database client (one connection: one probe at a time): in a burst the
+ * app's pool is busy with the burst's reads, and a check queued behind them would measure that
+ * queue, not whether the database answers.
  */
 let healthDb: Db | undefined;
+let healthProbe: DatabaseProbe | undefined;
 
 /**
  * Answers /api/health here, before Next's router and outside admission, with the route's own answer
@@ -111,8 +112,9 @@ let healthDb: Db | undefined;
  * step through Next is another wait for the busy event loop (docs/performance.md, "Bursts").
  */
 async function answerHealth(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  healthDb ??= createPrisma(process.env.DATABASE_URL ?? "", 2);
-  const answer = await healthResponse(healthDb);
+  healthDb ??= createPrisma(process.env.DATABASE_URL ?? "", 1);
+  healthProbe ??= new DatabaseProbe(healthDb);
+  const answer = await healthResponse(healthProbe);
   const body = Buffer.from(await answer.arrayBuffer());
   response.writeHead(answer.status, {
     ...SECURITY_HEADERS,

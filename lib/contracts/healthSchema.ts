@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { apiErrorBodySchema } from "./errorSchema";
 
-const databaseHealthSchema = z.object({ ok: z.boolean(), latencyMs: z.number() });
+const databaseHealthSchema = z.object({
+  ok: z.boolean().describe("Whether the database answered the probe."),
+  latencyMs: z.number().describe("The probe's round trip, ms."),
+  ageMs: z
+    .number()
+    .describe(
+      "How long ago the probe answered, ms: checks within 2 s of a probe share its answer while a new probe runs (at most one at a time).",
+    ),
+});
 
 /** GET /api/health when the database answers. */
 export const healthOkSchema = z

@@ -1,5 +1,5 @@
 import { serverDb } from "@/lib/server/db";
-import { healthResponse } from "@/lib/server/health";
+import { databaseProbeOf, healthResponse } from "@/lib/server/health";
 import { refuseOtherMethods } from "@/lib/server/methods";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  * (`next dev` without serve.ts, tests calling the handler).
  */
 export function GET(): Promise<Response> {
-  return healthResponse(serverDb());
+  return healthResponse(databaseProbeOf(serverDb()));
 }
 
 export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);
