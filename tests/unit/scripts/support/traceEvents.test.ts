@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type TraceEvent, timePerPhase } from "@/scripts/support/traceEvents";
+import { type TraceEvent, timePerEvent, timePerPhase } from "@/scripts/support/traceEvents";
 
 const MAIN = { pid: 1, tid: 7 };
 const span = (name: string, ts: number, dur: number, thread = MAIN): TraceEvent => ({
@@ -35,5 +35,25 @@ describe("timePerPhase", () => {
 
   it("is all zero without a renderer main thread", () => {
     expect(timePerPhase([span("Layout", 0, 1_000)]).every((phase) => phase.ms === 0)).toBe(true);
+  });
+});
+
+describe("timePerEvent", () => {
+  it("adds up each event name's self time with the phase it was charged to, largest first", () => {
+    const events: TraceEvent[] = [
+      { name: "thread_name", ph: "M", ...MAIN, ts: 0, args: { name: "CrRendererMain" } },
+      span("RunTask", 0, 10_000),
+      span("Paint", 1_000, 3_000),
+      span("SomethingInternal", 2_000, 1_000),
+      span("RunTask", 20_000, 4_000),
+      span("Paint", 20_500, 1_500),
+      span("Layout", 22_000, 500),
+    ];
+    expect(timePerEvent(events)).toEqual([
+      { name: "RunTask", phase: "other", ms: 7 + 2 },
+      { name: "Paint", phase: "paint", ms: 2 + 1.5 },
+      { name: "SomethingInternal", phase: "paint", ms: 1 },
+      { name: "Layout", phase: "layout", ms: 0.5 },
+    ]);
   });
 });
