@@ -114,7 +114,11 @@ export function AlphaSlider({ alpha, evaluated, onChange }: AlphaSliderProps) {
             role="slider"
             tabIndex={0}
             className="alpha-thumb"
-            style={{ left: at(alpha) }}
+            // Moved by a transform, in hundredths of the track's width (it is their container): on a
+            // layer of its own, a move neither lays out nor repaints the track beneath it.
+            style={{
+              transform: `translateX(${(fractionOfAlpha(alpha, alphaMin, alphaMax) * 100).toFixed(3)}cqw)`,
+            }}
             aria-label="α (mixing weight between A and B)"
             aria-valuemin={alphaMin}
             aria-valuemax={alphaMax}
