@@ -129,9 +129,19 @@ describe("frontier explorer", () => {
       frontier.slices.all.points.some((p) => p.alpha === released) ? [String(released)] : [],
     );
     await page().waitForURL(new RegExp(`alpha=${released}(&|$)`));
+    // The thumb (moved by a transform) sits over the released α's place along the track.
+    const thumb = await page().getByTestId("alpha-slider").boundingBox();
+    if (!thumb) throw new Error("no slider thumb");
+    const alphas = frontier.slices.all.points.map((p) => p.alpha);
+    const fraction = (released - alphas[0]) / (alphas[alphas.length - 1] - alphas[0]);
+    expect(Math.abs(thumb.x + thumb.width / 2 - (track.x + fraction * track.width))).toBeLessThan(0.5);
+    // The marker the drag left is where a fresh page at the released α draws it.
+    const draggedTo = await marker.getAttribute("transform");
     await page().goBack();
     await page().waitForURL(/alpha=0(&|$)/);
     expect(await sliderAlpha(page())).toBe(0);
+    await openExplorer(page(), `?alpha=${released}`);
+    expect(await page().getByTestId("frontier-marker").getAttribute("transform")).toBe(draggedTo);
   });
 
   it("labels values between evaluated α as estimates with intervals", async () => {
