@@ -18,6 +18,8 @@
  * name before its extension; open it in Chromium's DevTools, Performance panel), prints the
  * functions that took the most time, and splits a third, traced drag's main-thread time per move
  * into script, style, layout, paint and the rest, and per trace event.
+ * `--app <checkout>` serves another checkout's build (e.g. main's, as the "before" of a change)
+ * on the same data, measured by this script.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,6 +81,15 @@ function profilePath(): string | null {
   const path = process.argv[at + 1];
   if (!path) throw new Error("--profile needs a file to write the CPU profile to.");
   return path;
+}
+
+/** The checkout `--app` names, whose build is served instead of this one's; none: this one. */
+function appCheckout(): string | undefined {
+  const at = process.argv.indexOf("--app");
+  if (at === -1) return undefined;
+  const dir = process.argv[at + 1];
+  if (!dir) throw new Error("--app needs the directory of a checkout to serve.");
+  return dir;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -279,7 +290,9 @@ async function main(): Promise<void> {
     await db.$disconnect();
   }
 
-  const app = await startApp({ env: { DATABASE_URL: database.url } });
+  const checkout = appCheckout();
+  if (checkout) line("Serving the build of", checkout);
+  const app = await startApp({ env: { DATABASE_URL: database.url }, cwd: checkout });
   const browser = await launchChromium();
   try {
     const { page } = browser;
