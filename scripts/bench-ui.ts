@@ -75,21 +75,13 @@ const SLIDER_PAGES: SliderPage[] = [
   },
 ];
 
-function profilePath(): string | null {
-  const at = process.argv.indexOf("--profile");
-  if (at === -1) return null;
-  const path = process.argv[at + 1];
-  if (!path) throw new Error("--profile needs a file to write the CPU profile to.");
-  return path;
-}
-
-/** The checkout `--app` names, whose build is served instead of this one's; none: this one. */
-function appCheckout(): string | undefined {
-  const at = process.argv.indexOf("--app");
+/** The value after a command-line flag (`--profile <file>`, `--app <checkout>`); undefined without the flag. */
+function flagValue(flag: string, what: string): string | undefined {
+  const at = process.argv.indexOf(flag);
   if (at === -1) return undefined;
-  const dir = process.argv[at + 1];
-  if (!dir) throw new Error("--app needs the directory of a checkout to serve.");
-  return dir;
+  const value = process.argv[at + 1];
+  if (!value) throw new Error(`${flag} needs ${what}.`);
+  return value;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -271,7 +263,7 @@ async function profileDrag(page: Page, target: SliderPage, file: string): Promis
 }
 
 async function main(): Promise<void> {
-  const profileFile = profilePath();
+  const profileFile = flagValue("--profile", "a file to write the CPU profile to");
   const dataDir = mkdtempSync(join(tmpdir(), "alphascope-bench-ui-"));
   process.env.ALPHASCOPE_DATA_DIR = dataDir;
   process.env.ALPHASCOPE_PG_PORT = String(await freePort());
@@ -290,7 +282,8 @@ async function main(): Promise<void> {
     await db.$disconnect();
   }
 
-  const checkout = appCheckout();
+  // Another checkout's build (`--app`), served instead of this one's.
+  const checkout = flagValue("--app", "the directory of a checkout to serve");
   if (checkout) line("Serving the build of", checkout);
   const app = await startApp({ env: { DATABASE_URL: database.url }, cwd: checkout });
   const browser = await launchChromium();
