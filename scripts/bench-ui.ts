@@ -9,13 +9,17 @@
  *    that moves what follows the pointer (the plot's α marker: the explorer's, the comparison's,
  *    the study's last panel's) (p50, p95, max). Beside each, the baseline of the same drag in the
  *    same page and moment over a bare element whose handler writes the pointer's position into the
- *    DOM: what the browser and the machine's load take before any of our code runs. Then the score
+ *    DOM: what the browser and the machine's load take before any of our code runs. A second figure
+ *    splits the first: from the event's dispatch to the page (when its first listener runs) to the
+ *    same commit — the page's own work; the rest is the event's wait before dispatch. Then the score
  *    panel (explorer, compare), which follows a drag deferred: on how many moves it was updated
  *    while the drag went on, and how long after the move it showed that move's α.
  * `--profile <file>` then records, per page, a CPU profile of a second drag (`<file>` with the page's
  * name before its extension; open it in Chromium's DevTools, Performance panel), prints the
  * functions that took the most time, and splits a third, traced drag's main-thread time per move
- * into script, style, layout, paint and the rest.
+ * into script, style, layout, paint and the rest, and per trace event.
+ * `--app <checkout>` serves another checkout's build (e.g. main's, as the "before" of a change)
+ * on the same data, measured by this script.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,7 +34,7 @@ import { launchChromium } from "./support/chromium";
 import { type CpuProfile, selfTimes } from "./support/cpuProfile";
 import { freePort } from "./support/freePort";
 import { startApp } from "./support/server";
-import { type TraceEvent, timePerPhase } from "./support/traceEvents";
+import { type TraceEvent, timePerEvent, timePerPhase } from "./support/traceEvents";
 
 const ALPHAS = alphaGrid(-1, 2, 41);
 const PROBLEMS = { easy: 1700, medium: 1700, hard: 1600 };
@@ -71,12 +75,13 @@ const SLIDER_PAGES: SliderPage[] = [
   },
 ];
 
-function profilePath(): string | null {
-  const at = process.argv.indexOf("--profile");
-  if (at === -1) return null;
-  const path = process.argv[at + 1];
-  if (!path) throw new Error("--profile needs a file to write the CPU profile to.");
-  return path;
+/** The value after a command-line flag (`--profile <file>`, `--app <checkout>`); undefined without the flag. */
+function flagValue(flag: string, what: string): string | undefined {
+  const at = process.argv.indexOf(flag);
+  if (at === -1) return undefined;
+  const value = process.argv[at + 1];
+  if (!value) throw new Error(`${flag} needs ${what}.`);
+  return value;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -102,27 +107,42 @@ async function waitForIntervals(page: Page, url: string): Promise<void> {
   }
 }
 
+/** Per-move latencies (ms, sorted) of one observed element. */
+interface MoveLatencies {
+  /** From the pointer event's creation (its timeStamp: queueing counts) to the DOM change. */
+  fromEvent: number[];
+  /** From the event's dispatch to the page (its first listener) to the same DOM change. */
+  fromDispatch: number[];
+}
+
 /**
  * Latency of each move of a drag across the element `track`, per element of `observed`: from the
- * pointer event's creation (so queueing counts) to the first DOM change under that element; a move
- * after which it changes before the next move is counted once, one after which it does not is not.
+ * pointer event's creation (so queueing counts), and from its dispatch, to the first DOM change
+ * under that element; a move after which it changes before the next move is counted once, one
+ * after which it does not is not.
  */
-async function dragLatencies(page: Page, track: string, observed: readonly string[]): Promise<number[][]> {
+async function dragLatencies(
+  page: Page,
+  track: string,
+  observed: readonly string[],
+): Promise<MoveLatencies[]> {
   await page.evaluate((selectors) => {
     const state = window as unknown as {
-      latencies: number[][];
-      lastMove: (number | null)[];
+      latencies: MoveLatencies[];
+      lastMove: ({ created: number; dispatched: number } | null)[];
       benchObservers?: MutationObserver[];
       benchListening?: boolean;
     };
-    state.latencies = selectors.map(() => []);
+    state.latencies = selectors.map(() => ({ fromEvent: [], fromDispatch: [] }));
     state.lastMove = selectors.map(() => null);
     if (!state.benchListening) {
       state.benchListening = true;
+      // On the window in the capture phase: the first listener of the page to run for the event.
       window.addEventListener(
         "pointermove",
         (event) => {
-          state.lastMove = state.lastMove.map(() => event.timeStamp);
+          const move = { created: event.timeStamp, dispatched: performance.now() };
+          state.lastMove = state.lastMove.map(() => move);
         },
         { capture: true },
       );
@@ -132,9 +152,11 @@ async function dragLatencies(page: Page, track: string, observed: readonly strin
       const target = document.querySelector(selector);
       if (!target) throw new Error(`${selector} not found`);
       const observer = new MutationObserver(() => {
-        const moved = state.lastMove[index];
-        if (moved === null) return;
-        state.latencies[index].push(performance.now() - moved);
+        const move = state.lastMove[index];
+        if (move === null) return;
+        const now = performance.now();
+        state.latencies[index].fromEvent.push(now - move.created);
+        state.latencies[index].fromDispatch.push(now - move.dispatched);
         state.lastMove[index] = null;
       });
       observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -153,16 +175,22 @@ async function dragLatencies(page: Page, track: string, observed: readonly strin
     await page.mouse.move(box.x + 2 + fraction * (box.width - 4), y);
   }
   // Counted before the release, which updates the deferred panels at once.
-  const latencies = await page.evaluate(() => (window as unknown as { latencies: number[][] }).latencies);
+  const latencies = await page.evaluate(
+    () => (window as unknown as { latencies: MoveLatencies[] }).latencies,
+  );
   await page.mouse.up();
-  return latencies.map((list) => list.sort((a, b) => a - b));
+  const sorted = (list: number[]) => list.sort((a, b) => a - b);
+  return latencies.map(({ fromEvent, fromDispatch }) => ({
+    fromEvent: sorted(fromEvent),
+    fromDispatch: sorted(fromDispatch),
+  }));
 }
 
 /**
  * The same drag over a bare element laid over the slider's track, whose pointermove handler writes
  * the pointer's position into its text: the latency no page code can go below at this moment.
  */
-async function baselineLatencies(page: Page): Promise<number[]> {
+async function baselineLatencies(page: Page): Promise<MoveLatencies> {
   const box = await page.getByTestId("alpha-track").boundingBox();
   if (!box) throw new Error("slider track not found");
   await page.evaluate((rect) => {
@@ -223,13 +251,19 @@ async function profileDrag(page: Page, target: SliderPage, file: string): Promis
   await cdp.send("Tracing.end");
   await complete;
   await cdp.detach();
-  console.log(`A third, traced drag: renderer main thread per move (over ${latencies.length} moves)`);
+  const moves = Math.max(latencies.fromEvent.length, 1);
+  console.log(
+    `A third, traced drag: renderer main thread per move (over ${latencies.fromEvent.length} moves)`,
+  );
   for (const phase of timePerPhase(events))
-    console.log(`${(phase.ms / Math.max(latencies.length, 1)).toFixed(2).padStart(9)} ms  ${phase.phase}`);
+    console.log(`${(phase.ms / moves).toFixed(2).padStart(9)} ms  ${phase.phase}`);
+  console.log("of which, per trace event (self time, the phase it counts in):");
+  for (const event of timePerEvent(events).slice(0, PROFILE_TOP))
+    console.log(`${(event.ms / moves).toFixed(2).padStart(9)} ms  ${event.name} (${event.phase})`);
 }
 
 async function main(): Promise<void> {
-  const profileFile = profilePath();
+  const profileFile = flagValue("--profile", "a file to write the CPU profile to");
   const dataDir = mkdtempSync(join(tmpdir(), "alphascope-bench-ui-"));
   process.env.ALPHASCOPE_DATA_DIR = dataDir;
   process.env.ALPHASCOPE_PG_PORT = String(await freePort());
@@ -248,7 +282,10 @@ async function main(): Promise<void> {
     await db.$disconnect();
   }
 
-  const app = await startApp({ env: { DATABASE_URL: database.url } });
+  // Another checkout's build (`--app`), served instead of this one's.
+  const checkout = flagValue("--app", "the directory of a checkout to serve");
+  if (checkout) line("Serving the build of", checkout);
+  const app = await startApp({ env: { DATABASE_URL: database.url }, cwd: checkout });
   const browser = await launchChromium();
   try {
     const { page } = browser;
@@ -279,13 +316,15 @@ async function main(): Promise<void> {
         target.deferred ? [target.committed, target.deferred] : [target.committed],
       );
       const baseline = await baselineLatencies(page);
-      line(`Slider move, ${target.name} (n = ${latencies.length})`, "p50 / p95 / max");
-      line("  α → the plot's marker", summary(latencies), "p95 ≤ 8, max ≤ 16.7 ms");
-      line(`  baseline: bare element (n = ${baseline.length})`, summary(baseline));
+      line(`Slider move, ${target.name} (n = ${latencies.fromEvent.length})`, "p50 / p95 / max");
+      line("  α → the plot's marker", summary(latencies.fromEvent), "p95 ≤ 8, max ≤ 16.7 ms");
+      line(`  baseline: bare element (n = ${baseline.fromEvent.length})`, summary(baseline.fromEvent));
+      line("  event dispatched → the plot's marker", summary(latencies.fromDispatch));
+      line("  baseline: event dispatched → bare element", summary(baseline.fromDispatch));
       if (deferred)
         line(
-          `  α → score panel, deferred (${deferred.length} of ${DRAG_MOVES} moves)`,
-          deferred.length > 0 ? summary(deferred) : "never during the drag",
+          `  α → score panel, deferred (${deferred.fromEvent.length} of ${DRAG_MOVES} moves)`,
+          deferred.fromEvent.length > 0 ? summary(deferred.fromEvent) : "never during the drag",
         );
       // The profiles come from further drags, so the profiler's overhead is not in the figures above.
       if (profileFile) await profileDrag(page, target, withSuffix(profileFile, target.name));

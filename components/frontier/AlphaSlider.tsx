@@ -1,10 +1,11 @@
 "use client";
 
-import { type KeyboardEvent, memo, type PointerEvent, useRef } from "react";
+import { type KeyboardEvent, memo, type PointerEvent, useRef, useState } from "react";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
 import { alphaAtFraction, alphaForKey, fractionOfAlpha, roundAlpha, snapAlpha } from "@/lib/views/alphaSteps";
 import type { HistoryMode } from "@/lib/views/urlView";
 import { AlphaInput } from "./AlphaInput";
+import { useDragDeferred } from "./useDragDeferred";
 
 interface AlphaSliderProps {
   alpha: number;
@@ -36,7 +37,10 @@ function tickLabel(alpha: number): string | null {
 export function AlphaSlider({ alpha, evaluated, onChange }: AlphaSliderProps) {
   const trackRef = useRef<HTMLDivElement>(null);
   const thumbRef = useRef<HTMLDivElement>(null);
-  const dragging = useRef(false);
+  const [dragging, setDragging] = useState(false);
+  // The number beside the track follows a drag when the pointer rests, like the panels: its new
+  // text on every move laid the page out again (1.3 ms a move, docs/performance.md).
+  const inputAlpha = useDragDeferred(alpha, dragging);
   const alphaMin = evaluated[0];
   const alphaMax = evaluated[evaluated.length - 1];
   const minGap = evaluated.slice(1).reduce((gap, value, i) => Math.min(gap, value - evaluated[i]), Infinity);
@@ -57,19 +61,19 @@ export function AlphaSlider({ alpha, evaluated, onChange }: AlphaSliderProps) {
     if (event.button !== 0) return;
     event.preventDefault();
     event.currentTarget.setPointerCapture(event.pointerId);
-    dragging.current = true;
+    setDragging(true);
     dragRect.current = event.currentTarget.getBoundingClientRect();
     thumbRef.current?.focus();
     onChange(alphaAtPointer(event), "live");
   };
 
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (dragging.current) onChange(alphaAtPointer(event), "live");
+    if (dragging) onChange(alphaAtPointer(event), "live");
   };
 
   const onPointerEnd = (event: PointerEvent<HTMLDivElement>) => {
-    if (!dragging.current) return;
-    dragging.current = false;
+    if (!dragging) return;
+    setDragging(false);
     onChange(alphaAtPointer(event), "release");
     dragRect.current = null;
   };
@@ -114,7 +118,11 @@ export function AlphaSlider({ alpha, evaluated, onChange }: AlphaSliderProps) {
             role="slider"
             tabIndex={0}
             className="alpha-thumb"
-            style={{ left: at(alpha) }}
+            // Moved by a transform, in hundredths of the track's width (it is their container): on a
+            // layer of its own, a move neither lays out nor repaints the track beneath it.
+            style={{
+              transform: `translateX(${(fractionOfAlpha(alpha, alphaMin, alphaMax) * 100).toFixed(3)}cqw)`,
+            }}
             aria-label="α (mixing weight between A and B)"
             aria-valuemin={alphaMin}
             aria-valuemax={alphaMax}
@@ -126,7 +134,7 @@ export function AlphaSlider({ alpha, evaluated, onChange }: AlphaSliderProps) {
           />
         </div>
         <AlphaInput
-          alpha={alpha}
+          alpha={inputAlpha}
           alphaMin={alphaMin}
           alphaMax={alphaMax}
           onCommit={(v) => onChange(v, "push")}

@@ -41,11 +41,14 @@ interface AlphaMarkerProps {
   color?: string;
 }
 
-/** The crosshair at the chosen α: a ring with four ticks (styled by `className`). */
+/**
+ * The crosshair at the chosen α: a ring with four ticks (styled by `className`), moved by its
+ * transform on a compositor layer of its own (`.alpha-marker`), so a move does not repaint the plot.
+ */
 export function AlphaMarker({ cx, cy, className, testId, measured, color }: AlphaMarkerProps) {
   return (
     <g
-      className={className}
+      className={`alpha-marker ${className}`}
       style={color ? { color } : undefined}
       transform={`translate(${cx},${cy})`}
       pointerEvents="none"

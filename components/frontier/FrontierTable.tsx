@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { ChartDataTable } from "@/components/charts/ChartDataTable";
 import type { FrontierLayout, PlottedPoint } from "@/lib/charts/frontierLayout";
 import { describeAlpha, formatAlpha } from "@/lib/domain/alpha";
@@ -14,8 +15,11 @@ function paretoStatus(p: PlottedPoint): string {
   return p.pareto ? "optimal · collapsed" : "collapsed (left out)";
 }
 
-/** The frontier plot as a table: every evaluated α with both metrics, their CIs and Pareto status. */
-export function FrontierTable({
+/**
+ * The frontier plot as a table: every evaluated α with both metrics, their CIs and Pareto status.
+ * Memoized: it shows the settled α, so the plot's re-render on each move of a drag skips its rows.
+ */
+export const FrontierTable = memo(function FrontierTable({
   layout,
   x,
   y,
@@ -44,4 +48,4 @@ export function FrontierTable({
       ]}
     />
   );
-}
+});

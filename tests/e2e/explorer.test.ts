@@ -129,9 +129,21 @@ describe("frontier explorer", () => {
       frontier.slices.all.points.some((p) => p.alpha === released) ? [String(released)] : [],
     );
     await page().waitForURL(new RegExp(`alpha=${released}(&|$)`));
+    // The thumb (moved by a transform) sits over the released α's place along the track.
+    const thumb = await page().getByTestId("alpha-slider").boundingBox();
+    if (!thumb) throw new Error("no slider thumb");
+    const slider = page().getByRole("slider");
+    const alphaMin = Number(await slider.getAttribute("aria-valuemin"));
+    const alphaMax = Number(await slider.getAttribute("aria-valuemax"));
+    const fraction = (released - alphaMin) / (alphaMax - alphaMin);
+    expect(Math.abs(thumb.x + thumb.width / 2 - (track.x + fraction * track.width))).toBeLessThan(0.5);
+    // The marker the drag left is where a fresh page at the released α draws it.
+    const draggedTo = await marker.getAttribute("transform");
     await page().goBack();
     await page().waitForURL(/alpha=0(&|$)/);
     expect(await sliderAlpha(page())).toBe(0);
+    await openExplorer(page(), `?alpha=${released}`);
+    expect(await page().getByTestId("frontier-marker").getAttribute("transform")).toBe(draggedTo);
   });
 
   it("labels values between evaluated α as estimates with intervals", async () => {

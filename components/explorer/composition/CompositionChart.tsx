@@ -86,7 +86,12 @@ export function CompositionSvg({
         ))}
         {ruleX >= 0 && ruleX <= frame.innerWidth ? (
           <g data-testid="composition-rule">
-            <line className="composition-rule" x1={ruleX} x2={ruleX} y1={0} y2={frame.innerHeight} />
+            <line
+              className="composition-rule alpha-rule"
+              transform={`translate(${ruleX},0)`}
+              y1={0}
+              y2={frame.innerHeight}
+            />
           </g>
         ) : null}
       </g>

@@ -83,7 +83,12 @@ export function MultiplesSvg({ metric, series, alpha, selected, width }: Multipl
             <title>{`α = ${formatAlpha(mark.alpha)} has collapsed on ${SLICE_STYLES[mark.slice].label}`}</title>
           </path>
         ))}
-        <line className="multiples-rule" x1={ruleX} x2={ruleX} y1={0} y2={layout.frame.innerHeight} />
+        <line
+          className="multiples-rule alpha-rule"
+          transform={`translate(${ruleX},0)`}
+          y1={0}
+          y2={layout.frame.innerHeight}
+        />
       </g>
     </svg>
   );
