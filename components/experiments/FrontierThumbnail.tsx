@@ -30,37 +30,34 @@ export function FrontierThumbnail({ thumbnail }: { thumbnail: ExperimentThumbnai
       </span>
     );
   return (
-    // The frame lets the browser skip the layout and paint of thumbnails off screen (see its CSS).
-    <span className="frontier-thumbnail-frame">
-      <svg
-        className="frontier-thumbnail"
-        width={layout.width}
-        height={layout.height}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        role="img"
-        aria-label={thumbnailDescription(thumbnail)}
-        data-testid="frontier-thumbnail"
-      >
-        <AlphaPath path={layout.path} />
-        {layout.marks.map((mark) =>
-          mark.cross === null ? (
-            <circle
-              key={mark.alpha}
-              cx={mark.cx}
-              cy={mark.cy}
-              r={mark.best ? 3.5 : 2.5}
-              fill={mark.color}
-              className={mark.best ? "best" : undefined}
-            >
-              {hydrated ? <title>{thumbnailPointTitle(mark)}</title> : null}
-            </circle>
-          ) : (
-            <path key={mark.alpha} className="frontier-point-collapsed" d={mark.cross}>
-              {hydrated ? <title>{thumbnailPointTitle(mark)}</title> : null}
-            </path>
-          ),
-        )}
-      </svg>
-    </span>
+    <svg
+      className="frontier-thumbnail"
+      width={layout.width}
+      height={layout.height}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      role="img"
+      aria-label={thumbnailDescription(thumbnail)}
+      data-testid="frontier-thumbnail"
+    >
+      <AlphaPath path={layout.path} />
+      {layout.marks.map((mark) =>
+        mark.cross === null ? (
+          <circle
+            key={mark.alpha}
+            cx={mark.cx}
+            cy={mark.cy}
+            r={mark.best ? 3.5 : 2.5}
+            fill={mark.color}
+            className={mark.best ? "best" : undefined}
+          >
+            {hydrated ? <title>{thumbnailPointTitle(mark)}</title> : null}
+          </circle>
+        ) : (
+          <path key={mark.alpha} className="frontier-point-collapsed" d={mark.cross}>
+            {hydrated ? <title>{thumbnailPointTitle(mark)}</title> : null}
+          </path>
+        ),
+      )}
+    </svg>
   );
 }
