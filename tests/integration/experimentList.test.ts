@@ -327,3 +327,36 @@ describe("GET /api/experiments with a query", () => {
     expect(after.thumbnail?.best).not.toBeNull();
   });
 });
+
+describe("the search q", () => {
+  const slugsOf = async (query: string) =>
+    (await get<ExperimentPage>(`${query}&limit=50`)).body.items.map((item) => item.slug);
+
+  it("follows a rename at once and folds case beyond ASCII, as ILIKE did", async () => {
+    await db.experiment.update({ where: { slug: "list-i" }, data: { name: "Ärger Ωmega eta" } });
+    try {
+      for (const q of ["ärger", "ÄRGER", "ärGER", "ωMEGA", "Ω", "ärger ωmega eta list-i"])
+        expect(await slugsOf(`q=${encodeURIComponent(q)}`), q).toEqual(["list-i"]);
+    } finally {
+      await db.experiment.update({ where: { slug: "list-i" }, data: { name: "eta" } });
+    }
+    expect(await slugsOf("q=%C3%A4rger")).toEqual([]);
+  });
+
+  it("is indexed for three characters and more, and the index never defers an insert to a vacuum", async () => {
+    const [index] = await db.$queryRawUnsafe<{ definition: string; options: string[] | null }[]>(
+      `SELECT pg_get_indexdef(c."oid") AS "definition", c."reloptions" AS "options"
+       FROM pg_class c WHERE c."relname" = 'experiments_search_text_idx'`,
+    );
+    expect(index.definition).toContain("USING gin (search_text gin_trgm_ops)");
+    expect(index.options).toEqual(["fastupdate=off"]);
+    // With sequential scans off, the planner reads the index for a search the list sends.
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL enable_seqscan = off`);
+      return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN SELECT "slug" FROM "experiments" e WHERE e."search_text" LIKE lower('%QWEN-r1%')`,
+      );
+    });
+    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toContain("experiments_search_text_idx");
+  });
+});

@@ -2,7 +2,7 @@
  * Reads the PostgreSQL tables that prisma/schema.prisma describes, for comparison with a migrated
  * database. Covers the schema language this project uses: scalar and relation fields, optional
  * fields, @id, @unique, @map, @db.*, @relation(fields, references, onDelete), @@map, @@id,
- * @@unique and @@index. (Prisma's own DMMF reader needs packages that are not installed.)
+ * @@unique and @@index (with a field's ops). (Prisma's own DMMF reader needs packages that are not installed.)
  */
 
 export interface ExpectedColumn {
@@ -96,7 +96,8 @@ function stringArgument(attributes: string, attribute: string): string | undefin
 function listArgument(text: string, key?: string): string[] {
   const pattern = key ? `${key}:\\s*\\[([^\\]]*)\\]` : "^\\(\\[([^\\]]*)\\]";
   const match = new RegExp(pattern).exec(text);
-  return match ? match[1].split(",").map((item) => item.trim()) : [];
+  // An index's field may carry arguments (`searchText(ops: raw("gin_trgm_ops"))`): the column is the name.
+  return match ? match[1].split(",").map((item) => item.trim().replace(/\(.*$/, "")) : [];
 }
 
 function tableName(model: Model): string {

@@ -45,7 +45,7 @@ async function actualTables(client: pg.Client): Promise<ExpectedTable[]> {
     `SELECT table_name, column_name, data_type, is_nullable, datetime_precision
      FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
   );
-  // Expression indexes (the list's scale, family and trigram search) are beyond schema.prisma's language.
+  // Expression indexes (the list's lower-cased sorts) are beyond schema.prisma's language.
   const indexes = await client.query<IndexRow>(
     `SELECT t.relname AS table_name, i.indisprimary AS is_primary, i.indisunique AS is_unique,
        array_agg(a.attname::text ORDER BY k.ord) AS columns
@@ -169,6 +169,7 @@ describe("the migrated database", () => {
       { migration_name: expect.stringMatching(/^\d{14}_public_snapshots$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_experiment_versions$/), ...applied },
       { migration_name: expect.stringMatching(/^\d{14}_list_data_changes$/), ...applied },
+      { migration_name: expect.stringMatching(/^\d{14}_experiment_search_text$/), ...applied },
     ]);
   });
 

@@ -114,10 +114,7 @@ function sortValueSql(sort: ExperimentSort): string {
     : SORT_EXPRESSIONS[sort].sql;
 }
 
-/** The text `q` searches, indexed by a trigram index (migration experiment_list). */
-const SEARCH_TEXT = `(e."name" || ' ' || e."slug" || ' ' || e."benchmark" || ' ' || COALESCE(e."endpoint_a_model", '') || ' ' || COALESCE(e."endpoint_b_model", ''))`;
-
-/** `q` as an ILIKE pattern matching it literally anywhere (its %, _ and \ escaped). */
+/** `q` as a LIKE pattern matching it literally anywhere (its %, _ and \ escaped). */
 export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
@@ -131,7 +128,10 @@ function filterClause(filters: ExperimentFilters): { where: string; params: unkn
     params.push(value);
     conditions.push(condition(`$${params.length}`));
   };
-  if (filters.q) add((p) => `${SEARCH_TEXT} ILIKE ${p}`, containsPattern(filters.q));
+  // search_text: name, slug, benchmark and model references lower-cased by PostgreSQL at each write,
+  // with a trigram index (migration experiment_search_text); lower() of the pattern is the same
+  // case folding as ILIKE's, without folding every row at every search.
+  if (filters.q) add((p) => `e."search_text" LIKE lower(${p})`, containsPattern(filters.q));
   if (filters.benchmark !== undefined) add((p) => `e."benchmark" = ${p}`, filters.benchmark);
   if (filters.setting !== undefined) add((p) => `e."setting" = ${p}`, filters.setting);
   if (filters.scale !== undefined) add((p) => `e."model_scale" = ${p}`, filters.scale);
