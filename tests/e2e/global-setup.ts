@@ -11,7 +11,8 @@ declare module "vitest" {
 /** One production server with the demo sweep for the whole browser suite. */
 export default async function setup(project: TestProject) {
   findChromium();
-  const app = await startApp();
+  // Built without Next's type check, which `npm run typecheck` has done before in `npm test`.
+  const app = await startApp({ env: { ALPHASCOPE_BUILD_SKIP_TYPECHECK: "1" } });
   project.provide("baseUrl", app.baseUrl);
   return async () => {
     const code = await app.stop();
