@@ -28,6 +28,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup.ts"],
           // Files run side by side, each worker on a database of its own (global-setup.ts).
           maxWorkers: TEST_WORKERS,
           testTimeout: 60_000,
