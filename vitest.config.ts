@@ -19,6 +19,9 @@ export default defineConfig({
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
           maxWorkers: TEST_WORKERS,
+          // A hang guard, not a speed target: the seeded simulations take up to ~4 s alone, and an
+          // integration file now shares the cores with them.
+          testTimeout: 30_000,
         },
       },
       {
