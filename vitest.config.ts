@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { TEST_WORKERS } from "./tests/integration/workers";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const alias = { "@": root };
@@ -13,7 +14,15 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          maxWorkers: TEST_WORKERS,
+          // A hang guard, not a speed target: the seeded simulations take up to ~4 s alone, and an
+          // integration file now shares the cores with them.
+          testTimeout: 30_000,
+        },
       },
       {
         resolve: { alias },
@@ -22,7 +31,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
-          fileParallelism: false,
+          setupFiles: ["tests/integration/setup.ts"],
+          // Files run side by side, each worker on a database of its own (global-setup.ts).
+          maxWorkers: TEST_WORKERS,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

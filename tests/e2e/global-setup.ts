@@ -11,7 +11,9 @@ declare module "vitest" {
 /** One production server with the demo sweep for the whole browser suite. */
 export default async function setup(project: TestProject) {
   findChromium();
-  const app = await startApp();
+  // Built without Next's type check (`npm run typecheck` ran before in `npm test`) and without a build
+  // cache (see next.config.ts).
+  const app = await startApp({ env: { ALPHASCOPE_TEST_BUILD: "1" } });
   project.provide("baseUrl", app.baseUrl);
   return async () => {
     const code = await app.stop();

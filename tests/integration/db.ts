@@ -5,9 +5,15 @@ import type { DemoOptions } from "../../lib/demo/options";
 import type { SweepInput } from "../../lib/domain/sweepInput";
 import { type WrittenSweep, writeSweep } from "../../lib/import/writeSweep";
 
-/** The URL of the suite's migrated database (see global-setup.ts). */
+/**
+ * The URL of this worker's migrated database (see global-setup.ts): files running at the same time
+ * in other workers have databases of their own.
+ */
 export function testDatabaseUrl(): string {
-  return inject("databaseUrl");
+  const urls = inject("databaseUrls");
+  const url = urls[Number(process.env.VITEST_POOL_ID ?? "1") - 1];
+  if (!url) throw new Error(`No test database for worker ${process.env.VITEST_POOL_ID} of ${urls.length}.`);
+  return url;
 }
 
 /** A Prisma client on the test database; disconnect it in afterAll. */

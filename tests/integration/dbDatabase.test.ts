@@ -37,7 +37,7 @@ describe("openDatabase", () => {
     expect(database).toMatchObject({ url: testDatabaseUrl(), source: "DATABASE_URL", ownsServer: false });
     expect(database.migrationsApplied).toEqual([]);
     await database.close();
-    expect(await findRunningServer(inject("embeddedDataDir"), "alphascope")).toBe(testDatabaseUrl());
+    expect(await findRunningServer(inject("embeddedDataDir"), "alphascope")).toBe(inject("embeddedUrl"));
   });
 
   it("connects to the embedded server another process is running instead of starting one", async () => {
@@ -47,12 +47,12 @@ describe("openDatabase", () => {
       port: inject("embeddedPort"),
     });
     expect(database).toMatchObject({
-      url: testDatabaseUrl(),
+      url: inject("embeddedUrl"),
       source: "embedded (already running)",
       ownsServer: false,
     });
     await database.close();
-    expect(await findRunningServer(inject("embeddedDataDir"), "alphascope")).toBe(testDatabaseUrl());
+    expect(await findRunningServer(inject("embeddedDataDir"), "alphascope")).toBe(inject("embeddedUrl"));
   });
 
   it("starts, migrates and stops its own embedded server in a new data directory", async () => {
