@@ -19,6 +19,7 @@ export default defineConfig({
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
           maxWorkers: TEST_WORKERS,
+          setupFiles: ["tests/support/seededPropertyTests.ts"],
           // A hang guard, not a speed target: the seeded simulations take up to ~4 s alone, and an
           // integration file now shares the cores with them.
           testTimeout: 30_000,
@@ -31,7 +32,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/integration/setup.ts"],
+          setupFiles: ["tests/support/seededPropertyTests.ts", "tests/integration/setup.ts"],
           // Files run side by side, each worker on a database of its own (global-setup.ts).
           maxWorkers: TEST_WORKERS,
           testTimeout: 60_000,

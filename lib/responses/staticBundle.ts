@@ -26,13 +26,15 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * data.js: the pinned data as a script setting one global. JSON is a subset of JavaScript
- * (ES2019), so the data is embedded as JSON text; `<` is escaped anyway so no text in it can
- * close a script element should someone inline the file.
+ * data.js: the pinned data as a script setting one global from its JSON text, held in a string
+ * literal; `<` is escaped anyway so no text in it can close a script element should someone inline
+ * the file.
  */
 export function bundleDataScript(bundle: StaticBundleData): string {
-  const json = JSON.stringify(bundle).replace(/</g, "\\u003c");
-  return `window.${STATIC_BUNDLE_GLOBAL} = ${json};\n`;
+  // A string for JSON.parse, not an object literal: in a literal a key "__proto__" (a problem id,
+  // a label) would set the object's prototype instead of being kept as data.
+  const literal = JSON.stringify(JSON.stringify(bundle)).replace(/</g, "\\u003c");
+  return `window.${STATIC_BUNDLE_GLOBAL} = JSON.parse(${literal});\n`;
 }
 
 /**

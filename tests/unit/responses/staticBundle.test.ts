@@ -48,6 +48,13 @@ describe("bundleDataScript", () => {
     );
   });
 
+  it("keeps a `__proto__` key as data (an object literal would make it the prototype)", () => {
+    const data = bundle("", JSON.parse('{"__proto__": {"x": 1}}'));
+    const loaded = run(bundleDataScript(data)) as { data: { detail: { payload: object } } };
+    expect(Object.keys(loaded.data.detail.payload)).toEqual(["__proto__"]);
+    expect(loaded).toEqual(JSON.parse(JSON.stringify(data)));
+  });
+
   it("never holds a `<` that could close a script element if the file were inlined", () => {
     const script = bundleDataScript(bundle("</script><script>alert(1)</script>"));
     expect(script).not.toContain("<");
