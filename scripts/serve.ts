@@ -28,7 +28,7 @@ import {
 } from "../lib/server/clientAddress";
 import { errorBody } from "../lib/server/errorBody";
 import { ApiError, BusyError } from "../lib/server/errors";
-import { DatabaseProbe, healthResponse, isHealthCheck } from "../lib/server/health";
+import { databaseProbeOf, healthResponse, isHealthCheck } from "../lib/server/health";
 import { refusedMethod } from "../lib/server/openapi/routeMethods";
 import { queueRefusal } from "../lib/server/queueRefusals";
 import { RESOURCE_CSP, SECURITY_HEADERS } from "../lib/server/securityHeaders";
@@ -104,7 +104,6 @@ function rawPacketOf(error: Error & { rawPacket?: unknown }): string {
  * queue, not whether the database answers.
  */
 let healthDb: Db | undefined;
-let healthProbe: DatabaseProbe | undefined;
 
 /**
  * Answers /api/health here, before Next's router and outside admission, with the route's own answer
@@ -113,8 +112,7 @@ let healthProbe: DatabaseProbe | undefined;
  */
 async function answerHealth(request: IncomingMessage, response: ServerResponse): Promise<void> {
   healthDb ??= createPrisma(process.env.DATABASE_URL ?? "", 1);
-  healthProbe ??= new DatabaseProbe(healthDb);
-  const answer = await healthResponse(healthProbe);
+  const answer = await healthResponse(databaseProbeOf(healthDb));
   const body = Buffer.from(await answer.arrayBuffer());
   response.writeHead(answer.status, {
     ...SECURITY_HEADERS,

@@ -90,6 +90,15 @@ function scriptedProbe() {
   };
 }
 
+/** A scripted probe whose first check has been answered: the database was up at time 0. */
+async function probedOnce() {
+  const db = scriptedProbe();
+  const first = db.probe.answer();
+  await db.answer(0, true);
+  await first;
+  return db;
+}
+
 describe("DatabaseProbe", () => {
   it("makes the first check wait for a probe, and checks in flight together share it", async () => {
     const db = scriptedProbe();
@@ -102,10 +111,7 @@ describe("DatabaseProbe", () => {
   });
 
   it("gives a fresh answer as it is, without asking the database", async () => {
-    const db = scriptedProbe();
-    const first = db.probe.answer();
-    await db.answer(0, true);
-    await first;
+    const db = await probedOnce();
     db.setTime(PROBE_FRESH_MS);
     expect(await db.probe.answer()).toEqual({
       health: expect.objectContaining({ ok: true }),
@@ -115,10 +121,7 @@ describe("DatabaseProbe", () => {
   });
 
   it("gives an answer up to the maximum age at once while one new probe runs, then the new one", async () => {
-    const db = scriptedProbe();
-    const first = db.probe.answer();
-    await db.answer(0, true);
-    await first;
+    const db = await probedOnce();
     db.setTime(PROBE_FRESH_MS + 1);
     expect((await db.probe.answer()).ageMs).toBe(PROBE_FRESH_MS + 1);
     db.setTime(PROBE_MAX_AGE_MS);
@@ -130,10 +133,7 @@ describe("DatabaseProbe", () => {
   });
 
   it("makes a check wait for a new probe once the last answer is older than the maximum age", async () => {
-    const db = scriptedProbe();
-    const first = db.probe.answer();
-    await db.answer(0, true);
-    await first;
+    const db = await probedOnce();
     db.setTime(PROBE_MAX_AGE_MS + 1);
     let given = false;
     const check = db.probe.answer().then((answer) => {
