@@ -20,7 +20,8 @@
  * `--experiments N` and `--seconds S` make a quicker run; `--burst-only` measures the burst alone
  * after the imports; `--active-requests 1,6,64` measures it once per admission setting
  * (ALPHASCOPE_ACTIVE_REQUESTS, lib/server/admission.ts), restarting the server on the same database,
- * and `--heavy-reads 1000,2` likewise per bound on heavy reads (ALPHASCOPE_HEAVY_READS), and
+ * and `--heavy-reads 1000,2` likewise per bound on heavy reads (ALPHASCOPE_HEAVY_READS),
+ * `--refusal-delay 0,1000` per pause before a busy refusal (ALPHASCOPE_BUSY_REFUSAL_DELAY_MS), and
  * `--clients-niceness 0,10` per niceness of the burst's clients, turn by turn beside the other lists.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -542,6 +543,7 @@ async function main(): Promise<void> {
   const settings = settingTurns({
     ALPHASCOPE_ACTIVE_REQUESTS: listFlag("--active-requests"),
     ALPHASCOPE_HEAVY_READS: listFlag("--heavy-reads"),
+    ALPHASCOPE_BUSY_REFUSAL_DELAY_MS: listFlag("--refusal-delay", 0),
   });
   const appDir = mkdtempSync(join(tmpdir(), "alphascope-bench-app-"));
   let app = await startApp({ timeoutMs: 600_000, dataDir: appDir, env: settings[0] });

@@ -19,6 +19,7 @@ import {
   isHeavyRead,
   serverAdmission,
 } from "../lib/server/admission";
+import { serverRefusalPacer } from "../lib/server/busyRefusals";
 import {
   CLIENT_ADDRESS_HEADER,
   CLIENT_HEADER,
@@ -124,8 +125,28 @@ async function answerHealth(request: IncomingMessage, response: ServerResponse):
 }
 
 /**
+ * Sends a 503 `busy` refusal after the pacer's pause: a client that asks again at once then costs the
+ * event loop one request a pause, not one per turn (lib/server/busyRefusals.ts). `keepAlive` for
+ * GET and HEAD only: a refused body would otherwise be read to its end to reuse the connection.
+ */
+function refuseBusy(
+  request: IncomingMessage,
+  response: ServerResponse,
+  error: ApiError,
+  keepAlive: boolean,
+): void {
+  serverRefusalPacer().pace(
+    () => {
+      const { head, body } = errorAnswer(error, keepAlive);
+      response.writeHead(error.status, head).end(request.method === "HEAD" ? undefined : body);
+    },
+    (gone) => response.once("close", gone),
+  );
+}
+
+/**
  * Runs `start` once `gate` has a place for the request, holding it until the response closes (not
- * when the client left while it waited); 503 `busy` at once when the gate's queue is full.
+ * when the client left while it waited); 503 `busy` (after the pacer's pause) when the gate's queue is full.
  */
 function admit(
   gate: AdmissionGate,
@@ -142,8 +163,8 @@ function admit(
     start(slot);
   });
   if (!admitted) {
-    const { head, body } = errorAnswer(new BusyError("The server is busy; try again in a moment."));
-    response.writeHead(503, head).end(body);
+    const bodiless = request.method === "GET" || request.method === "HEAD";
+    refuseBusy(request, response, new BusyError("The server is busy; try again in a moment."), bodiless);
   }
 }
 
@@ -181,8 +202,7 @@ async function main(): Promise<void> {
     }
     const busy = queueRefusal(request.method ?? "", request.url ?? "/");
     if (busy) {
-      const { head, body } = errorAnswer(busy, true);
-      response.writeHead(busy.status, head).end(request.method === "HEAD" ? undefined : body);
+      refuseBusy(request, response, busy, true);
       return;
     }
     if (!admittedRequest(request.method ?? "", request.url ?? "/")) {
