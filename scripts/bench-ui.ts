@@ -9,7 +9,8 @@
  *    that moves what follows the pointer (the plot's α marker: the explorer's, the comparison's,
  *    the study's last panel's) (p50, p95, max). Beside each, the baseline of the same drag in the
  *    same page and moment over a bare element whose handler writes the pointer's position into the
- *    DOM: what the browser and the machine's load take before any of our code runs. A second figure
+ *    DOM: what the browser and the machine's load take before any of our code runs, and the same
+ *    moves' pointerrawupdate events' wait before dispatch (not held for a frame). A second figure
  *    splits the first: from the event's dispatch to the page (when its first listener runs) to the
  *    same commit — the page's own work; the rest is the event's wait before dispatch. Then the score
  *    panel (explorer, compare), which follows a drag deferred: on how many moves it was updated
@@ -188,9 +189,13 @@ async function dragLatencies(
 
 /**
  * The same drag over a bare element laid over the slider's track, whose pointermove handler writes
- * the pointer's position into its text: the latency no page code can go below at this moment.
+ * the pointer's position into its text: the latency no page code can go below at this moment. With
+ * it, each move's `pointerrawupdate` wait from creation to dispatch (`unaligned`, sorted): Chromium
+ * holds a pointermove for the next frame and hands a pointerrawupdate over at once, so the gap
+ * between the two is the wait for a frame, which no handler shortens (nor the pixels' latency, which
+ * is that frame's either way).
  */
-async function baselineLatencies(page: Page): Promise<MoveLatencies> {
+async function baselineLatencies(page: Page): Promise<MoveLatencies & { unaligned: number[] }> {
   const box = await page.getByTestId("alpha-track").boundingBox();
   if (!box) throw new Error("slider track not found");
   await page.evaluate((rect) => {
@@ -209,11 +214,20 @@ async function baselineLatencies(page: Page): Promise<MoveLatencies> {
     bare.addEventListener("pointermove", (event) => {
       bare.textContent = String(Math.round(event.clientX));
     });
+    const unaligned: number[] = [];
+    (window as unknown as { benchUnaligned: number[] }).benchUnaligned = unaligned;
+    // "pointerrawupdate" is not in TypeScript's DOM event map (Chromium only, secure contexts).
+    bare.addEventListener("pointerrawupdate" as "pointermove", (event) => {
+      unaligned.push(performance.now() - event.timeStamp);
+    });
     document.body.append(bare);
   }, box);
   const [latencies] = await dragLatencies(page, "#bench-baseline", ["#bench-baseline"]);
-  await page.evaluate(() => document.getElementById("bench-baseline")?.remove());
-  return latencies;
+  const unaligned = await page.evaluate(() => {
+    document.getElementById("bench-baseline")?.remove();
+    return (window as unknown as { benchUnaligned: number[] }).benchUnaligned;
+  });
+  return { ...latencies, unaligned: unaligned.sort((a, b) => a - b) };
 }
 
 function summary(sorted: number[]): string {
@@ -321,6 +335,11 @@ async function main(): Promise<void> {
       line(`  baseline: bare element (n = ${baseline.fromEvent.length})`, summary(baseline.fromEvent));
       line("  event dispatched → the plot's marker", summary(latencies.fromDispatch));
       line("  baseline: event dispatched → bare element", summary(baseline.fromDispatch));
+      if (baseline.unaligned.length > 0)
+        line(
+          `  baseline: pointerrawupdate, event → dispatch (n = ${baseline.unaligned.length})`,
+          summary(baseline.unaligned),
+        );
       if (deferred)
         line(
           `  α → score panel, deferred (${deferred.fromEvent.length} of ${DRAG_MOVES} moves)`,
