@@ -13,7 +13,8 @@
  *    the page's own request is the first for its search (the bench learns the count with limit=1).
  *    `--before <checkout>`: a second build (another checkout, built) serves the same database and
  *    is typed into in alternating rounds, so both figures share the run's load. `--trace`: one more
- *    pass, traced, gives the renderer main thread's time per phase.
+ *    pass, traced, gives the renderer main thread's time per phase and per trace event;
+ *    `--profile <file>`: one more, under Chromium's CPU profiler (written there), its busiest functions.
  * Seeding (minutes, not hours): TEMPLATES small seeded sweeps are imported and their statistics
  * computed as the worker does; the other experiments are copies of them made in batches in SQL,
  * each with its own slug, name, version and update time and the stored statistic bodies of its
@@ -21,7 +22,7 @@
  * its rows, thumbnails and filters are as real ones would be (the copies have no result rows).
  * `--experiments N` and `--seconds S` make a quicker run. Prints figures beside the targets; not a test.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, get } from "node:http";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,10 +36,11 @@ import { createRng } from "../lib/science/random";
 import { computeStatistics } from "../lib/server/statistics/computeStatistics";
 import { EXPERIMENT_PAGE_SIZE, pageRangeText } from "../lib/views/experimentListView";
 import { type ChromiumSession, launchChromium } from "./support/chromium";
+import { type CpuProfile, selfTimes } from "./support/cpuProfile";
 import { freePort } from "./support/freePort";
 import { cpuMs, listenerPid } from "./support/processStats";
 import { startApp } from "./support/server";
-import { type Phase, type TraceEvent, timePerPhase } from "./support/traceEvents";
+import { type TraceEvent, timePerEvent, timePerPhase } from "./support/traceEvents";
 
 const TEMPLATES = 24;
 const BATCH = 1000;
@@ -362,7 +364,7 @@ async function typeSearches(
   base: string,
   typed: readonly string[],
   trace: boolean,
-): Promise<{ keystrokes: Keystroke[]; phases: { phase: Phase; ms: number }[] | null }> {
+): Promise<{ keystrokes: Keystroke[]; events: TraceEvent[] | null }> {
   const search = page.getByTestId("list-search");
   await search.focus();
   const cdp = trace ? await page.context().newCDPSession(page) : null;
@@ -419,12 +421,40 @@ async function typeSearches(
     await page.waitForURL((url) => !url.searchParams.has("q"));
     await search.focus();
   }
-  if (!cdp) return { keystrokes, phases: null };
+  if (!cdp) return { keystrokes, events: null };
   const complete = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
   await cdp.send("Tracing.end");
   await complete;
   await cdp.detach();
-  return { keystrokes, phases: timePerPhase(events) };
+  return { keystrokes, events };
+}
+
+/** How many functions and trace events a profile prints. */
+const PROFILE_TOP = 25;
+
+/**
+ * One more pass under Chromium's sampling CPU profiler: the profile is written to `file` and its
+ * busiest functions printed (self time per counted keystroke; names are the production build's,
+ * each with its chunk, line and column).
+ */
+async function profileTyping(session: ChromiumSession, base: string, typed: readonly string[], file: string) {
+  const cdp = await session.page.context().newCDPSession(session.page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  const { keystrokes } = await typeSearches(session, base, typed, false);
+  const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+  await cdp.send("Profiler.disable");
+  await cdp.detach();
+  writeFileSync(file, JSON.stringify(profile));
+  const per = Math.max(keystrokes.length, 1);
+  console.log(
+    `A profiled pass on this checkout (n = ${keystrokes.length}), written to ${file}: self time per counted keystroke`,
+  );
+  for (const t of selfTimes(profile)
+    .filter((t) => !t.name.startsWith("(idle)"))
+    .slice(0, PROFILE_TOP))
+    line(`  ${t.name}`, ms(t.selfMs / per));
 }
 
 /** Rounds of TYPED_SEARCHES searches typed into each page. */
@@ -552,9 +582,15 @@ async function main(): Promise<void> {
         console.log(
           `A traced pass on this checkout: renderer main thread per counted keystroke (n = ${traced.keystrokes.length}; key → painted ${spread(traced.keystrokes, (k) => k.painted)})`,
         );
-        for (const { phase, ms: total } of traced.phases ?? [])
-          line(`  ${phase}`, ms(total / Math.max(traced.keystrokes.length, 1)));
+        const per = Math.max(traced.keystrokes.length, 1);
+        const events = traced.events ?? [];
+        for (const { phase, ms: total } of timePerPhase(events)) line(`  ${phase}`, ms(total / per));
+        console.log("  of which, per trace event (self time, the phase it counts in):");
+        for (const event of timePerEvent(events).slice(0, PROFILE_TOP))
+          line(`    ${event.name} (${event.phase})`, ms(event.ms / per));
       }
+      const profileFile = textFlag("--profile");
+      if (profileFile) await profileTyping(pages[0].session, base, words(), profileFile);
     } finally {
       for (const { session } of pages) await session.close();
       await before?.stop();
