@@ -10,7 +10,8 @@
 // own, "local" or "remote" (lib/server/clientAddress.ts); lib/server/writeGuard.ts reads it.
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
-import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
 import next from "next";
 import { createPrisma, type Db } from "../lib/db/client";
 import {
@@ -141,7 +142,7 @@ async function answerExperimentList(request: IncomingMessage, response: ServerRe
     return;
   }
   const { status, headers: head, body } = storedAnswer(stored);
-  sendBytes(request, response, status, head, typeof body === "string" ? Buffer.from(body) : body, true);
+  await sendBytes(request, response, status, head, typeof body === "string" ? Buffer.from(body) : body, true);
 }
 
 /** A route's answer sent as {@link sendBytes} sends it. */
@@ -152,36 +153,45 @@ async function sendAnswer(
   compress: boolean,
 ): Promise<void> {
   const body = Buffer.from(await answer.arrayBuffer());
-  sendBytes(request, response, answer.status, Object.fromEntries(answer.headers), body, compress);
+  await sendBytes(request, response, answer.status, Object.fromEntries(answer.headers), body, compress);
 }
 
-/** Gzipped copies of bodies, while their bytes live: a cached page is gzipped once, not per request. */
-const gzipped = new WeakMap<Uint8Array, Uint8Array>();
+const gzip = promisify(gzipCallback);
+
+/**
+ * Gzipped copies of bodies, while their bytes live: a cached page is gzipped once, not per request.
+ * Off the event loop (zlib's threads), as Next compresses: the whole list without a query is megabytes.
+ */
+const gzipped = new WeakMap<Uint8Array, Promise<Uint8Array>>();
 
 /**
  * Sends an answer with the headers next.config.ts gives every response; with `compress`, gzipped
  * for a client that takes it, as Next compresses what it answers. A null body: none (a 304).
  */
-function sendBytes(
+async function sendBytes(
   request: IncomingMessage,
   response: ServerResponse,
   status: number,
   headers: Record<string, string>,
   bytes: Uint8Array | null,
   compress: boolean,
-): void {
-  const gzip = compress && bytes !== null && acceptsGzip(request.headers["accept-encoding"]);
+): Promise<void> {
+  const zip = compress && bytes !== null && acceptsGzip(request.headers["accept-encoding"]);
   let body = bytes;
-  if (gzip && bytes !== null) {
-    body = gzipped.get(bytes) ?? gzipSync(bytes);
-    gzipped.set(bytes, body);
+  if (zip && bytes !== null) {
+    let zipped = gzipped.get(bytes);
+    if (!zipped) {
+      zipped = gzip(bytes);
+      gzipped.set(bytes, zipped);
+    }
+    body = await zipped;
   }
   response.writeHead(status, {
     ...SECURITY_HEADERS,
     "content-security-policy": RESOURCE_CSP,
     ...headers,
     ...(compress ? { vary: "Accept-Encoding" } : {}),
-    ...(gzip ? { "content-encoding": "gzip" } : {}),
+    ...(zip ? { "content-encoding": "gzip" } : {}),
     ...(body === null ? {} : { "content-length": String(body.byteLength) }),
   });
   response.end(request.method === "HEAD" || body === null ? undefined : body);
