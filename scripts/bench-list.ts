@@ -11,10 +11,11 @@
  *    (target p95 ≤ 100 ms), split into key → request sent, the request, response → DOM commit and
  *    commit → painted. Each key waits for the rows of the one before (a reader watching the list);
  *    the page's own request is the first for its search (the bench learns the count with limit=1).
- *    `--before <checkout>`: a second build (another checkout, built) serves the same database and
- *    is typed into in alternating rounds, so both figures share the run's load. `--trace`: one more
- *    pass, traced, gives the renderer main thread's time per phase and per trace event;
- *    `--profile <file>`: one more, under Chromium's CPU profiler (written there), its busiest functions.
+ *    `--trace`: one more pass, traced, gives the renderer main thread's time per phase and per trace
+ *    event; `--profile <file>`: one more, under Chromium's CPU profiler (written there), its busiest
+ *    functions.
+ * `--before <checkout>`: a second build (another checkout, built) serves the same database; the list
+ * loads alternate between the two and the typing rounds too, so both figures share the run's load.
  * Seeding (minutes, not hours): TEMPLATES small seeded sweeps are imported and their statistics
  * computed as the worker does; the other experiments are copies of them made in batches in SQL,
  * each with its own slug, name, version and update time and the stored statistic bodies of its
@@ -39,7 +40,7 @@ import { type ChromiumSession, launchChromium } from "./support/chromium";
 import { type CpuProfile, selfTimes } from "./support/cpuProfile";
 import { freePort } from "./support/freePort";
 import { cpuMs, listenerPid } from "./support/processStats";
-import { startApp } from "./support/server";
+import { type RunningApp, startApp } from "./support/server";
 import { type TraceEvent, timePerEvent, timePerPhase } from "./support/traceEvents";
 
 const TEMPLATES = 24;
@@ -192,6 +193,22 @@ interface LoadFigures {
   errors: number;
   /** The web server's CPU time per request: what a loaded machine inflates least. */
   cpuPerRequest: number;
+}
+
+/** Loads of one server added up: every latency, and the CPU per request over all of them. */
+function merged(loads: readonly LoadFigures[]): LoadFigures {
+  const requests = loads.map((figures) => figures.sorted.length + figures.errors);
+  const cpu = loads.reduce((sum, figures, i) => sum + figures.cpuPerRequest * requests[i], 0);
+  return {
+    sorted: loads.flatMap((figures) => figures.sorted).sort((a, b) => a - b),
+    errors: loads.reduce((sum, figures) => sum + figures.errors, 0),
+    cpuPerRequest:
+      cpu /
+      Math.max(
+        1,
+        requests.reduce((sum, n) => sum + n, 0),
+      ),
+  };
 }
 
 /** CLIENTS loops asking `next()` back to back for `seconds` s; `server`: the web server's pid. */
@@ -518,6 +535,7 @@ async function main(): Promise<void> {
     await db.$disconnect();
   }
   const app = await startApp({ env: { DATABASE_URL: database.url } });
+  let before: RunningApp | null = null;
   try {
     const base = app.baseUrl;
     const home = await request(`${base}/`);
@@ -531,26 +549,50 @@ async function main(): Promise<void> {
     line("  of which inline scripts (the React payload)", `${(inline / 1024).toFixed(1)} KB`);
     const urls = await listUrls(base, createRng(24));
     line("List API mix", `${urls.length} URLs`, "search/filter/neither × 6 sorts × order × pages 1–4");
-    let at = 0;
-    const random = createRng(5);
-    // Warm both once, so neither figure holds the server's first compilation of its route.
-    const server = listenerPid(Number(new URL(base).port));
-    await load(2, server, () => `${base}/icon.svg`);
-    await load(2, server, () => urls[at++ % urls.length]);
-    const baseline = await load(seconds, server, () => `${base}/icon.svg`);
-    const list = await load(seconds, server, () => urls[Math.floor(random() * urls.length)]);
-    loadLine(`static /icon.svg, ${CLIENTS} clients (baseline)`, seconds, baseline);
-    loadLine(`GET /api/experiments mix, ${CLIENTS} clients`, seconds, list, "target p95 ≤ 50 ms");
+    // With --before <checkout>: that checkout's build serves the same database beside this one; the
+    // loads alternate between the two (this, before, before, this; half the time each), so a change
+    // of load falls on both. Cursors are opaque but the same on both: the mix is the same URLs.
+    const beforeDir = textFlag("--before");
+    before = beforeDir ? await startApp({ env: { DATABASE_URL: database.url }, cwd: beforeDir }) : null;
+    const servers = [
+      { label: "this checkout", base },
+      ...(before ? [{ label: `before (${beforeDir})`, base: before.baseUrl }] : []),
+    ].map((target) => ({
+      ...target,
+      pid: listenerPid(Number(new URL(target.base).port)),
+      mix: urls.map((url) => url.replace(base, target.base)),
+      baseline: [] as LoadFigures[],
+      list: [] as LoadFigures[],
+    }));
+    for (const { base: at, pid, mix } of servers) {
+      // Each page asked once (as this checkout's were to collect the cursors: every page of the
+      // load is a cached one), and both loads warmed, so no figure holds a first compilation.
+      for (const url of mix) await request(url);
+      await load(2, pid, () => `${at}/icon.svg`);
+      await load(2, pid, () => mix[Math.floor(Math.random() * mix.length)]);
+    }
+    const rounds = servers.length === 1 ? servers : [...servers, ...[...servers].reverse()];
+    const share = seconds / (rounds.length / servers.length);
+    for (const server of rounds) {
+      const random = createRng(5 + server.list.length);
+      server.baseline.push(await load(share, server.pid, () => `${server.base}/icon.svg`));
+      server.list.push(
+        await load(share, server.pid, () => server.mix[Math.floor(random() * server.mix.length)]),
+      );
+    }
+    for (const { label, baseline, list } of servers) {
+      console.log(`List API, ${label}:`);
+      loadLine(`  static /icon.svg, ${CLIENTS} clients (baseline)`, seconds, merged(baseline));
+      loadLine(`  GET /api/experiments mix, ${CLIENTS} clients`, seconds, merged(list), "target p95 ≤ 50 ms");
+    }
     const numbers = createRng(7);
     const words = () =>
       Array.from({ length: TYPED_SEARCHES }, () =>
         String(TEMPLATES + Math.floor(numbers() * (experiments - TEMPLATES))),
       );
-    // With --before <checkout>: that checkout's build serves the same database beside this one, and
-    // the rounds alternate which of the two is typed into first (the same words in both), so a
-    // change of load falls on both; each page keeps its query cache, so each round types new words.
-    const beforeDir = textFlag("--before");
-    const before = beforeDir ? await startApp({ env: { DATABASE_URL: database.url }, cwd: beforeDir }) : null;
+    // With --before: the rounds alternate which of the two builds is typed into first (the same words
+    // in both), so a change of load falls on both; each page keeps its query cache, so each round
+    // types new words.
     const pages = [
       { label: "this checkout", base, session: await openTypingPage(base), keystrokes: [] as Keystroke[] },
       ...(before
@@ -593,7 +635,6 @@ async function main(): Promise<void> {
       if (profileFile) await profileTyping(pages[0].session, base, words(), profileFile);
     } finally {
       for (const { session } of pages) await session.close();
-      await before?.stop();
     }
     console.log(
       `load average at the end: ${loadavg()
@@ -601,6 +642,7 @@ async function main(): Promise<void> {
         .join(" ")}`,
     );
   } finally {
+    await before?.stop();
     await app.stop();
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 // alphascope's HTTP server: Next's request handler behind a node:http server that tells the app
 // where each request came from, and answers the requests Next cannot answer in the API's error
 // shape (malformed ones, and every method a route does not serve: lib/server/openapi/routeMethods.ts). Started by scripts/start.ts (`npm start`, `npm run dev --dev`) with DATABASE_URL and PORT
-// set; SIGTERM or SIGINT closes it.
+// set; SIGTERM or SIGINT closes it. Two reads it answers itself, with their routes' own answers:
+// the health check, and (in production) the experiment list, the home page's every keystroke.
 //
 // Why not `next start`: a route handler cannot see the TCP peer (the x-forwarded-for Next adds is
 // whatever the client sent, when it sent one), and writes without a token are accepted from this
@@ -9,6 +10,8 @@
 // own, "local" or "remote" (lib/server/clientAddress.ts); lib/server/writeGuard.ts reads it.
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
 import next from "next";
 import { createPrisma, type Db } from "../lib/db/client";
 import {
@@ -29,10 +32,13 @@ import {
 } from "../lib/server/clientAddress";
 import { errorBody } from "../lib/server/errorBody";
 import { ApiError, BusyError } from "../lib/server/errors";
+import { experimentListRead, isExperimentListRead } from "../lib/server/experimentListRead";
 import { databaseProbeOf, healthResponse, isHealthCheck } from "../lib/server/health";
+import { acceptsGzip, errorResponse } from "../lib/server/http";
 import { refusedMethod } from "../lib/server/openapi/routeMethods";
 import { queueRefusal } from "../lib/server/queueRefusals";
 import { RESOURCE_CSP, SECURITY_HEADERS } from "../lib/server/securityHeaders";
+import { type StoredResponse, storedAnswer } from "../lib/server/statistics/read";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -113,15 +119,83 @@ let healthDb: Db | undefined;
  */
 async function answerHealth(request: IncomingMessage, response: ServerResponse): Promise<void> {
   healthDb ??= createPrisma(process.env.DATABASE_URL ?? "", 1);
-  const answer = await healthResponse(databaseProbeOf(healthDb));
+  await sendAnswer(request, response, await healthResponse(databaseProbeOf(healthDb)), false);
+}
+
+/**
+ * Answers a read of the experiment list here, before Next's router and inside admission, with the
+ * route's own answer (lib/server/experimentListRead.ts) and the headers Next gives it: through Next,
+ * routing and its response streams cost a cached page more of the loop than the page itself
+ * (docs/performance.md, "The list API ahead of Next").
+ */
+async function answerExperimentList(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers))
+    for (const each of Array.isArray(value) ? value : [value])
+      if (each !== undefined) headers.append(name, each);
+  // The origin is never read: the answer depends on the path, the query and the headers.
+  const webRequest = new Request(new URL(request.url ?? "/", "http://localhost"), { headers });
+  let stored: StoredResponse;
+  try {
+    stored = await experimentListRead(webRequest);
+  } catch (error) {
+    await sendAnswer(request, response, errorResponse(error), true);
+    return;
+  }
+  const { status, headers: head, body } = storedAnswer(stored);
+  await sendBytes(request, response, status, head, typeof body === "string" ? Buffer.from(body) : body, true);
+}
+
+/** A route's answer sent as {@link sendBytes} sends it. */
+async function sendAnswer(
+  request: IncomingMessage,
+  response: ServerResponse,
+  answer: Response,
+  compress: boolean,
+): Promise<void> {
   const body = Buffer.from(await answer.arrayBuffer());
-  response.writeHead(answer.status, {
+  await sendBytes(request, response, answer.status, Object.fromEntries(answer.headers), body, compress);
+}
+
+const gzip = promisify(gzipCallback);
+
+/**
+ * Gzipped copies of bodies, while their bytes live: a cached page is gzipped once, not per request.
+ * Off the event loop (zlib's threads), as Next compresses: the whole list without a query is megabytes.
+ */
+const gzipped = new WeakMap<Uint8Array, Promise<Uint8Array>>();
+
+/**
+ * Sends an answer with the headers next.config.ts gives every response; with `compress`, gzipped
+ * for a client that takes it, as Next compresses what it answers. A null body: none (a 304).
+ */
+async function sendBytes(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  bytes: Uint8Array | null,
+  compress: boolean,
+): Promise<void> {
+  const zip = compress && bytes !== null && acceptsGzip(request.headers["accept-encoding"]);
+  let body = bytes;
+  if (zip && bytes !== null) {
+    let zipped = gzipped.get(bytes);
+    if (!zipped) {
+      zipped = gzip(bytes);
+      gzipped.set(bytes, zipped);
+    }
+    body = await zipped;
+  }
+  response.writeHead(status, {
     ...SECURITY_HEADERS,
     "content-security-policy": RESOURCE_CSP,
-    ...Object.fromEntries(answer.headers),
-    "content-length": String(body.length),
+    ...headers,
+    ...(compress ? { vary: "Accept-Encoding" } : {}),
+    ...(zip ? { "content-encoding": "gzip" } : {}),
+    ...(body === null ? {} : { "content-length": String(body.byteLength) }),
   });
-  response.end(request.method === "HEAD" ? undefined : body);
+  response.end(request.method === "HEAD" || body === null ? undefined : body);
 }
 
 /**
@@ -170,7 +244,7 @@ function admit(
 
 async function main(): Promise<void> {
   const app = next({ dev, port, hostname: "localhost" });
-  const handle = app.getRequestHandler();
+  const handleInNext = app.getRequestHandler();
   await app.prepare();
   const admission = serverAdmission();
   const heavyReads = heavyReadAdmission();
@@ -206,13 +280,15 @@ async function main(): Promise<void> {
       return;
     }
     if (!admittedRequest(request.method ?? "", request.url ?? "/")) {
-      void handle(request, response);
+      void handleInNext(request, response);
       return;
     }
+    const answer =
+      !dev && isExperimentListRead(request.method ?? "", request.url ?? "/")
+        ? () => void answerExperimentList(request, response).catch(() => response.destroy())
+        : () => void handleInNext(request, response);
     const admitToLoop = () =>
-      admit(admission.gate, request, response, (slot) =>
-        admission.current.run(slot, () => void handle(request, response)),
-      );
+      admit(admission.gate, request, response, (slot) => admission.current.run(slot, answer));
     if (isHeavyRead(request.method ?? "", request.url ?? "/"))
       admit(heavyReads, request, response, admitToLoop);
     else admitToLoop();

@@ -64,3 +64,18 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: 
     fieldIssues(result.error),
   );
 }
+
+/**
+ * Whether an `Accept-Encoding` header takes gzip: named (or `*`) without `q=0`; a gzip named with
+ * `q=0` refuses it even when `*` would take it.
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  const weights = new Map<string, number>();
+  for (const part of (header ?? "").split(",")) {
+    const [coding, ...parameters] = part.split(";").map((piece) => piece.trim().toLowerCase());
+    const q = parameters.find((parameter) => parameter.startsWith("q="));
+    if (coding) weights.set(coding, q === undefined ? 1 : Number(q.slice(2)));
+  }
+  const weight = weights.get("gzip") ?? weights.get("x-gzip") ?? weights.get("*") ?? 0;
+  return weight > 0;
+}

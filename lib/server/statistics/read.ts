@@ -250,14 +250,29 @@ function bytesStream(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<
   });
 }
 
-/** The HTTP response of a stored read (304 when the client's copy is current). */
-export function storedResponse(stored: StoredResponse): Response {
-  if (stored.body === null)
-    return new Response(null, { status: 304, headers: versionedHeaders(stored.etag) });
-  const payload = stored.encoded?.text === stored.body ? bytesStream(stored.encoded.bytes) : stored.body;
-  return new Response(payload, {
+/**
+ * What a stored read is sent as: status, headers and body (the cached bytes when the body is still
+ * their text; none for a 304, when the client's copy is current).
+ */
+export function storedAnswer(stored: StoredResponse): {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array<ArrayBuffer> | string | null;
+} {
+  if (stored.body === null) return { status: 304, headers: versionedHeaders(stored.etag), body: null };
+  return {
     status: stored.httpStatus,
     headers: { "content-type": "application/json", ...versionedHeaders(stored.etag) },
+    body: stored.encoded?.text === stored.body ? stored.encoded.bytes : stored.body,
+  };
+}
+
+/** The HTTP response of a stored read (304 when the client's copy is current). */
+export function storedResponse(stored: StoredResponse): Response {
+  const { status, headers, body } = storedAnswer(stored);
+  return new Response(typeof body === "string" || body === null ? body : bytesStream(body), {
+    status,
+    headers,
   });
 }
 

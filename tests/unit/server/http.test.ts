@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ApiError, DatabaseUnavailableError, NotFoundError } from "@/lib/server/errors";
-import { errorResponse, handle, parseJsonBody, parseSearchParams } from "@/lib/server/http";
+import { acceptsGzip, errorResponse, handle, parseJsonBody, parseSearchParams } from "@/lib/server/http";
 
 describe("the API error shape", () => {
   it("answers an ApiError with its status, code and message", async () => {
@@ -125,5 +125,23 @@ describe("request parsing", () => {
       await expect(parseJsonBody(request, schema)).rejects.toMatchObject({ status: 415 });
       expect(request.bodyUsed).toBe(false);
     }
+  });
+});
+
+describe("acceptsGzip", () => {
+  it("takes gzip when named or covered by *, with any weight but 0", () => {
+    expect(acceptsGzip("gzip, deflate, br, zstd")).toBe(true);
+    expect(acceptsGzip("br;q=1.0, GZIP;q=0.5")).toBe(true);
+    expect(acceptsGzip("*")).toBe(true);
+    expect(acceptsGzip("x-gzip")).toBe(true);
+  });
+
+  it("refuses gzip when absent, weighted 0 or excluded from *", () => {
+    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsGzip("")).toBe(false);
+    expect(acceptsGzip("identity")).toBe(false);
+    expect(acceptsGzip("br, deflate")).toBe(false);
+    expect(acceptsGzip("gzip;q=0")).toBe(false);
+    expect(acceptsGzip("*, gzip;q=0")).toBe(false);
   });
 });
