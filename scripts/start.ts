@@ -3,8 +3,8 @@
 // database, build the app and the static bundle's viewer when missing or stale, then run alphascope's
 // HTTP server (scripts/serve.ts: Next behind a node:http server that knows each client's address) and one
 // statistics worker (scripts/worker.ts) side by side with DATABASE_URL set. Ctrl-C or SIGTERM stops
-// the server and the worker first, then PostgreSQL, and exits 0; if either of them exits on its
-// own, so does the rest.
+// the server and the worker first, then PostgreSQL, and exits 0; if the web server exits on its own,
+// so does the rest, and a worker that exits on its own is started again after a pause.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -19,7 +19,7 @@ import { VIEWER_DIR } from "../lib/server/staticBundle";
 import { computeStatistics } from "../lib/server/statistics/computeStatistics";
 import { writeMode } from "../lib/server/writeGuard";
 import { buildViewer } from "./build-viewer";
-import { WORKER_NODE_ARGS } from "./support/workerCommand";
+import { WORKER_NODE_ARGS, workerRestartPause } from "./support/workerCommand";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
@@ -125,6 +125,10 @@ async function loadDemoIfEmpty(databaseUrl: string): Promise<void> {
 let stopSignal: NodeJS.Signals | null = null;
 let next: ChildProcess | null = null;
 let worker: ChildProcess | null = null;
+/** Set once the web server has exited: the worker is not started again. */
+let webServerGone = false;
+/** Ends the supervisor's pause before a worker's restart at once (a stop was asked for). */
+let endRestartPause: () => void = () => {};
 
 /** Checked between start-up steps: a signal during start-up skips the rest and shuts down. */
 function stopRequested(): boolean {
@@ -137,6 +141,34 @@ function requestStop(signal: NodeJS.Signals): void {
   log(`${signal}: stopping the web server and the worker, then the database…`);
   if (next) void stopChild(next);
   if (worker) void stopChild(worker);
+  endRestartPause();
+}
+
+/**
+ * Runs the statistics worker until the launcher stops, starting it again after a pause
+ * (workerRestartPause) whenever it exits on its own: a database restart ends the job queue's
+ * connection in the middle of a job, and graphile-worker then throws out of the process. The web
+ * server goes on meanwhile (503 `database_unavailable` while the database is down), and jobs left
+ * unfinished are run again by the next worker.
+ */
+async function superviseWorker(databaseUrl: string): Promise<void> {
+  let pauseMs: number | null = null;
+  while (!stopRequested() && !webServerGone) {
+    const started = Date.now();
+    worker = runWorker(databaseUrl);
+    const code = await exitOf(worker);
+    if (stopRequested() || webServerGone) return;
+    const pause = workerRestartPause(pauseMs, Date.now() - started);
+    pauseMs = pause;
+    log(`The worker exited unexpectedly with code ${code}; starting it again in ${pause / 1000} s.`);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, pause);
+      endRestartPause = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
 }
 
 async function main(): Promise<number> {
@@ -171,13 +203,13 @@ async function main(): Promise<number> {
     log(writeModeMessage());
     if (signIn) log(signIn);
     next = runNode(["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], database.url);
-    worker = runWorker(database.url);
-    const [name, code] = await Promise.race([
-      exitOf(next).then((exit) => ["The web server", exit] as const),
-      exitOf(worker).then((exit) => ["The worker", exit] as const),
-    ]);
-    if (!stopRequested()) log(`${name} exited unexpectedly with code ${code}; stopping the rest.`);
-    await Promise.all([stopChild(next), stopChild(worker)]);
+    const supervised = superviseWorker(database.url);
+    const code = await exitOf(next);
+    webServerGone = true;
+    endRestartPause();
+    if (!stopRequested()) log(`The web server exited unexpectedly with code ${code}; stopping the rest.`);
+    if (worker) await stopChild(worker);
+    await supervised;
     if (stopRequested()) return 0;
     return code === 0 ? 1 : code;
   } finally {

@@ -16,3 +16,20 @@ export const WORKER_NODE_ARGS: readonly string[] = [
   "tsx",
   "scripts/worker.ts",
 ];
+
+/** The first pause before `npm start` starts again a worker that exited on its own, ms. */
+export const WORKER_RESTART_FIRST_MS = 1_000;
+/** The longest such pause, ms: a database down for long is tried again this often. */
+export const WORKER_RESTART_LONGEST_MS = 30_000;
+/** A worker that ran this long before it exited starts again after the first pause, ms. */
+export const WORKER_RAN_WELL_MS = 60_000;
+
+/**
+ * The pause before a worker that exited on its own is started again: the first pause, doubled after
+ * each quick exit up to the longest, and the first again after a run of a minute or more (a worker
+ * that cannot reach the database exits at once, over and over, until it is back).
+ */
+export function workerRestartPause(previousPauseMs: number | null, ranMs: number): number {
+  if (previousPauseMs === null || ranMs >= WORKER_RAN_WELL_MS) return WORKER_RESTART_FIRST_MS;
+  return Math.min(previousPauseMs * 2, WORKER_RESTART_LONGEST_MS);
+}
