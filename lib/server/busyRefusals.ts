@@ -56,18 +56,17 @@ export class RefusalPacer {
   }
 }
 
-/** The pacer on globalThis, like the admission gates (lib/server/admission.ts). */
-const shared = globalThis as typeof globalThis & { alphascopeRefusalPacer?: RefusalPacer };
+let serverPacer: RefusalPacer | undefined;
 
 /**
  * The server's pacer: ALPHASCOPE_BUSY_REFUSAL_DELAY_MS (default 1000; 0 sends refusals at once) and
  * ALPHASCOPE_BUSY_REFUSALS_WAITING (default 256). One second is half the two seconds of Retry-After
- * a refusal carries (lib/server/errors.ts).
+ * a refusal carries (lib/server/errors.ts). A module's own: only scripts/serve.ts refuses this way.
  */
 export function serverRefusalPacer(): RefusalPacer {
-  shared.alphascopeRefusalPacer ??= new RefusalPacer({
+  serverPacer ??= new RefusalPacer({
     delayMs: integerSetting("ALPHASCOPE_BUSY_REFUSAL_DELAY_MS", 1000, 0),
     maxPending: positiveIntegerSetting("ALPHASCOPE_BUSY_REFUSALS_WAITING", 256),
   });
-  return shared.alphascopeRefusalPacer;
+  return serverPacer;
 }
