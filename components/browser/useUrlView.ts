@@ -4,8 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import {
   createHistoryWriter,
-  type HistoryMode,
   type HistoryPort,
+  type HistoryWriter,
   type UpdateView,
   type UrlViewDefinition,
 } from "../../lib/views/urlView";
@@ -47,7 +47,9 @@ export function useUrlView<View extends object, Context>(
   const [notices, setNotices] = useState(initial.notices);
   // The latest view, so that `updateView` and `shareUrl` stay stable functions (memoized charts keep them).
   const latest = useRef(initial.view);
-  const writer = useRef<((mode: HistoryMode) => void) | null>(null);
+  const writer = useRef<HistoryWriter | null>(null);
+  // The frame and task after which a held "typed" URL write is done (see `viewShown`).
+  const afterPaint = useRef<{ frame: number; task: number } | null>(null);
 
   useEffect(() => {
     const onPopState = () => {
@@ -60,6 +62,15 @@ export function useUrlView<View extends object, Context>(
     window.addEventListener("popstate", onPopState);
     return () => window.removeEventListener("popstate", onPopState);
   }, [definition, context]);
+
+  useEffect(
+    () => () => {
+      if (afterPaint.current === null) return;
+      cancelAnimationFrame(afterPaint.current.frame);
+      clearTimeout(afterPaint.current.task);
+    },
+    [],
+  );
 
   const linkOf = useCallback(
     () => `${window.location.pathname}?${definition.serialize(latest.current).toString()}`,
@@ -77,15 +88,32 @@ export function useUrlView<View extends object, Context>(
         setRecordedView(next);
       }
       writer.current ??= createHistoryWriter(browserHistory, linkOf);
-      writer.current(mode);
+      writer.current.record(mode);
     },
     [linkOf],
   );
+
+  /**
+   * The page shows the current view (a search's answer is on screen): a "typed" change's URL is
+   * written after the frame that shows it (a task posted from that frame's animation callback runs
+   * after its paint), so that its history writes come after the rows, not between key and rows.
+   */
+  const viewShown = useCallback(() => {
+    if (afterPaint.current !== null) return;
+    const frame = requestAnimationFrame(() => {
+      const task = window.setTimeout(() => {
+        afterPaint.current = null;
+        writer.current?.writeHeld();
+      });
+      afterPaint.current = { frame, task };
+    });
+    afterPaint.current = { frame, task: 0 };
+  }, []);
 
   const dismissNotices = useCallback(() => setNotices([]), []);
 
   /** The link that reopens the current view. */
   const shareUrl = useCallback(() => `${window.location.origin}${linkOf()}`, [linkOf]);
 
-  return { view, recordedView, updateView, shareUrl, notices, dismissNotices };
+  return { view, recordedView, updateView, viewShown, shareUrl, notices, dismissNotices };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useUrlView } from "@/components/browser/useUrlView";
 import { StatusPanel } from "@/components/common/StatusPanel";
 import { ViewNotices } from "@/components/common/ViewNotices";
@@ -32,12 +32,22 @@ interface ExperimentBrowserProps {
  * ever reaches the browser. While a page loads, the previous one stays on screen.
  */
 export function ExperimentBrowser({ initialSearch, facets }: ExperimentBrowserProps) {
-  const { view, updateView, notices, dismissNotices } = useUrlView(experimentListView, null, initialSearch);
+  const { view, updateView, viewShown, notices, dismissNotices } = useUrlView(
+    experimentListView,
+    null,
+    initialSearch,
+  );
   const queryClient = useQueryClient();
+  const search = experimentPageSearch(view);
   const { data, isPlaceholderData, error } = useQuery({
-    ...experimentPageQuery(experimentPageSearch(view)),
+    ...experimentPageQuery(search),
     placeholderData: keepPreviousData,
   });
+  // A typed search's URL is written once its answer (rows or error) is on screen.
+  const answeredSearch = error !== null || (data !== undefined && !isPlaceholderData) ? search : null;
+  useEffect(() => {
+    if (answeredSearch !== null) viewShown();
+  }, [answeredSearch, viewShown]);
   const [selected, setSelected] = useState<readonly string[]>([]);
   const select = useCallback(
     (slug: string, on: boolean) =>
@@ -58,12 +68,14 @@ export function ExperimentBrowser({ initialSearch, facets }: ExperimentBrowserPr
         facets={facets}
         onSearch={(text) => {
           const change = { q: text === "" ? undefined : text, cursor: undefined };
-          // The request leaves from the key's event, before React renders the box and the list (and
-          // the history write below): the render it would otherwise wait for took 20–56 ms of the
-          // keystroke in Chromium under load (bench:list). The list's query then finds it in flight.
+          // The request leaves from the key's event, before React renders the box and the list: the
+          // render it would otherwise wait for took 20–56 ms of the keystroke in Chromium under load
+          // (bench:list). The list's query then finds it in flight.
           void queryClient.prefetchQuery(experimentPageQuery(experimentPageSearch({ ...view, ...change })));
-          // Keystrokes in quick succession make one history entry: Back returns to before the search.
-          updateView(change, "step");
+          // The URL is written once the answer is shown (its two history writes had run while the
+          // answer was on its way, and delayed the rows); keystrokes in quick succession make one
+          // history entry, so Back returns to before the search.
+          updateView(change, "typed");
         }}
         onFilter={(key, value) => updateView({ [key]: value, cursor: undefined }, "push")}
       />

@@ -33,9 +33,11 @@ export interface UrlViewDefinition<View, Context> {
  *   a key does not flood history;
  * - "live": one frame of a drag; the URL is not written (see {@link createHistoryWriter});
  * - "release": the end of a drag; the final view is pushed over the entry the drag started from, so
- *   Back returns to where the drag began.
+ *   Back returns to where the drag began;
+ * - "typed": a key typed into a search box; the URL is written as a "step" once the page shows the
+ *   answer (see {@link HistoryWriter.writeHeld}), so the history write is not in the way of the rows.
  */
-export type HistoryMode = "push" | "replace" | "step" | "live" | "release";
+export type HistoryMode = "push" | "replace" | "step" | "live" | "release" | "typed";
 
 /** Applies a change to a page's view and records it in history the given way. */
 export type UpdateView<View> = (change: Partial<View>, mode: HistoryMode) => void;
@@ -52,25 +54,51 @@ export interface HistoryPort {
 
 /** Key steps closer together than this coalesce into one history entry. */
 export const STEP_COALESCE_MS = 700;
+
+/** The history policy of one page (see {@link createHistoryWriter}). */
+export interface HistoryWriter {
+  /** Records the view as it is now (`latestUrl`) the given way. */
+  record(mode: HistoryMode): void;
+  /**
+   * Writes a "typed" change held until now, as a key step; nothing if none is held, or if the
+   * current entry is another page's (a link was followed before the answer came: its URL is not
+   * this page's to write).
+   */
+  writeHeld(): void;
+}
+
+/** The path of a URL without its query. */
+const pathOf = (url: string) => url.split("?")[0];
+
 /**
  * The history policy of every URL-backed view (see {@link HistoryMode}). `latestUrl` gives the
  * URL of the view as it is now.
  *
- * A drag writes the URL once, on release. A history write costs a frame: Chromium serialises the
- * entry's state (Next.js keeps its router tree there) and Next.js re-renders its router and writes
- * again. Profiled on a 41-α drag (`npm run bench:ui -- --profile`), writes even throttled to four a
- * second and deferred to idle time were the longest tasks of the drag, delaying the next move.
+ * A drag writes the URL once, on release, and a search box once its answer is shown. A history
+ * write costs a frame: Chromium serialises the entry's state (Next.js keeps its router tree there)
+ * and Next.js re-renders its router and writes again. Profiled on a 41-α drag (`npm run bench:ui
+ * -- --profile`), writes even throttled to four a second and deferred to idle time were the
+ * longest tasks of the drag, delaying the next move; in a search (`npm run bench:list`), the two
+ * writes of each keystroke ran while its answer was on its way and delayed the rows.
  */
-export function createHistoryWriter(port: HistoryPort, latestUrl: () => string) {
+export function createHistoryWriter(port: HistoryPort, latestUrl: () => string): HistoryWriter {
   let dragging = false;
   let lastStepAt = Number.NEGATIVE_INFINITY;
+  /** The path of the page a held "typed" change belongs to; null when none is held. */
+  let heldOn: string | null = null;
 
-  return function record(mode: HistoryMode): void {
+  function record(mode: HistoryMode): void {
     const now = port.now();
     if (mode === "live") {
       dragging = true;
       return;
     }
+    if (mode === "typed") {
+      heldOn ??= pathOf(port.current());
+      return;
+    }
+    // Any write records the latest view, a held change with it.
+    heldOn = null;
     const url = latestUrl();
     if (mode === "release" && dragging) {
       dragging = false;
@@ -82,6 +110,18 @@ export function createHistoryWriter(port: HistoryPort, latestUrl: () => string) 
     lastStepAt = mode === "step" ? now : Number.NEGATIVE_INFINITY;
     if (coalesce) port.replace(url);
     else port.push(url);
+  }
+
+  return {
+    record,
+    writeHeld() {
+      if (heldOn === null) return;
+      if (heldOn !== pathOf(port.current())) {
+        heldOn = null;
+        return;
+      }
+      record("step");
+    },
   };
 }
 

@@ -181,10 +181,16 @@ describe("the home page at scale", () => {
     await page().getByTestId("list-search").fill("needle-reas");
     await showsRange("1–1 of 1");
     expect(await rowSlugs(page())).toEqual([slugOf(7)]);
-    expect(new URL(page().url()).searchParams.get("q")).toBe("needle-reas");
+    // The URL follows once the answer is on screen (its history write waits for the rows).
+    await page().waitForURL((url) => url.searchParams.get("q") === "needle-reas");
     await page().reload();
     await showsRange("1–1 of 1");
     expect(await page().getByTestId("list-search").inputValue()).toBe("needle-reas");
+    // The search made one history entry: Back returns to the list before it.
+    await page().goBack();
+    await page().waitForURL((url) => !url.searchParams.has("q"));
+    await expect.poll(() => page().getByTestId("list-search").inputValue()).toBe("");
+    await expect.poll(() => rowSlugs(page()).then((slugs) => slugs.length)).toBeGreaterThan(1);
   });
 
   it.each([

@@ -14,7 +14,7 @@ function fakeBrowser(start = "/page?a=0") {
   let index = 0;
   let clock = 10_000;
   let url = start;
-  const record = createHistoryWriter(
+  const { record, writeHeld } = createHistoryWriter(
     {
       current: () => entries[index],
       push: (next) => {
@@ -34,6 +34,13 @@ function fakeBrowser(start = "/page?a=0") {
     change(next: string, mode: HistoryMode) {
       url = next;
       record(mode);
+    },
+    /** The page shows the current view's answer. */
+    shown: () => writeHeld(),
+    /** A link to another page is followed (its router pushes the entry). */
+    leave(next: string) {
+      entries.splice(index + 1, entries.length, next);
+      index += 1;
     },
     wait(ms: number) {
       clock += ms;
@@ -110,6 +117,48 @@ describe("the shared history policy", () => {
     browser.change("/page?a=0.5", "release");
     browser.change("/page?a=0.6", "step");
     expect(browser.entries).toEqual(["/page?a=0", "/page?a=0.5", "/page?a=0.6"]);
+  });
+
+  it("holds a typed search until its answer is shown, then writes it as a key step", () => {
+    const browser = fakeBrowser();
+    browser.change("/page?q=4", "typed");
+    browser.wait(40);
+    browser.change("/page?q=48", "typed");
+    expect(browser.entries).toEqual(["/page?a=0"]);
+    browser.shown();
+    expect(browser.entries).toEqual(["/page?a=0", "/page?q=48"]);
+    browser.wait(STEP_COALESCE_MS - 1);
+    browser.change("/page?q=481", "typed");
+    browser.shown();
+    expect(browser.entries).toEqual(["/page?a=0", "/page?q=481"]);
+    browser.wait(STEP_COALESCE_MS);
+    browser.change("/page?q=4817", "typed");
+    browser.shown();
+    browser.shown();
+    expect(browser.entries).toEqual(["/page?a=0", "/page?q=481", "/page?q=4817"]);
+  });
+
+  it("writes a held search with the next discrete change, and not again when its answer comes", () => {
+    const browser = fakeBrowser();
+    browser.change("/page?q=4", "typed");
+    browser.change("/page?q=4&sort=name", "push");
+    browser.shown();
+    expect(browser.entries).toEqual(["/page?a=0", "/page?q=4&sort=name"]);
+  });
+
+  it("drops a held search when a link was followed before its answer came", () => {
+    const browser = fakeBrowser();
+    browser.change("/page?q=4", "typed");
+    browser.leave("/other/page");
+    browser.shown();
+    expect(browser.entries).toEqual(["/page?a=0", "/other/page"]);
+  });
+
+  it("writes nothing when an answer is shown and no search was held", () => {
+    const browser = fakeBrowser();
+    browser.change("/page?a=1", "push");
+    browser.shown();
+    expect(browser.entries).toEqual(["/page?a=0", "/page?a=1"]);
   });
 });
 
