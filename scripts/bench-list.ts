@@ -282,6 +282,8 @@ interface Keystroke {
   /** When the page asked GET /api/experiments for the new search and had its answer; null when no request was made (an answer cached by the browser). */
   sent: number | null;
   answered: number | null;
+  /** The server's own time reading and encoding that answer (its Server-Timing `read`). */
+  server: number | null;
   /** The DOM commit that shows the new rows. */
   committed: number;
   /** The end of the first frame after that commit: the rows are on screen. */
@@ -290,13 +292,14 @@ interface Keystroke {
   others: number;
 }
 
-/** The phases of a keystroke, each from the end of the one before (null: not seen on that key). */
+/** The phases of a keystroke, each from the end of the one before (null: not seen on that key); the server line is part of the request. */
 const KEYSTROKE_PHASES: [string, (k: Keystroke) => number | null][] = [
   ["    key → request sent (input, render, URL, wait)", (k) => k.sent],
   [
     "    request → response read (API, network)",
     (k) => (k.sent === null || k.answered === null ? null : k.answered - k.sent),
   ],
+  ["      of which the server reading and encoding it", (k) => k.server],
   [
     "    response → rows committed (JSON, React render)",
     (k) => (k.answered === null ? null : k.committed - k.answered),
@@ -312,7 +315,7 @@ interface TypingState {
   shown: Promise<void>;
   committedAt: number;
   paintedAt: number;
-  requests: { url: string; sent: number; answered: number }[];
+  requests: { url: string; sent: number; answered: number; server: number | null }[];
   others: number[];
 }
 
@@ -345,7 +348,12 @@ async function openTypingPage(base: string): Promise<ChromiumSession> {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as PerformanceResourceTiming[])
         if (entry.name.includes("/api/experiments?"))
-          state.requests.push({ url: entry.name, sent: entry.startTime, answered: entry.responseEnd });
+          state.requests.push({
+            url: entry.name,
+            sent: entry.startTime,
+            answered: entry.responseEnd,
+            server: entry.serverTiming.find((timing) => timing.name === "read")?.duration ?? null,
+          });
         else state.others.push(entry.startTime);
     }).observe({ type: "resource" });
     // No polling (a requestAnimationFrame poll would make the renderer draw every frame while
@@ -425,6 +433,7 @@ async function typeSearches(
             return {
               sent: last ? last.sent - state.keyAt : null,
               answered: last ? last.answered - state.keyAt : null,
+              server: last ? last.server : null,
               committed: state.committedAt - state.keyAt,
               painted: state.paintedAt - state.keyAt,
               others: state.others.filter((at) => at >= state.keyAt && at <= state.paintedAt).length,

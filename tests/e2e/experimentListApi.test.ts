@@ -46,6 +46,8 @@ describe("GET /api/experiments under npm start", () => {
       vary: "Accept-Encoding",
     });
     expect(answer.headers.etag).toMatch(/^"[\w-]+"$/);
+    // The server's own time for the answer, for the browser's Resource Timing (bench:list reads it).
+    expect(answer.headers["server-timing"]).toMatch(/^read;dur=\d+\.\d$/);
     const next = await raw(`${PAGE}&cursor=${page.nextCursor}`);
     const second = JSON.parse(next.body.toString("utf8")) as ExperimentPage;
     expect(second.offset).toBe(2);
