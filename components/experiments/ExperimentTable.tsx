@@ -1,12 +1,25 @@
+"use client";
+
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
-import { memo } from "react";
+import { memo, type RefObject, useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useHydrated } from "@/components/browser/useHydrated";
 import { LongText } from "@/components/common/LongText";
 import type { ExperimentPageItem, ExperimentSort } from "@/lib/contracts/experimentListQuery";
 import { SETTING_LABELS } from "@/lib/contracts/types";
 import { formatAlphaRange, formatCount, formatTimestamp } from "@/lib/views/format";
 import { bestSolveRateText } from "@/lib/views/thumbnailText";
-import { FrontierThumbnail } from "./FrontierThumbnail";
+import { firstRowsWindow, rowWindow } from "@/lib/views/virtualRows";
+import { FrontierThumbnail, THUMBNAIL_HEIGHT } from "./FrontierThumbnail";
 import { SyntheticBadge } from "./SyntheticBadge";
+
+/** The usual row's height: its thumbnail (a name clamped to two lines is no taller), padding and border. */
+const ROW_HEIGHT = THUMBNAIL_HEIGHT + 15;
+/** Rows rendered beyond each edge of the window: Tab moves focus to the next row before it scrolls in. */
+const OVERSCAN = 5;
+/** The window assumed before the browser has measured it (on the server): about one screen. */
+const INITIAL_RECT = { width: 1280, height: 720 };
+const COLUMNS = 12;
 
 /** The sorted column and direction, and what clicking a column's header does. */
 export interface TableSort {
@@ -60,8 +73,9 @@ function SortHeader({
 }
 
 /**
- * One row. Memoized: while the next search's page loads the table renders again with the same row
- * objects (the previous answer), and that render comes before the request is sent, on every keystroke.
+ * One row's cells. Memoized: while the next search's page loads the table renders again with the
+ * same row objects (the previous answer), and that render comes before the request is sent, on
+ * every keystroke. The row itself (its position in the list) is the table's.
  */
 const ExperimentRow = memo(function ExperimentRow({
   experiment,
@@ -73,7 +87,7 @@ const ExperimentRow = memo(function ExperimentRow({
   onSelect: (slug: string, on: boolean) => void;
 }) {
   return (
-    <tr data-testid="experiment-row" data-slug={experiment.slug}>
+    <>
       <td>
         <input
           type="checkbox"
@@ -117,14 +131,37 @@ const ExperimentRow = memo(function ExperimentRow({
       <td className="num">{formatCount(experiment.checkpoints)}</td>
       <td className="num">{formatCount(experiment.problems)}</td>
       <td className="nowrap">{formatTimestamp(experiment.updatedAt)}</td>
-    </tr>
+    </>
   );
 });
+
+/**
+ * Where the rows start in the document (the virtualizer's scrollMargin), measured after mount and
+ * again whenever the page's size changes: a notice or the compare bar above the table moves it.
+ */
+function useDocumentTop(ref: RefObject<HTMLElement | null>): number {
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setTop(element.getBoundingClientRect().top + window.scrollY);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [ref]);
+  return top;
+}
 
 /**
  * One page of experiments with the facts a researcher scans for: a thumbnail of the frontier and
  * its best solve rate, benchmark, setting, model scale and family, α range and size; each sortable
  * column's header sorts, a checkbox per row picks experiments to compare.
+ *
+ * Only the rows in (and near) the window are rendered (TanStack Virtual, over the page's scroll):
+ * spacer rows stand in for the others, so a new page of 50 rows costs the dozen in view. The server,
+ * and the browser while it hydrates, render the first screen of rows whatever the scroll position
+ * (the same HTML on both sides); the window takes over from the render after.
  */
 export function ExperimentTable({
   experiments,
@@ -133,18 +170,37 @@ export function ExperimentTable({
   onSelect,
   busy = false,
 }: ExperimentTableProps) {
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const scrollMargin = useDocumentTop(bodyRef);
+  const hydrated = useHydrated();
+  // Keyed by slug, so a measured height stays with its experiment when a new page reorders the rows.
+  const itemKey = useCallback((index: number) => experiments[index].slug, [experiments]);
+  const virtualizer = useWindowVirtualizer({
+    count: experiments.length,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: itemKey,
+    overscan: OVERSCAN,
+    scrollMargin,
+    initialRect: INITIAL_RECT,
+    enabled: hydrated,
+  });
+  const { indexes, above, below } = hydrated
+    ? rowWindow(virtualizer.getVirtualItems(), virtualizer.getTotalSize(), scrollMargin)
+    : firstRowsWindow(experiments.length, INITIAL_RECT.height, ROW_HEIGHT, OVERSCAN);
+
   return (
     <div className="table-scroll">
       <table
         className="data-table data-table--list"
         data-testid="experiment-table"
         aria-busy={busy || undefined}
+        aria-rowcount={experiments.length + 1}
       >
         <caption className="visually-hidden">
           Experiments; the sortable columns sort when their header is pressed.
         </caption>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             <th scope="col">
               <span className="visually-hidden">Compare</span>
             </th>
@@ -169,15 +225,36 @@ export function ExperimentTable({
             <SortHeader column="updated" label="Updated" sorting={sorting} />
           </tr>
         </thead>
-        <tbody>
-          {experiments.map((experiment) => (
-            <ExperimentRow
-              key={experiment.slug}
-              experiment={experiment}
-              selected={selected.includes(experiment.slug)}
-              onSelect={onSelect}
-            />
-          ))}
+        <tbody ref={bodyRef}>
+          {above > 0 ? (
+            <tr className="table-spacer">
+              <td colSpan={COLUMNS} style={{ height: above }} />
+            </tr>
+          ) : null}
+          {indexes.map((index) => {
+            const experiment = experiments[index];
+            return (
+              <tr
+                key={experiment.slug}
+                ref={virtualizer.measureElement}
+                data-index={index}
+                aria-rowindex={index + 2}
+                data-testid="experiment-row"
+                data-slug={experiment.slug}
+              >
+                <ExperimentRow
+                  experiment={experiment}
+                  selected={selected.includes(experiment.slug)}
+                  onSelect={onSelect}
+                />
+              </tr>
+            );
+          })}
+          {below > 0 ? (
+            <tr className="table-spacer">
+              <td colSpan={COLUMNS} style={{ height: below }} />
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>

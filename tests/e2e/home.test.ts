@@ -1,4 +1,4 @@
-import type { Locator, Page } from "playwright-core";
+import type { ConsoleMessage, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH } from "../../components/experiments/FrontierThumbnail";
 import { layoutThumbnail } from "../../lib/charts/thumbnailLayout";
@@ -71,10 +71,52 @@ async function api(query: string): Promise<ExperimentPage> {
 let session: BrowserSession;
 const page = () => session.page;
 
-const rowSlugs = (target: Page) =>
+/** The rows in the DOM, as [aria-rowindex, slug]: only those in (and near) the window are rendered. */
+const renderedRows = (target: Page) =>
   target
     .getByTestId("experiment-row")
-    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-slug")));
+    .evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute("aria-rowindex"), row.getAttribute("data-slug")]),
+    );
+
+/** Scrolls the window by `dy` and waits two frames: the rows for the new window are rendered by then. */
+const scrollAndSettle = (target: Page, dy: number | "top" | "bottom") =>
+  target.evaluate(
+    (by) =>
+      new Promise<void>((resolve) => {
+        if (by === "top") window.scrollTo(0, 0);
+        else if (by === "bottom") window.scrollTo(0, document.documentElement.scrollHeight);
+        else window.scrollBy(0, by);
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      }),
+    dy,
+  );
+
+/** Every row's slug of the page shown, in order, read by scrolling the window through the list. */
+async function rowSlugs(target: Page): Promise<string[]> {
+  const count = Number(await target.getByTestId("experiment-table").getAttribute("aria-rowcount")) - 1;
+  const slugs = new Map<number, string>();
+  await scrollAndSettle(target, "top");
+  for (let step = 0; step < 4 * count && slugs.size < count; step++) {
+    for (const [rowIndex, slug] of await renderedRows(target)) slugs.set(Number(rowIndex), String(slug));
+    await scrollAndSettle(target, 300);
+  }
+  await scrollAndSettle(target, "top");
+  return Array.from({ length: count }, (_, i) => slugs.get(i + 2) ?? "(never rendered)");
+}
+
+/** What is under the middle of the window: a row's aria-rowindex, a spacer (a row not rendered), or neither. */
+const atMiddle = (target: Page) =>
+  target.evaluate(() => {
+    const row = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2)?.closest("tr");
+    if (!row?.closest("[data-testid=experiment-table] tbody")) return "outside the rows";
+    return row.getAttribute("aria-rowindex") ?? "a spacer";
+  });
+/** How many rendered rows lie wholly above the window's top edge. */
+const rowsAboveWindow = (target: Page) =>
+  target
+    .getByTestId("experiment-row")
+    .evaluateAll((rows) => rows.filter((row) => row.getBoundingClientRect().bottom <= 0).length);
 const range = (target: Page) => target.getByTestId("page-range").textContent();
 
 /** Waits until the list shows `text` as its range (the answer to the last change has arrived). */
@@ -118,14 +160,136 @@ afterAll(async () => {
 describe("the home page at scale", () => {
   it("renders the first page on the server, never the whole list", async () => {
     const html = await (await fetch(`${baseUrl()}/?benchmark=${BENCHMARK}`)).text();
-    expect(html.match(/data-testid="experiment-row"/g)).toHaveLength(EXPERIMENT_PAGE_SIZE);
+    // About a screen of the page's 50 rows, in order and numbered for assistive technology; a spacer
+    // row stands in for the rest until the browser scrolls to them.
+    const first = await api(`benchmark=${BENCHMARK}&limit=50`);
+    const rows = [
+      ...html.matchAll(/aria-rowindex="(\d+)" data-testid="experiment-row" data-slug="([^"]+)"/g),
+    ];
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    expect(rows.length).toBeLessThan(EXPERIMENT_PAGE_SIZE / 2);
+    expect(rows.map(([, rowIndex, slug]) => [Number(rowIndex), slug])).toEqual(
+      rows.map((_, i) => [i + 2, first.items[i].slug]),
+    );
+    expect(html).toContain(`aria-rowcount="${EXPERIMENT_PAGE_SIZE + 1}"`);
     expect(html).toContain(`1–${EXPERIMENT_PAGE_SIZE} of ${COUNT}`);
-    // Issue #24's page weight: 50 rows with their thumbnails, and the packed page to hydrate from, in
-    // at most 150 KB (`npm run bench:list` measures it with 10 000 experiments). The thumbnails' point
-    // titles come with hydration.
-    expect(html.match(/data-testid="frontier-thumbnail"/g)).toHaveLength(EXPERIMENT_PAGE_SIZE);
+    // Issue #24's page weight: the first rows with their thumbnails, and the packed page of 50 to
+    // hydrate from, in at most 150 KB (`npm run bench:list` measures it with 10 000 experiments). The
+    // thumbnails' point titles come with hydration.
+    expect(html.match(/data-testid="frontier-thumbnail"/g)).toHaveLength(rows.length);
     expect(html).not.toMatch(/<title>α/);
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(150 * 1024);
+  });
+
+  it("renders only the rows near the window of a 50-row page, and the others as the page scrolls", async () => {
+    const errors: string[] = [];
+    const onConsole = (message: ConsoleMessage) => {
+      if (message.type() === "error") errors.push(message.text());
+    };
+    const onError = (error: Error) => errors.push(error.message);
+    page().on("console", onConsole);
+    page().on("pageerror", onError);
+    expect(page().viewportSize()).toEqual({ width: 1280, height: 800 });
+    await page().goto(`${baseUrl()}/?benchmark=${BENCHMARK}`);
+    await showsRange(`1–50 of ${COUNT}`);
+    const first = await api(`benchmark=${BENCHMARK}&limit=50`);
+    await titlesShown(page().getByTestId("experiment-row").first());
+    expect(await page().getByTestId("experiment-table").getAttribute("aria-rowcount")).toBe("51");
+    const atTop = await renderedRows(page());
+    expect(atTop.length).toBeLessThan(EXPERIMENT_PAGE_SIZE);
+    expect(atTop).toEqual(atTop.map((_, i) => [String(i + 2), first.items[i].slug]));
+
+    // Halfway and at the bottom, the rows rendered are the page's at their places, the one in the
+    // middle of the window among them (the list's offset in the page is right).
+    await scrollAndSettle(page(), 1200);
+    expect(await atMiddle(page())).toMatch(/^\d+$/);
+    await scrollAndSettle(page(), "bottom");
+    await expect.poll(async () => (await renderedRows(page())).at(-1)).toEqual(["51", first.items[49].slug]);
+    const atBottom = await renderedRows(page());
+    expect(atBottom.length).toBeLessThan(EXPERIMENT_PAGE_SIZE);
+    const from = Number(atBottom[0][0]);
+    expect(from).toBeGreaterThan(2);
+    expect(atBottom).toEqual(atBottom.map((_, i) => [String(from + i), first.items[from + i - 2].slug]));
+    const last = await page()
+      .locator(`[data-testid=experiment-row][data-slug="${first.items[49].slug}"]`)
+      .boundingBox();
+    expect(last && last.y >= 0 && last.y + last.height <= 800).toBe(true);
+
+    // A reload scrolled halfway down (the browser restores the scroll before or after hydrating)
+    // hydrates the server's rows without a mismatch, then renders the ones in view.
+    await scrollAndSettle(page(), "top");
+    await scrollAndSettle(page(), 1500);
+    await page().reload();
+    await showsRange(`1–50 of ${COUNT}`);
+    await titlesShown(page().getByTestId("experiment-row").first());
+    await expect.poll(() => atMiddle(page())).not.toBe("a spacer");
+    await scrollAndSettle(page(), 1000);
+    expect(await atMiddle(page())).toMatch(/^\d+$/);
+    page().off("console", onConsole);
+    page().off("pageerror", onError);
+    expect(errors).toEqual([]);
+  });
+
+  it("moves through every row of the page with Tab, each focused row scrolled into view", async () => {
+    await page().goto(`${baseUrl()}/?benchmark=${BENCHMARK}`);
+    await showsRange(`1–50 of ${COUNT}`);
+    const first = await api(`benchmark=${BENCHMARK}&limit=50`);
+    await titlesShown(page().getByTestId("experiment-row").first());
+    await page().locator(`[data-testid=compare-select][value="${first.items[0].slug}"]`).focus();
+    const lastSlug = first.items[49].slug;
+    const reached: number[] = [];
+    for (let presses = 0; presses < 200; presses++) {
+      // Read after a frame, as a person pressing Tab would see it.
+      const focused = await page().evaluate(
+        () =>
+          new Promise<{ row: number | null; inView: boolean; checkbox: string | null }>((resolve) =>
+            requestAnimationFrame(() => {
+              const active = document.activeElement;
+              const row = active?.closest("[data-testid=experiment-row]");
+              const box = active?.getBoundingClientRect();
+              resolve({
+                row: row ? Number(row.getAttribute("aria-rowindex")) : null,
+                inView: box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight,
+                checkbox:
+                  active?.getAttribute("data-testid") === "compare-select"
+                    ? active.getAttribute("value")
+                    : null,
+              });
+            }),
+          ),
+      );
+      if (focused.row === null) break;
+      expect(focused.inView, `row ${focused.row}'s focused control is in view`).toBe(true);
+      if (reached.at(-1) !== focused.row) reached.push(focused.row);
+      if (focused.checkbox === lastSlug) break;
+      await page().keyboard.press("Tab");
+    }
+    expect(reached).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
+    expect(await page().evaluate(() => document.activeElement?.getAttribute("value"))).toBe(lastSlug);
+  });
+
+  it("keeps the rendered rows on the window when a notice above the list goes away", async () => {
+    // Eight ignored link values, four of them long: a notice taller than the overscan above the list.
+    const long = "x".repeat(400);
+    await page().goto(
+      `${baseUrl()}/?benchmark=${BENCHMARK}&sort=bogus&order=bogus&setting=bogus&synthetic=bogus&q=${long}&scale=${long}&family=${long}&study=${long}`,
+    );
+    await page().getByTestId("view-notices").waitFor();
+    await showsRange(`1–50 of ${COUNT}`);
+    await titlesShown(page().getByTestId("experiment-row").first());
+    expect((await page().getByTestId("view-notices").boundingBox())?.height).toBeGreaterThan(6 * 59);
+    await scrollAndSettle(page(), 1400);
+    // The overscan (5 rows) is rendered above the window's top edge when the list's offset in the
+    // page is right; one off by the notice's height would render 6 rows fewer or more.
+    expect(await rowsAboveWindow(page())).toBeGreaterThanOrEqual(4);
+    expect(await rowsAboveWindow(page())).toBeLessThanOrEqual(6);
+    // Dismissed without scrolling to its button.
+    await page().evaluate(() =>
+      document.querySelector<HTMLButtonElement>("[data-testid=view-notices] button")?.click(),
+    );
+    await page().getByTestId("view-notices").waitFor({ state: "detached" });
+    await expect.poll(() => rowsAboveWindow(page())).toSatisfy((rows: number) => rows >= 4 && rows <= 6);
+    expect(await atMiddle(page())).toMatch(/^\d+$/);
   });
 
   it("pages with next and previous, each page the API's, and Back returns to the page before", async () => {
@@ -144,6 +308,8 @@ describe("the home page at scale", () => {
 
     await page().getByTestId("page-previous").click();
     await showsRange(`1–50 of ${COUNT}`);
+    // A new page renders the rows in view, not all 50.
+    expect((await renderedRows(page())).length).toBeLessThan(EXPERIMENT_PAGE_SIZE);
     expect(await rowSlugs(page())).toEqual(first.items.map((item) => item.slug));
     await page().goBack();
     await showsRange(`51–${COUNT} of ${COUNT}`);

@@ -77,6 +77,26 @@ describe("experiment list", () => {
     expect(html.match(/class="sort-button"/g)).toHaveLength(6);
   });
 
+  it("renders a first screen of a page's rows, numbered for assistive technology, a spacer for the rest", () => {
+    const page = Array.from({ length: 50 }, (_, i) => ({ ...experiment, slug: `e-${i}` }));
+    const html = render(page);
+    expect(html).toContain('aria-rowcount="51"');
+    const rows = [
+      ...html.matchAll(
+        /<tr data-index="(\d+)" aria-rowindex="(\d+)" data-testid="experiment-row" data-slug="([^"]+)"/g,
+      ),
+    ];
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(25);
+    rows.forEach(([, index, rowIndex, slug], i) => {
+      expect([Number(rowIndex), Number(index), slug]).toEqual([i + 2, i, `e-${i}`]);
+    });
+    expect(html.match(/class="table-spacer"/g)).toHaveLength(1);
+    expect(html).toMatch(
+      /<tr class="table-spacer"><td colspan="12" style="height:\d+px"><\/td><\/tr><\/tbody>/i,
+    );
+  });
+
   it("points an empty database to the import page", () => {
     const html = renderToStaticMarkup(createElement(NoExperiments));
     expect(html).toContain("No experiments yet");
