@@ -48,8 +48,8 @@ export function useUrlView<View extends object, Context>(
   // The latest view, so that `updateView` and `shareUrl` stay stable functions (memoized charts keep them).
   const latest = useRef(initial.view);
   const writer = useRef<HistoryWriter | null>(null);
-  // The frame and task after which a held "typed" URL write is done (see `viewShown`).
-  const afterPaint = useRef<{ frame: number; task: number } | null>(null);
+  // Cancels the held "typed" URL write scheduled after the next paint (see `viewShown`); null when none is.
+  const cancelHeldWrite = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     const onPopState = () => {
@@ -63,14 +63,7 @@ export function useUrlView<View extends object, Context>(
     return () => window.removeEventListener("popstate", onPopState);
   }, [definition, context]);
 
-  useEffect(
-    () => () => {
-      if (afterPaint.current === null) return;
-      cancelAnimationFrame(afterPaint.current.frame);
-      clearTimeout(afterPaint.current.task);
-    },
-    [],
-  );
+  useEffect(() => () => cancelHeldWrite.current?.(), []);
 
   const linkOf = useCallback(
     () => `${window.location.pathname}?${definition.serialize(latest.current).toString()}`,
@@ -99,15 +92,18 @@ export function useUrlView<View extends object, Context>(
    * after its paint), so that its history writes come after the rows, not between key and rows.
    */
   const viewShown = useCallback(() => {
-    if (afterPaint.current !== null) return;
+    if (cancelHeldWrite.current !== null) return;
+    let task = 0;
     const frame = requestAnimationFrame(() => {
-      const task = window.setTimeout(() => {
-        afterPaint.current = null;
+      task = window.setTimeout(() => {
+        cancelHeldWrite.current = null;
         writer.current?.writeHeld();
       });
-      afterPaint.current = { frame, task };
     });
-    afterPaint.current = { frame, task: 0 };
+    cancelHeldWrite.current = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(task);
+    };
   }, []);
 
   const dismissNotices = useCallback(() => setNotices([]), []);
