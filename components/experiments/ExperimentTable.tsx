@@ -5,6 +5,7 @@ import Link from "next/link";
 import { memo, type RefObject, useCallback, useLayoutEffect, useRef, useState } from "react";
 import { useHydrated } from "@/components/browser/useHydrated";
 import { LongText } from "@/components/common/LongText";
+import { SpacerRow } from "@/components/common/SpacerRow";
 import type { ExperimentPageItem, ExperimentSort } from "@/lib/contracts/experimentListQuery";
 import { SETTING_LABELS } from "@/lib/contracts/types";
 import { formatAlphaRange, formatCount, formatTimestamp } from "@/lib/views/format";
@@ -226,11 +227,7 @@ export function ExperimentTable({
           </tr>
         </thead>
         <tbody ref={bodyRef}>
-          {above > 0 ? (
-            <tr className="table-spacer">
-              <td colSpan={COLUMNS} style={{ height: above }} />
-            </tr>
-          ) : null}
+          {above > 0 ? <SpacerRow columns={COLUMNS} height={above} /> : null}
           {indexes.map((index) => {
             const experiment = experiments[index];
             return (
@@ -250,11 +247,7 @@ export function ExperimentTable({
               </tr>
             );
           })}
-          {below > 0 ? (
-            <tr className="table-spacer">
-              <td colSpan={COLUMNS} style={{ height: below }} />
-            </tr>
-          ) : null}
+          {below > 0 ? <SpacerRow columns={COLUMNS} height={below} /> : null}
         </tbody>
       </table>
     </div>

@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useRef } from "react";
+import { SpacerRow } from "@/components/common/SpacerRow";
 import type { ProblemCounts } from "@/lib/contracts/problemTypes";
 import { formatAlpha } from "@/lib/domain/alpha";
 import { DISCOVERY_Q } from "@/lib/science/problemChanges";
@@ -15,6 +16,7 @@ import styles from "./Problems.module.css";
 
 const ROW_HEIGHT = 34;
 const STRIP_WIDTH = 164;
+const COLUMNS = 10;
 /** What the server renders before the browser has measured the window (about one screen of rows). */
 const INITIAL_RECT = { width: 1000, height: 720 };
 
@@ -108,11 +110,7 @@ export function ProblemsTable({ slug, counts, view, rows }: ProblemsTableProps) 
           </tr>
         </thead>
         <tbody>
-          {top > 0 ? (
-            <tr className={styles.spacer}>
-              <td colSpan={10} style={{ height: top }} />
-            </tr>
-          ) : null}
+          {top > 0 ? <SpacerRow columns={COLUMNS} height={top} /> : null}
           {items.map((item) => {
             const { problem: index, change } = rows[item.index];
             const delta = change?.delta ?? null;
@@ -163,11 +161,7 @@ export function ProblemsTable({ slug, counts, view, rows }: ProblemsTableProps) 
               </tr>
             );
           })}
-          {bottom > 0 ? (
-            <tr className={styles.spacer}>
-              <td colSpan={10} style={{ height: bottom }} />
-            </tr>
-          ) : null}
+          {bottom > 0 ? <SpacerRow columns={COLUMNS} height={bottom} /> : null}
         </tbody>
       </table>
     </div>

@@ -198,6 +198,9 @@ describe("the home page at scale", () => {
     const atTop = await renderedRows(page());
     expect(atTop.length).toBeLessThan(EXPERIMENT_PAGE_SIZE);
     expect(atTop).toEqual(atTop.map((_, i) => [String(i + 2), first.items[i].slug]));
+    // The spacer standing in for the rest is no row to assistive technology: the header and these.
+    const table = page().getByTestId("experiment-table");
+    expect(await table.getByRole("row").count()).toBe(atTop.length + 1);
 
     // Halfway and at the bottom, the rows rendered are the page's at their places, the one in the
     // middle of the window among them (the list's offset in the page is right).
@@ -210,6 +213,7 @@ describe("the home page at scale", () => {
     const from = Number(atBottom[0][0]);
     expect(from).toBeGreaterThan(2);
     expect(atBottom).toEqual(atBottom.map((_, i) => [String(from + i), first.items[from + i - 2].slug]));
+    expect(await table.getByRole("row").count()).toBe(atBottom.length + 1);
     const last = await page()
       .locator(`[data-testid=experiment-row][data-slug="${first.items[49].slug}"]`)
       .boundingBox();
