@@ -29,6 +29,9 @@ const INVALID_CURSOR = "invalid-cursor";
  * The experiment list: the page the URL asks for (search, filters, sort, cursor) read by the server
  * with the same indexed query as GET /api/experiments, handed to the browser through the query
  * cache (packed: see SeededExperimentPage); later pages and filters are asked of the API by the browser.
+ * No loading.tsx here on purpose: under a loading boundary the rows came in a streamed part that
+ * React revealed after the page's load event, so a reload found a page one screen tall, its scroll
+ * restoration landed at the top, and the rows showed up to 300 ms later (tests/e2e/home.test.ts).
  */
 export default async function ExperimentsPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const search = pageQueryString(await searchParams);
